@@ -1,0 +1,78 @@
+// The one test command: every Vitest project (unit and slow), then a production build and the
+// Playwright e2e suite in real Chromium. It ends with one plain line "N passed, N failed"
+// counted from both runners' JSON reports, and exits non-zero on any failure or on zero tests.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findChromium } from './findChromium.mjs';
+
+const e2eOnly = process.argv.includes('--e2e-only');
+const OUT = '.test-results';
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+
+function run(cmd, args, env = {}) {
+  const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return res.status ?? 1;
+}
+
+function readJson(path) {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+let broken = false;
+
+if (!e2eOnly) {
+  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest.json`]);
+  const report = readJson(`${OUT}/vitest.json`);
+  if (!report) {
+    console.error('Vitest wrote no report.');
+    broken = true;
+  } else {
+    passed += report.numPassedTests ?? 0;
+    failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    if (code !== 0 && (report.numFailedTests ?? 0) === 0 && (report.numFailedTestSuites ?? 0) === 0) {
+      console.error(`Vitest exited with ${code} without a failed test: counted as one failure.`);
+      failed += 1;
+    }
+  }
+}
+
+const chromium = findChromium();
+if (!chromium) {
+  console.error('No Chromium: the e2e suite cannot run. Set PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH or install chromium.');
+  failed += 1;
+} else {
+  console.log(`Chromium: ${chromium}`);
+  const build = run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', process.env.E2E_DIST ?? 'dist']);
+  if (build !== 0) {
+    console.error('The production build failed: the e2e suite cannot run.');
+    failed += 1;
+  } else {
+    const code = run('npx', ['playwright', 'test', ...process.argv.slice(2).filter((a) => !a.startsWith('--e2e-only'))], { STORMBENCH_CHROMIUM: chromium, E2E_REPORT: `${OUT}/playwright.json` });
+    const report = readJson(`${OUT}/playwright.json`);
+    if (!report) {
+      console.error('Playwright wrote no report.');
+      broken = true;
+    } else {
+      const s = report.stats ?? {};
+      passed += (s.expected ?? 0) + (s.flaky ?? 0);
+      failed += (s.unexpected ?? 0);
+      if ((report.errors ?? []).length > 0) failed += report.errors.length;
+      if (code !== 0 && (s.unexpected ?? 0) === 0 && (report.errors ?? []).length === 0) {
+        console.error(`Playwright exited with ${code} without a failed test: counted as one failure.`);
+        failed += 1;
+      }
+    }
+  }
+}
+
+if (broken) failed += 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createVirtualClock } from './clock';
+
+describe('createVirtualClock', () => {
+  it('runs timers in time order, ties in scheduling order, only when due', () => {
+    const clock = createVirtualClock();
+    const seen: string[] = [];
+    clock.setTimeout(() => seen.push('b@20'), 20);
+    clock.setTimeout(() => seen.push('a@10'), 10);
+    clock.setTimeout(() => seen.push('c@20'), 20);
+    clock.advance(15);
+    expect(seen).toEqual(['a@10']);
+    expect(clock.now()).toBe(15);
+    clock.advance(5);
+    expect(seen).toEqual(['a@10', 'b@20', 'c@20']);
+  });
+
+  it('runs timers scheduled by timers within the same advance, at their own time', () => {
+    const clock = createVirtualClock();
+    const at: number[] = [];
+    const tick = () => {
+      at.push(clock.now());
+      if (at.length < 5) clock.setTimeout(tick, 10);
+    };
+    clock.setTimeout(tick, 10);
+    clock.advance(100);
+    expect(at).toEqual([10, 20, 30, 40, 50]);
+  });
+
+  it('does not run cancelled timers', () => {
+    const clock = createVirtualClock();
+    let ran = false;
+    const id = clock.setTimeout(() => (ran = true), 5);
+    clock.clearTimeout(id);
+    clock.advance(10);
+    expect(ran).toBe(false);
+    expect(clock.pendingTimers()).toBe(0);
+  });
+});

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: "unit" is the fast suite (pure layers in Node); "slow" holds tests tagged by
+// file name *.slow.test.ts that install or compile exported projects. `npm test` runs both.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/**/*.slow.test.ts', 'node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'slow',
+          environment: 'node',
+          include: ['src/**/*.slow.test.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
+    ],
+  },
+});
