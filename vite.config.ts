@@ -1,19 +1,25 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-// index.html is the app; harness/*.html are pages the e2e suite opens to run pure layers
-// (the engine in a real Web Worker) inside Chromium.
+// index.html is the app; every harness/*.html is a page the e2e suite and the browser
+// benchmarks open to run pure layers (the engine in a real Web Worker, canvas stress boards)
+// inside Chromium.
+const root = import.meta.dirname;
+const harnessPages = Object.fromEntries(
+  readdirSync(resolve(root, 'harness'))
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => [`harness-${f.replace(/\.html$/, '')}`, resolve(root, 'harness', f)]),
+);
+
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',
     rollupOptions: {
-      input: {
-        main: resolve(import.meta.dirname, 'index.html'),
-        engineHarness: resolve(import.meta.dirname, 'harness/engine.html'),
-      },
+      input: { main: resolve(root, 'index.html'), ...harnessPages },
     },
   },
   preview: { port: 4173, strictPort: true },
