@@ -1,3 +1,12 @@
 // Public face of the board model. Other layers import from here, not from inner files.
 export * from './types';
 export * from './boardDocApi';
+export * from './errors';
+export * from './elements';
+export * from './grammar';
+export * from './schema';
+export * from './migrations';
+export * from './parseBoard';
+export * from './serializeBoard';
+export { createBoardDoc, openBoardDoc, writeBoardInto, ydocOf, LOCAL_ORIGIN, INIT_ORIGIN } from './boardDoc';
+export type { BoardDocOptions } from './boardDoc';

@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createBoardDoc, openBoardDoc, ydocOf } from './boardDoc';
+import type { BoardChange } from './boardDocApi';
+import { makeElement } from './elements';
+import { BoardOperationError, GrammarError } from './errors';
+import { parseBoard } from './parseBoard';
+import { serializeBoard } from './serializeBoard';
+import { byText, smallBoard } from './testing/smallBoard';
+import type { ElementId, LinkId } from './types';
+
+describe('createBoardDoc', () => {
+  it('gives back the board it was created from, with the same order', () => {
+    const board = smallBoard();
+    const doc = createBoardDoc(board);
+    expect(doc.getBoard()).toEqual(board);
+    expect(doc.id).toBe(board.id);
+    expect(doc.canUndo()).toBe(false);
+  });
+
+  it('returns the same snapshot until something changes', () => {
+    const doc = createBoardDoc(smallBoard());
+    expect(doc.getBoard()).toBe(doc.getBoard());
+  });
+
+  it('keeps unchanged elements, links and settings by identity after a move', () => {
+    const doc = createBoardDoc(smallBoard());
+    const before = doc.getBoard();
+    const cmd = byText(before, 'Place order');
+    doc.moveElements([{ id: cmd.id, x: 210, y: 50 }]);
+    const after = doc.getBoard();
+    expect(after).not.toBe(before);
+    const moved = after.elements.find((e) => e.id === cmd.id)!;
+    expect(moved).toMatchObject({ x: 210, y: 50 });
+    after.elements.forEach((el, i) => {
+      if (el.id !== cmd.id) expect(el).toBe(before.elements[i]);
+    });
+    expect(after.links).toBe(before.links);
+    expect(after.settings).toBe(before.settings);
+  });
+
+  it('freezes snapshots so the UI cannot change the document behind its back', () => {
+    const doc = createBoardDoc(smallBoard());
+    const evt = byText(doc.getBoard(), 'Order placed');
+    expect(() => {
+      (evt as { text: string }).text = 'x';
+    }).toThrow(TypeError);
+    expect(() => (evt as { fields: unknown[] }).fields.push({})).toThrow(TypeError);
+  });
+
+  it('exposes its Y.Doc, and openBoardDoc reads a copy of it', () => {
+    const doc = createBoardDoc(smallBoard());
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydocOf(doc)));
+    expect(openBoardDoc(copy).getBoard()).toEqual(doc.getBoard());
+  });
+
+  it('refuses to open a document without a board, and to overwrite one that has a board', () => {
+    expect(() => openBoardDoc(new Y.Doc())).toThrow(/holds no board/);
+    const doc = createBoardDoc(smallBoard());
+    expect(() => createBoardDoc(smallBoard(), { ydoc: ydocOf(doc) })).toThrow(BoardOperationError);
+  });
+});
+
+describe('operations and undo', () => {
+  it('makes each operation one undo step and redoes it', () => {
+    const board = smallBoard();
+    const doc = createBoardDoc(board);
+    const note = makeElement('hotspot', { x: 1, y: 2 }, 'Why?');
+    doc.addElements([note]);
+    doc.updateElement(note.id, { text: 'Why not?' });
+    doc.rename('Renamed');
+    expect(doc.getBoard().name).toBe('Renamed');
+    doc.undo();
+    expect(doc.getBoard().name).toBe('Small');
+    doc.undo();
+    expect(doc.getBoard().elements.at(-1)).toMatchObject({ text: 'Why?' });
+    doc.undo();
+    expect(doc.getBoard()).toEqual(board);
+    expect(doc.canUndo()).toBe(false);
+    doc.redo();
+    doc.redo();
+    doc.redo();
+    expect(doc.getBoard().name).toBe('Renamed');
+    expect(doc.canRedo()).toBe(false);
+  });
+
+  it('groups operations made inside transact into one undo step', () => {
+    const board = smallBoard();
+    const doc = createBoardDoc(board);
+    doc.transact(() => {
+      doc.rename('A');
+      doc.updateSettings({ allowFreeFormLinks: true });
+      doc.removeElements([byText(board, 'Customer').id]);
+    });
+    expect(doc.getBoard().elements).toHaveLength(5);
+    doc.undo();
+    expect(doc.getBoard()).toEqual(board);
+  });
+
+  it('reverts a transact whose function throws, so it changes nothing', () => {
+    const board = smallBoard();
+    const doc = createBoardDoc(board);
+    expect(() =>
+      doc.transact(() => {
+        doc.rename('half done');
+        doc.updateElement('el:missing' as ElementId, { text: 'x' });
+      }),
+    ).toThrow(/No sticky with id el:missing/);
+    expect(doc.getBoard()).toEqual(board);
+    expect(doc.canRedo()).toBe(false);
+  });
+
+  it('removes links touching removed stickies and un-parents members at their absolute place', () => {
+    const board = smallBoard();
+    const doc = createBoardDoc(board);
+    const ctx = byText(board, 'Orders');
+    doc.moveElements([{ id: ctx.id, x: 100, y: 1000 }]);
+    doc.removeElements([ctx.id, byText(board, 'Place order').id]);
+    const after = doc.getBoard();
+    expect(after.links.map((l) => l.id)).toEqual(['link:3']);
+    const actor = byText(after, 'Customer');
+    expect(actor).toMatchObject({ x: 120, y: 1040 });
+    expect(actor.parentId).toBeUndefined();
+    doc.undo();
+    doc.undo();
+    expect(doc.getBoard()).toEqual(board);
+  });
+
+  it('moves stickies into and out of a context', () => {
+    const board = smallBoard();
+    const doc = createBoardDoc(board);
+    const ctx = byText(board, 'Orders');
+    const note = byText(board, 'Who pays shipping?');
+    doc.moveElements([{ id: note.id, x: 5, y: 6, parentId: ctx.id }]);
+    expect(byText(doc.getBoard(), 'Who pays shipping?')).toMatchObject({ x: 5, y: 6, parentId: ctx.id });
+    doc.moveElements([{ id: note.id, x: 7, y: 8, parentId: null }]);
+    expect(byText(doc.getBoard(), 'Who pays shipping?').parentId).toBeUndefined();
+    expect(() => doc.moveElements([{ id: note.id, x: 0, y: 0, parentId: byText(board, 'Order').id }])).toThrow(/Only a bounded context/);
+    expect(() => doc.moveElements([{ id: ctx.id, x: 0, y: 0, parentId: ctx.id }])).toThrow(/cannot contain itself/);
+  });
+
+  it('validates patches: no id or kind change, values within range, removes keys set to undefined', () => {
+    const board = smallBoard();
+    const doc = createBoardDoc(board);
+    const agg = byText(board, 'Order');
+    expect(() => doc.updateElement(agg.id, { kind: 'event' } as never)).toThrow(/kind cannot change/);
+    expect(() => doc.updateElement(agg.id, { stream: { partitions: 0, replicationFactor: 1, cleanupPolicy: 'delete', retentionMs: -1 } })).toThrow(
+      /stream.partitions/,
+    );
+    expect(() => doc.updateElement(agg.id, { colour: 'red' })).toThrow(/Invalid sticky/);
+    const member = byText(board, 'Customer');
+    doc.updateElement(member.id, { parentId: undefined });
+    expect('parentId' in byText(doc.getBoard(), 'Customer')).toBe(false);
+    expect(doc.getBoard().elements.find((e) => e.id === agg.id)).toBe(doc.getBoard().elements.find((e) => e.id === agg.id));
+  });
+
+  it('refuses duplicate ids and parents that do not exist', () => {
+    const doc = createBoardDoc(smallBoard());
+    const a = makeElement('event', { x: 0, y: 0 }, 'A');
+    expect(() => doc.addElements([a, a])).toThrow(/already on this board/);
+    expect(() => doc.addElements([makeElement('event', { x: 0, y: 0 }, 'B', { parentId: 'el:nope' as ElementId })])).toThrow(/No bounded context/);
+    expect(doc.canUndo()).toBe(false);
+  });
+});
+
+describe('links', () => {
+  it('adds grammatical links and refuses the rest with a GrammarError and a hint', () => {
+    const board = smallBoard();
+    const doc = createBoardDoc(board);
+    const evt = byText(board, 'Order placed');
+    const cmd = byText(board, 'Place order');
+    const actor = byText(board, 'Customer');
+    const err = (() => {
+      try {
+        doc.addLink({ id: 'link:x' as LinkId, source: actor.id, target: evt.id });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(err).toBeInstanceOf(GrammarError);
+    expect((err as GrammarError).hint).toMatch(/An actor issues a command/);
+    expect(() => doc.addLink({ id: 'link:y' as LinkId, source: actor.id, target: cmd.id })).toThrow(/already linked/);
+    expect(() => doc.addLink({ id: 'link:z' as LinkId, source: cmd.id, target: cmd.id })).toThrow(/itself/);
+    expect(() => doc.addLink({ id: 'link:1' as LinkId, source: evt.id, target: cmd.id })).toThrow(/already on this board/);
+  });
+
+  it('keeps an off-grammar link as free-form when the board allows it', () => {
+    const board = smallBoard();
+    const doc = createBoardDoc(board);
+    doc.updateSettings({ allowFreeFormLinks: true });
+    const link = doc.addLink({ id: 'link:x' as LinkId, source: byText(board, 'Customer').id, target: byText(board, 'Order placed').id });
+    expect(link.freeForm).toBe(true);
+    const ok = doc.addLink({ id: 'link:y' as LinkId, source: byText(board, 'Order placed').id, target: byText(board, 'Who pays shipping?').id, freeForm: true });
+    expect(ok.freeForm).toBe(false);
+    expect(() => parseBoard(serializeBoard(doc.getBoard()))).not.toThrow();
+  });
+
+  it('sets and clears outcome weights', () => {
+    const doc = createBoardDoc(smallBoard());
+    doc.updateLink('link:3' as LinkId, { weight: 9 });
+    expect(doc.getBoard().links[2]).toMatchObject({ weight: 9 });
+    expect(() => doc.updateLink('link:3' as LinkId, { weight: 0 })).toThrow(/above 0/);
+    doc.updateLink('link:3' as LinkId, { weight: undefined });
+    expect('weight' in doc.getBoard().links[2]!).toBe(false);
+    doc.removeLinks(['link:3' as LinkId]);
+    expect(doc.getBoard().links).toHaveLength(2);
+  });
+});
+
+describe('subscribe', () => {
+  it('notifies local, undo, redo and remote changes with the new board', () => {
+    const doc = createBoardDoc(smallBoard());
+    const seen: Array<[string, BoardChange['origin']]> = [];
+    const stop = doc.subscribe((board, change) => seen.push([board.name, change.origin]));
+    doc.rename('One');
+    doc.undo();
+    doc.redo();
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ydocOf(doc)));
+    peer.getMap('meta').set('name', 'From peer');
+    Y.applyUpdate(ydocOf(doc), Y.encodeStateAsUpdate(peer));
+    expect(seen).toEqual([
+      ['One', 'local'],
+      ['Small', 'undo'],
+      ['One', 'redo'],
+      ['From peer', 'remote'],
+    ]);
+    stop();
+    doc.rename('Two');
+    expect(seen).toHaveLength(4);
+  });
+
+  it('never undoes remote changes', () => {
+    const doc = createBoardDoc(smallBoard());
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ydocOf(doc)));
+    peer.getMap('meta').set('name', 'From peer');
+    Y.applyUpdate(ydocOf(doc), Y.encodeStateAsUpdate(peer));
+    expect(doc.canUndo()).toBe(false);
+    doc.undo();
+    expect(doc.getBoard().name).toBe('From peer');
+  });
+});

@@ -1,0 +1,357 @@
+// The live board document: BoardDoc (boardDocApi.ts) implemented on a Yjs document, the
+// source of truth that persistence stores and collaboration will sync. Every operation
+// validates first and writes second, inside one Yjs transaction with a local origin, so a
+// refused operation changes nothing and each call is one undo step (Y.UndoManager tracks
+// local origins only: remote and persisted updates are never undone by this peer).
+import * as Y from 'yjs';
+import type { BoardChange, BoardDoc, ElementMove, ElementPatch } from './boardDocApi';
+import { BoardOperationError, BoardParseError } from './errors';
+import { ORDER_KEY, YProjection } from './yProjection';
+import { linkFor, validateElement, validateParent, validateSettings } from './boardDocChecks';
+import type { Board, BoardElement, BoardId, BoardLink, BoardSettings, ElementId, LinkId } from './types';
+import { BOARD_VERSION } from './types';
+
+/** Transaction origin of this peer's own operations (the only ones undo tracks). */
+export const LOCAL_ORIGIN = Symbol('stormbench:local');
+/** Transaction origin used when a board is first written into a document (not undoable). */
+export const INIT_ORIGIN = Symbol('stormbench:init');
+
+export interface BoardDocOptions {
+  /** An empty Y.Doc to write the board into (e.g. one bound to storage); a fresh one otherwise. */
+  ydoc?: Y.Doc;
+  /** Consecutive operations closer than this merge into one undo step; 0 (default) never merges. */
+  captureTimeoutMs?: number;
+}
+
+type Listener = (board: Board, change: BoardChange) => void;
+type YRecords = Y.Map<Y.Map<unknown>>;
+
+function clone<T>(value: T): T {
+  return typeof value === 'object' && value !== null ? (structuredClone(value) as T) : value;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function writeRecord(target: Y.Map<unknown>, record: object, order?: number): void {
+  for (const [k, v] of Object.entries(record)) if (v !== undefined) target.set(k, clone(v));
+  if (order !== undefined) target.set(ORDER_KEY, order);
+}
+
+class YBoardDoc implements BoardDoc {
+  readonly id: BoardId;
+  readonly ydoc: Y.Doc;
+  private readonly elements: YRecords;
+  private readonly links: YRecords;
+  private readonly meta: Y.Map<unknown>;
+  private readonly settings: Y.Map<unknown>;
+  private readonly elementView: YProjection<BoardElement>;
+  private readonly linkView: YProjection<BoardLink>;
+  private readonly undoManager: Y.UndoManager;
+  private readonly listeners = new Set<Listener>();
+  private snapshot: Board | undefined;
+  private settingsSnapshot: BoardSettings | undefined;
+  private metaDirty = true;
+  private readonly ownsDoc: boolean;
+  private readonly onAfterTransaction: (tr: Y.Transaction) => void;
+  private readonly onMetaChange = () => {
+    this.metaDirty = true;
+  };
+
+  constructor(ydoc: Y.Doc, ownsDoc: boolean, options: BoardDocOptions) {
+    this.ydoc = ydoc;
+    this.ownsDoc = ownsDoc;
+    this.elements = ydoc.getMap('elements');
+    this.links = ydoc.getMap('links');
+    this.meta = ydoc.getMap('meta');
+    this.settings = ydoc.getMap('settings');
+    const id = this.meta.get('id');
+    if (typeof id !== 'string') throw new BoardParseError('This document holds no board (its id is missing)', ['meta.id: missing'], 'BOARD_DOC_EMPTY');
+    this.id = id as BoardId;
+    this.elementView = new YProjection(this.elements);
+    this.linkView = new YProjection(this.links);
+    this.meta.observe(this.onMetaChange);
+    this.settings.observe(this.onMetaChange);
+    this.undoManager = new Y.UndoManager([this.elements, this.links, this.meta, this.settings], {
+      trackedOrigins: new Set([LOCAL_ORIGIN]),
+      captureTimeout: options.captureTimeoutMs ?? 0,
+    });
+    this.onAfterTransaction = (tr) => {
+      if (tr.changed.size === 0 || this.listeners.size === 0) return;
+      const origin: BoardChange['origin'] =
+        tr.origin === LOCAL_ORIGIN ? 'local' : tr.origin === this.undoManager ? (this.undoManager.undoing ? 'undo' : 'redo') : 'remote';
+      const board = this.getBoard();
+      for (const l of [...this.listeners]) l(board, { origin });
+    };
+    ydoc.on('afterTransaction', this.onAfterTransaction);
+  }
+
+  getBoard(): Board {
+    if (this.snapshot && !this.metaDirty && !this.elementView.changed && !this.linkView.changed) return this.snapshot;
+    if (this.metaDirty || !this.settingsSnapshot) {
+      const next = this.settings.toJSON() as BoardSettings;
+      if (!this.settingsSnapshot || !sameValue(next, this.settingsSnapshot)) this.settingsSnapshot = Object.freeze(next);
+    }
+    this.snapshot = Object.freeze({
+      version: BOARD_VERSION,
+      id: this.id,
+      name: String(this.meta.get('name') ?? ''),
+      settings: this.settingsSnapshot,
+      elements: this.elementView.current() as BoardElement[],
+      links: this.linkView.current() as BoardLink[],
+    });
+    this.metaDirty = false;
+    return this.snapshot;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private write(fn: () => void): void {
+    this.ydoc.transact(fn, LOCAL_ORIGIN);
+  }
+
+  private element(id: ElementId): BoardElement {
+    const el = this.elementView.get(id);
+    if (!el) throw new BoardOperationError(`No sticky with id ${id} on this board`, 'UNKNOWN_ELEMENT', { id });
+    return el;
+  }
+
+  addElements(elements: BoardElement[], links: BoardLink[] = []): void {
+    const incoming = new Map<ElementId, BoardElement>();
+    for (const el of elements) {
+      validateElement(el);
+      if (incoming.has(el.id) || this.elements.has(el.id))
+        throw new BoardOperationError(`A sticky with id ${el.id} is already on this board`, 'DUPLICATE_ELEMENT', { id: el.id });
+      incoming.set(el.id, el);
+    }
+    const lookup = (id: ElementId) => incoming.get(id) ?? this.elementView.get(id);
+    for (const el of elements) validateParent(el.id, el.parentId, lookup);
+    const settings = this.getBoard().settings;
+    const checked = links.map((l) => linkFor(l, lookup, settings, (id) => this.links.has(id)));
+    const pairs = new Set<string>();
+    for (const l of checked) {
+      if (pairs.has(`${l.source}>${l.target}`)) throw new BoardOperationError('Two links join the same stickies', 'DUPLICATE_LINK', { id: l.id });
+      pairs.add(`${l.source}>${l.target}`);
+    }
+    this.write(() => {
+      let order = this.elementView.nextOrder();
+      for (const el of elements) {
+        const ymap = new Y.Map<unknown>();
+        this.elements.set(el.id, ymap);
+        writeRecord(ymap, el, order++);
+      }
+      let linkOrder = this.linkView.nextOrder();
+      for (const l of checked) {
+        const ymap = new Y.Map<unknown>();
+        this.links.set(l.id, ymap);
+        writeRecord(ymap, l, linkOrder++);
+      }
+    });
+  }
+
+  updateElement(id: ElementId, patch: ElementPatch): void {
+    const current = this.element(id);
+    for (const key of ['id', 'kind'] as const)
+      if (key in patch && patch[key] !== current[key])
+        throw new BoardOperationError(`A sticky's ${key} cannot change`, 'IMMUTABLE_FIELD', { id, key });
+    const next: Record<string, unknown> = { ...current };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) delete next[k];
+      else next[k] = v;
+    }
+    const el = validateElement(next);
+    if (el.parentId !== current.parentId) validateParent(id, el.parentId, (x) => this.elementView.get(x));
+    const ymap = this.elements.get(id)!;
+    this.write(() => {
+      for (const [k, v] of Object.entries(next)) if (!sameValue(v, ymap.get(k))) ymap.set(k, clone(v));
+      for (const k of [...ymap.keys()]) if (k !== ORDER_KEY && !(k in next)) ymap.delete(k);
+    });
+  }
+
+  moveElements(moves: ElementMove[]): void {
+    const lookup = (x: ElementId) => this.elementView.get(x);
+    for (const m of moves) {
+      this.element(m.id);
+      if (!Number.isFinite(m.x) || !Number.isFinite(m.y))
+        throw new BoardOperationError(`A position must be a finite number (got ${m.x}, ${m.y})`, 'INVALID_POSITION', { id: m.id });
+      if (m.parentId) validateParent(m.id, m.parentId, lookup);
+    }
+    this.write(() => {
+      for (const m of moves) {
+        const ymap = this.elements.get(m.id)!;
+        if (ymap.get('x') !== m.x) ymap.set('x', m.x);
+        if (ymap.get('y') !== m.y) ymap.set('y', m.y);
+        if (m.parentId === null) {
+          if (ymap.has('parentId')) ymap.delete('parentId');
+        } else if (m.parentId !== undefined && ymap.get('parentId') !== m.parentId) ymap.set('parentId', m.parentId);
+      }
+    });
+  }
+
+  removeElements(ids: ElementId[]): void {
+    const removed = new Set(ids.filter((id) => this.elements.has(id)));
+    if (removed.size === 0) return;
+    const board = this.getBoard();
+    const byId = new Map(board.elements.map((e) => [e.id, e]));
+    this.write(() => {
+      // Members of a removed context keep their place on the board: climb to the nearest
+      // surviving ancestor, adding each removed context's offset on the way.
+      for (const el of board.elements) {
+        if (removed.has(el.id) || !el.parentId || !removed.has(el.parentId)) continue;
+        let { x, y } = el;
+        let parent: BoardElement | undefined = byId.get(el.parentId);
+        while (parent && removed.has(parent.id)) {
+          x += parent.x;
+          y += parent.y;
+          parent = parent.parentId ? byId.get(parent.parentId) : undefined;
+        }
+        const ymap = this.elements.get(el.id)!;
+        ymap.set('x', x);
+        ymap.set('y', y);
+        if (parent) ymap.set('parentId', parent.id);
+        else ymap.delete('parentId');
+      }
+      for (const link of board.links) if (removed.has(link.source) || removed.has(link.target)) this.links.delete(link.id);
+      for (const id of removed) this.elements.delete(id);
+    });
+  }
+
+  addLink(link: Omit<BoardLink, 'freeForm'> & { freeForm?: boolean }): BoardLink {
+    const lookup = (x: ElementId) => this.elementView.get(x);
+    const checked = linkFor(link, lookup, this.getBoard().settings, (id) => this.links.has(id));
+    for (const other of this.getBoard().links)
+      if (other.source === checked.source && other.target === checked.target)
+        throw new BoardOperationError('These two stickies are already linked', 'DUPLICATE_LINK', { id: other.id });
+    this.write(() => {
+      const ymap = new Y.Map<unknown>();
+      this.links.set(checked.id, ymap);
+      writeRecord(ymap, checked, this.linkView.nextOrder());
+    });
+    return checked;
+  }
+
+  updateLink(id: LinkId, patch: Partial<Pick<BoardLink, 'weight'>>): void {
+    const ymap = this.links.get(id);
+    if (!ymap) throw new BoardOperationError(`No link with id ${id} on this board`, 'UNKNOWN_LINK', { id });
+    const weight = patch.weight;
+    if (weight !== undefined && !(Number.isFinite(weight) && weight > 0))
+      throw new BoardOperationError('An outcome weight must be a number above 0', 'INVALID_WEIGHT', { id, weight });
+    if (!('weight' in patch)) return;
+    this.write(() => {
+      if (weight === undefined) ymap.delete('weight');
+      else ymap.set('weight', weight);
+    });
+  }
+
+  removeLinks(ids: LinkId[]): void {
+    const present = ids.filter((id) => this.links.has(id));
+    if (present.length === 0) return;
+    this.write(() => {
+      for (const id of present) this.links.delete(id);
+    });
+  }
+
+  updateSettings(patch: Partial<BoardSettings>): void {
+    const next = validateSettings({ ...this.getBoard().settings, ...patch });
+    this.write(() => {
+      for (const [k, v] of Object.entries(next)) if (this.settings.get(k) !== v) this.settings.set(k, v);
+    });
+  }
+
+  rename(name: string): void {
+    if (typeof name !== 'string') throw new BoardOperationError('A board name must be text', 'INVALID_NAME');
+    if (this.meta.get('name') === name) return;
+    this.write(() => this.meta.set('name', name));
+  }
+
+  transact(fn: () => void): void {
+    this.undoManager.stopCapturing();
+    const before = this.undoManager.undoStack.length;
+    try {
+      this.write(fn);
+    } catch (e) {
+      // Yjs has no rollback: revert what ran before the failure so transact stays all-or-nothing.
+      if (this.undoManager.undoStack.length > before) {
+        this.undoManager.undo();
+        this.undoManager.redoStack.pop();
+      }
+      throw e;
+    } finally {
+      this.undoManager.stopCapturing();
+    }
+  }
+
+  undo(): void {
+    this.undoManager.undo();
+  }
+  redo(): void {
+    this.undoManager.redo();
+  }
+  canUndo(): boolean {
+    return this.undoManager.canUndo();
+  }
+  canRedo(): boolean {
+    return this.undoManager.canRedo();
+  }
+
+  destroy(): void {
+    this.listeners.clear();
+    this.ydoc.off('afterTransaction', this.onAfterTransaction);
+    this.meta.unobserve(this.onMetaChange);
+    this.settings.unobserve(this.onMetaChange);
+    this.elementView.destroy();
+    this.linkView.destroy();
+    this.undoManager.destroy();
+    if (this.ownsDoc) this.ydoc.destroy();
+  }
+}
+
+/** Writes a board into a (new or given empty) Yjs document and returns its live handle. */
+export function createBoardDoc(board: Board, options: BoardDocOptions = {}): BoardDoc {
+  const ydoc = options.ydoc ?? new Y.Doc();
+  if (ydoc.getMap('meta').has('id'))
+    throw new BoardOperationError('This document already holds a board; open it with openBoardDoc', 'BOARD_DOC_NOT_EMPTY');
+  writeBoardInto(ydoc, board);
+  return new YBoardDoc(ydoc, options.ydoc === undefined, options);
+}
+
+/** Wraps a Yjs document that already holds a board (loaded from storage or a peer). */
+export function openBoardDoc(ydoc: Y.Doc, options: Omit<BoardDocOptions, 'ydoc'> = {}): BoardDoc {
+  return new YBoardDoc(ydoc, false, options);
+}
+
+/** Writes a whole board into an empty Yjs document, outside undo history. */
+export function writeBoardInto(ydoc: Y.Doc, board: Board): void {
+  ydoc.transact(() => {
+    const meta = ydoc.getMap('meta');
+    meta.set('version', BOARD_VERSION);
+    meta.set('id', board.id);
+    meta.set('name', board.name);
+    const settings = ydoc.getMap('settings');
+    for (const [k, v] of Object.entries(board.settings)) settings.set(k, v);
+    const elements = ydoc.getMap<Y.Map<unknown>>('elements');
+    board.elements.forEach((el, i) => {
+      const ymap = new Y.Map<unknown>();
+      elements.set(el.id, ymap);
+      writeRecord(ymap, el, i);
+    });
+    const links = ydoc.getMap<Y.Map<unknown>>('links');
+    board.links.forEach((l, i) => {
+      const ymap = new Y.Map<unknown>();
+      links.set(l.id, ymap);
+      writeRecord(ymap, l, i);
+    });
+  }, INIT_ORIGIN);
+}
+
+/** The Yjs document under a BoardDoc made by this module (for persistence and sync). */
+export function ydocOf(doc: BoardDoc): Y.Doc {
+  if (doc instanceof YBoardDoc) return doc.ydoc;
+  throw new BoardOperationError('This board document is not backed by Yjs', 'NOT_A_YJS_DOC');
+}

@@ -1,0 +1,103 @@
+// The zod schema of the current board version (types.ts in executable form). parseBoard uses
+// it after migrations; the live document uses the element schema to keep every edit valid.
+import { z } from 'zod';
+import { hasPrefix } from '../lib/ids';
+import type { Board, BoardElement, BoardId, BoardLink, ElementId, LinkId } from './types';
+import { BOARD_VERSION, ELEMENT_KINDS, FIELD_TYPES } from './types';
+
+const prefixedId = <T extends string>(prefix: string) =>
+  z.custom<T>((v) => typeof v === 'string' && hasPrefix(v, prefix), {
+    message: `expected an id starting with "${prefix}:"`,
+  });
+
+export const boardIdSchema = prefixedId<BoardId>('board');
+export const elementIdSchema = prefixedId<ElementId>('el');
+export const linkIdSchema = prefixedId<LinkId>('link');
+
+const coordinate = z.number().finite();
+
+export const payloadFieldSchema = z.strictObject({
+  name: z.string(),
+  type: z.enum(FIELD_TYPES),
+  optional: z.boolean(),
+  doc: z.string(),
+  symbols: z.array(z.string()).optional(),
+  precision: z.number().int().min(1).max(76).optional(),
+  scale: z.number().int().min(0).max(76).optional(),
+});
+
+export const streamSettingsSchema = z.strictObject({
+  partitions: z.number().int().min(1).max(1000),
+  replicationFactor: z.number().int().min(1).max(9),
+  cleanupPolicy: z.enum(['delete', 'compact']),
+  retentionMs: z.number().int().min(-1),
+});
+
+const base = {
+  id: elementIdSchema,
+  text: z.string(),
+  description: z.string(),
+  x: coordinate,
+  y: coordinate,
+  parentId: elementIdSchema.optional(),
+};
+const withFields = { ...base, fields: z.array(payloadFieldSchema) };
+
+export const elementSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('event'), ...withFields }),
+  z.strictObject({ kind: z.literal('command'), ...withFields }),
+  z.strictObject({ kind: z.literal('policy'), ...base }),
+  z.strictObject({
+    kind: z.literal('aggregate'),
+    ...base,
+    idField: z.string(),
+    stream: streamSettingsSchema,
+  }),
+  z.strictObject({ kind: z.literal('readModel'), ...base }),
+  z.strictObject({ kind: z.literal('externalSystem'), ...base }),
+  z.strictObject({ kind: z.literal('actor'), ...base }),
+  z.strictObject({ kind: z.literal('hotspot'), ...base }),
+  z.strictObject({
+    kind: z.literal('boundedContext'),
+    ...base,
+    width: z.number().finite().positive(),
+    height: z.number().finite().positive(),
+    serviceName: z.string(),
+    instances: z.number().int().min(1).max(100),
+  }),
+]);
+
+export const linkSchema = z.strictObject({
+  id: linkIdSchema,
+  source: elementIdSchema,
+  target: elementIdSchema,
+  freeForm: z.boolean(),
+  weight: z.number().finite().positive().optional(),
+});
+
+export const settingsSchema = z.strictObject({
+  allowFreeFormLinks: z.boolean(),
+  topicStrategy: z.enum(['perAggregateType', 'perAggregateInstance', 'sharedTopic']),
+  snapToGrid: z.boolean(),
+});
+
+export const boardSchema = z.strictObject({
+  version: z.literal(BOARD_VERSION),
+  id: boardIdSchema,
+  name: z.string(),
+  settings: settingsSchema,
+  elements: z.array(elementSchema),
+  links: z.array(linkSchema),
+});
+
+/** Element kinds as the schema knows them (kept equal to types.ts by the check below). */
+export const SCHEMA_KINDS = ELEMENT_KINDS;
+
+// Compile-time guards: the schema's output is exactly the hand-written types.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameBoard: Same<z.output<typeof boardSchema>, Board> = true;
+const sameElement: Same<z.output<typeof elementSchema>, BoardElement> = true;
+const sameLink: Same<z.output<typeof linkSchema>, BoardLink> = true;
+void sameBoard;
+void sameElement;
+void sameLink;
