@@ -1,0 +1,6 @@
+// Public face of the topology layer: the compiler, its types, name safety and the shared
+// handler runtime (which the simulator runs and the export embeds).
+export * from './types';
+export { compileTopology, hasErrors } from './compileTopology';
+export { DEFAULT_SERVICE_ID, DEFAULT_SERVICE_LABEL } from './services';
+export * as naming from './naming';
