@@ -10,3 +10,4 @@ export * from './parseBoard';
 export * from './serializeBoard';
 export { createBoardDoc, openBoardDoc, writeBoardInto, ydocOf, LOCAL_ORIGIN, INIT_ORIGIN } from './boardDoc';
 export type { BoardDocOptions } from './boardDoc';
+export * from './naming';
