@@ -100,7 +100,7 @@ export function compilePolicies(cx: CompileContext): void {
         if (!cx.fieldLabels.get(eventId)?.has(rawId)) {
           cx.warning(
             'policy-cannot-route',
-            `Policy ${cx.quote(policy.id)} cannot find "${rawId}" in event ${cx.quote(eventId)}, so command ${cx.quote(commandId)} goes to the aggregate with the event's key. Add "${rawId}" to the event to route it explicitly.`,
+            `Policy ${cx.quote(policy.id)} cannot find "${rawId}" in event ${cx.quote(eventId)}, so command ${cx.quote(commandId)} goes to the aggregate with the event's key (or to a new one when that key does not fit the field). Add "${rawId}" to the event to route it explicitly.`,
             policy.id,
             eventId,
           );

@@ -4,3 +4,5 @@ export * from './types';
 export { compileTopology, hasErrors } from './compileTopology';
 export { DEFAULT_SERVICE_ID, DEFAULT_SERVICE_LABEL } from './services';
 export * as naming from './naming';
+export * from './runtimeDefinitions';
+export * as runtime from './runtime';

@@ -1,0 +1,161 @@
+// Shared handler runtime: a generic event-sourced aggregate. decide() validates a command and
+// picks its outcome among the aggregate's linked events by weight (the random source is
+// injected), apply() folds one event into the state (rehydration is a fold), and
+// handleCommand() does load → decide → append with optimistic concurrency → snapshot.
+// The simulator runs exactly this code, and every exported service embeds it verbatim,
+// so this file imports nothing outside this folder.
+import type { EventStore, Snapshot } from './eventStore.js';
+import { ConcurrencyError } from './eventStore.js';
+import type { CommandEnvelope, EventEnvelope, HandlerEnv, Payload, RuntimeField } from './messages.js';
+import { fillPayload, idFromPayload, keyValue, PayloadValidationError, validatePayload } from './messages.js';
+
+export interface EventDefinition {
+  readonly fields: readonly RuntimeField[];
+  /** Payload field carrying the aggregate id. */
+  readonly keyField: string | null;
+  readonly schemaVersion: number;
+}
+
+export interface Outcome {
+  readonly event: string;
+  /** Relative weight; an outcome with weight 9 is chosen nine times as often as one with 1. */
+  readonly weight: number;
+}
+
+export interface CommandDefinition {
+  readonly fields: readonly RuntimeField[];
+  readonly keyField: string | null;
+  readonly outcomes: readonly Outcome[];
+}
+
+export interface AggregateDefinition {
+  readonly type: string;
+  readonly idField: string;
+  readonly commands: Readonly<Record<string, CommandDefinition>>;
+  readonly events: Readonly<Record<string, EventDefinition>>;
+  /** Save a snapshot every N events (0: never). */
+  readonly snapshotEvery: number;
+}
+
+/** Generic state: what a board says about an aggregate is its events and their fields. */
+export interface AggregateState {
+  readonly aggregateId: string;
+  /** Number of events applied. */
+  readonly version: number;
+  /** Latest value of every payload field seen on this aggregate's events. */
+  readonly fields: Readonly<Payload>;
+  readonly eventCounts: Readonly<Record<string, number>>;
+  readonly lastEvent: string | null;
+}
+
+const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+
+export function initialState(aggregateId: string): AggregateState {
+  return { aggregateId, version: 0, fields: {}, eventCounts: {}, lastEvent: null };
+}
+
+export function apply(def: AggregateDefinition, state: AggregateState, event: EventEnvelope): AggregateState {
+  if (!own(def.events, event.type)) throw new PayloadValidationError(`${def.type} has no event ${JSON.stringify(event.type)}`, []);
+  if (event.aggregateId !== state.aggregateId) {
+    throw new PayloadValidationError(`Event for ${JSON.stringify(event.aggregateId)} applied to ${JSON.stringify(state.aggregateId)}`, []);
+  }
+  const eventCounts: Record<string, number> = { ...state.eventCounts };
+  eventCounts[event.type] = (own(state.eventCounts, event.type) ?? 0) + 1;
+  return {
+    aggregateId: state.aggregateId,
+    version: state.version + 1,
+    fields: { ...state.fields, ...event.payload },
+    eventCounts,
+    lastEvent: event.type,
+  };
+}
+
+/** Rebuilds the state from an optional snapshot and the events after it. */
+export function rehydrate(
+  def: AggregateDefinition,
+  aggregateId: string,
+  snapshot: Snapshot | null,
+  events: readonly EventEnvelope[],
+): AggregateState {
+  const start = snapshot && snapshot.aggregateId === aggregateId ? snapshot.state : initialState(aggregateId);
+  return events.reduce((s, e) => apply(def, s, e), start);
+}
+
+/** Index of the outcome chosen for a draw r in [0, 1), proportionally to the weights. */
+export function pickOutcome(outcomes: readonly Outcome[], r: number): number {
+  const weights = outcomes.map((o) => (Number.isFinite(o.weight) && o.weight > 0 ? o.weight : 0));
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total === 0) return 0;
+  let x = r * total;
+  for (let i = 0; i < weights.length; i++) {
+    x -= weights[i]!;
+    if (x < 0) return i;
+  }
+  return weights.length - 1;
+}
+
+/** Validates the command and decides the event it leads to; pure given env. */
+export function decide(def: AggregateDefinition, state: AggregateState, command: CommandEnvelope, env: HandlerEnv): EventEnvelope[] {
+  const cmd = own(def.commands, command.type);
+  if (!cmd) throw new PayloadValidationError(`${def.type} does not handle ${JSON.stringify(command.type)}`, []);
+  const problems = validatePayload(cmd.fields, command.payload);
+  const key = idFromPayload(command.payload, cmd.keyField);
+  if (cmd.keyField !== null && key !== null && key !== command.aggregateId) {
+    problems.push(`${cmd.keyField} is ${JSON.stringify(key)} but the command is for ${JSON.stringify(command.aggregateId)}`);
+  }
+  if (problems.length > 0) throw new PayloadValidationError(`${command.type} is invalid: ${problems.join('; ')}`, problems);
+  if (cmd.outcomes.length === 0) throw new PayloadValidationError(`${command.type} leads to no event`, []);
+  const outcome = cmd.outcomes[pickOutcome(cmd.outcomes, env.random())]!;
+  const eventDef = own(def.events, outcome.event);
+  if (!eventDef) throw new PayloadValidationError(`${def.type} has no event ${JSON.stringify(outcome.event)}`, []);
+  const keyFieldSpec = eventDef.fields.find((f) => f.name === eventDef.keyField);
+  const fixed: Record<string, unknown> = {};
+  if (eventDef.keyField !== null) fixed[eventDef.keyField] = keyValue(keyFieldSpec, command.aggregateId);
+  const payload = fillPayload(eventDef.fields, [command.payload, state.fields], fixed, env);
+  return [
+    {
+      type: outcome.event,
+      aggregateType: def.type,
+      aggregateId: command.aggregateId,
+      version: state.version + 1,
+      schemaVersion: eventDef.schemaVersion,
+      timestamp: env.now(),
+      payload,
+    },
+  ];
+}
+
+export interface HandleResult {
+  readonly events: readonly EventEnvelope[];
+  readonly state: AggregateState;
+  /** Attempts used: more than 1 means a concurrent writer won at least once. */
+  readonly attempts: number;
+}
+
+/** Load (snapshot + later events) → decide → append at the loaded version → maybe snapshot. */
+export async function handleCommand(
+  def: AggregateDefinition,
+  store: EventStore,
+  command: CommandEnvelope,
+  env: HandlerEnv,
+  maxAttempts = 3,
+): Promise<HandleResult> {
+  for (let attempt = 1; ; attempt++) {
+    const snapshot = await store.loadSnapshot(command.aggregateId);
+    const events = await store.read(command.aggregateId, snapshot?.version ?? 0);
+    const state = rehydrate(def, command.aggregateId, snapshot, events);
+    const decided = decide(def, state, command, env);
+    try {
+      await store.append(command.aggregateId, decided, state.version);
+    } catch (err) {
+      if (err instanceof ConcurrencyError && attempt < maxAttempts) continue;
+      throw err;
+    }
+    const next = decided.reduce((s, e) => apply(def, s, e), state);
+    if (def.snapshotEvery > 0 && Math.floor(next.version / def.snapshotEvery) > Math.floor(state.version / def.snapshotEvery)) {
+      await store.saveSnapshot({ aggregateId: next.aggregateId, version: next.version, state: next });
+    }
+    return { events: decided, state: next, attempts: attempt };
+  }
+}

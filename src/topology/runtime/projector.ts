@@ -1,0 +1,53 @@
+// Shared handler runtime: a projector folds events into read-model rows keyed by entity id
+// (the event's key), the table side of the stream/table duality; each new row version is
+// what the compacted table topic keeps. Embedded verbatim in exported projects; imports
+// nothing outside this folder.
+import type { EventEnvelope, Payload } from './messages.js';
+
+export interface ProjectorDefinition {
+  readonly name: string;
+  readonly events: readonly string[];
+}
+
+export interface ReadModelRow {
+  readonly id: string;
+  /** Number of events folded into this row. */
+  readonly version: number;
+  readonly updatedAt: number;
+  readonly lastEvent: string;
+  readonly fields: Readonly<Payload>;
+}
+
+/** The row after `event`, or undefined when the projector does not listen to that event. */
+export function project(def: ProjectorDefinition, row: ReadModelRow | undefined, event: EventEnvelope): ReadModelRow | undefined {
+  if (!def.events.includes(event.type)) return undefined;
+  return {
+    id: event.aggregateId,
+    version: (row?.version ?? 0) + 1,
+    updatedAt: event.timestamp,
+    lastEvent: event.type,
+    fields: { ...row?.fields, ...event.payload },
+  };
+}
+
+/** An in-memory table: the latest row per entity id, as a compacted topic would keep it. */
+export class ReadModelTable {
+  private readonly rows = new Map<string, ReadModelRow>();
+
+  constructor(private readonly def: ProjectorDefinition) {}
+
+  /** Applies an event; returns the new row to publish, or undefined when ignored. */
+  upsert(event: EventEnvelope): ReadModelRow | undefined {
+    const row = project(this.def, this.rows.get(event.aggregateId), event);
+    if (row) this.rows.set(row.id, row);
+    return row;
+  }
+
+  get(id: string): ReadModelRow | undefined {
+    return this.rows.get(id);
+  }
+
+  all(): ReadModelRow[] {
+    return [...this.rows.values()];
+  }
+}
