@@ -1,12 +1,16 @@
+// Entry point: styles, the board repository wired into the boards store, and the shell.
+import '@xyflow/react/dist/style.css';
+import '../canvas/canvas.css';
+import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>Stormbench</h1>;
-}
+import { useBoardsStore } from '../store/boardsStore';
+import { App } from './App';
+import { createRepository } from './createRepository';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+void useBoardsStore.getState().start(createRepository());
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -1,0 +1,48 @@
+// Routes key presses to the action table. Typing in an input, text area or the sticky editor
+// never triggers a shortcut, and a shortcut that finds nothing to do lets the key through.
+import { useEffect } from 'react';
+import { ACTIONS } from './actionTable';
+import { isTypingTarget, matchShortcut } from './matchShortcut';
+import type { Action } from './types';
+import { useBoardStore } from '../../store/boardStore';
+import { useUiStore } from '../../store/uiStore';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+// A sticky was just added and its editor is not on screen yet: keep what is typed for it.
+function captureTypeAhead(event: KeyboardEvent): boolean {
+  const ui = useUiStore.getState();
+  if (ui.editingId === null || event.ctrlKey || event.metaKey || event.altKey) return false;
+  if (event.key.length === 1) {
+    ui.typeAhead(event.key);
+  } else if (event.key === 'Enter' && ui.typedAhead) {
+    const text = ui.takeTypedAhead().trim();
+    useBoardStore.getState().doc?.updateElement(ui.editingId, { text });
+    ui.stopEditing();
+  } else if (event.key === 'Escape') {
+    ui.stopEditing();
+  } else {
+    return false;
+  }
+  event.preventDefault();
+  return true;
+}
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      if (captureTypeAhead(event)) return;
+      // Enter and Space on a focused button press that button.
+      if ((event.key === 'Enter' || event.key === ' ') && (event.target as Element | null)?.closest?.('button, a, label')) return;
+      for (const action of Object.values(ACTIONS) as Action[]) {
+        if (!action.shortcuts.some((s) => matchShortcut(event, s, isMac))) continue;
+        if (action.perform() === false) return;
+        event.preventDefault();
+        return;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

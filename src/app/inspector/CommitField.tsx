@@ -1,0 +1,73 @@
+// A labelled input whose value is written to the document when editing ends (blur or Enter),
+// and only when valid: an invalid value stays in the field with the message next to it, and
+// the document keeps its last valid value.
+import { useEffect, useId, useState, type ReactNode } from 'react';
+
+export interface CommitFieldProps {
+  label: string;
+  value: string;
+  /** Returns a message saying what is wrong, or null when the value may be written. */
+  validate?: (value: string) => string | null;
+  onCommit: (value: string) => void;
+  multiline?: boolean;
+  inputMode?: 'text' | 'numeric';
+  placeholder?: string;
+  hint?: ReactNode;
+}
+
+export function CommitField({ label, value, validate, onCommit, multiline, inputMode, placeholder, hint }: CommitFieldProps) {
+  const id = useId();
+  const [draft, setDraft] = useState(value);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setDraft(value);
+    setError(null);
+  }, [value]);
+
+  const commit = () => {
+    if (draft === value) {
+      setError(null);
+      return;
+    }
+    const problem = validate?.(draft) ?? null;
+    setError(problem);
+    if (!problem) onCommit(draft);
+  };
+  const common = {
+    id,
+    value: draft,
+    placeholder,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onBlur: commit,
+  };
+  return (
+    <div className={`sb-field${error ? ' sb-field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea {...common} rows={3} />
+      ) : (
+        <input
+          {...common}
+          type="text"
+          inputMode={inputMode}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            if (e.key === 'Escape') {
+              setDraft(value);
+              setError(null);
+            }
+          }}
+        />
+      )}
+      {error ? (
+        <p className="sb-field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : hint ? (
+        <p className="sb-field-hint">{hint}</p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+// Payload fields of an event or a command: name, type (with enum symbols or decimal precision
+// and scale), optional flag and documentation; fields can be added, removed and reordered.
+// Each edit replaces the element's field list in one document operation (one undo step).
+import type { CommandElement, EventElement, FieldType, PayloadField } from '../../model';
+import { FIELD_TYPES } from '../../model';
+import { CommitField } from './CommitField';
+import { update } from './Inspector';
+import { checkElement, wholeNumber } from './rules';
+
+type WithFields = EventElement | CommandElement;
+
+function withType(field: PayloadField, type: FieldType): PayloadField {
+  const next: PayloadField = { name: field.name, type, optional: field.optional, doc: field.doc };
+  if (type === 'enum') next.symbols = field.symbols?.length ? field.symbols : ['A', 'B'];
+  if (type === 'decimal') {
+    next.precision = field.precision ?? 10;
+    next.scale = field.scale ?? 2;
+  }
+  return next;
+}
+
+function newFieldName(fields: readonly PayloadField[]): string {
+  const names = new Set(fields.map((f) => f.name));
+  for (let i = 1; ; i++) if (!names.has(`field${i}`)) return `field${i}`;
+}
+
+export function PayloadFieldsEditor({ element }: { element: WithFields }) {
+  const fields = element.fields;
+  const write = (next: PayloadField[]) => update(element.id, { fields: next });
+  const replace = (i: number, field: PayloadField) => fields.map((f, j) => (j === i ? field : f));
+  const check = (i: number, field: PayloadField, label: string) => checkElement({ ...element, fields: replace(i, field) }, label);
+  const move = (i: number, by: number) => {
+    const j = i + by;
+    if (j < 0 || j >= fields.length) return;
+    const next = [...fields];
+    [next[i], next[j]] = [next[j]!, next[i]!];
+    write(next);
+  };
+  return (
+    <section aria-label="Payload fields">
+      <h3>Payload fields</h3>
+      {fields.length === 0 ? <p className="sb-field-hint">No fields yet. Add the data this {element.kind} carries.</p> : null}
+      {fields.map((field, i) => (
+        <div key={i} className="sb-payload-field" role="group" aria-label={`Field ${i + 1}: ${field.name}`}>
+          <CommitField
+            label="Field name"
+            value={field.name}
+            validate={(text) => {
+              const name = text.trim();
+              if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return 'Field name: letters, digits and _ only, not starting with a digit';
+              if (fields.some((f, j) => j !== i && f.name === name)) return `Field name: “${name}” is already used`;
+              return check(i, { ...field, name }, 'Field name');
+            }}
+            onCommit={(text) => write(replace(i, { ...field, name: text.trim() }))}
+          />
+          <div className="sb-field-row">
+            <div className="sb-field">
+              <label htmlFor={`${element.id}-f${i}-type`}>Type</label>
+              <select id={`${element.id}-f${i}-type`} value={field.type} onChange={(e) => write(replace(i, withType(field, e.target.value as FieldType)))}>
+                {FIELD_TYPES.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <label className="sb-check" style={{ alignSelf: 'end', padding: '0.3rem 0' }}>
+              <input type="checkbox" checked={field.optional} onChange={() => write(replace(i, { ...field, optional: !field.optional }))} />
+              Optional
+            </label>
+          </div>
+          {field.type === 'enum' ? (
+            <CommitField
+              label="Symbols (comma-separated)"
+              value={(field.symbols ?? []).join(', ')}
+              validate={(text) => {
+                const symbols = splitSymbols(text);
+                if (symbols.length === 0) return 'Symbols: an enum needs at least one symbol';
+                if (new Set(symbols).size !== symbols.length) return 'Symbols: each symbol may appear once';
+                if (symbols.some((s) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(s))) return 'Symbols: letters, digits and _ only, not starting with a digit';
+                return check(i, { ...field, symbols }, 'Symbols');
+              }}
+              onCommit={(text) => write(replace(i, { ...field, symbols: splitSymbols(text) }))}
+            />
+          ) : null}
+          {field.type === 'decimal' ? (
+            <div className="sb-field-row">
+              <CommitField
+                label="Precision"
+                inputMode="numeric"
+                value={String(field.precision ?? '')}
+                validate={(text) => {
+                  const n = wholeNumber(text, 'Precision');
+                  if (!n.ok) return n.message;
+                  if (n.value < (field.scale ?? 0)) return 'Precision: must be at least the scale';
+                  return check(i, { ...field, precision: n.value }, 'Precision');
+                }}
+                onCommit={(text) => write(replace(i, { ...field, precision: Number(text.trim()) }))}
+              />
+              <CommitField
+                label="Scale"
+                inputMode="numeric"
+                value={String(field.scale ?? '')}
+                validate={(text) => {
+                  const n = wholeNumber(text, 'Scale');
+                  if (!n.ok) return n.message;
+                  if (n.value > (field.precision ?? 76)) return 'Scale: must not exceed the precision';
+                  return check(i, { ...field, scale: n.value }, 'Scale');
+                }}
+                onCommit={(text) => write(replace(i, { ...field, scale: Number(text.trim()) }))}
+              />
+            </div>
+          ) : null}
+          <CommitField label="Doc" value={field.doc} onCommit={(doc) => write(replace(i, { ...field, doc }))} />
+          <div className="sb-payload-field-actions">
+            <button type="button" className="sb-button" aria-label={`Move ${field.name} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+              ↑
+            </button>
+            <button type="button" className="sb-button" aria-label={`Move ${field.name} down`} disabled={i === fields.length - 1} onClick={() => move(i, 1)}>
+              ↓
+            </button>
+            <button type="button" className="sb-button sb-danger" aria-label={`Remove ${field.name}`} onClick={() => write(fields.filter((_, j) => j !== i))}>
+              ✕
+            </button>
+          </div>
+        </div>
+      ))}
+      <button type="button" className="sb-button" onClick={() => write([...fields, { name: newFieldName(fields), type: 'string', optional: false, doc: '' }])}>
+        + Add field
+      </button>
+    </section>
+  );
+}
+
+function splitSymbols(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

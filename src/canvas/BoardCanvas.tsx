@@ -1,0 +1,173 @@
+// The event-storming board: React Flow with one node component per kind, grammar-checked
+// connections, drag positions committed once on drag stop, culling of off-screen elements and
+// level-of-detail stickies when zoomed out.
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type IsValidConnection,
+  type NodeMouseHandler,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import type { ElementId, ElementKind } from '../model';
+import { ELEMENT_KINDS } from '../model';
+import { useBoardStore } from '../store/boardStore';
+import { addSticky, commitDrag, connect, canConnect } from '../store/boardCommands';
+import { useUiStore } from '../store/uiStore';
+import { ConnectionHint } from './ConnectionHint';
+import { edgeTypes } from './edges/FlowEdge';
+import { registerFlowBridge } from './flowBridge';
+import type { FlowEdge, FlowNode } from './flowTypes';
+import { GRID_SIZE, KIND_STYLES, LOD_ZOOM } from './kindStyles';
+import { nodeTypes } from './nodes/nodeTypes';
+import { useFlowElements } from './useFlowElements';
+
+/** dataTransfer type the palette uses when a sticky is dragged onto the board. */
+export const PALETTE_DRAG_TYPE = 'application/x-stormbench-kind';
+
+const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
+const DEFAULT_EDGE_OPTIONS = { type: 'flow', markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } } as const;
+const PRO_OPTIONS = { hideAttribution: true };
+
+export interface BoardCanvasProps {
+  colorMode: 'light' | 'dark' | 'system';
+}
+
+export function BoardCanvas({ colorMode }: BoardCanvasProps) {
+  const board = useBoardStore((s) => s.board);
+  const boardId = board?.id;
+  const snap = useBoardStore((s) => s.board?.settings.snapToGrid ?? true);
+  const { nodes, edges, onNodesChange, onEdgesChange, onSelectionChange } = useFlowElements(board);
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    registerFlowBridge({
+      centre() {
+        const rect = wrapper.current?.getBoundingClientRect();
+        if (!rect) return { x: 0, y: 0 };
+        return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+      },
+      screenToFlow: (p) => flow.screenToFlowPosition(p),
+      fitView: () => void flow.fitView({ padding: 0.15, duration: 200 }),
+      absolutePosition(id) {
+        const n = flow.getInternalNode(id);
+        return n ? { ...n.internals.positionAbsolute } : null;
+      },
+      async showAll() {
+        const before = flow.getViewport();
+        await flow.fitView({ padding: 0.05, minZoom: LOD_ZOOM, maxZoom: 1 });
+        await nextFrames(2);
+        return () => void flow.setViewport(before);
+      },
+      boardBounds() {
+        const all = flow.getNodes();
+        return all.length === 0 ? null : flow.getNodesBounds(all);
+      },
+      viewportElement: () => wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport') ?? null,
+    });
+    return () => registerFlowBridge(null);
+  }, [flow]);
+
+  // A freshly opened board is shown whole.
+  useEffect(() => {
+    if (!boardId) return;
+    const t = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
+    return () => cancelAnimationFrame(t);
+  }, [boardId, flow]);
+
+  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
+    (_event, _node, dragged) => {
+      commitDrag(
+        dragged.map((n) => {
+          const internal = flow.getInternalNode(n.id);
+          const abs = internal?.internals.positionAbsolute ?? n.position;
+          return { id: n.id as ElementId, x: abs.x, y: abs.y, width: n.width ?? 0, height: n.height ?? 0 };
+        }),
+      );
+    },
+    [flow],
+  );
+
+  const isValidConnection: IsValidConnection<FlowEdge> = useCallback(
+    (c) => canConnect(c.source as ElementId, c.target as ElementId),
+    [],
+  );
+  const onConnect = useCallback((c: Connection) => connect(c.source as ElementId, c.target as ElementId), []);
+  const onNodeDoubleClick: NodeMouseHandler<FlowNode> = useCallback((_e, node) => {
+    useUiStore.getState().startEditing(node.id as ElementId);
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_DRAG_TYPE) as ElementKind;
+      if (!(ELEMENT_KINDS as readonly string[]).includes(kind)) return;
+      e.preventDefault();
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const { width, height } = KIND_STYLES[kind];
+      addSticky(kind, { x: p.x - width / 2, y: p.y - height / 2 });
+    },
+    [flow],
+  );
+
+  return (
+    <div className="sb-canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onSelectionChange={onSelectionChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onNodeDoubleClick={onNodeDoubleClick}
+        connectionLineType={ConnectionLineType.Bezier}
+        connectionRadius={40}
+        onlyRenderVisibleElements
+        snapToGrid={snap}
+        snapGrid={SNAP_GRID}
+        minZoom={0.05}
+        maxZoom={3}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        zoomOnDoubleClick={false}
+        colorMode={colorMode}
+        proOptions={PRO_OPTIONS}
+        elevateNodesOnSelect={false}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE * 2} size={1.2} />
+        <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Board overview" />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+        <ConnectionHint />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function miniMapColor(node: FlowNode): string {
+  return node.type === 'boundedContext' ? 'transparent' : KIND_STYLES[node.type as ElementKind].color;
+}
+
+function nextFrames(n: number): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number) => (left <= 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  });
+}

@@ -1,0 +1,25 @@
+// What the boards store needs from storage. The app wires it to the persistence layer's board
+// repository; tests give it an in-memory fake. Opening a board returns a live document whose
+// every change is saved at once.
+import type { Board, BoardDoc, BoardId } from '../model';
+
+export interface BoardSummary {
+  id: BoardId;
+  name: string;
+  updatedAt: number;
+}
+
+export interface BoardRepositoryPort {
+  list(): Promise<BoardSummary[]>;
+  /** Stores a new board (fails if the id is taken). */
+  create(board: Board): Promise<void>;
+  /** A live document for a stored board; changes are saved from now on until it is closed. */
+  open(id: BoardId): Promise<BoardDoc>;
+  /** Stops saving and releases the document (pending writes are flushed first). */
+  close(doc: BoardDoc): Promise<void>;
+  rename(id: BoardId, name: string): Promise<void>;
+  duplicate(id: BoardId, name: string): Promise<BoardId>;
+  remove(id: BoardId): Promise<void>;
+  lastOpened(): Promise<BoardId | null>;
+  setLastOpened(id: BoardId): Promise<void>;
+}

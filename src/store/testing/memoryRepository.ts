@@ -1,0 +1,68 @@
+// An in-memory BoardRepositoryPort for tests of the stores: boards live in a Map, a document
+// is saved into it on every change, exactly as the IndexedDB repository does.
+import type { Board, BoardDoc, BoardId } from '../../model';
+import { createBoardDoc } from '../../model';
+import type { BoardRepositoryPort, BoardSummary } from '../boardRepositoryPort';
+
+export interface MemoryRepository extends BoardRepositoryPort {
+  readonly saved: Map<BoardId, Board>;
+}
+
+export function createMemoryRepository(initial: Board[] = []): MemoryRepository {
+  const saved = new Map<BoardId, Board>(initial.map((b) => [b.id, b]));
+  const updated = new Map<BoardId, number>();
+  const open = new Map<BoardDoc, () => void>();
+  let last: BoardId | null = null;
+  let tick = 0;
+  const touch = (id: BoardId) => updated.set(id, ++tick);
+  return {
+    saved,
+    async list(): Promise<BoardSummary[]> {
+      return [...saved.values()].map((b) => ({ id: b.id, name: b.name, updatedAt: updated.get(b.id) ?? 0 }));
+    },
+    async create(board) {
+      if (saved.has(board.id)) throw new Error(`a board with id ${board.id} exists`);
+      saved.set(board.id, board);
+      touch(board.id);
+    },
+    async open(id) {
+      const board = saved.get(id);
+      if (!board) throw new Error(`no board ${id}`);
+      const doc = createBoardDoc(board);
+      open.set(
+        doc,
+        doc.subscribe((b) => {
+          saved.set(id, b);
+          touch(id);
+        }),
+      );
+      return doc;
+    },
+    async close(doc) {
+      open.get(doc)?.();
+      open.delete(doc);
+      doc.destroy();
+    },
+    async rename(id, name) {
+      const board = saved.get(id);
+      if (board) saved.set(id, { ...board, name });
+    },
+    async duplicate(id, name) {
+      const board = saved.get(id);
+      if (!board) throw new Error(`no board ${id}`);
+      const copy: Board = { ...structuredClone(board), id: `board:copy${++tick}` as BoardId, name };
+      saved.set(copy.id, copy);
+      touch(copy.id);
+      return copy.id;
+    },
+    async remove(id) {
+      saved.delete(id);
+    },
+    async lastOpened() {
+      return last;
+    },
+    async setLastOpened(id) {
+      last = id;
+    },
+  };
+}

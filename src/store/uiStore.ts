@@ -1,0 +1,100 @@
+// UI state that is not part of the board document: selection, the sticky being edited,
+// panels, theme, the in-memory clipboard and the message shown to the user. Nothing here is
+// saved with the board.
+import { create } from 'zustand';
+import type { ElementId, LinkId } from '../model';
+
+export type ThemePreference = 'system' | 'light' | 'dark';
+
+export interface Notice {
+  kind: 'error' | 'info';
+  message: string;
+}
+
+export interface UiState {
+  selectedElementIds: readonly ElementId[];
+  selectedLinkIds: readonly LinkId[];
+  /** The sticky whose text editor is open. */
+  editingId: ElementId | null;
+  /**
+   * Keys typed after a sticky was added but before its editor appeared on screen; the editor
+   * starts with them, so fast typing loses nothing.
+   */
+  typedAhead: string;
+  inspectorOpen: boolean;
+  theme: ThemePreference;
+  /** Shown in role="alert" (errors) or role="status" (info) until dismissed or replaced. */
+  notice: Notice | null;
+  /** The lazily loaded "Export services" dialog. */
+  exportDialogOpen: boolean;
+}
+
+export interface UiActions {
+  setSelection(elements: readonly ElementId[], links: readonly LinkId[]): void;
+  startEditing(id: ElementId): void;
+  stopEditing(): void;
+  typeAhead(text: string): void;
+  /** Returns the typed-ahead text and clears it. */
+  takeTypedAhead(): string;
+  toggleInspector(open?: boolean): void;
+  setTheme(theme: ThemePreference): void;
+  notify(notice: Notice | null): void;
+  setExportDialogOpen(open: boolean): void;
+  reset(): void;
+}
+
+const initial: UiState = {
+  selectedElementIds: [],
+  selectedLinkIds: [],
+  editingId: null,
+  typedAhead: '',
+  inspectorOpen: true,
+  theme: 'system',
+  notice: null,
+  exportDialogOpen: false,
+};
+
+export const useUiStore = create<UiState & UiActions>()((set, get) => ({
+  ...initial,
+  setSelection(elements, links) {
+    const s = get();
+    if (sameIds(s.selectedElementIds, elements) && sameIds(s.selectedLinkIds, links)) return;
+    set({ selectedElementIds: [...elements], selectedLinkIds: [...links] });
+  },
+  startEditing(id) {
+    set({ editingId: id, typedAhead: '' });
+  },
+  stopEditing() {
+    if (get().editingId !== null || get().typedAhead !== '') set({ editingId: null, typedAhead: '' });
+  },
+  typeAhead(text) {
+    set({ typedAhead: get().typedAhead + text });
+  },
+  takeTypedAhead() {
+    const text = get().typedAhead;
+    if (text) set({ typedAhead: '' });
+    return text;
+  },
+  toggleInspector(open) {
+    set({ inspectorOpen: open ?? !get().inspectorOpen });
+  },
+  setTheme(theme) {
+    set({ theme });
+  },
+  notify(notice) {
+    set({ notice });
+  },
+  setExportDialogOpen(open) {
+    set({ exportDialogOpen: open });
+  },
+  reset() {
+    set(initial);
+  },
+}));
+
+/** Same members, in any order (selection order differs between React Flow and actions). */
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((id) => set.has(id));
+}
