@@ -11,3 +11,4 @@ export * from './serializeBoard';
 export { createBoardDoc, openBoardDoc, writeBoardInto, ydocOf, LOCAL_ORIGIN, INIT_ORIGIN } from './boardDoc';
 export type { BoardDocOptions } from './boardDoc';
 export * from './naming';
+export * from './geometry';
