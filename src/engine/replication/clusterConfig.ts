@@ -1,0 +1,82 @@
+// Settings of the simulated cluster, named after the Kafka configs they stand for, with Kafka's
+// defaults where Kafka has one (replica.lag.time.max.ms 30 s, broker.session.timeout.ms 9 s,
+// request.timeout.ms 30 s, the 5 s high-watermark checkpoint, auto leader rebalance every 300 s).
+import { InvalidClusterConfigError } from './errors';
+
+export interface ClusterSimOptions {
+  /** 1 to 9 brokers, ids 1..N. */
+  brokers?: number;
+  seed?: number;
+  /** replica.lag.time.max.ms: a follower not caught up for this long leaves the ISR. */
+  replicaLagTimeMaxMs?: number;
+  /** How often a follower fetches from its leader (the replication delay). */
+  replicaFetchIntervalMs?: number;
+  /** Most records one follower fetch copies per partition (replica.fetch.max.bytes in records). */
+  replicaFetchMaxRecords?: number;
+  /** broker.session.timeout.ms: how long the controller waits before fencing a silent broker. */
+  brokerSessionTimeoutMs?: number;
+  /** request.timeout.ms for produce requests waiting on acks=all. */
+  requestTimeoutMs?: number;
+  /** replica.high.watermark.checkpoint.interval.ms */
+  highWatermarkCheckpointIntervalMs?: number;
+  /** log.flush.interval.ms: how often logs are flushed to disk. */
+  flushIntervalMs?: number;
+  /**
+   * What crashBroker() models. 'process' (default): the process dies, the OS page cache keeps
+   * every write (Kafka's usual case). 'power-loss': records not yet flushed are lost.
+   */
+  crashMode?: 'process' | 'power-loss';
+  /** true (default): followers truncate by leader epoch (KIP-101); false: to their high watermark, as before Kafka 0.11. */
+  leaderEpochTruncation?: boolean;
+  /** auto.leader.rebalance.enable, with leader.imbalance.check.interval and the 10% threshold. */
+  autoLeaderRebalance?: boolean;
+  leaderImbalanceCheckIntervalMs?: number;
+  /** Defaults for topics created without their own settings. */
+  defaultReplicationFactor?: number;
+  minInsyncReplicas?: number;
+  uncleanLeaderElection?: boolean;
+  /** Events kept in the feed (oldest dropped first). */
+  eventFeedSize?: number;
+}
+
+export type ClusterSimConfig = Required<ClusterSimOptions>;
+
+export const CLUSTER_DEFAULTS: ClusterSimConfig = {
+  brokers: 3,
+  seed: 1,
+  replicaLagTimeMaxMs: 30_000,
+  replicaFetchIntervalMs: 5,
+  replicaFetchMaxRecords: 50_000,
+  brokerSessionTimeoutMs: 9_000,
+  requestTimeoutMs: 30_000,
+  highWatermarkCheckpointIntervalMs: 5_000,
+  flushIntervalMs: 1_000,
+  crashMode: 'process',
+  leaderEpochTruncation: true,
+  autoLeaderRebalance: true,
+  leaderImbalanceCheckIntervalMs: 300_000,
+  defaultReplicationFactor: 3,
+  minInsyncReplicas: 1,
+  uncleanLeaderElection: false,
+  eventFeedSize: 2_000,
+};
+
+export function resolveConfig(options: ClusterSimOptions): ClusterSimConfig {
+  const c: ClusterSimConfig = { ...CLUSTER_DEFAULTS };
+  for (const [k, v] of Object.entries(options)) if (v !== undefined) (c as unknown as Record<string, unknown>)[k] = v;
+  if (!Number.isInteger(c.brokers) || c.brokers < 1 || c.brokers > 9) {
+    throw new InvalidClusterConfigError(`A cluster has 1 to 9 brokers, got ${c.brokers}.`, { brokers: c.brokers });
+  }
+  for (const key of ['replicaLagTimeMaxMs', 'replicaFetchIntervalMs', 'brokerSessionTimeoutMs', 'requestTimeoutMs', 'highWatermarkCheckpointIntervalMs', 'flushIntervalMs'] as const) {
+    if (!(c[key] > 0)) throw new InvalidClusterConfigError(`${key} must be a positive number of milliseconds, got ${c[key]}.`, { [key]: c[key] });
+  }
+  c.defaultReplicationFactor = Math.min(c.defaultReplicationFactor, c.brokers);
+  return c;
+}
+
+export interface TopicSettings {
+  readonly partitions: number;
+  readonly replicationFactor: number;
+  readonly minInsyncReplicas: number;
+  readonly uncleanLeaderElection: boolean;
+}

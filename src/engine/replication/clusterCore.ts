@@ -1,0 +1,198 @@
+// The simulated multi-broker cluster: brokers 1..N, a controller, topics whose partitions are
+// replicated across brokers, and the periodic work each broker does (follower fetches, ISR
+// expiry, flushes, high-watermark checkpoints), all on the injected clock so a run is a pure
+// function of the seed and the schedule of calls. Faults live in faults.ts, produce in
+// producePath.ts; this file owns the state and the timers.
+import type { Clock } from '../../lib/clock';
+import { createRng, type Rng } from '../../lib/rng';
+import type { BrokerState } from './brokerState';
+import { reachable } from './brokerState';
+import type { ClusterSimConfig, ClusterSimOptions, TopicSettings } from './clusterConfig';
+import { resolveConfig } from './clusterConfig';
+import { autoRebalanceLeaders, electLeader, shrinkIsr } from './controller';
+import { BrokerNotFoundError, InvalidClusterConfigError } from './errors';
+import { EventFeed } from './eventFeed';
+import { followerFetch } from './fetcher';
+import { Ledger } from './ledger';
+import { PartitionState } from './partitionState';
+import { assignReplicasToBrokers } from './placement';
+import { completeAcks, failPendingAcks } from './producePath';
+
+export interface TopicSpec {
+  name: string;
+  partitions: number;
+  replicationFactor?: number;
+  minInsyncReplicas?: number;
+  uncleanLeaderElection?: boolean;
+  /** Explicit placement (replica lists per partition); Kafka's placement when absent. */
+  assignment?: number[][];
+}
+
+export class ClusterCore {
+  readonly config: ClusterSimConfig;
+  readonly rng: Rng;
+  readonly feed: EventFeed;
+  readonly ledger = new Ledger();
+  private readonly brokers = new Map<number, BrokerState>();
+  private readonly topics = new Map<string, PartitionState[]>();
+  private readonly byBroker = new Map<number, PartitionState[]>();
+  private recordSeq = 0;
+  private stopped = false;
+
+  constructor(
+    readonly clock: Clock,
+    options: ClusterSimOptions = {},
+  ) {
+    this.config = resolveConfig(options);
+    this.rng = createRng(this.config.seed).fork('cluster');
+    this.feed = new EventFeed(this.config.eventFeedSize, () => clock.now());
+    for (let id = 1; id <= this.config.brokers; id++) {
+      this.brokers.set(id, { id, status: 'running', isolated: false, fenced: false, slowMs: 0, incarnation: 1 });
+      this.byBroker.set(id, []);
+      this.startLoops(id);
+    }
+    if (this.config.autoLeaderRebalance) this.every(this.config.leaderImbalanceCheckIntervalMs, () => autoRebalanceLeaders(this));
+  }
+
+  nextRecordId(): number {
+    return ++this.recordSeq;
+  }
+
+  broker(id: number): BrokerState {
+    const b = this.brokers.get(id);
+    if (!b) throw new BrokerNotFoundError(id, this.config.brokers);
+    return b;
+  }
+
+  brokerIds(): number[] {
+    return [...this.brokers.keys()];
+  }
+
+  brokerStates(): BrokerState[] {
+    return [...this.brokers.values()];
+  }
+
+  partition(topic: string, partition: number): PartitionState | undefined {
+    return this.topics.get(topic)?.[partition];
+  }
+
+  partitionsOfTopic(topic: string): readonly PartitionState[] {
+    return this.topics.get(topic) ?? [];
+  }
+
+  topicNames(): string[] {
+    return [...this.topics.keys()];
+  }
+
+  partitionsOf(broker: number): readonly PartitionState[] {
+    return this.byBroker.get(broker) ?? [];
+  }
+
+  allPartitions(): PartitionState[] {
+    return [...this.topics.values()].flat();
+  }
+
+  createTopic(spec: TopicSpec): void {
+    if (this.topics.has(spec.name)) throw new InvalidClusterConfigError(`Topic ${spec.name} already exists.`, { topic: spec.name });
+    if (!(spec.partitions >= 1)) throw new InvalidClusterConfigError(`A topic needs at least one partition, got ${spec.partitions}.`);
+    const settings: TopicSettings = {
+      partitions: spec.partitions,
+      replicationFactor: spec.replicationFactor ?? this.config.defaultReplicationFactor,
+      minInsyncReplicas: spec.minInsyncReplicas ?? this.config.minInsyncReplicas,
+      uncleanLeaderElection: spec.uncleanLeaderElection ?? this.config.uncleanLeaderElection,
+    };
+    const layout = spec.assignment ?? assignReplicasToBrokers(spec.partitions, settings.replicationFactor, this.brokerIds(), { rng: this.rng.fork(spec.name) });
+    this.topics.set(spec.name, []);
+    this.addPartitions(spec.name, settings, layout);
+  }
+
+  /** createPartitions: new partitions placed as Kafka places them, continuing the numbering. */
+  createPartitions(topic: string, count: number): void {
+    const existing = this.topics.get(topic);
+    if (!existing) throw new InvalidClusterConfigError(`Unknown topic ${topic}.`);
+    if (count <= existing.length) throw new InvalidClusterConfigError(`Topic ${topic} already has ${existing.length} partitions; the count can only grow.`);
+    const settings = { ...existing[0]!.settings, partitions: count };
+    const layout = assignReplicasToBrokers(count - existing.length, settings.replicationFactor, this.brokerIds(), { rng: this.rng.fork(`${topic}:${count}`), startPartitionId: existing.length });
+    for (const p of existing) p.settings = settings;
+    this.addPartitions(topic, settings, layout);
+  }
+
+  private addPartitions(topic: string, settings: TopicSettings, layout: number[][]): void {
+    const list = this.topics.get(topic)!;
+    for (const replicas of layout) {
+      const p = new PartitionState(topic, list.length, replicas, settings);
+      list.push(p);
+      for (const b of replicas) this.byBroker.get(b)!.push(p);
+      p.isr = replicas.filter((r) => this.broker(r).status === 'running' && !this.broker(r).fenced);
+      if (p.isr.length === 0) p.isr = [replicas[0]!];
+      electLeader(this, p, 'startup');
+    }
+  }
+
+  setTopicConfig(topic: string, patch: Partial<Pick<TopicSettings, 'minInsyncReplicas' | 'uncleanLeaderElection'>>): void {
+    const list = this.topics.get(topic);
+    if (!list) throw new InvalidClusterConfigError(`Unknown topic ${topic}.`);
+    const settings = { ...list[0]!.settings, ...patch };
+    for (const p of list) p.settings = settings;
+    // Turning unclean election on lets the controller elect an out-of-sync replica right away.
+    if (patch.uncleanLeaderElection) for (const p of list) if (p.leader === null) electLeader(this, p, 'unclean.leader.election.enable turned on');
+  }
+
+  completeAcks(p: PartitionState): void {
+    completeAcks(this, p);
+  }
+
+  failPendingAcks(p: PartitionState, broker: number | null): void {
+    failPendingAcks(p, broker);
+  }
+
+  afterIsrChange(p: PartitionState): void {
+    if (p.leader === null) return;
+    p.recomputeHighWatermark(p.leader);
+    completeAcks(this, p);
+  }
+
+  /** Stops every timer's work (the clock may keep running). */
+  shutdown(): void {
+    this.stopped = true;
+  }
+
+  private every(ms: number, fn: () => void): void {
+    const tick = () => {
+      if (this.stopped) return;
+      fn();
+      this.clock.setTimeout(tick, ms);
+    };
+    this.clock.setTimeout(tick, ms);
+  }
+
+  private startLoops(id: number): void {
+    const fetchTick = () => {
+      if (this.stopped) return;
+      followerFetch(this, id);
+      this.clock.setTimeout(fetchTick, this.config.replicaFetchIntervalMs + this.broker(id).slowMs);
+    };
+    this.clock.setTimeout(fetchTick, this.config.replicaFetchIntervalMs);
+    this.every(Math.max(1, Math.floor(this.config.replicaLagTimeMaxMs / 2)), () => this.expireIsr(id));
+    this.every(this.config.flushIntervalMs, () => {
+      if (this.broker(id).status !== 'running') return;
+      for (const p of this.partitionsOf(id)) p.log(id).flush();
+    });
+    this.every(this.config.highWatermarkCheckpointIntervalMs, () => {
+      if (this.broker(id).status !== 'running') return;
+      for (const p of this.partitionsOf(id)) p.log(id).checkpointHighWatermark();
+    });
+  }
+
+  /** Kafka's isr-expiration task: the leader drops followers not caught up within replica.lag.time.max.ms. */
+  private expireIsr(id: number): void {
+    const b = this.broker(id);
+    if (b.status !== 'running') return;
+    const now = this.clock.now();
+    for (const p of this.partitionsOf(id)) {
+      if (p.leader !== id || p.view(id).leader !== id) continue;
+      const out = p.isr.filter((r) => r !== id && now - (p.followers.get(r)?.lastCaughtUpAt ?? now) > this.config.replicaLagTimeMaxMs);
+      if (out.length > 0 && reachable(b)) shrinkIsr(this, p, id, out);
+    }
+  }
+}

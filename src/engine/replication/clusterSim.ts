@@ -1,0 +1,143 @@
+// The replicated cluster's public face: topics, produce with acks, consumer fetches bounded by
+// the high watermark, the fault API, preferred-leader election, snapshot() and the event feed.
+// createClusterSim() gives a self-contained simulator on a virtual clock; the engine's
+// createCluster({ brokers }) can sit on the same object.
+import { createVirtualClock, type Clock, type VirtualClock } from '../../lib/clock';
+import type { ClusterSimOptions } from './clusterConfig';
+import { ClusterCore, type TopicSpec } from './clusterCore';
+import { electPreferredLeaders } from './controller';
+import { findDivergences, readCommitted } from './consistency';
+import { BrokerNotAvailableError, LeaderNotAvailableError, NotLeaderOrFollowerError, OffsetOutOfRangeError, UnknownTopicOrPartitionError } from './errors';
+import type { StampedEvent } from './eventFeed';
+import { crashBroker, heal, isolateBroker, slowBroker, startBroker, stopBroker } from './faults';
+import { produce, type ProduceAnswer, type ProduceCallback, type ProduceRequest } from './producePath';
+import type { SimRecord } from './replicaLog';
+import { replicationSnapshot, type ReplicationSnapshot } from './snapshot';
+
+export interface FetchAnswer {
+  records: SimRecord[];
+  highWatermark: number;
+  logStartOffset: number;
+  logEndOffset: number;
+  leader: number;
+}
+
+export class ClusterSim {
+  readonly core: ClusterCore;
+
+  constructor(
+    readonly clock: Clock,
+    options: ClusterSimOptions = {},
+  ) {
+    this.core = new ClusterCore(clock, options);
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Moves the virtual clock, running everything due on the way. */
+  advance(ms: number): void {
+    if (this.clock.kind !== 'virtual') throw new TypeError('advance() needs a virtual clock');
+    (this.clock as VirtualClock).advance(ms);
+  }
+
+  createTopic(spec: TopicSpec): void {
+    this.core.createTopic(spec);
+  }
+
+  createPartitions(topic: string, count: number): void {
+    this.core.createPartitions(topic, count);
+  }
+
+  produceWith(req: ProduceRequest, cb: ProduceCallback): void {
+    produce(this.core, req, cb);
+  }
+
+  produce(req: ProduceRequest): Promise<ProduceAnswer> {
+    return new Promise((resolve, reject) => produce(this.core, req, (err, answer) => (err ? reject(err) : resolve(answer!))));
+  }
+
+  /** A consumer fetch from the partition leader: records from `offset` below the high watermark. */
+  fetch(topic: string, partition: number, offset: number, maxRecords = 500): FetchAnswer {
+    const where = { topic, partition };
+    const p = this.core.partition(topic, partition);
+    if (!p) throw new UnknownTopicOrPartitionError(where);
+    const leader = p.leader;
+    if (leader === null) throw new LeaderNotAvailableError(where);
+    if (this.core.broker(leader).status !== 'running') throw new BrokerNotAvailableError(leader);
+    if (p.view(leader).leader !== leader) throw new NotLeaderOrFollowerError(where, leader);
+    const log = p.log(leader);
+    if (offset < log.logStartOffset || offset > log.logEndOffset) throw new OffsetOutOfRangeError(where, offset, log.logStartOffset, log.logEndOffset);
+    return { records: log.read(offset, log.highWatermark, maxRecords), highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, leader };
+  }
+
+  /** Low and high watermark per partition, as ListOffsets answers (high = high watermark). */
+  offsets(topic: string, partition: number): { low: number; high: number } | null {
+    const p = this.core.partition(topic, partition);
+    if (!p || p.leader === null) return null;
+    const log = p.log(p.leader);
+    return { low: log.logStartOffset, high: log.highWatermark };
+  }
+
+  stopBroker(id: number): void {
+    stopBroker(this.core, id);
+  }
+
+  startBroker(id: number): void {
+    startBroker(this.core, id);
+  }
+
+  crashBroker(id: number): void {
+    crashBroker(this.core, id);
+  }
+
+  isolateBroker(id: number): void {
+    isolateBroker(this.core, id);
+  }
+
+  heal(): void {
+    heal(this.core);
+  }
+
+  slowBroker(id: number, delayMs: number): void {
+    slowBroker(this.core, id, delayMs);
+  }
+
+  electPreferredLeaders(): number {
+    return electPreferredLeaders(this.core);
+  }
+
+  setTopicConfig(topic: string, patch: { minInsyncReplicas?: number; uncleanLeaderElection?: boolean }): void {
+    this.core.setTopicConfig(topic, patch);
+  }
+
+  snapshot(): ReplicationSnapshot {
+    return replicationSnapshot(this.core);
+  }
+
+  events(since = 0): StampedEvent[] {
+    return this.core.feed.since(since);
+  }
+
+  onEvent(listener: (e: StampedEvent) => void): () => void {
+    return this.core.feed.subscribe(listener);
+  }
+
+  readCommitted(topic: string, partition: number): SimRecord[] {
+    return readCommitted(this.core, topic, partition);
+  }
+
+  divergences() {
+    return findDivergences(this.core);
+  }
+
+  shutdown(): void {
+    this.core.shutdown();
+  }
+}
+
+export function createClusterSim(options: ClusterSimOptions & { clock?: Clock } = {}): ClusterSim {
+  const { clock, ...rest } = options;
+  return new ClusterSim(clock ?? createVirtualClock(), rest);
+}

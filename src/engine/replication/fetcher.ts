@@ -1,0 +1,80 @@
+// Follower replication, as Kafka's ReplicaFetcher does it: each follower broker periodically
+// fetches, for every partition it follows, from its log end offset. The leader learns the
+// follower's position from the fetch offset (so the high watermark trails by one round), updates
+// "caught up" times for the ISR, may add the follower back to the ISR, and returns its records
+// and high watermark. Before fetching, a new follower reconciles its log with the leader: by
+// leader epoch (KIP-101) or, in the pre-0.11 mode, by its high watermark and out-of-range resets.
+import type { ClusterCore } from './clusterCore';
+import { expandIsr } from './controller';
+import type { PartitionState } from './partitionState';
+import { reachable } from './brokerState';
+
+export function followerFetch(core: ClusterCore, brokerId: number): void {
+  const me = core.broker(brokerId);
+  if (!reachable(me)) return;
+  for (const p of core.partitionsOf(brokerId)) {
+    const view = p.view(brokerId);
+    const leaderId = view.leader;
+    if (leaderId === null || leaderId === brokerId) continue;
+    if (!reachable(core.broker(leaderId))) continue;
+    const leaderView = p.view(leaderId);
+    // A fetch in another epoch is refused (FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH).
+    if (leaderView.leader !== leaderId || leaderView.leaderEpoch !== view.leaderEpoch) continue;
+    fetchOne(core, p, brokerId, leaderId);
+  }
+}
+
+function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, leaderId: number): void {
+  const log = p.log(followerId);
+  const leaderLog = p.log(leaderId);
+  const view = p.view(followerId);
+  if (view.needsTruncation) {
+    reconcileByEpoch(core, p, followerId, leaderId);
+    view.needsTruncation = false;
+  }
+  let fetchOffset = log.logEndOffset;
+  if (fetchOffset > leaderLog.logEndOffset) {
+    // OffsetOutOfRange: the follower is ahead of its leader; it cuts back to the leader's end.
+    const removed = log.truncateTo(leaderLog.logEndOffset);
+    core.feed.push({ type: 'truncated', topic: p.topic, partition: p.partition, broker: followerId, to: leaderLog.logEndOffset, removed, by: 'offset-out-of-range' });
+    fetchOffset = log.logEndOffset;
+  }
+  const now = core.clock.now();
+  const progress = p.followers.get(followerId);
+  if (progress && p.leader === leaderId) {
+    const leaderLeo = leaderLog.logEndOffset;
+    if (fetchOffset >= leaderLeo) progress.lastCaughtUpAt = now;
+    else if (fetchOffset >= progress.lastFetchLeaderLeo) progress.lastCaughtUpAt = Math.max(progress.lastCaughtUpAt, progress.lastFetchAt);
+    progress.leo = fetchOffset;
+    progress.lastFetchAt = now;
+    progress.lastFetchLeaderLeo = leaderLeo;
+    if (!p.isr.includes(followerId) && fetchOffset >= leaderLog.highWatermark && fetchOffset >= leaderEpochStart(p, leaderId)) {
+      expandIsr(core, p, leaderId, followerId);
+    }
+    if (p.recomputeHighWatermark(leaderId)) core.completeAcks(p);
+  }
+  const to = Math.min(leaderLog.logEndOffset, fetchOffset + core.config.replicaFetchMaxRecords);
+  if (to > fetchOffset) log.copyFrom(leaderLog, fetchOffset, to);
+  const hw = Math.min(leaderLog.highWatermark, log.logEndOffset);
+  if (hw > log.highWatermark) log.highWatermark = hw;
+}
+
+function leaderEpochStart(p: PartitionState, leaderId: number): number {
+  const log = p.log(leaderId);
+  return log.endOffsetFor(p.leaderEpoch - 1).endOffset;
+}
+
+/** KIP-101 / KIP-279: ask the leader where our latest epoch ends and truncate to the common prefix. */
+function reconcileByEpoch(core: ClusterCore, p: PartitionState, followerId: number, leaderId: number): void {
+  const log = p.log(followerId);
+  const leaderLog = p.log(leaderId);
+  const mine = log.latestEpoch();
+  if (mine < 0) return;
+  const answer = leaderLog.endOffsetFor(mine);
+  let to: number;
+  if (answer.epoch < 0) to = Math.min(log.highWatermark, log.logEndOffset);
+  else if (answer.epoch === mine) to = Math.min(answer.endOffset, log.logEndOffset);
+  else to = Math.min(answer.endOffset, log.endOffsetFor(answer.epoch).endOffset);
+  const removed = log.truncateTo(to);
+  if (removed > 0) core.feed.push({ type: 'truncated', topic: p.topic, partition: p.partition, broker: followerId, to, removed, by: 'leader-epoch' });
+}

@@ -1,0 +1,90 @@
+// The bookkeeping behind the "Lost acknowledged records" and "Duplicates delivered" counters:
+// every acknowledged record per partition (offset → record id), checked against each newly
+// elected leader's log — an acknowledged record that leader does not hold at its offset is gone
+// for good — plus the duplicate deliveries the consumer groups report.
+import type { ReplicaLog } from './replicaLog';
+
+export interface LostRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  readonly id: number;
+}
+
+export interface DuplicateDelivery {
+  readonly group: string;
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  readonly id: number;
+}
+
+interface PartitionLedger {
+  offsets: number[];
+  ids: number[];
+}
+
+const KEEP_DETAILS = 1_000;
+
+export class Ledger {
+  produced = 0;
+  acknowledged = 0;
+  consumed = 0;
+  lostCount = 0;
+  duplicateCount = 0;
+  readonly lost: LostRecord[] = [];
+  readonly duplicates: DuplicateDelivery[] = [];
+  private readonly lostIds = new Set<number>();
+  private readonly acked = new Map<string, PartitionLedger>();
+
+  private ledgerOf(topic: string, partition: number): PartitionLedger {
+    const k = `${topic}\u0000${partition}`;
+    let l = this.acked.get(k);
+    if (!l) this.acked.set(k, (l = { offsets: [], ids: [] }));
+    return l;
+  }
+
+  recordAck(topic: string, partition: number, baseOffset: number, ids: readonly number[]): void {
+    const l = this.ledgerOf(topic, partition);
+    for (let i = 0; i < ids.length; i++) {
+      l.offsets.push(baseOffset + i);
+      l.ids.push(ids[i]!);
+    }
+    this.acknowledged += ids.length;
+  }
+
+  /** Acknowledged records of this partition that `leaderLog` does not hold: newly lost ones are returned. */
+  checkAgainstLeader(topic: string, partition: number, leaderLog: ReplicaLog): LostRecord[] {
+    const l = this.acked.get(`${topic}\u0000${partition}`);
+    if (!l) return [];
+    const found: LostRecord[] = [];
+    for (let i = 0; i < l.offsets.length; i++) {
+      const id = l.ids[i]!;
+      if (this.lostIds.has(id)) continue;
+      const offset = l.offsets[i]!;
+      if (offset < leaderLog.logStartOffset) continue;
+      const r = leaderLog.recordAt(offset);
+      if (r && r.id === id) continue;
+      this.lostIds.add(id);
+      const rec = { topic, partition, offset, id };
+      found.push(rec);
+      this.lostCount++;
+      if (this.lost.length < KEEP_DETAILS) this.lost.push(rec);
+    }
+    return found;
+  }
+
+  recordDuplicate(d: DuplicateDelivery): void {
+    this.duplicateCount++;
+    if (this.duplicates.length < KEEP_DETAILS) this.duplicates.push(d);
+  }
+
+  isLost(id: number): boolean {
+    return this.lostIds.has(id);
+  }
+
+  /** Every acknowledged (offset, id) of a partition, for the read-back checkers. */
+  acknowledgedIn(topic: string, partition: number): { offsets: readonly number[]; ids: readonly number[] } {
+    return this.acked.get(`${topic}\u0000${partition}`) ?? { offsets: [], ids: [] };
+  }
+}

@@ -1,0 +1,86 @@
+// The state of one partition across the cluster: the controller's record (replicas, leader,
+// leader epoch, ISR), each replica's own log and its belief about who leads, and — on the
+// leader — what it knows of each follower from its fetches (Kafka's Replica state), from which
+// the ISR is kept and the high watermark advanced.
+import type { TopicSettings } from './clusterConfig';
+import { ReplicaLog } from './replicaLog';
+
+export interface ReplicaView {
+  /** Who this broker believes leads, and in which epoch (stale while it is cut off). */
+  leader: number | null;
+  leaderEpoch: number;
+  /** A follower that must reconcile its log with the leader before fetching. */
+  needsTruncation: boolean;
+}
+
+export interface FollowerProgress {
+  /** The follower's log end offset as of its last fetch (-1 before any). */
+  leo: number;
+  lastFetchAt: number;
+  lastFetchLeaderLeo: number;
+  lastCaughtUpAt: number;
+}
+
+export interface PendingAck {
+  readonly requiredOffset: number;
+  readonly baseOffset: number;
+  readonly leaderEpoch: number;
+  readonly leader: number;
+  readonly ids: readonly number[];
+  readonly deadline: number;
+  done: boolean;
+  readonly callback: (error: Error | null, baseOffset: number) => void;
+}
+
+export class PartitionState {
+  leader: number | null = null;
+  leaderEpoch = -1;
+  isr: number[];
+  readonly logs = new Map<number, ReplicaLog>();
+  readonly views = new Map<number, ReplicaView>();
+  /** Follower progress as the current leader tracks it. */
+  followers = new Map<number, FollowerProgress>();
+  pendingAcks: PendingAck[] = [];
+
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    readonly replicas: readonly number[],
+    public settings: TopicSettings,
+  ) {
+    this.isr = [...replicas];
+    for (const b of replicas) {
+      this.logs.set(b, new ReplicaLog());
+      this.views.set(b, { leader: null, leaderEpoch: -1, needsTruncation: false });
+    }
+  }
+
+  get preferredLeader(): number {
+    return this.replicas[0]!;
+  }
+
+  log(broker: number): ReplicaLog {
+    return this.logs.get(broker)!;
+  }
+
+  view(broker: number): ReplicaView {
+    return this.views.get(broker)!;
+  }
+
+  /** The leader's high watermark: the smallest log end offset over the ISR, never moving back. */
+  recomputeHighWatermark(leader: number): boolean {
+    const log = this.log(leader);
+    let min = log.logEndOffset;
+    for (const b of this.isr) {
+      if (b === leader) continue;
+      const f = this.followers.get(b);
+      const leo = f ? f.leo : -1;
+      if (leo < min) min = leo;
+    }
+    if (min > log.highWatermark) {
+      log.highWatermark = min;
+      return true;
+    }
+    return false;
+  }
+}

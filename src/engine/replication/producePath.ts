@@ -1,0 +1,137 @@
+// The produce path on a partition leader, with Kafka's acks semantics: acks=0 answers nothing,
+// acks=1 answers once the leader has the records, acks=all waits until the high watermark covers
+// them. acks=all is refused up front with NotEnoughReplicas when the ISR is smaller than
+// min.insync.replicas (nothing written); if the ISR shrinks below it while waiting, the answer is
+// NotEnoughReplicasAfterAppend. A request still waiting after request.timeout.ms fails.
+import type { ClusterCore } from './clusterCore';
+import {
+  BrokerNotAvailableError,
+  LeaderNotAvailableError,
+  NotEnoughReplicasAfterAppendError,
+  NotEnoughReplicasError,
+  NotLeaderOrFollowerError,
+  RequestTimedOutError,
+  UnknownTopicOrPartitionError,
+} from './errors';
+import type { PartitionState, PendingAck } from './partitionState';
+import type { SimRecord } from './replicaLog';
+
+export type Acks = 0 | 1 | -1;
+
+export interface ProduceRecord {
+  /** A caller-chosen id (a retry of the same logical message keeps it); fresh when absent. */
+  id?: number;
+  key?: string | null;
+  value?: unknown;
+  headers?: Record<string, string>;
+  timestamp?: number;
+}
+
+export interface ProduceRequest {
+  topic: string;
+  partition: number;
+  acks: Acks;
+  records: readonly ProduceRecord[];
+}
+
+export interface ProduceAnswer {
+  topic: string;
+  partition: number;
+  baseOffset: number;
+  ids: number[];
+  acknowledged: boolean;
+}
+
+export type ProduceCallback = (error: Error | null, answer: ProduceAnswer | null) => void;
+
+export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallback): void {
+  const where = { topic: req.topic, partition: req.partition };
+  const p = core.partition(req.topic, req.partition);
+  if (!p) return cb(new UnknownTopicOrPartitionError(where), null);
+  const leader = p.leader;
+  if (leader === null) return cb(new LeaderNotAvailableError(where), null);
+  if (core.broker(leader).status !== 'running') return cb(new BrokerNotAvailableError(leader), null);
+  const view = p.view(leader);
+  if (view.leader !== leader) return cb(new NotLeaderOrFollowerError(where, leader), null);
+  const minIsr = p.settings.minInsyncReplicas;
+  if (req.acks === -1 && p.isr.length < minIsr) return cb(new NotEnoughReplicasError(where, p.isr.length, minIsr), null);
+
+  const now = core.clock.now();
+  const batch: SimRecord[] = new Array(req.records.length);
+  const ids: number[] = new Array(req.records.length);
+  for (let i = 0; i < req.records.length; i++) {
+    const r = req.records[i]!;
+    const id = r.id ?? core.nextRecordId();
+    ids[i] = id;
+    batch[i] = { id, key: r.key ?? null, value: r.value ?? null, timestamp: r.timestamp ?? now, ...(r.headers ? { headers: r.headers } : {}) };
+  }
+  const log = p.log(leader);
+  const baseOffset = log.append(batch, view.leaderEpoch);
+  core.ledger.produced += batch.length;
+  const answer: ProduceAnswer = { topic: req.topic, partition: req.partition, baseOffset, ids, acknowledged: req.acks !== 0 };
+
+  if (req.acks === 0) {
+    p.recomputeHighWatermark(leader);
+    core.completeAcks(p);
+    return cb(null, { ...answer, acknowledged: false });
+  }
+  if (req.acks === 1) {
+    core.ledger.recordAck(req.topic, req.partition, baseOffset, ids);
+    if (p.recomputeHighWatermark(leader)) core.completeAcks(p);
+    return cb(null, answer);
+  }
+  const pending: PendingAck = {
+    requiredOffset: baseOffset + batch.length,
+    baseOffset,
+    leaderEpoch: view.leaderEpoch,
+    leader,
+    ids,
+    deadline: now + core.config.requestTimeoutMs,
+    done: false,
+    callback: (error) => (error ? cb(error, null) : cb(null, answer)),
+  };
+  p.pendingAcks.push(pending);
+  core.clock.setTimeout(() => {
+    if (pending.done) return;
+    pending.done = true;
+    pending.callback(new RequestTimedOutError(where, core.config.requestTimeoutMs), 0);
+  }, core.config.requestTimeoutMs);
+  p.recomputeHighWatermark(leader);
+  completeAcks(core, p);
+}
+
+/** Answers the acks=all requests the leader's high watermark now covers, in offset order. */
+export function completeAcks(core: ClusterCore, p: PartitionState): void {
+  if (p.pendingAcks.length === 0 || p.leader === null) return;
+  const hw = p.log(p.leader).highWatermark;
+  let i = 0;
+  for (; i < p.pendingAcks.length; i++) {
+    const a = p.pendingAcks[i]!;
+    if (a.done) continue;
+    if (a.leader !== p.leader || a.requiredOffset > hw) break;
+    a.done = true;
+    const minIsr = p.settings.minInsyncReplicas;
+    if (p.isr.length < minIsr) {
+      a.callback(new NotEnoughReplicasAfterAppendError({ topic: p.topic, partition: p.partition }, p.isr.length, minIsr), a.baseOffset);
+    } else {
+      core.ledger.recordAck(p.topic, p.partition, a.baseOffset, a.ids);
+      a.callback(null, a.baseOffset);
+    }
+  }
+  if (i > 0) p.pendingAcks = p.pendingAcks.slice(i).filter((a) => !a.done);
+  else if (p.pendingAcks.length > 64 && p.pendingAcks[0]!.done) p.pendingAcks = p.pendingAcks.filter((a) => !a.done);
+}
+
+/** Requests waiting on `broker` as leader fail: it crashed, stopped or lost leadership. */
+export function failPendingAcks(p: PartitionState, broker: number | null): void {
+  if (broker === null) return;
+  const keep: PendingAck[] = [];
+  for (const a of p.pendingAcks) {
+    if (a.done) continue;
+    if (a.leader === broker) {
+      a.done = true;
+      a.callback(new NotLeaderOrFollowerError({ topic: p.topic, partition: p.partition }, broker), a.baseOffset);
+    } else keep.push(a);
+  }
+  p.pendingAcks = keep;
+}

@@ -1,0 +1,229 @@
+// The replication behaviours Kafka defines, each pinned by name: high watermark and ISR, acks
+// and min.insync.replicas, clean and unclean election, fencing, isolation and preferred leaders.
+import { describe, expect, it } from 'vitest';
+import { createClusterSim } from './clusterSim';
+import { LeaderNotAvailableError, NotEnoughReplicasError, NotLeaderOrFollowerError } from './errors';
+import { send } from './testing';
+
+const LAYOUT = [[1, 2, 3]];
+
+function cluster(extra: Parameters<typeof createClusterSim>[0] = {}, topic: Partial<Parameters<ReturnType<typeof createClusterSim>['createTopic']>[0]> = {}) {
+  const sim = createClusterSim({ brokers: 3, seed: 7, replicaLagTimeMaxMs: 1_000, brokerSessionTimeoutMs: 500, autoLeaderRebalance: false, ...extra });
+  sim.createTopic({ name: 't', partitions: 1, replicationFactor: 3, assignment: LAYOUT, ...topic });
+  return sim;
+}
+
+describe('high watermark (Kafka: HW = min LEO over the ISR; consumers read only below it)', () => {
+  it('a record written with acks=1 is invisible to consumers until every ISR follower has fetched it', () => {
+    const sim = cluster();
+    const out = send(sim, 't', 0, 1, 3);
+    expect(out.answer?.baseOffset).toBe(0);
+    expect(sim.fetch('t', 0, 0).records).toHaveLength(0);
+    expect(sim.snapshot().partitions[0]).toMatchObject({ logEnd: 3, highWatermark: 0 });
+    sim.advance(5); // followers fetch and copy
+    expect(sim.snapshot().partitions[0]!.highWatermark).toBe(0);
+    sim.advance(5); // the next fetch tells the leader they have it
+    expect(sim.snapshot().partitions[0]!.highWatermark).toBe(3);
+    expect(sim.fetch('t', 0, 0).records.map((r) => r.value)).toEqual(['v', 'v', 'v']);
+  });
+});
+
+describe('acks and min.insync.replicas', () => {
+  it('acks=all is answered only once the high watermark covers the records', () => {
+    const sim = cluster({}, { minInsyncReplicas: 2 });
+    const out = send(sim, 't', 0, -1, 2);
+    expect(out.settled).toBe(false);
+    sim.advance(10);
+    expect(out.settled).toBe(true);
+    expect(out.error).toBeNull();
+    expect(sim.snapshot().counters.acknowledged).toBe(2);
+  });
+
+  it('acks=all with an ISR smaller than min.insync.replicas is refused with NotEnoughReplicas and writes nothing', () => {
+    const sim = cluster({}, { minInsyncReplicas: 2 });
+    sim.stopBroker(2);
+    sim.stopBroker(3);
+    const leoBefore = sim.snapshot().partitions[0]!.logEnd;
+    const out = send(sim, 't', 0, -1, 5);
+    expect(out.error).toBeInstanceOf(NotEnoughReplicasError);
+    expect((out.error as NotEnoughReplicasError).retriable).toBe(true);
+    expect(sim.snapshot().partitions[0]!.logEnd).toBe(leoBefore);
+    expect(sim.snapshot().counters.acknowledged).toBe(0);
+    // acks=1 is still accepted: min.insync.replicas only binds acks=all.
+    expect(send(sim, 't', 0, 1).error).toBeNull();
+  });
+});
+
+describe('ISR (Kafka: replica.lag.time.max.ms)', () => {
+  it('a follower that stops fetching leaves the ISR after the lag time, and rejoins once caught up', () => {
+    const sim = cluster();
+    sim.slowBroker(3, 5_000);
+    send(sim, 't', 0, 1, 10);
+    sim.advance(1_000); // the isr-expiration task runs every lag/2 = 500 ms: at 1000 ms the lag is not yet over
+    expect(sim.snapshot().partitions[0]!.isr).toEqual([1, 2, 3]);
+    sim.advance(600);
+    expect(sim.snapshot().partitions[0]!.isr).toEqual([1, 2]);
+    expect(sim.events().some((e) => e.type === 'isr-shrunk' && e.removed === 3)).toBe(true);
+    sim.slowBroker(3, 0);
+    sim.advance(6_000);
+    expect(sim.snapshot().partitions[0]!.isr).toEqual([1, 2, 3]);
+    expect(sim.events().some((e) => e.type === 'isr-expanded' && e.added === 3)).toBe(true);
+  });
+
+  it('a follower fetching steadily under continuous load stays in the ISR', () => {
+    const sim = cluster();
+    for (let i = 0; i < 300; i++) {
+      send(sim, 't', 0, 1, 5);
+      sim.advance(7);
+    }
+    expect(sim.snapshot().partitions[0]!.isr).toEqual([1, 2, 3]);
+  });
+});
+
+describe('leader election', () => {
+  it('a clean stop moves leadership first (controlled shutdown) and loses nothing', () => {
+    const sim = cluster({}, { minInsyncReplicas: 2 });
+    const out = send(sim, 't', 0, -1, 4);
+    sim.advance(20);
+    expect(out.error).toBeNull();
+    sim.stopBroker(1);
+    const p = sim.snapshot().partitions[0]!;
+    expect(p.leader).toBe(2);
+    expect(p.isr).toEqual([2, 3]);
+    expect(sim.snapshot().counters.lost).toBe(0);
+    const kinds = sim.events().map((e) => e.type);
+    expect(kinds.indexOf('leader-elected', 1)).toBeLessThan(kinds.indexOf('broker-stopped'));
+  });
+
+  it('a crashed leader is replaced only after broker.session.timeout.ms', () => {
+    const sim = cluster();
+    sim.advance(20);
+    sim.crashBroker(1);
+    sim.advance(400);
+    expect(sim.snapshot().partitions[0]!.leader).toBe(1);
+    sim.advance(200);
+    expect(sim.snapshot().partitions[0]).toMatchObject({ leader: 2, leaderEpoch: 1 });
+  });
+
+  it('acks=1 then a leader crash before followers fetched: the acknowledged records are lost and counted', () => {
+    const sim = cluster();
+    send(sim, 't', 0, 1, 3);
+    sim.advance(20);
+    const late = send(sim, 't', 0, 1, 4);
+    expect(late.error).toBeNull();
+    sim.crashBroker(1);
+    sim.advance(600);
+    const s = sim.snapshot();
+    expect(s.counters.lost).toBe(4);
+    expect(sim.core.ledger.lost.map((l) => l.offset)).toEqual([3, 4, 5, 6]);
+    sim.startBroker(1);
+    sim.advance(50);
+    // The old leader rejoins as a follower and truncates its unreplicated tail (KIP-101).
+    expect(sim.events().some((e) => e.type === 'truncated' && e.broker === 1 && e.to === 3)).toBe(true);
+    expect(sim.readCommitted('t', 0)).toHaveLength(3);
+  });
+
+  it('with every ISR member down and unclean election off the partition stays offline, then recovers without loss', () => {
+    const sim = cluster();
+    send(sim, 't', 0, 1, 2);
+    sim.advance(20);
+    sim.stopBroker(2);
+    sim.stopBroker(3);
+    sim.advance(1_500); // ISR is now just the leader
+    expect(sim.snapshot().partitions[0]!.isr).toEqual([1]);
+    send(sim, 't', 0, 1, 5);
+    sim.crashBroker(1);
+    sim.advance(600);
+    sim.startBroker(2);
+    sim.advance(50);
+    expect(sim.snapshot().partitions[0]!.leader).toBeNull();
+    expect(() => sim.fetch('t', 0, 0)).toThrow(LeaderNotAvailableError);
+    sim.startBroker(1);
+    sim.advance(50);
+    expect(sim.snapshot().partitions[0]!.leader).toBe(1);
+    expect(sim.snapshot().counters.lost).toBe(0);
+  });
+
+  it('unclean.leader.election.enable elects an out-of-sync replica and the loss is reported', () => {
+    const sim = cluster({}, { uncleanLeaderElection: true });
+    send(sim, 't', 0, 1, 2);
+    sim.advance(20);
+    sim.stopBroker(2);
+    sim.stopBroker(3);
+    sim.advance(1_500);
+    send(sim, 't', 0, 1, 5);
+    sim.crashBroker(1);
+    sim.advance(600);
+    sim.startBroker(2);
+    sim.advance(10);
+    const ev = sim.events().find((e) => e.type === 'leader-elected' && e.unclean);
+    expect(ev).toMatchObject({ leader: 2 });
+    expect(sim.snapshot().counters.lost).toBe(5);
+  });
+
+  it('an isolated leader keeps accepting acks=1 writes until it is fenced; they are lost when it rejoins', () => {
+    const sim = cluster();
+    send(sim, 't', 0, 1, 2);
+    sim.advance(20);
+    sim.isolateBroker(1);
+    const during = send(sim, 't', 0, 1, 3);
+    expect(during.error).toBeNull();
+    sim.advance(600); // fenced: broker 2 leads
+    expect(sim.snapshot().partitions[0]!.leader).toBe(2);
+    expect(send(sim, 't', 0, 1, 1).error).toBeNull();
+    sim.heal();
+    sim.advance(50);
+    expect(sim.snapshot().counters.lost).toBe(3);
+    expect(sim.divergences()).toEqual([]);
+    expect(sim.snapshot().partitions[0]!.replicaLogEnd).toEqual([3, 3, 3]);
+  });
+
+  it('acks=all writes to an isolated leader are never acknowledged (its ISR cannot shrink without the controller)', () => {
+    const sim = cluster({}, { minInsyncReplicas: 2 });
+    sim.advance(20);
+    sim.isolateBroker(1);
+    const out = send(sim, 't', 0, -1, 3);
+    sim.advance(2_000);
+    expect(out.settled).toBe(true);
+    expect(out.error).toBeInstanceOf(NotLeaderOrFollowerError);
+    sim.heal();
+    sim.advance(50);
+    expect(sim.snapshot().counters.lost).toBe(0);
+  });
+
+  it('preferred leader election moves leadership back to the first replica once it is in sync', () => {
+    const sim = cluster();
+    sim.stopBroker(1);
+    expect(sim.snapshot().partitions[0]!.leader).toBe(2);
+    sim.startBroker(1);
+    sim.advance(50);
+    expect(sim.snapshot().partitions[0]!.isr).toContain(1);
+    expect(sim.electPreferredLeaders()).toBe(1);
+    expect(sim.snapshot().partitions[0]!.leader).toBe(1);
+  });
+
+  it('auto.leader.rebalance.enable restores preferred leaders on its own schedule', () => {
+    const sim = cluster({ autoLeaderRebalance: true, leaderImbalanceCheckIntervalMs: 1_000 });
+    sim.stopBroker(1);
+    sim.startBroker(1);
+    sim.advance(1_100);
+    expect(sim.snapshot().partitions[0]!.leader).toBe(1);
+  });
+});
+
+describe('determinism', () => {
+  it('the same seed and schedule give the same snapshot and events', () => {
+    const run = () => {
+      const sim = createClusterSim({ brokers: 5, seed: 42, autoLeaderRebalance: false });
+      sim.createTopic({ name: 'a', partitions: 6, replicationFactor: 3 });
+      for (let i = 0; i < 50; i++) {
+        send(sim, 'a', i % 6, 1, 2);
+        sim.advance(3);
+        if (i === 20) sim.crashBroker(2);
+      }
+      sim.advance(10_000);
+      return { s: sim.snapshot(), e: sim.events().map(({ seq, at, type }) => [seq, at, type]) };
+    };
+    expect(run()).toEqual(run());
+  });
+});
