@@ -28,6 +28,11 @@ export interface ClusterSimOptions {
   crashMode?: 'process' | 'power-loss';
   /** true (default): followers truncate by leader epoch (KIP-101); false: to their high watermark, as before Kafka 0.11. */
   leaderEpochTruncation?: boolean;
+  /**
+   * true (default, KRaft with KIP-903): a broker restarted before its session expired is fenced
+   * and leaves every ISR. false: as with ZooKeeper before 3.x, a quick restart keeps ISR membership.
+   */
+  fenceOnRestart?: boolean;
   /** auto.leader.rebalance.enable, with leader.imbalance.check.interval and the 10% threshold. */
   autoLeaderRebalance?: boolean;
   leaderImbalanceCheckIntervalMs?: number;
@@ -53,6 +58,7 @@ export const CLUSTER_DEFAULTS: ClusterSimConfig = {
   flushIntervalMs: 1_000,
   crashMode: 'process',
   leaderEpochTruncation: true,
+  fenceOnRestart: true,
   autoLeaderRebalance: true,
   leaderImbalanceCheckIntervalMs: 300_000,
   defaultReplicationFactor: 3,

@@ -9,7 +9,7 @@ import { electPreferredLeaders } from './controller';
 import { findDivergences, readCommitted } from './consistency';
 import { BrokerNotAvailableError, LeaderNotAvailableError, NotLeaderOrFollowerError, OffsetOutOfRangeError, UnknownTopicOrPartitionError } from './errors';
 import type { StampedEvent } from './eventFeed';
-import { crashBroker, heal, isolateBroker, slowBroker, startBroker, stopBroker } from './faults';
+import { checkpointBroker, crashBroker, flushBroker, heal, isolateBroker, slowBroker, startBroker, stopBroker } from './faults';
 import { produce, type ProduceAnswer, type ProduceCallback, type ProduceRequest } from './producePath';
 import type { SimRecord } from './replicaLog';
 import { replicationSnapshot, type ReplicationSnapshot } from './snapshot';
@@ -102,6 +102,14 @@ export class ClusterSim {
 
   slowBroker(id: number, delayMs: number): void {
     slowBroker(this.core, id, delayMs);
+  }
+
+  flushBroker(id: number): void {
+    flushBroker(this.core, id);
+  }
+
+  checkpointBroker(id: number): void {
+    checkpointBroker(this.core, id);
   }
 
   electPreferredLeaders(): number {

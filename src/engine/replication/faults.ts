@@ -39,7 +39,7 @@ export function startBroker(core: ClusterCore, id: number): void {
   const b = core.broker(id);
   if (b.status === 'running') return;
   // A restarted broker registers with a new incarnation: the old one is fenced first (KIP-903).
-  if (!b.fenced) fenceBroker(core, id, `broker ${id} restarted`);
+  if (!b.fenced && core.config.fenceOnRestart) fenceBroker(core, id, `broker ${id} restarted`);
   b.status = 'running';
   b.incarnation++;
   for (const p of core.partitionsOf(id)) {
@@ -50,7 +50,9 @@ export function startBroker(core: ClusterCore, id: number): void {
     v.needsTruncation = false;
   }
   core.feed.push({ type: 'broker-started', broker: id });
-  if (!b.isolated) unfenceBroker(core, id);
+  if (b.isolated) return;
+  if (b.fenced) unfenceBroker(core, id);
+  else for (const p of core.partitionsOf(id)) pushState(core, p, id);
 }
 
 export function isolateBroker(core: ClusterCore, id: number): void {
@@ -92,4 +94,16 @@ function scheduleFence(core: ClusterCore, id: number, why: string): void {
     if (now.incarnation !== incarnation || now.fenced) return;
     if (now.status !== 'running' || now.isolated) fenceBroker(core, id, `no heartbeat from broker ${id} for ${core.config.brokerSessionTimeoutMs} ms (${why})`);
   }, core.config.brokerSessionTimeoutMs);
+}
+
+/** An operator-forced flush of every log on a broker (scripted experiments pin what is on disk). */
+export function flushBroker(core: ClusterCore, id: number): void {
+  if (core.broker(id).status !== 'running') return;
+  for (const p of core.partitionsOf(id)) p.log(id).flush();
+}
+
+/** Writes the broker's high-watermark checkpoint file now. */
+export function checkpointBroker(core: ClusterCore, id: number): void {
+  if (core.broker(id).status !== 'running') return;
+  for (const p of core.partitionsOf(id)) p.log(id).checkpointHighWatermark();
 }

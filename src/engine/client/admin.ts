@@ -1,0 +1,122 @@
+// kafkajs-shaped admin client, plus runCleaner() (a manual retention + compaction pass, which
+// Kafka has no API for: the simulator offers it so the effect can be shown on demand).
+import type { CleanerReport, LogCleaner } from '../cluster/cleaner';
+import type { Engine } from '../cluster/engine';
+import type { ConfigEntry } from '../cluster/topicConfig';
+import { IllegalStateError, OffsetOutOfRangeError } from '../errors';
+import { deleteRecordsBefore } from '../log/retention';
+
+export interface ITopicConfig {
+  topic: string;
+  numPartitions?: number;
+  replicationFactor?: number;
+  configEntries?: ConfigEntry[];
+}
+
+export interface PartitionMetadata {
+  partitionErrorCode: number;
+  partitionId: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+}
+
+export class Admin {
+  constructor(
+    private readonly engine: Engine,
+    private readonly cleaner: LogCleaner,
+  ) {}
+
+  async connect(): Promise<void> {}
+  async disconnect(): Promise<void> {}
+
+  /** Resolves true when every topic was created, false when one already existed (as kafkajs). */
+  async createTopics({ topics, validateOnly }: { topics: ITopicConfig[]; validateOnly?: boolean; waitForLeaders?: boolean; timeout?: number }): Promise<boolean> {
+    if (!Array.isArray(topics)) throw new IllegalStateError('createTopics needs { topics: [{ topic, numPartitions }] }.');
+    if (validateOnly) return true;
+    let all = true;
+    for (const t of topics) {
+      const created = await this.engine.createTopic(t.topic, t.numPartitions ?? 1, t.configEntries ?? [], t.replicationFactor ?? 1);
+      all &&= created;
+    }
+    return all;
+  }
+
+  async deleteTopics({ topics }: { topics: string[]; timeout?: number }): Promise<void> {
+    for (const t of topics) this.engine.topic(t);
+    for (const t of topics) await this.engine.deleteTopic(t);
+  }
+
+  async listTopics(): Promise<string[]> {
+    return [...this.engine.topics.keys()];
+  }
+
+  async fetchTopicMetadata({ topics }: { topics?: string[] } = {}): Promise<{ topics: { name: string; partitions: PartitionMetadata[] }[] }> {
+    const names = topics ?? [...this.engine.topics.keys()];
+    return {
+      topics: names.map((name) => ({
+        name,
+        partitions: this.engine.topic(name).partitions.map((p) => ({
+          partitionErrorCode: 0,
+          partitionId: p.partition,
+          leader: p.leader,
+          replicas: [...p.replicas],
+          isr: [...p.isr],
+          offlineReplicas: p.replicas.filter((id) => this.engine.brokers.find((b) => b.id === id)?.status !== 'up'),
+        })),
+      })),
+    };
+  }
+
+  /** Per partition: offset = high = the high watermark, low = the log start offset. */
+  async fetchTopicOffsets(topic: string): Promise<{ partition: number; offset: string; high: string; low: string }[]> {
+    return this.engine.topic(topic).partitions.map((p) => {
+      const log = this.engine.leaderLog(p);
+      return { partition: p.partition, offset: String(log.highWatermark), high: String(log.highWatermark), low: String(log.logStartOffset) };
+    });
+  }
+
+  async createPartitions({ topicPartitions }: { topicPartitions: { topic: string; count: number }[]; validateOnly?: boolean; timeout?: number }): Promise<boolean> {
+    for (const { topic, count } of topicPartitions) await this.engine.addPartitions(topic, count);
+    return true;
+  }
+
+  /** Moves each partition's log start offset; offset '-1' means the high watermark. */
+  async deleteRecords({ topic, partitions }: { topic: string; partitions: { partition: number; offset: string }[] }): Promise<{ partition: number; lowWatermark: string }[]> {
+    const targets = partitions.map(({ partition, offset }) => {
+      const log = this.engine.log(topic, partition);
+      const n = Number(offset);
+      const to = n === -1 ? log.highWatermark : n;
+      if (!Number.isInteger(to) || to < 0 || to > log.highWatermark) throw new OffsetOutOfRangeError(topic, partition, offset, String(log.logStartOffset), String(log.highWatermark));
+      return { log, partition, to };
+    });
+    const out: { partition: number; lowWatermark: string }[] = [];
+    for (const { log, partition, to } of targets) out.push({ partition, lowWatermark: String(await deleteRecordsBefore(log, to)) });
+    return out;
+  }
+
+  /** Committed offsets of a group (kafkajs 2 shape); '-1' where nothing is committed. */
+  async fetchOffsets({ groupId, topics }: { groupId: string; topics?: string[] }): Promise<{ topic: string; partitions: { partition: number; offset: string; metadata: string | null }[] }[]> {
+    const names = topics ?? [...new Set((await this.engine.coordinator.fetchCommitted(groupId)).map((c) => c.topic))];
+    for (const t of names) this.engine.topic(t);
+    const committed = await this.engine.coordinator.fetchCommitted(groupId, names);
+    return names.map((topic) => ({
+      topic,
+      partitions: committed.filter((c) => c.topic === topic).map((c) => ({ partition: c.partition, offset: c.offset, metadata: c.metadata })),
+    }));
+  }
+
+  async describeGroups(groupIds: string[]) {
+    return { groups: groupIds.map((id) => ({ ...this.engine.coordinator.describe(id), errorCode: 0 })) };
+  }
+
+  async listGroups(): Promise<{ groups: { groupId: string; protocolType: string }[] }> {
+    return { groups: this.engine.coordinator.listGroups().map((groupId) => ({ groupId, protocolType: 'consumer' })) };
+  }
+
+  /** One retention + compaction pass now (an extension: Kafka's cleaner only runs on its schedule). */
+  runCleaner(): Promise<CleanerReport> {
+    return this.cleaner.runOnce();
+  }
+}

@@ -1,0 +1,141 @@
+// kafkajs-shaped producer. A send is validated and encoded whole before anything is appended,
+// so a refused request writes nothing. Keyed records go where Kafka's Java client would put
+// them (murmur2); keyless records stick to one partition per send and move on with the next
+// (KIP-480's sticky partitioner). An idempotent producer numbers its batches per partition so a
+// retried batch is recognised and not written twice.
+import { encodeBatches, ATTR_LOG_APPEND_TIME, type RecordInput } from '../codec/recordBatch';
+import type { Acks, Engine } from '../cluster/engine';
+import { isCompacted } from '../cluster/topicConfig';
+import { EngineError, IllegalStateError, InvalidRecordError, KeylessRecordOnCompactedTopicError, MessageTooLargeError, UnknownTopicOrPartitionError } from '../errors';
+import { CHUNK_BYTES } from '../log/truncate';
+import { defaultPartition } from '../murmur2';
+import { toRecordInput } from './messages';
+import type { ProducerBatch, ProducerRecord, RecordMetadata } from './types';
+
+export interface ProducerOptions {
+  idempotent?: boolean;
+  /** How many times a retriable failure is retried (kafkajs's retry.retries, default 5). */
+  retries?: number;
+}
+
+interface PartitionRequest {
+  topic: string;
+  partition: number;
+  records: RecordInput[];
+  batches: Uint8Array[];
+  baseSequence: number;
+}
+
+export class Producer {
+  private connected = false;
+  private readonly producerId: number;
+  private epoch = 0;
+  private readonly sequences = new Map<string, number>();
+  private readonly sticky = new Map<string, number>();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly opts: ProducerOptions = {},
+  ) {
+    this.producerId = opts.idempotent ? engine.allocateProducerId() : -1;
+  }
+
+  async connect(): Promise<void> {
+    this.connected = true;
+  }
+
+  async disconnect(): Promise<void> {
+    this.connected = false;
+  }
+
+  send(record: ProducerRecord): Promise<RecordMetadata[]> {
+    return this.sendBatch({ topicMessages: [{ topic: record.topic, messages: record.messages }], ...(record.acks === undefined ? {} : { acks: record.acks }) });
+  }
+
+  async sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]> {
+    if (!this.connected) throw new IllegalStateError('The producer is not connected: call producer.connect() first.');
+    const acks = (batch.acks ?? -1) as Acks;
+    if (acks !== -1 && acks !== 0 && acks !== 1) throw new InvalidRecordError(`acks must be -1, 0 or 1, got ${String(batch.acks)}.`);
+    const requests = this.prepare(batch);
+    const results = await Promise.all(requests.map((r) => this.appendWithRetry(r, acks)));
+    return results;
+  }
+
+  private prepare(batch: ProducerBatch): PartitionRequest[] {
+    const now = this.engine.clock.now();
+    const byTp = new Map<string, PartitionRequest>();
+    for (const { topic, messages } of batch.topicMessages) {
+      const t = this.engine.topic(topic);
+      if (!Array.isArray(messages)) throw new InvalidRecordError(`messages for "${topic}" must be an array.`, { topic });
+      const n = t.partitions.length;
+      const compacted = isCompacted(t.config);
+      const stickyNow = this.stickyPartition(topic, n);
+      for (const m of messages) {
+        const r = toRecordInput(topic, m, now);
+        if (compacted && r.key === null) throw new KeylessRecordOnCompactedTopicError(topic);
+        let p: number;
+        if (m.partition !== undefined && m.partition !== null) {
+          p = m.partition;
+          if (!Number.isInteger(p) || p < 0 || p >= n) throw new UnknownTopicOrPartitionError(topic, p);
+        } else if (r.key !== null) p = defaultPartition(r.key, n);
+        else p = stickyNow;
+        const k = `${topic}\u0000${p}`;
+        let req = byTp.get(k);
+        if (!req) byTp.set(k, (req = { topic, partition: p, records: [], batches: [], baseSequence: -1 }));
+        req.records.push(r);
+      }
+    }
+    for (const req of byTp.values()) {
+      const t = this.engine.topic(req.topic);
+      const max = t.config['max.message.bytes'];
+      const attributes = t.config['message.timestamp.type'] === 'LogAppendTime' ? ATTR_LOG_APPEND_TIME : 0;
+      const seqKey = `${req.topic}\u0000${req.partition}`;
+      const seq = this.producerId >= 0 ? (this.sequences.get(seqKey) ?? 0) : -1;
+      req.baseSequence = seq;
+      req.batches = encodeBatches(req.records, { producerId: this.producerId, producerEpoch: this.producerId >= 0 ? this.epoch : -1, baseSequence: seq, attributes }, CHUNK_BYTES, (size) => {
+        if (size > max) throw new MessageTooLargeError(req.topic, size, max);
+      });
+    }
+    // Sequences are reserved only once the whole request is valid, so a refused send leaves no hole.
+    if (this.producerId >= 0) for (const req of byTp.values()) this.sequences.set(`${req.topic}\u0000${req.partition}`, req.baseSequence + req.records.length);
+    return [...byTp.values()];
+  }
+
+  private stickyPartition(topic: string, n: number): number {
+    const prev = this.sticky.get(topic);
+    let next: number;
+    if (prev === undefined || n === 1) next = this.engine.rng.int(n);
+    else next = (prev + 1 + this.engine.rng.int(n - 1)) % n;
+    this.sticky.set(topic, next);
+    return next;
+  }
+
+  private async appendWithRetry(req: PartitionRequest, acks: Acks): Promise<RecordMetadata> {
+    const seq = req.baseSequence;
+    const retries = this.opts.retries ?? 5;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await this.engine.appendToPartition(req.topic, req.partition, req.batches, acks, this.producerId >= 0 ? { producer: { id: this.producerId, epoch: this.epoch, baseSequence: seq } } : {});
+        const t = this.engine.topic(req.topic);
+        const log = this.engine.log(req.topic, req.partition);
+        return {
+          topicName: req.topic,
+          partition: req.partition,
+          errorCode: 0,
+          baseOffset: String(res.baseOffset),
+          logAppendTime: t.config['message.timestamp.type'] === 'LogAppendTime' ? String(res.appendTime) : '-1',
+          logStartOffset: String(log.logStartOffset),
+        };
+      } catch (e) {
+        // A non-idempotent producer retrying a lost acknowledgement may duplicate, as in Kafka.
+        if (e instanceof EngineError && e.retriable && attempt < retries) continue;
+        // KIP-360: after a failed batch the sequence may have a hole; a new epoch restarts at 0.
+        if (this.producerId >= 0) {
+          this.epoch++;
+          this.sequences.clear();
+        }
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+// Builds a cluster: clock, seeded randomness, storage backend, brokers 1..N, the engine,
+// the single-member coordinator and the background cleaner; restores topics and logs from
+// IndexedDB when the storage already holds some.
+import { createRealClock, createVirtualClock, type Clock, type VirtualClock } from '../../lib/clock';
+import { createRng } from '../../lib/rng';
+import { Admin } from '../client/admin';
+import { Consumer, type ConsumerOptions } from '../client/consumer';
+import { Producer, type ProducerOptions } from '../client/producer';
+import { SingleMemberCoordinator } from '../coordinator/singleMemberCoordinator';
+import { ClusterClosedError, IllegalStateError } from '../errors';
+import { EventStore } from '../eventStore/eventStore';
+import { ChunkCache } from '../log/chunkCache';
+import { memoryBackend, type StorageBackend } from '../storage/backend';
+import { openIdbBackend } from '../storage/idbBackend';
+import { LogCleaner } from './cleaner';
+import { Engine, type BrokerState } from './engine';
+
+export interface IndexedDbStorageOptions {
+  indexedDB: IDBFactory;
+  name: string;
+  /** 'relaxed' (default) is acknowledged when the OS has the data; 'strict' waits for a flush. */
+  durability?: 'strict' | 'relaxed';
+  /** Resident chunk bytes kept in memory before paging out (default 32 MiB). */
+  cacheBytes?: number;
+}
+
+export interface ClusterOptions {
+  brokers?: number;
+  storage?: 'memory' | IndexedDbStorageOptions;
+  clock?: 'real' | 'virtual';
+  seed?: number;
+  /** How often the background cleaner runs (Kafka's log.cleaner.backoff.ms is 15 s); 0 disables it. */
+  cleanerIntervalMs?: number;
+}
+
+export interface Cluster {
+  readonly brokers: readonly BrokerState[];
+  /** The broker side, for the replication and groups layers and for tests. */
+  readonly engine: Engine;
+  readonly clock: Clock;
+  admin(): Admin;
+  producer(options?: ProducerOptions): Producer;
+  consumer(options: ConsumerOptions): Consumer;
+  eventStore(topic: string): EventStore;
+  now(): number;
+  /** Virtual clock: moves time and runs everything due, then waits for the work it started. */
+  advance(ms: number): Promise<void>;
+  /** Waits for background work (consumers' fetches, cleaner) to reach a resting point. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createCluster(options: ClusterOptions = {}): Promise<Cluster> {
+  const brokers = options.brokers ?? 1;
+  if (!Number.isInteger(brokers) || brokers < 1) throw new IllegalStateError(`brokers must be a whole number ≥ 1, got ${brokers}.`);
+  const clock: Clock = options.clock === 'virtual' ? createVirtualClock() : createRealClock();
+  const rng = createRng(options.seed ?? 1);
+  const storage = options.storage ?? 'memory';
+  let backend: StorageBackend;
+  let cache: ChunkCache | undefined;
+  if (storage === 'memory') backend = memoryBackend();
+  else {
+    backend = await openIdbBackend(storage.indexedDB, storage.name, storage.durability ?? 'relaxed');
+    cache = new ChunkCache(storage.cacheBytes ?? 32 * 1024 * 1024);
+  }
+  const engine = new Engine({ clock, rng, brokers, backend, ...(cache ? { cache } : {}) });
+  engine.coordinator = new SingleMemberCoordinator(engine);
+  const restored = await backend.load();
+  for (const t of restored.topics) {
+    engine.installTopic(t.name, t.config, t.replicas, restored.partitions.filter((p) => p.topic === t.name));
+  }
+  const cleaner = new LogCleaner(engine, clock, options.cleanerIntervalMs ?? 15_000);
+  cleaner.start();
+  const live = () => {
+    if (engine.closed) throw new ClusterClosedError();
+  };
+  const stores = new Map<string, EventStore>();
+  return {
+    brokers: engine.brokers,
+    engine,
+    clock,
+    admin: () => (live(), new Admin(engine, cleaner)),
+    producer: (o) => (live(), new Producer(engine, o)),
+    consumer: (o) => (live(), new Consumer(engine, o)),
+    eventStore(topic) {
+      live();
+      let s = stores.get(topic);
+      if (!s) stores.set(topic, (s = new EventStore(engine, topic)));
+      return s;
+    },
+    now: () => clock.now(),
+    async advance(ms) {
+      if (clock.kind !== 'virtual') throw new IllegalStateError('advance(ms) needs a cluster created with clock: "virtual".');
+      await engine.settle();
+      (clock as VirtualClock).advance(ms);
+      await engine.settle();
+    },
+    settle: () => engine.settle(),
+    async close() {
+      if (engine.closed) return;
+      cleaner.stop();
+      engine.closed = true;
+      await engine.settle().catch(() => undefined);
+      backend.close();
+    },
+  };
+}

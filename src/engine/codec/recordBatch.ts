@@ -1,0 +1,326 @@
+// The binary batch format. Records travel and rest packed, many per ArrayBuffer: that is what
+// makes memory use ~1.2x the payload and IndexedDB writes six-figure records/s (TOOLCHAIN.md).
+// As in Kafka's v2 batches, the fields the broker sets (base offset, leader epoch, append time)
+// sit outside the CRC so a leader can assign offsets without re-checksumming the body.
+//
+// Header (little-endian, HEADER_BYTES):
+//   0 u32 byteLength | 4 f64 baseOffset | 12 i32 partitionLeaderEpoch | 16 f64 appendTime
+//  24 u32 crc32 of [28, byteLength) | 28 u8 magic | 29 u8 attributes | 30 i16 producerEpoch
+//  32 u32 count | 36 u32 lastOffsetDelta | 40 i32 baseSequence | 44 f64 producerId
+//  52 f64 firstTimestamp | 60 f64 maxTimestamp
+// Record: u32 offsetDelta | f64 timestamp | i32 keyLen (-1 null) | key | i32 valueLen | value
+//         | u16 headerCount | { u16 nameLen | name | i32 valueLen | value }*
+import { maxUtf8Length, utf8, writeUtf8 } from './bytes';
+import { crc32 } from './crc32';
+import { view, type RecordBytes } from './recordBytes';
+
+export const HEADER_BYTES = 68;
+export const MAGIC = 1;
+export const ATTR_LOG_APPEND_TIME = 1;
+const RECORD_FIXED = 4 + 8 + 4 + 4 + 2;
+
+export type Bytesish = string | Uint8Array;
+export interface RecordInput {
+  key: Bytesish | null;
+  value: Bytesish | null;
+  headers?: readonly (readonly [string, Bytesish | null])[] | undefined;
+  timestamp: number;
+  /** Only for rewritten batches (compaction, follower copies): the record's offset delta. */
+  offsetDelta?: number;
+}
+
+export interface BatchMeta {
+  byteLength: number;
+  baseOffset: number;
+  partitionLeaderEpoch: number;
+  appendTime: number;
+  attributes: number;
+  producerEpoch: number;
+  count: number;
+  lastOffsetDelta: number;
+  baseSequence: number;
+  producerId: number;
+  firstTimestamp: number;
+  maxTimestamp: number;
+}
+
+export interface DecodedRecord {
+  offset: number;
+  timestamp: number;
+  key: RecordBytes | null;
+  value: RecordBytes | null;
+  headers: [string, RecordBytes | null][];
+  /** Byte size of the record inside the batch. */
+  size: number;
+  /** When the broker appended the record's batch (ingestion time). */
+  appendTime: number;
+}
+
+export interface EncodeOptions {
+  producerId?: number;
+  producerEpoch?: number;
+  baseSequence?: number;
+  attributes?: number;
+}
+
+let scratch = new Uint8Array(1 << 17);
+
+function sizeOf(v: Bytesish | null): number {
+  return v === null ? 0 : typeof v === 'string' ? maxUtf8Length(v) : v.length;
+}
+
+/** Worst-case encoded size of one record (exact for byte arrays, an upper bound for strings). */
+export function maxRecordSize(r: RecordInput): number {
+  let n = RECORD_FIXED + sizeOf(r.key) + sizeOf(r.value);
+  if (r.headers) for (const [k, v] of r.headers) n += 6 + maxUtf8Length(k) + sizeOf(v);
+  return n;
+}
+
+function put(dv: DataView, buf: Uint8Array, at: number, v: Bytesish | null): number {
+  if (v === null) {
+    dv.setInt32(at, -1, true);
+    return at + 4;
+  }
+  let n: number;
+  if (typeof v === 'string') n = writeUtf8(v, buf, at + 4);
+  else {
+    buf.set(v, at + 4);
+    n = v.length;
+  }
+  dv.setInt32(at, n, true);
+  return at + 4 + n;
+}
+
+export interface EncodedBatch {
+  bytes: Uint8Array;
+  count: number;
+}
+
+/**
+ * Encodes records into batches of at most `maxBatchBytes` each (a single record larger than
+ * that still gets a batch of its own). Calls onRecordSize with each record's exact size so a
+ * caller can refuse oversized records before anything is stored. Base offsets stay 0 until the
+ * log stamps them; with a producer, each batch's base sequence follows the previous batch's.
+ */
+export function encodeBatches(records: readonly RecordInput[], opts: EncodeOptions = {}, maxBatchBytes = Infinity, onRecordSize?: (size: number, index: number) => void): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let start = 0;
+  let seq = opts.baseSequence ?? -1;
+  while (start < records.length || (records.length === 0 && out.length === 0)) {
+    const [bytes, count] = encodeOne(records, start, { ...opts, baseSequence: seq }, maxBatchBytes, onRecordSize);
+    out.push(bytes);
+    if (records.length === 0) break;
+    start += count;
+    if (seq >= 0) seq += count;
+  }
+  return out;
+}
+
+/** Encodes all records into one batch (rewrites, tests). */
+export function encodeBatch(records: readonly RecordInput[], opts: EncodeOptions = {}): Uint8Array {
+  return encodeOne(records, 0, opts, Infinity)[0];
+}
+
+function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOptions, maxBatchBytes: number, onRecordSize?: (size: number, index: number) => void): [Uint8Array, number] {
+  let dv = new DataView(scratch.buffer);
+  let at = HEADER_BYTES;
+  let first = Infinity;
+  let max = -Infinity;
+  let lastDelta = 0;
+  let firstDelta = -1;
+  let i = from;
+  for (; i < records.length; i++) {
+    const r = records[i]!;
+    const need = at + maxRecordSize(r);
+    if (scratch.length < need) {
+      const bigger = new Uint8Array(Math.max(need, scratch.length * 2));
+      bigger.set(scratch.subarray(0, at));
+      scratch = bigger;
+      dv = new DataView(scratch.buffer);
+    }
+    const buf = scratch;
+    const recStart = at;
+    const delta = r.offsetDelta ?? i - from;
+    dv.setUint32(at, delta, true);
+    dv.setFloat64(at + 4, r.timestamp, true);
+    at = put(dv, buf, at + 12, r.key);
+    at = put(dv, buf, at, r.value);
+    const hs = r.headers;
+    dv.setUint16(at, hs ? hs.length : 0, true);
+    at += 2;
+    if (hs) {
+      for (const [k, v] of hs) {
+        const n = writeUtf8(k, buf, at + 2);
+        dv.setUint16(at, n, true);
+        at = put(dv, buf, at + 2 + n, v);
+      }
+    }
+    if (at > maxBatchBytes && i > from) {
+      at = recStart;
+      break;
+    }
+    onRecordSize?.(at - recStart, i);
+    if (firstDelta < 0) firstDelta = delta;
+    lastDelta = delta;
+    if (r.timestamp < first) first = r.timestamp;
+    if (r.timestamp > max) max = r.timestamp;
+  }
+  const count = i - from;
+  const buf = scratch;
+  dv.setUint32(0, at, true);
+  dv.setFloat64(4, 0, true);
+  dv.setInt32(12, -1, true);
+  dv.setFloat64(16, 0, true);
+  buf[28] = MAGIC;
+  buf[29] = opts.attributes ?? 0;
+  dv.setInt16(30, opts.producerEpoch ?? -1, true);
+  dv.setUint32(32, count, true);
+  dv.setUint32(36, lastDelta, true);
+  dv.setInt32(40, opts.baseSequence ?? -1, true);
+  dv.setFloat64(44, opts.producerId ?? -1, true);
+  dv.setFloat64(52, count ? first : 0, true);
+  dv.setFloat64(60, count ? max : 0, true);
+  const out = buf.slice(0, at);
+  new DataView(out.buffer).setUint32(24, crc32(out, 28, at), true);
+  return [out, count];
+}
+
+export function readMeta(buf: Uint8Array, at = 0): BatchMeta {
+  const dv = new DataView(buf.buffer, buf.byteOffset + at);
+  return {
+    byteLength: dv.getUint32(0, true),
+    baseOffset: dv.getFloat64(4, true),
+    partitionLeaderEpoch: dv.getInt32(12, true),
+    appendTime: dv.getFloat64(16, true),
+    attributes: buf[at + 29]!,
+    producerEpoch: dv.getInt16(30, true),
+    count: dv.getUint32(32, true),
+    lastOffsetDelta: dv.getUint32(36, true),
+    baseSequence: dv.getInt32(40, true),
+    producerId: dv.getFloat64(44, true),
+    firstTimestamp: dv.getFloat64(52, true),
+    maxTimestamp: dv.getFloat64(60, true),
+  };
+}
+
+/** Sets the broker-owned fields in place (outside the CRC). */
+export function stampBatch(buf: Uint8Array, at: number, baseOffset: number, leaderEpoch: number, appendTime: number): void {
+  const dv = new DataView(buf.buffer, buf.byteOffset + at);
+  dv.setFloat64(4, baseOffset, true);
+  dv.setInt32(12, leaderEpoch, true);
+  dv.setFloat64(16, appendTime, true);
+}
+
+/** True when the batch at `at` is whole and its checksum matches (torn-write detection). */
+export function isBatchValid(buf: Uint8Array, at = 0): boolean {
+  if (buf.length - at < HEADER_BYTES) return false;
+  const dv = new DataView(buf.buffer, buf.byteOffset + at);
+  const len = dv.getUint32(0, true);
+  if (len < HEADER_BYTES || at + len > buf.length || buf[at + 28] !== MAGIC) return false;
+  return crc32(buf, at + 28, at + len) === dv.getUint32(24, true);
+}
+
+function bytesAt(dv: DataView, buf: Uint8Array, at: number): [RecordBytes | null, number] {
+  const n = dv.getInt32(at, true);
+  if (n < 0) return [null, at + 4];
+  return [view(buf, at + 4, n), at + 4 + n];
+}
+
+function decodeAt(dv: DataView, buf: Uint8Array, p: number, base: number, appendTime: number): DecodedRecord {
+  const start = p;
+  const offset = base + dv.getUint32(p, true);
+  const timestamp = dv.getFloat64(p + 4, true);
+  const [key, p1] = bytesAt(dv, buf, p + 12);
+  const [value, p2] = bytesAt(dv, buf, p1);
+  const hc = dv.getUint16(p2, true);
+  p = p2 + 2;
+  const headers: [string, RecordBytes | null][] = [];
+  for (let h = 0; h < hc; h++) {
+    const nl = dv.getUint16(p, true);
+    const name = utf8(buf.subarray(p + 2, p + 2 + nl));
+    const [hv, next] = bytesAt(dv, buf, p + 2 + nl);
+    headers.push([name, hv]);
+    p = next;
+  }
+  return { offset, timestamp, key, value, headers, size: p - start, appendTime };
+}
+
+function skip(dv: DataView, p: number): number {
+  p += 12;
+  p += 4 + Math.max(dv.getInt32(p, true), 0);
+  p += 4 + Math.max(dv.getInt32(p, true), 0);
+  const hc = dv.getUint16(p, true);
+  p += 2;
+  for (let h = 0; h < hc; h++) {
+    p += 2 + dv.getUint16(p, true);
+    p += 4 + Math.max(dv.getInt32(p, true), 0);
+  }
+  return p;
+}
+
+/** Calls fn for each record of the batch at `at`, with absolute offsets; stops early on `false`. */
+export function forEachRecord(buf: Uint8Array, at: number, fn: (r: DecodedRecord) => boolean | void): void {
+  const dv = new DataView(buf.buffer, buf.byteOffset);
+  const len = dv.getUint32(at, true);
+  const base = dv.getFloat64(at + 4, true);
+  const count = dv.getUint32(at + 32, true);
+  const appendTime = dv.getFloat64(at + 16, true);
+  let p = at + HEADER_BYTES;
+  for (let i = 0; i < count && p < at + len; i++) {
+    const r = decodeAt(dv, buf, p, base, appendTime);
+    p += r.size;
+    if (fn(r) === false) return;
+  }
+}
+
+/** Decodes only the records whose offsets are in `wanted` (ascending), skipping the rest cheaply. */
+export function pickRecords(buf: Uint8Array, at: number, wanted: readonly number[], from: number, out: DecodedRecord[]): number {
+  const dv = new DataView(buf.buffer, buf.byteOffset);
+  const len = dv.getUint32(at, true);
+  const base = dv.getFloat64(at + 4, true);
+  const count = dv.getUint32(at + 32, true);
+  const appendTime = dv.getFloat64(at + 16, true);
+  let p = at + HEADER_BYTES;
+  let w = from;
+  for (let i = 0; i < count && p < at + len && w < wanted.length; i++) {
+    const offset = base + dv.getUint32(p, true);
+    while (w < wanted.length && wanted[w]! < offset) w++;
+    if (w < wanted.length && wanted[w] === offset) {
+      const r = decodeAt(dv, buf, p, base, appendTime);
+      out.push(r);
+      p += r.size;
+      w++;
+    } else p = skip(dv, p);
+  }
+  return w;
+}
+
+/** Offsets and key bytes only, without allocating views for values (compaction, key indexes). */
+export function forEachKey(buf: Uint8Array, at: number, fn: (offset: number, keyStart: number, keyLen: number, valueLen: number, timestamp: number, size: number) => void): void {
+  const dv = new DataView(buf.buffer, buf.byteOffset);
+  const len = dv.getUint32(at, true);
+  const base = dv.getFloat64(at + 4, true);
+  const count = dv.getUint32(at + 32, true);
+  let p = at + HEADER_BYTES;
+  for (let i = 0; i < count && p < at + len; i++) {
+    const start = p;
+    const offset = base + dv.getUint32(p, true);
+    const timestamp = dv.getFloat64(p + 4, true);
+    const kl = dv.getInt32(p + 12, true);
+    const keyStart = p + 16;
+    p = keyStart + Math.max(kl, 0);
+    const vl = dv.getInt32(p, true);
+    p += 4 + Math.max(vl, 0);
+    const hc = dv.getUint16(p, true);
+    p += 2;
+    for (let h = 0; h < hc; h++) {
+      p += 2 + dv.getUint16(p, true);
+      p += 4 + Math.max(dv.getInt32(p, true), 0);
+    }
+    fn(offset, keyStart, kl, vl, timestamp, p - start);
+  }
+}
+
+export function keyString(buf: Uint8Array, start: number, len: number): string {
+  return utf8(buf.subarray(start, start + len));
+}

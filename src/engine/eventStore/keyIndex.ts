@@ -1,0 +1,80 @@
+// Per-key offset index of one partition, so one aggregate's events are read without scanning
+// the partition. Built on first use, then caught up incrementally from where it stopped; a
+// change other than an append (compaction, retention, truncation) makes it rebuild.
+import { forEachKey } from '../codec/recordBatch';
+import type { PartitionLog } from '../log/partitionLog';
+
+function keyOf(buf: Uint8Array, start: number, len: number): string {
+  let ascii = len <= 64;
+  for (let i = 0; ascii && i < len; i++) if (buf[start + i]! >= 0x80) ascii = false;
+  if (ascii) {
+    let s = '';
+    for (let i = 0; i < len; i++) s += String.fromCharCode(buf[start + i]!);
+    return s;
+  }
+  return new TextDecoder().decode(buf.subarray(start, start + len));
+}
+
+export class KeyIndex {
+  private readonly offsets = new Map<string, number[]>();
+  private upTo = 0;
+  private generation = -1;
+
+  constructor(private readonly log: PartitionLog) {}
+
+  /** Brings the index up to the log end offset. */
+  async catchUp(): Promise<void> {
+    const log = this.log;
+    if (this.generation !== log.generation) {
+      this.offsets.clear();
+      this.upTo = log.logStartOffset;
+      this.generation = log.generation;
+    }
+    const end = log.logEndOffset;
+    if (this.upTo >= end) return;
+    let loc = log.locate(this.upTo);
+    while (loc) {
+      const seg = log.segments[loc.si]!;
+      const chunk = seg.chunks[loc.ci]!;
+      if (chunk.baseOffset >= end) break;
+      const data = await log.chunkData(seg.baseOffset, chunk);
+      for (let at = 0; at < data.length; ) {
+        forEachKey(data, at, (offset, ks, kl) => {
+          if (offset < this.upTo || offset >= end || kl < 0) return;
+          const k = keyOf(data, ks, kl);
+          let list = this.offsets.get(k);
+          if (!list) this.offsets.set(k, (list = []));
+          list.push(offset);
+        });
+        at += new DataView(data.buffer, data.byteOffset + at, 4).getUint32(0, true);
+      }
+      loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < log.segments.length ? { si: loc.si + 1, ci: 0 } : undefined;
+    }
+    this.upTo = end;
+  }
+
+  /** Whether the index covers every record before `offset` (nothing appended since catchUp). */
+  coversUpTo(offset: number): boolean {
+    return this.generation === this.log.generation && this.upTo === offset;
+  }
+
+  /** The 1-based position of `offset` among the key's offsets (its version), or 0. */
+  versionOf(key: string, offset: number): number {
+    const list = this.offsets.get(key);
+    if (!list) return 0;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = list[mid]!;
+      if (v === offset) return mid + 1;
+      if (v < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  offsetsOf(key: string): readonly number[] {
+    return this.offsets.get(key) ?? [];
+  }
+}

@@ -1,0 +1,20 @@
+// The engine's public API (DESIGN.md "Engine"): kafkajs-shaped clients over an in-browser,
+// partitioned log with memory or IndexedDB storage.
+export { createCluster, type Cluster, type ClusterOptions, type IndexedDbStorageOptions } from './cluster/createCluster';
+export { murmur2, defaultPartition, toPositive } from './murmur2';
+export { Admin, type ITopicConfig, type PartitionMetadata } from './client/admin';
+export { Producer, type ProducerOptions } from './client/producer';
+export { Consumer, type ConsumerOptions, type RunOptions, type ConsumerEvents } from './client/consumer';
+export type { EachBatchPayload, EachMessagePayload, BatchView as Batch } from './client/consumerBatch';
+export type { Message, RecordMetadata, KafkaMessage, IHeaders, ProducerRecord, ProducerBatch, TopicPartitionOffset, TopicPartitionOffsetAndMetadata } from './client/types';
+export { EventStore, SNAPSHOTS_TOPIC, type EventInput, type StoredEvent, type Snapshot, type EventQuery } from './eventStore/eventStore';
+export type { WhereClause } from './eventStore/jsonPath';
+export type { CleanerReport } from './cluster/cleaner';
+export { Engine, CONSUMER_OFFSETS_TOPIC, type AppendToPartition, type PartitionState, type TopicState, type BrokerState, type Acks } from './cluster/engine';
+export { DEFAULT_TOPIC_CONFIG, type TopicConfig, type ConfigEntry, type CleanupPolicy } from './cluster/topicConfig';
+export { PartitionLog, type AppendResult, type LeaderAppendOptions, type ReadOptions } from './log/partitionLog';
+export { LeaderEpochCache, type EpochEntry } from './log/leaderEpochCache';
+export type { GroupCoordinator, JoinRequest, JoinResult, CommittedOffset, GroupDescription, TopicPartitions } from './coordinator/groupCoordinator';
+export { SingleMemberCoordinator } from './coordinator/singleMemberCoordinator';
+export { OffsetStore } from './coordinator/offsetStore';
+export * from './errors';

@@ -1,0 +1,126 @@
+// Log compaction as Kafka's cleaner does it: over the closed segments (never the active one,
+// and only those whose newest record is older than min.compaction.lag.ms), keep the latest
+// record per key at its original offset (gaps appear), when the dirty part is at least
+// min.cleanable.dirty.ratio of the cleanable bytes. Tombstones (null values) survive the
+// first clean of their segment and are dropped once delete.retention.ms has passed since.
+import type { TopicConfig } from '../cluster/topicConfig';
+import { forEachKey } from '../codec/recordBatch';
+import type { ChunkRef } from '../storage/logStore';
+import type { PartitionLog } from './partitionLog';
+import { filterChunkBatches, packChunks } from './rewrite';
+import { addChunk, newSegment, segmentLastOffset, type Segment } from './segment';
+import { CHUNK_BYTES } from './truncate';
+
+export interface CompactionStats {
+  cleaned: boolean;
+  segments: number;
+  recordsBefore: number;
+  recordsAfter: number;
+}
+
+/** Key bytes as a string map key; short ASCII keys avoid the UTF-8 decoder. */
+function keyOf(buf: Uint8Array, start: number, len: number): string {
+  if (len <= 32) {
+    let s = '';
+    for (let i = 0; i < len; i++) s += String.fromCharCode(buf[start + i]!);
+    return s;
+  }
+  let s = '';
+  for (let i = 0; i < len; i += 4096) s += String.fromCharCode(...buf.subarray(start + i, start + Math.min(len, i + 4096)));
+  return s;
+}
+
+export async function compact(log: PartitionLog, config: TopicConfig, now: number, tombstoneHints: WeakMap<Segment, number>): Promise<CompactionStats> {
+  return log.exclusive(async () => {
+    const lag = config['min.compaction.lag.ms'];
+    const cleanable: Segment[] = [];
+    for (const s of log.segments.slice(0, -1)) {
+      if (s.chunks.length > 0 && s.maxTimestamp > now - lag) break;
+      cleanable.push(s);
+    }
+    const none = { cleaned: false, segments: 0, recordsBefore: 0, recordsAfter: 0 };
+    if (cleanable.length === 0) return none;
+    const deleteRetention = config['delete.retention.ms'];
+    let total = 0;
+    let dirty = 0;
+    for (const s of cleanable) {
+      total += s.size;
+      if (segmentLastOffset(s) >= log.cleanerCheckpoint) dirty += s.size;
+    }
+    const tombstonesDue = cleanable.some((s) => s.cleanedAt !== null && now - s.cleanedAt >= deleteRetention && (tombstoneHints.get(s) ?? 1) > 0);
+    if (!(total > 0 && dirty / total >= config['min.cleanable.dirty.ratio'] && dirty > 0) && !tombstonesDue) return none;
+
+    // Pass 1: the latest offset of every key in the cleanable range.
+    const latest = new Map<string, number>();
+    let before = 0;
+    for (const s of cleanable) {
+      for (const c of s.chunks) {
+        const data = await log.chunkData(s.baseOffset, c);
+        for (let at = 0; at < data.length; ) {
+          forEachKey(data, at, (offset, ks, kl) => {
+            before++;
+            if (kl >= 0) latest.set(keyOf(data, ks, kl), offset);
+          });
+          at += new DataView(data.buffer, data.byteOffset + at, 4).getUint32(0, true);
+        }
+      }
+    }
+
+    // Pass 2: rewrite each segment with the survivors.
+    const put: ChunkRef[] = [];
+    const replaced: Segment[] = [];
+    const next: Segment[] = [];
+    let after = 0;
+    for (const s of cleanable) {
+      const dropTombstones = s.cleanedAt !== null && now - s.cleanedAt >= deleteRetention;
+      const batches: Uint8Array[] = [];
+      let changed = false;
+      let tombstones = 0;
+      for (const c of s.chunks) {
+        const data = await log.chunkData(s.baseOffset, c);
+        const out = filterChunkBatches(data, (offset, hasKey, isTombstone, key) => {
+          if (!hasKey || !key) return false;
+          if (latest.get(keyOf(key, 0, key.length)) !== offset) return false;
+          if (isTombstone) {
+            if (dropTombstones) return false;
+            tombstones++;
+          }
+          after++;
+          return true;
+        });
+        if (out.length !== 1 || out[0]!.length !== data.length) changed = true;
+        batches.push(...out);
+      }
+      tombstoneHints.set(s, tombstones);
+      if (!changed && s.cleanedAt !== null) {
+        next.push(s);
+        continue;
+      }
+      const fresh = newSegment(s.baseOffset, s.createdAt);
+      fresh.cleanedAt = s.cleanedAt ?? now;
+      fresh.maxTimestamp = s.maxTimestamp;
+      for (const c of packChunks(batches, CHUNK_BYTES)) {
+        addChunk(fresh, c);
+        put.push({ segmentBase: fresh.baseOffset, chunk: c });
+      }
+      tombstoneHints.set(fresh, tombstones);
+      replaced.push(s);
+      next.push(fresh);
+    }
+    const oldSegments = log.segments;
+    const oldCheckpoint = log.cleanerCheckpoint;
+    // Empty cleaned segments disappear; the first one stays so the log start keeps a home.
+    const kept = next.filter((s, i) => s.chunks.length > 0 || i === 0);
+    log.segments = [...kept, ...log.segments.slice(cleanable.length)];
+    log.cleanerCheckpoint = segmentLastOffset(cleanable[cleanable.length - 1]!) + 1;
+    try {
+      await log.commit({ put, deleteSegments: [...new Set([...replaced.map((s) => s.baseOffset), ...next.filter((s) => !kept.includes(s)).map((s) => s.baseOffset)])], meta: log.meta() });
+    } catch (e) {
+      log.segments = oldSegments;
+      log.cleanerCheckpoint = oldCheckpoint;
+      throw e;
+    }
+    for (const s of replaced) for (const c of s.chunks) log.forgetChunk(c);
+    return { cleaned: true, segments: replaced.length, recordsBefore: before, recordsAfter: after };
+  });
+}

@@ -1,0 +1,41 @@
+// Where a cluster keeps its topics and partition logs. The memory backend keeps nothing
+// beyond the logs' own resident bytes; the IndexedDB backend (idbBackend.ts) persists both.
+import type { TopicConfig } from '../cluster/topicConfig';
+import { memoryPartitionStore, type ChunkRef, type PartitionMeta, type PartitionStore } from './logStore';
+
+export interface StoredTopic {
+  name: string;
+  numPartitions: number;
+  config: TopicConfig;
+  /** Replica broker ids per partition (leader first). */
+  replicas: number[][];
+}
+
+export interface RestoredPartition {
+  topic: string;
+  partition: number;
+  broker: number;
+  meta: PartitionMeta;
+  chunks: ChunkRef[];
+  logEndOffset: number;
+}
+
+export interface StorageBackend {
+  readonly kind: 'memory' | 'indexedDB';
+  load(): Promise<{ topics: StoredTopic[]; partitions: RestoredPartition[] }>;
+  saveTopic(topic: StoredTopic): Promise<void>;
+  deleteTopic(name: string): Promise<void>;
+  partitionStore(topic: string, partition: number, broker: number): PartitionStore;
+  close(): void;
+}
+
+export function memoryBackend(): StorageBackend {
+  return {
+    kind: 'memory',
+    load: () => Promise.resolve({ topics: [], partitions: [] }),
+    saveTopic: () => Promise.resolve(),
+    deleteTopic: () => Promise.resolve(),
+    partitionStore: () => memoryPartitionStore(),
+    close() {},
+  };
+}

@@ -1,0 +1,183 @@
+// IndexedDB storage. Each chunk (one or more packed batches, kept a little under 64 KiB so
+// Chromium stores it inline) is one value; its key carries everything the log needs to know
+// about it without reading it: [topic, partition, broker, segmentBase, baseOffset, lastOffset,
+// count, byteLength, firstTimestamp, maxTimestamp]. Opening reads only keys (getAllKeys), so a
+// database of a million records is ready in well under a second; bytes are paged in on demand.
+// Every log write is one transaction, acknowledged at `complete`; on reopen the tail chunk of
+// each partition is checked (length + CRC) and a torn one is dropped.
+import { wrap, type IDBPDatabase } from 'idb';
+import { isBatchValid, readMeta } from '../codec/recordBatch';
+import { StorageError, StorageQuotaExceededError } from '../errors';
+import type { Chunk } from '../log/segment';
+import type { RestoredPartition, StorageBackend, StoredTopic } from './backend';
+import type { ChunkRef, LogWrite, PartitionMeta, PartitionStore } from './logStore';
+
+export const FORMAT_VERSION = 1;
+const CHUNKS = 'chunks';
+const PARTITIONS = 'partitions';
+const TOPICS = 'topics';
+
+type ChunkKey = [string, number, number, number, number, number, number, number, number, number];
+
+function chunkKey(topic: string, partition: number, broker: number, segBase: number, c: Chunk): ChunkKey {
+  return [topic, partition, broker, segBase, c.baseOffset, c.lastOffset, c.count, c.byteLength, c.firstTimestamp, c.maxTimestamp];
+}
+
+function toBuffer(data: Uint8Array): ArrayBuffer {
+  return data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? (data.buffer as ArrayBuffer) : (data.slice().buffer as ArrayBuffer);
+}
+
+/** A whole, checksummed chunk whose batches add up to the length its key promises. */
+export function isChunkValid(data: Uint8Array, key: ChunkKey): boolean {
+  if (data.length !== key[7]) return false;
+  let count = 0;
+  let last = -1;
+  for (let at = 0; at < data.length; ) {
+    if (!isBatchValid(data, at)) return false;
+    const m = readMeta(data, at);
+    count += m.count;
+    last = m.baseOffset + m.lastOffsetDelta;
+    at += m.byteLength;
+  }
+  return count === key[6] && last === key[5];
+}
+
+function mapError(e: unknown, what: string): Error {
+  const name = (e as { name?: string } | null)?.name;
+  if (name === 'QuotaExceededError') return new StorageQuotaExceededError(e);
+  return new StorageError(`IndexedDB failed to ${what} (${name ?? String(e)}).`, e);
+}
+
+export function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDatabase> {
+  const req = factory.open(name, FORMAT_VERSION);
+  req.onupgradeneeded = (ev) => {
+    const db = req.result;
+    // Version 1 is the first on-disk format; later versions migrate here, one step each.
+    if (ev.oldVersion < 1) {
+      db.createObjectStore(TOPICS, { keyPath: 'name' });
+      db.createObjectStore(PARTITIONS);
+      db.createObjectStore(CHUNKS);
+    }
+  };
+  return wrap(req) as Promise<IDBPDatabase>;
+}
+
+export async function openIdbBackend(factory: IDBFactory, name: string, durability: 'strict' | 'relaxed'): Promise<StorageBackend> {
+  let db: IDBPDatabase;
+  try {
+    db = await openDatabase(factory, name);
+  } catch (e) {
+    throw mapError(e, `open database "${name}"`);
+  }
+  const ignore = () => undefined;
+
+  const partitionStore = (topic: string, partition: number, broker: number): PartitionStore => ({
+    pageable: true,
+    async write(w: LogWrite) {
+      const stores = w.meta ? [CHUNKS, PARTITIONS] : [CHUNKS];
+      let tx;
+      try {
+        tx = db.transaction(stores, 'readwrite', { durability });
+        const chunks = tx.objectStore(CHUNKS);
+        for (const seg of w.deleteSegments ?? []) chunks.delete(IDBKeyRange.bound([topic, partition, broker, seg], [topic, partition, broker, seg, []])).catch(ignore);
+        for (const r of w.deleteChunks ?? []) chunks.delete(chunkKey(topic, partition, broker, r.segmentBase, r.chunk)).catch(ignore);
+        for (const r of w.put ?? []) chunks.put(toBuffer(r.chunk.data!), chunkKey(topic, partition, broker, r.segmentBase, r.chunk)).catch(ignore);
+        if (w.meta) tx.objectStore(PARTITIONS).put(w.meta, [topic, partition, broker]).catch(ignore);
+        tx.commit();
+      } catch (e) {
+        tx?.done.catch(ignore);
+        try {
+          tx?.abort();
+        } catch {
+          // already finished
+        }
+        throw mapError(e, 'write');
+      }
+      try {
+        await tx.done;
+      } catch (e) {
+        throw mapError(tx.error ?? e, 'write');
+      }
+    },
+    async load(segBase: number, chunk: Chunk) {
+      const key = chunkKey(topic, partition, broker, segBase, chunk);
+      let v: unknown;
+      try {
+        v = await db.get(CHUNKS, key);
+      } catch (e) {
+        throw mapError(e, 'read');
+      }
+      if (!(v instanceof ArrayBuffer)) throw new StorageError(`Chunk ${chunk.baseOffset}..${chunk.lastOffset} of ${topic}/${partition} is missing from IndexedDB.`);
+      const data = new Uint8Array(v);
+      if (!isChunkValid(data, key)) throw new StorageError(`Chunk ${chunk.baseOffset}..${chunk.lastOffset} of ${topic}/${partition} is corrupt (checksum mismatch).`);
+      return data;
+    },
+    async destroy() {
+      await db.delete(CHUNKS, IDBKeyRange.bound([topic, partition, broker], [topic, partition, broker, []]));
+      await db.delete(PARTITIONS, [topic, partition, broker]);
+    },
+  });
+
+  async function load(): Promise<{ topics: StoredTopic[]; partitions: RestoredPartition[] }> {
+    const topics = (await db.getAll(TOPICS)) as StoredTopic[];
+    const metaKeys = (await db.getAllKeys(PARTITIONS)) as [string, number, number][];
+    const metas = (await db.getAll(PARTITIONS)) as PartitionMeta[];
+    const keys = (await db.getAllKeys(CHUNKS)) as unknown as ChunkKey[];
+    const byPartition = new Map<string, { topic: string; partition: number; broker: number; keys: ChunkKey[]; meta?: PartitionMeta }>();
+    const slot = (topic: string, partition: number, broker: number) => {
+      const id = `${topic}\u0000${partition}\u0000${broker}`;
+      let s = byPartition.get(id);
+      if (!s) byPartition.set(id, (s = { topic, partition, broker, keys: [] }));
+      return s;
+    };
+    metaKeys.forEach((k, i) => (slot(k[0], k[1], k[2]).meta = metas[i]));
+    for (const k of keys) slot(k[0], k[1], k[2]).keys.push(k);
+    const out: RestoredPartition[] = [];
+    for (const s of byPartition.values()) {
+      // Torn-tail check: drop tail chunks that are not whole and checksummed.
+      while (s.keys.length > 0) {
+        const k = s.keys[s.keys.length - 1]!;
+        const v = await db.get(CHUNKS, k);
+        if (v instanceof ArrayBuffer && isChunkValid(new Uint8Array(v), k)) break;
+        await db.delete(CHUNKS, k);
+        s.keys.pop();
+      }
+      const meta: PartitionMeta = s.meta ?? { logStartOffset: 0, segments: [], epochs: [], cleanerCheckpoint: 0 };
+      const chunks: ChunkRef[] = s.keys.map((k) => ({
+        segmentBase: k[3],
+        chunk: { baseOffset: k[4], lastOffset: k[5], count: k[6], byteLength: k[7], firstTimestamp: k[8], maxTimestamp: k[9], data: undefined },
+      }));
+      const lastChunk = chunks[chunks.length - 1]?.chunk;
+      const lastSeg = meta.segments[meta.segments.length - 1]?.baseOffset ?? 0;
+      const logEndOffset = Math.max(lastChunk ? lastChunk.lastOffset + 1 : 0, meta.logStartOffset, lastChunk ? 0 : lastSeg);
+      meta.epochs = meta.epochs.filter((e) => e.startOffset < logEndOffset || e.startOffset === 0);
+      out.push({ topic: s.topic, partition: s.partition, broker: s.broker, meta, chunks, logEndOffset });
+    }
+    return { topics, partitions: out };
+  }
+
+  return {
+    kind: 'indexedDB',
+    load,
+    async saveTopic(t) {
+      try {
+        await db.put(TOPICS, t);
+      } catch (e) {
+        throw mapError(e, 'save a topic');
+      }
+    },
+    async deleteTopic(name) {
+      const tx = db.transaction([TOPICS, PARTITIONS, CHUNKS], 'readwrite', { durability });
+      tx.objectStore(TOPICS).delete(name).catch(ignore);
+      tx.objectStore(PARTITIONS).delete(IDBKeyRange.bound([name], [name, []])).catch(ignore);
+      tx.objectStore(CHUNKS).delete(IDBKeyRange.bound([name], [name, []])).catch(ignore);
+      try {
+        await tx.done;
+      } catch (e) {
+        throw mapError(e, 'delete a topic');
+      }
+    },
+    partitionStore,
+    close: () => db.close(),
+  };
+}

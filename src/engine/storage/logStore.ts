@@ -1,0 +1,45 @@
+// What a partition log needs from storage: atomic writes (new chunks, deleted segments or
+// chunks, partition metadata, all or nothing) and loading a paged-out chunk's bytes. Memory
+// storage keeps bytes resident and writes nothing; IndexedDB storage packs each chunk into one
+// value and commits each write in one transaction.
+import type { EpochEntry } from '../log/leaderEpochCache';
+import type { Chunk, SegmentMeta } from '../log/segment';
+
+export interface PartitionMeta {
+  logStartOffset: number;
+  segments: SegmentMeta[];
+  epochs: EpochEntry[];
+  cleanerCheckpoint: number;
+}
+
+export interface ChunkRef {
+  segmentBase: number;
+  chunk: Chunk;
+}
+
+export interface LogWrite {
+  put?: ChunkRef[];
+  deleteChunks?: ChunkRef[];
+  deleteSegments?: number[];
+  meta?: PartitionMeta;
+}
+
+export interface PartitionStore {
+  /** Applies the write atomically; resolves once durable. */
+  write(w: LogWrite): Promise<void> | void;
+  /** Loads a paged-out chunk's bytes. */
+  load(segmentBase: number, chunk: Chunk): Promise<Uint8Array>;
+  /** Whether chunk bytes may be dropped from memory (they can be loaded again). */
+  readonly pageable: boolean;
+  /** Deletes everything of this partition. */
+  destroy(): Promise<void> | void;
+}
+
+export const memoryPartitionStore = (): PartitionStore => ({
+  write() {},
+  load() {
+    return Promise.reject(new Error('memory storage never pages chunks out'));
+  },
+  pageable: false,
+  destroy() {},
+});
