@@ -12,3 +12,8 @@ export { createBoardDoc, openBoardDoc, writeBoardInto, ydocOf, LOCAL_ORIGIN, INI
 export type { BoardDocOptions } from './boardDoc';
 export * from './naming';
 export * from './geometry';
+export * from './edit/containment';
+export * from './edit/clipboard';
+export * from './edit/duplicate';
+export * from './edit/layoutTimeline';
+export * from './validation/inspectorValidation';
