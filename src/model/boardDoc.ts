@@ -69,7 +69,7 @@ class YBoardDoc implements BoardDoc {
     this.meta = ydoc.getMap('meta');
     this.settings = ydoc.getMap('settings');
     const id = this.meta.get('id');
-    if (typeof id !== 'string') throw new BoardParseError('This document holds no board (its id is missing)', ['meta.id: missing'], 'BOARD_DOC_EMPTY');
+    if (typeof id !== 'string') throw new BoardParseError('This Y.Doc holds no board (its id is missing)', ['meta.id: missing'], 'BOARD_DOC_EMPTY');
     this.id = id as BoardId;
     this.elementView = new YProjection(this.elements);
     this.linkView = new YProjection(this.links);
@@ -316,7 +316,7 @@ class YBoardDoc implements BoardDoc {
 export function createBoardDoc(board: Board, options: BoardDocOptions = {}): BoardDoc {
   const ydoc = options.ydoc ?? new Y.Doc();
   if (ydoc.getMap('meta').has('id'))
-    throw new BoardOperationError('This document already holds a board; open it with openBoardDoc', 'BOARD_DOC_NOT_EMPTY');
+    throw new BoardOperationError('This Y.Doc already holds a board; open it with openBoardDoc', 'BOARD_DOC_NOT_EMPTY');
   writeBoardInto(ydoc, board);
   return new YBoardDoc(ydoc, options.ydoc === undefined, options);
 }
@@ -353,5 +353,5 @@ export function writeBoardInto(ydoc: Y.Doc, board: Board): void {
 /** The Yjs document under a BoardDoc made by this module (for persistence and sync). */
 export function ydocOf(doc: BoardDoc): Y.Doc {
   if (doc instanceof YBoardDoc) return doc.ydoc;
-  throw new BoardOperationError('This board document is not backed by Yjs', 'NOT_A_YJS_DOC');
+  throw new BoardOperationError('This board is not backed by a Y.Doc', 'NOT_A_YJS_DOC');
 }
