@@ -59,6 +59,9 @@ export class Consumer {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private lastCommit = 0;
+  private inHandler = false;
+  /** Set by seek/resume/stop between fetches, so a wake-up is never lost. */
+  private kicked = false;
   private uncommittedCount = 0;
 
   constructor(
@@ -105,6 +108,9 @@ export class Consumer {
     this.run_ = options;
     this.state = 'running';
     await this.join();
+    // Starting positions are fixed now, as kafkajs does on the first fetch after joining, so
+    // "latest" means the end of the log when run() was called.
+    for (const { topic, partitions } of this.assignment) for (const p of partitions) if (this.engine.topics.has(topic)) await this.position(topic, p);
     this.lastCommit = this.engine.clock.now();
     this.loop = this.runLoop();
   }
@@ -154,6 +160,7 @@ export class Consumer {
   private async runLoop(): Promise<void> {
     try {
       while (this.state === 'running') {
+        this.kicked = false;
         const fresh = this.engine.coordinator.assignment(this.opts.groupId, this.memberId);
         if (JSON.stringify(fresh) !== JSON.stringify(this.assignment)) this.setAssignment(fresh);
         let delivered = 0;
@@ -186,6 +193,13 @@ export class Consumer {
       this.state = 'stopped';
       this.events.emit('consumer.crash', { error: e, groupId: this.opts.groupId });
     }
+    if (this.run_.autoCommit !== false) {
+      try {
+        await this.commitResolved();
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+      }
+    }
   }
 
   private async deliver(topic: string, partition: number, messages: KafkaMessage[], hw: number): Promise<void> {
@@ -202,6 +216,15 @@ export class Consumer {
       return () => this.resume([{ topic, partitions: [partition] }]);
     };
     const heartbeat = () => this.engine.coordinator.heartbeat(this.opts.groupId, this.memberId, this.generationId);
+    this.inHandler = true;
+    try {
+      await this.handle(topic, partition, k, messages, hw, resolve, pause, heartbeat);
+    } finally {
+      this.inHandler = false;
+    }
+  }
+
+  private async handle(topic: string, partition: number, k: string, messages: KafkaMessage[], hw: number, resolve: (o: string) => void, pause: () => () => void, heartbeat: () => Promise<void>): Promise<void> {
     if (this.run_.eachBatch) {
       const batch = new BatchView(topic, partition, String(hw), messages);
       await this.run_.eachBatch({
@@ -274,7 +297,7 @@ export class Consumer {
     this.positions.set(k, target);
     this.resolved.set(k, target);
     this.stale.add(k);
-    this.wake?.();
+    this.kick();
   }
 
   pause(topics: { topic: string; partitions?: number[] }[]): void {
@@ -283,7 +306,7 @@ export class Consumer {
 
   resume(topics: { topic: string; partitions?: number[] }[]): void {
     for (const { topic, partitions } of topics) for (const p of partitions ?? this.engine.topic(topic).partitions.map((x) => x.partition)) this.paused.delete(tpKey(topic, p));
-    this.wake?.();
+    this.kick();
   }
 
   paused_(): { topic: string; partitions: number[] }[] {
@@ -307,8 +330,14 @@ export class Consumer {
     return this.engine.coordinator.describe(this.opts.groupId);
   }
 
+  private kick(): void {
+    this.kicked = true;
+    this.wake?.();
+  }
+
   private waitForData(): Promise<void> {
     return new Promise((resolve) => {
+      if (this.kicked) return resolve();
       const offs: (() => void)[] = [];
       let timer = -1;
       const done = () => {
@@ -320,7 +349,15 @@ export class Consumer {
       this.wake = done;
       for (const { topic, partitions } of this.assignment) {
         if (!this.engine.topics.has(topic)) continue;
-        for (const p of partitions) offs.push(this.engine.log(topic, p).events.on('highWatermark', done));
+        for (const p of partitions) {
+          const log = this.engine.log(topic, p);
+          offs.push(log.events.on('highWatermark', done));
+          const pos = this.positions.get(tpKey(topic, p));
+          // Data that arrived between the last fetch and now must not wait for the timer.
+          if (!this.paused.has(tpKey(topic, p)) && (pos === undefined || pos < log.highWatermark)) {
+            queueMicrotask(done);
+          }
+        }
       }
       timer = this.engine.clock.setTimeout(done, this.opts.maxWaitTimeInMs ?? 5000);
     });
@@ -329,15 +366,10 @@ export class Consumer {
   async stop(): Promise<void> {
     if (this.state !== 'running') return;
     this.state = 'stopped';
-    this.wake?.();
-    await this.loop?.catch(() => undefined);
-    if (this.run_.autoCommit !== false) {
-      try {
-        await this.commitResolved();
-      } catch (e) {
-        if (!(e instanceof EngineError)) throw e;
-      }
-    }
+    this.kick();
+    // Called from inside a handler, the loop cannot finish before the handler returns: it
+    // commits and ends on its own right after.
+    if (!this.inHandler) await this.loop?.catch(() => undefined);
     this.events.emit('consumer.stop', null);
   }
 
