@@ -12,11 +12,12 @@ import {
   useReactFlow,
   type Connection,
   type IsValidConnection,
+  type NodeChange,
   type NodeMouseHandler,
   type OnNodeDrag,
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, type DragEvent } from 'react';
-import type { ElementId, ElementKind } from '../model';
+import type { ElementId, ElementKind, ElementMove } from '../model';
 import { ELEMENT_KINDS } from '../model';
 import { useBoardStore } from '../store/boardStore';
 import { addSticky, commitDrag, connect, canConnect } from '../store/boardCommands';
@@ -28,6 +29,8 @@ import type { FlowEdge, FlowNode } from './flowTypes';
 import { GRID_SIZE, KIND_STYLES, LOD_ZOOM } from './kindStyles';
 import { nodeTypes } from './nodes/nodeTypes';
 import { useFlowElements } from './useFlowElements';
+import { boundsOf, initialViewport } from './initialViewport';
+import { absoluteRect } from '../model/geometry';
 
 /** dataTransfer type the palette uses when a sticky is dragged onto the board. */
 export const PALETTE_DRAG_TYPE = 'application/x-stormbench-kind';
@@ -44,7 +47,7 @@ export function BoardCanvas({ colorMode }: BoardCanvasProps) {
   const board = useBoardStore((s) => s.board);
   const boardId = board?.id;
   const snap = useBoardStore((s) => s.board?.settings.snapToGrid ?? true);
-  const { nodes, edges, onNodesChange, onEdgesChange, onSelectionChange } = useFlowElements(board);
+  const { nodes, edges, onNodesChange: applyLocal, onEdgesChange, onSelectionChange } = useFlowElements(board);
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const wrapper = useRef<HTMLDivElement>(null);
 
@@ -76,20 +79,44 @@ export function BoardCanvas({ colorMode }: BoardCanvasProps) {
     return () => registerFlowBridge(null);
   }, [flow]);
 
-  // A freshly opened board is shown whole.
+  // A freshly opened board starts readable: whole if it fits, else at the start of its timeline.
   useEffect(() => {
     if (!boardId) return;
-    const t = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
+    const t = requestAnimationFrame(() => {
+      const { board: current, elementsById } = useBoardStore.getState();
+      const rect = wrapper.current?.getBoundingClientRect();
+      if (!current || !rect) return;
+      const bounds = boundsOf(current.elements.map((e) => absoluteRect(e, elementsById)));
+      void flow.setViewport(initialViewport(bounds, { width: rect.width, height: rect.height }));
+    });
     return () => cancelAnimationFrame(t);
   }, [boardId, flow]);
 
+  // A drag stays local until it ends; a keyboard nudge (arrow keys) has no drag and is written
+  // at once.
+  const dragging = useRef(false);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      applyLocal(changes);
+      const nudges: ElementMove[] = [];
+      for (const c of changes) {
+        if (c.type !== 'position' || !c.position) continue;
+        if (c.dragging) dragging.current = true;
+        else if (!dragging.current) nudges.push({ id: c.id as ElementId, x: Math.round(c.position.x), y: Math.round(c.position.y) });
+      }
+      if (nudges.length > 0) useBoardStore.getState().doc?.moveElements(nudges);
+    },
+    [applyLocal],
+  );
+
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
     (_event, _node, dragged) => {
+      dragging.current = false;
       commitDrag(
         dragged.map((n) => {
           const internal = flow.getInternalNode(n.id);
           const abs = internal?.internals.positionAbsolute ?? n.position;
-          return { id: n.id as ElementId, x: abs.x, y: abs.y, width: n.width ?? 0, height: n.height ?? 0 };
+          return { id: n.id as ElementId, x: abs.x, y: abs.y };
         }),
       );
     },

@@ -30,4 +30,4 @@ export const KIND_STYLES: Record<ElementKind, KindStyle> = {
 export const GRID_SIZE = 10;
 
 /** Below this zoom stickies render as plain coloured rectangles (level of detail). */
-export const LOD_ZOOM = 0.45;
+export const LOD_ZOOM = 0.35;

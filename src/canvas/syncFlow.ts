@@ -3,7 +3,7 @@
 // node object, so React Flow re-renders only the stickies that changed.
 import { Position } from '@xyflow/react';
 import type { Board, BoardElement } from '../model';
-import { KIND_LABELS } from '../model';
+import { KIND_LABELS, parentsFirst } from '../model';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { KIND_STYLES } from './kindStyles';
 
@@ -12,14 +12,8 @@ export const HANDLE_PX = 12;
 
 export function syncNodes(board: Board, previous: readonly FlowNode[]): FlowNode[] {
   const prevById = new Map(previous.map((n) => [n.id, n]));
-  const contexts: FlowNode[] = [];
-  const stickies: FlowNode[] = [];
-  for (const element of board.elements) {
-    const node = toNode(element, prevById.get(element.id));
-    (element.kind === 'boundedContext' ? contexts : stickies).push(node);
-  }
   // React Flow needs a parent before its children.
-  const next = contexts.concat(stickies);
+  const next = parentsFirst(board.elements).map((element) => toNode(element, prevById.get(element.id)));
   if (next.length === previous.length && next.every((n, i) => n === previous[i])) return previous as FlowNode[];
   return next;
 }

@@ -1,9 +1,20 @@
 // Board operations shared by the canvas and the app's actions (named like "board/addSticky"
 // in spirit): each reads the open document from the board store, calls the document's named
 // operations (each one undo step) and updates selection/editing in the UI store. No React.
-import type { BoardElement, ElementId, ElementKind, ElementMove, LinkId } from '../model';
-import { makeElement } from '../model/elements';
-import { checkLink } from '../model/grammar';
+import type { BoardElement, BoardFragment, ElementId, ElementKind, LinkId, Pasted } from '../model';
+import {
+  checkLink,
+  contextAt,
+  copyFragment,
+  dropMoves,
+  duplicateElements,
+  layoutTimeline,
+  makeElement,
+  pasteFragment,
+  toRelative,
+} from '../model';
+import { absoluteRect, sizeOf } from '../model';
+import { findFreeSpot } from './findFreeSpot';
 import { newId } from '../lib/ids';
 import { useBoardStore } from './boardStore';
 import { useUiStore } from './uiStore';
@@ -13,11 +24,23 @@ function state() {
   return { doc, board, elementsById };
 }
 
-/** Adds a sticky at a board position, selects it and opens its text editor. */
-export function addSticky(kind: ElementKind, position: { x: number; y: number }): ElementId | null {
-  const { doc } = state();
-  if (!doc) return null;
-  const element = makeElement(kind, { x: Math.round(position.x), y: Math.round(position.y) });
+/**
+ * Adds a sticky with its top-left corner at a board position (moved aside to the first free
+ * spot when `avoidOverlap`), inside the bounded context under its centre if any; selects it
+ * and opens its text editor.
+ */
+export function addSticky(kind: ElementKind, position: { x: number; y: number }, options: { avoidOverlap?: boolean } = {}): ElementId | null {
+  const { doc, board, elementsById } = state();
+  if (!doc || !board) return null;
+  const size = sizeOf(makeElement(kind, { x: 0, y: 0 }));
+  let at = { x: Math.round(position.x), y: Math.round(position.y) };
+  if (options.avoidOverlap) {
+    const taken = board.elements.filter((e) => e.kind !== 'boundedContext').map((e) => absoluteRect(e, elementsById));
+    at = findFreeSpot({ ...at, ...size }, taken);
+  }
+  const context = kind === 'boundedContext' ? undefined : contextAt(board, { x: at.x + size.width / 2, y: at.y + size.height / 2 });
+  const local = toRelative(board, at, context?.id);
+  const element = makeElement(kind, { x: Math.round(local.x), y: Math.round(local.y) }, '', context ? { parentId: context.id } : {});
   doc.addElements([element]);
   const ui = useUiStore.getState();
   ui.setSelection([element.id], []);
@@ -107,42 +130,82 @@ export function selectedElements(): BoardElement[] {
   return board ? board.elements.filter((e) => ids.has(e.id)) : [];
 }
 
-export type { ElementMove };
 
-/** A dragged element: its absolute board position and its size, when the drag ended. */
+/** A dragged element: where its top-left corner ended up, in board coordinates. */
 export interface DraggedElement {
   id: ElementId;
   x: number;
   y: number;
-  width: number;
-  height: number;
 }
 
-/** Writes the end of a drag as one document operation (one undo step). */
+/**
+ * Writes the end of a drag as one document operation (one undo step): each sticky joins the
+ * context under its centre or leaves to the board (the model's containment rules).
+ */
 export function commitDrag(dragged: readonly DraggedElement[]): void {
-  const { doc, elementsById } = state();
-  if (!doc || dragged.length === 0) return;
-  const moves: ElementMove[] = [];
-  for (const d of dragged) {
-    const element = elementsById.get(d.id);
-    if (!element) continue;
-    const parent = element.parentId ? elementsById.get(element.parentId) : undefined;
-    const x = Math.round(parent ? d.x - parent.x : d.x);
-    const y = Math.round(parent ? d.y - parent.y : d.y);
-    if (x !== element.x || y !== element.y) moves.push({ id: d.id, x, y });
-  }
-  if (moves.length > 0) doc.moveElements(moves);
+  const { doc, board } = state();
+  if (!doc || !board || dragged.length === 0) return;
+  const moves = dropMoves(
+    board,
+    dragged.map((d) => ({ id: d.id, x: Math.round(d.x), y: Math.round(d.y) })),
+  ).map((m) => ({ ...m, x: Math.round(m.x), y: Math.round(m.y) }));
+  const byId = useBoardStore.getState().elementsById;
+  const changed = moves.filter((m) => {
+    const e = byId.get(m.id);
+    return !e || e.x !== m.x || e.y !== m.y || (e.parentId ?? null) !== (m.parentId ?? null);
+  });
+  if (changed.length > 0) doc.moveElements(changed);
 }
 
-export function copySelection(): boolean {
-  return false;
+// The clipboard is kept in memory: pasting works within and across boards of this tab without
+// asking the browser for clipboard permission.
+let clipboard: BoardFragment | null = null;
+let pasteCount = 0;
+const PASTE_STEP = 40;
+
+export function copySelection(): boolean | void {
+  const { board } = state();
+  const ids = useUiStore.getState().selectedElementIds;
+  if (!board || ids.length === 0) return false;
+  clipboard = copyFragment(board, ids);
+  pasteCount = 0;
 }
-export function pasteClipboard(): boolean {
-  return false;
+
+export function pasteClipboard(): boolean | void {
+  const { doc } = state();
+  if (!doc || !clipboard || clipboard.elements.length === 0) return false;
+  pasteCount += 1;
+  const pasted = pasteFragment(clipboard, { x: PASTE_STEP * pasteCount, y: PASTE_STEP * pasteCount });
+  addAndSelect(pasted);
 }
-export function duplicateSelection(): boolean {
-  return false;
+
+export function duplicateSelection(): boolean | void {
+  const { board } = state();
+  const ids = useUiStore.getState().selectedElementIds;
+  if (!board || ids.length === 0) return false;
+  addAndSelect(duplicateElements(board, ids));
 }
-export function layoutSelectionAsTimeline(): boolean {
-  return false;
+
+function addAndSelect(pasted: Pasted): void {
+  const { doc } = state();
+  if (!doc) return;
+  try {
+    doc.addElements(pasted.elements, pasted.links);
+  } catch (error) {
+    useUiStore.getState().notify({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  useUiStore.getState().setSelection(
+    pasted.elements.map((e) => e.id),
+    pasted.links.map((l) => l.id),
+  );
+}
+
+/** Arranges the selection left to right in flow order (one undo step). */
+export function layoutSelectionAsTimeline(): boolean | void {
+  const { doc, board } = state();
+  const ids = useUiStore.getState().selectedElementIds;
+  if (!doc || !board || ids.length < 2) return false;
+  const moves = layoutTimeline(board, ids);
+  if (moves.length > 0) doc.moveElements(moves);
 }

@@ -3,7 +3,7 @@
 import type { AggregateElement, StreamSettings } from '../../model';
 import { CommitField } from './CommitField';
 import { update } from './Inspector';
-import { checkElement, checkStream, wholeNumber } from './rules';
+import { idFieldProblem, streamProblem, wholeNumber } from './rules';
 
 const HOUR_MS = 3_600_000;
 
@@ -17,7 +17,7 @@ export function AggregateSettings({ element }: { element: AggregateElement }) {
       validate={(text) => {
         const n = wholeNumber(text, label);
         if (!n.ok) return n.message;
-        return checkStream({ ...stream, [key]: n.value }, key, label);
+        return streamProblem({ ...stream, [key]: n.value }, key);
       }}
       onCommit={(text) => update(element.id, { stream: { ...stream, [key]: Number(text.trim()) } })}
     />
@@ -31,7 +31,7 @@ export function AggregateSettings({ element }: { element: AggregateElement }) {
         label="Id field"
         value={element.idField}
         hint="The payload field that carries this aggregate's id, e.g. accountId"
-        validate={(text) => (text.trim() === '' ? 'Id field: name the field that carries the id' : checkElement({ ...element, idField: text.trim() }, 'Id field'))}
+        validate={(text) => idFieldProblem(element, text.trim())}
         onCommit={(text) => update(element.id, { idField: text.trim() })}
       />
       <h3>Stream</h3>
@@ -59,7 +59,7 @@ export function AggregateSettings({ element }: { element: AggregateElement }) {
             const t = text.trim();
             const hours = Number(t);
             if (t === '' || !Number.isFinite(hours) || hours <= 0) return 'Retention: enter a number of hours above 0, or keep records forever';
-            return checkStream({ ...stream, retentionMs: Math.round(hours * HOUR_MS) }, 'retentionMs', 'Retention');
+            return streamProblem({ ...stream, retentionMs: Math.round(hours * HOUR_MS) }, 'retentionMs');
           }}
           onCommit={(text) => setStream({ retentionMs: Math.round(Number(text.trim()) * HOUR_MS) })}
         />

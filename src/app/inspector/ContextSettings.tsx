@@ -3,7 +3,7 @@
 import type { BoundedContextElement } from '../../model';
 import { CommitField } from './CommitField';
 import { update } from './Inspector';
-import { checkElement, wholeNumber } from './rules';
+import { contextProblem, wholeNumber } from './rules';
 
 export function ContextSettings({ element }: { element: BoundedContextElement }) {
   return (
@@ -13,7 +13,7 @@ export function ContextSettings({ element }: { element: BoundedContextElement })
         label="Service name"
         value={element.serviceName}
         placeholder="derived from the context name"
-        validate={(text) => checkElement({ ...element, serviceName: text.trim() }, 'Service name')}
+        validate={(text) => contextProblem(element, { serviceName: text.trim() }, 'serviceName')}
         onCommit={(text) => update(element.id, { serviceName: text.trim() })}
       />
       <CommitField
@@ -22,7 +22,7 @@ export function ContextSettings({ element }: { element: BoundedContextElement })
         value={String(element.instances)}
         validate={(text) => {
           const n = wholeNumber(text, 'Instances');
-          return n.ok ? checkElement({ ...element, instances: n.value }, 'Instances') : n.message;
+          return n.ok ? contextProblem(element, { instances: n.value }, 'instances') : n.message;
         }}
         onCommit={(text) => update(element.id, { instances: Number(text.trim()) })}
       />

@@ -5,7 +5,7 @@ import type { CommandElement, EventElement, FieldType, PayloadField } from '../.
 import { FIELD_TYPES } from '../../model';
 import { CommitField } from './CommitField';
 import { update } from './Inspector';
-import { checkElement, wholeNumber } from './rules';
+import { fieldProblem, wholeNumber } from './rules';
 
 type WithFields = EventElement | CommandElement;
 
@@ -28,7 +28,7 @@ export function PayloadFieldsEditor({ element }: { element: WithFields }) {
   const fields = element.fields;
   const write = (next: PayloadField[]) => update(element.id, { fields: next });
   const replace = (i: number, field: PayloadField) => fields.map((f, j) => (j === i ? field : f));
-  const check = (i: number, field: PayloadField, label: string) => checkElement({ ...element, fields: replace(i, field) }, label);
+  const check = (i: number, field: PayloadField, key: keyof PayloadField) => fieldProblem(fields, i, field, key);
   const move = (i: number, by: number) => {
     const j = i + by;
     if (j < 0 || j >= fields.length) return;
@@ -45,12 +45,7 @@ export function PayloadFieldsEditor({ element }: { element: WithFields }) {
           <CommitField
             label="Field name"
             value={field.name}
-            validate={(text) => {
-              const name = text.trim();
-              if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return 'Field name: letters, digits and _ only, not starting with a digit';
-              if (fields.some((f, j) => j !== i && f.name === name)) return `Field name: “${name}” is already used`;
-              return check(i, { ...field, name }, 'Field name');
-            }}
+            validate={(text) => check(i, { ...field, name: text.trim() }, 'name')}
             onCommit={(text) => write(replace(i, { ...field, name: text.trim() }))}
           />
           <div className="sb-field-row">
@@ -73,13 +68,7 @@ export function PayloadFieldsEditor({ element }: { element: WithFields }) {
             <CommitField
               label="Symbols (comma-separated)"
               value={(field.symbols ?? []).join(', ')}
-              validate={(text) => {
-                const symbols = splitSymbols(text);
-                if (symbols.length === 0) return 'Symbols: an enum needs at least one symbol';
-                if (new Set(symbols).size !== symbols.length) return 'Symbols: each symbol may appear once';
-                if (symbols.some((s) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(s))) return 'Symbols: letters, digits and _ only, not starting with a digit';
-                return check(i, { ...field, symbols }, 'Symbols');
-              }}
+              validate={(text) => check(i, { ...field, symbols: splitSymbols(text) }, 'symbols')}
               onCommit={(text) => write(replace(i, { ...field, symbols: splitSymbols(text) }))}
             />
           ) : null}
@@ -91,9 +80,7 @@ export function PayloadFieldsEditor({ element }: { element: WithFields }) {
                 value={String(field.precision ?? '')}
                 validate={(text) => {
                   const n = wholeNumber(text, 'Precision');
-                  if (!n.ok) return n.message;
-                  if (n.value < (field.scale ?? 0)) return 'Precision: must be at least the scale';
-                  return check(i, { ...field, precision: n.value }, 'Precision');
+                  return n.ok ? check(i, { ...field, precision: n.value }, 'precision') ?? check(i, { ...field, precision: n.value }, 'scale') : n.message;
                 }}
                 onCommit={(text) => write(replace(i, { ...field, precision: Number(text.trim()) }))}
               />
@@ -103,9 +90,7 @@ export function PayloadFieldsEditor({ element }: { element: WithFields }) {
                 value={String(field.scale ?? '')}
                 validate={(text) => {
                   const n = wholeNumber(text, 'Scale');
-                  if (!n.ok) return n.message;
-                  if (n.value > (field.precision ?? 76)) return 'Scale: must not exceed the precision';
-                  return check(i, { ...field, scale: n.value }, 'Scale');
+                  return n.ok ? check(i, { ...field, scale: n.value }, 'scale') : n.message;
                 }}
                 onCommit={(text) => write(replace(i, { ...field, scale: Number(text.trim()) }))}
               />

@@ -1,7 +1,7 @@
-// Inspector field rules: turn the text typed into a value and ask the model whether it may be
-// written. Returns either the value or a message for the person typing.
-import { streamSettingsSchema, elementSchema } from '../../model';
-import type { BoardElement, StreamSettings } from '../../model';
+// Inspector field rules: turn the text typed into a value and ask the model's inspector
+// validation whether it may be written. A message comes back for the person typing, or null.
+import type { AggregateElement, BoundedContextElement, PayloadField, StreamSettings } from '../../model';
+import { validateContext, validateField, validateIdField, validateStream } from '../../model';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -11,16 +11,18 @@ export function wholeNumber(text: string, what: string): Checked<number> {
   return { ok: true, value: Number(t) };
 }
 
-export function checkStream(stream: StreamSettings, key: keyof StreamSettings, label: string): string | null {
-  const r = streamSettingsSchema.safeParse(stream);
-  if (r.success) return null;
-  const issue = r.error.issues.find((i) => i.path[0] === key) ?? r.error.issues[0];
-  return issue ? `${label}: ${issue.message}` : null;
+export function streamProblem(stream: StreamSettings, key: keyof StreamSettings): string | null {
+  return validateStream(stream)[key] ?? null;
 }
 
-export function checkElement(element: BoardElement, label: string): string | null {
-  const r = elementSchema.safeParse(element);
-  if (r.success) return null;
-  const issue = r.error.issues[0];
-  return issue ? `${label}: ${issue.message}` : null;
+export function idFieldProblem(element: AggregateElement, idField: string): string | null {
+  return validateIdField(idField) ?? null;
+}
+
+export function fieldProblem(fields: readonly PayloadField[], index: number, field: PayloadField, key: keyof PayloadField): string | null {
+  return validateField(field, fields.filter((_, i) => i !== index))[key] ?? null;
+}
+
+export function contextProblem(element: BoundedContextElement, patch: Partial<BoundedContextElement>, key: 'serviceName' | 'instances' | 'text'): string | null {
+  return validateContext({ ...element, ...patch })[key] ?? null;
 }

@@ -1,0 +1,131 @@
+// The board as a workshop uses it: stickies from the palette, renaming, connections that
+// follow the EventStorming grammar, bounded contexts, undo/redo.
+import { expect, test } from '@playwright/test';
+import { BoardPage } from './pages/BoardPage';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  // Each test starts from a fresh board of its own.
+  const board = new BoardPage(page);
+  await board.ready();
+  await page.getByRole('button', { name: 'Boards' }).click();
+  await page.getByRole('button', { name: 'New board' }).click();
+  await expect(board.stickies()).toHaveCount(0);
+});
+
+test('adds stickies from the palette and renames them in place and in the inspector', async ({ page }) => {
+  const board = new BoardPage(page);
+  const event = await board.addSticky('Domain event', 'Order placed');
+  await board.addSticky('Command', 'Place order');
+  await expect(board.stickies()).toHaveCount(2);
+
+  await board.renameByDoubleClick(event, 'Domain event', 'Order submitted');
+  const renamed = board.sticky('Domain event', 'Order submitted');
+  await expect(renamed).toBeVisible();
+
+  await renamed.click();
+  const name = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Name', { exact: true });
+  await expect(name).toHaveValue('Order submitted');
+  await name.fill('Order confirmed');
+  await name.press('Enter');
+  await expect(board.sticky('Domain event', 'Order confirmed')).toBeVisible();
+});
+
+test('drops a sticky dragged from the palette where it is released', async ({ page }) => {
+  const board = new BoardPage(page);
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  if (!pane) throw new Error('no pane');
+  const target = { x: pane.x + 150, y: pane.y + 120 };
+  await board.paletteButton('Policy').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: 150, y: 120 } });
+  const editor = page.getByRole('textbox', { name: 'Policy text' });
+  await expect(editor).toBeFocused();
+  await page.keyboard.type('Whenever order placed, charge payment');
+  await page.keyboard.press('Enter');
+  const box = await board.sticky('Policy', 'Whenever order placed, charge payment').boundingBox();
+  expect(box).not.toBeNull();
+  expect(Math.abs(box!.x + box!.width / 2 - target.x)).toBeLessThan(20);
+  expect(Math.abs(box!.y + box!.height / 2 - target.y)).toBeLessThan(20);
+});
+
+test('connects stickies along the grammar and refuses a connection outside it', async ({ page }) => {
+  const board = new BoardPage(page);
+  const actor = await board.addSticky('Actor', 'Customer');
+  await board.dragTo(actor, 300, 200);
+  const command = await board.addSticky('Command', 'Place order');
+  await board.dragTo(command, 560, 200);
+  const event = await board.addSticky('Domain event', 'Order placed');
+  await board.dragTo(event, 560, 450);
+
+  await board.connect(actor, command);
+  await expect(board.edges()).toHaveCount(1);
+
+  // Actor → event is outside the grammar: the hint says the usual flow, and nothing is added.
+  await board.connect(actor, event, {
+    beforeRelease: async () => {
+      await expect(page.getByRole('status').filter({ hasText: 'An actor issues a command' })).toBeVisible();
+    },
+  });
+  await expect(board.edges()).toHaveCount(1);
+
+  // With free-form connections allowed, the same connection is kept and marked.
+  await page.getByRole('button', { name: 'Board settings' }).click();
+  await page.getByRole('checkbox', { name: /Allow free-form connections/ }).check();
+  await page.keyboard.press('Escape');
+  await board.connect(actor, event);
+  await expect(board.edges()).toHaveCount(2);
+  await expect(page.getByRole('img', { name: 'Free-form connection warning' })).toBeVisible();
+});
+
+test('undo and redo cover adding, renaming and deleting, by button and keyboard', async ({ page }) => {
+  const board = new BoardPage(page);
+  const event = await board.addSticky('Domain event', 'Money deposited');
+  await expect(board.stickies()).toHaveCount(1);
+
+  await event.click();
+  await page.keyboard.press('Delete');
+  await expect(board.stickies()).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(board.sticky('Domain event', 'Money deposited')).toBeVisible();
+
+  await board.undo(); // the text
+  await expect(board.sticky('Domain event', 'untitled')).toBeVisible();
+  await board.undo(); // the sticky itself
+  await expect(board.stickies()).toHaveCount(0);
+  await board.redo();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(board.sticky('Domain event', 'Money deposited')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+y');
+  await expect(board.sticky('Domain event', 'Money deposited')).toBeVisible();
+});
+
+test('moving a sticky into a bounded context makes it a member, moving it out releases it', async ({ page }) => {
+  const board = new BoardPage(page);
+  const context = await board.addSticky('Bounded context', 'Accounts');
+  await board.dragTo(context, 640, 380);
+  const sticky = await board.addSticky('Aggregate', 'Account');
+  await board.dragTo(sticky, 330, 620);
+
+  const frame = await context.boundingBox();
+  if (!frame) throw new Error('no frame');
+  await board.dragTo(sticky, frame.x + frame.width / 2, frame.y + frame.height / 2);
+  let exported = (await board.exportBoard()).board;
+  const ctx = exported.elements.find((e) => e.kind === 'boundedContext');
+  expect(exported.elements.find((e) => e.text === 'Account')?.parentId).toBe(ctx?.id);
+
+  // Moving the frame moves its member with it.
+  const before = await sticky.boundingBox();
+  const title = page.getByText('Accounts', { exact: true });
+  const t = await title.boundingBox();
+  if (!t || !before) throw new Error('not visible');
+  await page.mouse.move(t.x + t.width / 2, t.y + t.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(t.x + 60, t.y + 40, { steps: 8 });
+  await page.mouse.up();
+  const after = await sticky.boundingBox();
+  expect(after!.x - before.x).toBeGreaterThan(30);
+
+  await board.dragTo(sticky, 260, 660);
+  exported = (await board.exportBoard()).board;
+  expect(exported.elements.find((e) => e.text === 'Account')?.parentId).toBeUndefined();
+});

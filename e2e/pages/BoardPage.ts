@@ -1,0 +1,141 @@
+// Page object for the board: finds controls by role and accessible name (docs/ui-names.md),
+// so the specs read like what a workshop facilitator does.
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+
+export type KindLabel =
+  | 'Domain event'
+  | 'Command'
+  | 'Policy'
+  | 'Aggregate'
+  | 'Read model'
+  | 'External system'
+  | 'Actor'
+  | 'Hotspot'
+  | 'Bounded context';
+
+export interface ExportedBoard {
+  version: number;
+  id: string;
+  name: string;
+  settings: { allowFreeFormLinks: boolean; snapToGrid: boolean };
+  elements: Array<{ id: string; kind: string; text: string; x: number; y: number; parentId?: string; description: string }>;
+  links: Array<{ id: string; source: string; target: string; freeForm: boolean }>;
+}
+
+export class BoardPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/');
+    await this.ready();
+  }
+
+  async ready(): Promise<void> {
+    await expect(this.paletteButton('Domain event')).toBeEnabled();
+    await expect(this.page.locator('.react-flow__renderer')).toBeVisible();
+  }
+
+  paletteButton(kind: KindLabel): Locator {
+    return this.page.getByRole('navigation', { name: 'Sticky palette' }).getByRole('button', { name: kind, exact: true });
+  }
+
+  /** A sticky on the board, by kind and text (its accessible name is "Kind: text"). */
+  sticky(kind: KindLabel, text: string): Locator {
+    return this.page.getByRole('group', { name: `${kind}: ${text}`, exact: true });
+  }
+
+  stickies(): Locator {
+    return this.page.locator('.react-flow__node');
+  }
+
+  edges(): Locator {
+    return this.page.locator('.react-flow__edge');
+  }
+
+  alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  /** Adds a sticky from the palette and types its text into the editor that opens. */
+  async addSticky(kind: KindLabel, text: string): Promise<Locator> {
+    await this.paletteButton(kind).click();
+    const editor = this.page.getByRole('textbox', { name: `${kind} text` });
+    await expect(editor).toBeFocused();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+    const sticky = this.sticky(kind, text);
+    await expect(sticky).toBeVisible();
+    return sticky;
+  }
+
+  async renameByDoubleClick(sticky: Locator, kind: KindLabel, text: string): Promise<void> {
+    await sticky.dblclick();
+    const editor = this.page.getByRole('textbox', { name: `${kind} text` });
+    await expect(editor).toBeFocused();
+    await editor.fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Drags a sticky by its body so that its centre lands at the given screen point. */
+  async dragTo(sticky: Locator, x: number, y: number): Promise<void> {
+    const box = await sticky.boundingBox();
+    if (!box) throw new Error('sticky not visible');
+    const m = this.page.mouse;
+    await m.move(box.x + box.width / 2, box.y + box.height - 12);
+    await m.down();
+    await m.move(box.x + box.width / 2 + 10, box.y + box.height - 2, { steps: 3 });
+    await m.move(x, y + box.height / 2 - 12, { steps: 12 });
+    await m.up();
+  }
+
+  /** Drags from one sticky's output handle to another sticky's input handle. */
+  async connect(from: Locator, to: Locator, options: { beforeRelease?: () => Promise<void> } = {}): Promise<void> {
+    await from.hover();
+    const source = from.locator('.react-flow__handle.source');
+    const target = to.locator('.react-flow__handle.target');
+    const a = await source.boundingBox();
+    if (!a) throw new Error('source handle not found');
+    await to.hover();
+    const b = await target.boundingBox();
+    if (!b) throw new Error('target handle not found');
+    const m = this.page.mouse;
+    await from.hover();
+    await m.move(a.x + a.width / 2, a.y + a.height / 2);
+    await m.down();
+    await m.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+    await m.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+    await options.beforeRelease?.();
+    await m.up();
+  }
+
+  async undo(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Undo', exact: true }).click();
+  }
+
+  async redo(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Redo', exact: true }).click();
+  }
+
+  async openExample(name: 'Banking' | 'E-commerce'): Promise<void> {
+    await this.page.getByRole('button', { name: 'Open example' }).click();
+    await this.page.getByRole('button', { name, exact: true }).click();
+    await expect(this.page.getByRole('button', { name: 'Boards' })).toContainText(name);
+  }
+
+  async exportBoard(): Promise<{ text: string; board: ExportedBoard; download: Download }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Export board' }).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    return { text, board: JSON.parse(text) as ExportedBoard, download };
+  }
+
+  async importBoard(name: string, content: string | Buffer): Promise<void> {
+    await this.page.getByLabel('Import board').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+  }
+
+  boardName(): Locator {
+    return this.page.getByRole('button', { name: 'Boards' });
+  }
+}

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEmptyBoard, makeElement } from '../model';
+import { useBoardStore } from './boardStore';
+import { uniqueName, useBoardsStore } from './boardsStore';
+import { createMemoryRepository } from './testing/memoryRepository';
+import { useUiStore } from './uiStore';
+
+afterEach(() => {
+  useBoardsStore.getState().reset();
+  useBoardStore.getState().reset();
+  useUiStore.getState().reset();
+});
+
+describe('boards store', () => {
+  it('creates a first board on an empty repository and opens it', async () => {
+    const repo = createMemoryRepository();
+    await useBoardsStore.getState().start(repo);
+    expect(useBoardsStore.getState().boards).toHaveLength(1);
+    expect(useBoardStore.getState().board?.name).toBe('My first board');
+    expect(await repo.lastOpened()).toBe(useBoardsStore.getState().currentId);
+  });
+
+  it('reopens the board last opened, and saves every change of the open board', async () => {
+    const a = createEmptyBoard('A');
+    const b = createEmptyBoard('B');
+    const repo = createMemoryRepository([a, b]);
+    await repo.setLastOpened(b.id);
+    await useBoardsStore.getState().start(repo);
+    expect(useBoardStore.getState().board?.id).toBe(b.id);
+    useBoardStore.getState().doc!.addElements([makeElement('event', { x: 0, y: 0 }, 'Saved')]);
+    expect(repo.saved.get(b.id)?.elements.map((e) => e.text)).toEqual(['Saved']);
+  });
+
+  it('creates, renames, duplicates and deletes boards, always keeping one open', async () => {
+    const repo = createMemoryRepository();
+    const store = useBoardsStore.getState();
+    await store.start(repo);
+    const first = useBoardsStore.getState().currentId!;
+    const second = (await store.createBoard())!;
+    expect(useBoardsStore.getState().currentId).toBe(second);
+    await store.renameBoard(second, 'Workshop');
+    expect(useBoardStore.getState().board?.name).toBe('Workshop');
+    const copy = (await store.duplicateBoard(second))!;
+    expect(useBoardsStore.getState().boards.find((b) => b.id === copy)?.name).toBe('Workshop (copy)');
+    await store.deleteBoard(copy);
+    expect(useBoardsStore.getState().boards.map((b) => b.id).sort()).toEqual([first, second].sort());
+    expect(useBoardStore.getState().doc).not.toBeNull();
+    await store.deleteBoard(first);
+    await store.deleteBoard(second);
+    expect(useBoardsStore.getState().boards).toHaveLength(1);
+    expect(useBoardStore.getState().board?.name).toBe('Untitled board');
+  });
+
+  it('adds an imported board under a new id when its id is taken', async () => {
+    const board = createEmptyBoard('Imported');
+    const repo = createMemoryRepository([board]);
+    await useBoardsStore.getState().start(repo);
+    const id = await useBoardsStore.getState().addBoard(board);
+    expect(id).not.toBe(board.id);
+    expect(useBoardStore.getState().board?.name).toBe('Imported');
+  });
+
+  it('names new boards uniquely', () => {
+    expect(uniqueName('Untitled board', ['Untitled board', 'Untitled board 2'])).toBe('Untitled board 3');
+    expect(uniqueName('X', [])).toBe('X');
+  });
+});
