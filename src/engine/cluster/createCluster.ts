@@ -22,6 +22,10 @@ export interface IndexedDbStorageOptions {
   durability?: 'strict' | 'relaxed';
   /** Resident chunk bytes kept in memory before paging out (default 32 MiB). */
   cacheBytes?: number;
+  /** IDBKeyRange matching the factory, when it is not the global one (fake-indexeddb). */
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** Fault injection for tests: runs inside each log write's transaction before commit. */
+  beforeCommit?: () => void;
 }
 
 export interface ClusterOptions {
@@ -60,7 +64,11 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   let cache: ChunkCache | undefined;
   if (storage === 'memory') backend = memoryBackend();
   else {
-    backend = await openIdbBackend(storage.indexedDB, storage.name, storage.durability ?? 'relaxed');
+    backend = await openIdbBackend(storage.indexedDB, storage.name, {
+      durability: storage.durability ?? 'relaxed',
+      ...(storage.IDBKeyRange ? { keyRange: storage.IDBKeyRange } : {}),
+      ...(storage.beforeCommit ? { beforeCommit: storage.beforeCommit } : {}),
+    });
     cache = new ChunkCache(storage.cacheBytes ?? 32 * 1024 * 1024);
   }
   const engine = new Engine({ clock, rng, brokers, backend, ...(cache ? { cache } : {}) });

@@ -62,7 +62,17 @@ export function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDat
   return wrap(req) as Promise<IDBPDatabase>;
 }
 
-export async function openIdbBackend(factory: IDBFactory, name: string, durability: 'strict' | 'relaxed'): Promise<StorageBackend> {
+export interface IdbBackendOptions {
+  durability: 'strict' | 'relaxed';
+  /** IDBKeyRange of the same implementation as the factory (fake-indexeddb in Node). */
+  keyRange?: typeof IDBKeyRange;
+  /** Fault injection: runs inside each log write's transaction before it commits; may throw. */
+  beforeCommit?: () => void;
+}
+
+export async function openIdbBackend(factory: IDBFactory, name: string, options: IdbBackendOptions): Promise<StorageBackend> {
+  const { durability } = options;
+  const KeyRange = options.keyRange ?? globalThis.IDBKeyRange;
   let db: IDBPDatabase;
   try {
     db = await openDatabase(factory, name);
@@ -79,10 +89,11 @@ export async function openIdbBackend(factory: IDBFactory, name: string, durabili
       try {
         tx = db.transaction(stores, 'readwrite', { durability });
         const chunks = tx.objectStore(CHUNKS);
-        for (const seg of w.deleteSegments ?? []) chunks.delete(IDBKeyRange.bound([topic, partition, broker, seg], [topic, partition, broker, seg, []])).catch(ignore);
+        for (const seg of w.deleteSegments ?? []) chunks.delete(KeyRange.bound([topic, partition, broker, seg], [topic, partition, broker, seg, []])).catch(ignore);
         for (const r of w.deleteChunks ?? []) chunks.delete(chunkKey(topic, partition, broker, r.segmentBase, r.chunk)).catch(ignore);
         for (const r of w.put ?? []) chunks.put(toBuffer(r.chunk.data!), chunkKey(topic, partition, broker, r.segmentBase, r.chunk)).catch(ignore);
         if (w.meta) tx.objectStore(PARTITIONS).put(w.meta, [topic, partition, broker]).catch(ignore);
+        options.beforeCommit?.();
         tx.commit();
       } catch (e) {
         tx?.done.catch(ignore);
@@ -113,7 +124,7 @@ export async function openIdbBackend(factory: IDBFactory, name: string, durabili
       return data;
     },
     async destroy() {
-      await db.delete(CHUNKS, IDBKeyRange.bound([topic, partition, broker], [topic, partition, broker, []]));
+      await db.delete(CHUNKS, KeyRange.bound([topic, partition, broker], [topic, partition, broker, []]));
       await db.delete(PARTITIONS, [topic, partition, broker]);
     },
   });
@@ -169,8 +180,8 @@ export async function openIdbBackend(factory: IDBFactory, name: string, durabili
     async deleteTopic(name) {
       const tx = db.transaction([TOPICS, PARTITIONS, CHUNKS], 'readwrite', { durability });
       tx.objectStore(TOPICS).delete(name).catch(ignore);
-      tx.objectStore(PARTITIONS).delete(IDBKeyRange.bound([name], [name, []])).catch(ignore);
-      tx.objectStore(CHUNKS).delete(IDBKeyRange.bound([name], [name, []])).catch(ignore);
+      tx.objectStore(PARTITIONS).delete(KeyRange.bound([name], [name, []])).catch(ignore);
+      tx.objectStore(CHUNKS).delete(KeyRange.bound([name], [name, []])).catch(ignore);
       try {
         await tx.done;
       } catch (e) {
