@@ -6,3 +6,4 @@ export * from './eventStore.js';
 export * from './policy.js';
 export * from './projector.js';
 export * from './wire.js';
+export * from './seededEnv.js';

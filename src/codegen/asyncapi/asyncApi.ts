@@ -1,0 +1,156 @@
+// asyncapi.json: an AsyncAPI 3.0 description of the exported system. Channels are topics
+// (per-instance streams get an address parameter), operations are what each service sends
+// and receives, messages carry their payload schema and Kafka bindings (record key).
+import type { ServiceSpec, TopicSpec } from '../../topology';
+import type { GenContext } from '../genContext';
+import { payloadSchema } from '../schemas/jsonSchema';
+import { NameScope } from '../../topology/naming';
+
+type Json = Record<string, unknown>;
+
+const HEADERS_SCHEMA: Json = {
+  type: 'object',
+  properties: {
+    'event-type': { type: 'string', description: 'Event type name' },
+    'schema-version': { type: 'string', description: 'Payload schema version' },
+    'aggregate-type': { type: 'string' },
+    'aggregate-id': { type: 'string' },
+    'aggregate-version': { type: 'string', description: 'Position of the event in its aggregate stream' },
+  },
+};
+const COMMAND_HEADERS_SCHEMA: Json = {
+  type: 'object',
+  properties: { 'command-type': { type: 'string' }, 'aggregate-id': { type: 'string' } },
+};
+const ROW_SCHEMA: Json = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', description: 'Entity id (the record key)' },
+    version: { type: 'integer' },
+    updatedAt: { type: 'integer' },
+    lastEvent: { type: 'string' },
+    fields: { type: 'object' },
+  },
+  required: ['id', 'version', 'updatedAt', 'lastEvent', 'fields'],
+};
+
+/** Message component id of a read model's row (events and commands use their type names). */
+const rowMessageId = (typeName: string) => `row.${typeName}`;
+
+export function asyncApiDocument(gen: GenContext): Json {
+  const t = gen.t;
+  const messages: Record<string, Json> = {};
+  for (const e of t.events) {
+    messages[e.typeName] = {
+      name: e.typeName,
+      title: e.label || e.typeName,
+      summary: `Event: ${e.label}`,
+      contentType: 'application/json',
+      headers: HEADERS_SCHEMA,
+      payload: payloadSchema(e.typeName, e.label, e.fields),
+      bindings: { kafka: { key: { type: 'string', description: e.keyField ? `value of ${e.keyField}` : 'none' }, bindingVersion: '0.5.0' } },
+    };
+  }
+  for (const c of t.commands) {
+    messages[c.typeName] = {
+      name: c.typeName,
+      title: c.label || c.typeName,
+      summary: `Command: ${c.label}`,
+      contentType: 'application/json',
+      headers: COMMAND_HEADERS_SCHEMA,
+      payload: payloadSchema(c.typeName, c.label, c.fields),
+      bindings: { kafka: { key: { type: 'string', description: c.keyField ? `value of ${c.keyField}` : 'none' }, bindingVersion: '0.5.0' } },
+    };
+  }
+  for (const p of t.projectors) {
+    messages[rowMessageId(p.typeName)] = {
+      name: rowMessageId(p.typeName),
+      title: `${p.label} row`,
+      contentType: 'application/json',
+      payload: ROW_SCHEMA,
+    };
+  }
+
+  const channelMessages = new Map<string, Set<string>>(t.topics.map((x) => [x.id, new Set<string>()]));
+  for (const e of t.events) if (e.topicId) channelMessages.get(e.topicId)?.add(e.typeName);
+  for (const c of t.commands) if (c.topicId) channelMessages.get(c.topicId)?.add(c.typeName);
+  for (const p of t.projectors) channelMessages.get(p.tableTopicId)?.add(rowMessageId(p.typeName));
+
+  const channels: Record<string, Json> = {};
+  for (const topic of t.topics) {
+    const ids = [...(channelMessages.get(topic.id) ?? [])];
+    channels[topic.name] = {
+      address: topic.perInstance ? `${topic.name}.{aggregateId}` : topic.name,
+      title: topic.name,
+      description: `${topic.role} topic${topic.perInstance ? ', one single-partition topic per aggregate instance' : ''}`,
+      ...(topic.perInstance ? { parameters: { aggregateId: { description: 'The aggregate id (cleaned to Kafka topic characters)' } } } : {}),
+      messages: Object.fromEntries(ids.map((id) => [id, { $ref: `#/components/messages/${id}` }])),
+      bindings: {
+        kafka: {
+          ...(topic.perInstance ? {} : { topic: topic.name }),
+          partitions: topic.partitions,
+          replicas: topic.replicationFactor,
+          topicConfiguration: {
+            'cleanup.policy': [topic.configs['cleanup.policy'] ?? 'delete'],
+            'retention.ms': Number(topic.configs['retention.ms'] ?? -1),
+          },
+          bindingVersion: '0.5.0',
+        },
+      },
+    };
+  }
+
+  const operations: Record<string, Json> = {};
+  const opIds = new NameScope();
+  const op = (service: ServiceSpec, action: 'send' | 'receive', topic: TopicSpec, messageIds: string[], groupId: string | null, what: string) => {
+    const available = channelMessages.get(topic.id) ?? new Set<string>();
+    const ids = messageIds.filter((id) => available.has(id));
+    if (ids.length === 0) return;
+    const opId = opIds.claim(`${service.name}.${action}.${topic.name}`, '-');
+    operations[opId] = {
+      action,
+      title: what,
+      channel: { $ref: `#/channels/${topic.name}` },
+      messages: ids.map((id) => ({ $ref: `#/channels/${topic.name}/messages/${id}` })),
+      ...(groupId ? { bindings: { kafka: { groupId: { type: 'string', enum: [groupId] }, bindingVersion: '0.5.0' } } } : {}),
+    };
+  };
+  for (const s of t.services) {
+    for (const a of t.aggregates.filter((x) => x.serviceId === s.id)) {
+      const cmdIds = a.commands.map((c) => gen.command(c.commandId).typeName);
+      op(s, 'receive', gen.topic(a.commandTopicId), cmdIds, a.groupId, `${a.label} handles its commands`);
+      op(s, 'send', gen.topic(a.eventTopicId), a.events.map((id) => gen.event(id).typeName), null, `${a.label} records its events`);
+    }
+    for (const p of t.policies.filter((x) => x.serviceId === s.id)) {
+      for (const topicId of p.topicIds) op(s, 'receive', gen.topic(topicId), p.triggers.map((id) => gen.event(id).typeName), p.groupId, `${p.label} reacts`);
+      for (const id of p.commands) {
+        const c = gen.command(id);
+        if (c.topicId) op(s, 'send', gen.topic(c.topicId), [c.typeName], null, `${p.label} issues ${c.label}`);
+      }
+    }
+    for (const p of t.projectors.filter((x) => x.serviceId === s.id)) {
+      for (const topicId of p.topicIds) op(s, 'receive', gen.topic(topicId), p.events.map((id) => gen.event(id).typeName), p.groupId, `${p.label} projects`);
+      op(s, 'send', gen.topic(p.tableTopicId), [rowMessageId(p.typeName)], null, `${p.label} publishes rows`);
+    }
+    for (const x of t.externalSystems.filter((y) => y.serviceId === s.id)) {
+      if (x.sourceTopicId) op(s, 'send', gen.topic(x.sourceTopicId), x.emits.map((id) => gen.event(id).typeName), null, `${x.label} reports events`);
+      if (x.sinkTopicId) op(s, 'receive', gen.topic(x.sinkTopicId), x.handles.map((id) => gen.command(id).typeName), x.groupId, `${x.label} receives commands`);
+    }
+  }
+
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: t.boardName || t.projectName,
+      version: '0.1.0',
+      description: `Services generated from the event-storming board ${JSON.stringify(t.boardName)} (topic strategy: ${t.strategy}).`,
+    },
+    defaultContentType: 'application/json',
+    servers: {
+      local: { host: 'localhost:9092', protocol: 'kafka', description: 'Single-node Kafka from docker-compose.yml' },
+    },
+    channels,
+    operations,
+    components: { messages },
+  };
+}

@@ -1,0 +1,30 @@
+// The only way board text reaches generated code. Strings and data become JSON literals
+// (JSON.stringify escapes quotes, backslashes and control characters, and a JSON literal is a
+// valid TS expression, so "${", backticks and quotes stay inert); comments lose every line
+// terminator so text cannot end a line comment, and cannot contain "*/".
+const LINE_TERMINATORS = /[\n\r\u2028\u2029]/g;
+
+/** A TS/JS literal for a JSON-serialisable value (strings, numbers, arrays, plain objects). */
+export function literal(value: unknown, indent?: number): string {
+  const json = JSON.stringify(value, null, indent);
+  if (json === undefined) throw new TypeError('literal() needs a JSON-serialisable value');
+  // U+2028/2029 are legal in JSON and in modern string literals, but not in every tool that
+  // reads JS; escaping them costs nothing.
+  return json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** A string literal: "..." with JSON escaping. */
+export function str(text: string): string {
+  return literal(String(text));
+}
+
+/** Text safe inside a line comment or a block comment: one line, no comment terminator. */
+export function commentText(text: string, max = 120): string {
+  const oneLine = String(text).replace(LINE_TERMINATORS, ' ').replace(/\*\//g, '* /').replace(/\s+/g, ' ').trim();
+  return oneLine.length > max ? `${oneLine.slice(0, max - 3)}...` : oneLine;
+}
+
+/** Text safe in Markdown prose: no raw HTML, links, code fences or emphasis from board text. */
+export function markdownText(text: string): string {
+  return commentText(text, 200).replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,92 @@
+// Board → exported project files. Compiles the board, refuses boards with compile errors
+// (ExportBlockedError lists them), then writes the project service by service, yielding to
+// the event loop between services so a UI can show progress on large boards.
+import type { Board } from '../model';
+import { compileTopology } from '../topology';
+import type { Topology } from '../topology';
+import { asyncApiDocument } from './asyncapi/asyncApi';
+import { literal } from './emit/escape';
+import { ExportBlockedError } from './errors';
+import { createGenContext } from './genContext';
+import { dockerCompose, GITIGNORE, packageJson, readme, tsconfigJson } from './project/rootFiles';
+import { topicsModule } from './project/topicsModule';
+import { avroSchema } from './schemas/avroSchema';
+import { jsonSchemaFile } from './schemas/jsonSchema';
+import { aggregateModule } from './service/aggregateModule';
+import { aggregateTests } from './service/aggregateTests';
+import { mainModule } from './service/mainModule';
+import { messagesModule } from './service/messagesModule';
+import { serviceDir } from './service/paths';
+import { policyModule } from './service/policyModule';
+import { projectorModule } from './service/projectorModule';
+import { serviceModule } from './service/serviceModule';
+import { systemModule } from './service/systemModule';
+import { CREATE_TOPICS_SOURCE, PLATFORM_SOURCES, RUNTIME_SOURCES } from './sources';
+
+export type ExportedFiles = Record<string, string | Uint8Array>;
+
+export interface ExportProgress {
+  /** Steps done and total (one per service plus the project files). */
+  done: number;
+  total: number;
+  /** What is being written, e.g. "service account-service". */
+  step: string;
+}
+
+export interface ExportOptions {
+  onProgress?: (progress: ExportProgress) => void;
+  /** Yield to the event loop between services (default true). */
+  yieldBetweenServices?: boolean;
+  /** A compiled topology of the same board, if the caller already has one. */
+  topology?: Topology;
+}
+
+const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: string, files: ExportedFiles): void {
+  const t = gen.t;
+  const service = gen.service(serviceId);
+  const dir = serviceDir(service);
+  files[`${dir}/src/messages.ts`] = messagesModule(gen, service);
+  files[`${dir}/src/service.ts`] = serviceModule(gen, service);
+  files[`${dir}/src/main.ts`] = mainModule(service);
+  for (const a of t.aggregates.filter((x) => x.serviceId === service.id)) {
+    files[`${dir}/src/aggregates/${a.fileName}.ts`] = aggregateModule(gen, a);
+    files[`${dir}/test/${a.fileName}.test.ts`] = aggregateTests(gen, a);
+  }
+  for (const p of t.policies.filter((x) => x.serviceId === service.id)) files[`${dir}/src/policies/${p.fileName}.ts`] = policyModule(gen, p);
+  for (const p of t.projectors.filter((x) => x.serviceId === service.id)) files[`${dir}/src/projectors/${p.fileName}.ts`] = projectorModule(gen, p);
+  for (const s of t.externalSystems.filter((x) => x.serviceId === service.id)) files[`${dir}/src/systems/${s.fileName}.ts`] = systemModule(gen, s);
+  for (const e of t.events.filter((x) => x.serviceId === service.id)) {
+    files[`${dir}/schemas/${e.fileName}.schema.json`] = `${literal(jsonSchemaFile(e.typeName, e.label, e.fields), 2)}\n`;
+    files[`${dir}/schemas/${e.fileName}.avsc`] = `${literal(avroSchema(e.typeName, `stormbench.${service.valueName}`, e.label, e.fields), 2)}\n`;
+  }
+}
+
+export async function exportProject(board: Board, options: ExportOptions = {}): Promise<ExportedFiles> {
+  const t = options.topology ?? compileTopology(board);
+  const errors = t.problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new ExportBlockedError(errors);
+  const gen = createGenContext(t);
+  const files: ExportedFiles = {};
+  const total = t.services.length + 1;
+  const report = (done: number, step: string) => options.onProgress?.({ done, total, step });
+  report(0, 'project files');
+  files['package.json'] = packageJson(t);
+  files['tsconfig.json'] = tsconfigJson();
+  files['README.md'] = readme(t);
+  files['.gitignore'] = GITIGNORE;
+  files['docker-compose.yml'] = dockerCompose();
+  files['asyncapi.json'] = `${literal(asyncApiDocument(gen), 2)}\n`;
+  files['scripts/create-topics.ts'] = CREATE_TOPICS_SOURCE;
+  files['src/platform/topics.ts'] = topicsModule(t);
+  for (const [name, text] of Object.entries(PLATFORM_SOURCES)) files[`src/platform/${name}`] = text;
+  for (const [name, text] of Object.entries(RUNTIME_SOURCES)) files[`src/runtime/${name}`] = text;
+  for (const [i, service] of t.services.entries()) {
+    if (options.yieldBetweenServices !== false) await nextTick();
+    report(i + 1, `service ${service.name}`);
+    serviceFiles(gen, service.id, files);
+  }
+  report(total, 'done');
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,48 @@
+// Avro schema (.avsc) of an event payload, for teams that register schemas and encode with
+// Avro. Field and type names are already safe Avro names ([A-Za-z_][A-Za-z0-9_]*).
+import type { FieldSpec } from '../../topology';
+
+export type AvroType = string | Record<string, unknown> | AvroType[];
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function fieldType(recordName: string, f: FieldSpec): AvroType {
+  switch (f.type) {
+    case 'string':
+      return 'string';
+    case 'uuid':
+      return { type: 'string', logicalType: 'uuid' };
+    case 'enum':
+      return { type: 'enum', name: `${recordName}${capitalise(f.name)}`, symbols: [...(f.symbols ?? [])] };
+    case 'decimal':
+      return { type: 'bytes', logicalType: 'decimal', precision: f.precision ?? 18, scale: f.scale ?? 0 };
+    case 'int':
+      return 'int';
+    case 'long':
+      return 'long';
+    case 'timestamp':
+      return { type: 'long', logicalType: 'timestamp-millis' };
+    case 'double':
+      return 'double';
+    case 'boolean':
+      return 'boolean';
+  }
+}
+
+export function avroSchema(name: string, namespace: string, doc: string, fields: readonly FieldSpec[]): Record<string, unknown> {
+  return {
+    type: 'record',
+    name,
+    namespace,
+    ...(doc ? { doc } : {}),
+    fields: fields.map((f) => {
+      const type = fieldType(name, f);
+      const fieldDoc = f.doc || (f.label !== f.name ? f.label : '');
+      return {
+        name: f.name,
+        ...(fieldDoc ? { doc: fieldDoc } : {}),
+        ...(f.optional ? { type: ['null', type], default: null } : { type }),
+      };
+    }),
+  };
+}

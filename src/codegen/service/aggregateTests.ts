@@ -1,0 +1,126 @@
+// services/<svc>/test/<aggregate>.test.ts: given events, when a command, then events — one
+// test per command outcome, with expectations computed here by the same runtime the test runs
+// (seeded, so the generated test decides exactly as the generator did), plus optimistic
+// concurrency, validation, and an end-to-end run of the service on the in-memory transport.
+// Tests use node:test so the export needs no test framework.
+import type { AggregateSpec, CommandSpec } from '../../topology';
+import { aggregateDefinition, runtime } from '../../topology';
+import { commentText, literal, str } from '../emit/escape';
+import type { GenContext } from '../genContext';
+import { ROOT_FROM_TEST as R } from './paths';
+
+const NOW = 1_700_000_000_000;
+const MAX_SEED_SEARCH = 2000;
+
+interface Case {
+  title: string;
+  given: runtime.EventEnvelope[];
+  command: runtime.CommandEnvelope;
+  seed: number;
+  expected: runtime.EventEnvelope[];
+}
+
+function commandFor(def: runtime.AggregateDefinition, cmd: CommandSpec, aggregateId: string, seed: number): runtime.CommandEnvelope {
+  const spec = def.commands[cmd.typeName]!;
+  const fixed: Record<string, unknown> = {};
+  if (spec.keyField) fixed[spec.keyField] = runtime.keyValue(spec.fields.find((f) => f.name === spec.keyField), aggregateId);
+  return { type: cmd.typeName, aggregateId, payload: runtime.fillPayload(spec.fields, [], fixed, runtime.seededEnv(seed, NOW)) };
+}
+
+/** An id valid for the aggregate's key field (a UUID for uuid fields, a number for int ones). */
+function aggregateIdFor(def: runtime.AggregateDefinition, gen: GenContext, agg: AggregateSpec): string {
+  const first = agg.commands[0] ? def.commands[gen.command(agg.commands[0].commandId).typeName] : undefined;
+  const field = first?.fields.find((f) => f.name === first.keyField);
+  const value = field ? runtime.generateValue(field, runtime.seededEnv(42, NOW)) : 'aggregate-1';
+  return String(value);
+}
+
+function cases(gen: GenContext, agg: AggregateSpec): Case[] {
+  const def = aggregateDefinition(gen.t, agg);
+  const id = aggregateIdFor(def, gen, agg);
+  const out: Case[] = [];
+  // One earlier event, so every test also exercises rehydration.
+  const firstCmd = agg.commands[0] ? gen.command(agg.commands[0].commandId) : undefined;
+  const given = firstCmd ? runtime.decide(def, runtime.initialState(id), commandFor(def, firstCmd, id, 1), runtime.seededEnv(1, NOW)) : [];
+  const state = runtime.rehydrate(def, id, null, given);
+  for (const c of agg.commands) {
+    const cmd = gen.command(c.commandId);
+    const command = commandFor(def, cmd, id, 7);
+    const outcomes = def.commands[cmd.typeName]!.outcomes;
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= MAX_SEED_SEARCH && seen.size < outcomes.length; seed++) {
+      const expected = runtime.decide(def, state, command, runtime.seededEnv(seed, NOW));
+      const type = expected[0]?.type ?? '';
+      if (seen.has(type)) continue;
+      seen.add(type);
+      const eventLabel = gen.t.events.find((e) => e.typeName === type)?.label ?? type;
+      const givenLabel = given.map((g) => gen.t.events.find((e) => e.typeName === g.type)?.label ?? g.type).join(', ');
+      out.push({ title: `${agg.label}: given [${givenLabel}], when ${cmd.label}, then ${eventLabel}`, given, command, seed, expected });
+    }
+  }
+  return out;
+}
+
+export function aggregateTests(gen: GenContext, agg: AggregateSpec): string {
+  const all = cases(gen, agg);
+  const first = all[0];
+  const tests = all.map(
+    (c) => `test(${str(c.title)}, () => {
+  const given: _aggregate.Event[] = ${literal(c.given, 2)};
+  const command: _aggregate.Command = ${literal(c.command, 2)};
+  const state = _aggregate.rehydrate(command.aggregateId, given);
+  assert.equal(state.version, given.length);
+  const events = _aggregate.decide(state, command, seededEnv(${c.seed}, ${NOW}));
+  assert.deepEqual(events, ${literal(c.expected, 2)});
+});`,
+  );
+  const extra = first
+    ? `
+test(${str(`${agg.label}: a stale expected version appends nothing (optimistic concurrency)`)}, async () => {
+  const store = new MemoryEventStore();
+  const command: _aggregate.Command = ${literal(first.command)};
+  await _aggregate.handle(store, command, seededEnv(1, ${NOW}));
+  const stale = _aggregate.decide(_aggregate.initialState(command.aggregateId), command, seededEnv(2, ${NOW}));
+  await assert.rejects(store.append(command.aggregateId, stale, 0), ConcurrencyError);
+  assert.equal((await store.read(command.aggregateId, 0)).length, 1);
+});
+
+test(${str(`${agg.label}: an invalid command is rejected`)}, () => {
+  const command: _aggregate.Command = ${literal(first.command)};
+  const invalid = { ...command, payload: { ...command.payload, notAField: true } } as _aggregate.Command;
+  assert.throws(() => _aggregate.decide(_aggregate.initialState(command.aggregateId), invalid, seededEnv(1, ${NOW})), PayloadValidationError);
+});
+
+test(${str(`${agg.label}: the service handles a command on the in-memory transport`)}, async () => {
+  const transport = new MemoryTransport();
+  const running = await startService(transport, seededEnv(3, ${NOW}));
+  const command: _aggregate.Command = ${literal(first.command)};
+  await transport.send(_aggregate.commandTopic, [commandToRecord(command)]);
+  await transport.settle();
+  const written = transport.records(_aggregate.eventTopicFor(command.aggregateId)).filter((r) => r.headers['aggregate-type'] === _aggregate.definition.type);
+  assert.equal(written.length, 1);
+  assert.equal(written[0]?.headers['schema-version'], '1');
+  assert.equal(running.stores.get(_aggregate.definition.type) !== undefined, true);
+  await running.stop();
+  await transport.close();
+});
+`
+    : `
+test(${str(`${agg.label}: starts with an empty state`)}, () => {
+  assert.equal(_aggregate.initialState('x').version, 0);
+});
+`;
+  return `// Tests of aggregate ${commentText(agg.label)}: given events, when a command, then events.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConcurrencyError, MemoryEventStore } from '${R}/src/runtime/eventStore.js';
+import { PayloadValidationError } from '${R}/src/runtime/messages.js';
+import { commandToRecord } from '${R}/src/runtime/wire.js';
+import { seededEnv } from '${R}/src/platform/env.js';
+import { MemoryTransport } from '${R}/src/platform/memoryTransport.js';
+import * as _aggregate from '../src/aggregates/${agg.fileName}.js';
+import { startService } from '../src/service.js';
+
+${tests.join('\n\n')}
+${extra}`;
+}

@@ -1,0 +1,126 @@
+// services/<svc>/src/service.ts: wires the service's aggregates, policies, projectors and
+// external-system adapters to a transport. The same wiring runs on Kafka (main.ts) and on
+// the in-memory transport (the generated tests).
+import type { ServiceSpec } from '../../topology';
+import { commentText, str } from '../emit/escape';
+import type { GenContext } from '../genContext';
+import { ROOT_FROM_SERVICE as R } from './paths';
+
+export function serviceModule(gen: GenContext, service: ServiceSpec): string {
+  const t = gen.t;
+  const aggs = t.aggregates.filter((a) => a.serviceId === service.id);
+  const policies = t.policies.filter((p) => p.serviceId === service.id);
+  const projectors = t.projectors.filter((p) => p.serviceId === service.id);
+  const systems = t.externalSystems.filter((s) => s.serviceId === service.id);
+  const imports = [
+    ...aggs.map((a) => `import * as ${a.valueName}Aggregate from './aggregates/${a.fileName}.js';`),
+    ...policies.map((p) => `import * as ${p.valueName}Policy from './policies/${p.fileName}.js';`),
+    ...projectors.map((p) => `import * as ${p.valueName}Projector from './projectors/${p.fileName}.js';`),
+    ...systems.map((s) => `import * as ${s.valueName}System from './systems/${s.fileName}.js';`),
+  ];
+  const body: string[] = [];
+  for (const a of aggs) {
+    const ns = `${a.valueName}Aggregate`;
+    body.push(
+      `  // Aggregate ${commentText(a.label)}: commands in, events out, keyed by ${commentText(a.idField)}.`,
+      `  {`,
+      `    const store = new TopicEventStore(transport, topic(${str(gen.topic(a.eventTopicId).name)}), ${ns}.definition.type);`,
+      `    await store.restore();`,
+      `    stores.set(${ns}.definition.type, store);`,
+      `    subs.push(`,
+      `      await transport.subscribe({ groupId: ${ns}.groupId, topics: [${ns}.commandTopic] }, async (record) => {`,
+      `        const command = _wire.recordToCommand(record) as ${ns}.Command;`,
+      `        await reportInvalid(() => ${ns}.handle(store, command, env));`,
+      `      }),`,
+      `    );`,
+      `  }`,
+    );
+  }
+  for (const p of policies) {
+    const ns = `${p.valueName}Policy`;
+    body.push(
+      `  // Policy ${commentText(p.label)}.`,
+      `  subs.push(`,
+      `    await transport.subscribe({ groupId: ${ns}.groupId, topics: ${ns}.topics }, async (record) => {`,
+      `      if (!${ns}.definition.triggers.includes(record.headers[_wire.HEADER.eventType] ?? '')) return;`,
+      `      for (const command of ${ns}.react(_wire.recordToEvent(record), env)) {`,
+      `        await transport.send(${ns}.topicOf(command.type), [_wire.commandToRecord(command)]);`,
+      `      }`,
+      `    }),`,
+      `  );`,
+    );
+  }
+  for (const p of projectors) {
+    const ns = `${p.valueName}Projector`;
+    body.push(
+      `  // Read model ${commentText(p.label)}.`,
+      `  {`,
+      `    const table = ${ns}.createTable();`,
+      `    tables.set(${ns}.definition.name, table);`,
+      `    subs.push(`,
+      `      await transport.subscribe({ groupId: ${ns}.groupId, topics: ${ns}.topics }, async (record) => {`,
+      `        if (!${ns}.definition.events.includes(record.headers[_wire.HEADER.eventType] ?? '')) return;`,
+      `        const row = table.upsert(_wire.recordToEvent(record));`,
+      `        if (row) await transport.send(${ns}.tableTopic, [{ key: row.id, value: JSON.stringify(row), headers: { 'read-model': ${ns}.definition.name } }]);`,
+      `      }),`,
+      `    );`,
+      `  }`,
+    );
+  }
+  for (const s of systems.filter((x) => x.groupId !== null && x.sinkTopicId !== null)) {
+    const ns = `${s.valueName}System`;
+    body.push(
+      `  // External system ${commentText(s.label)} receives its commands.`,
+      `  subs.push(`,
+      `    await transport.subscribe({ groupId: ${str(s.groupId!)}, topics: [${str(gen.topic(s.sinkTopicId!).name)}] }, async (record) => {`,
+      `      await ${ns}.deliver(_wire.recordToCommand(record));`,
+      `    }),`,
+      `  );`,
+    );
+  }
+  return `// Service ${commentText(service.label)} (${commentText(service.name)}): ${service.instances} instance(s) share its consumer groups.
+import { PayloadValidationError } from '${R}/src/runtime/messages.js';
+import type { HandlerEnv } from '${R}/src/runtime/messages.js';
+import type { ReadModelTable } from '${R}/src/runtime/projector.js';
+import * as _wire from '${R}/src/runtime/wire.js';
+import { TopicEventStore } from '${R}/src/platform/topicEventStore.js';
+import { topic } from '${R}/src/platform/topics.js';
+import type { Subscription, Transport } from '${R}/src/platform/transport.js';
+${imports.join('\n')}
+
+export const serviceName = ${str(service.name)};
+export const instances = ${service.instances};
+
+export interface RunningService {
+  /** Event stores by aggregate type. */
+  readonly stores: ReadonlyMap<string, TopicEventStore>;
+  /** Read-model tables by read model name. */
+  readonly tables: ReadonlyMap<string, ReadModelTable>;
+  stop(): Promise<void>;
+}
+
+/** An invalid command is the sender's mistake: log it and move on; anything else is retried. */
+async function reportInvalid(work: () => Promise<unknown>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    if (!(err instanceof PayloadValidationError)) throw err;
+    console.error(\`[\${serviceName}] rejected: \${err.message}\`);
+  }
+}
+
+export async function startService(transport: Transport, env: HandlerEnv): Promise<RunningService> {
+  const stores = new Map<string, TopicEventStore>();
+  const tables = new Map<string, ReadModelTable>();
+  const subs: Subscription[] = [];
+${body.join('\n')}
+  return {
+    stores,
+    tables,
+    stop: async () => {
+      await Promise.all(subs.map((s) => s.stop()));
+    },
+  };
+}
+`;
+}
