@@ -120,10 +120,13 @@ test('moving a sticky into a bounded context makes it a member, moving it out re
   if (!t || !before) throw new Error('not visible');
   await page.mouse.move(t.x + t.width / 2, t.y + t.height / 2);
   await page.mouse.down();
-  await page.mouse.move(t.x + 60, t.y + 40, { steps: 8 });
+  await page.mouse.move(t.x + t.width / 2 + 80, t.y + t.height / 2 + 60, { steps: 8 });
   await page.mouse.up();
   const after = await sticky.boundingBox();
-  expect(after!.x - before.x).toBeGreaterThan(30);
+  expect(after!.x - before.x).toBeGreaterThan(60);
+  expect(after!.y - before.y).toBeGreaterThan(40);
+  exported = (await board.exportBoard()).board;
+  expect(exported.elements.find((e) => e.text === 'Account')?.parentId).toBe(ctx?.id);
 
   await board.dragTo(sticky, 260, 660);
   exported = (await board.exportBoard()).board;

@@ -1,7 +1,45 @@
-// Wires the boards store to storage.
+// Wires the boards store to the IndexedDB board repository (src/persist): every change of the
+// open board is saved at once by the repository; pending writes are flushed when the page is
+// hidden or closed, and storage errors reach the person in role="alert".
+import type { BoardDoc } from '../model';
+import { createBoardRepository, type OpenedBoard } from '../persist';
 import type { BoardRepositoryPort } from '../store/boardRepositoryPort';
-import { createMemoryRepository } from '../store/testing/memoryRepository';
+import { useUiStore } from '../store/uiStore';
 
 export function createRepository(): BoardRepositoryPort {
-  return createMemoryRepository();
+  const repo = createBoardRepository();
+  const opened = new Map<BoardDoc, OpenedBoard>();
+  repo.events.on('error', (error) => useUiStore.getState().notify({ kind: 'error', message: error.message }));
+  const flush = () => void repo.flush().catch(() => undefined);
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
+  return {
+    async list() {
+      return (await repo.list()).map((s) => ({ id: s.id, name: s.name, updatedAt: s.updatedAt }));
+    },
+    async create(board) {
+      await repo.create(board);
+    },
+    async open(id) {
+      const board = await repo.open(id);
+      opened.set(board.doc, board);
+      return board.doc;
+    },
+    async close(doc) {
+      const board = opened.get(doc);
+      opened.delete(doc);
+      await board?.close();
+    },
+    rename: (id, name) => repo.rename(id, name),
+    async duplicate(id, name) {
+      return (await repo.duplicate(id, name)).id;
+    },
+    remove: (id) => repo.delete(id),
+    async lastOpened() {
+      return (await repo.getCurrentId()) ?? null;
+    },
+    setLastOpened: (id) => repo.setCurrentId(id),
+  };
 }
