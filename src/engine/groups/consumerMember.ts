@@ -1,0 +1,289 @@
+// A simulated consumer application in a group, doing what the Java consumer does on its poll
+// loop and heartbeat thread: heartbeats every heartbeat.interval.ms (and learns of a rebalance
+// from them), leaves when poll() has not been called for max.poll.interval.ms, fetches from its
+// partitions up to max.poll.records, and commits by its commit mode. Eager members revoke every
+// partition (committing first when auto-commit is on) before rejoining; cooperative members keep
+// theirs and revoke only what the new assignment moves.
+import { parseTpKey, tpKey, type TopicPartitionTuple } from '../assignors';
+import type { GroupCoordinator } from './groupCoordinator';
+import type { GroupsContext } from './groupsContext';
+import { MemberLifecycle } from './memberLifecycle';
+import type { ResolvedMemberOptions } from './types';
+
+export class ConsumerMember {
+  readonly lifecycle: MemberLifecycle;
+  topics: string[];
+  generation = -1;
+  /** What the last SyncGroup gave (the eager sticky assignor's userData). */
+  lastAssignment: TopicPartitionTuple[] = [];
+  /** Owned partitions → next offset to read (null until resolved from the committed offset). */
+  private readonly owned = new Map<string, number | null>();
+  lastHeartbeatAt = 0;
+  lastPollAt = 0;
+  private lastAutoCommitAt = 0;
+  private stalledUntil = 0;
+  private rejoinReason: string | null = 'initial join';
+  polls = 0;
+  delivered = 0;
+  lastError: string | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly opts: ResolvedMemberOptions,
+    readonly group: GroupCoordinator,
+    private readonly ctx: GroupsContext,
+  ) {
+    this.lifecycle = new MemberLifecycle(id);
+    this.topics = [...opts.topics];
+    const now = ctx.clock.now();
+    this.lastHeartbeatAt = now;
+    this.lastPollAt = now;
+    this.lastAutoCommitAt = now;
+  }
+
+  ownedKeys(): string[] {
+    return [...this.owned.keys()];
+  }
+
+  ownedTuples(): TopicPartitionTuple[] {
+    return this.ownedKeys().map(parseTpKey);
+  }
+
+  get alive(): boolean {
+    return !this.lifecycle.is('crashed');
+  }
+
+  // ---- heartbeat thread ----------------------------------------------------------------
+
+  heartbeat(): void {
+    if (!this.alive || this.lifecycle.is('left', 'unjoined')) return;
+    const now = this.ctx.clock.now();
+    if (now - this.lastPollAt > this.opts.maxPollIntervalMs) {
+      // The heartbeat thread leaves the group on the application's behalf; nothing is committed.
+      this.dropPartitions(false);
+      this.lifecycle.to('left');
+      this.rejoinReason = 'poll() called again after max.poll.interval.ms';
+      this.group.remove(this, 'member-left', 'max.poll.interval.ms exceeded');
+      return;
+    }
+    if (!this.group.members.has(this.id)) {
+      // UNKNOWN_MEMBER_ID: partitions are lost (not revoked: no commit), rejoin as a new member.
+      this.dropPartitions(false);
+      this.lifecycle.to('unjoined');
+      this.rejoinReason = 'removed from the group';
+      return;
+    }
+    this.lastHeartbeatAt = now;
+    if (this.group.phase === 'PreparingRebalance' && !this.group.hasJoined(this.id)) this.rejoin('rebalance in progress');
+  }
+
+  /** onJoinPrepare + JoinGroup. */
+  private rejoin(reason: string): void {
+    if (this.group.protocol === 'eager') this.dropPartitions(true);
+    this.lifecycle.to('joining');
+    this.lastHeartbeatAt = this.ctx.clock.now();
+    this.group.join(this, reason);
+  }
+
+  /** Revokes (committing first under auto-commit) or loses every owned partition. */
+  private dropPartitions(commitFirst: boolean): void {
+    if (this.owned.size === 0) return;
+    if (commitFirst && this.opts.commitMode === 'auto') this.commitNow([...this.owned.keys()]);
+    const keys = [...this.owned.keys()];
+    for (const k of keys) this.group.released(k);
+    this.owned.clear();
+    this.ctx.feed.push({ type: 'partitions-revoked', group: this.group.id, member: this.id, partitions: keys.map(label) });
+  }
+
+  /** SyncGroup answer. Returns true when a cooperative member revoked partitions and must rejoin. */
+  onAssignment(list: readonly TopicPartitionTuple[], generation: number): boolean {
+    if (!this.alive) return false;
+    this.lifecycle.to('stable');
+    this.generation = generation;
+    this.lastAssignment = [...list];
+    const target = new Set(list.map(([t, p]) => tpKey(t, p)));
+    const revoked = [...this.owned.keys()].filter((k) => !target.has(k));
+    if (revoked.length > 0) {
+      if (this.opts.commitMode === 'auto') this.commitNow(revoked);
+      for (const k of revoked) {
+        this.owned.delete(k);
+        this.group.released(k);
+      }
+      this.ctx.feed.push({ type: 'partitions-revoked', group: this.group.id, member: this.id, partitions: revoked.map(label) });
+    }
+    const added = [...target].filter((k) => !this.owned.has(k));
+    for (const k of added) {
+      this.owned.set(k, null);
+      this.group.taken(k);
+    }
+    if (added.length > 0) this.ctx.feed.push({ type: 'partitions-assigned', group: this.group.id, member: this.id, partitions: added.map(label) });
+    if (revoked.length > 0 && this.group.protocol === 'cooperative') {
+      this.lifecycle.to('joining');
+      this.group.join(this, 'cooperative follow-up');
+      return true;
+    }
+    return false;
+  }
+
+  onRemoved(): void {
+    this.generation = -1;
+  }
+
+  // ---- application poll loop -----------------------------------------------------------
+
+  /** One poll(); returns how long until the next one. */
+  poll(): number {
+    const now = this.ctx.clock.now();
+    if (!this.alive || this.isClosed()) return -1;
+    if (now < this.stalledUntil) return this.stalledUntil - now;
+    this.lastPollAt = now;
+    this.polls++;
+    if (this.lifecycle.is('left', 'unjoined')) {
+      if (this.lifecycle.is('left')) this.lifecycle.to('unjoined');
+      this.rejoin(this.rejoinReason ?? 'rejoin');
+      this.rejoinReason = null;
+      return this.opts.pollIntervalMs;
+    }
+    if (!this.lifecycle.is('stable')) return this.opts.pollIntervalMs;
+    if (this.group.leaderId === this.id) {
+      const change = this.group.metadataChange();
+      if (change) {
+        this.rejoin(change);
+        return this.opts.pollIntervalMs;
+      }
+    }
+    let fetched = 0;
+    for (const k of [...this.owned.keys()]) {
+      if (fetched >= this.opts.maxPollRecords) break;
+      fetched += this.fetchPartition(k, this.opts.maxPollRecords - fetched);
+    }
+    this.delivered += fetched;
+    this.afterBatch(now, fetched);
+    if (fetched === 0) return this.opts.pollIntervalMs;
+    return Math.max(1, fetched * this.opts.processingMsPerRecord);
+  }
+
+  private fetchPartition(k: string, max: number): number {
+    const [topic, partition] = parseTpKey(k);
+    let position = this.owned.get(k) ?? null;
+    if (position === null) {
+      position = this.resolvePosition(topic, partition, k);
+      if (position === null) return 0;
+      this.owned.set(k, position);
+    }
+    try {
+      const answer = this.ctx.fetch(topic, partition, position, max);
+      for (const r of answer.records) this.group.deliver(topic, partition, position++, r.id);
+      this.owned.set(k, position);
+      return answer.records.length;
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      this.lastError = code ?? String(e);
+      if (code === 'OFFSET_OUT_OF_RANGE') this.owned.set(k, this.reset(topic, partition));
+      return 0;
+    }
+  }
+
+  /** Committed offset, else auto.offset.reset. */
+  private resolvePosition(topic: string, partition: number, k: string): number | null {
+    const committed = this.group.committed.get(k);
+    if (committed !== undefined) return committed;
+    return this.reset(topic, partition);
+  }
+
+  private reset(topic: string, partition: number): number | null {
+    const o = this.ctx.offsets(topic, partition);
+    if (!o) return null;
+    switch (this.opts.autoOffsetReset) {
+      case 'earliest':
+        return o.low;
+      case 'latest':
+        return o.high;
+      case 'none':
+        this.lastError = 'NO_OFFSET_FOR_PARTITION';
+        return null;
+    }
+  }
+
+  private afterBatch(now: number, fetched: number): void {
+    switch (this.opts.commitMode) {
+      case 'auto':
+        if (now - this.lastAutoCommitAt >= this.opts.autoCommitIntervalMs) {
+          this.lastAutoCommitAt = now;
+          this.commitNow([...this.owned.keys()]);
+        }
+        return;
+      case 'sync':
+        if (fetched > 0) this.commitSync();
+        return;
+      case 'async':
+        if (fetched > 0) this.commitAsync();
+        return;
+      case 'manual':
+        return;
+    }
+  }
+
+  private positions(keys: readonly string[]): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const k of keys) {
+      const p = this.owned.get(k);
+      if (p !== undefined && p !== null) out.set(k, p);
+    }
+    return out;
+  }
+
+  private commitNow(keys: readonly string[]): boolean {
+    const offsets = this.positions(keys);
+    if (offsets.size === 0) return true;
+    return this.group.commit(this, this.generation, offsets);
+  }
+
+  /** commitSync(): the current positions, now; false when the coordinator rejected it. */
+  commitSync(): boolean {
+    if (!this.alive) return false;
+    return this.commitNow([...this.owned.keys()]);
+  }
+
+  /** commitAsync(): sent now, applied after the network delay, not retried if rejected. */
+  commitAsync(): void {
+    if (!this.alive) return;
+    const offsets = this.positions([...this.owned.keys()]);
+    const generation = this.generation;
+    this.ctx.clock.setTimeout(() => this.alive && this.group.commit(this, generation, offsets), this.ctx.options.asyncCommitDelayMs);
+  }
+
+  // ---- faults and application actions -----------------------------------------------------
+
+  crash(): void {
+    if (!this.alive) return;
+    this.lifecycle.to('crashed');
+  }
+
+  stall(ms: number): void {
+    this.stalledUntil = Math.max(this.stalledUntil, this.ctx.clock.now() + ms);
+  }
+
+  /** close(): auto-commit, revoke, LeaveGroup. */
+  leave(): void {
+    if (!this.alive || this.lifecycle.is('left')) return;
+    this.dropPartitions(true);
+    this.lifecycle.to('left');
+    this.rejoinReason = null;
+    this.group.remove(this, 'member-left', 'consumer closed');
+  }
+
+  isClosed(): boolean {
+    return this.lifecycle.is('left') && this.rejoinReason === null;
+  }
+
+  subscribe(topics: readonly string[]): void {
+    this.topics = [...topics];
+    if (this.lifecycle.is('stable', 'joining')) this.rejoin('subscription changed');
+  }
+}
+
+function label(k: string): string {
+  const [t, p] = parseTpKey(k);
+  return `${t}-${p}`;
+}
