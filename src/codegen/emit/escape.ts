@@ -28,3 +28,9 @@ export function commentText(text: string, max = 120): string {
 export function markdownText(text: string): string {
   return commentText(text, 200).replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`);
 }
+
+/** literal(value, 2) re-indented to sit at `spaces` columns inside generated code. */
+export function indented(value: unknown, spaces: number): string {
+  // JSON text has no raw newlines inside strings, so every newline is layout.
+  return literal(value, 2).replace(/\n/g, `\n${' '.repeat(spaces)}`);
+}

@@ -5,7 +5,7 @@
 // Tests use node:test so the export needs no test framework.
 import type { AggregateSpec, CommandSpec } from '../../topology';
 import { aggregateDefinition, runtime } from '../../topology';
-import { commentText, literal, str } from '../emit/escape';
+import { commentText, indented, literal, str } from '../emit/escape';
 import type { GenContext } from '../genContext';
 import { ROOT_FROM_TEST as R } from './paths';
 
@@ -66,12 +66,12 @@ export function aggregateTests(gen: GenContext, agg: AggregateSpec): string {
   const first = all[0];
   const tests = all.map(
     (c) => `test(${str(c.title)}, () => {
-  const given: _aggregate.Event[] = ${literal(c.given, 2)};
-  const command: _aggregate.Command = ${literal(c.command, 2)};
+  const given: _aggregate.Event[] = ${indented(c.given, 2)};
+  const command: _aggregate.Command = ${indented(c.command, 2)};
   const state = _aggregate.rehydrate(command.aggregateId, given);
   assert.equal(state.version, given.length);
   const events = _aggregate.decide(state, command, seededEnv(${c.seed}, ${NOW}));
-  assert.deepEqual(events, ${literal(c.expected, 2)});
+  assert.deepEqual(events, ${indented(c.expected, 2)});
 });`,
   );
   const extra = first
