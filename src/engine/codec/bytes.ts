@@ -11,19 +11,22 @@ export function utf8(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-/** Writes a string as UTF-8 at `at`, returning the byte count; a fast path for ASCII. */
+/**
+ * Writes a string as UTF-8 at `at`, returning the byte count. Short ASCII strings (keys,
+ * header names) are copied by hand, which beats a TextEncoder call; longer ones go to
+ * encodeInto, which Node runs natively fast.
+ */
 export function writeUtf8(s: string, into: Uint8Array, at: number): number {
   const n = s.length;
-  if (n < 64) {
-    let i = 0;
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) break;
-      into[at + i] = c;
-    }
-    if (i === n) return n;
+  if (n > 32) return encoder.encodeInto(s, into.subarray(at)).written;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) break;
+    into[at + i] = c;
   }
-  return encoder.encodeInto(s, into.subarray(at)).written;
+  if (i === n) return n;
+  return i + encoder.encodeInto(s.slice(i), into.subarray(at + i)).written;
 }
 
 /** Worst-case UTF-8 length of a string (3 bytes per UTF-16 unit). */

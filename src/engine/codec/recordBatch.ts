@@ -1,7 +1,8 @@
 // The binary batch format. Records travel and rest packed, many per ArrayBuffer: that is what
 // makes memory use ~1.2x the payload and IndexedDB writes six-figure records/s (TOOLCHAIN.md).
 // As in Kafka's v2 batches, the fields the broker sets (base offset, leader epoch, append time)
-// sit outside the CRC so a leader can assign offsets without re-checksumming the body.
+// sit outside the CRC so a leader can assign offsets without re-checksumming the body; the CRC
+// itself is set when a batch is written to durable storage.
 //
 // Header (little-endian, HEADER_BYTES):
 //   0 u32 byteLength | 4 f64 baseOffset | 12 i32 partitionLeaderEpoch | 16 f64 appendTime
@@ -180,9 +181,10 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
   dv.setFloat64(44, opts.producerId ?? -1, true);
   dv.setFloat64(52, count ? first : 0, true);
   dv.setFloat64(60, count ? max : 0, true);
-  const out = buf.slice(0, at);
-  new DataView(out.buffer).setUint32(24, crc32(out, 28, at), true);
-  return [out, count];
+  // The checksum is computed when the batch is stored durably (sealBatches), not here:
+  // memory storage has no torn writes to detect.
+  dv.setUint32(24, 0, true);
+  return [buf.slice(0, at), count];
 }
 
 export function readMeta(buf: Uint8Array, at = 0): BatchMeta {
@@ -201,6 +203,16 @@ export function readMeta(buf: Uint8Array, at = 0): BatchMeta {
     firstTimestamp: dv.getFloat64(52, true),
     maxTimestamp: dv.getFloat64(60, true),
   };
+}
+
+/** Computes and sets the CRC of every batch in a chunk (before a durable write). */
+export function sealBatches(chunk: Uint8Array): void {
+  const dv = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  for (let at = 0; at < chunk.length; ) {
+    const len = dv.getUint32(at, true);
+    dv.setUint32(at + 24, crc32(chunk, at + 28, at + len), true);
+    at += len;
+  }
 }
 
 /** Sets the broker-owned fields in place (outside the CRC). */

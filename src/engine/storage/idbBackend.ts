@@ -6,7 +6,7 @@
 // Every log write is one transaction, acknowledged at `complete`; on reopen the tail chunk of
 // each partition is checked (length + CRC) and a torn one is dropped.
 import { wrap, type IDBPDatabase } from 'idb';
-import { isBatchValid, readMeta } from '../codec/recordBatch';
+import { isBatchValid, readMeta, sealBatches } from '../codec/recordBatch';
 import { StorageError, StorageQuotaExceededError } from '../errors';
 import type { Chunk } from '../log/segment';
 import type { RestoredPartition, StorageBackend, StoredTopic } from './backend';
@@ -85,6 +85,7 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
     pageable: true,
     async write(w: LogWrite) {
       const stores = w.meta ? [CHUNKS, PARTITIONS] : [CHUNKS];
+      for (const r of w.put ?? []) sealBatches(r.chunk.data!);
       let tx;
       try {
         tx = db.transaction(stores, 'readwrite', { durability });
