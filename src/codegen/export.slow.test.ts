@@ -1,13 +1,20 @@
 // Installs, type-checks (strict) and tests exported projects for real: the export must work
 // out of the box. Slow: it runs npm install in temporary folders.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseBoard } from '../model';
 import type { Board } from '../model';
 import { bankingBoard } from '../topology/testing/bankingBoard';
 import { hostileBoard } from '../topology/testing/hostileBoard';
 import { exportProject } from './exportProject';
 import { asyncApiErrors, avroErrors, removeProject, run, writeProject } from './testing/verifyExport';
 
+const example = (name: string) => () => parseBoard(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/examples', `${name}.json`), 'utf8')));
+
 const boards: [string, () => Board][] = [
+  ['the Banking example', example('banking')],
+  ['the E-commerce example', example('ecommerce')],
   ['banking (own fixture, topic per aggregate type)', () => bankingBoard()],
   ['hostile names (shared topic)', () => hostileBoard(1, 'sharedTopic')],
   ['hostile names (topic per instance)', () => hostileBoard(2, 'perAggregateInstance')],

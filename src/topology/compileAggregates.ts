@@ -5,7 +5,9 @@ import type { CompileContext } from './context';
 import { camelName } from './naming';
 import { inferOutcomes } from './outcomes';
 import { clampStream, configsOf, sharedStream } from './topics';
-import type { TopicSpec } from './types';
+import type { OutcomeSpec, TopicSpec } from './types';
+
+const uniqueById = <T extends { id: ElementId }>(items: T[]): T[] => [...new Map(items.map((i) => [i.id, i])).values()];
 
 const COMMAND_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -30,18 +32,27 @@ function checkStream(cx: CompileContext, agg: AggregateElement): void {
 
 export function compileAggregates(cx: CompileContext): void {
   const { ix, registry } = cx;
-  const aggregates = ix.ofKind('aggregate');
+  const aggregates = ix.ofKind('aggregate').filter((a) => cx.groups.isPrimary(a.id));
   const strategy = cx.ix.board.settings?.topicStrategy ?? 'perAggregateType';
   let shared: TopicSpec | undefined;
   for (const agg of aggregates) {
     const service = cx.plan.serviceOf(agg);
     const names = cx.names.get(agg.id)!;
+    const members = cx.groups.members(agg.id);
     const rawId = (agg.idField ?? '').trim();
+    const otherIds = [...new Set(members.map((m) => ix.byId.get(m)).map((m) => (m?.kind === 'aggregate' ? m.idField.trim() : rawId)))];
+    if (otherIds.length > 1) {
+      cx.error(
+        'aggregate-id-fields-differ',
+        `The stickies of aggregate ${cx.quote(agg.id)} name different id fields (${otherIds.map((f) => `"${f}"`).join(', ')}): they are one aggregate, so give them the same id field.`,
+        ...members,
+      );
+    }
     if (!rawId) {
       cx.error(
         'aggregate-without-id-field',
         `Aggregate ${cx.quote(agg.id)} has no id field: set the payload field that identifies one ${agg.text.trim() || 'aggregate'} (e.g. "accountId"); it keys the aggregate's events and commands.`,
-        agg.id,
+        ...members,
       );
     }
     const idField = camelName(rawId, 'id');
@@ -93,22 +104,31 @@ export function compileAggregates(cx: CompileContext): void {
       serviceId: service.id,
       elementIds: [agg.id],
     });
-    const commands = ix.sources(agg.id, 'command').filter((c) => cx.commands.get(c.id)?.handler?.elementId === agg.id);
-    const events = ix.targets(agg.id, 'event');
-    const eventLinks = new Map(ix.outgoing(agg.id).filter((l) => cx.events.has(l.target)).map((l) => [l.target, l]));
-    const outcomes = inferOutcomes(
-      commands.map((c) => ({ id: c.id, text: c.text, y: cx.absoluteY(c.id) })),
-      events.map((e) => ({ id: e.id, text: e.text, y: cx.absoluteY(e.id) })),
-      eventLinks,
-    );
+    // Each sticky of the aggregate links its own commands and events; infer outcomes per
+    // sticky (the layout a workshop draws), then merge.
+    const commands = uniqueById(members.flatMap((m) => ix.sources(m, 'command'))).filter((c) => cx.commands.get(c.id)?.handler?.elementId === agg.id);
+    const events = uniqueById(members.flatMap((m) => ix.targets(m, 'event')));
+    const outcomes = new Map<ElementId, OutcomeSpec[]>(commands.map((c) => [c.id, []]));
+    for (const m of members) {
+      const eventLinks = new Map(ix.outgoing(m).filter((l) => cx.events.has(l.target)).map((l) => [l.target, l]));
+      const local = inferOutcomes(
+        ix.sources(m, 'command').filter((c) => outcomes.has(c.id)).map((c) => ({ id: c.id, text: c.text, y: cx.absoluteY(c.id) })),
+        ix.targets(m, 'event').map((e) => ({ id: e.id, text: e.text, y: cx.absoluteY(e.id) })),
+        eventLinks,
+      );
+      for (const [commandId, list] of local) {
+        const merged = outcomes.get(commandId)!;
+        for (const o of list) if (!merged.some((x) => x.eventId === o.eventId)) merged.push(o);
+      }
+    }
     if (commands.length === 0) {
-      cx.warning('aggregate-without-commands', `Aggregate ${cx.quote(agg.id)} handles no command: link the commands it decides to it.`, agg.id);
+      cx.warning('aggregate-without-commands', `Aggregate ${cx.quote(agg.id)} handles no command: link the commands it decides to it.`, ...members);
     }
     if (commands.length > 0 && events.length === 0) {
       cx.error(
         'aggregate-without-events',
         `Aggregate ${cx.quote(agg.id)} produces no event: link it to the events its commands lead to (e.g. a success and a rejection).`,
-        agg.id,
+        ...members,
       );
     }
     service.aggregates.push(agg.id);

@@ -10,11 +10,14 @@ const EXTERNAL_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 export function compileExternalSystems(cx: CompileContext): void {
   const { ix, registry } = cx;
-  for (const ext of ix.ofKind('externalSystem')) {
+  for (const ext of ix.ofKind('externalSystem').filter((e) => cx.groups.isPrimary(e.id))) {
     const service = cx.plan.serviceOf(ext);
     const names = cx.names.get(ext.id)!;
-    const emits = ix.targets(ext.id, 'event').map((e) => e.id);
-    const handles = ix.sources(ext.id, 'command').filter((c) => cx.commands.get(c.id)?.handler?.elementId === ext.id).map((c) => c.id);
+    const members = cx.groups.members(ext.id);
+    const emits = [...new Set(members.flatMap((m) => ix.targets(m, 'event').map((e) => e.id)))];
+    const handles = [...new Set(members.flatMap((m) => ix.sources(m, 'command').map((c) => c.id)))].filter(
+      (id) => cx.commands.get(id)?.handler?.elementId === ext.id,
+    );
     // Events an aggregate also produces live in the aggregate's stream; the rest need a topic.
     const own = emits.filter((id) => cx.events.get(id)!.topicId === null);
     let sourceTopicId: string | null = null;
@@ -94,7 +97,7 @@ export function compilePolicies(cx: CompileContext): void {
     for (const commandId of commands) {
       const command = cx.commands.get(commandId)!;
       const agg = command.handler?.kind === 'aggregate' ? ix.byId.get(command.handler.elementId) : undefined;
-      const rawId = agg?.kind === 'aggregate' ? agg.idField.trim() : '';
+      const rawId = agg?.kind === 'aggregate' ? (agg.idField ?? '').trim() : '';
       if (!rawId) continue;
       for (const eventId of triggers) {
         if (!cx.fieldLabels.get(eventId)?.has(rawId)) {
@@ -122,10 +125,10 @@ export function compilePolicies(cx: CompileContext): void {
 
 export function compileProjectors(cx: CompileContext): void {
   const { ix, registry } = cx;
-  for (const rm of ix.ofKind('readModel')) {
+  for (const rm of ix.ofKind('readModel').filter((r) => cx.groups.isPrimary(r.id))) {
     const service = cx.plan.serviceOf(rm);
     const names = cx.names.get(rm.id)!;
-    const events = ix.sources(rm.id, 'event').map((e) => e.id);
+    const events = [...new Set(cx.groups.members(rm.id).flatMap((m) => ix.sources(m, 'event').map((e) => e.id)))];
     if (events.length === 0) {
       cx.warning('read-model-without-events', `Read model ${cx.quote(rm.id)} is fed by no event: link the events that change it.`, rm.id);
     }

@@ -9,7 +9,9 @@ export function compileMessages(cx: CompileContext): void {
   for (const event of ix.ofKind('event')) {
     const { fields, byLabel } = compileFields(event.fields ?? [], { id: event.id, text: event.text, what: 'Event' }, cx.problems);
     cx.fieldLabels.set(event.id, byLabel);
-    const producers = [...ix.sources(event.id, 'aggregate'), ...ix.sources(event.id, 'externalSystem')].map((p) => p.id);
+    const producers = [
+      ...new Set([...ix.sources(event.id, 'aggregate'), ...ix.sources(event.id, 'externalSystem')].map((p) => cx.groups.primaryOf(p.id))),
+    ];
     cx.events.set(event.id, {
       ...cx.names.get(event.id)!,
       elementId: event.id,
@@ -31,9 +33,11 @@ export function compileMessages(cx: CompileContext): void {
     const { fields, byLabel } = compileFields(command.fields ?? [], { id: command.id, text: command.text, what: 'Command' }, cx.problems);
     cx.fieldLabels.set(command.id, byLabel);
     const handlers: CommandHandlerRef[] = [
-      ...ix.targets(command.id, 'aggregate').map((a) => ({ kind: 'aggregate' as const, elementId: a.id })),
-      ...ix.targets(command.id, 'externalSystem').map((s) => ({ kind: 'externalSystem' as const, elementId: s.id })),
-    ];
+      ...new Set(ix.targets(command.id, 'aggregate').map((a) => cx.groups.primaryOf(a.id))),
+    ].map((elementId) => ({ kind: 'aggregate' as const, elementId }));
+    for (const id of new Set(ix.targets(command.id, 'externalSystem').map((s) => cx.groups.primaryOf(s.id)))) {
+      handlers.push({ kind: 'externalSystem', elementId: id });
+    }
     if (handlers.length === 0) {
       cx.error(
         'command-without-handler',

@@ -245,3 +245,39 @@ describe('problems', () => {
     expect(t.problems.find((p) => p.code === 'policy-cannot-route')).toMatchObject({ severity: 'warning', elementIds: [pol, ev] });
   });
 });
+
+describe('repeated stickies of one concept', () => {
+  it('treats aggregate stickies with the same text in a service as one aggregate, outcomes per sticky', () => {
+    const b = new BoardBuilder();
+    const ctx = b.context('Accounts');
+    const open = b.command('Open account', [field('accountId')], { parent: ctx });
+    const deposit = b.command('Deposit money', [field('accountId')], { parent: ctx });
+    const a1 = b.aggregate('Account', 'accountId', { parent: ctx });
+    const a2 = b.aggregate(' account ', 'accountId', { parent: ctx });
+    const opened = b.event('Account opened', [field('accountId')], { parent: ctx });
+    const deposited = b.event('Money deposited', [field('accountId')], { parent: ctx });
+    const rm1 = b.readModel('Balance', { parent: ctx });
+    const rm2 = b.readModel('Balance', { parent: ctx });
+    const clerk = b.actor('Clerk', { parent: ctx });
+    b.chain(clerk, open, a1, opened, rm1).chain(clerk, deposit, a2, deposited, rm2);
+    const t = compileTopology(b.build());
+    expect(t.problems.filter((p) => p.severity !== 'info')).toEqual([]);
+    expect(t.aggregates).toHaveLength(1);
+    expect(t.aggregates[0]!.commands.map((c) => [c.commandId, c.outcomes.map((o) => o.eventId)])).toEqual([
+      [open, [opened]],
+      [deposit, [deposited]],
+    ]);
+    expect(t.commands.find((c) => c.elementId === deposit)!.handler).toEqual({ kind: 'aggregate', elementId: a1 });
+    expect(t.projectors).toHaveLength(1);
+    expect(t.projectors[0]!.events).toEqual([opened, deposited]);
+    expect(t.topics.map((x) => x.name)).toEqual(['accounts.account.events', 'accounts.account.commands', 'accounts.balance.table']);
+  });
+
+  it('reports stickies of one aggregate that disagree on the id field, pinned to all of them', () => {
+    const b = new BoardBuilder();
+    const a1 = b.aggregate('Account', 'accountId');
+    const a2 = b.aggregate('Account', 'id');
+    const t = compileTopology(b.build());
+    expect(t.problems.find((p) => p.code === 'aggregate-id-fields-differ')).toMatchObject({ severity: 'error', elementIds: [a1, a2] });
+  });
+});

@@ -23,7 +23,7 @@ export function compileTopology(board: Board): Topology {
   const cx = createContext(board, projectName);
   for (const el of board.elements) {
     const folder = FOLDER[el.kind];
-    if (folder) cx.names.set(el.id, cx.allocator.names(el, `${cx.plan.serviceOf(el).id}/${folder}`));
+    if (folder && cx.groups.isPrimary(el.id)) cx.names.set(el.id, cx.allocator.names(el, `${cx.plan.serviceOf(el).id}/${folder}`));
   }
   compileMessages(cx);
   compileAggregates(cx);

@@ -4,6 +4,7 @@ import type { BoardIndex } from './boardIndex';
 import { indexBoard } from './boardIndex';
 import { NameAllocator } from './names';
 import { NameScope, topicName } from './naming';
+import { groupConcepts, type ConceptGroups } from './sameConcept';
 import { planServices, type ServicePlan } from './services';
 import { TopicRegistry } from './topics';
 import type { AggregateSpec, CommandSpec, EventSpec, ExternalSystemSpec, Names, PolicySpec, Problem, ProjectorSpec } from './types';
@@ -12,10 +13,12 @@ export interface CompileContext {
   ix: BoardIndex;
   problems: Problem[];
   plan: ServicePlan;
+  /** Repeated stickies of one aggregate, read model or external system. */
+  groups: ConceptGroups;
   allocator: NameAllocator;
   registry: TopicRegistry;
   /** Consumer group names, unique across the cluster. */
-  groups: NameScope;
+  groupNames: NameScope;
   projectName: string;
   /** Generated names of every sticky that becomes code, allocated in board order. */
   names: Map<ElementId, Names>;
@@ -40,16 +43,18 @@ export interface CompileContext {
 export function createContext(board: Board, projectName: string): CompileContext {
   const ix = indexBoard(board);
   const problems: Problem[] = [];
-  const groups = new NameScope();
+  const groupNames = new NameScope();
+  const plan = planServices(ix);
   const push = (severity: Problem['severity']) => (code: string, message: string, ...ids: ElementId[]) =>
     void problems.push({ severity, code, message, elementIds: ids });
   return {
     ix,
     problems,
-    plan: planServices(ix),
+    plan,
+    groups: groupConcepts(ix, plan),
     allocator: new NameAllocator(),
     registry: new TopicRegistry(),
-    groups,
+    groupNames,
     projectName,
     names: new Map(),
     events: new Map(),
@@ -77,6 +82,6 @@ export function createContext(board: Board, projectName: string): CompileContext
     error: push('error'),
     warning: push('warning'),
     info: push('info'),
-    groupName: (segments) => groups.claim(topicName(segments), '-'),
+    groupName: (segments) => groupNames.claim(topicName(segments), '-'),
   };
 }
