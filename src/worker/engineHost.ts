@@ -1,0 +1,67 @@
+// The engine as the worker hosts it: the protocol's methods over one cluster. Kept apart from
+// the worker entry so it can be tested in Node without a Worker.
+import { createCluster, IllegalStateError, type Cluster, type KafkaMessage } from '../engine/index';
+import type { EngineWorkerApi, OpenOptions } from './protocol';
+
+export function createEngineHost(env: { indexedDB?: IDBFactory } = {}): EngineWorkerApi {
+  let cluster: Cluster | undefined;
+  const need = (): Cluster => {
+    if (!cluster) throw new IllegalStateError('The engine is not open: call open() first.');
+    return cluster;
+  };
+  return {
+    async open(o: OpenOptions) {
+      if (cluster) await cluster.close();
+      const factory = env.indexedDB ?? globalThis.indexedDB;
+      cluster = await createCluster({
+        ...(o.brokers ? { brokers: o.brokers } : {}),
+        ...(o.clock ? { clock: o.clock } : {}),
+        ...(o.seed !== undefined ? { seed: o.seed } : {}),
+        storage: o.storage === 'memory' ? 'memory' : { indexedDB: factory, name: o.storage.name, ...(o.storage.durability ? { durability: o.storage.durability } : {}) },
+      });
+    },
+    createTopics: (topics) => need().admin().createTopics({ topics }),
+    listTopics: () => need().admin().listTopics(),
+    async send(topic, messages, acks) {
+      const producer = need().producer();
+      await producer.connect();
+      return producer.send({ topic, messages, ...(acks === undefined ? {} : { acks }) });
+    },
+    async fetchTopicOffsets(topic) {
+      return (await need().admin().fetchTopicOffsets(topic)).map(({ partition, low, high }) => ({ partition, low, high }));
+    },
+    async fetchOffsets(groupId, topic) {
+      const [t] = await need().admin().fetchOffsets({ groupId, topics: [topic] });
+      return (t?.partitions ?? []).map(({ partition, offset }) => ({ partition, offset }));
+    },
+    async consume({ groupId, topic, fromBeginning, count }) {
+      const consumer = need().consumer({ groupId });
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: fromBeginning ?? true });
+      const got: KafkaMessage[] = [];
+      await new Promise<void>((resolve, reject) => {
+        consumer.on('consumer.crash', ({ error }) => reject(error instanceof Error ? error : new Error(String(error))));
+        if (count <= 0) return resolve();
+        void consumer.run({
+          eachMessage: async ({ message }) => {
+            if (got.length >= count) return;
+            // Plain Uint8Arrays clone across the boundary; the Buffer-like subclass would not.
+            got.push({ ...message, key: message.key && new Uint8Array(message.key), value: message.value && new Uint8Array(message.value), headers: {} });
+            if (got.length === count) resolve();
+          },
+        });
+      });
+      await consumer.disconnect();
+      return got;
+    },
+    runCleaner: () => need().admin().runCleaner(),
+    async heapUsed() {
+      const mem = (globalThis.performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      return mem ? mem.usedJSHeapSize : null;
+    },
+    async close() {
+      await cluster?.close();
+      cluster = undefined;
+    },
+  };
+}
