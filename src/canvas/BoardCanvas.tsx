@@ -38,6 +38,7 @@ export const PALETTE_DRAG_TYPE = 'application/x-stormbench-kind';
 const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
 const DEFAULT_EDGE_OPTIONS = { type: 'flow', markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } } as const;
 const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 170, height: 110 };
 
 export interface BoardCanvasProps {
   colorMode: 'light' | 'dark' | 'system';
@@ -59,14 +60,14 @@ export function BoardCanvas({ colorMode }: BoardCanvasProps) {
         return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
       },
       screenToFlow: (p) => flow.screenToFlowPosition(p),
-      fitView: () => void flow.fitView({ padding: 0.15, duration: 200 }),
+      fitView: () => void flow.fitView({ padding: 0.1, duration: 200, includeHiddenNodes: true }),
       absolutePosition(id) {
         const n = flow.getInternalNode(id);
         return n ? { ...n.internals.positionAbsolute } : null;
       },
       async showAll() {
         const before = flow.getViewport();
-        await flow.fitView({ padding: 0.05, minZoom: LOD_ZOOM, maxZoom: 1 });
+        await flow.fitView({ padding: 0.05, minZoom: LOD_ZOOM, maxZoom: 1, includeHiddenNodes: true });
         await nextFrames(2);
         return () => void flow.setViewport(before);
       },
@@ -180,8 +181,8 @@ export function BoardCanvas({ colorMode }: BoardCanvasProps) {
         elevateNodesOnSelect={false}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE * 2} size={1.2} />
-        <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Board overview" />
-        <Controls showInteractive={false} aria-label="Zoom controls" />
+        <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Board overview" style={MINIMAP_STYLE} />
+        <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls" />
         <ConnectionHint />
       </ReactFlow>
     </div>

@@ -30,15 +30,19 @@ function toNode(element: BoardElement, prev: FlowNode | undefined): FlowNode {
     ariaLabel: `${KIND_LABELS[element.kind]}: ${element.text || 'untitled'}`,
   };
   if (!element.parentId) delete node.parentId;
+  // Sizes are known up front, so React Flow need not mount a sticky to measure it: culling,
+  // fit view and edges work for stickies that were never on screen.
   if (element.kind === 'boundedContext') {
     node.width = element.width;
     node.height = element.height;
+    node.measured = { width: element.width, height: element.height };
     node.zIndex = -1;
     node.className = 'sb-context-node';
   } else {
     const { width, height } = KIND_STYLES[element.kind];
     node.width = width;
     node.height = height;
+    node.measured = { width, height };
     // Declared handles let edges draw before (or without) the sticky being measured, which
     // culling and level-of-detail rendering rely on.
     node.handles = [

@@ -65,7 +65,7 @@ export const ACTIONS = {
   fitView: {
     name: 'view/fit',
     label: 'Fit view',
-    shortcuts: [{ key: '1', shift: true }],
+    shortcuts: [{ key: 'f', shift: true }],
     perform: () => flowBridge()?.fitView(),
   },
   timeline: {

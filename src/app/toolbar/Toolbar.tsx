@@ -20,7 +20,7 @@ export function Toolbar() {
       <span className="sb-sep" />
       <HistoryButtons />
       <div className="sb-group" role="group" aria-label="View">
-        <button type="button" className="sb-button sb-icon" onClick={() => ACTIONS.fitView.perform()} aria-label="Fit view" title="Fit the whole board in view (Shift+1)">
+        <button type="button" className="sb-button sb-icon" onClick={() => ACTIONS.fitView.perform()} aria-label="Fit view" title="Fit the whole board in view (Shift+F)">
           ⤢
         </button>
         <button
