@@ -9,7 +9,7 @@ import { findChromium } from '../scripts/findChromium.mjs';
 const records = Number(process.argv[2] ?? 1_000_000);
 const baselineRecords = Number(process.argv[3] ?? 50_000);
 const port = Number(process.env.BENCH_PORT ?? 4194);
-const server = await createServer({ server: { port, strictPort: true, host: '127.0.0.1' }, logLevel: 'error' });
+const server = await createServer({ server: { port, strictPort: true, host: '127.0.0.1', hmr: false, watch: null }, logLevel: 'error' });
 await server.listen();
 const browser = await chromium.launch({
   executablePath: findChromium(),

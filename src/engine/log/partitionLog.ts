@@ -7,12 +7,13 @@
 // storage fast.
 import type { Clock } from '../../lib/clock';
 import { Emitter } from '../../lib/emitter';
-import { HEADER_BYTES, forEachRecord, pickRecords, readMeta, stampBatch, type DecodedRecord } from '../codec/recordBatch';
+import { readMeta, stampBatch, type DecodedRecord } from '../codec/recordBatch';
 import { OffsetOutOfRangeError } from '../errors';
 import type { ChunkRef, LogWrite, PartitionMeta, PartitionStore } from '../storage/logStore';
 import type { ChunkCache } from './chunkCache';
 import { LeaderEpochCache } from './leaderEpochCache';
 import { ProducerStateTable, type ProducerBatch } from './producerState';
+import { readAtOffsets, readBatchesFrom, readRecords } from './reads';
 import { rewriteTail } from './truncate';
 import { addChunk, floorIndex, newSegment, segmentMeta, type Chunk, type Segment } from './segment';
 
@@ -330,94 +331,18 @@ export class PartitionLog {
    */
   async read(offset: number, opts: ReadOptions = {}): Promise<DecodedRecord[]> {
     this.checkOffset(offset);
-    const upTo = opts.isolation === 'logEnd' ? this.logEndOffset : this.hw;
-    const maxBytes = opts.maxBytes ?? 1 << 20;
-    const maxRecords = opts.maxRecords ?? Infinity;
-    const out: DecodedRecord[] = [];
-    if (offset >= upTo) return out;
-    let loc = this.locate(offset);
-    let bytes = 0;
-    while (loc) {
-      const seg = this.segments[loc.si]!;
-      const chunk = seg.chunks[loc.ci]!;
-      if (chunk.baseOffset >= upTo) break;
-      const data = await this.chunkData(seg.baseOffset, chunk);
-      let stop = false;
-      for (let at = 0; at < data.length && !stop; ) {
-        const len = new DataView(data.buffer, data.byteOffset + at, HEADER_BYTES).getUint32(0, true);
-        const m = readMeta(data, at);
-        const logAppend = (m.attributes & 1) !== 0;
-        if (m.baseOffset + m.lastOffsetDelta >= offset) {
-          forEachRecord(data, at, (r) => {
-            if (r.offset < offset) return;
-            if (r.offset >= upTo || out.length >= maxRecords || (bytes + r.size > maxBytes && out.length > 0)) {
-              stop = true;
-              return false;
-            }
-            if (logAppend) r.timestamp = m.appendTime;
-            out.push(r);
-            bytes += r.size;
-          });
-        }
-        at += len;
-      }
-      if (stop) break;
-      loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < this.segments.length ? { si: loc.si + 1, ci: 0 } : undefined;
-    }
-    return out;
+    return readRecords(this, offset, opts);
   }
 
   /** Reads the records at the given offsets (ascending), touching only the chunks that hold them. */
-  async readOffsets(offsets: readonly number[]): Promise<DecodedRecord[]> {
-    const out: DecodedRecord[] = [];
-    let w = 0;
-    while (w < offsets.length) {
-      const target = offsets[w]!;
-      if (target < this.logStartOffset) {
-        w++;
-        continue;
-      }
-      if (target >= this.logEndOffset) break;
-      const loc = this.locate(target);
-      if (!loc) break;
-      const seg = this.segments[loc.si]!;
-      const chunk = seg.chunks[loc.ci]!;
-      const data = await this.chunkData(seg.baseOffset, chunk);
-      for (let at = 0; at < data.length && w < offsets.length; ) {
-        const m = readMeta(data, at);
-        const before = out.length;
-        if (offsets[w]! <= m.baseOffset + m.lastOffsetDelta) w = pickRecords(data, at, offsets, w, out);
-        if (m.attributes & 1) for (let i = before; i < out.length; i++) out[i]!.timestamp = m.appendTime;
-        at += m.byteLength;
-      }
-      while (w < offsets.length && offsets[w]! <= chunk.lastOffset) w++;
-    }
-    return out;
+  readOffsets(offsets: readonly number[]): Promise<DecodedRecord[]> {
+    return readAtOffsets(this, offsets);
   }
 
   /** Raw stored batches from `offset` (for followers): shares bytes with this log. */
   async readBatches(offset: number, maxBytes = 1 << 20, isolation: 'highWatermark' | 'logEnd' = 'logEnd'): Promise<Uint8Array[]> {
     this.checkOffset(offset);
-    const upTo = isolation === 'logEnd' ? this.logEndOffset : this.hw;
-    const out: Uint8Array[] = [];
-    let bytes = 0;
-    let loc = this.locate(offset);
-    while (loc && bytes < maxBytes) {
-      const seg = this.segments[loc.si]!;
-      const chunk = seg.chunks[loc.ci]!;
-      if (chunk.baseOffset >= upTo) break;
-      const data = await this.chunkData(seg.baseOffset, chunk);
-      for (let at = 0; at < data.length; ) {
-        const m = readMeta(data, at);
-        if (m.baseOffset + m.lastOffsetDelta >= offset && m.baseOffset < upTo) {
-          out.push(data.subarray(at, at + m.byteLength));
-          bytes += m.byteLength;
-        }
-        at += m.byteLength;
-      }
-      loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < this.segments.length ? { si: loc.si + 1, ci: 0 } : undefined;
-    }
-    return out;
+    return readBatchesFrom(this, offset, maxBytes, isolation);
   }
 
   /** Removes every record at or after `offset` (follower truncation, KIP-101). */

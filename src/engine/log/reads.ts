@@ -1,0 +1,100 @@
+// Reading a partition log: sequential reads up to the high watermark (consumers), raw batches
+// (followers) and reads of scattered offsets (one key's events through an index). Reads are
+// positioned by binary search over segments and chunks; bytes are paged in as needed.
+import { HEADER_BYTES, forEachRecord, pickRecords, readMeta, type DecodedRecord } from '../codec/recordBatch';
+import type { PartitionLog, ReadOptions } from './partitionLog';
+
+/**
+ * Reads records from `offset` (inside a compaction gap: from the next record there is),
+ * up to the high watermark. Returns at least one record when one is readable.
+ */
+export async function readRecords(log: PartitionLog, offset: number, opts: ReadOptions): Promise<DecodedRecord[]> {
+  const upTo = opts.isolation === 'logEnd' ? log.logEndOffset : log.highWatermark;
+  const maxBytes = opts.maxBytes ?? 1 << 20;
+  const maxRecords = opts.maxRecords ?? Infinity;
+  const out: DecodedRecord[] = [];
+  if (offset >= upTo) return out;
+  let loc = log.locate(offset);
+  let bytes = 0;
+  while (loc) {
+    const seg = log.segments[loc.si]!;
+    const chunk = seg.chunks[loc.ci]!;
+    if (chunk.baseOffset >= upTo) break;
+    const data = await log.chunkData(seg.baseOffset, chunk);
+    let stop = false;
+    for (let at = 0; at < data.length && !stop; ) {
+      const len = new DataView(data.buffer, data.byteOffset + at, HEADER_BYTES).getUint32(0, true);
+      const m = readMeta(data, at);
+      const logAppend = (m.attributes & 1) !== 0;
+      if (m.baseOffset + m.lastOffsetDelta >= offset) {
+        forEachRecord(data, at, (r) => {
+          if (r.offset < offset) return;
+          if (r.offset >= upTo || out.length >= maxRecords || (bytes + r.size > maxBytes && out.length > 0)) {
+            stop = true;
+            return false;
+          }
+          if (logAppend) r.timestamp = m.appendTime;
+          out.push(r);
+          bytes += r.size;
+        });
+      }
+      at += len;
+    }
+    if (stop) break;
+    loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < log.segments.length ? { si: loc.si + 1, ci: 0 } : undefined;
+  }
+  return out;
+}
+
+/** Reads the records at the given offsets (ascending), touching only the chunks that hold them. */
+export async function readAtOffsets(log: PartitionLog, offsets: readonly number[]): Promise<DecodedRecord[]> {
+  const out: DecodedRecord[] = [];
+  let w = 0;
+  while (w < offsets.length) {
+    const target = offsets[w]!;
+    if (target < log.logStartOffset) {
+      w++;
+      continue;
+    }
+    if (target >= log.logEndOffset) break;
+    const loc = log.locate(target);
+    if (!loc) break;
+    const seg = log.segments[loc.si]!;
+    const chunk = seg.chunks[loc.ci]!;
+    const data = await log.chunkData(seg.baseOffset, chunk);
+    for (let at = 0; at < data.length && w < offsets.length; ) {
+      const m = readMeta(data, at);
+      const before = out.length;
+      if (offsets[w]! <= m.baseOffset + m.lastOffsetDelta) w = pickRecords(data, at, offsets, w, out);
+      if (m.attributes & 1) for (let i = before; i < out.length; i++) out[i]!.timestamp = m.appendTime;
+      at += m.byteLength;
+    }
+    while (w < offsets.length && offsets[w]! <= chunk.lastOffset) w++;
+  }
+  return out;
+}
+
+/** Raw stored batches from `offset` (for followers): shares bytes with this log. */
+export async function readBatchesFrom(log: PartitionLog, offset: number, maxBytes: number, isolation: 'highWatermark' | 'logEnd'): Promise<Uint8Array[]> {
+  const upTo = isolation === 'logEnd' ? log.logEndOffset : log.highWatermark;
+  const out: Uint8Array[] = [];
+  let bytes = 0;
+  let loc = log.locate(offset);
+  while (loc && bytes < maxBytes) {
+    const seg = log.segments[loc.si]!;
+    const chunk = seg.chunks[loc.ci]!;
+    if (chunk.baseOffset >= upTo) break;
+    const data = await log.chunkData(seg.baseOffset, chunk);
+    for (let at = 0; at < data.length; ) {
+      const m = readMeta(data, at);
+      if (m.baseOffset + m.lastOffsetDelta >= offset && m.baseOffset < upTo) {
+        out.push(data.subarray(at, at + m.byteLength));
+        bytes += m.byteLength;
+      }
+      at += m.byteLength;
+    }
+    loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < log.segments.length ? { si: loc.si + 1, ci: 0 } : undefined;
+  }
+  return out;
+}
+
