@@ -1,0 +1,52 @@
+// "Export services" on the Banking example: the preview shows the project's files and code,
+// and "Download zip" saves a zip with the expected layout.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { BoardPage } from './pages/BoardPage';
+
+test('exports the Banking example as services: file tree, code view, zip download', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('Banking');
+
+  await page.getByRole('button', { name: 'Export services' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export services' });
+  await expect(dialog).toBeVisible();
+  const files = dialog.getByRole('navigation', { name: 'Exported files' });
+  await expect(files.getByRole('button', { name: 'package.json', exact: true })).toBeVisible();
+  await expect(dialog.getByLabel('Contents of README.md')).toContainText('npm run typecheck');
+
+  await files.getByRole('button', { name: 'account.ts', exact: true }).click();
+  const code = dialog.getByLabel('Contents of services/account-service/src/aggregates/account.ts');
+  await expect(code).toContainText('export function decide(');
+  await expect(code).toContainText('"WithdrawalRejected"');
+  await page.screenshot({ path: '.tmp/export-dialog.png' });
+
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Download zip' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('banking.zip');
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  const zip = unzipSync(new Uint8Array(bytes));
+  for (const path of [
+    'banking/package.json',
+    'banking/asyncapi.json',
+    'banking/docker-compose.yml',
+    'banking/scripts/create-topics.ts',
+    'banking/src/runtime/aggregate.ts',
+    'banking/services/account-service/src/aggregates/account.ts',
+    'banking/services/account-service/test/account.test.ts',
+    'banking/services/account-service/schemas/money-deposited.avsc',
+  ]) {
+    expect(Object.keys(zip), path).toContain(path);
+  }
+  expect(JSON.parse(strFromU8(zip['banking/asyncapi.json']!)).asyncapi).toBe('3.0.0');
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  expect(errors).toEqual([]);
+});
