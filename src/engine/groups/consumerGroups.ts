@@ -30,7 +30,7 @@ export interface GroupSnapshot {
 export class ConsumerGroups {
   private readonly groups = new Map<string, GroupCoordinator>();
   private readonly members = new Map<string, ConsumerMember>();
-  private readonly ctx: GroupsContext;
+  private readonly ctx: GroupsContext & { onDeliver?: GroupsContext['onDeliver'] };
   private seq = 0;
   private stopped = false;
   private readonly rng;
@@ -58,6 +58,11 @@ export class ConsumerGroups {
       sim.clock.setTimeout(sample, resolved.lagSampleIntervalMs);
     };
     sim.clock.setTimeout(sample, resolved.lagSampleIntervalMs);
+  }
+
+  /** Registers a listener for every record delivered to any group (read-back checkers). */
+  onDeliver(listener: (group: string, topic: string, partition: number, offset: number, id: number) => void): void {
+    this.ctx.onDeliver = listener;
   }
 
   group(groupId: string): GroupCoordinator {

@@ -211,6 +211,7 @@ export class GroupCoordinator {
     let d = this.delivered.get(k);
     if (!d) this.delivered.set(k, (d = { upTo: 0, maxId: -1 }));
     this.ctx.ledger.consumed++;
+    this.ctx.onDeliver?.(this.id, topic, partition, offset, id);
     if (offset < d.upTo && id <= d.maxId) this.ctx.ledger.recordDuplicate({ group: this.id, topic, partition, offset, id });
     if (offset + 1 > d.upTo) d.upTo = offset + 1;
     if (id > d.maxId) d.maxId = id;

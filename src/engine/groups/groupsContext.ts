@@ -18,4 +18,6 @@ export interface GroupsContext {
   offsets(topic: string, partition: number): { low: number; high: number } | null;
   fetch(topic: string, partition: number, offset: number, max: number): FetchAnswer;
   scheduleExpiry(group: GroupCoordinator, member: ConsumerMember): void;
+  /** Checkers listen to every delivery. */
+  onDeliver?: (group: string, topic: string, partition: number, offset: number, id: number) => void;
 }

@@ -44,13 +44,22 @@ export function installLeader(core: ClusterCore, p: PartitionState, leader: numb
     if (r !== leader) p.followers.set(r, { leo: -1, lastFetchAt: now, lastFetchLeaderLeo: 0, lastCaughtUpAt: now });
   }
   core.feed.push({ type: 'leader-elected', topic: p.topic, partition: p.partition, leader, epoch: p.leaderEpoch, unclean, reason });
-  const lost = core.ledger.checkAgainstLeader(p.topic, p.partition, p.log(leader));
-  if (lost.length > 0) {
-    core.feed.push({ type: 'records-lost', topic: p.topic, partition: p.partition, count: lost.length, offsets: lost.slice(0, 20).map((l) => l.offset) });
-  }
   for (const r of p.replicas) if (reachable(core.broker(r))) pushState(core, p, r);
+  auditLeader(core, p);
   // A leader whose ISR is just itself can advance its high watermark at once.
   if (reachable(core.broker(leader)) || core.broker(leader).status === 'running') p.recomputeHighWatermark(leader);
+}
+
+/**
+ * Counts acknowledged records the serving leader lacks as lost (and recovers any it holds after
+ * all). Skipped while the leader cannot be reached: a leader that never learned of its election
+ * serves nothing, and the next reachable one decides.
+ */
+export function auditLeader(core: ClusterCore, p: PartitionState): void {
+  if (p.leader === null || !reachable(core.broker(p.leader)) || p.view(p.leader).leader !== p.leader) return;
+  const { lost, recovered } = core.ledger.checkAgainstLeader(p.topic, p.partition, p.log(p.leader));
+  if (lost.length > 0) core.feed.push({ type: 'records-lost', topic: p.topic, partition: p.partition, count: lost.length, offsets: lost.slice(0, 20).map((l) => l.offset) });
+  if (recovered.length > 0) core.feed.push({ type: 'records-recovered', topic: p.topic, partition: p.partition, count: recovered.length, offsets: recovered.slice(0, 20).map((l) => l.offset) });
 }
 
 /** LeaderAndIsr reaching broker `r`: it adopts the current leader and epoch. */
@@ -101,7 +110,10 @@ export function unfenceBroker(core: ClusterCore, id: number): void {
   core.feed.push({ type: 'broker-unfenced', broker: id });
   for (const p of core.partitionsOf(id)) {
     if (p.leader === null) electLeader(core, p, `broker ${id} is back`);
-    else pushState(core, p, id);
+    else {
+      pushState(core, p, id);
+      if (p.leader === id) auditLeader(core, p);
+    }
   }
 }
 

@@ -6,7 +6,7 @@ export type ClusterEvent =
   | { type: 'isr-shrunk'; topic: string; partition: number; removed: number; isr: number[] }
   | { type: 'isr-expanded'; topic: string; partition: number; added: number; isr: number[] }
   | { type: 'truncated'; topic: string; partition: number; broker: number; to: number; removed: number; by: 'leader-epoch' | 'high-watermark' | 'offset-out-of-range' }
-  | { type: 'records-lost'; topic: string; partition: number; count: number; offsets: number[] }
+  | { type: 'records-lost' | 'records-recovered'; topic: string; partition: number; count: number; offsets: number[] }
   | { type: 'broker-stopped' | 'broker-started' | 'broker-crashed' | 'broker-isolated' | 'broker-fenced' | 'broker-unfenced'; broker: number; detail?: string }
   | { type: 'broker-slowed'; broker: number; delayMs: number }
   | { type: 'healed'; brokers: number[] }

@@ -4,7 +4,7 @@
 // not flushed); an isolated broker keeps believing in its old leadership until it is fenced and
 // told otherwise, accepting acks=1 writes that its rejoining truncation then discards.
 import type { ClusterCore } from './clusterCore';
-import { controlledShutdown, fenceBroker, pushState, unfenceBroker } from './controller';
+import { auditLeader, controlledShutdown, fenceBroker, pushState, unfenceBroker } from './controller';
 
 export function stopBroker(core: ClusterCore, id: number): void {
   const b = core.broker(id);
@@ -52,7 +52,11 @@ export function startBroker(core: ClusterCore, id: number): void {
   core.feed.push({ type: 'broker-started', broker: id });
   if (b.isolated) return;
   if (b.fenced) unfenceBroker(core, id);
-  else for (const p of core.partitionsOf(id)) pushState(core, p, id);
+  else
+    for (const p of core.partitionsOf(id)) {
+      pushState(core, p, id);
+      if (p.leader === id) auditLeader(core, p);
+    }
 }
 
 export function isolateBroker(core: ClusterCore, id: number): void {
@@ -76,7 +80,11 @@ export function heal(core: ClusterCore): void {
     const b = core.broker(id);
     if (b.status !== 'running') continue;
     if (b.fenced) unfenceBroker(core, id);
-    else for (const p of core.partitionsOf(id)) pushState(core, p, id);
+    else
+      for (const p of core.partitionsOf(id)) {
+        pushState(core, p, id);
+        if (p.leader === id) auditLeader(core, p);
+      }
   }
 }
 

@@ -53,25 +53,37 @@ export class Ledger {
     this.acknowledged += ids.length;
   }
 
-  /** Acknowledged records of this partition that `leaderLog` does not hold: newly lost ones are returned. */
-  checkAgainstLeader(topic: string, partition: number, leaderLog: ReplicaLog): LostRecord[] {
+  /**
+   * Compares the acknowledged records of a partition with what its (reachable) leader holds:
+   * records it lacks are lost; records counted lost that a later leader holds after all (the
+   * previous leader never served, e.g. it was cut off when elected) are recovered.
+   */
+  checkAgainstLeader(topic: string, partition: number, leaderLog: ReplicaLog): { lost: LostRecord[]; recovered: LostRecord[] } {
     const l = this.acked.get(`${topic}\u0000${partition}`);
-    if (!l) return [];
-    const found: LostRecord[] = [];
+    const lost: LostRecord[] = [];
+    const recovered: LostRecord[] = [];
+    if (!l) return { lost, recovered };
     for (let i = 0; i < l.offsets.length; i++) {
       const id = l.ids[i]!;
-      if (this.lostIds.has(id)) continue;
       const offset = l.offsets[i]!;
       if (offset < leaderLog.logStartOffset) continue;
       const r = leaderLog.recordAt(offset);
-      if (r && r.id === id) continue;
-      this.lostIds.add(id);
+      const held = !!r && r.id === id;
       const rec = { topic, partition, offset, id };
-      found.push(rec);
-      this.lostCount++;
-      if (this.lost.length < KEEP_DETAILS) this.lost.push(rec);
+      if (held && this.lostIds.has(id)) {
+        this.lostIds.delete(id);
+        this.lostCount--;
+        const j = this.lost.findIndex((x) => x.id === id);
+        if (j >= 0) this.lost.splice(j, 1);
+        recovered.push(rec);
+      } else if (!held && !this.lostIds.has(id)) {
+        this.lostIds.add(id);
+        this.lostCount++;
+        if (this.lost.length < KEEP_DETAILS) this.lost.push(rec);
+        lost.push(rec);
+      }
     }
-    return found;
+    return { lost, recovered };
   }
 
   recordDuplicate(d: DuplicateDelivery): void {

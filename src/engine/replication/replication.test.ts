@@ -178,6 +178,21 @@ describe('leader election', () => {
     expect(sim.snapshot().partitions[0]!.replicaLogEnd).toEqual([3, 3, 3]);
   });
 
+  it('electing a cut-off replica loses nothing by itself: the next reachable leader decides what survives', () => {
+    const sim = cluster();
+    sim.advance(20);
+    sim.isolateBroker(2); // not yet fenced: the controller still counts it alive and in the ISR
+    send(sim, 't', 0, 1, 4);
+    sim.advance(20); // broker 3 copies the records, broker 2 cannot
+    sim.stopBroker(1); // controlled shutdown elects broker 2, which never hears of it
+    expect(sim.snapshot().partitions[0]!.leader).toBe(2);
+    expect(sim.snapshot().counters.lost).toBe(0);
+    sim.advance(600); // broker 2 is fenced; broker 3, which holds the records, leads
+    expect(sim.snapshot().partitions[0]!.leader).toBe(3);
+    expect(sim.snapshot().counters.lost).toBe(0);
+    expect(sim.readCommitted('t', 0)).toHaveLength(4);
+  });
+
   it('acks=all writes to an isolated leader are never acknowledged (its ISR cannot shrink without the controller)', () => {
     const sim = cluster({}, { minInsyncReplicas: 2 });
     sim.advance(20);

@@ -1,0 +1,33 @@
+// Jepsen-style randomized test (kept to a few seconds; jepsen.slow.test.ts runs many more
+// seeds). Pins Kafka's guarantee that acks=all + min.insync.replicas=2 + RF 3 + unclean off
+// never loses an acknowledged record nor reorders a partition whatever the faults, and that
+// acks=1 does lose acknowledged records across leader failovers.
+import { describe, expect, it } from 'vitest';
+import { ACKS_ONE, SAFE, runJepsen } from './runJepsen';
+
+const SEEDS = Array.from({ length: 12 }, (_, i) => 1 + i * 7919);
+
+describe('Jepsen-style schedules', () => {
+  it('the safe configuration: zero lost, zero reordered, everything delivered, counters agree', () => {
+    for (const seed of SEEDS) {
+      const r = runJepsen(seed, SAFE);
+      expect(r.acknowledged, `seed ${seed} acknowledged something`).toBeGreaterThan(50);
+      expect({ seed, lost: r.lost, lostReported: r.lostReported, reordered: r.reordered, undelivered: r.undelivered }).toEqual({ seed, lost: 0, lostReported: 0, reordered: 0, undelivered: 0 });
+    }
+  });
+
+  it('acks=1: leader failovers lose acknowledged records, and the live counter reports exactly those', () => {
+    let lost = 0;
+    for (const seed of SEEDS) {
+      const r = runJepsen(seed, ACKS_ONE, { faultRate: 0.2 });
+      expect(r.reordered, `seed ${seed}`).toBe(0);
+      expect(r.lostReported, `seed ${seed}: live counter vs read-back`).toBe(r.lost);
+      lost += r.lost;
+    }
+    expect(lost).toBeGreaterThan(0);
+  });
+
+  it('a seed replays exactly', () => {
+    expect(runJepsen(4242, ACKS_ONE)).toEqual(runJepsen(4242, ACKS_ONE));
+  });
+});
