@@ -1,0 +1,110 @@
+// Assembles the UI's snapshot of a board run from the cluster, the groups, the services and
+// the read-model tables. Kept apart from the run itself so the snapshot's shape is one place.
+import type { Topology } from '../topology';
+import type { runtime } from '../topology';
+import type { SimulatedCluster, StampedEvent } from './engineApi';
+import type { FlowCounters } from './flowCounters';
+import type { GroupRole } from './groupRoles';
+import type { SimState } from './lifecycle';
+import type { SimOptions } from './options';
+import type { ServiceInstances } from './serviceInstances';
+import type { GroupView, ReadModelView, SimSnapshot } from './simSnapshot';
+
+export interface SnapshotInputs {
+  state: SimState;
+  options: SimOptions;
+  topology: Topology;
+  cluster: SimulatedCluster | null;
+  roles: readonly GroupRole[];
+  instances: ServiceInstances | null;
+  flow: FlowCounters;
+  tables: ReadonlyMap<string, runtime.ReadModelTable>;
+  timeline: readonly StampedEvent[];
+  rates: { topics: Record<string, number>; groups: Record<string, number> };
+}
+
+const MAX_COLUMNS = 5;
+
+export function describeKeys(o: SimOptions): string {
+  return o.keys.kind === 'uniform' ? `uniform over ${o.aggregateIds}` : `Zipf s=${o.keys.exponent} over ${o.aggregateIds}`;
+}
+
+export function buildSnapshot(x: SnapshotInputs): SimSnapshot {
+  const o = x.options;
+  const c = x.cluster?.snapshot() ?? null;
+  const groupsById = new Map((c?.groups ?? []).map((g) => [g.groupId, g]));
+  const groups: GroupView[] = x.roles.map((r) => {
+    const g = groupsById.get(r.groupId);
+    const ep = g?.lastRebalance ?? null;
+    return {
+      groupId: r.groupId,
+      serviceId: r.serviceId,
+      kind: r.kind,
+      label: r.label,
+      topics: r.topics,
+      state: g?.state ?? 'Empty',
+      generation: g?.generation ?? 0,
+      protocol: g?.protocol ?? (o.assignor === 'cooperative-sticky' ? 'cooperative' : 'eager'),
+      assignor: g?.assignor ?? o.assignor,
+      members: (g?.members ?? []).map((m) => ({ id: m.id, state: m.state, assignment: m.assignment })),
+      committed: g?.committed ?? {},
+      totalLag: g?.totalLag ?? 0,
+      handled: x.flow.handled.get(r.groupId) ?? 0,
+      rebalancing: g?.rebalancing ?? false,
+      lastRebalance: ep ? { reason: ep.reason, protocol: ep.protocol, maxPauseMs: ep.maxPauseMs, stallMs: ep.stallMs, finishedAt: ep.finishedAt } : null,
+    };
+  });
+  const readModels: ReadModelView[] = x.topology.projectors.map((p) => {
+    const table = x.tables.get(p.elementId);
+    const all = table?.all() ?? [];
+    const recent = [...all].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1)).slice(0, o.maxRowsPerReadModel);
+    const columns: string[] = [];
+    for (const row of recent) for (const k of Object.keys(row.fields)) if (!columns.includes(k) && columns.length < MAX_COLUMNS) columns.push(k);
+    return {
+      id: p.elementId,
+      label: p.label,
+      rowCount: all.length,
+      columns,
+      rows: recent.map((row) => ({ id: row.id, version: row.version, lastEvent: row.lastEvent, cells: columns.map((k) => cell(row.fields[k])) })),
+    };
+  });
+  const f = x.flow;
+  return {
+    state: x.state,
+    at: c?.at ?? 0,
+    speed: o.speed,
+    seed: o.seed,
+    source: 'board',
+    boardName: x.topology.boardName,
+    brokers: c?.brokers ?? [],
+    partitions: c?.partitions ?? [],
+    counters: {
+      produced: c?.counters.produced ?? 0,
+      acknowledged: c?.counters.acknowledged ?? 0,
+      consumed: c?.counters.consumed ?? 0,
+      lost: c?.counters.lost ?? 0,
+      duplicated: c?.counters.duplicated ?? 0,
+      commandsIssued: f.commandsIssued,
+      sendErrors: f.sendErrors,
+      handlerErrors: f.handlerErrors,
+      conflicts: f.conflicts,
+    },
+    groups,
+    services: x.instances?.views() ?? [],
+    readModels,
+    timeline: [...x.timeline],
+    flow: { topicRates: x.rates.topics, groupRates: x.rates.groups },
+    outcomes: Object.fromEntries(f.outcomes),
+    experiment: null,
+    assignor: o.assignor,
+    acks: o.acks,
+    commandsPerSecond: o.commandsPerSecond,
+    keys: describeKeys(o),
+  };
+}
+
+function cell(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 24 ? `${s.slice(0, 8)}…${s.slice(-6)}` : s;
+}

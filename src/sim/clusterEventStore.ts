@@ -1,0 +1,120 @@
+// The runtime's EventStore contract (append with expectedVersion, read by key, snapshots)
+// over one aggregate type's event topic in the simulated cluster. Like the engine's event
+// store it keeps a per-key index of where each event landed, so rehydration reads a key's
+// events without scanning the partition; entries are checked against the current leader's
+// log on read, so an acknowledged record that a failover lost disappears from the stream as
+// it would in Kafka. Snapshots live beside it (what a compacted snapshots topic would keep).
+import { runtime } from '../topology';
+import { defaultPartition, type ClusterSim } from './engineApi';
+import { PartitionUnavailableError } from './errors';
+import type { ProducerAcks } from './options';
+
+type EventEnvelope = runtime.EventEnvelope;
+type Snapshot = runtime.Snapshot;
+
+interface Entry {
+  partition: number;
+  offset: number;
+  id: number;
+}
+
+export interface AppendStats {
+  conflicts: number;
+  refused: number;
+}
+
+export class ClusterEventStore implements runtime.EventStore {
+  private readonly index = new Map<string, Entry[]>();
+  private readonly snapshots = new Map<string, Snapshot>();
+  readonly stats: AppendStats = { conflicts: 0, refused: 0 };
+
+  constructor(
+    private readonly sim: ClusterSim,
+    readonly topic: string,
+    private readonly partitions: number,
+    private readonly prefixedByType: boolean,
+    private readonly acks: () => ProducerAcks,
+    /** Called once per appended record (for flow counters). */
+    private readonly onAppend: (topic: string, count: number) => void,
+    /** +1 when an append waits for its acks=all answer, -1 when it gets it. */
+    private readonly waiting: (delta: number) => void = () => undefined,
+  ) {}
+
+  private partitionOf(aggregateType: string, aggregateId: string): number {
+    return defaultPartition(runtime.recordKey(aggregateType, aggregateId, this.prefixedByType), this.partitions);
+  }
+
+  append(aggregateId: string, events: readonly EventEnvelope[], expectedVersion: number): Promise<number> {
+    const entries = this.index.get(aggregateId) ?? [];
+    if (entries.length !== expectedVersion) {
+      this.stats.conflicts++;
+      return Promise.reject(new runtime.ConcurrencyError(aggregateId, expectedVersion, entries.length));
+    }
+    if (events.length === 0) return Promise.resolve(expectedVersion);
+    const partition = this.partitionOf(events[0]!.aggregateType, aggregateId);
+    const records = events.map((e) => {
+      const w = runtime.eventToRecord(e, this.prefixedByType);
+      return { key: w.key, value: w.value, headers: { ...w.headers }, timestamp: e.timestamp };
+    });
+    const p = this.sim.core.partition(this.topic, partition);
+    const leaderBefore = p?.leader ?? null;
+    const endBefore = leaderBefore === null ? -1 : p!.log(leaderBefore).logEndOffset;
+    return new Promise<number>((resolve, reject) => {
+      let written = false;
+      let settled = false;
+      this.sim.produceWith({ topic: this.topic, partition, acks: this.acks(), records }, (err) => {
+        if (written && !settled) this.waiting(-1);
+        settled = true;
+        if (err) {
+          if (!written) this.stats.refused++;
+          reject(err);
+        } else resolve(expectedVersion + events.length);
+      });
+      // The produce path writes synchronously or not at all: the leader's log end tells which.
+      if (leaderBefore !== null && p!.log(leaderBefore).logEndOffset === endBefore + records.length) {
+        written = true;
+        if (!settled) this.waiting(1);
+        const log = p!.log(leaderBefore);
+        const list = this.index.get(aggregateId) ?? [];
+        for (let i = 0; i < records.length; i++) list.push({ partition, offset: endBefore + i, id: log.recordAt(endBefore + i)!.id });
+        this.index.set(aggregateId, list);
+        this.onAppend(this.topic, records.length);
+      }
+    });
+  }
+
+  read(aggregateId: string, fromVersion: number): Promise<EventEnvelope[]> {
+    const entries = this.index.get(aggregateId);
+    if (!entries || entries.length <= fromVersion) return Promise.resolve([]);
+    const out: EventEnvelope[] = [];
+    const keep: Entry[] = entries.slice(0, Math.max(0, fromVersion));
+    for (let i = Math.max(0, fromVersion); i < entries.length; i++) {
+      const e = entries[i]!;
+      const p = this.sim.core.partition(this.topic, e.partition);
+      if (!p || p.leader === null) return Promise.reject(new PartitionUnavailableError(this.topic, e.partition));
+      const r = p.log(p.leader).recordAt(e.offset);
+      if (!r || r.id !== e.id) continue; // lost in a failover: gone from the stream
+      keep.push(e);
+      out.push(runtime.recordToEvent({ key: r.key, value: String(r.value), headers: r.headers ?? {}, timestamp: String(r.timestamp) }));
+    }
+    if (keep.length !== entries.length) this.index.set(aggregateId, keep);
+    return Promise.resolve(out);
+  }
+
+  loadSnapshot(aggregateId: string): Promise<Snapshot | null> {
+    const s = this.snapshots.get(aggregateId) ?? null;
+    // A snapshot newer than the surviving stream (events lost after it was taken) is unusable.
+    if (s && s.version > (this.index.get(aggregateId)?.length ?? 0)) return Promise.resolve(null);
+    return Promise.resolve(s);
+  }
+
+  saveSnapshot(snapshot: Snapshot): Promise<void> {
+    const current = this.snapshots.get(snapshot.aggregateId);
+    if (!current || current.version < snapshot.version) this.snapshots.set(snapshot.aggregateId, snapshot);
+    return Promise.resolve();
+  }
+
+  streams(): number {
+    return this.index.size;
+  }
+}

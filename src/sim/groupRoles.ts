@@ -1,0 +1,138 @@
+// Every consumer group a topology defines, with the handler that runs on each record it
+// consumes: aggregate command handlers (load → decide → append through the event store),
+// policies (event → commands), projectors (event → read-model row, published to the table
+// topic) and external-system sinks (command → the system's answering event). All of them run
+// the shared handler runtime the code export embeds.
+import type { Topology } from '../topology';
+import { aggregateDefinition, policyDefinition, projectorDefinition, runtime, runtimeFields } from '../topology';
+import type { ClusterEventStore } from './clusterEventStore';
+import type { SimRecord } from './engineApi';
+import type { FlowCounters } from './flowCounters';
+import type { ProducerPort } from './producerPort';
+
+export type RoleKind = 'aggregate' | 'policy' | 'projector' | 'sink';
+
+export interface GroupRole {
+  groupId: string;
+  serviceId: string;
+  kind: RoleKind;
+  label: string;
+  topics: string[];
+  /** Starts handling one record; async work is tracked by the caller's `track`. */
+  handle(record: SimRecord, topic: string, partition: number): void;
+}
+
+export interface RoleDeps {
+  topology: Topology;
+  producer: ProducerPort;
+  flow: FlowCounters;
+  stores: ReadonlyMap<string, ClusterEventStore>;
+  env(label: string): runtime.HandlerEnv;
+  /** Runs `work` after the previous work queued under `lane` (one partition of one group). */
+  serialise(lane: string, work: () => Promise<unknown>): void;
+  tables: Map<string, runtime.ReadModelTable>;
+}
+
+const wireOf = (r: SimRecord): runtime.WireRecord => ({ key: r.key, value: String(r.value), headers: r.headers ?? {}, timestamp: String(r.timestamp) });
+
+export function buildGroupRoles(d: RoleDeps): GroupRole[] {
+  const t = d.topology;
+  const roles: GroupRole[] = [];
+  const topicName = (id: string | null) => d.producer.topicName(id);
+  const commandByType = new Map(t.commands.map((c) => [c.typeName, c]));
+
+  for (const agg of t.aggregates) {
+    const def = aggregateDefinition(t, agg);
+    const store = d.stores.get(agg.elementId);
+    const commandTopic = topicName(agg.commandTopicId);
+    if (!store || !commandTopic) continue;
+    const env = d.env(agg.groupId);
+    roles.push({
+      groupId: agg.groupId,
+      serviceId: agg.serviceId,
+      kind: 'aggregate',
+      label: agg.label,
+      topics: [commandTopic],
+      handle(record, topic, partition) {
+        const command = runtime.recordToCommand(wireOf(record));
+        d.serialise(`${agg.groupId}/${topic}/${partition}`, async () => {
+          try {
+            const result = await runtime.handleCommand(def, store, command, env);
+            d.flow.handledBy(agg.groupId);
+            for (const e of result.events) d.flow.outcome(e.type);
+            if (result.attempts > 1) d.flow.conflicts += result.attempts - 1;
+          } catch {
+            d.flow.handlerErrors++;
+          }
+        });
+      },
+    });
+  }
+
+  for (const pol of t.policies) {
+    const def = policyDefinition(t, pol);
+    const env = d.env(pol.groupId);
+    const topics = pol.topicIds.map(topicName).filter((x): x is string => x !== null);
+    roles.push({
+      groupId: pol.groupId,
+      serviceId: pol.serviceId,
+      kind: 'policy',
+      label: pol.label,
+      topics,
+      handle(record) {
+        d.flow.handledBy(pol.groupId);
+        const event = runtime.recordToEvent(wireOf(record));
+        for (const cmd of runtime.react(def, event, env)) d.producer.sendCommand(commandByType.get(cmd.type)?.topicId ?? null, cmd, env.now());
+      },
+    });
+  }
+
+  for (const proj of t.projectors) {
+    const def = projectorDefinition(t, proj);
+    const table = new runtime.ReadModelTable(def);
+    d.tables.set(proj.elementId, table);
+    const tableTopic = topicName(proj.tableTopicId);
+    const topics = proj.topicIds.map(topicName).filter((x): x is string => x !== null);
+    roles.push({
+      groupId: proj.groupId,
+      serviceId: proj.serviceId,
+      kind: 'projector',
+      label: proj.label,
+      topics,
+      handle(record) {
+        d.flow.handledBy(proj.groupId);
+        const row = table.upsert(runtime.recordToEvent(wireOf(record)));
+        if (row && tableTopic) d.producer.send(tableTopic, { key: row.id, value: JSON.stringify(row), headers: { 'content-type': 'application/json' } }, row.updatedAt);
+      },
+    });
+  }
+
+  for (const ext of t.externalSystems) {
+    const sinkTopic = topicName(ext.sinkTopicId);
+    if (!ext.groupId || !sinkTopic) continue;
+    const env = d.env(ext.groupId);
+    const sourceTopic = topicName(ext.sourceTopicId);
+    const answers = ext.emits.flatMap((id) => t.events.filter((e) => e.elementId === id));
+    roles.push({
+      groupId: ext.groupId,
+      serviceId: ext.serviceId,
+      kind: 'sink',
+      label: ext.label,
+      topics: [sinkTopic],
+      handle(record) {
+        d.flow.handledBy(ext.groupId!);
+        if (!sourceTopic || answers.length === 0) return;
+        // The external system answers the command with one of the events it reports.
+        const command = runtime.recordToCommand(wireOf(record));
+        const spec = answers[Math.floor(env.random() * answers.length)]!;
+        const fields = runtimeFields(spec.fields);
+        const payload = runtime.fillPayload(fields, [command.payload], {}, env);
+        const aggregateId = runtime.idFromPayload(payload, spec.keyField) ?? command.aggregateId;
+        const event: runtime.EventEnvelope = { type: spec.typeName, aggregateType: ext.typeName, aggregateId, version: 0, schemaVersion: 1, timestamp: env.now(), payload };
+        d.producer.send(sourceTopic, runtime.eventToRecord(event, false), event.timestamp);
+        d.flow.outcome(spec.typeName);
+      },
+    });
+  }
+  return roles;
+}

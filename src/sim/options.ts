@@ -1,0 +1,63 @@
+// What a workshop can tune about a run: cluster size, producer acks, load (rate, key
+// distribution, number of aggregates), the group protocol, and speed. Defaults favour a run
+// where something visible happens within seconds.
+import type { AssignorName } from '../engine/assignors';
+import { InvalidSimOptionError } from './errors';
+import type { KeyDistribution } from './keyDistribution';
+
+export type ProducerAcks = 0 | 1 | -1;
+
+export interface SimOptions {
+  seed: number;
+  brokers: number;
+  /** acks of every producer in the run (-1 = all). */
+  acks: ProducerAcks;
+  minInsyncReplicas: number;
+  /** Commands the actors issue per simulated second. */
+  commandsPerSecond: number;
+  aggregateIds: number;
+  keys: KeyDistribution;
+  /** Eager assignor for new members, or 'cooperative-sticky' for incremental rebalancing. */
+  assignor: AssignorName;
+  /** session.timeout.ms of the services' consumers. */
+  sessionTimeoutMs: number;
+  /** Simulated milliseconds per real millisecond (0.1 to 100). */
+  speed: number;
+  /** Snapshot every N events per aggregate (the runtime's setting). */
+  maxRowsPerReadModel: number;
+}
+
+export const SIM_DEFAULTS: SimOptions = {
+  seed: 42,
+  brokers: 3,
+  acks: -1,
+  minInsyncReplicas: 2,
+  commandsPerSecond: 40,
+  aggregateIds: 50,
+  keys: { kind: 'uniform' },
+  assignor: 'range',
+  // Kafka's default is 45 s; shorter so a crashed instance is noticed while people watch.
+  sessionTimeoutMs: 10_000,
+  speed: 1,
+  maxRowsPerReadModel: 12,
+};
+
+export const MIN_SPEED = 0.1;
+export const MAX_SPEED = 100;
+
+export function resolveSimOptions(patch: Partial<SimOptions>): SimOptions {
+  const o: SimOptions = { ...SIM_DEFAULTS };
+  for (const [k, v] of Object.entries(patch)) if (v !== undefined) (o as unknown as Record<string, unknown>)[k] = v;
+  checkSpeed(o.speed);
+  if (!(o.commandsPerSecond >= 0) || !Number.isFinite(o.commandsPerSecond)) {
+    throw new InvalidSimOptionError(`The command rate must be a number ≥ 0 per second, got ${o.commandsPerSecond}.`, { commandsPerSecond: o.commandsPerSecond });
+  }
+  if (!Number.isInteger(o.brokers) || o.brokers < 1 || o.brokers > 9) throw new InvalidSimOptionError(`A cluster has 1 to 9 brokers, got ${o.brokers}.`, { brokers: o.brokers });
+  return o;
+}
+
+export function checkSpeed(speed: number): void {
+  if (!(speed >= MIN_SPEED && speed <= MAX_SPEED)) {
+    throw new InvalidSimOptionError(`Speed must be between ${MIN_SPEED}× and ${MAX_SPEED}×, got ${speed}.`, { speed });
+  }
+}

@@ -1,0 +1,116 @@
+// The running instances of each service (bounded context): an instance is one member in
+// every consumer group of its service, so adding, removing or crashing one triggers a
+// rebalance in each of those groups, as scaling a real deployment does.
+import type { ServiceSpec } from '../topology';
+import type { AssignorName, SimulatedCluster } from './engineApi';
+import { UnknownInstanceError, UnknownServiceError } from './errors';
+import type { GroupRole } from './groupRoles';
+import type { InstanceView, ServiceView } from './simSnapshot';
+
+interface Instance {
+  id: string;
+  serviceId: string;
+  state: 'running' | 'crashed';
+  members: string[];
+}
+
+export interface MemberSettings {
+  assignor: AssignorName;
+  sessionTimeoutMs: number;
+  processingMsPerRecord: number;
+}
+
+export class ServiceInstances {
+  private readonly instances = new Map<string, Instance[]>();
+  private readonly counters = new Map<string, number>();
+
+  constructor(
+    private readonly cluster: SimulatedCluster,
+    private readonly services: readonly ServiceSpec[],
+    private readonly roles: readonly GroupRole[],
+    private readonly settings: () => MemberSettings,
+  ) {
+    for (const s of services) this.instances.set(s.id, []);
+  }
+
+  private service(id: string): ServiceSpec {
+    const s = this.services.find((x) => x.id === id || x.name === id);
+    if (!s) throw new UnknownServiceError(id);
+    return s;
+  }
+
+  /** Starts one more instance of a service; returns its id. */
+  add(serviceId: string): string {
+    const s = this.service(serviceId);
+    const n = (this.counters.get(s.id) ?? 0) + 1;
+    this.counters.set(s.id, n);
+    const id = `${s.name}-${n}`;
+    const cfg = this.settings();
+    const members = this.roles
+      .filter((r) => r.serviceId === s.id && r.topics.length > 0)
+      .map((r) =>
+        this.cluster.groups.addMember({
+          groupId: r.groupId,
+          topics: r.topics,
+          clientId: id,
+          assignor: cfg.assignor,
+          sessionTimeoutMs: cfg.sessionTimeoutMs,
+          heartbeatIntervalMs: Math.max(100, Math.floor(cfg.sessionTimeoutMs / 3)),
+          processingMsPerRecord: cfg.processingMsPerRecord,
+          autoOffsetReset: 'earliest',
+          commitMode: 'auto',
+        }),
+      );
+    this.instances.get(s.id)!.push({ id, serviceId: s.id, state: 'running', members });
+    return id;
+  }
+
+  private find(instanceId: string): { list: Instance[]; inst: Instance } {
+    for (const list of this.instances.values()) {
+      const inst = list.find((i) => i.id === instanceId);
+      if (inst) return { list, inst };
+    }
+    throw new UnknownInstanceError(instanceId);
+  }
+
+  /** A clean shutdown: each member commits, revokes and leaves at once. */
+  remove(instanceId: string): void {
+    const { list, inst } = this.find(instanceId);
+    if (inst.state === 'running') for (const m of inst.members) this.cluster.groups.closeMember(m);
+    list.splice(list.indexOf(inst), 1);
+  }
+
+  /** The process dies: the group notices after session.timeout.ms. */
+  crash(instanceId: string): void {
+    const { inst } = this.find(instanceId);
+    if (inst.state === 'crashed') return;
+    inst.state = 'crashed';
+    for (const m of inst.members) this.cluster.groups.crashMember(m);
+  }
+
+  /** A rolling restart: every running instance is replaced by a fresh one (new settings apply). */
+  restartAll(): void {
+    for (const s of this.services) {
+      const running = this.instances.get(s.id)!.filter((i) => i.state === 'running');
+      for (const inst of running) {
+        this.remove(inst.id);
+        this.add(s.id);
+      }
+    }
+  }
+
+  views(): ServiceView[] {
+    return this.services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      label: s.label,
+      instances: this.instances.get(s.id)!.map((i): InstanceView => ({ id: i.id, state: i.state })),
+    }));
+  }
+
+  /** Which instance a group member belongs to. */
+  instanceOfMember(memberId: string): string | null {
+    for (const list of this.instances.values()) for (const i of list) if (i.members.includes(memberId)) return i.id;
+    return null;
+  }
+}

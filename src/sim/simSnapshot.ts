@@ -1,0 +1,108 @@
+// What the UI sees of a run, built in the worker and sent a few dozen times a second: the
+// cluster (brokers, partitions, counters), groups with members and offsets, services and their
+// instances, read-model rows, the timeline, flow rates and the experiment in progress. Plain
+// data only (structured-clone friendly); series travel separately as typed arrays.
+import type { BrokerSnapshot, PartitionSnapshot, StampedEvent } from './engineApi';
+import type { SimState } from './lifecycle';
+import type { RoleKind } from './groupRoles';
+
+export interface SimCounters {
+  produced: number;
+  acknowledged: number;
+  consumed: number;
+  lost: number;
+  duplicated: number;
+  commandsIssued: number;
+  sendErrors: number;
+  handlerErrors: number;
+  conflicts: number;
+}
+
+export interface GroupView {
+  groupId: string;
+  serviceId: string;
+  kind: RoleKind;
+  label: string;
+  topics: string[];
+  state: string;
+  generation: number;
+  protocol: 'eager' | 'cooperative';
+  assignor: string;
+  members: { id: string; state: string; assignment: string[] }[];
+  /** "topic-partition" → committed offset (next to read). */
+  committed: Record<string, number>;
+  totalLag: number;
+  handled: number;
+  rebalancing: boolean;
+  lastRebalance: { reason: string; protocol: string; maxPauseMs: number; stallMs: number; finishedAt: number | null } | null;
+}
+
+export interface InstanceView {
+  id: string;
+  state: 'running' | 'crashed';
+}
+
+export interface ServiceView {
+  id: string;
+  name: string;
+  label: string;
+  instances: InstanceView[];
+}
+
+export interface ReadModelView {
+  id: string;
+  label: string;
+  rowCount: number;
+  columns: string[];
+  /** Most recently updated first. */
+  rows: { id: string; version: number; lastEvent: string; cells: string[] }[];
+}
+
+export interface ExperimentView {
+  id: string;
+  variant: string;
+  title: string;
+  explanation: string;
+  watch: readonly string[];
+  step: number;
+  steps: string[];
+  done: boolean;
+  expectedLost: number | 'some';
+}
+
+export interface FlowView {
+  /** Records per simulated second written to each topic, over the last sample. */
+  topicRates: Record<string, number>;
+  /** Records per simulated second handled by each group. */
+  groupRates: Record<string, number>;
+}
+
+export interface SimSnapshot {
+  state: SimState;
+  at: number;
+  speed: number;
+  seed: number;
+  /** 'board' while the board runs; 'experiment' while a fault experiment is on screen. */
+  source: 'board' | 'experiment';
+  boardName: string;
+  brokers: BrokerSnapshot[];
+  partitions: PartitionSnapshot[];
+  counters: SimCounters;
+  groups: GroupView[];
+  services: ServiceView[];
+  readModels: ReadModelView[];
+  timeline: StampedEvent[];
+  flow: FlowView;
+  outcomes: Record<string, number>;
+  experiment: ExperimentView | null;
+  assignor: string;
+  acks: number;
+  commandsPerSecond: number;
+  keys: string;
+}
+
+/** Series columns: time, then one "lag:<group>" per group, then throughput. */
+export interface SimSeries {
+  names: string[];
+  columns: Float64Array[];
+}

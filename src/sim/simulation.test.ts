@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from './simulation';
+import { exampleBoard } from './testing/exampleBoards';
+
+async function runFor(sim: Simulation, ms: number): Promise<void> {
+  for (let t = 0; t < ms; t += 1000) await sim.advance(1000);
+}
+
+describe('Simulation of the Banking example', () => {
+  it('runs commands through the aggregate, policy and projector groups', async () => {
+    const sim = new Simulation(exampleBoard('banking'), { seed: 7 });
+    sim.start();
+    await runFor(sim, 15_000);
+    const s = sim.snapshot();
+    expect(s.partitions.length).toBeGreaterThan(0);
+    expect(s.counters.commandsIssued).toBeGreaterThan(400);
+    expect(s.counters.acknowledged).toBeGreaterThan(400);
+    const agg = s.groups.find((g) => g.kind === 'aggregate')!;
+    expect(agg.members.length).toBe(2);
+    expect(agg.handled).toBeGreaterThan(300);
+    expect(Object.keys(s.outcomes).length).toBeGreaterThan(2);
+    expect(s.readModels[0]!.rowCount).toBeGreaterThan(10);
+    expect(s.counters.lost).toBe(0);
+    expect(s.counters.handlerErrors).toBe(0);
+    sim.stop();
+  });
+});
+
+describe('Simulation controls', () => {
+  it('is deterministic: same board and seed give the same run, another seed a different one', async () => {
+    const run = async (seed: number) => {
+      const sim = new Simulation(exampleBoard('banking'), { seed });
+      sim.start();
+      await sim.advance(4000);
+      sim.broker('stop', 1);
+      await sim.advance(3000);
+      const s = sim.snapshot();
+      sim.stop();
+      return JSON.stringify([s.counters, s.outcomes, s.partitions, s.groups.map((g) => [g.committed, g.members])]);
+    };
+    const a = await run(3);
+    expect(await run(3)).toBe(a);
+    expect(await run(4)).not.toBe(a);
+  });
+
+  it('stopping a broker moves every leadership away from it and the run continues (clean shutdown)', async () => {
+    const sim = new Simulation(exampleBoard('banking'), { seed: 1 });
+    sim.start();
+    await sim.advance(5000);
+    expect(sim.snapshot().partitions.some((p) => p.leader === 1)).toBe(true);
+    sim.broker('stop', 1);
+    await sim.advance(500);
+    const before = sim.snapshot().counters.acknowledged;
+    expect(sim.snapshot().partitions.every((p) => p.leader !== 1 && !p.isr.includes(1))).toBe(true);
+    await sim.advance(3000);
+    expect(sim.snapshot().counters.acknowledged).toBeGreaterThan(before);
+    sim.broker('start', 1);
+    await sim.advance(3000);
+    expect(sim.snapshot().partitions.every((p) => p.isr.includes(1))).toBe(true);
+    sim.stop();
+  });
+
+  it('adding an instance rebalances its groups onto three members', async () => {
+    const sim = new Simulation(exampleBoard('banking'), { seed: 2 });
+    sim.start();
+    await sim.advance(5000);
+    const agg = () => sim.snapshot().groups.find((g) => g.kind === 'aggregate')!;
+    const before = agg().members.map((m) => m.assignment.length).sort();
+    expect(before).toEqual([3, 3]);
+    const id = sim.addInstance('account-service');
+    expect(id).toBe('account-service-3');
+    await sim.advance(3000);
+    expect(agg().members.map((m) => m.assignment.length)).toEqual([2, 2, 2]);
+    expect(agg().generation).toBeGreaterThan(1);
+    sim.stop();
+  });
+
+  it('refuses illegal lifecycle calls', async () => {
+    const sim = new Simulation(exampleBoard('banking'));
+    await expect(sim.advance(10)).rejects.toThrow(/cannot tick while it is idle/);
+    sim.start();
+    expect(() => sim.resume()).toThrow(/cannot resume while it is running/);
+    sim.pause();
+    await sim.step(100);
+    expect(sim.now).toBe(100);
+    await expect(sim.advance(10)).rejects.toThrow(/cannot tick while it is paused/);
+    sim.stop();
+    expect(() => sim.start()).toThrow(/cannot start while it is stopped/);
+  });
+
+  it('runs the E-commerce example across services, with the payment provider answering', async () => {
+    const sim = new Simulation(exampleBoard('ecommerce'), { seed: 5 });
+    sim.start();
+    await runFor(sim, 12_000);
+    const s = sim.snapshot();
+    expect(s.services.map((x) => x.instances.length)).toEqual([2, 2, 1]);
+    const handled = Object.fromEntries(s.groups.map((g) => [g.kind + ':' + g.label, g.handled]));
+    for (const [k, v] of Object.entries(handled)) expect(v, k).toBeGreaterThan(0);
+    // Placed → charged by the provider (succeeded or failed) → shipped when paid.
+    expect(Object.keys(s.outcomes).sort()).toEqual(['OrderPlaced', 'OrderShipped', 'PaymentFailed', 'PaymentSucceeded']);
+    expect(s.outcomes.OrderShipped!).toBeGreaterThan(s.outcomes.PaymentSucceeded! * 0.8);
+    expect(s.outcomes.OrderShipped!).toBeLessThanOrEqual(s.outcomes.PaymentSucceeded!);
+    expect(s.readModels[0]!.rowCount).toBeGreaterThan(5);
+    sim.stop();
+  });
+});

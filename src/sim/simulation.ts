@@ -1,0 +1,298 @@
+// A board running on the simulated cluster: compiles the board, creates its topics, starts
+// each service's instances (consumer group members running the shared handler runtime) and the
+// actors' load, and moves simulated time in fixed 10 ms steps so a run depends only on the
+// board, the seed and the schedule of controls — never on how fast the host runs it.
+import { createRng, type Rng } from '../lib/rng';
+import type { Board } from '../model';
+import { compileTopology, hasErrors, runtime, type Topology } from '../topology';
+import { Actors } from './actors';
+import { ClusterEventStore } from './clusterEventStore';
+import { createSimulatedCluster, type AssignorName, type SimulatedCluster, type StampedEvent } from './engineApi';
+import { BoardNotRunnableError, InvalidSimOptionError } from './errors';
+import { FlowCounters } from './flowCounters';
+import { buildGroupRoles, type GroupRole } from './groupRoles';
+import type { KeyDistribution } from './keyDistribution';
+import { SimLifecycle, type SimState } from './lifecycle';
+import { checkSpeed, resolveSimOptions, type SimOptions } from './options';
+import { ProducerPort } from './producerPort';
+import { RingSeries } from './ringSeries';
+import { ServiceInstances } from './serviceInstances';
+import { buildSnapshot } from './buildSnapshot';
+import type { SimSeries, SimSnapshot } from './simSnapshot';
+
+export const STEP_MS = 10;
+const SAMPLE_MS = 500;
+const SERIES_CAPACITY = 720;
+const TIMELINE_KEEP = 80;
+/** Handler timestamps start here, so payload times look like real dates. */
+export const SIM_EPOCH_MS = 1_700_000_000_000;
+const TIMELINE_TYPES = new Set<StampedEvent['type']>([
+  'leader-elected', 'partition-offline', 'isr-shrunk', 'isr-expanded', 'truncated', 'records-lost',
+  'broker-stopped', 'broker-started', 'broker-crashed', 'broker-isolated', 'broker-fenced', 'healed',
+  'rebalance-started', 'rebalance-finished', 'member-joined', 'member-left', 'member-expired',
+]);
+
+export class Simulation {
+  readonly topology: Topology;
+  readonly options: SimOptions;
+  private readonly lifecycle = new SimLifecycle();
+  private readonly rng: Rng;
+  private cluster: SimulatedCluster | null = null;
+  private roles: GroupRole[] = [];
+  private instances: ServiceInstances | null = null;
+  private actors: Actors | null = null;
+  private producer: ProducerPort | null = null;
+  readonly flow = new FlowCounters();
+  readonly tables = new Map<string, runtime.ReadModelTable>();
+  private readonly stores = new Map<string, ClusterEventStore>();
+  private readonly lanes = new Map<string, Promise<unknown>>();
+  private waitingAcks = 0;
+  private series: RingSeries | null = null;
+  private nextSampleAt = SAMPLE_MS;
+  private readonly timeline: StampedEvent[] = [];
+  private lastSample = { produced: 0, consumed: 0, topics: new Map<string, number>(), groups: new Map<string, number>() };
+  rates = { topics: {} as Record<string, number>, groups: {} as Record<string, number> };
+
+  constructor(
+    readonly board: Board,
+    options: Partial<SimOptions> = {},
+  ) {
+    this.options = resolveSimOptions(options);
+    this.rng = createRng(this.options.seed).fork('sim');
+    this.topology = compileTopology(board);
+    if (hasErrors(this.topology)) {
+      const errors = this.topology.problems.filter((p) => p.severity === 'error');
+      throw new BoardNotRunnableError(`The board has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix before it can run: ${errors[0]!.message}`, errors);
+    }
+    if (this.topology.topics.some((t) => t.perInstance)) {
+      throw new BoardNotRunnableError('The simulator runs the "one topic per aggregate type" and "one shared topic" strategies; switch the board to one of them to run it.');
+    }
+    if (this.topology.aggregates.length === 0) throw new BoardNotRunnableError('The board has no aggregate to send commands to: add an aggregate with its commands and events.');
+  }
+
+  get state(): SimState {
+    return this.lifecycle.state;
+  }
+
+  get now(): number {
+    return this.cluster?.sim.now() ?? 0;
+  }
+
+  /** Creates the cluster, topics, services and load. */
+  start(): void {
+    this.lifecycle.apply('start');
+    const o = this.options;
+    const cluster = createSimulatedCluster({ brokers: o.brokers, seed: o.seed, minInsyncReplicas: o.minInsyncReplicas, autoLeaderRebalance: true, lagSamplesKept: 60 });
+    this.cluster = cluster;
+    for (const t of this.topology.topics) {
+      const rf = Math.min(t.replicationFactor, o.brokers);
+      cluster.sim.createTopic({ name: t.name, partitions: t.partitions, replicationFactor: rf, minInsyncReplicas: Math.min(o.minInsyncReplicas, rf) });
+    }
+    const acks = () => this.options.acks;
+    this.producer = new ProducerPort(cluster.sim, this.topology, acks, this.flow);
+    for (const agg of this.topology.aggregates) {
+      const topic = this.producer.topicName(agg.eventTopicId);
+      const spec = this.topology.topics.find((x) => x.id === agg.eventTopicId);
+      if (!topic || !spec) continue;
+      const store = new ClusterEventStore(cluster.sim, topic, spec.partitions, spec.keyPrefixedByType, acks, (tp, n) => this.flow.wrote(tp, n), (d) => (this.waitingAcks += d));
+      this.stores.set(agg.elementId, store);
+    }
+    this.roles = buildGroupRoles({
+      topology: this.topology,
+      producer: this.producer,
+      flow: this.flow,
+      stores: this.stores,
+      tables: this.tables,
+      env: (label) => this.env(label),
+      serialise: (lane, work) => this.serialise(lane, work),
+    });
+    const byGroup = new Map(this.roles.map((r) => [r.groupId, r]));
+    cluster.groups.onDeliver((group, topic, partition, offset, id) => {
+      const role = byGroup.get(group);
+      const p = cluster.sim.core.partition(topic, partition);
+      if (!role || !p || p.leader === null) return;
+      const record = p.log(p.leader).recordAt(offset);
+      if (record && record.id === id) role.handle(record, topic, partition);
+    });
+    cluster.sim.onEvent((e) => {
+      if (!TIMELINE_TYPES.has(e.type)) return;
+      this.timeline.push(e);
+      if (this.timeline.length > TIMELINE_KEEP) this.timeline.shift();
+    });
+    this.instances = new ServiceInstances(cluster, this.topology.services, this.roles, () => ({
+      assignor: this.options.assignor,
+      sessionTimeoutMs: this.options.sessionTimeoutMs,
+      processingMsPerRecord: 1,
+    }));
+    for (const s of this.topology.services) for (let i = 0; i < Math.max(1, s.instances); i++) this.instances.add(s.id);
+    this.actors = new Actors(this.topology, this.producer, this.rng.fork('actors'), this.env('actors'), o.commandsPerSecond, o.aggregateIds, o.keys);
+    this.series = new RingSeries(SERIES_CAPACITY, [...this.roles.map((r) => `lag:${r.groupId}`), 'produced/s', 'consumed/s']);
+  }
+
+  private env(label: string): runtime.HandlerEnv {
+    const r = this.rng.fork(`env:${label}`);
+    return { random: () => r.next(), now: () => SIM_EPOCH_MS + this.now };
+  }
+
+  private serialise(lane: string, work: () => Promise<unknown>): void {
+    const prev = this.lanes.get(lane) ?? Promise.resolve();
+    const next = prev.then(work).finally(() => {
+      if (this.lanes.get(lane) === next) this.lanes.delete(lane);
+    });
+    this.lanes.set(lane, next);
+  }
+
+  /**
+   * Lets handler work run until every busy lane waits on an acks=all answer (which needs time
+   * to move), so the outcome never depends on how many steps the host ran per tick.
+   */
+  private async drain(): Promise<void> {
+    for (let guard = 0; guard < 100_000 && this.lanes.size > this.waitingAcks; guard++) await Promise.resolve();
+  }
+
+  /** Moves simulated time by `ms` (rounded down to whole steps) while running. */
+  async advance(ms: number): Promise<void> {
+    this.lifecycle.apply('tick');
+    await this.run(ms);
+  }
+
+  /** While paused: one step of `ms` simulated time. */
+  async step(ms = 100): Promise<void> {
+    this.lifecycle.apply('step');
+    await this.run(ms);
+  }
+
+  private async run(ms: number): Promise<void> {
+    const cluster = this.cluster!;
+    const steps = Math.max(0, Math.floor(ms / STEP_MS));
+    for (let i = 0; i < steps; i++) {
+      this.actors!.step(STEP_MS);
+      cluster.advance(STEP_MS);
+      await this.drain();
+      if (cluster.sim.now() >= this.nextSampleAt) {
+        this.sample();
+        this.nextSampleAt += SAMPLE_MS;
+      }
+    }
+  }
+
+  private sample(): void {
+    const cluster = this.cluster!;
+    const groups = cluster.groups.snapshot();
+    const lagByGroup = new Map(groups.map((g) => [g.groupId, g.totalLag]));
+    const c = cluster.sim.core.ledger;
+    const secs = SAMPLE_MS / 1000;
+    const producedRate = (c.produced - this.lastSample.produced) / secs;
+    const consumedRate = (c.consumed - this.lastSample.consumed) / secs;
+    this.lastSample.produced = c.produced;
+    this.lastSample.consumed = c.consumed;
+    const topics: Record<string, number> = {};
+    for (const [t, n] of this.flow.produced) {
+      topics[t] = (n - (this.lastSample.topics.get(t) ?? 0)) / secs;
+      this.lastSample.topics.set(t, n);
+    }
+    const groupsRate: Record<string, number> = {};
+    for (const [g, n] of this.flow.handled) {
+      groupsRate[g] = (n - (this.lastSample.groups.get(g) ?? 0)) / secs;
+      this.lastSample.groups.set(g, n);
+    }
+    this.rates = { topics, groups: groupsRate };
+    this.series!.push(cluster.sim.now(), [...this.roles.map((r) => lagByGroup.get(r.groupId) ?? 0), producedRate, consumedRate]);
+  }
+
+  pause(): void {
+    this.lifecycle.apply('pause');
+  }
+
+  resume(): void {
+    this.lifecycle.apply('resume');
+  }
+
+  stop(): void {
+    if (this.lifecycle.is('stopped')) return;
+    this.lifecycle.apply('stop');
+    this.cluster?.shutdown();
+  }
+
+  setSpeed(speed: number): void {
+    checkSpeed(speed);
+    this.options.speed = speed;
+  }
+
+  setRate(commandsPerSecond: number): void {
+    if (!(commandsPerSecond >= 0)) throw new InvalidSimOptionError(`The command rate must be ≥ 0, got ${commandsPerSecond}.`, { commandsPerSecond });
+    this.options.commandsPerSecond = commandsPerSecond;
+    if (this.actors) this.actors.rate = commandsPerSecond;
+  }
+
+  setKeys(keys: KeyDistribution): void {
+    this.options.keys = keys;
+    this.actors?.setDistribution(keys);
+  }
+
+  setAcks(acks: 0 | 1 | -1): void {
+    this.options.acks = acks;
+  }
+
+  /** New assignor (or cooperative protocol) for every group: applied by a rolling restart. */
+  setAssignor(assignor: AssignorName): void {
+    this.control();
+    this.options.assignor = assignor;
+    this.instances!.restartAll();
+  }
+
+  private control(): void {
+    this.lifecycle.apply('control');
+  }
+
+  addInstance(serviceId: string): string {
+    this.control();
+    return this.instances!.add(serviceId);
+  }
+
+  removeInstance(instanceId: string): void {
+    this.control();
+    this.instances!.remove(instanceId);
+  }
+
+  crashInstance(instanceId: string): void {
+    this.control();
+    this.instances!.crash(instanceId);
+  }
+
+  broker(action: 'stop' | 'start' | 'crash' | 'isolate' | 'heal', id: number): void {
+    this.control();
+    const sim = this.cluster!.sim;
+    if (action === 'stop') sim.stopBroker(id);
+    else if (action === 'start') sim.startBroker(id);
+    else if (action === 'crash') sim.crashBroker(id);
+    else if (action === 'isolate') sim.isolateBroker(id);
+    else sim.heal();
+  }
+
+  snapshot(): SimSnapshot {
+    return buildSnapshot({
+      state: this.state,
+      options: this.options,
+      topology: this.topology,
+      cluster: this.cluster,
+      roles: this.roles,
+      instances: this.instances,
+      flow: this.flow,
+      tables: this.tables,
+      timeline: this.timeline,
+      rates: this.rates,
+    });
+  }
+
+  seriesExport(): SimSeries {
+    const s = this.series;
+    if (!s) return { names: [], columns: [] };
+    return { names: ['t', ...s.names], columns: s.export() };
+  }
+
+  /** For tests: the cluster underneath. */
+  get clusterForTests(): SimulatedCluster | null {
+    return this.cluster;
+  }
+}
