@@ -103,7 +103,6 @@ export async function main(args: string[]): Promise<void> {
   // A compaction pass over N records with KEYS keys.
   const c = await fresh({ 'cleanup.policy': 'compact', 'min.cleanable.dirty.ratio': '0.01' });
   await fill(c.producer, 't', N);
-  await c.producer.send({ topic: 't', messages: [{ key: 'roll', value: 'x'.repeat(2_000_000), partition: 0 }] }).catch(() => undefined);
   const log = c.cluster.engine.log('t', 0);
   t0 = performance.now();
   const report = await c.cluster.admin().runCleaner();

@@ -11,14 +11,14 @@ export function utf8(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-/**
- * Writes a string as UTF-8 at `at`, returning the byte count. Short ASCII strings (keys,
- * header names) are copied by hand, which beats a TextEncoder call; longer ones go to
- * encodeInto, which Node runs natively fast.
- */
+// Node runs TextEncoder.encodeInto about 6x faster than Chromium, where copying ASCII by hand
+// is about 2.4x faster than encodeInto (TOOLCHAIN.md): pick the faster path per runtime.
+const NATIVE_ENCODE_FROM = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node ? 32 : Infinity;
+
+/** Writes a string as UTF-8 at `at`, returning the byte count; ASCII is copied by hand. */
 export function writeUtf8(s: string, into: Uint8Array, at: number): number {
   const n = s.length;
-  if (n > 32) return encoder.encodeInto(s, into.subarray(at)).written;
+  if (n > NATIVE_ENCODE_FROM) return encoder.encodeInto(s, into.subarray(at)).written;
   let i = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
