@@ -50,6 +50,11 @@ export class Actors {
     return this.entries.map((e) => e.spec.typeName);
   }
 
+  /** Topic ids the actors write to. */
+  get topicIds(): string[] {
+    return this.entries.map((e) => e.spec.topicId!);
+  }
+
   setDistribution(dist: KeyDistribution): void {
     this.sampler = createKeySampler(dist, this.idCount, this.rng.fork('keys'));
   }

@@ -18,6 +18,7 @@ import { ProducerPort } from './producerPort';
 import { RingSeries } from './ringSeries';
 import { ServiceInstances } from './serviceInstances';
 import { buildSnapshot } from './buildSnapshot';
+import { buildStructure, type SimStructure } from './structure';
 import type { SimSeries, SimSnapshot } from './simSnapshot';
 
 export const STEP_MS = 10;
@@ -289,6 +290,11 @@ export class Simulation {
     const s = this.series;
     if (!s) return { names: [], columns: [] };
     return { names: ['t', ...s.names], columns: s.export() };
+  }
+
+  structure(): SimStructure {
+    const entry = (this.actors?.topicIds ?? []).map((id) => this.producer?.topicName(id) ?? null).filter((x): x is string => x !== null);
+    return buildStructure(this.topology, this.roles, entry);
   }
 
   /** For tests: the cluster underneath. */

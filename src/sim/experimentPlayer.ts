@@ -1,0 +1,145 @@
+// Plays one of the cluster layer's ready fault experiments on its own small cluster, step by
+// step, so a workshop can watch it: each scripted step is applied, then held on screen for a
+// moment of display time (which does not move the experiment's clock, so the outcome is
+// exactly the scripted one); "advance" steps move its clock in 10 ms slices.
+import { applyStep, createExperimentCluster, EXPERIMENTS, type ClusterSim, type Experiment, type StampedEvent } from './engineApi';
+import { UnknownExperimentError } from './errors';
+import type { SimSnapshot } from './simSnapshot';
+
+const DWELL_MS = 350;
+const SLICE_MS = 10;
+
+export interface ExperimentSummary {
+  id: string;
+  title: string;
+  explanation: string;
+  watch: readonly string[];
+  variants: { id: string; label: string; expectedLost: number | 'some' }[];
+}
+
+export function listExperiments(): ExperimentSummary[] {
+  return EXPERIMENTS.map((e) => ({
+    id: e.id,
+    title: e.title,
+    explanation: e.explanation,
+    watch: e.watch,
+    variants: e.variants.map((v) => ({ id: v.id, label: v.label, expectedLost: v.expected.lost })),
+  }));
+}
+
+export class ExperimentPlayer {
+  readonly experiment: Experiment;
+  readonly variant: string;
+  private readonly sim: ClusterSim;
+  private stepIndex = 0;
+  /** Simulated time still to advance for the current "advance" step. */
+  private remaining = 0;
+  private dwell = 0;
+  private refused = { refused: 0 };
+  private readonly timeline: StampedEvent[] = [];
+
+  constructor(id: string, variantId?: string) {
+    const exp = EXPERIMENTS.find((e) => e.id === id);
+    if (!exp) throw new UnknownExperimentError(id);
+    this.experiment = exp;
+    this.variant = (exp.variants.find((v) => v.id === variantId) ?? exp.variants[0]!).id;
+    this.sim = createExperimentCluster(exp, this.variant);
+    this.sim.onEvent((e) => {
+      this.timeline.push(e);
+      if (this.timeline.length > 80) this.timeline.shift();
+    });
+  }
+
+  get done(): boolean {
+    return this.stepIndex >= this.experiment.steps.length && this.remaining <= 0;
+  }
+
+  /** Plays `ms` of display time. */
+  play(ms: number): void {
+    let budget = ms;
+    while (budget > 0 && !this.done) {
+      if (this.remaining > 0) {
+        const slice = Math.min(SLICE_MS, this.remaining);
+        this.sim.advance(slice);
+        this.remaining -= slice;
+        budget -= slice;
+        continue;
+      }
+      if (this.dwell > 0) {
+        const d = Math.min(this.dwell, budget);
+        this.dwell -= d;
+        budget -= d;
+        continue;
+      }
+      const step = this.experiment.steps[this.stepIndex++]!;
+      if (step.kind === 'advance') this.remaining = step.ms;
+      else {
+        applyStep(this.sim, step, this.refused);
+        this.dwell = DWELL_MS;
+      }
+    }
+  }
+
+  /** Plays every remaining step at once. */
+  finish(): void {
+    while (!this.done) this.play(60_000);
+  }
+
+  snapshot(base: { speed: number; seed: number }): SimSnapshot {
+    const s = this.sim.snapshot();
+    const v = this.experiment.variants.find((x) => x.id === this.variant)!;
+    return {
+      state: this.done ? 'paused' : 'running',
+      at: s.at,
+      speed: base.speed,
+      seed: base.seed,
+      source: 'experiment',
+      boardName: this.experiment.title,
+      brokers: s.brokers,
+      partitions: s.partitions,
+      counters: { ...s.counters, commandsIssued: 0, sendErrors: this.refused.refused, handlerErrors: 0, conflicts: 0 },
+      groups: [],
+      services: [],
+      readModels: [],
+      timeline: [...this.timeline],
+      flow: { topicRates: {}, groupRates: {} },
+      outcomes: {},
+      experiment: {
+        id: this.experiment.id,
+        variant: v.label,
+        title: this.experiment.title,
+        explanation: this.experiment.explanation,
+        watch: this.experiment.watch,
+        step: Math.min(this.stepIndex, this.experiment.steps.length),
+        steps: this.experiment.steps.map((st) => st.note ?? describeStep(st)),
+        done: this.done,
+        expectedLost: v.expected.lost,
+      },
+      assignor: '',
+      acks: 0,
+      commandsPerSecond: 0,
+      keys: '',
+    };
+  }
+
+  stop(): void {
+    this.sim.shutdown();
+  }
+}
+
+function describeStep(st: Experiment['steps'][number]): string {
+  switch (st.kind) {
+    case 'produce':
+      return `Produce ${st.count} records with acks=${st.acks === -1 ? 'all' : st.acks}`;
+    case 'advance':
+      return `Wait ${st.ms} ms`;
+    case 'slow':
+      return `Slow broker ${st.broker} by ${st.ms} ms`;
+    case 'heal':
+      return 'Heal the network';
+    case 'preferred-election':
+      return 'Preferred leader election';
+    default:
+      return `${st.kind[0]!.toUpperCase()}${st.kind.slice(1)} broker ${st.broker}`;
+  }
+}

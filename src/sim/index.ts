@@ -1,0 +1,12 @@
+// Public face of the simulation layer: a board run on the simulated cluster, the fault
+// experiment player, and the plain data the worker sends to the UI.
+export { Simulation, STEP_MS, SIM_EPOCH_MS } from './simulation';
+export { ExperimentPlayer, listExperiments, type ExperimentSummary } from './experimentPlayer';
+export { SIM_DEFAULTS, MIN_SPEED, MAX_SPEED, resolveSimOptions, type SimOptions, type ProducerAcks } from './options';
+export type { KeyDistribution } from './keyDistribution';
+export type { SimState, SimAction } from './lifecycle';
+export type * from './simSnapshot';
+export type { SimStructure, StructureNode, StructureEdge } from './structure';
+export type { RoleKind } from './groupRoles';
+export { ASSIGNOR_NAMES, type AssignorName, type BrokerSnapshot, type PartitionSnapshot, type StampedEvent } from './engineApi';
+export * from './errors';

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { exampleBoard } from '../sim/testing/exampleBoards';
+import type { SimMessage } from './simProtocol';
+import { SimWorkerHost } from './simWorkerHost';
+
+function harness() {
+  const posts: { m: SimMessage; transfer: Transferable[]; at: number }[] = [];
+  let now = 0;
+  const host = new SimWorkerHost({ post: (m, transfer) => posts.push({ m, transfer, at: now }), now: () => now, setTimeout: () => 0 });
+  return { host, posts, advance: (ms: number) => (now += ms) };
+}
+
+describe('SimWorkerHost', () => {
+  it('coalesces snapshots to at most one per 33 ms and transfers the series buffers', async () => {
+    const h = harness();
+    await h.host.handle({ type: 'start', board: exampleBoard('banking'), options: { seed: 1 } });
+    expect(h.posts[0]!.m.type).toBe('structure');
+    for (let i = 0; i < 300; i++) {
+      h.advance(5);
+      await h.host.tick();
+    }
+    const snaps = h.posts.filter((p) => p.m.type === 'snapshot');
+    expect(snaps.length).toBeGreaterThan(20);
+    expect(snaps.length).toBeLessThanOrEqual(Math.ceil(1500 / 33) + 1);
+    for (let i = 1; i < snaps.length; i++) expect(snaps[i]!.at - snaps[i - 1]!.at).toBeGreaterThanOrEqual(33);
+    const last = snaps[snaps.length - 1]!;
+    if (last.m.type !== 'snapshot') throw new Error('expected a snapshot');
+    expect(last.m.snapshot.at).toBeGreaterThanOrEqual(1400);
+    expect(last.m.series.columns.length).toBe(last.m.series.names.length);
+    expect(last.transfer.length).toBe(last.m.series.columns.length);
+  });
+
+  it('answers an illegal command with a typed error message instead of throwing', async () => {
+    const h = harness();
+    await h.host.handle({ type: 'pause' });
+    const m = h.posts[0]!.m;
+    expect(m.type).toBe('error');
+    if (m.type === 'error') expect(m.code).toBe('SIM_NOT_STARTED');
+    await h.host.handle({ type: 'start', board: exampleBoard('banking'), options: {} });
+    await h.host.handle({ type: 'resume' });
+    const e = h.posts[h.posts.length - 1]!.m;
+    expect(e.type === 'error' && e.code).toBe('SIM_ILLEGAL_TRANSITION');
+  });
+
+  it('shows a fault experiment instead of the board while it plays', async () => {
+    const h = harness();
+    await h.host.handle({ type: 'experiment', action: 'start', id: 'acks1-leader-crash' });
+    await h.host.handle({ type: 'experiment', action: 'finish' });
+    h.advance(40);
+    await h.host.tick();
+    const snap = h.posts.filter((p) => p.m.type === 'snapshot').pop()!.m;
+    if (snap.type !== 'snapshot') throw new Error('expected a snapshot');
+    expect(snap.snapshot.source).toBe('experiment');
+    expect(snap.snapshot.counters.lost).toBe(25);
+  });
+});

@@ -1,0 +1,158 @@
+// The worker side of the simulation protocol, without the worker globals so it can be tested
+// in Node: holds the run and the experiment on screen, moves simulated time on a timer by
+// real elapsed time × speed, and posts a snapshot at most every SNAPSHOT_INTERVAL_MS.
+import { ExperimentPlayer, listExperiments, Simulation, STEP_MS, type SimSeries } from '../sim';
+import { MAX_SIM_MS_PER_TICK, SNAPSHOT_INTERVAL_MS, TICK_MS, type SimCommand, type SimMessage } from './simProtocol';
+
+export interface HostPort {
+  post(message: SimMessage, transfer: Transferable[]): void;
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+}
+
+export class SimWorkerHost {
+  private sim: Simulation | null = null;
+  private experiment: ExperimentPlayer | null = null;
+  private speed = 1;
+  private lastTick = 0;
+  private debt = 0;
+  private busy = false;
+  private dirty = true;
+  private lastPost = -Infinity;
+  private ticking = false;
+
+  constructor(private readonly port: HostPort) {}
+
+  async handle(cmd: SimCommand): Promise<void> {
+    try {
+      await this.apply(cmd);
+      this.dirty = true;
+      this.ensureTicking();
+    } catch (e) {
+      const err = e as { code?: string; message?: string; problems?: { message: string; elementIds: readonly string[] }[] };
+      this.port.post({ type: 'error', code: err.code ?? 'SIM_ERROR', message: err.message ?? String(e), problems: err.problems ?? [] }, []);
+    }
+  }
+
+  private async apply(cmd: SimCommand): Promise<void> {
+    switch (cmd.type) {
+      case 'start': {
+        this.sim?.stop();
+        this.closeExperiment();
+        const sim = new Simulation(cmd.board, cmd.options);
+        this.speed = sim.options.speed;
+        sim.start();
+        this.sim = sim;
+        this.debt = 0;
+        this.port.post({ type: 'structure', structure: sim.structure() }, []);
+        return;
+      }
+      case 'pause':
+        return this.need().pause();
+      case 'resume':
+        return this.need().resume();
+      case 'step':
+        return this.need().step(Math.max(STEP_MS, cmd.ms));
+      case 'stop':
+        this.sim?.stop();
+        return;
+      case 'speed':
+        if (this.sim) this.sim.setSpeed(cmd.speed);
+        this.speed = cmd.speed;
+        return;
+      case 'rate':
+        return this.need().setRate(cmd.commandsPerSecond);
+      case 'keys':
+        return this.need().setKeys(cmd.keys);
+      case 'acks':
+        return this.need().setAcks(cmd.acks);
+      case 'assignor':
+        return this.need().setAssignor(cmd.assignor);
+      case 'instance': {
+        const sim = this.need();
+        if (cmd.action === 'add') sim.addInstance(cmd.target);
+        else if (cmd.action === 'remove') sim.removeInstance(cmd.target);
+        else sim.crashInstance(cmd.target);
+        return;
+      }
+      case 'broker':
+        return this.need().broker(cmd.action, cmd.id);
+      case 'experiment':
+        if (cmd.action === 'start') {
+          this.closeExperiment();
+          this.experiment = new ExperimentPlayer(cmd.id, cmd.variant);
+          if (this.sim?.state === 'running') this.sim.pause();
+        } else if (cmd.action === 'finish') this.experiment?.finish();
+        else this.closeExperiment();
+        return;
+      case 'listExperiments':
+        this.port.post({ type: 'experiments', list: listExperiments() }, []);
+        return;
+    }
+  }
+
+  private need(): Simulation {
+    if (!this.sim) throw Object.assign(new Error('Run the simulation first.'), { code: 'SIM_NOT_STARTED' });
+    return this.sim;
+  }
+
+  private closeExperiment(): void {
+    this.experiment?.stop();
+    this.experiment = null;
+  }
+
+  private ensureTicking(): void {
+    if (this.ticking) return;
+    this.ticking = true;
+    this.lastTick = this.port.now();
+    this.port.setTimeout(() => void this.tick(), 0);
+  }
+
+  /** One timer tick: move time, then maybe post. Public for tests. */
+  async tick(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    const now = this.port.now();
+    const elapsed = Math.min(250, Math.max(0, now - this.lastTick));
+    this.lastTick = now;
+    try {
+      const simMs = elapsed * this.speed;
+      if (this.experiment && !this.experiment.done) {
+        this.experiment.play(simMs);
+        this.dirty = true;
+      } else if (!this.experiment && this.sim?.state === 'running') {
+        this.debt = Math.min(MAX_SIM_MS_PER_TICK, this.debt + simMs);
+        const whole = Math.floor(this.debt / STEP_MS) * STEP_MS;
+        if (whole > 0) {
+          this.debt -= whole;
+          await this.sim.advance(whole);
+          this.dirty = true;
+        }
+      }
+      if (this.dirty && now - this.lastPost >= SNAPSHOT_INTERVAL_MS) this.post(now);
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      this.port.post({ type: 'error', code: err.code ?? 'SIM_ERROR', message: err.message ?? String(e), problems: [] }, []);
+    } finally {
+      this.busy = false;
+    }
+    const active = (this.sim && this.sim.state !== 'stopped') || this.experiment !== null || this.dirty;
+    if (active) this.port.setTimeout(() => void this.tick(), TICK_MS);
+    else this.ticking = false;
+  }
+
+  private post(now: number): void {
+    this.dirty = false;
+    this.lastPost = now;
+    let snapshot;
+    let series: SimSeries;
+    if (this.experiment) {
+      snapshot = this.experiment.snapshot({ speed: this.speed, seed: this.sim?.options.seed ?? 0 });
+      series = { names: [], columns: [] };
+    } else if (this.sim) {
+      snapshot = this.sim.snapshot();
+      series = this.sim.seriesExport();
+    } else return;
+    this.port.post({ type: 'snapshot', snapshot, series }, series.columns.map((c) => c.buffer as ArrayBuffer));
+  }
+}
