@@ -242,3 +242,55 @@ describe('subscribe', () => {
     expect(doc.getBoard().name).toBe('From peer');
   });
 });
+
+describe('reads inside transact', () => {
+  it('see the changes made earlier in the same transaction', () => {
+    const board = smallBoard();
+    const doc = createBoardDoc(board);
+    const ctx = byText(board, 'Orders');
+    const note = byText(board, 'Who pays shipping?');
+    doc.transact(() => {
+      doc.moveElements([{ id: note.id, x: 1, y: 1, parentId: ctx.id }]);
+      expect(byText(doc.getBoard(), 'Who pays shipping?').parentId).toBe(ctx.id);
+      doc.removeElements([ctx.id]);
+    });
+    const after = byText(doc.getBoard(), 'Who pays shipping?');
+    expect(after.parentId).toBeUndefined();
+    expect(after).toMatchObject({ x: 1, y: 1 });
+    doc.undo();
+    expect(doc.getBoard()).toEqual(board);
+  });
+});
+
+describe('undo across a record that was changed and removed in one step', () => {
+  // Found by the property test: an optional value cleared in one step, set again and its
+  // record removed in a later transact, must come back when both steps are undone.
+  it('restores a cleared link weight', () => {
+    const board = smallBoard();
+    board.links[2]!.weight = 0.5;
+    const doc = createBoardDoc(board);
+    doc.updateLink('link:3' as LinkId, { weight: undefined });
+    doc.transact(() => {
+      doc.updateLink('link:3' as LinkId, { weight: 1 });
+      doc.removeElements([byText(board, 'Order').id]);
+    });
+    doc.undo();
+    expect('weight' in doc.getBoard().links[2]!).toBe(false);
+    doc.undo();
+    expect(doc.getBoard()).toEqual(board);
+  });
+
+  it('restores a cleared parent', () => {
+    const board = smallBoard();
+    const doc = createBoardDoc(board);
+    const cmd = byText(board, 'Place order');
+    doc.updateElement(cmd.id, { parentId: undefined });
+    doc.transact(() => {
+      doc.updateElement(cmd.id, { parentId: byText(board, 'Orders').id });
+      doc.removeElements([cmd.id]);
+    });
+    doc.undo();
+    doc.undo();
+    expect(doc.getBoard()).toEqual(board);
+  });
+});

@@ -41,6 +41,15 @@ function writeRecord(target: Y.Map<unknown>, record: object, order?: number): vo
   if (order !== undefined) target.set(ORDER_KEY, order);
 }
 
+/**
+ * Removes an optional value from a record by setting it to null (readRecord skips nulls).
+ * Deleting the key instead breaks Y.UndoManager when the same key is set again and its record
+ * removed in one later step: undoing both then cannot bring the first value back.
+ */
+function clearKey(ymap: Y.Map<unknown>, key: string): void {
+  if (ymap.has(key) && ymap.get(key) !== null) ymap.set(key, null);
+}
+
 class YBoardDoc implements BoardDoc {
   readonly id: BoardId;
   readonly ydoc: Y.Doc;
@@ -90,6 +99,7 @@ class YBoardDoc implements BoardDoc {
   }
 
   getBoard(): Board {
+    if (this.ydoc._transaction) return this.uncachedBoard();
     if (this.snapshot && !this.metaDirty && !this.elementView.changed && !this.linkView.changed) return this.snapshot;
     if (this.metaDirty || !this.settingsSnapshot) {
       const next = this.settings.toJSON() as BoardSettings;
@@ -105,6 +115,18 @@ class YBoardDoc implements BoardDoc {
     });
     this.metaDirty = false;
     return this.snapshot;
+  }
+
+  /** The board as it stands mid-transaction (inside transact), read without the cache. */
+  private uncachedBoard(): Board {
+    return {
+      version: BOARD_VERSION,
+      id: this.id,
+      name: String(this.meta.get('name') ?? ''),
+      settings: this.settings.toJSON() as BoardSettings,
+      elements: this.elementView.uncached(),
+      links: this.linkView.uncached(),
+    };
   }
 
   subscribe(listener: Listener): () => void {
@@ -132,7 +154,7 @@ class YBoardDoc implements BoardDoc {
     }
     const lookup = (id: ElementId) => incoming.get(id) ?? this.elementView.get(id);
     for (const el of elements) validateParent(el.id, el.parentId, lookup);
-    const settings = this.getBoard().settings;
+    const settings = this.settings.toJSON() as BoardSettings;
     const checked = links.map((l) => linkFor(l, lookup, settings, (id) => this.links.has(id)));
     const pairs = new Set<string>();
     for (const l of checked) {
@@ -170,7 +192,7 @@ class YBoardDoc implements BoardDoc {
     const ymap = this.elements.get(id)!;
     this.write(() => {
       for (const [k, v] of Object.entries(next)) if (!sameValue(v, ymap.get(k))) ymap.set(k, clone(v));
-      for (const k of [...ymap.keys()]) if (k !== ORDER_KEY && !(k in next)) ymap.delete(k);
+      for (const k of [...ymap.keys()]) if (k !== ORDER_KEY && !(k in next)) clearKey(ymap, k);
     });
   }
 
@@ -188,7 +210,7 @@ class YBoardDoc implements BoardDoc {
         if (ymap.get('x') !== m.x) ymap.set('x', m.x);
         if (ymap.get('y') !== m.y) ymap.set('y', m.y);
         if (m.parentId === null) {
-          if (ymap.has('parentId')) ymap.delete('parentId');
+          clearKey(ymap, 'parentId');
         } else if (m.parentId !== undefined && ymap.get('parentId') !== m.parentId) ymap.set('parentId', m.parentId);
       }
     });
@@ -215,7 +237,7 @@ class YBoardDoc implements BoardDoc {
         ymap.set('x', x);
         ymap.set('y', y);
         if (parent) ymap.set('parentId', parent.id);
-        else ymap.delete('parentId');
+        else clearKey(ymap, 'parentId');
       }
       for (const link of board.links) if (removed.has(link.source) || removed.has(link.target)) this.links.delete(link.id);
       for (const id of removed) this.elements.delete(id);
@@ -224,10 +246,10 @@ class YBoardDoc implements BoardDoc {
 
   addLink(link: Omit<BoardLink, 'freeForm'> & { freeForm?: boolean }): BoardLink {
     const lookup = (x: ElementId) => this.elementView.get(x);
-    const checked = linkFor(link, lookup, this.getBoard().settings, (id) => this.links.has(id));
-    for (const other of this.getBoard().links)
-      if (other.source === checked.source && other.target === checked.target)
-        throw new BoardOperationError('These two stickies are already linked', 'DUPLICATE_LINK', { id: other.id });
+    const checked = linkFor(link, lookup, this.settings.toJSON() as BoardSettings, (id) => this.links.has(id));
+    for (const [otherId, other] of this.links.entries())
+      if (other.get('source') === checked.source && other.get('target') === checked.target)
+        throw new BoardOperationError('These two stickies are already linked', 'DUPLICATE_LINK', { id: otherId });
     this.write(() => {
       const ymap = new Y.Map<unknown>();
       this.links.set(checked.id, ymap);
@@ -244,7 +266,7 @@ class YBoardDoc implements BoardDoc {
       throw new BoardOperationError('An outcome weight must be a number above 0', 'INVALID_WEIGHT', { id, weight });
     if (!('weight' in patch)) return;
     this.write(() => {
-      if (weight === undefined) ymap.delete('weight');
+      if (weight === undefined) clearKey(ymap, 'weight');
       else ymap.set('weight', weight);
     });
   }
@@ -258,7 +280,7 @@ class YBoardDoc implements BoardDoc {
   }
 
   updateSettings(patch: Partial<BoardSettings>): void {
-    const next = validateSettings({ ...this.getBoard().settings, ...patch });
+    const next = validateSettings({ ...(this.settings.toJSON() as BoardSettings), ...patch });
     this.write(() => {
       for (const [k, v] of Object.entries(next)) if (this.settings.get(k) !== v) this.settings.set(k, v);
     });

@@ -14,10 +14,10 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Reads a record out of its Y.Map (without the order key). */
+/** Reads a record out of its Y.Map (without the order key; null marks a cleared optional value). */
 export function readRecord<T>(ymap: Y.Map<unknown>): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of ymap.entries()) if (k !== ORDER_KEY) out[k] = v;
+  for (const [k, v] of ymap.entries()) if (k !== ORDER_KEY && v !== null) out[k] = v;
   return out as T;
 }
 
@@ -84,11 +84,20 @@ export class YProjection<T extends { id: string }> {
     return this.list;
   }
 
-  /** The current record with this id (fresh from the document), or undefined. */
+  /** The record with this id read straight from Yjs (right even in the middle of a transaction). */
   get(id: string): T | undefined {
-    if (!this.dirty.has(id) && !this.structureDirty) return this.cache.get(id);
     const ymap = this.root.get(id);
     return ymap ? readRecord<T>(ymap) : undefined;
+  }
+
+  /**
+   * The whole list read straight from Yjs, bypassing the cache. Only for reads inside a
+   * transaction, where the observers that keep the cache current have not run yet.
+   */
+  uncached(): T[] {
+    const rows = [...this.root.entries()].map(([, ymap]) => ({ order: Number(ymap.get(ORDER_KEY) ?? 0), item: readRecord<T>(ymap) }));
+    rows.sort((a, b) => a.order - b.order || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
+    return rows.map((r) => r.item);
   }
 
   /** The next free order number for a new record. */
