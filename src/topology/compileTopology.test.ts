@@ -281,3 +281,43 @@ describe('repeated stickies of one concept', () => {
     expect(t.problems.find((p) => p.code === 'aggregate-id-fields-differ')).toMatchObject({ severity: 'error', elementIds: [a1, a2] });
   });
 });
+
+describe('more problem rules', () => {
+  it('warns about a policy that can trigger itself', () => {
+    const b = new BoardBuilder();
+    const retry = b.command('Retry payment', [field('paymentId')]);
+    const agg = b.aggregate('Payment', 'paymentId');
+    const failed = b.event('Payment failed', [field('paymentId')]);
+    const pol = b.policy('Retry when failed');
+    b.chain(retry, agg, failed, pol, retry);
+    const t = compileTopology(b.build());
+    expect(t.problems.find((p) => p.code === 'policy-cycle')).toMatchObject({ severity: 'warning', elementIds: [pol] });
+    expect(t.problems.find((p) => p.code === 'command-without-trigger')).toBeUndefined();
+  });
+
+  it('warns about read models fed by nothing and events produced by two aggregates; notes unused systems', () => {
+    const b = new BoardBuilder();
+    const rm = b.readModel('Dashboard');
+    const ext = b.external('CRM');
+    const c1 = b.command('A', [field('id')]);
+    const c2 = b.command('B', [field('id')]);
+    const a1 = b.aggregate('One', 'id');
+    const a2 = b.aggregate('Two', 'id');
+    const ev = b.event('Happened', [field('id')]);
+    const actor = b.actor('User');
+    b.chain(actor, c1, a1, ev).chain(actor, c2, a2, ev);
+    const t = compileTopology(b.build());
+    expect(t.problems.find((p) => p.code === 'read-model-without-events')).toMatchObject({ severity: 'warning', elementIds: [rm] });
+    expect(t.problems.find((p) => p.code === 'event-with-several-aggregates')).toMatchObject({ severity: 'warning', elementIds: [ev, a2] });
+    expect(t.problems.find((p) => p.code === 'external-system-unused')).toMatchObject({ severity: 'info', elementIds: [ext] });
+    expect(t.events[0]!.topicId).toBe(t.aggregates[0]!.eventTopicId);
+  });
+
+  it('corrects invalid decimal precision and scale with a warning', () => {
+    const b = new BoardBuilder();
+    const ev = b.event('Priced', [field('price', 'decimal', { precision: 0, scale: 9 })]);
+    const t = compileTopology(b.build());
+    expect(t.problems.find((p) => p.code === 'decimal-precision')).toMatchObject({ severity: 'warning', elementIds: [ev] });
+    expect(t.events[0]!.fields[0]).toMatchObject({ precision: 18, scale: 9 });
+  });
+});

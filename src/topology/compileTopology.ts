@@ -6,6 +6,7 @@ import { compileAggregates } from './compileAggregates';
 import { compileExternalSystems, compilePolicies, compileProjectors } from './compileConsumers';
 import { compileMessages } from './compileMessages';
 import { createContext } from './context';
+import { checkPolicyCycles } from './cycles';
 import { kebabName } from './naming';
 import type { Topology } from './types';
 
@@ -30,6 +31,7 @@ export function compileTopology(board: Board): Topology {
   compileExternalSystems(cx);
   compilePolicies(cx);
   compileProjectors(cx);
+  checkPolicyCycles(cx);
   return {
     boardId: board.id,
     boardName: board.name,

@@ -98,8 +98,12 @@ test(${str(`${agg.label}: the service handles a command on the in-memory transpo
   await transport.send(_aggregate.commandTopic, [commandToRecord(command)]);
   await transport.settle();
   const written = transport.records(_aggregate.eventTopicFor(command.aggregateId)).filter((r) => r.headers['aggregate-type'] === _aggregate.definition.type);
-  assert.equal(written.length, 1);
+  // More than one only when a policy loops back to this aggregate (the compiler warns of that).
+  assert.ok(written.length >= 1);
+  assert.equal(written[0]?.headers['aggregate-id'], command.aggregateId);
+  assert.equal(written[0]?.headers['aggregate-version'], '1');
   assert.equal(written[0]?.headers['schema-version'], '1');
+  assert.ok(_aggregate.definition.commands[command.type]?.outcomes.some((o) => o.event === written[0]?.headers['event-type']));
   assert.equal(running.stores.get(_aggregate.definition.type) !== undefined, true);
   await running.stop();
   await transport.close();

@@ -85,6 +85,9 @@ export function hostileBoard(seed = 1, strategy: TopicStrategy = 'perAggregateTy
     const parent = from.ctx < contexts.length ? { parent: contexts[from.ctx]! } : {};
     b.chain(from.id, b.policy(name(), parent), to.id);
   }
+  // A policy that loops back to the aggregate it reacts to (a legitimate retry-style design the
+  // generated service test must survive).
+  b.chain(allEvents[0]!.id, b.policy(name(), { parent: contexts[0]! }), allCommands[0]!.id);
   b.hotspot('*/ who approves ${this}?');
   return b.build();
 }

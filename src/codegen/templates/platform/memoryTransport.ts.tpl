@@ -1,6 +1,7 @@
 // An in-process transport: topics are arrays, every consumer group sees every record once, in
 // order, delivered asynchronously like a real consumer. settle() waits until all delivery is
-// done, which is what tests need.
+// done, which is what tests need. A design whose policies trigger themselves never settles,
+// so delivery stops after maxDeliveries and settle() says so instead of hanging.
 import type { WireRecord } from '../runtime/wire.js';
 import type { IncomingRecord, RecordHandler, SubscribeOptions, Subscription, Transport } from './transport.js';
 
@@ -17,6 +18,10 @@ export class MemoryTransport implements Transport {
   private readonly groups: Group[] = [];
   private pending: Promise<void> = Promise.resolve();
   private failures: unknown[] = [];
+  private delivered = 0;
+  private halted = false;
+
+  constructor(private readonly maxDeliveries = 10_000) {}
 
   async send(topic: string, records: readonly WireRecord[]): Promise<void> {
     const log = this.topics.get(topic) ?? [];
@@ -44,8 +49,12 @@ export class MemoryTransport implements Transport {
     }
   }
 
-  /** Resolves once every record sent so far (and every record those caused) is handled. */
-  async settle(): Promise<void> {
+  /**
+   * Resolves once every record sent so far (and every record those caused) is handled, or
+   * once maxDeliveries records were delivered (then `halted` is true: a policy cycle keeps
+   * the flow going). Rethrows the first handler failure.
+   */
+  async settle(): Promise<{ delivered: number; halted: boolean }> {
     for (;;) {
       const current = this.pending;
       await current;
@@ -56,6 +65,7 @@ export class MemoryTransport implements Transport {
       this.failures = [];
       throw first;
     }
+    return { delivered: this.delivered, halted: this.halted };
   }
 
   /** Every record of a topic, for inspection. */
@@ -86,6 +96,11 @@ export class MemoryTransport implements Transport {
           const at = group.positions.get(topic) ?? 0;
           const record = log[at];
           if (!record) continue;
+          if (this.delivered >= this.maxDeliveries) {
+            this.halted = true;
+            return;
+          }
+          this.delivered++;
           group.positions.set(topic, at + 1);
           progressed = true;
           try {

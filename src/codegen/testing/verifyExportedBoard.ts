@@ -1,0 +1,26 @@
+// The check every slow export test makes on a board: the export installs, type-checks under
+// strict, passes its own generated tests, has a valid AsyncAPI description and parseable Avro
+// schemas. Returns what went wrong as readable strings (empty when all is well).
+import { expect } from 'vitest';
+import type { Board } from '../../model';
+import { exportProject } from '../exportProject';
+import { asyncApiErrors, avroErrors, removeProject, run, writeProject } from './verifyExport';
+
+export async function verifyExportedBoard(board: Board): Promise<void> {
+  const files = await exportProject(board);
+  expect(avroErrors(files)).toEqual([]);
+  expect(await asyncApiErrors(String(files['asyncapi.json']))).toEqual([]);
+  const dir = writeProject(files);
+  try {
+    const install = await run(dir, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline']);
+    expect(install.ok, install.output).toBe(true);
+    const typecheck = await run(dir, 'npm', ['run', 'typecheck']);
+    expect(typecheck.ok, typecheck.output).toBe(true);
+    const test = await run(dir, 'npm', ['test']);
+    expect(test.ok, test.output).toBe(true);
+    expect(test.output).toMatch(/# fail 0/);
+    expect(test.output).toMatch(/# pass [1-9]/);
+  } finally {
+    removeProject(dir);
+  }
+}
