@@ -154,7 +154,12 @@ export class Engine {
     if (this.topics.has(name)) return false;
     const replicas = this.replicaAssignment(numPartitions, 0, replicationFactor);
     this.installTopic(name, config, replicas, []);
-    await this.backend.saveTopic({ name, numPartitions, config, replicas });
+    try {
+      await this.backend.saveTopic({ name, numPartitions, config, replicas });
+    } catch (e) {
+      this.topics.delete(name);
+      throw e;
+    }
     this.events.emit('topicCreated', { topic: name, partitions: numPartitions });
     return true;
   }

@@ -121,6 +121,7 @@ export async function compact(log: PartitionLog, config: TopicConfig, now: numbe
       throw e;
     }
     for (const s of replaced) for (const c of s.chunks) log.forgetChunk(c);
+    for (const r of put) log.adoptChunk(r.chunk);
     return { cleaned: true, segments: replaced.length, recordsBefore: before, recordsAfter: after };
   });
 }

@@ -307,10 +307,26 @@ export class PartitionLog {
     return undefined;
   }
 
-  async chunkData(segmentBase: number, chunk: Chunk): Promise<Uint8Array> {
+  /** The chunk's bytes, loading them (and up to `readAhead` following chunks) when paged out. */
+  async chunkData(segmentBase: number, chunk: Chunk, readAhead = 0): Promise<Uint8Array> {
     if (chunk.data) {
       this.cache?.touch(chunk);
       return chunk.data;
+    }
+    const seg = readAhead > 0 && this.store.loadMany ? this.segments[floorIndex(this.segments, segmentBase, (s) => s.baseOffset)] : undefined;
+    if (seg && seg.baseOffset === segmentBase && this.store.loadMany) {
+      const from = seg.chunks.indexOf(chunk);
+      const run: Chunk[] = [];
+      for (let i = from; i >= 0 && i < seg.chunks.length && run.length <= readAhead && !seg.chunks[i]!.data; i++) run.push(seg.chunks[i]!);
+      if (run.length > 1) {
+        const datas = await this.store.loadMany(segmentBase, run);
+        run.forEach((c, i) => {
+          c.data ??= datas[i]!;
+          this.cache?.touch(c);
+        });
+        this.cache?.touch(chunk);
+        return chunk.data ?? datas[0]!;
+      }
     }
     const data = await this.store.load(segmentBase, chunk);
     chunk.data = data;
@@ -367,5 +383,10 @@ export class PartitionLog {
 
   forgetChunk(chunk: Chunk): void {
     this.cache?.forget(chunk);
+  }
+
+  /** Puts a chunk written by a rewrite (compaction, truncation) under the cache budget. */
+  adoptChunk(chunk: Chunk): void {
+    this.cache?.touch(chunk);
   }
 }

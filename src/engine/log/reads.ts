@@ -4,6 +4,9 @@
 import { HEADER_BYTES, forEachRecord, pickRecords, readMeta, type DecodedRecord } from '../codec/recordBatch';
 import type { PartitionLog, ReadOptions } from './partitionLog';
 
+/** Chunks loaded together on a sequential read of paged-out data (about 1 MiB). */
+const READ_AHEAD = 15;
+
 /**
  * Reads records from `offset` (inside a compaction gap: from the next record there is),
  * up to the high watermark. Returns at least one record when one is readable.
@@ -20,7 +23,7 @@ export async function readRecords(log: PartitionLog, offset: number, opts: ReadO
     const seg = log.segments[loc.si]!;
     const chunk = seg.chunks[loc.ci]!;
     if (chunk.baseOffset >= upTo) break;
-    const data = await log.chunkData(seg.baseOffset, chunk);
+    const data = await log.chunkData(seg.baseOffset, chunk, READ_AHEAD);
     let stop = false;
     for (let at = 0; at < data.length && !stop; ) {
       const len = new DataView(data.buffer, data.byteOffset + at, HEADER_BYTES).getUint32(0, true);
@@ -84,7 +87,7 @@ export async function readBatchesFrom(log: PartitionLog, offset: number, maxByte
     const seg = log.segments[loc.si]!;
     const chunk = seg.chunks[loc.ci]!;
     if (chunk.baseOffset >= upTo) break;
-    const data = await log.chunkData(seg.baseOffset, chunk);
+    const data = await log.chunkData(seg.baseOffset, chunk, READ_AHEAD);
     for (let at = 0; at < data.length; ) {
       const m = readMeta(data, at);
       if (m.baseOffset + m.lastOffsetDelta >= offset && m.baseOffset < upTo) {

@@ -50,4 +50,5 @@ export async function rewriteTail(log: PartitionLog, target: number): Promise<vo
     log.segments = oldSegments;
     throw e;
   }
+  for (const r of put) log.adoptChunk(r.chunk);
 }

@@ -129,6 +129,33 @@ export class ClusterCore {
     }
   }
 
+  deleteTopic(topic: string): void {
+    const list = this.topics.get(topic);
+    if (!list) return;
+    this.topics.delete(topic);
+    for (const p of list) {
+      for (const b of p.replicas) this.byBroker.set(b, (this.byBroker.get(b) ?? []).filter((x) => x !== p));
+      for (const b of p.replicas) this.failPendingAcks(p, b);
+    }
+  }
+
+  /** Fills every replica of a partition with records that existed before the simulation took over (a reopened log). */
+  seedPartition(topic: string, partition: number, logStart: number, logEnd: number): number[] {
+    const p = this.partition(topic, partition);
+    if (!p || logEnd <= logStart) return [];
+    const now = this.clock.now();
+    const records = Array.from({ length: logEnd - logStart }, () => ({ id: this.nextRecordId(), key: null, value: null, timestamp: now }));
+    for (const b of p.replicas) {
+      const log = p.log(b);
+      log.logStartOffset = logStart;
+      log.append(records, Math.max(0, p.leaderEpoch));
+      log.highWatermark = log.logEndOffset;
+      log.flush();
+      log.checkpointHighWatermark();
+    }
+    return records.map((r) => r.id);
+  }
+
   setTopicConfig(topic: string, patch: Partial<Pick<TopicSettings, 'minInsyncReplicas' | 'uncleanLeaderElection'>>): void {
     const list = this.topics.get(topic);
     if (!list) throw new InvalidClusterConfigError(`Unknown topic ${topic}.`);

@@ -44,18 +44,27 @@ export interface ProduceAnswer {
 
 export type ProduceCallback = (error: Error | null, answer: ProduceAnswer | null) => void;
 
+/** The leader's checks before an append, in Kafka's order; null when the append may go ahead. */
+export function refusal(core: ClusterCore, topic: string, partition: number, acks: Acks): Error | null {
+  const where = { topic, partition };
+  const p = core.partition(topic, partition);
+  if (!p) return new UnknownTopicOrPartitionError(where);
+  const leader = p.leader;
+  if (leader === null) return new LeaderNotAvailableError(where);
+  if (core.broker(leader).status !== 'running') return new BrokerNotAvailableError(leader);
+  if (p.view(leader).leader !== leader) return new NotLeaderOrFollowerError(where, leader);
+  const minIsr = p.settings.minInsyncReplicas;
+  if (acks === -1 && p.isr.length < minIsr) return new NotEnoughReplicasError(where, p.isr.length, minIsr);
+  return null;
+}
+
 export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallback): void {
   const where = { topic: req.topic, partition: req.partition };
-  const p = core.partition(req.topic, req.partition);
-  if (!p) return cb(new UnknownTopicOrPartitionError(where), null);
-  const leader = p.leader;
-  if (leader === null) return cb(new LeaderNotAvailableError(where), null);
-  if (core.broker(leader).status !== 'running') return cb(new BrokerNotAvailableError(leader), null);
+  const refused = refusal(core, req.topic, req.partition, req.acks);
+  if (refused) return cb(refused, null);
+  const p = core.partition(req.topic, req.partition)!;
+  const leader = p.leader!;
   const view = p.view(leader);
-  if (view.leader !== leader) return cb(new NotLeaderOrFollowerError(where, leader), null);
-  const minIsr = p.settings.minInsyncReplicas;
-  if (req.acks === -1 && p.isr.length < minIsr) return cb(new NotEnoughReplicasError(where, p.isr.length, minIsr), null);
-
   const now = core.clock.now();
   const batch: SimRecord[] = new Array(req.records.length);
   const ids: number[] = new Array(req.records.length);

@@ -124,6 +124,24 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
       if (!isChunkValid(data, key)) throw new StorageError(`Chunk ${chunk.baseOffset}..${chunk.lastOffset} of ${topic}/${partition} is corrupt (checksum mismatch).`);
       return data;
     },
+    async loadMany(segBase: number, list: Chunk[]) {
+      const first = list[0];
+      const last = list[list.length - 1];
+      if (!first || !last) return [];
+      let values: unknown[];
+      try {
+        values = await db.getAll(CHUNKS, KeyRange.bound(chunkKey(topic, partition, broker, segBase, first), chunkKey(topic, partition, broker, segBase, last)));
+      } catch (e) {
+        throw mapError(e, 'read');
+      }
+      if (values.length !== list.length) throw new StorageError(`Chunks ${first.baseOffset}..${last.lastOffset} of ${topic}/${partition} are missing from IndexedDB.`);
+      return values.map((v, i) => {
+        const key = chunkKey(topic, partition, broker, segBase, list[i]!);
+        const data = v instanceof ArrayBuffer ? new Uint8Array(v) : undefined;
+        if (!data || !isChunkValid(data, key)) throw new StorageError(`Chunk ${list[i]!.baseOffset} of ${topic}/${partition} is corrupt (checksum mismatch).`);
+        return data;
+      });
+    },
     async destroy() {
       await db.delete(CHUNKS, KeyRange.bound([topic, partition, broker], [topic, partition, broker, []]));
       await db.delete(PARTITIONS, [topic, partition, broker]);

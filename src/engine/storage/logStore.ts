@@ -29,6 +29,8 @@ export interface PartitionStore {
   write(w: LogWrite): Promise<void> | void;
   /** Loads a paged-out chunk's bytes. */
   load(segmentBase: number, chunk: Chunk): Promise<Uint8Array>;
+  /** Loads consecutive chunks of one segment in one request (sequential read-ahead). */
+  loadMany?(segmentBase: number, chunks: Chunk[]): Promise<Uint8Array[]>;
   /** Whether chunk bytes may be dropped from memory (they can be loaded again). */
   readonly pageable: boolean;
   /** Deletes everything of this partition. */
