@@ -1,0 +1,172 @@
+// Mirror of the simulation worker for React: the latest snapshot, series and structure, and
+// actions that send commands to the worker. Messages are kept as they arrive but applied to
+// the store at most once per animation frame, so the UI never renders per message.
+import { create } from 'zustand';
+import type { Board } from '../model';
+import type { AssignorName, ExperimentSummary, KeyDistribution, ProducerAcks, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
+import { createSimClient, type SimClient } from '../worker/simClient';
+import type { BrokerAction, InstanceAction, SimCommand, SimMessage } from '../worker/simProtocol';
+
+export type { SimSnapshot, SimSeries, SimStructure, ExperimentSummary, AssignorName, ProducerAcks, KeyDistribution };
+export type { GroupView, ServiceView, ReadModelView, ExperimentView, SimCounters, BrokerSnapshot, PartitionSnapshot, StampedEvent, StructureNode, StructureEdge } from '../sim';
+export { ASSIGNOR_NAMES, MIN_SPEED, MAX_SPEED, SIM_DEFAULTS } from '../sim';
+export type { BrokerAction, InstanceAction };
+
+export type SimTab = 'cluster' | 'lag' | 'topology' | 'groups' | 'experiments' | 'readModels';
+
+export interface SimStoreState {
+  open: boolean;
+  tab: SimTab;
+  snapshot: SimSnapshot | null;
+  series: SimSeries | null;
+  structure: SimStructure | null;
+  experiments: ExperimentSummary[];
+  error: string | null;
+  /** Options for the next run (and live changes to the current one). */
+  options: Partial<SimOptions>;
+  /** Store updates applied (at most one per animation frame). */
+  applied: number;
+}
+
+export interface SimStoreActions {
+  run(board: Board): void;
+  pause(): void;
+  resume(): void;
+  step(ms?: number): void;
+  stop(): void;
+  setSpeed(speed: number): void;
+  setRate(commandsPerSecond: number): void;
+  setKeys(keys: KeyDistribution): void;
+  setAcks(acks: ProducerAcks): void;
+  setAssignor(assignor: AssignorName): void;
+  instance(action: InstanceAction, target: string): void;
+  broker(action: BrokerAction, id: number): void;
+  startExperiment(id: string, variant?: string): void;
+  finishExperiment(): void;
+  closeExperiment(): void;
+  loadExperiments(): void;
+  setTab(tab: SimTab): void;
+  setOpen(open: boolean): void;
+  clearError(): void;
+  reset(): void;
+}
+
+const initial: SimStoreState = {
+  open: false,
+  tab: 'cluster',
+  snapshot: null,
+  series: null,
+  structure: null,
+  experiments: [],
+  error: null,
+  options: {},
+  applied: 0,
+};
+
+let client: SimClient | null = null;
+let unsubscribe: (() => void) | null = null;
+let pending: Partial<SimStoreState> | null = null;
+let frameRequested = false;
+let received = 0;
+
+/** Messages received from the worker so far (the benchmark compares it with `applied`). */
+export function simMessagesReceived(): number {
+  return received;
+}
+
+const nextFrame: (fn: () => void) => void = (fn) => {
+  const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
+  if (raf) raf(fn);
+  else setTimeout(fn, 16);
+};
+
+/** Swaps the worker client (tests inject a fake; the app uses the default worker). */
+export function setSimClient(next: SimClient | null): void {
+  unsubscribe?.();
+  unsubscribe = null;
+  client = next;
+}
+
+function send(cmd: SimCommand): void {
+  if (!client) client = createSimClient();
+  if (!unsubscribe) unsubscribe = client.onMessage(receive);
+  client.send(cmd);
+}
+
+function receive(m: SimMessage): void {
+  received++;
+  pending ??= {};
+  switch (m.type) {
+    case 'snapshot':
+      pending.snapshot = m.snapshot;
+      if (m.series.columns.length > 0 || m.snapshot.source === 'board') pending.series = m.series;
+      break;
+    case 'structure':
+      pending.structure = m.structure;
+      break;
+    case 'experiments':
+      pending.experiments = m.list;
+      break;
+    case 'error':
+      pending.error = m.message;
+      break;
+  }
+  if (frameRequested) return;
+  frameRequested = true;
+  nextFrame(() => {
+    frameRequested = false;
+    const p = pending;
+    pending = null;
+    if (p) useSimStore.setState({ ...p, applied: useSimStore.getState().applied + 1 });
+  });
+}
+
+export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) => ({
+  ...initial,
+  run(board) {
+    set({ open: true, error: null, snapshot: null, series: null, structure: null });
+    send({ type: 'start', board, options: get().options });
+  },
+  pause: () => send({ type: 'pause' }),
+  resume: () => send({ type: 'resume' }),
+  step: (ms = 100) => send({ type: 'step', ms }),
+  stop: () => send({ type: 'stop' }),
+  setSpeed(speed) {
+    set({ options: { ...get().options, speed } });
+    send({ type: 'speed', speed });
+  },
+  setRate(commandsPerSecond) {
+    set({ options: { ...get().options, commandsPerSecond } });
+    if (get().snapshot?.source === 'board') send({ type: 'rate', commandsPerSecond });
+  },
+  setKeys(keys) {
+    set({ options: { ...get().options, keys } });
+    if (get().snapshot?.source === 'board') send({ type: 'keys', keys });
+  },
+  setAcks(acks) {
+    set({ options: { ...get().options, acks } });
+    if (get().snapshot?.source === 'board') send({ type: 'acks', acks });
+  },
+  setAssignor(assignor) {
+    set({ options: { ...get().options, assignor } });
+    if (get().snapshot?.source === 'board') send({ type: 'assignor', assignor });
+  },
+  instance: (action, target) => send({ type: 'instance', action, target }),
+  broker: (action, id) => send({ type: 'broker', action, id }),
+  startExperiment(id, variant) {
+    set({ open: true, tab: 'experiments' });
+    send({ type: 'experiment', action: 'start', id, ...(variant ? { variant } : {}) });
+  },
+  finishExperiment: () => send({ type: 'experiment', action: 'finish' }),
+  closeExperiment: () => send({ type: 'experiment', action: 'close' }),
+  loadExperiments: () => send({ type: 'listExperiments' }),
+  setTab: (tab) => set({ tab }),
+  setOpen: (open) => set({ open }),
+  clearError: () => set({ error: null }),
+  reset() {
+    client?.terminate();
+    setSimClient(null);
+    pending = null;
+    set({ ...initial });
+  },
+}));
