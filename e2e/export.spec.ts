@@ -50,3 +50,21 @@ test('exports the Banking example as services: file tree, code view, zip downloa
   await expect(dialog).toBeHidden();
   expect(errors).toEqual([]);
 });
+
+test('a board with compile errors is not exported: the dialog lists what to fix', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await page.getByRole('button', { name: 'Boards' }).click();
+  await page.getByRole('button', { name: 'New board' }).click();
+  await page.keyboard.press('Escape');
+  await board.addSticky('Policy', 'Ship when paid');
+
+  await page.getByRole('button', { name: 'Export services' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export services' });
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText("Policy 'Ship when paid' issues no command");
+  await expect(alert).toContainText("Policy 'Ship when paid' is triggered by no event");
+  await expect(dialog.getByRole('button', { name: 'Download zip' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
