@@ -64,6 +64,8 @@ class YBoardDoc implements BoardDoc {
   private snapshot: Board | undefined;
   private settingsSnapshot: BoardSettings | undefined;
   private metaDirty = true;
+  private localWrites = 0;
+  private txBoard: { tx: Y.Transaction | null; writes: number; board: Board } | undefined;
   private readonly ownsDoc: boolean;
   private readonly onAfterTransaction: (tr: Y.Transaction) => void;
   private readonly onMetaChange = () => {
@@ -119,7 +121,10 @@ class YBoardDoc implements BoardDoc {
 
   /** The board as it stands mid-transaction (inside transact), read without the cache. */
   private uncachedBoard(): Board {
-    return {
+    // Reused until this transaction writes again, so repeated reads inside transact stay cheap.
+    const tx = this.ydoc._transaction;
+    if (this.txBoard && this.txBoard.tx === tx && this.txBoard.writes === this.localWrites) return this.txBoard.board;
+    const board: Board = {
       version: BOARD_VERSION,
       id: this.id,
       name: String(this.meta.get('name') ?? ''),
@@ -127,6 +132,8 @@ class YBoardDoc implements BoardDoc {
       elements: this.elementView.uncached(),
       links: this.linkView.uncached(),
     };
+    this.txBoard = { tx, writes: this.localWrites, board };
+    return board;
   }
 
   subscribe(listener: Listener): () => void {
@@ -135,7 +142,10 @@ class YBoardDoc implements BoardDoc {
   }
 
   private write(fn: () => void): void {
-    this.ydoc.transact(fn, LOCAL_ORIGIN);
+    this.ydoc.transact(() => {
+      fn();
+      this.localWrites++;
+    }, LOCAL_ORIGIN);
   }
 
   private element(id: ElementId): BoardElement {
