@@ -6,6 +6,7 @@ import { makeElement } from './elements';
 import { BoardOperationError, GrammarError } from './errors';
 import { parseBoard } from './parseBoard';
 import { serializeBoard } from './serializeBoard';
+import { generateBoard } from './testing/generateBoard';
 import { byText, smallBoard } from './testing/smallBoard';
 import type { ElementId, LinkId } from './types';
 
@@ -292,5 +293,23 @@ describe('undo across a record that was changed and removed in one step', () => 
     doc.undo();
     doc.undo();
     expect(doc.getBoard()).toEqual(board);
+  });
+});
+
+describe('structural sharing on a workshop-sized board', () => {
+  it('keeps all 1,999 other stickies and every link by identity when one sticky moves', () => {
+    const board = generateBoard({ stickies: 2000, links: 2500, seed: 3 });
+    const doc = createBoardDoc(board);
+    const before = doc.getBoard();
+    const moved = before.elements[777]!;
+    doc.moveElements([{ id: moved.id, x: moved.x + 5, y: moved.y }]);
+    const after = doc.getBoard();
+    let same = 0;
+    after.elements.forEach((el, i) => {
+      if (el === before.elements[i]) same++;
+    });
+    expect(same).toBe(1999);
+    expect(after.elements[777]).toMatchObject({ id: moved.id, x: moved.x + 5 });
+    expect(after.links).toBe(before.links);
   });
 });

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { BoardChange, BoardDoc, ElementMove, ElementPatch } from './boardDocApi';
 import { BoardOperationError, BoardParseError } from './errors';
 import { ORDER_KEY, YProjection } from './yProjection';
+import { clearKey, clone, sameValue, writeRecord } from './yRecords';
 import { linkFor, validateElement, validateParent, validateSettings } from './boardDocChecks';
 import type { Board, BoardElement, BoardId, BoardLink, BoardSettings, ElementId, LinkId } from './types';
 import { BOARD_VERSION } from './types';
@@ -25,30 +26,6 @@ export interface BoardDocOptions {
 
 type Listener = (board: Board, change: BoardChange) => void;
 type YRecords = Y.Map<Y.Map<unknown>>;
-
-function clone<T>(value: T): T {
-  return typeof value === 'object' && value !== null ? (structuredClone(value) as T) : value;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function writeRecord(target: Y.Map<unknown>, record: object, order?: number): void {
-  for (const [k, v] of Object.entries(record)) if (v !== undefined) target.set(k, clone(v));
-  if (order !== undefined) target.set(ORDER_KEY, order);
-}
-
-/**
- * Removes an optional value from a record by setting it to null (readRecord skips nulls).
- * Deleting the key instead breaks Y.UndoManager when the same key is set again and its record
- * removed in one later step: undoing both then cannot bring the first value back.
- */
-function clearKey(ymap: Y.Map<unknown>, key: string): void {
-  if (ymap.has(key) && ymap.get(key) !== null) ymap.set(key, null);
-}
 
 class YBoardDoc implements BoardDoc {
   readonly id: BoardId;
