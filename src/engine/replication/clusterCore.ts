@@ -107,12 +107,12 @@ export class ClusterCore {
   }
 
   /** createPartitions: new partitions placed as Kafka places them, continuing the numbering. */
-  createPartitions(topic: string, count: number): void {
+  createPartitions(topic: string, count: number, assignment?: number[][]): void {
     const existing = this.topics.get(topic);
     if (!existing) throw new InvalidClusterConfigError(`Unknown topic ${topic}.`);
     if (count <= existing.length) throw new InvalidClusterConfigError(`Topic ${topic} already has ${existing.length} partitions; the count can only grow.`);
     const settings = { ...existing[0]!.settings, partitions: count };
-    const layout = assignReplicasToBrokers(count - existing.length, settings.replicationFactor, this.brokerIds(), { rng: this.rng.fork(`${topic}:${count}`), startPartitionId: existing.length });
+    const layout = assignment ?? assignReplicasToBrokers(count - existing.length, settings.replicationFactor, this.brokerIds(), { rng: this.rng.fork(`${topic}:${count}`), startPartitionId: existing.length });
     for (const p of existing) p.settings = settings;
     this.addPartitions(topic, settings, layout);
   }

@@ -1,0 +1,64 @@
+// The engine of createCluster() under the replication simulation: kafkajs-shaped producers and
+// admin see Kafka's replicated behaviour (acks=all waits for the ISR, NotEnoughReplicas, leader
+// failover, acks=1 loss truncating what consumers can read).
+import { describe, expect, it } from 'vitest';
+import { createCluster, type Cluster } from '../index';
+import { attachReplication } from './engineBridge';
+
+async function setup(minIsr = 1) {
+  const cluster = await createCluster({ brokers: 3, clock: 'virtual', seed: 4, cleanerIntervalMs: 0 });
+  const bridge = attachReplication(cluster.engine, { replicaLagTimeMaxMs: 1_000, brokerSessionTimeoutMs: 500, autoLeaderRebalance: false });
+  await cluster.admin().createTopics({ topics: [{ topic: 'orders', numPartitions: 1, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: String(minIsr) }] }] });
+  const producer = cluster.producer();
+  await producer.connect();
+  return { cluster, bridge, producer };
+}
+
+const high = async (c: Cluster) => (await c.admin().fetchTopicOffsets('orders'))[0]!.high;
+
+describe('createCluster engine under replication (Kafka semantics through the kafkajs-shaped API)', () => {
+  it('acks=all resolves once the followers have the records; metadata shows the ISR', async () => {
+    const { cluster, producer } = await setup(2);
+    let done = false;
+    const sent = producer.send({ topic: 'orders', acks: -1, messages: [{ value: 'a' }, { value: 'b' }] }).then((r) => ((done = true), r));
+    await Promise.resolve();
+    expect(done).toBe(false);
+    await cluster.advance(20);
+    const [meta] = await sent;
+    expect(meta).toMatchObject({ baseOffset: '0', errorCode: 0 });
+    expect(await high(cluster)).toBe('2');
+    const md = await cluster.admin().fetchTopicMetadata({ topics: ['orders'] });
+    expect(md.topics[0]!.partitions[0]!.isr).toHaveLength(3);
+    await cluster.close();
+  });
+
+  it('acks=all with too few in-sync replicas is refused with NotEnoughReplicas and nothing is written', async () => {
+    const { cluster, bridge, producer } = await setup(2);
+    const leader = cluster.engine.partition('orders', 0).leader;
+    for (const b of [1, 2, 3]) if (b !== leader) bridge.stopBroker(b);
+    expect(cluster.brokers.filter((b) => b.status === 'stopped')).toHaveLength(2);
+    await expect(producer.send({ topic: 'orders', acks: -1, messages: [{ value: 'x' }] })).rejects.toMatchObject({ code: 'NOT_ENOUGH_REPLICAS' });
+    expect(cluster.engine.log('orders', 0).logEndOffset).toBe(0);
+    await cluster.close();
+  });
+
+  it('acks=1 then a leader crash: the new leader lacks the tail, so the readable log is cut back and the loss counted', async () => {
+    const { cluster, bridge, producer } = await setup(1);
+    await producer.send({ topic: 'orders', acks: 1, messages: [{ value: 'a' }, { value: 'b' }] });
+    await cluster.advance(20);
+    expect(await high(cluster)).toBe('2');
+    const old = cluster.engine.partition('orders', 0).leader;
+    await producer.send({ topic: 'orders', acks: 1, messages: [{ value: 'c' }, { value: 'd' }, { value: 'e' }] });
+    bridge.crashBroker(old);
+    await cluster.advance(600);
+    const p = cluster.engine.partition('orders', 0);
+    expect(p.leader).not.toBe(old);
+    expect(cluster.engine.log('orders', 0).logEndOffset).toBe(2);
+    expect(await high(cluster)).toBe('2');
+    expect(bridge.sim.snapshot().counters.lost).toBe(3);
+    // Writes go on at the new leader, at the offsets the lost records had.
+    const [m] = await producer.send({ topic: 'orders', acks: 1, messages: [{ value: 'f' }] });
+    expect(m!.baseOffset).toBe('2');
+    await cluster.close();
+  });
+});
