@@ -14,6 +14,10 @@ import { memoryBackend, type StorageBackend } from '../storage/backend';
 import { openIdbBackend } from '../storage/idbBackend';
 import { LogCleaner } from './cleaner';
 import { Engine, type BrokerState } from './engine';
+import type { ClusterSimOptions } from '../replication/clusterConfig';
+import { attachReplication, type ReplicationBridge } from '../replication/engineBridge';
+import type { StampedEvent } from '../replication/eventFeed';
+import type { ReplicationSnapshot } from '../replication/snapshot';
 
 export interface IndexedDbStorageOptions {
   indexedDB: IDBFactory;
@@ -35,6 +39,8 @@ export interface ClusterOptions {
   seed?: number;
   /** How often the background cleaner runs (Kafka's log.cleaner.backoff.ms is 15 s); 0 disables it. */
   cleanerIntervalMs?: number;
+  /** With brokers ≥ 2: settings of the replicated cluster (docs/cluster.md), e.g. replicaLagTimeMaxMs. */
+  replication?: ClusterSimOptions;
 }
 
 export interface Cluster {
@@ -52,6 +58,16 @@ export interface Cluster {
   /** Waits for background work (consumers' fetches, cleaner) to reach a resting point. */
   settle(): Promise<void>;
   close(): Promise<void>;
+  /** Faults and observability of a replicated cluster (brokers ≥ 2; docs/cluster.md). */
+  stopBroker(id: number): void;
+  startBroker(id: number): void;
+  crashBroker(id: number): void;
+  isolateBroker(id: number): void;
+  heal(): void;
+  snapshot(): ReplicationSnapshot;
+  events(since?: number): StampedEvent[];
+  /** The replication simulation under this cluster (undefined with one broker). */
+  readonly replication: ReplicationBridge | undefined;
 }
 
 export async function createCluster(options: ClusterOptions = {}): Promise<Cluster> {
@@ -83,7 +99,20 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     if (engine.closed) throw new ClusterClosedError();
   };
   const stores = new Map<string, EventStore>();
+  const replication = brokers > 1 ? attachReplication(engine, { seed: options.seed ?? 1, ...options.replication }) : undefined;
+  const replicated = (): ReplicationBridge => {
+    if (!replication) throw new IllegalStateError('Broker faults and snapshots need a replicated cluster: createCluster({ brokers: 2 or more }).');
+    return replication;
+  };
   return {
+    replication,
+    stopBroker: (id) => replicated().stopBroker(id),
+    startBroker: (id) => replicated().startBroker(id),
+    crashBroker: (id) => replicated().crashBroker(id),
+    isolateBroker: (id) => replicated().isolateBroker(id),
+    heal: () => replicated().heal(),
+    snapshot: () => replicated().sim.snapshot(),
+    events: (since) => replicated().sim.events(since),
     brokers: engine.brokers,
     engine,
     clock,
@@ -107,6 +136,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     async close() {
       if (engine.closed) return;
       cleaner.stop();
+      replication?.sim.shutdown();
       engine.closed = true;
       await engine.settle().catch(() => undefined);
       backend.close();
