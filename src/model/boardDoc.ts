@@ -8,6 +8,7 @@ import type { BoardChange, BoardDoc, ElementMove, ElementPatch } from './boardDo
 import { BoardOperationError, BoardParseError } from './errors';
 import { ORDER_KEY, YProjection } from './yProjection';
 import { clearKey, clone, sameValue, writeRecord } from './yRecords';
+import { repairBoard } from './repairBoard';
 import { linkFor, validateElement, validateParent, validateSettings } from './boardDocChecks';
 import type { Board, BoardElement, BoardId, BoardLink, BoardSettings, ElementId, LinkId } from './types';
 import { BOARD_VERSION } from './types';
@@ -42,6 +43,9 @@ class YBoardDoc implements BoardDoc {
   private settingsSnapshot: BoardSettings | undefined;
   private metaDirty = true;
   private localWrites = 0;
+  /** Set by any change not made through this object's validated operations (peers, storage, undo). */
+  private needsRepair = true;
+  private repairedFrom: { elements: readonly BoardElement[]; links: readonly BoardLink[]; elementsOut: BoardElement[]; linksOut: BoardLink[] } | undefined;
   private txBoard: { tx: Y.Transaction | null; writes: number; board: Board } | undefined;
   private readonly ownsDoc: boolean;
   private readonly onAfterTransaction: (tr: Y.Transaction) => void;
@@ -68,7 +72,9 @@ class YBoardDoc implements BoardDoc {
       captureTimeout: options.captureTimeoutMs ?? 0,
     });
     this.onAfterTransaction = (tr) => {
-      if (tr.changed.size === 0 || this.listeners.size === 0) return;
+      if (tr.changed.size === 0) return;
+      if (tr.origin !== LOCAL_ORIGIN) this.needsRepair = true;
+      if (this.listeners.size === 0) return;
       const origin: BoardChange['origin'] =
         tr.origin === LOCAL_ORIGIN ? 'local' : tr.origin === this.undoManager ? (this.undoManager.undoing ? 'undo' : 'redo') : 'remote';
       const board = this.getBoard();
@@ -84,16 +90,38 @@ class YBoardDoc implements BoardDoc {
       const next = this.settings.toJSON() as BoardSettings;
       if (!this.settingsSnapshot || !sameValue(next, this.settingsSnapshot)) this.settingsSnapshot = Object.freeze(next);
     }
+    const { elements, links } = this.repaired(this.elementView.current(), this.linkView.current());
     this.snapshot = Object.freeze({
       version: BOARD_VERSION,
       id: this.id,
       name: String(this.meta.get('name') ?? ''),
       settings: this.settingsSnapshot,
-      elements: this.elementView.current() as BoardElement[],
-      links: this.linkView.current() as BoardLink[],
+      elements,
+      links,
     });
     this.metaDirty = false;
     return this.snapshot;
+  }
+
+  /**
+   * The lists as shown: merged changes from elsewhere may leave dangling references, which
+   * repairBoard hides. Once repaired, later local changes keep the repair until the same lists
+   * come back (repairs are recomputed only when the lists change).
+   */
+  private repaired(elements: readonly BoardElement[], links: readonly BoardLink[]): { elements: BoardElement[]; links: BoardLink[] } {
+    const last = this.repairedFrom;
+    if (last && last.elements === elements && last.links === links) return { elements: last.elementsOut, links: last.linksOut };
+    if (!this.needsRepair && !last) return { elements: elements as BoardElement[], links: links as BoardLink[] };
+    const fixed = repairBoard(elements, links);
+    this.needsRepair = false;
+    if (fixed.repairs.length === 0) {
+      this.repairedFrom = undefined;
+      return { elements: fixed.elements, links: fixed.links };
+    }
+    const elementsOut = Object.freeze(fixed.elements) as BoardElement[];
+    const linksOut = Object.freeze(fixed.links) as BoardLink[];
+    this.repairedFrom = { elements, links, elementsOut, linksOut };
+    return { elements: elementsOut, links: linksOut };
   }
 
   /** The board as it stands mid-transaction (inside transact), read without the cache. */
@@ -101,13 +129,14 @@ class YBoardDoc implements BoardDoc {
     // Reused until this transaction writes again, so repeated reads inside transact stay cheap.
     const tx = this.ydoc._transaction;
     if (this.txBoard && this.txBoard.tx === tx && this.txBoard.writes === this.localWrites) return this.txBoard.board;
+    const { elements, links } = repairBoard(this.elementView.uncached(), this.linkView.uncached());
     const board: Board = {
       version: BOARD_VERSION,
       id: this.id,
       name: String(this.meta.get('name') ?? ''),
       settings: this.settings.toJSON() as BoardSettings,
-      elements: this.elementView.uncached(),
-      links: this.linkView.uncached(),
+      elements,
+      links,
     };
     this.txBoard = { tx, writes: this.localWrites, board };
     return board;

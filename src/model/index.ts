@@ -17,3 +17,4 @@ export * from './edit/clipboard';
 export * from './edit/duplicate';
 export * from './edit/layoutTimeline';
 export * from './validation/inspectorValidation';
+export * from './repairBoard';
