@@ -16,6 +16,7 @@ import { LogCleaner } from './cleaner';
 import { Engine, type BrokerState } from './engine';
 import type { ClusterSimOptions } from '../replication/clusterConfig';
 import { attachReplication, type ReplicationBridge } from '../replication/engineBridge';
+import { EngineGroupCoordinator } from '../groups/engineCoordinator';
 import type { StampedEvent } from '../replication/eventFeed';
 import type { ReplicationSnapshot } from '../replication/snapshot';
 
@@ -41,6 +42,8 @@ export interface ClusterOptions {
   cleanerIntervalMs?: number;
   /** With brokers ≥ 2: settings of the replicated cluster (docs/cluster.md), e.g. replicaLagTimeMaxMs. */
   replication?: ClusterSimOptions;
+  /** Use the trivial one-member-per-group coordinator instead of multi-member groups (docs/cluster.md). */
+  singleMemberGroups?: boolean;
 }
 
 export interface Cluster {
@@ -88,7 +91,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     cache = new ChunkCache(storage.cacheBytes ?? 32 * 1024 * 1024);
   }
   const engine = new Engine({ clock, rng, brokers, backend, ...(cache ? { cache } : {}) });
-  engine.coordinator = new SingleMemberCoordinator(engine);
+  engine.coordinator = options.singleMemberGroups ? new SingleMemberCoordinator(engine) : new EngineGroupCoordinator(engine);
   const restored = await backend.load();
   for (const t of restored.topics) {
     engine.installTopic(t.name, t.config, t.replicas, restored.partitions.filter((p) => p.topic === t.name));
