@@ -313,3 +313,13 @@ describe('structural sharing on a workshop-sized board', () => {
     expect(after.links).toBe(before.links);
   });
 });
+
+describe('stored document versions', () => {
+  it('refuses to open a document saved by a newer version', () => {
+    const doc = createBoardDoc(smallBoard());
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(ydocOf(doc)));
+    copy.getMap('meta').set('version', 2);
+    expect(() => openBoardDoc(copy)).toThrow(/saved by a newer Stormbench \(board version 2\)/);
+  });
+});

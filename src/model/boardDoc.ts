@@ -9,14 +9,13 @@ import { BoardOperationError, BoardParseError } from './errors';
 import { ORDER_KEY, YProjection } from './yProjection';
 import { clearKey, clone, sameValue, writeRecord } from './yRecords';
 import { repairBoard } from './repairBoard';
+import { writeBoardInto } from './writeBoardInto';
 import { linkFor, validateElement, validateParent, validateSettings } from './boardDocChecks';
 import type { Board, BoardElement, BoardId, BoardLink, BoardSettings, ElementId, LinkId } from './types';
 import { BOARD_VERSION } from './types';
 
 /** Transaction origin of this peer's own operations (the only ones undo tracks). */
 export const LOCAL_ORIGIN = Symbol('stormbench:local');
-/** Transaction origin used when a board is first written into a document (not undoable). */
-export const INIT_ORIGIN = Symbol('stormbench:init');
 
 export interface BoardDocOptions {
   /** An empty Y.Doc to write the board into (e.g. one bound to storage); a fresh one otherwise. */
@@ -62,6 +61,13 @@ class YBoardDoc implements BoardDoc {
     this.settings = ydoc.getMap('settings');
     const id = this.meta.get('id');
     if (typeof id !== 'string') throw new BoardParseError('This Y.Doc holds no board (its id is missing)', ['meta.id: missing'], 'BOARD_DOC_EMPTY');
+    const version = this.meta.get('version');
+    if (typeof version === 'number' && version > BOARD_VERSION)
+      throw new BoardParseError(
+        `This board was saved by a newer Stormbench (board version ${version}); this one reads versions up to ${BOARD_VERSION}`,
+        [`meta.version: ${version}`],
+        'BOARD_VERSION',
+      );
     this.id = id as BoardId;
     this.elementView = new YProjection(this.elements);
     this.linkView = new YProjection(this.links);
@@ -362,30 +368,6 @@ export function createBoardDoc(board: Board, options: BoardDocOptions = {}): Boa
 /** Wraps a Yjs document that already holds a board (loaded from storage or a peer). */
 export function openBoardDoc(ydoc: Y.Doc, options: Omit<BoardDocOptions, 'ydoc'> = {}): BoardDoc {
   return new YBoardDoc(ydoc, false, options);
-}
-
-/** Writes a whole board into an empty Yjs document, outside undo history. */
-export function writeBoardInto(ydoc: Y.Doc, board: Board): void {
-  ydoc.transact(() => {
-    const meta = ydoc.getMap('meta');
-    meta.set('version', BOARD_VERSION);
-    meta.set('id', board.id);
-    meta.set('name', board.name);
-    const settings = ydoc.getMap('settings');
-    for (const [k, v] of Object.entries(board.settings)) settings.set(k, v);
-    const elements = ydoc.getMap<Y.Map<unknown>>('elements');
-    board.elements.forEach((el, i) => {
-      const ymap = new Y.Map<unknown>();
-      elements.set(el.id, ymap);
-      writeRecord(ymap, el, i);
-    });
-    const links = ydoc.getMap<Y.Map<unknown>>('links');
-    board.links.forEach((l, i) => {
-      const ymap = new Y.Map<unknown>();
-      links.set(l.id, ymap);
-      writeRecord(ymap, l, i);
-    });
-  }, INIT_ORIGIN);
 }
 
 /** The Yjs document under a BoardDoc made by this module (for persistence and sync). */
