@@ -112,7 +112,7 @@ describe('exportProject on the banking board', async () => {
     expect(await asyncApiErrors(text(files, 'asyncapi.json'))).toEqual([]);
     // The validator does catch a broken description (so the line above can fail).
     expect(await asyncApiErrors(JSON.stringify({ ...doc, operations: { x: { action: 'send', channel: { $ref: '#/channels/nope' } } } }))).not.toEqual([]);
-  });
+  }, 60_000);
 
   it('is deterministic', async () => {
     expect(await exportProject(bankingBoard())).toEqual(files);
@@ -127,6 +127,19 @@ describe('export safety and flow', () => {
     expect(err).toBeInstanceOf(ExportBlockedError);
     expect((err as ExportBlockedError).problems.map((p) => p.code)).toEqual(['event-without-producer', 'policy-without-command']);
     expect((err as Error).message).toMatch(/Policy 'Ship when paid' issues no command/);
+  });
+
+  it('refuses a board with nothing to export', async () => {
+    const err = await exportProject(new BoardBuilder().build()).catch((e: unknown) => e);
+    expect((err as ExportBlockedError).problems.map((p) => p.code)).toEqual(['nothing-to-export']);
+  });
+
+  it('writes a service test per service that exercises its policies and read models', async () => {
+    const files = await exportProject(bankingBoard());
+    const alerts = text(files, 'services/alerts/test/service.test.ts');
+    expect(alerts).toContain('policy Notify on rejection: its triggering event leads to its commands');
+    expect(alerts).toContain('"event-type": "WithdrawalRejected"');
+    expect(text(files, 'services/account-service/test/service.test.ts')).toContain('read model Account balances: an event upserts its row');
   });
 
   it('reports progress per service and yields in between', async () => {

@@ -5,7 +5,7 @@ import type { Board } from '../model';
 import { compileTopology } from '../topology';
 import type { Topology } from '../topology';
 import { asyncApiDocument } from './asyncapi/asyncApi';
-import { literal } from './emit/escape';
+import { jsonText } from './emit/escape';
 import { ExportBlockedError } from './errors';
 import { createGenContext } from './genContext';
 import { dockerCompose, GITIGNORE, packageJson, readme, tsconfigJson } from './project/rootFiles';
@@ -20,6 +20,7 @@ import { serviceDir } from './service/paths';
 import { policyModule } from './service/policyModule';
 import { projectorModule } from './service/projectorModule';
 import { serviceModule } from './service/serviceModule';
+import { serviceTests } from './service/serviceTests';
 import { systemModule } from './service/systemModule';
 import { CREATE_TOPICS_SOURCE, PLATFORM_SOURCES, RUNTIME_SOURCES } from './sources';
 
@@ -50,6 +51,7 @@ function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: strin
   files[`${dir}/src/messages.ts`] = messagesModule(gen, service);
   files[`${dir}/src/service.ts`] = serviceModule(gen, service);
   files[`${dir}/src/main.ts`] = mainModule(service);
+  files[`${dir}/test/service.test.ts`] = serviceTests(gen, service);
   for (const a of t.aggregates.filter((x) => x.serviceId === service.id)) {
     files[`${dir}/src/aggregates/${a.fileName}.ts`] = aggregateModule(gen, a);
     files[`${dir}/test/${a.fileName}.test.ts`] = aggregateTests(gen, a);
@@ -58,8 +60,8 @@ function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: strin
   for (const p of t.projectors.filter((x) => x.serviceId === service.id)) files[`${dir}/src/projectors/${p.fileName}.ts`] = projectorModule(gen, p);
   for (const s of t.externalSystems.filter((x) => x.serviceId === service.id)) files[`${dir}/src/systems/${s.fileName}.ts`] = systemModule(gen, s);
   for (const e of t.events.filter((x) => x.serviceId === service.id)) {
-    files[`${dir}/schemas/${e.fileName}.schema.json`] = `${literal(jsonSchemaFile(e.typeName, e.label, e.fields), 2)}\n`;
-    files[`${dir}/schemas/${e.fileName}.avsc`] = `${literal(avroSchema(e.typeName, `stormbench.${service.valueName}`, e.label, e.fields), 2)}\n`;
+    files[`${dir}/schemas/${e.fileName}.schema.json`] = `${jsonText(jsonSchemaFile(e.typeName, e.label, e.fields), 2)}\n`;
+    files[`${dir}/schemas/${e.fileName}.avsc`] = `${jsonText(avroSchema(e.typeName, `stormbench.${service.valueName}`, e.label, e.fields), 2)}\n`;
   }
 }
 
@@ -67,6 +69,16 @@ export async function exportProject(board: Board, options: ExportOptions = {}): 
   const t = options.topology ?? compileTopology(board);
   const errors = t.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new ExportBlockedError(errors);
+  if (t.services.length === 0) {
+    throw new ExportBlockedError([
+      {
+        severity: 'error',
+        code: 'nothing-to-export',
+        message: 'The board has nothing to export yet: add an aggregate with the commands it handles and the events it produces.',
+        elementIds: [],
+      },
+    ]);
+  }
   const gen = createGenContext(t);
   const files: ExportedFiles = {};
   const total = t.services.length + 1;
@@ -77,7 +89,7 @@ export async function exportProject(board: Board, options: ExportOptions = {}): 
   files['README.md'] = readme(t);
   files['.gitignore'] = GITIGNORE;
   files['docker-compose.yml'] = dockerCompose();
-  files['asyncapi.json'] = `${literal(asyncApiDocument(gen), 2)}\n`;
+  files['asyncapi.json'] = `${jsonText(asyncApiDocument(gen), 2)}\n`;
   files['scripts/create-topics.ts'] = CREATE_TOPICS_SOURCE;
   files['src/platform/topics.ts'] = topicsModule(t);
   for (const [name, text] of Object.entries(PLATFORM_SOURCES)) files[`src/platform/${name}`] = text;

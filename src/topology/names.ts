@@ -37,7 +37,8 @@ export class NameAllocator {
     const kind = KIND_NAME[element.kind];
     const typeName = this.types.claim(pascalName(element.text, kind));
     let scope = this.files.get(folder);
-    if (!scope) this.files.set(folder, (scope = new NameScope()));
+    // An aggregate's tests sit beside the service's own test file (service.test.ts).
+    if (!scope) this.files.set(folder, (scope = new NameScope(folder.endsWith('/aggregates') ? ['service'] : [])));
     const fileName = scope.claim(kebabName(element.text, kind), '-');
     return { label: element.text, typeName, valueName: lowerFirst(typeName), fileName };
   }

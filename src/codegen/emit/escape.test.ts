@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commentText, literal, str } from './escape';
+import { commentText, jsonText, literal, str } from './escape';
 
 // Evaluates generated code in a sandboxed Function: if board text could escape a literal or a
 // comment, the marker assignment would run.
@@ -47,5 +47,16 @@ describe('escaping board text into code', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('__proto__ keys', () => {
+  it('stay own properties in code and plain keys in JSON', () => {
+    const obj = JSON.parse('{"__proto__": {"polluted": true}, "a": ["\\"__proto__\\": 1"]}') as Record<string, unknown>;
+    const code = runs(`return ${literal(obj, 2)};`).value as Record<string, unknown>;
+    expect(Object.getPrototypeOf(code)).toBe(Object.prototype);
+    expect(Object.keys(code)).toEqual(['__proto__', 'a']);
+    expect(code.a).toEqual(['"__proto__": 1']);
+    expect(JSON.parse(jsonText(obj)) as unknown).toEqual(obj);
   });
 });

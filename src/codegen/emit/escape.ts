@@ -4,13 +4,23 @@
 // terminator so text cannot end a line comment, and cannot contain "*/".
 const LINE_TERMINATORS = /[\n\r\u2028\u2029]/g;
 
-/** A TS/JS literal for a JSON-serialisable value (strings, numbers, arrays, plain objects). */
-export function literal(value: unknown, indent?: number): string {
+/** JSON text for a .json file (U+2028/2029 escaped too, harmless in JSON). */
+export function jsonText(value: unknown, indent?: number): string {
   const json = JSON.stringify(value, null, indent);
-  if (json === undefined) throw new TypeError('literal() needs a JSON-serialisable value');
+  if (json === undefined) throw new TypeError('jsonText() needs a JSON-serialisable value');
   // U+2028/2029 are legal in JSON and in modern string literals, but not in every tool that
   // reads JS; escaping them costs nothing.
   return json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * A TS/JS literal for a JSON-serialisable value (strings, numbers, arrays, plain objects).
+ * JSON is almost a JS expression: the one difference is a "__proto__" key, which in an object
+ * literal sets the prototype instead of adding a property, so it is written as a computed key.
+ * (Inside a JSON string every quote is escaped, so the pattern only ever matches real keys.)
+ */
+export function literal(value: unknown, indent?: number): string {
+  return jsonText(value, indent).replace(/([{,]\s*)"__proto__":/g, '$1["__proto__"]:');
 }
 
 /** A string literal: "..." with JSON escaping. */

@@ -1,7 +1,7 @@
 // Project-level files of the export: package.json, tsconfig.json, docker-compose.yml,
 // .gitignore and the README.
 import type { Topology } from '../../topology';
-import { literal, markdownText } from '../emit/escape';
+import { jsonText, markdownText } from '../emit/escape';
 
 export const KAFKAJS_VERSION = '2.2.4';
 export const TYPESCRIPT_RANGE = '^7.0.2';
@@ -17,7 +17,7 @@ export function packageJson(t: Topology): string {
     'create-topics': 'tsc -p tsconfig.json && node dist/scripts/create-topics.js',
   };
   for (const s of t.services) scripts[`start:${s.name}`] = `tsc -p tsconfig.json && node dist/services/${s.name}/src/main.js`;
-  return `${literal(
+  return `${jsonText(
     {
       name: t.projectName,
       version: '0.1.0',
@@ -34,7 +34,7 @@ export function packageJson(t: Topology): string {
 }
 
 export function tsconfigJson(): string {
-  return `${literal(
+  return `${jsonText(
     {
       compilerOptions: {
         target: 'ES2022',

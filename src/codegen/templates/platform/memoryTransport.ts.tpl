@@ -32,7 +32,8 @@ export class MemoryTransport implements Transport {
 
   async subscribe(options: SubscribeOptions, handler: RecordHandler): Promise<Subscription> {
     const group: Group = { options, handler, positions: new Map(), stopped: false };
-    if (!options.fromBeginning) for (const [topic, log] of this.topics) group.positions.set(topic, log.length);
+    // As with KafkaTransport, a new group reads from the beginning unless told otherwise.
+    if (options.fromBeginning === false) for (const [topic, log] of this.topics) group.positions.set(topic, log.length);
     this.groups.push(group);
     this.schedule();
     return {
