@@ -18,3 +18,11 @@ export type { GroupCoordinator, JoinRequest, JoinResult, CommittedOffset, GroupD
 export { SingleMemberCoordinator } from './coordinator/singleMemberCoordinator';
 export { OffsetStore } from './coordinator/offsetStore';
 export * from './errors';
+// Cluster simulation (docs/cluster.md): Kafka's assignors, the replicated cluster with its
+// consumer groups, and the ready-made fault experiments.
+export { assignPartitions, ASSIGNOR_NAMES, type AssignorName, type AssignorInput, type AssignorMember, type Assignment, type TopicPartitionTuple } from './assignors';
+export { createSimulatedCluster, type SimulatedCluster, type ClusterSnapshot } from './groups/simulatedCluster';
+export { EXPERIMENTS, runExperiment, type Experiment, type ExperimentStep, type ExperimentResult } from './experiments';
+export type { ReplicationSnapshot, PartitionSnapshot, BrokerSnapshot, CounterSnapshot } from './replication/snapshot';
+export type { ClusterEvent, StampedEvent } from './replication/eventFeed';
+export type { ClusterSimOptions } from './replication/clusterConfig';
