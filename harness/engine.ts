@@ -10,6 +10,7 @@ interface EngineResult {
   committedAfterReopen: number;
   consumedAfterReopen: string[];
   topicsAfterReopen: string[];
+  crash: { acked: number; highAfterReopen: number; denseAndWhole: boolean };
   error?: string;
 }
 
@@ -34,7 +35,9 @@ async function run(): Promise<EngineResult> {
   const topics = await second.api.listTopics();
   await second.api.close();
   second.terminate();
+  const crash = await crashMidWrite(`${name}-crash`);
   return {
+    crash,
     sent: meta.length,
     consumedFirst: consumed.length,
     highAfterReopen: offsets.reduce((n, o) => n + Number(o.high), 0),
@@ -44,8 +47,46 @@ async function run(): Promise<EngineResult> {
   };
 }
 
+/**
+ * Terminates a worker while sends are in flight, as a closed tab would. After reopening, the
+ * log must hold every acknowledged send, whole batches only, at dense offsets.
+ */
+async function crashMidWrite(name: string): Promise<{ acked: number; highAfterReopen: number; denseAndWhole: boolean }> {
+  const w = createEngineClient();
+  await w.api.open({ storage: { name } });
+  await w.api.createTopics([{ topic: 'log', numPartitions: 1 }]);
+  let acked = 0;
+  let firstAcked: () => void = () => undefined;
+  const enough = new Promise<void>((resolve) => (firstAcked = resolve));
+  for (let s = 0; s < 100; s++) {
+    void w.api.send('log', Array.from({ length: 1000 }, (_, i) => ({ value: String(s * 1000 + i).padStart(100, '0') }))).then(
+      () => {
+        if (++acked === 1) firstAcked();
+      },
+      () => undefined,
+    );
+  }
+  await enough;
+  const ackedAtCrash = acked;
+  w.terminate();
+  const r = createEngineClient();
+  await r.api.open({ storage: { name } });
+  const [offsets] = await r.api.fetchTopicOffsets('log');
+  const high = Number(offsets!.high);
+  let dense = high % 1000 === 0;
+  for (let at = 0; dense && at < high; at += 5000) {
+    const msgs = await r.api.read('log', 0, String(at), 5000);
+    msgs.forEach((m, i) => {
+      if (m.offset !== String(at + i)) dense = false;
+    });
+  }
+  await r.api.close();
+  r.terminate();
+  return { acked: ackedAtCrash, highAfterReopen: high, denseAndWhole: dense };
+}
+
 out.harnessReady = true;
 run().then(
   (r) => (out.engineResult = r),
-  (e: unknown) => (out.engineResult = { sent: 0, consumedFirst: 0, highAfterReopen: 0, committedAfterReopen: 0, consumedAfterReopen: [], topicsAfterReopen: [], error: String(e) }),
+  (e: unknown) => (out.engineResult = { sent: 0, consumedFirst: 0, highAfterReopen: 0, committedAfterReopen: 0, consumedAfterReopen: [], topicsAfterReopen: [], crash: { acked: 0, highAfterReopen: 0, denseAndWhole: false }, error: String(e) }),
 );

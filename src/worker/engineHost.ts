@@ -1,7 +1,15 @@
 // The engine as the worker hosts it: the protocol's methods over one cluster. Kept apart from
 // the worker entry so it can be tested in Node without a Worker.
 import { createCluster, IllegalStateError, type Cluster, type KafkaMessage } from '../engine/index';
+import { toKafkaMessage } from '../engine/client/messages';
 import type { EngineWorkerApi, OpenOptions } from './protocol';
+
+/** Plain Uint8Arrays clone across the worker boundary; the Buffer-like subclass would not. */
+function plain(m: KafkaMessage): KafkaMessage {
+  const headers: KafkaMessage['headers'] = {};
+  for (const [k, v] of Object.entries(m.headers)) headers[k] = Array.isArray(v) ? v.map((x) => new Uint8Array(x)) : v && new Uint8Array(v);
+  return { ...m, key: m.key && new Uint8Array(m.key), value: m.value && new Uint8Array(m.value), headers };
+}
 
 export function createEngineHost(env: { indexedDB?: IDBFactory } = {}): EngineWorkerApi {
   let cluster: Cluster | undefined;
@@ -46,13 +54,24 @@ export function createEngineHost(env: { indexedDB?: IDBFactory } = {}): EngineWo
           eachMessage: async ({ message }) => {
             if (got.length >= count) return;
             // Plain Uint8Arrays clone across the boundary; the Buffer-like subclass would not.
-            got.push({ ...message, key: message.key && new Uint8Array(message.key), value: message.value && new Uint8Array(message.value), headers: {} });
+            got.push(plain(message));
             if (got.length === count) resolve();
           },
         });
       });
       await consumer.disconnect();
       return got;
+    },
+    async read(topic, partition, offset, maxRecords) {
+      const log = need().engine.log(topic, partition);
+      const out: KafkaMessage[] = [];
+      for (let at = Number(offset); out.length < maxRecords && at < log.highWatermark; ) {
+        const recs = await log.read(at, { maxRecords: maxRecords - out.length });
+        if (recs.length === 0) break;
+        for (const r of recs) out.push(plain(toKafkaMessage(r)));
+        at = recs[recs.length - 1]!.offset + 1;
+      }
+      return out;
     },
     runCleaner: () => need().admin().runCleaner(),
     async heapUsed() {

@@ -33,6 +33,8 @@ export interface EngineWorkerApi {
   fetchOffsets(groupId: string, topic: string): Promise<{ partition: number; offset: string }[]>;
   /** Runs a consumer in the worker until `count` messages arrived, commits, and returns them. */
   consume(request: ConsumeRequest): Promise<KafkaMessage[]>;
+  /** Reads a partition from an offset up to the high watermark (at most maxRecords). */
+  read(topic: string, partition: number, offset: string, maxRecords: number): Promise<KafkaMessage[]>;
   runCleaner(): Promise<{ segmentsDeleted: number; partitionsCompacted: number; recordsRemoved: number }>;
   /** The worker's used JS heap in bytes, when the browser reports it. */
   heapUsed(): Promise<number | null>;
