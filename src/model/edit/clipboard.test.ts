@@ -4,7 +4,6 @@ import { createBoardDoc } from '../boardDoc';
 import { BoardParseError } from '../errors';
 import { byText, smallBoard } from '../testing/smallBoard';
 import { copyFragment, parseFragment, pasteFragment, serializeFragment } from './clipboard';
-import { duplicateElements } from './duplicate';
 
 describe('copyFragment', () => {
   it('takes the selection and the links among it, nothing else', () => {
@@ -68,21 +67,5 @@ describe('pasteFragment', () => {
     expect(() => parseFragment('{"type":"stormbench/fragment","version":1,"elements":[{}],"links":[]}')).toThrow(/elements\[0\]/);
     const broken = { ...fragment, elements: fragment.elements.slice(0, 1) };
     expect(() => parseFragment(serializeFragment(broken))).toThrow(/points outside/);
-  });
-});
-
-describe('duplicateElements', () => {
-  it('duplicates beside the original, in the same context, with the links among the copies', () => {
-    const board = smallBoard();
-    const ids = ['Place order', 'Order'].map((t) => byText(board, t).id);
-    const dup = duplicateElements(board, ids);
-    expect(dup.elements.map((e) => [e.text, e.x, e.y, e.parentId])).toEqual([
-      ['Place order', 240, 80, byText(board, 'Orders').id],
-      ['Order', 420, 80, byText(board, 'Orders').id],
-    ]);
-    expect(dup.links).toHaveLength(1);
-    const doc = createBoardDoc(board);
-    doc.addElements(dup.elements, dup.links);
-    expect(doc.getBoard().links).toHaveLength(4);
   });
 });
