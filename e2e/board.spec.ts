@@ -104,7 +104,7 @@ test('moving a sticky into a bounded context makes it a member, moving it out re
   const context = await board.addSticky('Bounded context', 'Accounts');
   await board.dragTo(context, 640, 380);
   const sticky = await board.addSticky('Aggregate', 'Account');
-  await board.dragTo(sticky, 330, 620);
+  await board.dragTo(sticky, 600, 110);
 
   const frame = await context.boundingBox();
   if (!frame) throw new Error('no frame');
@@ -128,7 +128,7 @@ test('moving a sticky into a bounded context makes it a member, moving it out re
   exported = (await board.exportBoard()).board;
   expect(exported.elements.find((e) => e.text === 'Account')?.parentId).toBe(ctx?.id);
 
-  await board.dragTo(sticky, 260, 660);
+  await board.dragTo(sticky, 600, 110);
   exported = (await board.exportBoard()).board;
   expect(exported.elements.find((e) => e.text === 'Account')?.parentId).toBeUndefined();
 });

@@ -7,7 +7,6 @@ import {
   ConnectionLineType,
   Controls,
   MarkerType,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -23,11 +22,14 @@ import { useBoardStore } from '../store/boardStore';
 import { addSticky, commitDrag, connect, canConnect } from '../store/boardCommands';
 import { useUiStore } from '../store/uiStore';
 import { ConnectionHint } from './ConnectionHint';
+import { OverviewMap } from './OverviewMap';
+import { LinkOverview } from './LinkOverview';
 import { edgeTypes } from './edges/FlowEdge';
 import { registerFlowBridge } from './flowBridge';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { GRID_SIZE, KIND_STYLES, LOD_ZOOM } from './kindStyles';
 import { nodeTypes } from './nodes/nodeTypes';
+import { useLowDetail } from './nodes/useLowDetail';
 import { useFlowElements } from './useFlowElements';
 import { boundsOf, initialViewport } from './initialViewport';
 import { absoluteRect } from '../model/geometry';
@@ -38,18 +40,21 @@ export const PALETTE_DRAG_TYPE = 'application/x-stormbench-kind';
 const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
 const DEFAULT_EDGE_OPTIONS = { type: 'flow', markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } } as const;
 const PRO_OPTIONS = { hideAttribution: true };
-const MINIMAP_STYLE = { width: 170, height: 110 };
+const NO_EDGES: FlowEdge[] = [];
 
 export interface BoardCanvasProps {
   colorMode: 'light' | 'dark' | 'system';
+  /** The overview map in the corner (on by default). */
+  miniMap?: boolean;
 }
 
-export function BoardCanvas({ colorMode }: BoardCanvasProps) {
+export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
   const board = useBoardStore((s) => s.board);
   const boardId = board?.id;
   const snap = useBoardStore((s) => s.board?.settings.snapToGrid ?? true);
   const { nodes, edges, onNodesChange: applyLocal, onEdgesChange, onSelectionChange } = useFlowElements(board);
   const flow = useReactFlow<FlowNode, FlowEdge>();
+  const lowDetail = useLowDetail();
   const wrapper = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -154,7 +159,7 @@ export function BoardCanvas({ colorMode }: BoardCanvasProps) {
     <div className="sb-canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
-        edges={edges}
+        edges={lowDetail ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
@@ -180,8 +185,9 @@ export function BoardCanvas({ colorMode }: BoardCanvasProps) {
         proOptions={PRO_OPTIONS}
         elevateNodesOnSelect={false}
       >
-        <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE * 2} size={1.2} />
-        <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel="Board overview" style={MINIMAP_STYLE} />
+        <GridBackground />
+        {lowDetail ? <LinkOverview /> : null}
+        {miniMap ? <OverviewMap /> : null}
         <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls" />
         <ConnectionHint />
       </ReactFlow>
@@ -189,9 +195,12 @@ export function BoardCanvas({ colorMode }: BoardCanvasProps) {
   );
 }
 
-function miniMapColor(node: FlowNode): string {
-  return node.type === 'boundedContext' ? 'transparent' : KIND_STYLES[node.type as ElementKind].color;
+// The dot grid helps placing stickies; zoomed out it would be a dot every pixel or two, costly
+// to paint and useless, so it is left out below the level-of-detail zoom.
+function GridBackground() {
+  return useLowDetail() ? null : <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE * 2} size={1.2} />;
 }
+
 
 function nextFrames(n: number): Promise<void> {
   return new Promise((resolve) => {

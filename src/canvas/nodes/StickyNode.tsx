@@ -24,8 +24,7 @@ export function StickyNode({ id, data, selected, kind }: NodeProps<FlowNode> & {
   if (lowDetail && !editing) {
     return (
       <div className={`sb-sticky sb-${kind} sb-lod`} style={css}>
-        <Handle type="target" position={Position.Left} className="sb-handle" />
-        <Handle type="source" position={Position.Right} className="sb-handle" />
+        <StaticHandles />
       </div>
     );
   }
@@ -47,6 +46,18 @@ export function StickyNode({ id, data, selected, kind }: NodeProps<FlowNode> & {
       </span>
       <Handle type="source" position={Position.Right} className="sb-handle" aria-label={`${label} output`} />
     </div>
+  );
+}
+
+// Zoomed out, nobody connects stickies, but React Flow still measures handle positions when a
+// sticky mounts (edges hang on them). Plain markup with the classes it looks for gives the same
+// anchors without the store subscription each <Handle> carries, thousands of them on a big board.
+function StaticHandles() {
+  return (
+    <>
+      <div className="react-flow__handle react-flow__handle-left target sb-handle" data-handlepos="left" />
+      <div className="react-flow__handle react-flow__handle-right source sb-handle" data-handlepos="right" />
+    </>
   );
 }
 
