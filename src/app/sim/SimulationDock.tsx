@@ -1,0 +1,114 @@
+// The simulation panel under the board: collapsed, a bar with "Run simulation"; open, the
+// run's controls and counters over tabs for the cluster, offsets and lag, topology, consumer
+// groups, fault experiments and read models. Heavy views mount only on their tab.
+import { lazy, Suspense } from 'react';
+import { useSimStore, type SimTab } from '../../store/simStore';
+import { ClusterPanel } from '../../viz/ClusterPanel';
+import { ExperimentsPanel } from '../../viz/ExperimentsPanel';
+import { GroupsPanel } from '../../viz/GroupsPanel';
+import { LagCharts } from '../../viz/LagCharts';
+import { OffsetBars } from '../../viz/OffsetBars';
+import { PartitionsTable } from '../../viz/PartitionsTable';
+import { ReadModels } from '../../viz/ReadModels';
+import { SimCounters } from '../../viz/SimCounters';
+import { Timeline } from '../../viz/Timeline';
+import { SimControls } from './SimControls';
+import { useBoardProblems } from './useBoardProblems';
+import './sim.css';
+
+const TopologyView = lazy(() => import('../../viz/TopologyView').then((m) => ({ default: m.TopologyView })));
+
+const TABS: { id: SimTab; label: string }[] = [
+  { id: 'cluster', label: 'Cluster' },
+  { id: 'lag', label: 'Offsets and lag' },
+  { id: 'topology', label: 'Topology' },
+  { id: 'groups', label: 'Consumer groups' },
+  { id: 'experiments', label: 'Fault experiments' },
+  { id: 'readModels', label: 'Read models' },
+];
+
+function TabBody({ tab }: { tab: SimTab }) {
+  switch (tab) {
+    case 'cluster':
+      return (
+        <div className="sb-sim-cluster">
+          <ClusterPanel />
+          <div className="sb-sim-split">
+            <PartitionsTable />
+            <Timeline />
+          </div>
+        </div>
+      );
+    case 'lag':
+      return (
+        <div className="sb-sim-split">
+          <LagCharts />
+          <OffsetBars />
+        </div>
+      );
+    case 'topology':
+      return (
+        <Suspense fallback={<p className="sb-muted">Loading the layout…</p>}>
+          <TopologyView />
+        </Suspense>
+      );
+    case 'groups':
+      return <GroupsPanel />;
+    case 'experiments':
+      return (
+        <div className="sb-sim-split">
+          <ExperimentsPanel />
+          <div>
+            <ClusterPanel />
+            <PartitionsTable />
+            <Timeline />
+          </div>
+        </div>
+      );
+    case 'readModels':
+      return <ReadModels />;
+  }
+}
+
+export function SimulationDock() {
+  useBoardProblems();
+  const open = useSimStore((s) => s.open);
+  const tab = useSimStore((s) => s.tab);
+  const error = useSimStore((s) => s.error);
+  const setTab = useSimStore((s) => s.setTab);
+  const setOpen = useSimStore((s) => s.setOpen);
+  const clearError = useSimStore((s) => s.clearError);
+  return (
+    <section className={`sb-sim-dock ${open ? 'sb-sim-open' : ''}`} aria-label="Simulation">
+      <div className="sb-sim-bar">
+        <SimControls />
+        {open ? <SimCounters /> : null}
+        <button type="button" className="sb-button sb-icon" aria-label={open ? 'Hide simulation panel' : 'Show simulation panel'} aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? '▾' : '▴'}
+        </button>
+      </div>
+      {error ? (
+        <div role="alert" className="sb-sim-error">
+          {error}{' '}
+          <button type="button" className="sb-button sb-small" onClick={clearError}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {open ? (
+        <>
+          <div role="tablist" aria-label="Simulation views" className="sb-sim-tabs">
+            {TABS.map((t) => (
+              <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} aria-controls={`sb-sim-${t.id}`} id={`sb-sim-tab-${t.id}`} onClick={() => setTab(t.id)}>
+                {t.label}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={`sb-sim-${tab}`} aria-labelledby={`sb-sim-tab-${tab}`} className="sb-sim-body">
+            <TabBody tab={tab} />
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

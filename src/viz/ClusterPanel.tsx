@@ -1,0 +1,54 @@
+// The brokers of the run: up, stopped, crashed or isolated, how many partitions each leads,
+// and the fault controls named "Stop broker N", "Start broker N", "Crash broker N" and
+// "Isolate broker N" (DESIGN.md).
+import { useShallow } from 'zustand/react/shallow';
+import { useSimStore, type BrokerSnapshot } from '../store/simStore';
+
+function statusOf(b: BrokerSnapshot): string {
+  if (b.status !== 'running') return b.status;
+  if (b.isolated) return 'isolated';
+  if (b.fenced) return 'fenced';
+  return 'up';
+}
+
+export function ClusterPanel() {
+  const brokers = useSimStore(useShallow((s) => s.snapshot?.brokers ?? []));
+  const source = useSimStore((s) => s.snapshot?.source ?? 'board');
+  const broker = useSimStore((s) => s.broker);
+  const experiment = source === 'experiment';
+  return (
+    <section className="sb-sim-brokers" aria-label="Brokers">
+      {brokers.map((b) => {
+        const status = statusOf(b);
+        return (
+          <div key={b.id} className={`sb-broker sb-broker-${status}`} role="group" aria-label={`Broker ${b.id}`}>
+            <div className="sb-broker-head">
+              <strong>Broker {b.id}</strong>
+              <span className="sb-broker-status">{status}</span>
+              <span className="sb-muted">leads {b.leaderOf}</span>
+            </div>
+            <div className="sb-broker-actions">
+              <button type="button" className="sb-button sb-small" disabled={experiment || b.status !== 'running'} onClick={() => broker('stop', b.id)}>
+                Stop broker {b.id}
+              </button>
+              <button type="button" className="sb-button sb-small" disabled={experiment || b.status === 'running'} onClick={() => broker('start', b.id)}>
+                Start broker {b.id}
+              </button>
+              <button type="button" className="sb-button sb-small" disabled={experiment || b.status !== 'running'} onClick={() => broker('crash', b.id)}>
+                Crash broker {b.id}
+              </button>
+              <button type="button" className="sb-button sb-small" disabled={experiment || b.status !== 'running' || b.isolated} onClick={() => broker('isolate', b.id)}>
+                Isolate broker {b.id}
+              </button>
+            </div>
+          </div>
+        );
+      })}
+      {brokers.some((b) => b.isolated) ? (
+        <button type="button" className="sb-button sb-small" disabled={experiment} onClick={() => broker('heal', 0)}>
+          Heal network
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+// The table named "Partitions": leader, replicas, ISR, log start, high watermark and log end
+// of every partition. A cell whose value changed since the previous snapshot flashes (its
+// content is re-keyed by value, which restarts the CSS animation).
+import { memo, useRef } from 'react';
+import { useSimStore, type PartitionSnapshot } from '../store/simStore';
+
+const list = (xs: readonly number[]) => xs.join(', ');
+
+function FlashCell({ value }: { value: string }) {
+  // The span is re-keyed by value, so the flash animation plays once per change, never on
+  // the first render.
+  const prev = useRef(value);
+  const flashing = useRef<string | null>(null);
+  if (prev.current !== value) {
+    flashing.current = value;
+    prev.current = value;
+  }
+  return (
+    <td>
+      <span key={value} className={flashing.current === value ? 'sb-flash' : undefined}>
+        {value}
+      </span>
+    </td>
+  );
+}
+
+const Row = memo(function Row({ p }: { p: PartitionSnapshot }) {
+  const cells = [
+    p.leader === null ? 'none' : String(p.leader),
+    list(p.replicas),
+    list(p.isr),
+    String(p.logStart),
+    String(p.highWatermark),
+    String(p.logEnd),
+  ];
+  return (
+    <tr className={p.leader === null ? 'sb-offline' : p.isr.length < p.replicas.length ? 'sb-underreplicated' : undefined}>
+      <th scope="row">
+        {p.topic}-{p.partition}
+      </th>
+      {cells.map((v, i) => (
+        <FlashCell key={i} value={v} />
+      ))}
+    </tr>
+  );
+});
+
+export function PartitionsTable() {
+  const partitions = useSimStore((s) => s.snapshot?.partitions);
+  return (
+    <div className="sb-table-wrap">
+      <table className="sb-table" aria-label="Partitions">
+        <thead>
+          <tr>
+            <th scope="col">Partition</th>
+            <th scope="col">Leader</th>
+            <th scope="col">Replicas</th>
+            <th scope="col">ISR</th>
+            <th scope="col">Log start</th>
+            <th scope="col">High watermark</th>
+            <th scope="col">Log end</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(partitions ?? []).map((p) => (
+            <Row key={`${p.topic}-${p.partition}`} p={p} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
