@@ -9,6 +9,7 @@ import { EmptyBoardHint } from './EmptyBoardHint';
 import { Inspector } from './inspector/Inspector';
 import { NoticeBar } from './NoticeBar';
 import { Palette } from './Palette';
+import { SimulationDock } from './sim/SimulationDock';
 import { Toolbar } from './toolbar/Toolbar';
 
 export function App() {
@@ -33,6 +34,7 @@ export function App() {
         </ReactFlowProvider>
         <Inspector />
       </main>
+      <SimulationDock />
       <NoticeBar />
     </div>
   );
