@@ -109,7 +109,7 @@ describe('consumer', () => {
         expect(batch.lastOffset()).toBe('2');
         expect(batch.highWatermark).toBe('3');
         resolveOffset(batch.messages[1]!.offset);
-        await c.stop();
+        void c.stop();
       },
     });
     await waitFor(() => batches === 1);

@@ -59,9 +59,9 @@ export class Consumer {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private lastCommit = 0;
-  private inHandler = false;
   /** Set by seek/resume/stop between fetches, so a wake-up is never lost. */
   private kicked = false;
+  private stopping: Promise<void> | undefined;
   private uncommittedCount = 0;
 
   constructor(
@@ -216,12 +216,7 @@ export class Consumer {
       return () => this.resume([{ topic, partitions: [partition] }]);
     };
     const heartbeat = () => this.engine.coordinator.heartbeat(this.opts.groupId, this.memberId, this.generationId);
-    this.inHandler = true;
-    try {
-      await this.handle(topic, partition, k, messages, hw, resolve, pause, heartbeat);
-    } finally {
-      this.inHandler = false;
-    }
+    await this.handle(topic, partition, k, messages, hw, resolve, pause, heartbeat);
   }
 
   private async handle(topic: string, partition: number, k: string, messages: KafkaMessage[], hw: number, resolve: (o: string) => void, pause: () => () => void, heartbeat: () => Promise<void>): Promise<void> {
@@ -364,13 +359,15 @@ export class Consumer {
   }
 
   async stop(): Promise<void> {
-    if (this.state !== 'running') return;
-    this.state = 'stopped';
-    this.kick();
-    // Called from inside a handler, the loop cannot finish before the handler returns: it
-    // commits and ends on its own right after.
-    if (!this.inHandler) await this.loop?.catch(() => undefined);
-    this.events.emit('consumer.stop', null);
+    if (this.state === 'running') {
+      this.state = 'stopped';
+      this.kick();
+      // Waits for the message in hand and the final commit, as kafkajs does: a handler must
+      // not await stop() or disconnect() (that would wait for itself); it can call them
+      // without await.
+      this.stopping = (this.loop ?? Promise.resolve()).catch(() => undefined).then(() => this.events.emit('consumer.stop', null));
+    }
+    await this.stopping;
   }
 
   async disconnect(): Promise<void> {

@@ -102,6 +102,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     if (engine.closed) throw new ClusterClosedError();
   };
   const stores = new Map<string, EventStore>();
+  const consumers = new Set<Consumer>();
   const replication = brokers > 1 ? attachReplication(engine, { seed: options.seed ?? 1, ...options.replication }) : undefined;
   const replicated = (): ReplicationBridge => {
     if (!replication) throw new IllegalStateError('Broker faults and snapshots need a replicated cluster: createCluster({ brokers: 2 or more }).');
@@ -121,7 +122,12 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     clock,
     admin: () => (live(), new Admin(engine, cleaner)),
     producer: (o) => (live(), new Producer(engine, o)),
-    consumer: (o) => (live(), new Consumer(engine, o)),
+    consumer(o) {
+      live();
+      const c = new Consumer(engine, o);
+      consumers.add(c);
+      return c;
+    },
     eventStore(topic) {
       live();
       let s = stores.get(topic);
