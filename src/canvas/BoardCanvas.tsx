@@ -43,7 +43,8 @@ const PRO_OPTIONS = { hideAttribution: true };
 const NO_EDGES: FlowEdge[] = [];
 
 export interface BoardCanvasProps {
-  colorMode: 'light' | 'dark' | 'system';
+  /** Colours when the theme follows the system; a theme picked in the settings wins. */
+  colorMode?: 'light' | 'dark' | 'system';
   /** The overview map in the corner (on by default). */
   miniMap?: boolean;
 }
@@ -55,6 +56,7 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
   const { nodes, edges, onNodesChange: applyLocal, onEdgesChange, onSelectionChange } = useFlowElements(board);
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const lowDetail = useLowDetail();
+  const theme = useUiStore((s) => s.theme);
   const wrapper = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -181,7 +183,7 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
         zoomOnDoubleClick={false}
-        colorMode={colorMode}
+        colorMode={theme === 'system' ? (colorMode ?? 'system') : theme}
         proOptions={PRO_OPTIONS}
         elevateNodesOnSelect={false}
       >

@@ -2,6 +2,7 @@
 // panels, theme, the in-memory clipboard and the message shown to the user. Nothing here is
 // saved with the board.
 import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
 import type { ElementId, LinkId } from '../model';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -54,7 +55,10 @@ const initial: UiState = {
   exportDialogOpen: false,
 };
 
-export const useUiStore = create<UiState & UiActions>()((set, get) => ({
+// Only the theme is remembered between visits (a preference, not board data).
+export const useUiStore = create<UiState & UiActions>()(
+  persist(
+  (set, get) => ({
   ...initial,
   setSelection(elements, links) {
     const s = get();
@@ -90,11 +94,28 @@ export const useUiStore = create<UiState & UiActions>()((set, get) => ({
   reset() {
     set(initial);
   },
-}));
+  }),
+    {
+      name: 'stormbench-ui',
+      storage: createJSONStorage(() => globalThis.localStorage ?? inMemoryStorage()),
+      partialize: (s) => ({ theme: s.theme }),
+    },
+  ),
+);
 
 /** Same members, in any order (selection order differs between React Flow and actions). */
 export function sameIds(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const set = new Set(a);
   return b.every((id) => set.has(id));
+}
+
+// Where no localStorage exists (tests in Node), preferences live for the session only.
+function inMemoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
 }

@@ -1,12 +1,15 @@
 // Board settings that change how the board behaves: free-form connections (kept with a
-// warning, left out of the topology) and snapping to the grid. Stored in the document.
+// warning, left out of the topology) and snapping to the grid, stored in the document; and the
+// theme, a preference of this browser.
 import { toggleFreeFormLinks, toggleSnapToGrid } from '../../store/boardCommands';
 import { useBoardStore } from '../../store/boardStore';
+import { useUiStore, type ThemePreference } from '../../store/uiStore';
 import { Disclosure } from './Disclosure';
 
 export function SettingsMenu() {
   const freeForm = useBoardStore((s) => s.board?.settings.allowFreeFormLinks ?? false);
   const snap = useBoardStore((s) => s.board?.settings.snapToGrid ?? true);
+  const theme = useUiStore((s) => s.theme);
   return (
     <Disclosure label="Board settings" display="Settings" align="right">
       {() => (
@@ -20,6 +23,14 @@ export function SettingsMenu() {
             <input type="checkbox" checked={snap} onChange={toggleSnapToGrid} />
             Snap to grid
           </label>
+          <div className="sb-field" style={{ padding: '0.4rem 0.5rem' }}>
+            <label htmlFor="sb-theme">Theme</label>
+            <select id="sb-theme" value={theme} onChange={(e) => useUiStore.getState().setTheme(e.target.value as ThemePreference)}>
+              <option value="system">Same as the system</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </div>
         </div>
       )}
     </Disclosure>
