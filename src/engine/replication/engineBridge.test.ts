@@ -3,11 +3,11 @@
 // failover, acks=1 loss truncating what consumers can read).
 import { describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from '../index';
-import { attachReplication } from './engineBridge';
 
 async function setup(minIsr = 1) {
-  const cluster = await createCluster({ brokers: 3, clock: 'virtual', seed: 4, cleanerIntervalMs: 0 });
-  const bridge = attachReplication(cluster.engine, { replicaLagTimeMaxMs: 1_000, brokerSessionTimeoutMs: 500, autoLeaderRebalance: false });
+  // createCluster attaches the bridge (attachReplication) for brokers ≥ 2.
+  const cluster = await createCluster({ brokers: 3, clock: 'virtual', seed: 4, cleanerIntervalMs: 0, replication: { replicaLagTimeMaxMs: 1_000, brokerSessionTimeoutMs: 500, autoLeaderRebalance: false } });
+  const bridge = cluster.replication!;
   await cluster.admin().createTopics({ topics: [{ topic: 'orders', numPartitions: 1, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: String(minIsr) }] }] });
   const producer = cluster.producer();
   await producer.connect();

@@ -12,6 +12,7 @@ import { ClusterSim } from './clusterSim';
 import type { ClusterSimOptions } from './clusterConfig';
 import { refusal, type Acks } from './producePath';
 import type { StampedEvent } from './eventFeed';
+import { InvalidClusterConfigError } from './errors';
 
 /** What a simulated record stands for in the physical log: one record of a stored batch. */
 interface PhysicalRef {
@@ -29,7 +30,11 @@ export interface ReplicationBridge {
   heal(): void;
 }
 
+const ATTACHED = new WeakSet<Engine>();
+
 export function attachReplication(engine: Engine, options: ClusterSimOptions = {}): ReplicationBridge {
+  if (ATTACHED.has(engine)) throw new InvalidClusterConfigError('This engine already runs under a replication simulation (createCluster attaches one for brokers ≥ 2); use cluster.replication.');
+  ATTACHED.add(engine);
   const sim = new ClusterSim(engine.clock, { brokers: engine.brokers.length, seed: engine.rng.seed, ...options });
   const core = sim.core;
   /** Per partition: the simulated record id at each physical offset. */

@@ -77,3 +77,9 @@ export class BrokerNotAvailableError extends EngineError {
     super(`Broker ${broker} does not answer (it is down); the client will retry once a new leader is elected.`, 'BROKER_NOT_AVAILABLE', true, { broker });
   }
 }
+
+export class OutOfOrderSequenceError extends EngineError {
+  constructor(w: Where, expected: number, got: number) {
+    super(`${w.topic}-${w.partition}: the idempotent producer sent sequence ${got} but the leader expected ${expected}; records in between were lost. Restart the producer (new producer id).`, 'OUT_OF_ORDER_SEQUENCE_NUMBER', false, { ...w, expected, got });
+  }
+}

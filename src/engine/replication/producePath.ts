@@ -10,6 +10,7 @@ import {
   NotEnoughReplicasAfterAppendError,
   NotEnoughReplicasError,
   NotLeaderOrFollowerError,
+  OutOfOrderSequenceError,
   RequestTimedOutError,
   UnknownTopicOrPartitionError,
 } from './errors';
@@ -32,6 +33,8 @@ export interface ProduceRequest {
   partition: number;
   acks: Acks;
   records: readonly ProduceRecord[];
+  /** enable.idempotence: the producer id and the sequence number of the first record. */
+  producer?: { id: number; firstSequence: number };
 }
 
 export interface ProduceAnswer {
@@ -66,15 +69,27 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
   const leader = p.leader!;
   const view = p.view(leader);
   const now = core.clock.now();
+  const log = p.log(leader);
+  const pr = req.producer;
+  if (pr) {
+    const lastSeq = pr.firstSequence + req.records.length - 1;
+    const dup = log.producers.duplicateOf(pr.id, pr.firstSequence, lastSeq);
+    if (dup !== null) {
+      // A retry of a batch already in the log: answered with its offsets, nothing written.
+      const ids = Array.from({ length: req.records.length }, (_, i) => log.recordAt(dup + i)?.id ?? -1);
+      return answerDuplicate(core, p, req, dup, ids, cb);
+    }
+    const expected = log.producers.nextSeq(pr.id);
+    if (log.producers.known(pr.id) && pr.firstSequence !== expected) return cb(new OutOfOrderSequenceError(where, expected, pr.firstSequence), null);
+  }
   const batch: SimRecord[] = new Array(req.records.length);
   const ids: number[] = new Array(req.records.length);
   for (let i = 0; i < req.records.length; i++) {
     const r = req.records[i]!;
     const id = r.id ?? core.nextRecordId();
     ids[i] = id;
-    batch[i] = { id, key: r.key ?? null, value: r.value ?? null, timestamp: r.timestamp ?? now, ...(r.headers ? { headers: r.headers } : {}) };
+    batch[i] = { id, key: r.key ?? null, value: r.value ?? null, timestamp: r.timestamp ?? now, ...(r.headers ? { headers: r.headers } : {}), ...(pr ? { pid: pr.id, seq: pr.firstSequence + i } : {}) };
   }
-  const log = p.log(leader);
   const baseOffset = log.append(batch, view.leaderEpoch);
   core.ledger.produced += batch.length;
   const answer: ProduceAnswer = { topic: req.topic, partition: req.partition, baseOffset, ids, acknowledged: req.acks !== 0 };
@@ -107,6 +122,40 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
   }, core.config.requestTimeoutMs);
   p.recomputeHighWatermark(leader);
   completeAcks(core, p);
+}
+
+/**
+ * The answer to a duplicate: acks=1 at once; acks=all once the high watermark covers the
+ * original (it may still be replicating). Not counted as produced again; acknowledged now, since
+ * a producer retries only what was not acknowledged.
+ */
+function answerDuplicate(core: ClusterCore, p: PartitionState, req: ProduceRequest, baseOffset: number, ids: number[], cb: ProduceCallback): void {
+  const answer: ProduceAnswer = { topic: req.topic, partition: req.partition, baseOffset, ids, acknowledged: req.acks !== 0 };
+  const leader = p.leader!;
+  const required = baseOffset + ids.length;
+  if (req.acks === 0) return cb(null, { ...answer, acknowledged: false });
+  if (req.acks === 1 || p.log(leader).highWatermark >= required) {
+    // The first attempt failed, so these records are acknowledged only now.
+    core.ledger.recordAck(req.topic, req.partition, baseOffset, ids);
+    return cb(null, answer);
+  }
+  const pending: PendingAck = {
+    requiredOffset: required,
+    baseOffset,
+    leaderEpoch: p.leaderEpoch,
+    leader,
+    ids,
+    deadline: core.clock.now() + core.config.requestTimeoutMs,
+    done: false,
+    callback: (error) => (error ? cb(error, null) : cb(null, answer)),
+  };
+  p.pendingAcks.push(pending);
+  p.pendingAcks.sort((a, b) => a.requiredOffset - b.requiredOffset);
+  core.clock.setTimeout(() => {
+    if (pending.done) return;
+    pending.done = true;
+    pending.callback(new RequestTimedOutError({ topic: req.topic, partition: req.partition }, core.config.requestTimeoutMs), 0);
+  }, core.config.requestTimeoutMs);
 }
 
 /** Answers the acks=all requests the leader's high watermark now covers, in offset order. */

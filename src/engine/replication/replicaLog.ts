@@ -3,6 +3,7 @@
 // checkpoint, and how far the log was flushed (what survives a power loss). Synchronous on
 // purpose: every state change happens at one simulated instant. Replicas share immutable record
 // objects, so a record's bytes exist once however many replicas hold it.
+import { ProducerState } from './producerState';
 export interface SimRecord {
   /** Unique per produced record; the checkers follow records by it. */
   readonly id: number;
@@ -10,6 +11,9 @@ export interface SimRecord {
   readonly value: unknown;
   readonly headers?: Readonly<Record<string, string>>;
   readonly timestamp: number;
+  /** Idempotent producer id and this record's sequence number. */
+  readonly pid?: number;
+  readonly seq?: number;
 }
 
 interface EpochEntry {
@@ -19,6 +23,7 @@ interface EpochEntry {
 
 export class ReplicaLog {
   private records: SimRecord[] = [];
+  readonly producers = new ProducerState();
   private epochs: EpochEntry[] = [];
   logStartOffset = 0;
   highWatermark = 0;
@@ -39,7 +44,11 @@ export class ReplicaLog {
   append(batch: readonly SimRecord[], epoch: number): number {
     const base = this.logEndOffset;
     this.assignEpoch(epoch, base);
-    for (let i = 0; i < batch.length; i++) this.records.push(batch[i]!);
+    for (let i = 0; i < batch.length; i++) {
+      const r = batch[i]!;
+      if (r.pid !== undefined && r.seq !== undefined) this.producers.observe(r.pid, r.seq, base + i);
+      this.records.push(r);
+    }
     return base;
   }
 
@@ -56,6 +65,7 @@ export class ReplicaLog {
       const r = leader.recordAt(o);
       if (!r) break;
       this.assignEpoch(leader.epochAt(o), this.logEndOffset);
+      if (r.pid !== undefined && r.seq !== undefined) this.producers.observe(r.pid, r.seq, this.logEndOffset);
       this.records.push(r);
       copied++;
     }
@@ -96,6 +106,7 @@ export class ReplicaLog {
     const keep = Math.max(0, offset - this.logStartOffset);
     this.records.length = keep;
     this.epochs = this.epochs.filter((e) => e.startOffset < offset);
+    this.producers.truncateTo(offset);
     this.highWatermark = Math.min(this.highWatermark, offset);
     this.checkpointedHighWatermark = Math.min(this.checkpointedHighWatermark, offset);
     this.flushedOffset = Math.min(this.flushedOffset, offset);

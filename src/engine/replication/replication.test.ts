@@ -242,3 +242,37 @@ describe('determinism', () => {
     expect(run()).toEqual(run());
   });
 });
+
+describe('idempotent producer (Kafka enable.idempotence)', () => {
+  const sendAs = (sim: ReturnType<typeof cluster>, firstSequence: number, count: number, acks: -1 | 1 = 1) => {
+    const out: { error: Error | null; offset: number | null } = { error: null, offset: null };
+    sim.produceWith({ topic: 't', partition: 0, acks, producer: { id: 77, firstSequence }, records: Array.from({ length: count }, (_, i) => ({ id: 1000 + firstSequence + i })) }, (e, a) => {
+      out.error = e;
+      out.offset = a?.baseOffset ?? null;
+    });
+    return out;
+  };
+
+  it('a retried batch is answered with its original offset and not written twice', () => {
+    const sim = cluster();
+    expect(sendAs(sim, 0, 3).offset).toBe(0);
+    expect(sendAs(sim, 0, 3).offset).toBe(0);
+    expect(sendAs(sim, 3, 2).offset).toBe(3);
+    expect(sim.snapshot().partitions[0]!.logEnd).toBe(5);
+  });
+
+  it('a new leader recognises retries of batches it copied as a follower', () => {
+    const sim = cluster();
+    sendAs(sim, 0, 3);
+    sim.advance(20);
+    sim.stopBroker(1);
+    expect(sendAs(sim, 0, 3).offset).toBe(0);
+    expect(sim.snapshot().partitions[0]!.logEnd).toBe(3);
+  });
+
+  it('a gap in sequence numbers is refused with OutOfOrderSequence', () => {
+    const sim = cluster();
+    sendAs(sim, 0, 3);
+    expect(sendAs(sim, 5, 1).error).toMatchObject({ code: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
+  });
+});

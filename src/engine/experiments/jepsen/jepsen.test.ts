@@ -3,17 +3,27 @@
 // never loses an acknowledged record nor reorders a partition whatever the faults, and that
 // acks=1 does lose acknowledged records across leader failovers.
 import { describe, expect, it } from 'vitest';
-import { ACKS_ONE, SAFE, runJepsen } from './runJepsen';
+import { ACKS_ONE, SAFE, SAFE_NOT_IDEMPOTENT, runJepsen } from './runJepsen';
 
 const SEEDS = Array.from({ length: 12 }, (_, i) => 1 + i * 7919);
 
 describe('Jepsen-style schedules', () => {
-  it('the safe configuration: zero lost, zero reordered, everything delivered, counters agree', () => {
+  it('the safe configuration with an idempotent producer: zero lost, zero written twice, zero reordered, everything delivered', () => {
     for (const seed of SEEDS) {
       const r = runJepsen(seed, SAFE);
       expect(r.acknowledged, `seed ${seed} acknowledged something`).toBeGreaterThan(50);
-      expect({ seed, lost: r.lost, lostReported: r.lostReported, reordered: r.reordered, undelivered: r.undelivered }).toEqual({ seed, lost: 0, lostReported: 0, reordered: 0, undelivered: 0 });
+      expect({ seed, lost: r.lost, lostReported: r.lostReported, duplicatedInLog: r.duplicatedInLog, reordered: r.reordered, undelivered: r.undelivered }).toEqual({ seed, lost: 0, lostReported: 0, duplicatedInLog: 0, reordered: 0, undelivered: 0 });
     }
+  });
+
+  it('without idempotence the same schedules lose nothing but retries write records twice (counted)', () => {
+    let duplicated = 0;
+    for (const seed of SEEDS.slice(0, 6)) {
+      const r = runJepsen(seed, SAFE_NOT_IDEMPOTENT);
+      expect({ seed, lost: r.lost, reordered: r.reordered }).toEqual({ seed, lost: 0, reordered: 0 });
+      duplicated += r.duplicatedInLog;
+    }
+    expect(duplicated).toBeGreaterThan(0);
   });
 
   it('acks=1: leader failovers lose acknowledged records, and the live counter reports exactly those', () => {

@@ -13,6 +13,8 @@ export interface JepsenConfig {
   minInsyncReplicas: number;
   replicationFactor: number;
   uncleanLeaderElection: boolean;
+  /** enable.idempotence: retries carry the batch's sequence numbers and are never written twice. */
+  idempotent: boolean;
   cluster?: ClusterSimOptions;
 }
 
@@ -36,8 +38,9 @@ export interface JepsenReport {
   firstLost: { partition: number; id: number } | null;
 }
 
-export const SAFE: JepsenConfig = { name: 'acks=all, min.insync.replicas=2, RF 3, unclean off', acks: -1, minInsyncReplicas: 2, replicationFactor: 3, uncleanLeaderElection: false };
-export const ACKS_ONE: JepsenConfig = { name: 'acks=1, RF 3', acks: 1, minInsyncReplicas: 1, replicationFactor: 3, uncleanLeaderElection: false };
+export const SAFE: JepsenConfig = { name: 'acks=all, min.insync.replicas=2, RF 3, unclean off, idempotent', acks: -1, minInsyncReplicas: 2, replicationFactor: 3, uncleanLeaderElection: false, idempotent: true };
+export const SAFE_NOT_IDEMPOTENT: JepsenConfig = { ...SAFE, name: 'acks=all, min.insync.replicas=2, RF 3, unclean off, not idempotent', idempotent: false };
+export const ACKS_ONE: JepsenConfig = { name: 'acks=1, RF 3', acks: 1, minInsyncReplicas: 1, replicationFactor: 3, uncleanLeaderElection: false, idempotent: false };
 
 const TOPIC = 'events';
 const RETRY_BACKOFF_MS = 100;
@@ -60,23 +63,31 @@ export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<Sch
   // Producer: per partition a queue of logical messages, one batch in flight.
   let nextId = 1_000_000_000;
   const queues = Array.from({ length: opts.partitions }, () => [] as number[]);
+  /** Sequence number of each queued record's id, per partition (ids are queued in sequence order). */
+  const seqOf = new Map<number, number>();
+  const nextSeq = Array.from({ length: opts.partitions }, () => 0);
   const inFlight = Array.from({ length: opts.partitions }, () => false);
   const ackedOrder = Array.from({ length: opts.partitions }, () => [] as number[]);
   let sent = 0;
+  // A batch is fixed once sent: a retry resends exactly the same records (as a Kafka producer
+  // retries its ProducerBatch), so an idempotent leader can recognise it.
+  const batchOf: (number[] | null)[] = Array.from({ length: opts.partitions }, () => null);
   const pump = (p: number) => {
     if (inFlight[p] || queues[p]!.length === 0) return;
-    const ids = queues[p]!.slice(0, 10);
+    const ids = (batchOf[p] ??= queues[p]!.slice(0, 10));
     inFlight[p] = true;
-    sim.produceWith({ topic: TOPIC, partition: p, acks: config.acks, records: ids.map((id) => ({ id, value: id })) }, (err) => {
+    const producer = config.idempotent ? { producer: { id: 1, firstSequence: seqOf.get(ids[0]!)! } } : {};
+    sim.produceWith({ topic: TOPIC, partition: p, acks: config.acks, records: ids.map((id) => ({ id, value: id })), ...producer }, (err) => {
       if (err && !(err as { retriable?: boolean }).retriable) throw err;
-      const retry = () => {
+      const next = () => {
         inFlight[p] = false;
         pump(p);
       };
-      if (err) return void sim.clock.setTimeout(retry, RETRY_BACKOFF_MS);
+      if (err) return void sim.clock.setTimeout(next, RETRY_BACKOFF_MS);
       queues[p]!.splice(0, ids.length);
+      batchOf[p] = null;
       ackedOrder[p]!.push(...ids);
-      retry();
+      next();
     });
   };
 
@@ -91,7 +102,10 @@ export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<Sch
     sim.advance(Math.max(0, op.at - sim.now()));
     switch (op.op) {
       case 'produce':
-        for (let i = 0; i < op.count; i++) queues[op.partition]!.push(nextId++);
+        for (let i = 0; i < op.count; i++) {
+          seqOf.set(nextId, nextSeq[op.partition]!++);
+          queues[op.partition]!.push(nextId++);
+        }
         sent += op.count;
         pump(op.partition);
         break;
