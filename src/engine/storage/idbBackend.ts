@@ -73,12 +73,26 @@ export interface IdbBackendOptions {
 export async function openIdbBackend(factory: IDBFactory, name: string, options: IdbBackendOptions): Promise<StorageBackend> {
   const { durability } = options;
   const KeyRange = options.keyRange ?? globalThis.IDBKeyRange;
-  let db: IDBPDatabase;
-  try {
-    db = await openDatabase(factory, name);
-  } catch (e) {
-    throw mapError(e, `open database "${name}"`);
-  }
+  // The browser can close a connection under us (storage cleared, eviction): reopen on the
+  // next use instead of failing every later write.
+  let current: IDBPDatabase | undefined;
+  let closedByUs = false;
+  const conn = async (): Promise<IDBPDatabase> => {
+    if (current) return current;
+    if (closedByUs) throw new StorageError(`The database "${name}" was closed.`);
+    let db: IDBPDatabase;
+    try {
+      db = await openDatabase(factory, name);
+    } catch (e) {
+      throw mapError(e, `open database "${name}"`);
+    }
+    db.addEventListener('close', () => {
+      if (current === db) current = undefined;
+    });
+    current = db;
+    return db;
+  };
+  await conn();
   const ignore = () => undefined;
 
   const partitionStore = (topic: string, partition: number, broker: number): PartitionStore => ({
@@ -88,7 +102,7 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
       for (const r of w.put ?? []) sealBatches(r.chunk.data!);
       let tx;
       try {
-        tx = db.transaction(stores, 'readwrite', { durability });
+        tx = (await conn()).transaction(stores, 'readwrite', { durability });
         const chunks = tx.objectStore(CHUNKS);
         for (const seg of w.deleteSegments ?? []) chunks.delete(KeyRange.bound([topic, partition, broker, seg], [topic, partition, broker, seg, []])).catch(ignore);
         for (const r of w.deleteChunks ?? []) chunks.delete(chunkKey(topic, partition, broker, r.segmentBase, r.chunk)).catch(ignore);
@@ -115,7 +129,7 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
       const key = chunkKey(topic, partition, broker, segBase, chunk);
       let v: unknown;
       try {
-        v = await db.get(CHUNKS, key);
+        v = await (await conn()).get(CHUNKS, key);
       } catch (e) {
         throw mapError(e, 'read');
       }
@@ -130,7 +144,7 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
       if (!first || !last) return [];
       let values: unknown[];
       try {
-        values = await db.getAll(CHUNKS, KeyRange.bound(chunkKey(topic, partition, broker, segBase, first), chunkKey(topic, partition, broker, segBase, last)));
+        values = await (await conn()).getAll(CHUNKS, KeyRange.bound(chunkKey(topic, partition, broker, segBase, first), chunkKey(topic, partition, broker, segBase, last)));
       } catch (e) {
         throw mapError(e, 'read');
       }
@@ -143,16 +157,16 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
       });
     },
     async destroy() {
-      await db.delete(CHUNKS, KeyRange.bound([topic, partition, broker], [topic, partition, broker, []]));
-      await db.delete(PARTITIONS, [topic, partition, broker]);
+      await (await conn()).delete(CHUNKS, KeyRange.bound([topic, partition, broker], [topic, partition, broker, []]));
+      await (await conn()).delete(PARTITIONS, [topic, partition, broker]);
     },
   });
 
   async function load(): Promise<{ topics: StoredTopic[]; partitions: RestoredPartition[] }> {
-    const topics = (await db.getAll(TOPICS)) as StoredTopic[];
-    const metaKeys = (await db.getAllKeys(PARTITIONS)) as [string, number, number][];
-    const metas = (await db.getAll(PARTITIONS)) as PartitionMeta[];
-    const keys = (await db.getAllKeys(CHUNKS)) as unknown as ChunkKey[];
+    const topics = (await (await conn()).getAll(TOPICS)) as StoredTopic[];
+    const metaKeys = (await (await conn()).getAllKeys(PARTITIONS)) as [string, number, number][];
+    const metas = (await (await conn()).getAll(PARTITIONS)) as PartitionMeta[];
+    const keys = (await (await conn()).getAllKeys(CHUNKS)) as unknown as ChunkKey[];
     const byPartition = new Map<string, { topic: string; partition: number; broker: number; keys: ChunkKey[]; meta?: PartitionMeta }>();
     const slot = (topic: string, partition: number, broker: number) => {
       const id = `${topic}\u0000${partition}\u0000${broker}`;
@@ -167,9 +181,9 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
       // Torn-tail check: drop tail chunks that are not whole and checksummed.
       while (s.keys.length > 0) {
         const k = s.keys[s.keys.length - 1]!;
-        const v = await db.get(CHUNKS, k);
+        const v = await (await conn()).get(CHUNKS, k);
         if (v instanceof ArrayBuffer && isChunkValid(new Uint8Array(v), k)) break;
-        await db.delete(CHUNKS, k);
+        await (await conn()).delete(CHUNKS, k);
         s.keys.pop();
       }
       const meta: PartitionMeta = s.meta ?? { logStartOffset: 0, segments: [], epochs: [], cleanerCheckpoint: 0 };
@@ -191,13 +205,13 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
     load,
     async saveTopic(t) {
       try {
-        await db.put(TOPICS, t);
+        await (await conn()).put(TOPICS, t);
       } catch (e) {
         throw mapError(e, 'save a topic');
       }
     },
     async deleteTopic(name) {
-      const tx = db.transaction([TOPICS, PARTITIONS, CHUNKS], 'readwrite', { durability });
+      const tx = (await conn()).transaction([TOPICS, PARTITIONS, CHUNKS], 'readwrite', { durability });
       tx.objectStore(TOPICS).delete(name).catch(ignore);
       tx.objectStore(PARTITIONS).delete(KeyRange.bound([name], [name, []])).catch(ignore);
       tx.objectStore(CHUNKS).delete(KeyRange.bound([name], [name, []])).catch(ignore);
@@ -208,6 +222,10 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
       }
     },
     partitionStore,
-    close: () => db.close(),
+    close: () => {
+      closedByUs = true;
+      current?.close();
+      current = undefined;
+    },
   };
 }
