@@ -215,6 +215,11 @@ export function sealBatches(chunk: Uint8Array): void {
   }
 }
 
+/** The batch's record time range: with LogAppendTime every record carries the append time. */
+export function batchTimes(m: BatchMeta): { first: number; max: number } {
+  return m.attributes & ATTR_LOG_APPEND_TIME ? { first: m.appendTime, max: m.appendTime } : { first: m.firstTimestamp, max: m.maxTimestamp };
+}
+
 /** Sets the broker-owned fields in place (outside the CRC). */
 export function stampBatch(buf: Uint8Array, at: number, baseOffset: number, leaderEpoch: number, appendTime: number): void {
   const dv = new DataView(buf.buffer, buf.byteOffset + at);

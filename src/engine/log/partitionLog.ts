@@ -7,7 +7,7 @@
 // storage fast.
 import type { Clock } from '../../lib/clock';
 import { Emitter } from '../../lib/emitter';
-import { readMeta, stampBatch, type DecodedRecord } from '../codec/recordBatch';
+import { batchTimes, readMeta, stampBatch, type DecodedRecord } from '../codec/recordBatch';
 import { OffsetOutOfRangeError } from '../errors';
 import type { ChunkRef, LogWrite, PartitionMeta, PartitionStore } from '../storage/logStore';
 import type { ChunkCache } from './chunkCache';
@@ -192,7 +192,9 @@ export class PartitionLog {
           for (const b of p.batches) {
             const m = readMeta(b);
             stampBatch(b, 0, next, epoch, now);
-            const chunk: Chunk = { baseOffset: next, lastOffset: next + m.lastOffsetDelta, count: m.count, byteLength: b.length, firstTimestamp: m.firstTimestamp, maxTimestamp: m.maxTimestamp, data: b };
+            // With LogAppendTime the broker's clock is every record's timestamp (retention, time queries).
+            const logAppend = (m.attributes & 1) !== 0;
+            const chunk: Chunk = { baseOffset: next, lastOffset: next + m.lastOffsetDelta, count: m.count, byteLength: b.length, firstTimestamp: logAppend ? now : m.firstTimestamp, maxTimestamp: logAppend ? now : m.maxTimestamp, data: b };
             if (this.placeChunk(chunk, now)) metaChanged = true;
             puts.push({ segmentBase: this.activeSegment().baseOffset, chunk });
             next = chunk.lastOffset + 1;
@@ -238,7 +240,8 @@ export class PartitionLog {
         const last = m.baseOffset + m.lastOffsetDelta;
         if (last < next) continue;
         if (m.partitionLeaderEpoch >= 0 && this.epochs.assign(m.partitionLeaderEpoch, m.baseOffset)) metaChanged = true;
-        const chunk: Chunk = { baseOffset: m.baseOffset, lastOffset: last, count: m.count, byteLength: b.length, firstTimestamp: m.firstTimestamp, maxTimestamp: m.maxTimestamp, data: b };
+        const t = batchTimes(m);
+        const chunk: Chunk = { baseOffset: m.baseOffset, lastOffset: last, count: m.count, byteLength: b.length, firstTimestamp: t.first, maxTimestamp: t.max, data: b };
         if (this.placeChunk(chunk, now)) metaChanged = true;
         puts.push({ segmentBase: this.activeSegment().baseOffset, chunk });
         next = last + 1;

@@ -21,6 +21,18 @@ describe('retention (Kafka: whole segments only, never the active one)', () => {
     expect(low).toBe(String(log.logStartOffset));
   });
 
+  it('with LogAppendTime, retention.ms counts from when the broker appended, not the producer\'s timestamp', async () => {
+    const { cluster, producer } = await setup('t', 1, { 'retention.ms': '1000', 'segment.bytes': '300', 'message.timestamp.type': 'LogAppendTime' });
+    await cluster.advance(10_000);
+    // Producer timestamps far in the past would expire at once under CreateTime.
+    for (let i = 0; i < 6; i++) await producer.send({ topic: 't', messages: [{ value: 'x'.repeat(150), timestamp: '1' }] });
+    await cluster.admin().runCleaner();
+    expect(cluster.engine.log('t', 0).logStartOffset).toBe(0);
+    await cluster.advance(1001);
+    await cluster.admin().runCleaner();
+    expect(cluster.engine.log('t', 0).logStartOffset).toBeGreaterThan(0);
+  });
+
   it('never deletes the active segment even when everything has expired', async () => {
     const { cluster, producer } = await setup('t', 1, { 'retention.ms': '10' });
     await producer.send({ topic: 't', messages: msgs(5) });

@@ -1,6 +1,6 @@
 // Re-encodes the records of stored batches that pass a filter, keeping their offsets, append
 // times, leader epochs and producer fields: the shared step of truncation and compaction.
-import { encodeBatch, forEachRecord, readMeta, stampBatch, type RecordInput } from '../codec/recordBatch';
+import { batchTimes, encodeBatch, forEachRecord, readMeta, stampBatch, type RecordInput } from '../codec/recordBatch';
 import type { Chunk } from './segment';
 
 /** Rewrites every batch in `data`, keeping records for which keep(offset, ...) is true. */
@@ -44,8 +44,9 @@ export function packChunks(batches: Uint8Array[], maxBytes: number): Chunk[] {
       if (base < 0) base = m.baseOffset;
       last = m.baseOffset + m.lastOffsetDelta;
       count += m.count;
-      first = Math.min(first, m.firstTimestamp);
-      max = Math.max(max, m.maxTimestamp);
+      const t = batchTimes(m);
+      first = Math.min(first, t.first);
+      max = Math.max(max, t.max);
       at += m.byteLength;
     }
     chunks.push({ baseOffset: base, lastOffset: last, count, byteLength: data.length, firstTimestamp: first, maxTimestamp: max, data });
