@@ -105,6 +105,8 @@ export function buildSnapshot(x: SnapshotInputs): SimSnapshot {
 
 function cell(v: unknown): string {
   if (v === undefined || v === null) return '';
+  // Timestamps (ms since the epoch) read better as times of day.
+  if (typeof v === 'number' && v > 1e12 && v < 1e13 && Number.isInteger(v)) return new Date(v).toISOString().slice(11, 23);
   const s = typeof v === 'string' ? v : JSON.stringify(v);
   return s.length > 24 ? `${s.slice(0, 8)}…${s.slice(-6)}` : s;
 }
