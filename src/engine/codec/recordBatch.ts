@@ -128,7 +128,6 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
   let first = Infinity;
   let max = -Infinity;
   let lastDelta = 0;
-  let firstDelta = -1;
   let i = from;
   for (; i < records.length; i++) {
     const r = records[i]!;
@@ -161,7 +160,6 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
       break;
     }
     onRecordSize?.(at - recStart, i);
-    if (firstDelta < 0) firstDelta = delta;
     lastDelta = delta;
     if (r.timestamp < first) first = r.timestamp;
     if (r.timestamp > max) max = r.timestamp;

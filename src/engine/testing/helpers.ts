@@ -1,5 +1,7 @@
-// Test helpers: wait for a condition without sleeping (microtask turns, then a bounded number
-// of macrotask turns), and collect what a consumer receives.
+// Test helpers: wait for a condition by yielding to the event loop a bounded number of times
+// (never by sleeping), set up a virtual-clock cluster with a topic, read a partition whole.
+import { createCluster, type Cluster, type ClusterOptions, type ConfigEntry, type Producer } from '../index';
+
 export async function waitFor(cond: () => boolean, what = 'condition', turns = 2000): Promise<void> {
   for (let i = 0; i < turns; i++) {
     if (cond()) return;
@@ -7,8 +9,6 @@ export async function waitFor(cond: () => boolean, what = 'condition', turns = 2
   }
   throw new Error(`Timed out waiting for ${what}`);
 }
-
-import { createCluster, type Cluster, type ClusterOptions, type ConfigEntry, type Producer } from '../index';
 
 /** A virtual-clock cluster with one topic and a connected producer. */
 export async function setup(topic: string, partitions = 1, config: Record<string, string> = {}, opts: ClusterOptions = {}): Promise<{ cluster: Cluster; producer: Producer }> {
