@@ -61,4 +61,36 @@ describe('createCluster engine under replication (Kafka semantics through the ka
     expect(m!.baseOffset).toBe('2');
     await cluster.close();
   });
+
+  it('a later unclean election of a replica that kept more records re-extends the readable log from the shared batches', async () => {
+    const cluster = await createCluster({ brokers: 3, clock: 'virtual', seed: 4, cleanerIntervalMs: 0, replication: { replicaLagTimeMaxMs: 1_000, brokerSessionTimeoutMs: 500, autoLeaderRebalance: false } });
+    await cluster.admin().createTopics({ topics: [{ topic: 'orders', numPartitions: 1, replicationFactor: 3, configEntries: [{ name: 'unclean.leader.election.enable', value: 'true' }] }] });
+    const producer = cluster.producer();
+    await producer.connect();
+    const log = () => cluster.engine.log('orders', 0);
+    const [l, f1, f2] = cluster.snapshot().partitions[0]!.replicas as [number, number, number];
+    await producer.send({ topic: 'orders', acks: 1, messages: [{ value: 'r0' }, { value: 'r1' }] });
+    await cluster.advance(20);
+    cluster.stopBroker(f1);
+    cluster.stopBroker(f2);
+    await cluster.advance(2_000); // ISR = {leader}
+    await producer.send({ topic: 'orders', acks: 1, messages: [{ value: 'r2' }, { value: 'r3' }, { value: 'r4' }] });
+    cluster.crashBroker(l);
+    await cluster.advance(600);
+    cluster.startBroker(f1); // unclean: the short replica leads, r2..r4 are gone
+    await cluster.advance(20);
+    expect(log().logEndOffset).toBe(2);
+    expect(cluster.snapshot().counters.lost).toBe(3);
+    cluster.stopBroker(f1);
+    cluster.startBroker(l); // unclean again: the old leader, which still holds r2..r4
+    await cluster.advance(20);
+    expect(cluster.snapshot().partitions[0]!.leader).toBe(l);
+    expect(log().logEndOffset).toBe(5);
+    expect(log().highWatermark).toBe(5);
+    const values = (await log().read(0)).map((r) => r.value?.toString());
+    expect(values).toEqual(['r0', 'r1', 'r2', 'r3', 'r4']);
+    expect(cluster.snapshot().counters.lost).toBe(0);
+    expect(cluster.events().some((e) => e.type === 'records-recovered')).toBe(true);
+    await cluster.close();
+  });
 });
