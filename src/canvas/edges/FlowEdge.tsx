@@ -4,6 +4,11 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { memo } from 'react';
 import type { FlowEdge as FlowEdgeType } from '../flowTypes';
 
+// Inline styles (not only classes) so that PNG/SVG export, which copies inline styles of SVG
+// shapes but not stylesheet rules, draws the connections too.
+const GRAMMAR_STYLE = { stroke: 'var(--sb-edge)', strokeWidth: 2 };
+const FREE_FORM_STYLE = { stroke: 'var(--sb-warning)', strokeWidth: 2, strokeDasharray: '7 5' };
+
 export const FlowEdge = memo(function FlowEdge(props: EdgeProps<FlowEdgeType>) {
   const [path, labelX, labelY] = getBezierPath(props);
   const freeForm = props.data?.freeForm ?? false;
@@ -14,6 +19,7 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<FlowEdgeType>) {
         path={path}
         markerEnd={props.markerEnd}
         className={freeForm ? 'sb-edge-freeform' : 'sb-edge'}
+        style={freeForm ? FREE_FORM_STYLE : GRAMMAR_STYLE}
         interactionWidth={16}
       />
       {freeForm ? (
