@@ -109,6 +109,13 @@ export class ConsumerGroups {
     this.member(id).leave();
   }
 
+  /** Closes a member and starts a new one with the same settings (a redeploy); returns the new id. */
+  restartMember(id: string): string {
+    const m = this.member(id);
+    m.leave();
+    return this.addMember({ ...m.opts, topics: m.topics, ...(m.opts.groupInstanceId ? { groupInstanceId: m.opts.groupInstanceId } : {}) });
+  }
+
   /** The process dies: the coordinator notices after session.timeout.ms. */
   crashMember(id: string): void {
     this.member(id).crash();

@@ -264,9 +264,17 @@ export class ConsumerMember {
     this.stalledUntil = Math.max(this.stalledUntil, this.ctx.clock.now() + ms);
   }
 
-  /** close(): auto-commit, revoke, LeaveGroup. */
+  /** close(): auto-commit, revoke, LeaveGroup — except a static member, which stays until its session expires (KIP-345). */
   leave(): void {
     if (!this.alive || this.lifecycle.is('left')) return;
+    if (this.opts.groupInstanceId) {
+      if (this.opts.commitMode === 'auto') this.commitNow([...this.owned.keys()]);
+      for (const k of this.owned.keys()) this.group.released(k);
+      this.owned.clear();
+      this.lifecycle.to('left');
+      this.rejoinReason = null;
+      return;
+    }
     this.dropPartitions(true);
     this.lifecycle.to('left');
     this.rejoinReason = null;

@@ -60,6 +60,7 @@ export class GroupCoordinator {
   }
 
   join(member: ConsumerMember, reason: string): void {
+    if (!this.members.has(member.id) && this.replaceStatic(member)) return;
     if (!this.members.has(member.id)) {
       this.members.set(member.id, member);
       this.ctx.feed.push({ type: 'member-joined', group: this.id, member: member.id });
@@ -69,6 +70,33 @@ export class GroupCoordinator {
     if (this.phase === 'CompletingRebalance' && !this.syncing) this.phase = 'PreparingRebalance';
     if (this.phase !== 'PreparingRebalance') this.startRebalance(reason);
     this.maybeCompleteJoin();
+  }
+
+  /**
+   * Static membership (KIP-345): a member rejoining with a known group.instance.id takes the old
+   * member's place and assignment without a rebalance, if its subscription is unchanged.
+   */
+  private replaceStatic(member: ConsumerMember): boolean {
+    const instance = member.opts.groupInstanceId;
+    if (!instance) return false;
+    const old = [...this.members.values()].find((m) => m.opts.groupInstanceId === instance);
+    if (!old) return false;
+    const sameTopics = old.topics.length === member.topics.length && old.topics.every((t) => member.topics.includes(t));
+    this.members.delete(old.id);
+    this.joined.delete(old.id);
+    old.onRemoved();
+    this.members.set(member.id, member);
+    if (this.leaderId === old.id) this.leaderId = member.id;
+    this.ctx.feed.push({ type: 'member-joined', group: this.id, member: member.id, reason: `static member ${instance} replaced ${old.id}` });
+    this.ctx.scheduleExpiry(this, member);
+    if (this.phase === 'Stable' && sameTopics) {
+      member.onAssignment(old.lastAssignment, this.generation);
+      return true;
+    }
+    this.joined.add(member.id);
+    if (this.phase !== 'PreparingRebalance') this.startRebalance(`static member ${instance} changed its subscription`);
+    this.maybeCompleteJoin();
+    return true;
   }
 
   startRebalance(reason: string): void {

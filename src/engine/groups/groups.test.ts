@@ -159,6 +159,48 @@ describe('rebalance triggers', () => {
   });
 });
 
+describe('static membership (KIP-345)', () => {
+  it('a static member restarted within session.timeout.ms gets its partitions back without a rebalance', () => {
+    const { sim, groups } = setup(4);
+    const a = groups.addMember(member({ groupInstanceId: 'billing-a' }));
+    groups.addMember(member({ groupInstanceId: 'billing-b' }));
+    sim.advance(200);
+    const before = groups.snapshot()[0]!;
+    const mine = before.members.find((m) => m.id === a)!.assignment;
+    const b = groups.restartMember(a);
+    sim.advance(3_000);
+    const after = groups.snapshot()[0]!;
+    expect(after.generation).toBe(before.generation);
+    expect(after.members.find((m) => m.id === b)!.assignment).toEqual(mine);
+    expect(sim.events().filter((e) => e.type === 'rebalance-started')).toHaveLength(1);
+  });
+
+  it('a closed static member sends no LeaveGroup: the rebalance waits for session.timeout.ms', () => {
+    const { sim, groups } = setup(4);
+    const a = groups.addMember(member({ groupInstanceId: 'billing-a' }));
+    groups.addMember(member({ groupInstanceId: 'billing-b' }));
+    sim.advance(200);
+    groups.closeMember(a);
+    sim.advance(5_000);
+    expect(groups.snapshot()[0]!.generation).toBe(1);
+    sim.advance(7_000);
+    const g = groups.snapshot()[0]!;
+    expect(g.generation).toBe(2);
+    expect(g.members).toHaveLength(1);
+    expect(g.members[0]!.assignment).toHaveLength(4);
+  });
+
+  it('the same restart of a dynamic member costs a rebalance', () => {
+    const { sim, groups } = setup(4);
+    const a = groups.addMember(member());
+    groups.addMember(member());
+    sim.advance(200);
+    groups.restartMember(a);
+    sim.advance(3_000);
+    expect(groups.snapshot()[0]!.generation).toBeGreaterThan(1);
+  });
+});
+
 describe('eager vs cooperative (KIP-429)', () => {
   function scale(assignor: 'sticky' | 'cooperative-sticky') {
     const { sim, groups } = setup(12);
