@@ -37,7 +37,7 @@ export class KeyIndex {
       const seg = log.segments[loc.si]!;
       const chunk = seg.chunks[loc.ci]!;
       if (chunk.baseOffset >= end) break;
-      const data = await log.chunkData(seg.baseOffset, chunk);
+      const data = await log.chunkData(seg.baseOffset, chunk, 15);
       for (let at = 0; at < data.length; ) {
         forEachKey(data, at, (offset, ks, kl) => {
           if (offset < this.upTo || offset >= end || kl < 0) return;
