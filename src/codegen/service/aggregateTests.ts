@@ -108,6 +108,31 @@ test(${str(`${agg.label}: the service handles a command on the in-memory transpo
   await running.stop();
   await transport.close();
 });
+
+test(${str(`${agg.label}: a second instance takes over with the current state (rebalance)`)}, async () => {
+  const transport = new MemoryTransport(200);
+  const first = await startService(transport, seededEnv(4, ${NOW}));
+  const second = await startService(transport, seededEnv(5, ${NOW}));
+  const command: _aggregate.Command = ${literal(first.command)};
+  const versions = () =>
+    transport
+      .records(_aggregate.eventTopicFor(command.aggregateId))
+      .filter((r) => r.headers['aggregate-type'] === _aggregate.definition.type && r.headers['aggregate-id'] === command.aggregateId)
+      .map((r) => r.headers['aggregate-version']);
+  await transport.send(_aggregate.commandTopic, [commandToRecord(command)]);
+  await transport.settle();
+  const before = versions().length;
+  assert.ok(before >= 1);
+  // The first instance leaves the group: the second handles the next command, and must
+  // append after what the first wrote (it followed the topic), not start again at version 1.
+  await first.stop();
+  await transport.send(_aggregate.commandTopic, [commandToRecord(command)]);
+  await transport.settle();
+  const after = versions();
+  assert.ok(after.length > before);
+  assert.deepEqual(after, after.map((_, i) => String(i + 1)));
+  await second.stop();
+});
 `
     : `
 test(${str(`${agg.label}: starts with an empty state`)}, () => {

@@ -25,7 +25,7 @@ export function serviceModule(gen: GenContext, service: ServiceSpec): string {
       `  // Aggregate ${commentText(a.label)}: commands in, events out, keyed by ${commentText(a.idField)}.`,
       `  {`,
       `    const store = new TopicEventStore(transport, topic(${str(gen.topic(a.eventTopicId).name)}), ${ns}.definition.type);`,
-      `    await store.restore();`,
+      `    subs.push(await store.start(\`\${${ns}.groupId}.view.\${instanceId}\`));`,
       `    stores.set(${ns}.definition.type, store);`,
       `    subs.push(`,
       `      await transport.subscribe({ groupId: ${ns}.groupId, topics: [${ns}.commandTopic] }, async (record) => {`,
@@ -113,6 +113,8 @@ export async function startService(transport: Transport, env: HandlerEnv): Promi
   const stores = new Map<string, TopicEventStore>();
   const tables = new Map<string, ReadModelTable>();
   const subs: Subscription[] = [];
+  // Each instance follows its aggregates' streams under a group of its own.
+  const instanceId = Math.floor(env.random() * 2 ** 32).toString(36);
 ${body.join('\n')}
   return {
     stores,

@@ -1,21 +1,27 @@
 // An in-process transport: topics are arrays, every consumer group sees every record once, in
-// order, delivered asynchronously like a real consumer. settle() waits until all delivery is
-// done, which is what tests need. A design whose policies trigger themselves never settles,
+// order, delivered asynchronously like a real consumer; members of one group share its
+// positions (the first live member gets the records, the next takes over when it stops).
+// settle() waits until all delivery is done, which is what tests need. A design whose policies trigger themselves never settles,
 // so delivery stops after maxDeliveries and settle() says so instead of hanging.
 import type { WireRecord } from '../runtime/wire.js';
 import type { IncomingRecord, RecordHandler, SubscribeOptions, Subscription, Transport } from './transport.js';
 
-interface Group {
-  readonly options: SubscribeOptions;
+interface Member {
+  readonly topics: readonly (string | RegExp)[];
   readonly handler: RecordHandler;
+  stopped: boolean;
+}
+
+/** A consumer group: members share its positions; the first live member gets every record. */
+interface Group {
+  readonly members: Member[];
   /** Next offset to deliver, per topic. */
   readonly positions: Map<string, number>;
-  stopped: boolean;
 }
 
 export class MemoryTransport implements Transport {
   private readonly topics = new Map<string, IncomingRecord[]>();
-  private readonly groups: Group[] = [];
+  private readonly groups = new Map<string, Group>();
   private pending: Promise<void> = Promise.resolve();
   private failures: unknown[] = [];
   private delivered = 0;
@@ -31,14 +37,21 @@ export class MemoryTransport implements Transport {
   }
 
   async subscribe(options: SubscribeOptions, handler: RecordHandler): Promise<Subscription> {
-    const group: Group = { options, handler, positions: new Map(), stopped: false };
-    // As with KafkaTransport, a new group reads from the beginning unless told otherwise.
-    if (options.fromBeginning === false) for (const [topic, log] of this.topics) group.positions.set(topic, log.length);
-    this.groups.push(group);
+    let group = this.groups.get(options.groupId);
+    if (!group) {
+      group = { members: [], positions: new Map() };
+      // As with KafkaTransport, a new group reads from the beginning unless told otherwise.
+      if (options.fromBeginning === false) for (const [topic, log] of this.topics) group.positions.set(topic, log.length);
+      this.groups.set(options.groupId, group);
+    }
+    const member: Member = { topics: options.topics, handler, stopped: false };
+    group.members.push(member);
     this.schedule();
     return {
       stop: async () => {
-        group.stopped = true;
+        member.stopped = true;
+        // The next member of the group takes over where this one stopped.
+        this.schedule();
       },
     };
   }
@@ -79,7 +92,7 @@ export class MemoryTransport implements Transport {
   }
 
   async close(): Promise<void> {
-    for (const g of this.groups) g.stopped = true;
+    for (const g of this.groups.values()) for (const m of g.members) m.stopped = true;
     await this.pending;
   }
 
@@ -90,10 +103,11 @@ export class MemoryTransport implements Transport {
   private async deliver(): Promise<void> {
     for (let progressed = true; progressed; ) {
       progressed = false;
-      for (const group of this.groups) {
-        if (group.stopped) continue;
+      for (const group of this.groups.values()) {
+        const member = group.members.find((m) => !m.stopped);
+        if (!member) continue;
         for (const [topic, log] of this.topics) {
-          if (!matches(group.options.topics, topic)) continue;
+          if (!matches(member.topics, topic)) continue;
           const at = group.positions.get(topic) ?? 0;
           const record = log[at];
           if (!record) continue;
@@ -105,7 +119,7 @@ export class MemoryTransport implements Transport {
           group.positions.set(topic, at + 1);
           progressed = true;
           try {
-            await group.handler(record);
+            await member.handler(record);
           } catch (err) {
             this.failures.push(err);
           }

@@ -1,13 +1,15 @@
-// An aggregate's event store on top of a transport: the service keeps the streams of the
-// aggregates it owns in memory (rebuilt from the topic on start), checks the expected
-// version there and only then produces. Commands for one aggregate id arrive on one
-// partition, so one service instance owns each aggregate; a per-id lock orders local writers.
+// An aggregate's event store on top of a transport. Each service instance keeps a view of the
+// aggregate streams in memory: rebuilt from the topic on start, then kept up to date by
+// following the topic (so an aggregate whose partition moves here after a rebalance is
+// current). An append checks the expected version against that view and only then produces;
+// a per-id lock orders this instance's writers and the follower. Commands for one aggregate
+// arrive on one partition, so one instance at a time decides for each aggregate.
 import { ConcurrencyError, MemoryEventStore } from '../runtime/eventStore.js';
 import type { EventStore, Snapshot } from '../runtime/eventStore.js';
 import type { EventEnvelope } from '../runtime/messages.js';
-import { eventToRecord, instanceTopicName, recordToEvent, HEADER } from '../runtime/wire.js';
+import { eventToRecord, HEADER, instanceTopicName, recordToEvent } from '../runtime/wire.js';
 import type { TopicDescriptor } from './topics.js';
-import type { Transport } from './transport.js';
+import type { IncomingRecord, Subscription, Transport } from './transport.js';
 
 export class TopicEventStore implements EventStore {
   private readonly local = new MemoryEventStore();
@@ -24,20 +26,34 @@ export class TopicEventStore implements EventStore {
     return this.topic.perInstance ? instanceTopicName(this.topic.name, aggregateId) : this.topic.name;
   }
 
-  /** Rebuilds the local streams from what the topic already holds. */
-  async restore(): Promise<void> {
-    const pattern = this.topic.perInstance ? [new RegExp(`^${this.topic.name.replace(/[.-]/g, '\\$&')}\\.`)] : [this.topic.name];
-    await this.transport.replay(pattern, async (record) => {
-      if (record.headers[HEADER.aggregateType] !== this.aggregateType) return;
-      const event = recordToEvent(record);
+  private pattern(): (string | RegExp)[] {
+    return this.topic.perInstance ? [new RegExp(`^${this.topic.name.replace(/[.-]/g, '\\$&')}\\.`)] : [this.topic.name];
+  }
+
+  /** Catches up with the topic, then follows it under `viewGroupId` (unique per instance). */
+  async start(viewGroupId: string): Promise<Subscription> {
+    await this.transport.replay(this.pattern(), (record) => this.observe(record));
+    return this.transport.subscribe({ groupId: viewGroupId, topics: this.pattern(), fromBeginning: true }, (record) => this.observe(record));
+  }
+
+  /** Adds an event seen on the topic unless the view already has it (e.g. our own write). */
+  private observe(record: IncomingRecord): Promise<void> {
+    if (record.headers[HEADER.aggregateType] !== this.aggregateType) return Promise.resolve();
+    const event = recordToEvent(record);
+    return this.locked(event.aggregateId, async () => {
       const version = (await this.local.read(event.aggregateId, 0)).length;
-      await this.local.append(event.aggregateId, [event], version);
+      if (event.version === version + 1) await this.local.append(event.aggregateId, [event], version);
     });
   }
 
+  private locked<T>(aggregateId: string, work: () => Promise<T>): Promise<T> {
+    const next = (this.locks.get(aggregateId) ?? Promise.resolve()).then(work);
+    this.locks.set(aggregateId, next.catch(() => undefined));
+    return next;
+  }
+
   append(aggregateId: string, events: readonly EventEnvelope[], expectedVersion: number): Promise<number> {
-    const previous = this.locks.get(aggregateId) ?? Promise.resolve();
-    const next = previous.then(async () => {
+    return this.locked(aggregateId, async () => {
       const actual = (await this.local.read(aggregateId, 0)).length;
       if (actual !== expectedVersion) throw new ConcurrencyError(aggregateId, expectedVersion, actual);
       await this.transport.send(
@@ -46,8 +62,6 @@ export class TopicEventStore implements EventStore {
       );
       return this.local.append(aggregateId, events, expectedVersion);
     });
-    this.locks.set(aggregateId, next.catch(() => undefined));
-    return next;
   }
 
   read(aggregateId: string, fromVersion: number): Promise<EventEnvelope[]> {
