@@ -3,7 +3,7 @@
 // owner (partitionsTransferringOwnership) and the Java HashMap iteration order Kafka's result
 // depends on ("consumer3" is visited before "consumer2" before "consumer1").
 import { describe, expect, it } from 'vitest';
-import { stickyAssign } from './stickyAssignor';
+import { cooperativeFirstRound, stickyAssign } from './stickyAssignor';
 import type { AssignorMember, TopicPartitionTuple } from './types';
 import { parseTpKey } from './types';
 
@@ -74,5 +74,36 @@ describe('Kafka AbstractStickyAssignorTest cases', () => {
     for (const c of ['consumer1', 'consumer2', 'consumer3', 'consumer4']) expect([perTopic(a[c], 'topic1'), perTopic(a[c], 'topic2')]).toEqual([3, 3]);
     a = stickyAssign({ topics, members: [m('consumer3', a.consumer3), m('consumer4', a.consumer4)] }).assignment;
     for (const c of ['consumer3', 'consumer4']) expect([perTopic(a[c], 'topic1'), perTopic(a[c], 'topic2')]).toEqual([6, 6]);
+  });
+
+  // AbstractStickyAssignorTest.testRackAwareAssignmentWithNonEqualSubscription, the cases
+  // without racks: consumers "consumer0".."consumer2", owned partitions with no generation.
+  const parse = (text: string): TopicPartitionTuple[] => (text ? text.split(', ').map((x) => [x.slice(0, x.lastIndexOf('-')), Number(x.slice(x.lastIndexOf('-') + 1))] as TopicPartitionTuple) : []);
+  const show = (list: readonly TopicPartitionTuple[] | undefined) => (list ?? []).map(([t, p]) => `${t}-${p}`).sort().join(', ');
+  const nonEqual = (owned: string[] | null) => ({
+    topics: { t1: 6, t2: 7, t3: 2 },
+    members: [['t1', 't2', 't3'], ['t1', 't2', 't3'], ['t1', 't3']].map((topics, i) => ({ id: `consumer${i}`, topics, ...(owned ? { owned: parse(owned[i]!) } : {}) })),
+  });
+
+  it('general algorithm, fresh: the non-rack-aware assignment Kafka expects', () => {
+    const r = stickyAssign(nonEqual(null));
+    expect(['consumer0', 'consumer1', 'consumer2'].map((c) => show(r.assignment[c]))).toEqual([
+      't1-5, t2-0, t2-2, t2-4, t2-6',
+      't1-3, t2-1, t2-3, t2-5, t3-0',
+      't1-0, t1-1, t1-2, t1-4, t3-1',
+    ]);
+  });
+
+  it('cooperative-sticky from misplaced owned partitions: the intermediate round, then the final one', () => {
+    const owned = ['t1-0, t1-1, t1-2, t1-3, t1-4', 't1-5, t2-0, t2-1, t2-2, t2-3', 't2-4, t2-5, t2-6, t3-0, t3-1'];
+    const first = cooperativeFirstRound(stickyAssign(nonEqual(owned)));
+    const intermediate = ['consumer0', 'consumer1', 'consumer2'].map((c) => show(first[c]));
+    expect(intermediate).toEqual(['t1-2, t1-3, t1-4', 't2-0, t2-1, t2-2, t2-3', 't3-0, t3-1']);
+    const second = cooperativeFirstRound(stickyAssign(nonEqual(intermediate)));
+    expect(['consumer0', 'consumer1', 'consumer2'].map((c) => show(second[c]))).toEqual([
+      't1-2, t1-3, t1-4, t2-4, t2-5',
+      't2-0, t2-1, t2-2, t2-3, t2-6',
+      't1-0, t1-1, t1-5, t3-0, t3-1',
+    ]);
   });
 });
