@@ -29,8 +29,10 @@ export interface JepsenReport {
   lostReported: number;
   /** Records present more than once in the final log (producer retries). */
   duplicatedInLog: number;
-  /** Records the consumer group received more than once. */
+  /** Records the consumer group received more than once (counted here from every delivery). */
   duplicatedDelivered: number;
+  /** The cluster's own "Duplicates delivered" counter. */
+  duplicatedReported: number;
   /** Acknowledged records of one partition read back out of the order they were sent in. */
   reordered: number;
   /** Records in the final log the group never received after draining. */
@@ -132,7 +134,7 @@ export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<Sch
   for (let i = 0; i < 200 && queues.some((q, p) => q.length > 0 || inFlight[p]); i++) sim.advance(500);
   sim.advance(10_000);
 
-  const report: JepsenReport = { seed, config: config.name, sent, acknowledged: 0, lost: 0, lostReported: sim.snapshot().counters.lost, duplicatedInLog: 0, duplicatedDelivered: 0, reordered: 0, undelivered: 0, firstLost: null };
+  const report: JepsenReport = { seed, config: config.name, sent, acknowledged: 0, lost: 0, lostReported: sim.snapshot().counters.lost, duplicatedInLog: 0, duplicatedDelivered: 0, duplicatedReported: sim.snapshot().counters.duplicated, reordered: 0, undelivered: 0, firstLost: null };
   for (let p = 0; p < opts.partitions; p++) {
     const log = sim.readCommitted(TOPIC, p).map((r) => r.id);
     const position = new Map<number, number>();
