@@ -18,7 +18,8 @@ export type ClusterEvent =
 export type StampedEvent = ClusterEvent & { seq: number; at: number };
 
 export class EventFeed {
-  private readonly ring: StampedEvent[] = [];
+  /** Oldest first; trimmed in chunks so a full feed does not shift on every push. */
+  private ring: StampedEvent[] = [];
   private seq = 0;
   constructor(
     private readonly capacity: number,
@@ -28,7 +29,7 @@ export class EventFeed {
   push(event: ClusterEvent): StampedEvent {
     const stamped = { ...event, seq: ++this.seq, at: this.now() } as StampedEvent;
     this.ring.push(stamped);
-    if (this.ring.length > this.capacity) this.ring.splice(0, this.ring.length - this.capacity);
+    if (this.ring.length >= this.capacity * 1.5) this.ring = this.ring.slice(this.ring.length - this.capacity);
     for (const l of this.listeners) l(stamped);
     return stamped;
   }
@@ -40,9 +41,10 @@ export class EventFeed {
     return () => this.listeners.delete(listener);
   }
 
-  /** Events with seq > `since` still in the ring, oldest first. */
+  /** Events with seq > `since` still kept (at most `capacity`), oldest first. */
   since(since = 0): StampedEvent[] {
-    return this.ring.filter((e) => e.seq > since);
+    const kept = this.ring.length > this.capacity ? this.ring.slice(this.ring.length - this.capacity) : this.ring;
+    return kept.filter((e) => e.seq > since);
   }
 
   lastSeq(): number {
