@@ -132,3 +132,54 @@ test('moving a sticky into a bounded context makes it a member, moving it out re
   exported = (await board.exportBoard()).board;
   expect(exported.elements.find((e) => e.text === 'Account')?.parentId).toBeUndefined();
 });
+
+test('keyboard: select all, copy and paste, duplicate; shortcuts stay quiet while typing', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.addSticky('Command', 'Deposit money');
+  await board.addSticky('Domain event', 'Money deposited');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(board.stickies()).toHaveCount(4);
+  await page.keyboard.press('Control+d');
+  await expect(board.stickies()).toHaveCount(6);
+  await page.keyboard.press('Escape');
+
+  // Typing in the inspector must not delete or undo anything on the board.
+  await board.sticky('Command', 'Deposit money').last().click();
+  const description = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Description');
+  await description.click();
+  await page.keyboard.type('Backspace and Delete are text keys here');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Control+z');
+  await expect(board.stickies()).toHaveCount(6);
+});
+
+test('boards: create, rename, duplicate and delete (after asking)', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.addSticky('Domain event', 'Kept in the copy');
+  await page.getByRole('button', { name: 'Boards' }).click();
+  await page.getByLabel('Board name').fill('Workshop A');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await expect(board.boardName()).toContainText('Workshop A');
+  await page.getByRole('button', { name: 'Duplicate board' }).click();
+  await expect(board.boardName()).toContainText('Workshop A (copy)');
+  await expect(board.sticky('Domain event', 'Kept in the copy')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Boards' }).click();
+  await page.getByRole('button', { name: 'Delete board' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this board?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(board.boardName()).toContainText('Workshop A (copy)');
+  await page.getByRole('button', { name: 'Boards' }).click();
+  await page.getByRole('button', { name: 'Delete board' }).click();
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(board.boardName()).not.toContainText('(copy)');
+  await page.getByRole('button', { name: 'Boards' }).click();
+  await expect(page.getByRole('list', { name: 'Saved boards' }).getByRole('button', { name: 'Workshop A (copy)' })).toHaveCount(0);
+  await page.getByRole('list', { name: 'Saved boards' }).getByRole('button', { name: 'Workshop A', exact: true }).click();
+  await expect(board.boardName()).toContainText('Workshop A');
+});
