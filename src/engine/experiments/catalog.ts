@@ -117,6 +117,28 @@ export const kip101Divergence: Experiment = {
   ],
 };
 
+export const isolatedLeader: Experiment = {
+  id: 'isolated-leader',
+  title: 'A network partition: the cut-off leader keeps acknowledging acks=1 writes',
+  explanation:
+    'Broker 1 leads and is cut off from the controller and the other brokers, but producers can still reach it. It does not know it is isolated: it keeps accepting acks=1 writes that no follower can copy. After broker.session.timeout.ms the controller fences it and elects broker 2. When the network heals, broker 1 learns about the new leader epoch, truncates its log to broker 2\'s and the writes it acknowledged during the partition are gone. With acks=all those writes would never have been acknowledged (its ISR cannot shrink without the controller).',
+  watch: ['Broker 1 marked isolated, then fenced', 'Leader column moving to broker 2', 'Lost acknowledged records after the heal'],
+  options: BASE,
+  topics: [{ name: T, partitions: 1, replicationFactor: 3, assignment: [[1, 2, 3]] }],
+  steps: [
+    { kind: 'produce', topic: T, partition: 0, acks: 1, count: 50, note: 'Healthy cluster: 50 records' },
+    { kind: 'advance', ms: 50 },
+    { kind: 'isolate', broker: 1, note: 'The leader is cut off from the cluster' },
+    { kind: 'produce', topic: T, partition: 0, acks: 1, count: 20, note: '20 records acknowledged by the isolated leader' },
+    { kind: 'advance', ms: 1_500, note: 'The controller fences broker 1 and elects broker 2' },
+    { kind: 'produce', topic: T, partition: 0, acks: 1, count: 10, note: 'Producers move to broker 2' },
+    { kind: 'advance', ms: 50 },
+    { kind: 'heal', note: 'The partition heals: broker 1 truncates to broker 2' },
+    { kind: 'advance', ms: 200 },
+  ],
+  variants: [{ id: 'acks1', label: 'acks=1', options: {}, expected: { lost: 20, divergentReplicas: 0 } }],
+};
+
 export const safeConfiguration: Experiment = {
   id: 'safe-configuration',
   title: 'The safe configuration: acks=all, min.insync.replicas=2, RF 3, unclean off',
@@ -145,4 +167,4 @@ export const safeConfiguration: Experiment = {
   variants: [{ id: 'safe', label: 'acks=all, min.insync.replicas=2', options: {}, expected: { lost: 0, divergentReplicas: 0 } }],
 };
 
-export const EXPERIMENTS: readonly Experiment[] = [acksOneLeaderCrash, uncleanElection, kip101HighWatermarkTruncation, kip101Divergence, safeConfiguration];
+export const EXPERIMENTS: readonly Experiment[] = [acksOneLeaderCrash, uncleanElection, isolatedLeader, kip101HighWatermarkTruncation, kip101Divergence, safeConfiguration];
