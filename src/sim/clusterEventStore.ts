@@ -5,12 +5,14 @@
 // log on read, so an acknowledged record that a failover lost disappears from the stream as
 // it would in Kafka. Snapshots live beside it (what a compacted snapshots topic would keep).
 import { runtime } from '../topology';
-import { defaultPartition, type ClusterSim } from './engineApi';
+import { defaultPartition, type ClusterSim, type SimRecord } from './engineApi';
 import { PartitionUnavailableError } from './errors';
 import type { ProducerAcks } from './options';
 
 type EventEnvelope = runtime.EventEnvelope;
 type Snapshot = runtime.Snapshot;
+
+const DECODED_KEPT = 50_000;
 
 interface Entry {
   partition: number;
@@ -26,6 +28,9 @@ export interface AppendStats {
 export class ClusterEventStore implements runtime.EventStore {
   private readonly index = new Map<string, Entry[]>();
   private readonly snapshots = new Map<string, Snapshot>();
+  /** Decoded events by record, bounded: dropped wholesale when it gets large. */
+  private decoded = new WeakMap<SimRecord, EventEnvelope>();
+  private decodedCount = 0;
   readonly stats: AppendStats = { conflicts: 0, refused: 0 };
 
   constructor(
@@ -85,20 +90,39 @@ export class ClusterEventStore implements runtime.EventStore {
 
   read(aggregateId: string, fromVersion: number): Promise<EventEnvelope[]> {
     const entries = this.index.get(aggregateId);
-    if (!entries || entries.length <= fromVersion) return Promise.resolve([]);
+    const from = Math.max(0, fromVersion);
+    if (!entries || entries.length <= from) return Promise.resolve([]);
     const out: EventEnvelope[] = [];
-    const keep: Entry[] = entries.slice(0, Math.max(0, fromVersion));
-    for (let i = Math.max(0, fromVersion); i < entries.length; i++) {
+    let lost = 0;
+    for (let i = from; i < entries.length; i++) {
       const e = entries[i]!;
       const p = this.sim.core.partition(this.topic, e.partition);
       if (!p || p.leader === null) return Promise.reject(new PartitionUnavailableError(this.topic, e.partition));
       const r = p.log(p.leader).recordAt(e.offset);
-      if (!r || r.id !== e.id) continue; // lost in a failover: gone from the stream
-      keep.push(e);
-      out.push(runtime.recordToEvent({ key: r.key, value: String(r.value), headers: r.headers ?? {}, timestamp: String(r.timestamp) }));
+      if (!r || r.id !== e.id) {
+        // Lost in a failover: gone from the stream, as it would be in Kafka.
+        e.id = -1;
+        lost++;
+        continue;
+      }
+      out.push(this.decode(r));
     }
-    if (keep.length !== entries.length) this.index.set(aggregateId, keep);
+    if (lost > 0) this.index.set(aggregateId, entries.filter((e) => e.id !== -1));
     return Promise.resolve(out);
+  }
+
+  /** Records are immutable and shared by replicas: each is decoded once. */
+  private decode(r: SimRecord): EventEnvelope {
+    let e = this.decoded.get(r);
+    if (!e) {
+      e = runtime.recordToEvent({ key: r.key, value: String(r.value), headers: r.headers ?? {}, timestamp: String(r.timestamp) });
+      if (++this.decodedCount > DECODED_KEPT) {
+        this.decoded = new WeakMap();
+        this.decodedCount = 1;
+      }
+      this.decoded.set(r, e);
+    }
+    return e;
   }
 
   loadSnapshot(aggregateId: string): Promise<Snapshot | null> {

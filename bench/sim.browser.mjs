@@ -1,0 +1,119 @@
+// UI smoothness of a live simulation in headless Chromium (1280×720): the real simulation
+// dock and worker running a board with 64 partitions and 8 consumer groups at about 5,000
+// simulated records per second. Prints, per view, the median and 95th-percentile frame time,
+// long tasks over 50 ms (PerformanceObserver), worker messages vs store updates, and the
+// simulated speed achieved; then the page's and the worker's heap after the first minute and
+// at the end of a long run (garbage collected first).
+//   node bench/sim.browser.mjs [--minutes 10] [--rate 460] [--view-seconds 15]
+// Builds into .tmp/dist-bench-sim and serves it on BENCH_PORT (default 4177).
+import { chromium } from '@playwright/test';
+import { execFileSync, spawn } from 'node:child_process';
+import { findChromium } from '../scripts/findChromium.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : def;
+};
+const MINUTES = opt('minutes', 10);
+const RATE = opt('rate', 460);
+const VIEW_SECONDS = opt('view-seconds', 15);
+const PORT = Number(process.env.BENCH_PORT ?? 4177);
+const OUT = '.tmp/dist-bench-sim';
+
+const quantile = (xs, q) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+const mib = (b) => (b === null || b === undefined ? 'n/a' : `${(b / 2 ** 20).toFixed(1)} MiB`);
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', OUT], { stdio: 'inherit' });
+const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', OUT], { stdio: 'ignore' });
+const browser = await chromium.launch({
+  executablePath: findChromium(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+});
+try {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/harness/sim.html`)).ok) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  const cdp = await page.context().newCDPSession(page);
+  let workerSession;
+  let nextId = 1;
+  const waiting = new Map();
+  cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker' && e.targetInfo.url.includes('sim.worker')) workerSession = e.sessionId;
+    else if (e.targetInfo.type === 'worker' && !workerSession) workerSession = e.sessionId;
+  });
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const msg = JSON.parse(e.message);
+    waiting.get(msg.id)?.(msg.result);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const inWorker = (method, params = {}) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId: workerSession, message: JSON.stringify({ id, method, params }) });
+    });
+  const heaps = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const pageHeap = await page.evaluate(() => globalThis.simBench.heap());
+    let workerHeap = null;
+    if (workerSession) {
+      await inWorker('HeapProfiler.collectGarbage');
+      workerHeap = (await inWorker('Runtime.getHeapUsage'))?.usedSize ?? null;
+    }
+    return { pageHeap, workerHeap };
+  };
+
+  await page.goto(`http://127.0.0.1:${PORT}/harness/sim.html`);
+  await page.waitForFunction(() => globalThis.simBench?.ready === true);
+  const started = Date.now();
+  await page.evaluate(([rate]) => globalThis.simBench.start(rate, 1), [RATE]);
+  await page.waitForTimeout(5_000);
+
+  console.log(`Simulation smoothness: 64 partitions, 8 groups, ${RATE} commands/s (headless Chromium, 1280×720)`);
+  console.log('| view | median frame ms | p95 frame ms | long tasks > 50 ms | longest task ms | worker messages | store updates | simulated s per s | produced records per simulated s |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const tab of ['cluster', 'lag', 'topology', 'groups', 'readModels']) {
+    await page.evaluate((t) => globalThis.simBench.tab(t), tab);
+    await page.waitForTimeout(1_000);
+    const r = await page.evaluate((ms) => globalThis.simBench.measure(ms), VIEW_SECONDS * 1000);
+    const long = r.longTasks.filter((d) => d > 50);
+    console.log(
+      `| ${tab} | ${quantile(r.frames, 0.5).toFixed(1)} | ${quantile(r.frames, 0.95).toFixed(1)} | ${long.length} | ${long.length ? Math.max(...long).toFixed(0) : '-'} | ${r.messages} | ${r.applied} | ${(r.simMs / 1000 / VIEW_SECONDS).toFixed(2)} | ${fmt(r.simMs > 0 ? r.produced / (r.simMs / 1000) : 0)} |`,
+    );
+  }
+
+  await page.evaluate(() => globalThis.simBench.tab('lag'));
+  const untilMinute = 60_000 - (Date.now() - started);
+  if (untilMinute > 0) await page.waitForTimeout(untilMinute);
+  const first = await heaps();
+  const firstAt = (Date.now() - started) / 60_000;
+  const rest = MINUTES * 60_000 - (Date.now() - started);
+  let long = { frames: [], longTasks: [] };
+  if (rest > 0) long = await page.evaluate((ms) => globalThis.simBench.measure(ms), rest);
+  const end = await heaps();
+  const endAt = (Date.now() - started) / 60_000;
+  const simAt = await page.evaluate(() => globalThis.__simAt ?? null);
+  console.log('');
+  console.log(`Long run on the "Offsets and lag" view (${MINUTES} min)`);
+  console.log('| measure | after first minute | at the end | growth |');
+  console.log('| --- | --- | --- | --- |');
+  console.log(`| wall minutes | ${firstAt.toFixed(1)} | ${endAt.toFixed(1)} | |`);
+  console.log(`| page JS heap | ${mib(first.pageHeap)} | ${mib(end.pageHeap)} | ${mib(end.pageHeap - first.pageHeap)} |`);
+  console.log(`| worker JS heap | ${mib(first.workerHeap)} | ${mib(end.workerHeap)} | ${mib(end.workerHeap - first.workerHeap)} |`);
+  const lt = long.longTasks.filter((d) => d > 50);
+  console.log(`| frames in the long run: median / p95 ms | | ${quantile(long.frames, 0.5).toFixed(1)} / ${quantile(long.frames, 0.95).toFixed(1)} | long tasks > 50 ms: ${lt.length} |`);
+  void simAt;
+} finally {
+  await browser.close();
+  server.kill();
+}
