@@ -3,6 +3,7 @@
 // templates that only make sense inside an exported project.
 import aggregate from '../topology/runtime/aggregate.ts?raw';
 import eventStore from '../topology/runtime/eventStore.ts?raw';
+import externalSystem from '../topology/runtime/externalSystem.ts?raw';
 import messages from '../topology/runtime/messages.ts?raw';
 import policy from '../topology/runtime/policy.ts?raw';
 import projector from '../topology/runtime/projector.ts?raw';
@@ -19,6 +20,7 @@ import createTopics from './templates/scripts/create-topics.ts.tpl?raw';
 export const RUNTIME_SOURCES: Readonly<Record<string, string>> = {
   'aggregate.ts': aggregate,
   'eventStore.ts': eventStore,
+  'externalSystem.ts': externalSystem,
   'messages.ts': messages,
   'policy.ts': policy,
   'projector.ts': projector,

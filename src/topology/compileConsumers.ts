@@ -67,7 +67,16 @@ export function compileExternalSystems(cx: CompileContext): void {
       cx.info('external-system-unused', `External system ${cx.quote(ext.id)} neither reports events nor handles commands, so it is left out of the services.`, ext.id);
     }
     service.externalSystems.push(ext.id);
-    cx.externalSystems.set(ext.id, { ...names, elementId: ext.id, serviceId: service.id, emits, sourceTopicId, handles, sinkTopicId, groupId });
+    const weights = new Map<ElementId, number>();
+    for (const m of members) {
+      for (const link of ix.outgoing(m)) {
+        if (!weights.has(link.target) && emits.includes(link.target)) {
+          weights.set(link.target, typeof link.weight === 'number' && Number.isFinite(link.weight) && link.weight > 0 ? link.weight : 1);
+        }
+      }
+    }
+    const outcomes = emits.map((eventId) => ({ eventId, weight: weights.get(eventId) ?? 1 }));
+    cx.externalSystems.set(ext.id, { ...names, elementId: ext.id, serviceId: service.id, emits, outcomes, sourceTopicId, handles, sinkTopicId, groupId });
   }
 }
 

@@ -3,9 +3,10 @@
 // generated code, so a board behaves the same in both.
 import type { AggregateDefinition, CommandDefinition, EventDefinition } from './runtime/aggregate';
 import type { RuntimeField } from './runtime/messages';
+import type { ExternalSystemDefinition } from './runtime/externalSystem';
 import type { PolicyDefinition } from './runtime/policy';
 import type { ProjectorDefinition } from './runtime/projector';
-import type { AggregateSpec, FieldSpec, PolicySpec, ProjectorSpec, Topology } from './types';
+import type { AggregateSpec, ExternalSystemSpec, FieldSpec, PolicySpec, ProjectorSpec, Topology } from './types';
 
 /** Schema version of every generated event; a board has one version of each message. */
 export const SCHEMA_VERSION = 1;
@@ -58,5 +59,17 @@ export function projectorDefinition(t: Topology, projector: ProjectorSpec): Proj
   return {
     name: projector.typeName,
     events: projector.events.flatMap((id) => t.events.filter((e) => e.elementId === id).map((e) => e.typeName)),
+  };
+}
+
+export function externalSystemDefinition(t: Topology, system: ExternalSystemSpec): ExternalSystemDefinition {
+  return {
+    name: system.typeName,
+    handles: system.handles.flatMap((id) => t.commands.filter((c) => c.elementId === id).map((c) => c.typeName)),
+    answers: system.outcomes.flatMap((o) =>
+      t.events
+        .filter((e) => e.elementId === o.eventId)
+        .map((e) => ({ event: e.typeName, weight: o.weight, fields: runtimeFields(e.fields), keyField: e.keyField, schemaVersion: SCHEMA_VERSION })),
+    ),
   };
 }

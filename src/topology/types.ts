@@ -134,6 +134,8 @@ export interface ExternalSystemSpec extends Names {
   serviceId: string;
   /** Events the system reports (it is their source). */
   emits: ElementId[];
+  /** The same events with their link weights: how the system answers the commands it receives. */
+  outcomes: OutcomeSpec[];
   sourceTopicId: string | null;
   /** Commands the system handles (it is their sink). */
   handles: ElementId[];

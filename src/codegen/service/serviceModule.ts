@@ -73,7 +73,7 @@ export function serviceModule(gen: GenContext, service: ServiceSpec): string {
       `  // External system ${commentText(s.label)} receives its commands.`,
       `  subs.push(`,
       `    await transport.subscribe({ groupId: ${str(s.groupId!)}, topics: [${str(gen.topic(s.sinkTopicId!).name)}] }, async (record) => {`,
-      `      await ${ns}.deliver(_wire.recordToCommand(record));`,
+      `      await ${ns}.deliver(transport, _wire.recordToCommand(record), env);`,
       `    }),`,
       `  );`,
     );

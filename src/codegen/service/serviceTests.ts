@@ -2,10 +2,10 @@
 // policy gets one of its triggering events and must send its commands; every projector gets
 // one of its events and must upsert a row and publish it to its table topic. Records are
 // computed here with the shared runtime, seeded, and written as literals.
-import type { PolicySpec, ProjectorSpec, ServiceSpec } from '../../topology';
+import type { ExternalSystemSpec, PolicySpec, ProjectorSpec, ServiceSpec } from '../../topology';
 import { runtime, runtimeFields, SCHEMA_VERSION } from '../../topology';
 import type { ElementId } from '../../model';
-import { commentText, indented, str } from '../emit/escape';
+import { commentText, indented, literal, str } from '../emit/escape';
 import type { GenContext } from '../genContext';
 import { ROOT_FROM_TEST as R } from './paths';
 
@@ -72,6 +72,26 @@ function projectorTest(gen: GenContext, p: ProjectorSpec, i: number): string | n
 });`;
 }
 
+function sinkTest(gen: GenContext, s: ExternalSystemSpec, i: number): string | null {
+  const command = s.handles.map((id) => gen.command(id))[0];
+  const answers = s.outcomes.map((o) => gen.event(o.eventId)).filter((e) => e.topicId !== null);
+  if (!command || !s.sinkTopicId || answers.length === 0) return null;
+  const fields = runtimeFields(command.fields);
+  const env = runtime.seededEnv(30 + i, NOW);
+  const payload = runtime.fillPayload(fields, [], {}, env);
+  const record = runtime.commandToRecord({ type: command.typeName, aggregateId: runtime.idFromPayload(payload, command.keyField) ?? `entity-${i}`, payload });
+  const topics = [...new Set(answers.map((e) => gen.topic(e.topicId!).name))];
+  return `test(${str(`external system ${s.label}: answers ${command.label} with one of its events`)}, async () => {
+  const transport = new MemoryTransport();
+  const running = await startService(transport, seededEnv(${i + 1}, ${NOW}));
+  await transport.send(${str(gen.topic(s.sinkTopicId).name)}, [${indented(record, 2)}]);
+  await transport.settle();
+  const answered = [${topics.map((x) => str(x)).join(', ')}].flatMap((topic) => transport.records(topic));
+  assert.ok(answered.some((r) => ${literal(answers.map((e) => e.typeName))}.includes(r.headers['event-type'] ?? '')));
+  await running.stop();
+});`;
+}
+
 export function serviceTests(gen: GenContext, service: ServiceSpec): string {
   const t = gen.t;
   const aggregates = t.aggregates.filter((a) => a.serviceId === service.id).length;
@@ -79,6 +99,7 @@ export function serviceTests(gen: GenContext, service: ServiceSpec): string {
   const tests = [
     ...t.policies.filter((p) => p.serviceId === service.id).map((p, i) => policyTest(gen, p, i)),
     ...projectors.map((p, i) => projectorTest(gen, p, i)),
+    ...t.externalSystems.filter((x) => x.serviceId === service.id).map((x, i) => sinkTest(gen, x, i)),
   ].filter((x): x is string => x !== null);
   return `// Tests of service ${commentText(service.label)}: wiring, policies and read models on the in-memory transport.
 import assert from 'node:assert/strict';

@@ -1,8 +1,8 @@
 // services/<svc>/src/systems/<name>.ts: an external system as a source of events (report)
 // and a sink of commands (the adapter that would call it).
 import type { ExternalSystemSpec } from '../../topology';
-import { SCHEMA_VERSION } from '../../topology';
-import { commentText, str } from '../emit/escape';
+import { externalSystemDefinition, SCHEMA_VERSION } from '../../topology';
+import { commentText, literal, str } from '../emit/escape';
 import type { GenContext } from '../genContext';
 import { ROOT_FROM_ELEMENT as R } from './paths';
 
@@ -19,12 +19,15 @@ export function systemModule(gen: GenContext, system: ExternalSystemSpec): strin
     .map((e) => `    case ${str(e.typeName)}:\n      return ${e.keyField ? `String(event.payload.${e.keyField} ?? '')` : "''"};`)
     .join('\n');
   return `// External system ${commentText(system.label)}: reports events into the flow and receives commands.
+import * as _ext from '${R}/src/runtime/externalSystem.js';
 import type * as _rt from '${R}/src/runtime/messages.js';
 import { eventToRecord } from '${R}/src/runtime/wire.js';
 import type { Transport } from '${R}/src/platform/transport.js';
 import type * as _msg from '../messages.js';
 
 export const systemName = ${str(system.label)};
+/** What the system receives and how it answers (events weighted as on the board). */
+export const definition: _ext.ExternalSystemDefinition = ${literal(externalSystemDefinition(gen.t, system), 2)};
 /** Consumer group of the adapter that delivers commands to the system (null: none). */
 export const groupId: string | null = ${system.groupId === null ? 'null' : str(system.groupId)};
 export const sinkTopic: string | null = ${system.sinkTopicId === null ? 'null' : str(gen.topic(system.sinkTopicId).name)};
@@ -50,7 +53,7 @@ export async function report(transport: Transport, event: ReportedEvent, timesta
   const aggregateId = keyOf(event);
   const envelope: _rt.EventEnvelope = {
     type: event.type,
-    aggregateType: systemName,
+    aggregateType: definition.name,
     aggregateId,
     version: 0,
     schemaVersion: ${SCHEMA_VERSION},
@@ -60,9 +63,14 @@ export async function report(transport: Transport, event: ReportedEvent, timesta
   await transport.send(topicOf(event), [{ ...eventToRecord(envelope, false), key: aggregateId || null }]);
 }
 
-/** Delivers a command to the system. Replace the body with the call to the real system. */
-export async function deliver(command: _rt.CommandEnvelope): Promise<void> {
-  console.log(\`[\${systemName}] \${command.type} for \${command.aggregateId}\`);
+/**
+ * Delivers a command to the system. Stand-in: answers as the simulator does, with one of the
+ * events the system reports (weighted as on the board). Replace with the call to the real system.
+ */
+export async function deliver(transport: Transport, command: _rt.CommandEnvelope, env: _rt.HandlerEnv): Promise<void> {
+  const event = _ext.answer(definition, command, env);
+  if (event === null) return;
+  await transport.send(topicOf({ type: event.type, payload: event.payload } as ReportedEvent), [eventToRecord(event, false)]);
 }
 `;
 }

@@ -7,3 +7,4 @@ export * from './policy.js';
 export * from './projector.js';
 export * from './wire.js';
 export * from './seededEnv.js';
+export * from './externalSystem.js';

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../lib/rng';
 import { compileTopology } from '../compileTopology';
-import { aggregateDefinition, policyDefinition, projectorDefinition } from '../runtimeDefinitions';
+import { aggregateDefinition, externalSystemDefinition, policyDefinition, projectorDefinition } from '../runtimeDefinitions';
+import { BoardBuilder, field } from '../testing/boardBuilder';
+import { answer } from './externalSystem';
 import { bankingBoard } from '../testing/bankingBoard';
 import { apply, decide, handleCommand, initialState, pickOutcome, rehydrate } from './aggregate';
 import { ConcurrencyError, MemoryEventStore } from './eventStore';
@@ -130,6 +132,31 @@ describe('policy and projector runtime', () => {
     const [b1] = decide(account, initialState('b'), deposit('b'), e);
     for (const ev of [a1!, a2!, b1!]) table.upsert(ev);
     expect(table.all().map((r) => [r.id, r.version, r.fields.amount])).toEqual([['a', 2, '2.00'], ['b', 1, '10.00']]);
+  });
+});
+
+describe('external system runtime', () => {
+  it('answers a command it receives with its events, weighted as on the board', () => {
+    const b = new BoardBuilder();
+    const charge = b.command('Charge payment', [field('orderId'), field('amount', 'double')]);
+    const psp = b.external('Payment provider');
+    const ok = b.event('Payment succeeded', [field('orderId'), field('amount', 'double')]);
+    const ko = b.event('Payment failed', [field('orderId')]);
+    b.chain(b.policy('Charge when placed'), charge, psp).link(psp, ok, { weight: 3 }).link(psp, ko, { weight: 1 });
+    const topo = compileTopology(b.build());
+    const def = externalSystemDefinition(topo, topo.externalSystems[0]!);
+    expect(def.answers.map((a) => [a.event, a.weight])).toEqual([['PaymentSucceeded', 3], ['PaymentFailed', 1]]);
+    const e = env(11);
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < 4000; i++) {
+      const ev = answer(def, { type: 'ChargePayment', aggregateId: 'o-1', payload: { orderId: 'o-1', amount: 12.5 } }, e)!;
+      counts[ev.type] = (counts[ev.type] ?? 0) + 1;
+      expect(ev.aggregateId).toBe('o-1');
+      if (ev.type === 'PaymentSucceeded') expect(ev.payload).toEqual({ orderId: 'o-1', amount: 12.5 });
+    }
+    expect(counts.PaymentSucceeded! / 4000).toBeGreaterThan(0.72);
+    expect(counts.PaymentSucceeded! / 4000).toBeLessThan(0.78);
+    expect(answer(def, { type: 'Other', aggregateId: 'x', payload: {} }, e)).toBeNull();
   });
 });
 
