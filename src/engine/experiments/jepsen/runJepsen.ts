@@ -5,6 +5,7 @@
 import type { ClusterSimOptions } from '../../replication/clusterConfig';
 import type { Acks } from '../../replication/producePath';
 import { createSimulatedCluster } from '../../groups/simulatedCluster';
+import { checkHistory } from './checkHistory';
 import { generateSchedule, type ScheduleOptions } from './schedule';
 
 export interface JepsenConfig {
@@ -134,28 +135,12 @@ export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<Sch
   for (let i = 0; i < 200 && queues.some((q, p) => q.length > 0 || inFlight[p]); i++) sim.advance(500);
   sim.advance(10_000);
 
-  const report: JepsenReport = { seed, config: config.name, sent, acknowledged: 0, lost: 0, lostReported: sim.snapshot().counters.lost, duplicatedInLog: 0, duplicatedDelivered: 0, duplicatedReported: sim.snapshot().counters.duplicated, reordered: 0, undelivered: 0, firstLost: null };
-  for (let p = 0; p < opts.partitions; p++) {
-    const log = sim.readCommitted(TOPIC, p).map((r) => r.id);
-    const position = new Map<number, number>();
-    log.forEach((id, i) => {
-      if (position.has(id)) report.duplicatedInLog++;
-      else position.set(id, i);
-      if (!delivered.has(id)) report.undelivered++;
-    });
-    let last = -1;
-    for (const id of ackedOrder[p]!) {
-      report.acknowledged++;
-      const at = position.get(id);
-      if (at === undefined) {
-        report.lost++;
-        report.firstLost ??= { partition: p, id };
-        continue;
-      }
-      if (at < last) report.reordered++;
-      last = Math.max(last, at);
-    }
-  }
+  const check = checkHistory(
+    ackedOrder.map((acked, p) => ({ ackedInSendOrder: acked, readBack: sim.readCommitted(TOPIC, p).map((r) => r.id) })),
+    delivered,
+  );
+  const counters = sim.snapshot().counters;
+  const report: JepsenReport = { seed, config: config.name, sent, ...check, lostReported: counters.lost, duplicatedDelivered: 0, duplicatedReported: counters.duplicated };
   for (const n of delivered.values()) if (n > 1) report.duplicatedDelivered += n - 1;
   c.shutdown();
   return report;
