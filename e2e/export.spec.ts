@@ -51,6 +51,18 @@ test('exports the Banking example as services: file tree, code view, zip downloa
   expect(errors).toEqual([]);
 });
 
+test('the E-commerce export lists its warnings without blocking the download', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('E-commerce');
+  await page.getByRole('button', { name: 'Export services' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export services' });
+  await dialog.getByText(/1 warning/).click();
+  await expect(dialog.getByText(/cannot find "shipmentId" in event 'Payment succeeded'/)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Download zip' })).toBeEnabled();
+  await expect(dialog.getByRole('navigation', { name: 'Exported files' }).getByRole('button', { name: 'payment-provider.ts', exact: true })).toBeVisible();
+});
+
 test('a board with compile errors is not exported: the dialog lists what to fix', async ({ page }) => {
   const board = new BoardPage(page);
   await board.goto();

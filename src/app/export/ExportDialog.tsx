@@ -18,7 +18,7 @@ export interface ExportDialogProps {
 
 type State =
   | { status: 'working'; progress: ExportProgress | null }
-  | { status: 'ready'; files: ExportedFiles; projectName: string }
+  | { status: 'ready'; files: ExportedFiles; projectName: string; warnings: readonly Problem[] }
   | { status: 'blocked'; problems: readonly Problem[] }
   | { status: 'failed'; message: string };
 
@@ -47,7 +47,7 @@ export default function ExportDialog({ board, onClose }: ExportDialogProps) {
     exportProject(board, { topology, onProgress: (progress) => !cancelled && setState({ status: 'working', progress }) })
       .then((files) => {
         if (cancelled) return;
-        setState({ status: 'ready', files, projectName: topology.projectName });
+        setState({ status: 'ready', files, projectName: topology.projectName, warnings: topology.problems.filter((p) => p.severity === 'warning') });
         setSelected((s) => (s in files ? s : (Object.keys(files)[0] ?? '')));
       })
       .catch((err: unknown) => {
@@ -113,6 +113,19 @@ export default function ExportDialog({ board, onClose }: ExportDialogProps) {
         <div role="alert" className="sb-export-error">
           <p>The export failed: {state.message}</p>
         </div>
+      ) : null}
+
+      {state.status === 'ready' && state.warnings.length > 0 ? (
+        <details className="sb-export-warnings">
+          <summary>
+            {state.warnings.length} warning{state.warnings.length === 1 ? '' : 's'}: the export works, but the design may not do what you expect
+          </summary>
+          <ul>
+            {state.warnings.map((p, i) => (
+              <li key={`${p.code}-${i}`}>{p.message}</li>
+            ))}
+          </ul>
+        </details>
       ) : null}
 
       {state.status === 'ready' ? (
