@@ -70,6 +70,7 @@ export class EventStore {
     let idx = this.indexes.get(log);
     if (!idx) this.indexes.set(log, (idx = new KeyIndex(log)));
     await idx.catchUp();
+    if (idx.saving) void this.engine.track(idx.saving);
     return idx;
   }
 

@@ -1,6 +1,8 @@
 // Per-key offset index of one partition, so one aggregate's events are read without scanning
-// the partition. Built on first use, then caught up incrementally from where it stopped; a
-// change other than an append (compaction, retention, truncation) makes it rebuild.
+// the partition. Built on first use (or loaded from the snapshot storage saved earlier), then
+// caught up incrementally from where it stopped; a change other than an append (compaction,
+// retention, truncation: a new log generation) makes it rebuild. With IndexedDB it is saved
+// again whenever it has grown by a tenth, so a reopen does not rescan the log.
 import { forEachKey } from '../codec/recordBatch';
 import type { PartitionLog } from '../log/partitionLog';
 
@@ -15,16 +17,27 @@ function keyOf(buf: Uint8Array, start: number, len: number): string {
   return new TextDecoder().decode(buf.subarray(start, start + len));
 }
 
+/** Save at least this many new records' worth of index at a time. */
+const SAVE_EVERY_RECORDS = 10_000;
+
 export class KeyIndex {
   private readonly offsets = new Map<string, number[]>();
   private upTo = 0;
   private generation = -1;
+  private savedUpTo = -1;
+  private loadTried = false;
+  /** The background save in flight, if any (so a cluster can wait for it before closing). */
+  saving: Promise<void> | undefined;
 
   constructor(private readonly log: PartitionLog) {}
 
   /** Brings the index up to the log end offset. */
   async catchUp(): Promise<void> {
     const log = this.log;
+    if (!this.loadTried) {
+      this.loadTried = true;
+      await this.load();
+    }
     if (this.generation !== log.generation) {
       this.offsets.clear();
       this.upTo = log.logStartOffset;
@@ -51,6 +64,36 @@ export class KeyIndex {
       loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < log.segments.length ? { si: loc.si + 1, ci: 0 } : undefined;
     }
     this.upTo = end;
+    if (this.log.store.saveKeyIndex && this.upTo - Math.max(this.savedUpTo, 0) >= Math.max(SAVE_EVERY_RECORDS, this.savedUpTo / 10)) this.save();
+  }
+
+  private async load(): Promise<void> {
+    const snap = await this.log.store.loadKeyIndex?.().catch(() => undefined);
+    if (!snap || snap.generation !== this.log.generation || snap.upTo > this.log.logEndOffset) return;
+    let at = 0;
+    snap.keys.forEach((k, i) => {
+      const n = snap.counts[i]!;
+      this.offsets.set(k, Array.from(snap.offsets.subarray(at, at + n)));
+      at += n;
+    });
+    this.upTo = snap.upTo;
+    this.generation = snap.generation;
+    this.savedUpTo = snap.upTo;
+  }
+
+  /** Saves a snapshot in the background; a failed save only costs a rescan after reopening. */
+  private save(): void {
+    const keys = [...this.offsets.keys()];
+    const counts = new Uint32Array(keys.length);
+    let total = 0;
+    keys.forEach((k, i) => (total += counts[i] = this.offsets.get(k)!.length));
+    const offsets = new Float64Array(total);
+    let at = 0;
+    for (const k of keys) for (const o of this.offsets.get(k)!) offsets[at++] = o;
+    this.savedUpTo = this.upTo;
+    this.saving = this.log.store.saveKeyIndex?.({ generation: this.generation, upTo: this.upTo, keys, counts, offsets }).catch(() => {
+      this.savedUpTo = -1;
+    });
   }
 
   /** Whether the index covers every record before `offset` (nothing appended since catchUp). */

@@ -95,6 +95,7 @@ export class PartitionLog {
     if (r) {
       this.logStartOffset = r.meta.logStartOffset;
       this.cleanerCheckpoint = r.meta.cleanerCheckpoint;
+      this.generation = r.meta.generation ?? 0;
       const metas = new Map(r.meta.segments.map((s) => [s.baseOffset, s]));
       const bySeg = new Map<number, Segment>();
       for (const m of r.meta.segments) {
@@ -142,6 +143,7 @@ export class PartitionLog {
       segments: this.segments.map(segmentMeta),
       epochs: this.epochs.toJSON(),
       cleanerCheckpoint: this.cleanerCheckpoint,
+      generation: this.generation,
     };
   }
 
@@ -378,9 +380,9 @@ export class PartitionLog {
     });
   }
 
-  /** Applies a storage write and bumps the generation (cleaner, deleteRecords). */
+  /** Applies a rewrite (cleaner, deleteRecords, truncation) and bumps the generation, stored with it. */
   async commit(w: LogWrite): Promise<void> {
-    await this.store.write(w);
+    await this.store.write({ ...w, meta: { ...(w.meta ?? this.meta()), generation: this.generation + 1 } });
     this.generation++;
   }
 

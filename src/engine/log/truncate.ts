@@ -45,7 +45,7 @@ export async function rewriteTail(log: PartitionLog, target: number): Promise<vo
     for (const c of [...rest, ...chunks]) addChunk(seg, c);
   }
   try {
-    await log.store.write({ put, deleteChunks, deleteSegments, meta: { ...log.meta(), epochs: log.epochs.toJSON().filter((e) => e.startOffset < target) } });
+    await log.store.write({ put, deleteChunks, deleteSegments, meta: { ...log.meta(), epochs: log.epochs.toJSON().filter((e) => e.startOffset < target), generation: log.generation + 1 } });
   } catch (e) {
     log.segments = oldSegments;
     throw e;

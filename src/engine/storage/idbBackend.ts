@@ -10,12 +10,13 @@ import { isBatchValid, readMeta, sealBatches } from '../codec/recordBatch';
 import { StorageError, StorageQuotaExceededError } from '../errors';
 import type { Chunk } from '../log/segment';
 import type { RestoredPartition, StorageBackend, StoredTopic } from './backend';
-import type { ChunkRef, LogWrite, PartitionMeta, PartitionStore } from './logStore';
+import type { ChunkRef, KeyIndexSnapshot, LogWrite, PartitionMeta, PartitionStore } from './logStore';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const CHUNKS = 'chunks';
 const PARTITIONS = 'partitions';
 const TOPICS = 'topics';
+const KEY_INDEX = 'keyIndex';
 
 type ChunkKey = [string, number, number, number, number, number, number, number, number, number];
 
@@ -52,12 +53,14 @@ export function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDat
   const req = factory.open(name, FORMAT_VERSION);
   req.onupgradeneeded = (ev) => {
     const db = req.result;
-    // Version 1 is the first on-disk format; later versions migrate here, one step each.
+    // One step per format version; each step has a test (idbMigrations.test.ts).
     if (ev.oldVersion < 1) {
       db.createObjectStore(TOPICS, { keyPath: 'name' });
       db.createObjectStore(PARTITIONS);
       db.createObjectStore(CHUNKS);
     }
+    // Version 2: saved event-store key indexes, so a reopen does not rescan a partition.
+    if (ev.oldVersion < 2) db.createObjectStore(KEY_INDEX);
   };
   return wrap(req) as Promise<IDBPDatabase>;
 }
@@ -156,7 +159,22 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
         return data;
       });
     },
+    async saveKeyIndex(snapshot: KeyIndexSnapshot) {
+      try {
+        await (await conn()).put(KEY_INDEX, snapshot, [topic, partition, broker]);
+      } catch (e) {
+        throw mapError(e, 'save a key index');
+      }
+    },
+    async loadKeyIndex() {
+      try {
+        return ((await (await conn()).get(KEY_INDEX, [topic, partition, broker])) as KeyIndexSnapshot | undefined) ?? undefined;
+      } catch (e) {
+        throw mapError(e, 'load a key index');
+      }
+    },
     async destroy() {
+      await (await conn()).delete(KEY_INDEX, [topic, partition, broker]);
       await (await conn()).delete(CHUNKS, KeyRange.bound([topic, partition, broker], [topic, partition, broker, []]));
       await (await conn()).delete(PARTITIONS, [topic, partition, broker]);
     },
@@ -179,14 +197,21 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
     const out: RestoredPartition[] = [];
     for (const s of byPartition.values()) {
       // Torn-tail check: drop tail chunks that are not whole and checksummed.
+      let dropped = false;
       while (s.keys.length > 0) {
         const k = s.keys[s.keys.length - 1]!;
         const v = await (await conn()).get(CHUNKS, k);
         if (v instanceof ArrayBuffer && isChunkValid(new Uint8Array(v), k)) break;
         await (await conn()).delete(CHUNKS, k);
         s.keys.pop();
+        dropped = true;
       }
       const meta: PartitionMeta = s.meta ?? { logStartOffset: 0, segments: [], epochs: [], cleanerCheckpoint: 0 };
+      if (dropped) {
+        // Offsets past the new end will be reused: anything indexed at the old generation is stale.
+        meta.generation = (meta.generation ?? 0) + 1;
+        await (await conn()).put(PARTITIONS, meta, [s.topic, s.partition, s.broker]);
+      }
       const chunks: ChunkRef[] = s.keys.map((k) => ({
         segmentBase: k[3],
         chunk: { baseOffset: k[4], lastOffset: k[5], count: k[6], byteLength: k[7], firstTimestamp: k[8], maxTimestamp: k[9], data: undefined },
@@ -211,7 +236,8 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
       }
     },
     async deleteTopic(name) {
-      const tx = (await conn()).transaction([TOPICS, PARTITIONS, CHUNKS], 'readwrite', { durability });
+      const tx = (await conn()).transaction([TOPICS, PARTITIONS, CHUNKS, KEY_INDEX], 'readwrite', { durability });
+      tx.objectStore(KEY_INDEX).delete(KeyRange.bound([name], [name, []])).catch(ignore);
       tx.objectStore(TOPICS).delete(name).catch(ignore);
       tx.objectStore(PARTITIONS).delete(KeyRange.bound([name], [name, []])).catch(ignore);
       tx.objectStore(CHUNKS).delete(KeyRange.bound([name], [name, []])).catch(ignore);

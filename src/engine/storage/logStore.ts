@@ -10,6 +10,19 @@ export interface PartitionMeta {
   segments: SegmentMeta[];
   epochs: EpochEntry[];
   cleanerCheckpoint: number;
+  /** Count of rewrites (compaction, retention, truncation, deleteRecords): indexes built at another generation are stale. */
+  generation?: number;
+}
+
+/** A saved per-key offset index of one partition, valid for one log generation up to `upTo`. */
+export interface KeyIndexSnapshot {
+  generation: number;
+  upTo: number;
+  keys: string[];
+  /** How many offsets each key has, in `keys` order. */
+  counts: Uint32Array;
+  /** All keys' offsets, concatenated in `keys` order. */
+  offsets: Float64Array;
 }
 
 export interface ChunkRef {
@@ -33,6 +46,9 @@ export interface PartitionStore {
   loadMany?(segmentBase: number, chunks: Chunk[]): Promise<Uint8Array[]>;
   /** Whether chunk bytes may be dropped from memory (they can be loaded again). */
   readonly pageable: boolean;
+  /** Saves / loads the event store's key index so a reopen does not rescan the log (optional). */
+  saveKeyIndex?(snapshot: KeyIndexSnapshot): Promise<void>;
+  loadKeyIndex?(): Promise<KeyIndexSnapshot | undefined>;
   /** Deletes everything of this partition. */
   destroy(): Promise<void> | void;
 }
