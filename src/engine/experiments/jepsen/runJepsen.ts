@@ -16,6 +16,8 @@ export interface JepsenConfig {
   uncleanLeaderElection: boolean;
   /** enable.idempotence: retries carry the batch's sequence numbers and are never written twice. */
   idempotent: boolean;
+  /** max.in.flight.requests.per.connection (per partition here); 1 by default. */
+  maxInFlight?: number;
   cluster?: ClusterSimOptions;
 }
 
@@ -43,6 +45,8 @@ export interface JepsenReport {
 
 export const SAFE: JepsenConfig = { name: 'acks=all, min.insync.replicas=2, RF 3, unclean off, idempotent', acks: -1, minInsyncReplicas: 2, replicationFactor: 3, uncleanLeaderElection: false, idempotent: true };
 export const SAFE_NOT_IDEMPOTENT: JepsenConfig = { ...SAFE, name: 'acks=all, min.insync.replicas=2, RF 3, unclean off, not idempotent', idempotent: false };
+/** Kafka's classic caveat: without idempotence, several batches in flight and retries can reorder a partition. */
+export const REORDERING: JepsenConfig = { ...SAFE, name: 'acks=all, not idempotent, 5 batches in flight', idempotent: false, maxInFlight: 5 };
 export const ACKS_ONE: JepsenConfig = { name: 'acks=1, RF 3', acks: 1, minInsyncReplicas: 1, replicationFactor: 3, uncleanLeaderElection: false, idempotent: false };
 
 const TOPIC = 'events';
@@ -63,35 +67,36 @@ export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<Sch
   const sim = c.sim;
   sim.createTopic({ name: TOPIC, partitions: opts.partitions, replicationFactor: config.replicationFactor, minInsyncReplicas: config.minInsyncReplicas, uncleanLeaderElection: config.uncleanLeaderElection });
 
-  // Producer: per partition a queue of logical messages, one batch in flight.
+  // Producer: per partition a queue of records not yet sent, up to maxInFlight batches of at
+  // most 10 in flight. A batch is fixed once sent: a retry resends exactly the same records (as
+  // a Kafka producer retries its ProducerBatch), so an idempotent leader can recognise it.
   let nextId = 1_000_000_000;
-  const queues = Array.from({ length: opts.partitions }, () => [] as number[]);
-  /** Sequence number of each queued record's id, per partition (ids are queued in sequence order). */
+  const maxInFlight = config.maxInFlight ?? 1;
+  const unsent = Array.from({ length: opts.partitions }, () => [] as number[]);
+  /** Sequence number of each record id (ids are queued in sequence order per partition). */
   const seqOf = new Map<number, number>();
   const nextSeq = Array.from({ length: opts.partitions }, () => 0);
-  const inFlight = Array.from({ length: opts.partitions }, () => false);
-  const ackedOrder = Array.from({ length: opts.partitions }, () => [] as number[]);
+  const inFlight = Array.from({ length: opts.partitions }, () => 0);
+  const sendOrder = Array.from({ length: opts.partitions }, () => [] as number[]);
+  const acked = new Set<number>();
   let sent = 0;
-  // A batch is fixed once sent: a retry resends exactly the same records (as a Kafka producer
-  // retries its ProducerBatch), so an idempotent leader can recognise it.
-  const batchOf: (number[] | null)[] = Array.from({ length: opts.partitions }, () => null);
-  const pump = (p: number) => {
-    if (inFlight[p] || queues[p]!.length === 0) return;
-    const ids = (batchOf[p] ??= queues[p]!.slice(0, 10));
-    inFlight[p] = true;
+  const attempt = (p: number, ids: number[]) => {
     const producer = config.idempotent ? { producer: { id: 1, firstSequence: seqOf.get(ids[0]!)! } } : {};
     sim.produceWith({ topic: TOPIC, partition: p, acks: config.acks, records: ids.map((id) => ({ id, value: id })), ...producer }, (err) => {
       if (err && !(err as { retriable?: boolean }).retriable) throw err;
-      const next = () => {
-        inFlight[p] = false;
-        pump(p);
-      };
-      if (err) return void sim.clock.setTimeout(next, RETRY_BACKOFF_MS);
-      queues[p]!.splice(0, ids.length);
-      batchOf[p] = null;
-      ackedOrder[p]!.push(...ids);
-      next();
+      if (err) return void sim.clock.setTimeout(() => attempt(p, ids), RETRY_BACKOFF_MS);
+      for (const id of ids) acked.add(id);
+      inFlight[p]!--;
+      pump(p);
     });
+  };
+  const pump = (p: number) => {
+    while (inFlight[p]! < maxInFlight && unsent[p]!.length > 0) {
+      const ids = unsent[p]!.splice(0, 10);
+      sendOrder[p]!.push(...ids);
+      inFlight[p]!++;
+      attempt(p, ids);
+    }
   };
 
   // Consumers: a group that loses members and gains new ones.
@@ -107,7 +112,7 @@ export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<Sch
       case 'produce':
         for (let i = 0; i < op.count; i++) {
           seqOf.set(nextId, nextSeq[op.partition]!++);
-          queues[op.partition]!.push(nextId++);
+          unsent[op.partition]!.push(nextId++);
         }
         sent += op.count;
         pump(op.partition);
@@ -132,11 +137,11 @@ export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<Sch
     sim.slowBroker(id, 0);
     sim.startBroker(id);
   }
-  for (let i = 0; i < 200 && queues.some((q, p) => q.length > 0 || inFlight[p]); i++) sim.advance(500);
+  for (let i = 0; i < 200 && unsent.some((q, p) => q.length > 0 || inFlight[p]! > 0); i++) sim.advance(500);
   sim.advance(10_000);
 
   const check = checkHistory(
-    ackedOrder.map((acked, p) => ({ ackedInSendOrder: acked, readBack: sim.readCommitted(TOPIC, p).map((r) => r.id) })),
+    sendOrder.map((order, p) => ({ ackedInSendOrder: order.filter((id) => acked.has(id)), readBack: sim.readCommitted(TOPIC, p).map((r) => r.id) })),
     delivered,
   );
   const counters = sim.snapshot().counters;
