@@ -1,13 +1,24 @@
-// The one place the simulator reaches into the cluster layer. The replicated cluster and its
-// consumer groups are not yet re-exported from src/engine/index.ts; when they are, only this
-// file changes.
-export { createSimulatedCluster, type SimulatedCluster, type ClusterSnapshot } from '../engine/groups/simulatedCluster';
+// The one place the simulator reaches into the engine. Most of it is the engine's public API
+// (src/engine/index.ts); the replicated cluster's produce/fetch types, the record shape and
+// the experiment stepper are not exported there yet, so they come from their modules.
+export {
+  createSimulatedCluster,
+  EXPERIMENTS,
+  ASSIGNOR_NAMES,
+  defaultPartition,
+  type SimulatedCluster,
+  type ClusterSnapshot,
+  type StampedEvent,
+  type ClusterEvent,
+  type BrokerSnapshot,
+  type PartitionSnapshot,
+  type CounterSnapshot,
+  type Experiment,
+  type ExperimentStep,
+  type AssignorName,
+} from '../engine';
 export type { GroupSnapshot, RebalanceEpisode } from '../engine/groups';
 export type { ClusterSim } from '../engine/replication/clusterSim';
-export type { StampedEvent, ClusterEvent } from '../engine/replication/eventFeed';
-export type { BrokerSnapshot, PartitionSnapshot, CounterSnapshot } from '../engine/replication/snapshot';
 export type { SimRecord } from '../engine/replication/replicaLog';
 export type { ProduceRecord } from '../engine/replication/producePath';
-export { EXPERIMENTS, applyStep, createExperimentCluster, type Experiment, type ExperimentStep } from '../engine/experiments';
-export { ASSIGNOR_NAMES, type AssignorName } from '../engine/assignors';
-export { defaultPartition } from '../engine/murmur2';
+export { applyStep, createExperimentCluster } from '../engine/experiments';
