@@ -30,9 +30,12 @@ function transliterate(ch: string): string {
  * (punctuation, emoji, other scripts, control characters) treated as a separator.
  */
 export function toWords(text: string): string[] {
-  const decomposed = text.normalize('NFKD').replace(/\p{M}/gu, '');
-  let ascii = '';
-  for (const ch of decomposed) ascii += /[A-Za-z0-9]/.test(ch) ? ch : transliterate(ch);
+  let ascii = text;
+  // Most sticky text is plain ASCII: skip normalisation and transliteration for it.
+  if (!/^[\x20-\x7e]*$/.test(text)) {
+    ascii = '';
+    for (const ch of text.normalize('NFKD').replace(/\p{M}/gu, '')) ascii += /[A-Za-z0-9]/.test(ch) ? ch : transliterate(ch);
+  }
   return ascii
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
