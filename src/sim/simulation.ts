@@ -50,6 +50,7 @@ export class Simulation {
   private waitingAcks = 0;
   private series: RingSeries | null = null;
   private nextSampleAt = SAMPLE_MS;
+  private samples = 0;
   private readonly timeline: StampedEvent[] = [];
   private lastSample = { produced: 0, consumed: 0, topics: new Map<string, number>(), groups: new Map<string, number>() };
   rates = { topics: {} as Record<string, number>, groups: {} as Record<string, number> };
@@ -198,6 +199,7 @@ export class Simulation {
       this.lastSample.groups.set(g, n);
     }
     this.rates = { topics, groups: groupsRate };
+    this.samples++;
     this.series!.push(cluster.sim.now(), [...this.roles.map((r) => lagByGroup.get(r.groupId) ?? 0), producedRate, consumedRate]);
   }
 
@@ -284,6 +286,11 @@ export class Simulation {
       timeline: this.timeline,
       rates: this.rates,
     });
+  }
+
+  /** Grows by one per sample: the worker sends the series only when it changed. */
+  get seriesVersion(): number {
+    return this.samples;
   }
 
   seriesExport(): SimSeries {

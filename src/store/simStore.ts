@@ -99,7 +99,8 @@ function receive(m: SimMessage): void {
   switch (m.type) {
     case 'snapshot':
       pending.snapshot = m.snapshot;
-      if (m.series.columns.length > 0 || m.snapshot.source === 'board') pending.series = m.series;
+      // Series come only when a sample was added; otherwise the last ones stay.
+      if (m.series.columns.length > 0) pending.series = m.series;
       break;
     case 'structure':
       pending.structure = m.structure;

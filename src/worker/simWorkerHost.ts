@@ -20,6 +20,8 @@ export class SimWorkerHost {
   private dirty = true;
   private lastPost = -Infinity;
   private ticking = false;
+  /** Series version last sent, per run: unchanged series are not sent again. */
+  private sentSeries = -1;
 
   constructor(private readonly port: HostPort) {}
 
@@ -44,6 +46,7 @@ export class SimWorkerHost {
         sim.start();
         this.sim = sim;
         this.debt = 0;
+        this.sentSeries = -1;
         this.port.post({ type: 'structure', structure: sim.structure() }, []);
         return;
       }
@@ -151,7 +154,9 @@ export class SimWorkerHost {
       series = { names: [], columns: [] };
     } else if (this.sim) {
       snapshot = this.sim.snapshot();
-      series = this.sim.seriesExport();
+      const version = this.sim.seriesVersion;
+      series = version !== this.sentSeries ? this.sim.seriesExport() : { names: [], columns: [] };
+      this.sentSeries = version;
     } else return;
     this.port.post({ type: 'snapshot', snapshot, series }, series.columns.map((c) => c.buffer as ArrayBuffer));
   }
