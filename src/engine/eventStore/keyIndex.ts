@@ -22,6 +22,9 @@ const SAVE_EVERY_RECORDS = 10_000;
 
 export class KeyIndex {
   private readonly offsets = new Map<string, number[]>();
+  /** Keys loaded from a snapshot and not touched since: [start, count] into snapshotOffsets. */
+  private readonly snapshotKeys = new Map<string, [number, number]>();
+  private snapshotOffsets: Float64Array<ArrayBufferLike> = new Float64Array(0);
   private upTo = 0;
   private generation = -1;
   private savedUpTo = -1;
@@ -40,6 +43,7 @@ export class KeyIndex {
     }
     if (this.generation !== log.generation) {
       this.offsets.clear();
+      this.snapshotKeys.clear();
       this.upTo = log.logStartOffset;
       this.generation = log.generation;
     }
@@ -55,7 +59,7 @@ export class KeyIndex {
         forEachKey(data, at, (offset, ks, kl) => {
           if (offset < this.upTo || offset >= end || kl < 0) return;
           const k = keyOf(data, ks, kl);
-          let list = this.offsets.get(k);
+          let list = this.listOf(k);
           if (!list) this.offsets.set(k, (list = []));
           list.push(offset);
         });
@@ -70,19 +74,35 @@ export class KeyIndex {
   private async load(): Promise<void> {
     const snap = await this.log.store.loadKeyIndex?.().catch(() => undefined);
     if (!snap || snap.generation !== this.log.generation || snap.upTo > this.log.logEndOffset) return;
+    // Keys stay views into the snapshot until one is read or appended to.
     let at = 0;
     snap.keys.forEach((k, i) => {
       const n = snap.counts[i]!;
-      this.offsets.set(k, Array.from(snap.offsets.subarray(at, at + n)));
+      this.snapshotKeys.set(k, [at, n]);
       at += n;
     });
+    this.snapshotOffsets = snap.offsets;
     this.upTo = snap.upTo;
     this.generation = snap.generation;
     this.savedUpTo = snap.upTo;
   }
 
   /** Saves a snapshot in the background; a failed save only costs a rescan after reopening. */
+  /** The key's offsets as a mutable list, materialised from the snapshot on first use. */
+  private listOf(key: string): number[] | undefined {
+    const list = this.offsets.get(key);
+    if (list) return list;
+    const view = this.snapshotKeys.get(key);
+    if (!view) return undefined;
+    const made = Array.from(this.snapshotOffsets.subarray(view[0], view[0] + view[1]));
+    this.snapshotKeys.delete(key);
+    this.offsets.set(key, made);
+    return made;
+  }
+
   private save(): void {
+    for (const k of [...this.snapshotKeys.keys()]) this.listOf(k);
+    this.snapshotOffsets = new Float64Array(0);
     const keys = [...this.offsets.keys()];
     const counts = new Uint32Array(keys.length);
     let total = 0;
@@ -103,7 +123,7 @@ export class KeyIndex {
 
   /** The 1-based position of `offset` among the key's offsets (its version), or 0. */
   versionOf(key: string, offset: number): number {
-    const list = this.offsets.get(key);
+    const list = this.listOf(key);
     if (!list) return 0;
     let lo = 0;
     let hi = list.length - 1;
@@ -118,6 +138,6 @@ export class KeyIndex {
   }
 
   offsetsOf(key: string): readonly number[] {
-    return this.offsets.get(key) ?? [];
+    return this.listOf(key) ?? [];
   }
 }
