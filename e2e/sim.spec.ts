@@ -94,3 +94,14 @@ for (const example of ['Banking', 'E-commerce'] as const) {
     expect(await sim.counterValue('Lost acknowledged records')).toBe(0);
   });
 }
+
+test('compile problems are pinned to their stickies and keep the run from starting', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  const policy = await board.addSticky('Policy', 'Ship when paid');
+  await page.keyboard.press('Escape');
+  await expect(policy.getByRole('img', { name: /issues no command/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'issues no command' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause simulation' })).toHaveCount(0);
+});
