@@ -163,6 +163,11 @@ describe('IndexedDB storage', () => {
     // Only the chunk holding agg-7's events was read, not the log's other chunks.
     expect(loads).toBe(1);
     expect(chunks).toBeGreaterThan(30);
+    // Keys still held as snapshot views take appends and version checks like any other.
+    const store = c2.eventStore('ev');
+    await expect(store.append('agg-9', [{ value: 'x' }], { expectedVersion: 4 })).rejects.toMatchObject({ code: 'CONCURRENCY_CONFLICT' });
+    expect(await store.append('agg-9', [{ value: 'x' }], { expectedVersion: 5 })).toBe(6);
+    expect((await store.read('agg-9')).map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6]);
     await c2.close();
   });
 
