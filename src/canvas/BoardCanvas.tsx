@@ -200,7 +200,7 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
 // The dot grid helps placing stickies; zoomed out it would be a dot every pixel or two, costly
 // to paint and useless, so it is left out below the level-of-detail zoom.
 function GridBackground() {
-  return useLowDetail() ? null : <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE * 2} size={1.2} />;
+  return useLowDetail() ? null : <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE * 4} size={1.6} />;
 }
 
 

@@ -116,6 +116,17 @@ describe('board commands', () => {
     expect(useUiStore.getState().selectedElementIds).toEqual([]);
   });
 
+  it('ignores selected stickies that an undo removed', () => {
+    open(createEmptyBoard('empty'));
+    const id = addSticky('event', { x: 0, y: 0 })!;
+    undo();
+    useUiStore.getState().setSelection([id], []);
+    expect(() => deleteSelection()).not.toThrow();
+    expect(duplicateSelection()).toBe(false);
+    redo();
+    expect(board().elements).toHaveLength(1);
+  });
+
   it('lays out a selection as a timeline in flow order', () => {
     open({
       ...base,

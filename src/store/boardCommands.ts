@@ -24,6 +24,17 @@ function state() {
   return { doc, board, elementsById };
 }
 
+/** The selected ids that still exist (an undo may have removed a selected sticky). */
+function liveSelection(): { elements: ElementId[]; links: LinkId[] } {
+  const { board, elementsById } = state();
+  const ui = useUiStore.getState();
+  const linkIds = new Set(board?.links.map((l) => l.id));
+  return {
+    elements: ui.selectedElementIds.filter((id) => elementsById.has(id)),
+    links: ui.selectedLinkIds.filter((id) => linkIds.has(id)),
+  };
+}
+
 /**
  * Adds a sticky with its top-left corner at a board position (moved aside to the first free
  * spot when `avoidOverlap`), inside the bounded context under its centre if any; selects it
@@ -82,11 +93,10 @@ export function deleteSelection(): void {
   const { doc } = state();
   const ui = useUiStore.getState();
   if (!doc) return;
-  const elements = [...ui.selectedElementIds];
-  const links = [...ui.selectedLinkIds];
+  const { elements, links } = liveSelection();
   if (elements.length === 0 && links.length === 0) return;
   doc.transact(() => {
-    if (links.length > 0) doc.removeLinks(links.filter((id) => doc.getBoard().links.some((l) => l.id === id)));
+    if (links.length > 0) doc.removeLinks(links);
     if (elements.length > 0) doc.removeElements(elements);
   });
   ui.setSelection([], []);
@@ -165,7 +175,7 @@ const PASTE_STEP = 40;
 
 export function copySelection(): boolean | void {
   const { board } = state();
-  const ids = useUiStore.getState().selectedElementIds;
+  const ids = liveSelection().elements;
   if (!board || ids.length === 0) return false;
   clipboard = copyFragment(board, ids);
   pasteCount = 0;
@@ -181,7 +191,7 @@ export function pasteClipboard(): boolean | void {
 
 export function duplicateSelection(): boolean | void {
   const { board } = state();
-  const ids = useUiStore.getState().selectedElementIds;
+  const ids = liveSelection().elements;
   if (!board || ids.length === 0) return false;
   addAndSelect(duplicateElements(board, ids));
 }
@@ -204,7 +214,7 @@ function addAndSelect(pasted: Pasted): void {
 /** Arranges the selection left to right in flow order (one undo step). */
 export function layoutSelectionAsTimeline(): boolean | void {
   const { doc, board } = state();
-  const ids = useUiStore.getState().selectedElementIds;
+  const ids = liveSelection().elements;
   if (!doc || !board || ids.length < 2) return false;
   const moves = layoutTimeline(board, ids);
   if (moves.length > 0) doc.moveElements(moves);
