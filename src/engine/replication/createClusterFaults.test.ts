@@ -36,6 +36,18 @@ describe('createCluster({ brokers: 3 }) fault API', () => {
     await cluster.close();
   });
 
+  it('topics are placed as Kafka places them without racks (start index 0): metadata shows the replicas', async () => {
+    const cluster = await createCluster({ brokers: 5, clock: 'virtual', cleanerIntervalMs: 0 });
+    await cluster.admin().createTopics({ topics: [{ topic: 'orders', numPartitions: 10, replicationFactor: 3 }] });
+    const md = await cluster.admin().fetchTopicMetadata({ topics: ['orders'] });
+    expect(md.topics[0]!.partitions.map((p) => p.replicas)).toEqual([
+      [1, 2, 3], [2, 3, 4], [3, 4, 5], [4, 5, 1], [5, 1, 2],
+      [1, 3, 4], [2, 4, 5], [3, 5, 1], [4, 1, 2], [5, 2, 3],
+    ]);
+    expect(md.topics[0]!.partitions.map((p) => p.leader)).toEqual([1, 2, 3, 4, 5, 1, 2, 3, 4, 5]);
+    await cluster.close();
+  });
+
   it('one broker has no replication: the fault API says what to do instead', async () => {
     const cluster = await createCluster({ clock: 'virtual', cleanerIntervalMs: 0 });
     expect(() => cluster.stopBroker(1)).toThrow(/brokers: 2 or more/);

@@ -13,6 +13,7 @@ import type { ClusterSimOptions } from './clusterConfig';
 import { refusal, type Acks } from './producePath';
 import type { StampedEvent } from './eventFeed';
 import { InvalidClusterConfigError } from './errors';
+import { assignReplicasToBrokers } from './placement';
 
 /** What a simulated record stands for in the physical log: one record of a stored batch. */
 interface PhysicalRef {
@@ -46,12 +47,14 @@ export function attachReplication(engine: Engine, options: ClusterSimOptions = {
     if (!t) return;
     const fresh = !core.partition(topic, 0);
     if (fresh) {
-      // The engine's placement is kept (its metadata stays what it reported); internal topics get
-      // Kafka's offsets.topic.replication.factor of 3 so a broker stop does not lose group offsets.
+      // Kafka's placement with start index and shift 0 (what Kafka computes when its random draws
+      // are 0): partition p leads on broker p mod n, as the engine already reported, and the
+      // followers follow Kafka's shifted layout. Internal topics get Kafka's
+      // offsets.topic.replication.factor of 3 so a broker stop does not lose group offsets.
       const n = engine.brokers.length;
       const internal = topic.startsWith('__');
       const rf = internal ? Math.min(INTERNAL_RF, n) : (t.partitions[0]?.replicas.length ?? 1);
-      const assignment = t.partitions.map((ep) => (internal ? Array.from({ length: rf }, (_, r) => ((ep.replicas[0]! - 1 + r) % n) + 1) : [...ep.replicas]));
+      const assignment = assignReplicasToBrokers(t.partitions.length, rf, engine.brokers.map((b) => b.id), { fixedStartIndex: 0 });
       sim.createTopic({
         name: topic,
         partitions: t.partitions.length,
@@ -61,7 +64,12 @@ export function attachReplication(engine: Engine, options: ClusterSimOptions = {
         uncleanLeaderElection: t.config['unclean.leader.election.enable'],
       });
     } else if (core.partitionsOfTopic(topic).length < t.partitions.length) {
-      core.createPartitions(topic, t.partitions.length, t.partitions.slice(core.partitionsOfTopic(topic).length).map((ep) => [...ep.replicas]));
+      const existing = core.partitionsOfTopic(topic);
+      const layout = assignReplicasToBrokers(t.partitions.length - existing.length, existing[0]!.settings.replicationFactor, engine.brokers.map((b) => b.id), {
+        fixedStartIndex: 0,
+        startPartitionId: existing.length,
+      });
+      core.createPartitions(topic, t.partitions.length, layout);
     }
     for (const ep of t.partitions) {
       const k = key(topic, ep.partition);
