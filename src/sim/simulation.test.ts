@@ -75,6 +75,36 @@ describe('Simulation controls', () => {
     sim.stop();
   });
 
+  it('switching to cooperative-sticky rolls the instances onto incremental rebalancing', async () => {
+    const sim = new Simulation(exampleBoard('banking'), { seed: 4 });
+    sim.start();
+    await sim.advance(5000);
+    sim.setAssignor('cooperative-sticky');
+    await sim.advance(8000);
+    const g = sim.snapshot().groups.find((x) => x.kind === 'aggregate')!;
+    expect(g.protocol).toBe('cooperative');
+    expect(g.assignor).toBe('cooperative-sticky');
+    // The rolling restart replaced instances 1 and 2 by 3 and 4.
+    expect(g.members.map((m) => m.id.split('-').slice(0, 3).join('-')).sort()).toEqual(['account-service-3', 'account-service-4']);
+    expect(g.members.flatMap((m) => m.assignment)).toHaveLength(6);
+    sim.stop();
+  });
+
+  it('a crashed instance leaves its groups after session.timeout.ms and its partitions move', async () => {
+    const sim = new Simulation(exampleBoard('banking'), { seed: 6, sessionTimeoutMs: 6000 });
+    sim.start();
+    await sim.advance(5000);
+    sim.crashInstance('account-service-1');
+    await sim.advance(3000);
+    const agg = () => sim.snapshot().groups.find((x) => x.kind === 'aggregate')!;
+    expect(agg().members).toHaveLength(2); // not noticed yet
+    await sim.advance(6000);
+    expect(agg().members).toHaveLength(1);
+    expect(agg().members[0]!.assignment).toHaveLength(6);
+    expect(sim.snapshot().services[0]!.instances.find((i) => i.id === 'account-service-1')!.state).toBe('crashed');
+    sim.stop();
+  });
+
   it('refuses illegal lifecycle calls', async () => {
     const sim = new Simulation(exampleBoard('banking'));
     await expect(sim.advance(10)).rejects.toThrow(/cannot tick while it is idle/);
