@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commentText, jsonText, literal, str } from './escape';
+import { commentText, ident, jsonText, literal, str } from './escape';
 
 // Evaluates generated code in a sandboxed Function: if board text could escape a literal or a
 // comment, the marker assignment would run.
@@ -58,5 +58,12 @@ describe('__proto__ keys', () => {
     expect(Object.keys(code)).toEqual(['__proto__', 'a']);
     expect(code.a).toEqual(['"__proto__": 1']);
     expect(JSON.parse(jsonText(obj)) as unknown).toEqual(obj);
+  });
+});
+
+describe('ident', () => {
+  it('passes safe identifiers and refuses anything else', () => {
+    expect(ident('moneyDeposited')).toBe('moneyDeposited');
+    for (const bad of ['', '1x', 'a-b', 'a b', 'x;y', '${x}', 'é']) expect(() => ident(bad)).toThrow(/not a safe identifier/);
   });
 });

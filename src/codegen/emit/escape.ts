@@ -44,3 +44,12 @@ export function indented(value: unknown, spaces: number): string {
   // JSON text has no raw newlines inside strings, so every newline is layout.
   return literal(value, 2).replace(/\n/g, `\n${' '.repeat(spaces)}`);
 }
+
+/**
+ * An identifier for generated code. Names come from src/topology/naming and are always valid;
+ * this guard turns a bug there into a clear failure instead of broken (or injected) code.
+ */
+export function ident(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`export: ${JSON.stringify(name)} is not a safe identifier`);
+  return name;
+}

@@ -2,7 +2,7 @@
 // aggregate runtime, with the board's commands, events and outcome weights as data.
 import type { AggregateSpec } from '../../topology';
 import { aggregateDefinition } from '../../topology';
-import { commentText, literal, str } from '../emit/escape';
+import { commentText, ident, literal, str } from '../emit/escape';
 import type { GenContext } from '../genContext';
 import { ROOT_FROM_ELEMENT as R } from './paths';
 
@@ -35,9 +35,9 @@ export function eventTopicFor(aggregateId: string): string {
   return ${eventTopic.perInstance ? 'instanceTopicName(eventTopic, aggregateId)' : 'eventTopic'};
 }
 
-export type Command =${union(commands.map((c) => `{ readonly type: ${str(c.typeName)}; readonly aggregateId: string; readonly payload: _msg.${c.typeName} }`))};
+export type Command =${union(commands.map((c) => `{ readonly type: ${str(c.typeName)}; readonly aggregateId: string; readonly payload: _msg.${ident(c.typeName)} }`))};
 
-export type Event =${union(events.map((e) => `{ readonly type: ${str(e.typeName)}; ${ENVELOPE}; readonly payload: _msg.${e.typeName} }`))};
+export type Event =${union(events.map((e) => `{ readonly type: ${str(e.typeName)}; ${ENVELOPE}; readonly payload: _msg.${ident(e.typeName)} }`))};
 
 export type State = _agg.AggregateState;
 

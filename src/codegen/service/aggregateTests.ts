@@ -147,7 +147,7 @@ import { PayloadValidationError } from '${R}/src/runtime/messages.js';
 import { commandToRecord } from '${R}/src/runtime/wire.js';
 import { seededEnv } from '${R}/src/platform/env.js';
 import { MemoryTransport } from '${R}/src/platform/memoryTransport.js';
-import * as _aggregate from '../src/aggregates/${agg.fileName}.js';
+import * as _aggregate from ${str(`../src/aggregates/${agg.fileName}.js`)};
 import { startService } from '../src/service.js';
 
 ${tests.join('\n\n')}

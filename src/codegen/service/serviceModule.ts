@@ -2,7 +2,7 @@
 // external-system adapters to a transport. The same wiring runs on Kafka (main.ts) and on
 // the in-memory transport (the generated tests).
 import type { ServiceSpec } from '../../topology';
-import { commentText, str } from '../emit/escape';
+import { commentText, ident, str } from '../emit/escape';
 import type { GenContext } from '../genContext';
 import { ROOT_FROM_SERVICE as R } from './paths';
 
@@ -13,10 +13,10 @@ export function serviceModule(gen: GenContext, service: ServiceSpec): string {
   const projectors = t.projectors.filter((p) => p.serviceId === service.id);
   const systems = t.externalSystems.filter((s) => s.serviceId === service.id);
   const imports = [
-    ...aggs.map((a) => `import * as ${a.valueName}Aggregate from './aggregates/${a.fileName}.js';`),
-    ...policies.map((p) => `import * as ${p.valueName}Policy from './policies/${p.fileName}.js';`),
-    ...projectors.map((p) => `import * as ${p.valueName}Projector from './projectors/${p.fileName}.js';`),
-    ...systems.map((s) => `import * as ${s.valueName}System from './systems/${s.fileName}.js';`),
+    ...aggs.map((a) => `import * as ${ident(a.valueName)}Aggregate from ${str(`./aggregates/${a.fileName}.js`)};`),
+    ...policies.map((p) => `import * as ${ident(p.valueName)}Policy from ${str(`./policies/${p.fileName}.js`)};`),
+    ...projectors.map((p) => `import * as ${ident(p.valueName)}Projector from ${str(`./projectors/${p.fileName}.js`)};`),
+    ...systems.map((s) => `import * as ${ident(s.valueName)}System from ${str(`./systems/${s.fileName}.js`)};`),
   ];
   const body: string[] = [];
   for (const a of aggs) {

@@ -2,21 +2,21 @@
 // and a sink of commands (the adapter that would call it).
 import type { ExternalSystemSpec } from '../../topology';
 import { externalSystemDefinition, SCHEMA_VERSION } from '../../topology';
-import { commentText, literal, str } from '../emit/escape';
+import { commentText, ident, literal, str } from '../emit/escape';
 import type { GenContext } from '../genContext';
 import { ROOT_FROM_ELEMENT as R } from './paths';
 
 export function systemModule(gen: GenContext, system: ExternalSystemSpec): string {
   const reported = system.emits.map((id) => gen.event(id));
   const union = reported.length
-    ? reported.map((e) => `\n  | { readonly type: ${str(e.typeName)}; readonly payload: _msg.${e.typeName} }`).join('')
+    ? reported.map((e) => `\n  | { readonly type: ${str(e.typeName)}; readonly payload: _msg.${ident(e.typeName)} }`).join('')
     : ' never';
   const topicCases = reported
     .filter((e) => e.topicId !== null)
     .map((e) => `    case ${str(e.typeName)}:\n      return ${str(gen.topic(e.topicId!).name)};`)
     .join('\n');
   const keyCases = reported
-    .map((e) => `    case ${str(e.typeName)}:\n      return ${e.keyField ? `String(event.payload.${e.keyField} ?? '')` : "''"};`)
+    .map((e) => `    case ${str(e.typeName)}:\n      return ${e.keyField ? `String(event.payload.${ident(e.keyField)} ?? '')` : "''"};`)
     .join('\n');
   return `// External system ${commentText(system.label)}: reports events into the flow and receives commands.
 import * as _ext from '${R}/src/runtime/externalSystem.js';

@@ -1,6 +1,6 @@
 // TypeScript types of payload fields, and the generated message type aliases.
 import type { FieldSpec } from '../../topology';
-import { commentText, str } from '../emit/escape';
+import { commentText, ident, str } from '../emit/escape';
 
 export function tsType(f: FieldSpec): string {
   switch (f.type) {
@@ -30,11 +30,11 @@ const FIELD_NOTE: Partial<Record<FieldSpec['type'], string>> = {
 
 /** `export type X = { readonly a: string; ... };` with one doc comment per field. */
 export function payloadType(typeName: string, label: string, fields: readonly FieldSpec[]): string {
-  const lines = [`/** ${commentText(label)} */`, `export type ${typeName} = {`];
+  const lines = [`/** ${commentText(label)} */`, `export type ${ident(typeName)} = {`];
   for (const f of fields) {
     const note = [f.label !== f.name ? `"${f.label}" on the board` : '', FIELD_NOTE[f.type] ?? '', f.doc].filter(Boolean).join('; ');
     if (note) lines.push(`  /** ${commentText(note)} */`);
-    lines.push(`  readonly ${f.name}${f.optional ? '?' : ''}: ${tsType(f)};`);
+    lines.push(`  readonly ${ident(f.name)}${f.optional ? '?' : ''}: ${tsType(f)};`);
   }
   lines.push('};');
   return lines.join('\n');
