@@ -1,7 +1,7 @@
 // Assembles the UI's snapshot of a board run from the cluster, the groups, the services and
 // the read-model tables. Kept apart from the run itself so the snapshot's shape is one place.
 import type { Topology } from '../topology';
-import type { runtime } from '../topology';
+import type { LiveReadModel } from './liveReadModel';
 import type { SimulatedCluster, StampedEvent } from './engineApi';
 import type { FlowCounters } from './flowCounters';
 import type { GroupRole } from './groupRoles';
@@ -18,7 +18,7 @@ export interface SnapshotInputs {
   roles: readonly GroupRole[];
   instances: ServiceInstances | null;
   flow: FlowCounters;
-  tables: ReadonlyMap<string, runtime.ReadModelTable>;
+  tables: ReadonlyMap<string, LiveReadModel>;
   timeline: readonly StampedEvent[];
   rates: { topics: Record<string, number>; groups: Record<string, number> };
 }
@@ -56,14 +56,13 @@ export function buildSnapshot(x: SnapshotInputs): SimSnapshot {
   });
   const readModels: ReadModelView[] = x.topology.projectors.map((p) => {
     const table = x.tables.get(p.elementId);
-    const all = table?.all() ?? [];
-    const recent = [...all].sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1)).slice(0, o.maxRowsPerReadModel);
+    const recent = table?.recent(o.maxRowsPerReadModel) ?? [];
     const columns: string[] = [];
     for (const row of recent) for (const k of Object.keys(row.fields)) if (!columns.includes(k) && columns.length < MAX_COLUMNS) columns.push(k);
     return {
       id: p.elementId,
       label: p.label,
-      rowCount: all.length,
+      rowCount: table?.count ?? 0,
       columns,
       rows: recent.map((row) => ({ id: row.id, version: row.version, lastEvent: row.lastEvent, cells: columns.map((k) => cell(row.fields[k])) })),
     };

@@ -9,6 +9,7 @@ import type { ClusterEventStore } from './clusterEventStore';
 import type { SimRecord } from './engineApi';
 import type { FlowCounters } from './flowCounters';
 import type { ProducerPort } from './producerPort';
+import { LiveReadModel } from './liveReadModel';
 
 export type RoleKind = 'aggregate' | 'policy' | 'projector' | 'sink';
 
@@ -30,7 +31,7 @@ export interface RoleDeps {
   env(label: string): runtime.HandlerEnv;
   /** Runs `work` after the previous work queued under `lane` (one partition of one group). */
   serialise(lane: string, work: () => Promise<unknown>): void;
-  tables: Map<string, runtime.ReadModelTable>;
+  tables: Map<string, LiveReadModel>;
 }
 
 const wireOf = (r: SimRecord): runtime.WireRecord => ({ key: r.key, value: String(r.value), headers: r.headers ?? {}, timestamp: String(r.timestamp) });
@@ -89,7 +90,7 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
 
   for (const proj of t.projectors) {
     const def = projectorDefinition(t, proj);
-    const table = new runtime.ReadModelTable(def);
+    const table = new LiveReadModel(def);
     d.tables.set(proj.elementId, table);
     const tableTopic = topicName(proj.tableTopicId);
     const topics = proj.topicIds.map(topicName).filter((x): x is string => x !== null);

@@ -15,6 +15,7 @@ import type { KeyDistribution } from './keyDistribution';
 import { SimLifecycle, type SimState } from './lifecycle';
 import { checkSpeed, resolveSimOptions, type SimOptions } from './options';
 import { ProducerPort } from './producerPort';
+import type { LiveReadModel } from './liveReadModel';
 import { RingSeries } from './ringSeries';
 import { ServiceInstances } from './serviceInstances';
 import { buildSnapshot } from './buildSnapshot';
@@ -44,7 +45,7 @@ export class Simulation {
   private actors: Actors | null = null;
   private producer: ProducerPort | null = null;
   readonly flow = new FlowCounters();
-  readonly tables = new Map<string, runtime.ReadModelTable>();
+  readonly tables = new Map<string, LiveReadModel>();
   private readonly stores = new Map<string, ClusterEventStore>();
   private readonly lanes = new Map<string, Promise<unknown>>();
   private waitingAcks = 0;
