@@ -134,3 +134,14 @@ describe('Simulation controls', () => {
     sim.stop();
   });
 });
+
+describe('boards the simulator refuses', () => {
+  it('names the problem: errors on the board, per-instance topics, nothing to run', () => {
+    const banking = exampleBoard('banking');
+    const broken = { ...banking, links: banking.links.filter((l) => !l.source.includes('overdraft-policy')) };
+    expect(() => new Simulation(broken)).toThrow(/problem.* to fix before it can run: Policy .* issues no command/);
+    const perInstance = { ...banking, settings: { ...banking.settings, topicStrategy: 'perAggregateInstance' as const } };
+    expect(() => new Simulation(perInstance)).toThrow(/one topic per aggregate type/);
+    expect(() => new Simulation({ ...banking, elements: [], links: [] })).toThrow(/no aggregate/);
+  });
+});
