@@ -135,6 +135,20 @@ describe('Simulation controls', () => {
   });
 });
 
+describe('topic strategies', () => {
+  it('runs the one-shared-topic strategy (keys prefixed by aggregate type)', async () => {
+    const banking = exampleBoard('ecommerce');
+    const sim = new Simulation({ ...banking, settings: { ...banking.settings, topicStrategy: 'sharedTopic' } }, { seed: 8 });
+    sim.start();
+    for (let i = 0; i < 8; i++) await sim.advance(1000);
+    const s = sim.snapshot();
+    expect(s.counters.handlerErrors).toBe(0);
+    expect(s.outcomes.OrderShipped).toBeGreaterThan(0);
+    expect(s.readModels[0]!.rowCount).toBeGreaterThan(0);
+    sim.stop();
+  });
+});
+
 describe('boards the simulator refuses', () => {
   it('names the problem: errors on the board, per-instance topics, nothing to run', () => {
     const banking = exampleBoard('banking');
