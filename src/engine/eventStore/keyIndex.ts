@@ -24,7 +24,7 @@ export class KeyIndex {
   private readonly offsets = new Map<string, number[]>();
   /** Keys loaded from a snapshot and not touched since: [start, count] into snapshotOffsets. */
   private readonly snapshotKeys = new Map<string, [number, number]>();
-  private snapshotOffsets: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  private snapshotOffsets: Float64Array<ArrayBufferLike> | Uint32Array<ArrayBufferLike> = new Float64Array(0);
   private upTo = 0;
   private generation = -1;
   private savedUpTo = -1;
@@ -107,7 +107,7 @@ export class KeyIndex {
     const counts = new Uint32Array(keys.length);
     let total = 0;
     keys.forEach((k, i) => (total += counts[i] = this.offsets.get(k)!.length));
-    const offsets = new Float64Array(total);
+    const offsets = this.upTo <= 0xffffffff ? new Uint32Array(total) : new Float64Array(total);
     let at = 0;
     for (const k of keys) for (const o of this.offsets.get(k)!) offsets[at++] = o;
     this.savedUpTo = this.upTo;

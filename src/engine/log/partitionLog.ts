@@ -339,6 +339,35 @@ export class PartitionLog {
     return data;
   }
 
+  /** Loads the paged-out chunks holding these offsets in one storage request (scattered reads). */
+  async prefetch(offsets: readonly number[]): Promise<void> {
+    const load = this.store.loadChunks;
+    if (!load) return;
+    const wanted: ChunkRef[] = [];
+    // Never prefetch more than half the cache can hold, or the first chunks would be evicted
+    // before they are read.
+    const budget = (this.cache?.budgetBytes ?? Infinity) / 2;
+    let bytes = 0;
+    let last: Chunk | undefined;
+    for (const o of offsets) {
+      if (last && o <= last.lastOffset) continue;
+      const loc = o >= this.logStartOffset && o < this.logEndOffset ? this.locate(o) : undefined;
+      if (!loc) continue;
+      const seg = this.segments[loc.si]!;
+      last = seg.chunks[loc.ci]!;
+      if (last.data) continue;
+      if (bytes + last.byteLength > budget) break;
+      bytes += last.byteLength;
+      wanted.push({ segmentBase: seg.baseOffset, chunk: last });
+    }
+    if (wanted.length < 2) return;
+    const datas = await load.call(this.store, wanted);
+    wanted.forEach((r, i) => {
+      r.chunk.data ??= datas[i]!;
+      this.cache?.touch(r.chunk);
+    });
+  }
+
   /** Throws OffsetOutOfRange when `offset` is outside [logStartOffset, logEndOffset]. */
   checkOffset(offset: number): void {
     if (offset < this.logStartOffset || offset > this.logEndOffset) {

@@ -51,6 +51,7 @@ export async function readRecords(log: PartitionLog, offset: number, opts: ReadO
 
 /** Reads the records at the given offsets (ascending), touching only the chunks that hold them. */
 export async function readAtOffsets(log: PartitionLog, offsets: readonly number[]): Promise<DecodedRecord[]> {
+  await log.prefetch(offsets);
   const out: DecodedRecord[] = [];
   let w = 0;
   while (w < offsets.length) {

@@ -150,7 +150,7 @@ describe('IndexedDB storage', () => {
     for (let i = 0; i < 30; i++) await p.send({ topic: 'ev', messages: Array.from({ length: 1000 }, (_, j) => ({ key: j < 5 ? `agg-${i}` : `noise-${j % 100}`, value: 'e'.repeat(50) })) });
     expect((await c1.eventStore('ev').read('agg-7')).length).toBe(5);
     await c1.close();
-    const c2 = await createCluster(idb(factory, { cacheBytes: 64 * 1024 }));
+    const c2 = await createCluster(idb(factory, { cacheBytes: 2 * 1024 * 1024 }));
     const log = c2.engine.log('ev', 0);
     let loads = 0;
     const load = log.store.load.bind(log.store);
@@ -163,6 +163,12 @@ describe('IndexedDB storage', () => {
     // Only the chunk holding agg-7's events was read, not the log's other chunks.
     expect(loads).toBe(1);
     expect(chunks).toBeGreaterThan(30);
+    // A key spread over many chunks is fetched in one request, within the cache budget.
+    let batched = 0;
+    const some = log.store.loadChunks!;
+    log.store.loadChunks = (refs) => ((batched += refs.length), some.call(log.store, refs));
+    expect((await c2.eventStore('ev').read('noise-3')).length).toBe(270);
+    expect(batched).toBeGreaterThan(10);
     // Keys still held as snapshot views take appends and version checks like any other.
     const store = c2.eventStore('ev');
     await expect(store.append('agg-9', [{ value: 'x' }], { expectedVersion: 4 })).rejects.toMatchObject({ code: 'CONCURRENCY_CONFLICT' });

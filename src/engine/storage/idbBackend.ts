@@ -159,6 +159,24 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
         return data;
       });
     },
+    async loadChunks(refs: ChunkRef[]) {
+      const tx = (await conn()).transaction(CHUNKS, 'readonly');
+      const store = tx.objectStore(CHUNKS);
+      let values: unknown[];
+      try {
+        values = await Promise.all(refs.map((r) => store.get(chunkKey(topic, partition, broker, r.segmentBase, r.chunk))));
+        await tx.done;
+      } catch (e) {
+        throw mapError(e, 'read');
+      }
+      return values.map((v, i) => {
+        const r = refs[i]!;
+        const key = chunkKey(topic, partition, broker, r.segmentBase, r.chunk);
+        const data = v instanceof ArrayBuffer ? new Uint8Array(v) : undefined;
+        if (!data || !isChunkValid(data, key)) throw new StorageError(`Chunk ${r.chunk.baseOffset} of ${topic}/${partition} is missing or corrupt.`);
+        return data;
+      });
+    },
     async saveKeyIndex(snapshot: KeyIndexSnapshot) {
       try {
         await (await conn()).put(KEY_INDEX, snapshot, [topic, partition, broker]);

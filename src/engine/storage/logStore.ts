@@ -21,8 +21,8 @@ export interface KeyIndexSnapshot {
   keys: string[];
   /** How many offsets each key has, in `keys` order. */
   counts: Uint32Array;
-  /** All keys' offsets, concatenated in `keys` order. */
-  offsets: Float64Array;
+  /** All keys' offsets, concatenated in `keys` order (32-bit when they fit). */
+  offsets: Float64Array | Uint32Array;
 }
 
 export interface ChunkRef {
@@ -44,6 +44,8 @@ export interface PartitionStore {
   load(segmentBase: number, chunk: Chunk): Promise<Uint8Array>;
   /** Loads consecutive chunks of one segment in one request (sequential read-ahead). */
   loadMany?(segmentBase: number, chunks: Chunk[]): Promise<Uint8Array[]>;
+  /** Loads scattered chunks in one request (one key's events). */
+  loadChunks?(refs: ChunkRef[]): Promise<Uint8Array[]>;
   /** Whether chunk bytes may be dropped from memory (they can be loaded again). */
   readonly pageable: boolean;
   /** Saves / loads the event store's key index so a reopen does not rescan the log (optional). */
