@@ -99,7 +99,7 @@ test('undo and redo cover adding, renaming and deleting, by button and keyboard'
   await expect(board.sticky('Domain event', 'Money deposited')).toBeVisible();
 });
 
-test('moving a sticky into a bounded context makes it a member, moving it out releases it', async ({ page }) => {
+test('a bounded context: a sticky moved in joins it and moves with the frame, moved out leaves; the frame resizes', async ({ page }) => {
   const board = new BoardPage(page);
   const context = await board.addSticky('Bounded context', 'Accounts');
   await board.dragTo(context, 640, 380);
@@ -131,6 +131,19 @@ test('moving a sticky into a bounded context makes it a member, moving it out re
   await board.dragTo(sticky, 600, 110);
   exported = (await board.exportBoard()).board;
   expect(exported.elements.find((e) => e.text === 'Account')?.parentId).toBeUndefined();
+
+  // The frame is resizable; the new size is saved in one step.
+  await title.click();
+  const corner = context.locator('.react-flow__resize-control.handle.bottom.left');
+  const c = await corner.boundingBox();
+  if (!c) throw new Error('no resize handle');
+  await page.mouse.move(c.x + c.width / 2, c.y + c.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(c.x + c.width / 2 + 100, c.y + c.height / 2 - 60, { steps: 8 });
+  await page.mouse.up();
+  const resized = (await board.exportBoard()).board.elements.find((e) => e.kind === 'boundedContext') as unknown as { width: number; height: number };
+  expect(resized.width).toBeLessThan(600);
+  expect(resized.height).toBeLessThan(360);
 });
 
 test('keyboard: select all, copy and paste, duplicate; shortcuts stay quiet while typing', async ({ page }) => {

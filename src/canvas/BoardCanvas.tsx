@@ -186,6 +186,7 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
         colorMode={theme === 'system' ? (colorMode ?? 'system') : theme}
         proOptions={PRO_OPTIONS}
         elevateNodesOnSelect={false}
+        autoPanOnNodeFocus={false}
       >
         <GridBackground />
         {lowDetail ? <LinkOverview /> : null}
