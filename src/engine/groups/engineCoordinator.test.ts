@@ -66,4 +66,38 @@ describe('engine consumers in multi-member groups', () => {
     expect(members(cluster)).toEqual([[0, 1], [2, 3]]);
     await cluster.close();
   });
+
+  it('snapshot() of a replicated cluster shows the group, its committed offsets and lag', async () => {
+    const cluster = await createCluster({ brokers: 3, clock: 'virtual', cleanerIntervalMs: 0 });
+    await cluster.admin().createTopics({ topics: [{ topic: 'orders', numPartitions: 2, replicationFactor: 3 }] });
+    const producer = cluster.producer();
+    await producer.connect();
+    const sent = producer.send({ topic: 'orders', acks: 1, messages: [{ value: 'a', partition: 0 }, { value: 'b', partition: 1 }, { value: 'c', partition: 1 }] });
+    await cluster.advance(20);
+    await sent;
+    const c = cluster.consumer({ groupId: 'billing' });
+    await c.connect();
+    await c.subscribe({ topic: 'orders', fromBeginning: true });
+    const seen: string[] = [];
+    await c.run({ eachMessage: async ({ message }: { message: KafkaMessage }) => void seen.push(String(message.value)) });
+    await advanceUntil(cluster as never, () => seen.length === 3, 'three records');
+    // Offset commits are acks=all writes to __consumer_offsets (3 replicas): time must move.
+    let committed = false;
+    const committing = c.commitOffsets([{ topic: 'orders', partition: 1, offset: '1' }]).then(() => (committed = true));
+    await advanceUntil(cluster as never, () => committed, 'the commit');
+    await committing;
+    const g = cluster.snapshot().groups.find((x) => x.groupId === 'billing')!;
+    expect(g.members).toHaveLength(1);
+    expect(g.members[0]!.assignment).toEqual(['orders-0', 'orders-1']);
+    // The explicit commit (1) may be followed by the consumer's own auto-commit (2).
+    expect([1, 2]).toContain(g.committed['orders-1']);
+    expect(g.lag['orders-1']).toBe(2 - g.committed['orders-1']!);
+    expect(g.totalLag).toBe(g.lag['orders-0']! + g.lag['orders-1']!);
+    let left = false;
+    const leaving = c.disconnect().then(() => (left = true));
+    await advanceUntil(cluster as never, () => left, 'the member to leave');
+    await leaving;
+    expect(cluster.snapshot().groups[0]!.members).toHaveLength(0);
+    await cluster.close();
+  });
 });

@@ -10,6 +10,8 @@ import type { Engine } from '../cluster/engine';
 import type { CommittedOffset, GroupCoordinator, GroupDescription, JoinRequest, JoinResult, TopicPartitions } from '../coordinator/groupCoordinator';
 import { OffsetStore } from '../coordinator/offsetStore';
 import { assignPartitions, cooperativeFirstRound, stickyAssign, tpKey, type Assignment, type AssignorName, type TopicPartitionTuple } from '../assignors';
+import type { GroupSnapshot } from './consumerGroups';
+import { LagSeries, type LagSample } from './lagSeries';
 
 interface Member {
   readonly id: string;
@@ -34,6 +36,9 @@ interface Pending {
 
 interface Group {
   readonly id: string;
+  /** Committed offsets as this coordinator wrote or read them (a synchronous mirror for snapshots). */
+  readonly committed: Map<string, number>;
+  readonly lag: LagSeries;
   generation: number;
   members: Map<string, Member>;
   pending: Pending | null;
@@ -51,6 +56,8 @@ export interface EngineCoordinatorOptions {
    * whose loops had no chance to run.
    */
   sessionCheckIntervalMs?: number;
+  /** Lag sampling period for the lag series; 0 turns sampling off. */
+  lagSampleIntervalMs?: number;
 }
 
 /** kafkajs / Java assignor names to ours. */
@@ -87,6 +94,13 @@ export class EngineGroupCoordinator implements GroupCoordinator {
       engine.clock.setTimeout(sweep, interval);
     };
     if (interval > 0) engine.clock.setTimeout(sweep, interval);
+    const lagEvery = options.lagSampleIntervalMs ?? 1_000;
+    const sample = () => {
+      if (engine.closed) return;
+      this.sampleLag();
+      engine.clock.setTimeout(sample, lagEvery);
+    };
+    if (lagEvery > 0) engine.clock.setTimeout(sample, lagEvery);
     const topicsChanged = (topic: string) => {
       for (const g of this.groups.values()) if ([...g.members.values()].some((m) => m.topics.includes(topic))) this.rebalance(g);
     };
@@ -97,7 +111,7 @@ export class EngineGroupCoordinator implements GroupCoordinator {
 
   private group(id: string): Group {
     let g = this.groups.get(id);
-    if (!g) this.groups.set(id, (g = { id, generation: 0, members: new Map(), pending: null, round: 0, rebalances: 0, failedCommits: 0 }));
+    if (!g) this.groups.set(id, (g = { id, committed: new Map(), lag: new LagSeries(600), generation: 0, members: new Map(), pending: null, round: 0, rebalances: 0, failedCommits: 0 }));
     return g;
   }
 
@@ -150,10 +164,65 @@ export class EngineGroupCoordinator implements GroupCoordinator {
       if (m) m.lastSeen = this.engine.clock.now();
     }
     if (accepted.length > 0) await this.offsets.commit(groupId, accepted);
+    const mirror = this.group(groupId).committed;
+    for (const o of accepted) mirror.set(tpKey(o.topic, o.partition), Number(o.offset));
   }
 
-  fetchCommitted(groupId: string, topics?: string[]): Promise<CommittedOffset[]> {
-    return this.offsets.fetch(groupId, topics);
+  async fetchCommitted(groupId: string, topics?: string[]): Promise<CommittedOffset[]> {
+    const out = await this.offsets.fetch(groupId, topics);
+    const mirror = this.group(groupId).committed;
+    for (const c of out) if (c.offset !== '-1') mirror.set(tpKey(c.topic, c.partition), Number(c.offset));
+    return out;
+  }
+
+  /** Lag = high watermark − committed offset for every partition of the group's topics. */
+  private lagOf(g: Group): Map<string, number> {
+    const lags = new Map<string, number>();
+    const topics = new Set([...g.members.values()].flatMap((m) => m.topics));
+    for (const k of g.committed.keys()) topics.add(k.slice(0, k.indexOf('\u0000')));
+    for (const t of topics) {
+      const topic = this.engine.topics.get(t);
+      if (!topic) continue;
+      for (const p of topic.partitions) {
+        const log = this.engine.log(t, p.partition);
+        lags.set(tpKey(t, p.partition), Math.max(0, log.highWatermark - (g.committed.get(tpKey(t, p.partition)) ?? log.logStartOffset)));
+      }
+    }
+    return lags;
+  }
+
+  /** Samples every group's lag into its bounded series (the "Consumer lag" chart). */
+  sampleLag(): void {
+    for (const g of this.groups.values()) g.lag.push(this.engine.clock.now(), this.lagOf(g));
+  }
+
+  lagSeries(groupId: string): { partitions: readonly string[]; samples: readonly LagSample[] } {
+    const g = this.group(groupId);
+    return { partitions: g.lag.partitions, samples: g.lag.samples() };
+  }
+
+  /** The groups part of the cluster snapshot, in the same shape the simulated groups use. */
+  snapshot(): GroupSnapshot[] {
+    const label = (k: string) => k.replace('\u0000', '-');
+    return [...this.groups.values()].map((g) => {
+      const lags = this.lagOf(g);
+      const description = this.describe(g.id);
+      return {
+        groupId: g.id,
+        state: description.state,
+        generation: g.generation,
+        protocol: this.strategy(g) === 'cooperative-sticky' ? 'cooperative' : 'eager',
+        assignor: this.strategy(g),
+        leader: [...g.members.keys()][0] ?? null,
+        members: [...g.members.values()].map((m) => ({ id: m.id, state: g.pending ? 'joining' : 'stable', assignment: m.owned.map(([t, p]) => `${t}-${p}`) })),
+        committed: Object.fromEntries([...g.committed].map(([k, v]) => [label(k), v])),
+        lag: Object.fromEntries([...lags].map(([k, v]) => [label(k), v])),
+        totalLag: [...lags.values()].reduce((a, b) => a + b, 0),
+        rebalancing: g.pending !== null,
+        lastRebalance: null,
+        failedCommits: g.failedCommits,
+      };
+    });
   }
 
   describe(groupId: string): GroupDescription {
