@@ -18,7 +18,7 @@ import type { ClusterSimOptions } from '../replication/clusterConfig';
 import { attachReplication, type ReplicationBridge } from '../replication/engineBridge';
 import { EngineGroupCoordinator } from '../groups/engineCoordinator';
 import type { StampedEvent } from '../replication/eventFeed';
-import type { ReplicationSnapshot } from '../replication/snapshot';
+import type { ClusterSnapshot } from '../groups/simulatedCluster';
 
 export interface IndexedDbStorageOptions {
   indexedDB: IDBFactory;
@@ -67,7 +67,7 @@ export interface Cluster {
   crashBroker(id: number): void;
   isolateBroker(id: number): void;
   heal(): void;
-  snapshot(): ReplicationSnapshot;
+  snapshot(): ClusterSnapshot;
   events(since?: number): StampedEvent[];
   /** The replication simulation under this cluster (undefined with one broker). */
   readonly replication: ReplicationBridge | undefined;
@@ -115,7 +115,10 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     crashBroker: (id) => replicated().crashBroker(id),
     isolateBroker: (id) => replicated().isolateBroker(id),
     heal: () => replicated().heal(),
-    snapshot: () => replicated().sim.snapshot(),
+    snapshot: () => {
+      const groups = engine.coordinator instanceof EngineGroupCoordinator ? engine.coordinator.snapshot() : [];
+      return { ...replicated().sim.snapshot(), groups, rebalancesInProgress: groups.filter((g) => g.rebalancing).map((g) => g.groupId) };
+    },
     events: (since) => replicated().sim.events(since),
     brokers: engine.brokers,
     engine,
