@@ -22,6 +22,8 @@ interface PhysicalRef {
 
 const INTERNAL_RF = 3;
 
+const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 export interface ReplicationBridge {
   readonly sim: ClusterSim;
   stopBroker(id: number): void;
@@ -92,15 +94,19 @@ export function attachReplication(engine: Engine, options: ClusterSimOptions = {
     const ep = engine.topics.get(topic)?.partitions[partition];
     if (!sp || !ep) return;
     const log = physicalLog(ep);
-    ep.replicas = [...sp.replicas];
-    ep.isr = [...sp.isr];
+    // Runs after every replication round: copy only what changed.
+    if (!sameList(ep.replicas, sp.replicas)) ep.replicas = [...sp.replicas];
+    if (!sameList(ep.isr, sp.isr)) ep.isr = [...sp.isr];
     if (sp.leader !== null && sp.leader !== ep.leader) {
       ep.logs.clear();
       ep.logs.set(sp.leader, log);
       ep.leader = sp.leader;
     }
     ep.leaderEpoch = Math.max(0, sp.leaderEpoch);
-    if (sp.leader !== null) log.setHighWatermark(sp.log(sp.leader).highWatermark);
+    if (sp.leader !== null) {
+      const hw = sp.log(sp.leader).highWatermark;
+      if (hw !== log.highWatermark) log.setHighWatermark(hw);
+    }
   };
 
   /** After a leader change: cut the physical log back to where it diverges from the new leader's. */
