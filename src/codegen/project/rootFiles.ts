@@ -139,7 +139,8 @@ ${topics}
 - \`services/<service>/src/\`: typed messages, aggregates, policies, projectors, external
   system adapters, \`service.ts\` (wiring) and \`main.ts\` (Kafka entry point).
 - \`services/<service>/schemas/\`: JSON Schema and Avro (\`.avsc\`) per event.
-- \`services/<service>/test/\`: given/when/then tests per aggregate.
+- \`services/<service>/test/\`: given/when/then tests per aggregate (plus concurrency, snapshots,
+  validation, takeover) and a wiring test per service (policies, read models, external systems).
 - \`asyncapi.json\`: AsyncAPI 3.0 description of servers, channels (topics), operations and messages.
 - \`scripts/create-topics.ts\`, \`docker-compose.yml\`.
 `;

@@ -4,7 +4,7 @@
 // concurrency, validation, and an end-to-end run of the service on the in-memory transport.
 // Tests use node:test so the export needs no test framework.
 import type { AggregateSpec, CommandSpec } from '../../topology';
-import { aggregateDefinition, runtime } from '../../topology';
+import { aggregateDefinition, runtime, SNAPSHOT_EVERY } from '../../topology';
 import { commentText, indented, literal, str } from '../emit/escape';
 import type { GenContext } from '../genContext';
 import { ROOT_FROM_TEST as R } from './paths';
@@ -83,6 +83,19 @@ test(${str(`${agg.label}: a stale expected version appends nothing (optimistic c
   const stale = _aggregate.decide(_aggregate.initialState(command.aggregateId), command, seededEnv(2, ${NOW}));
   await assert.rejects(store.append(command.aggregateId, stale, 0), ConcurrencyError);
   assert.equal((await store.read(command.aggregateId, 0)).length, 1);
+});
+
+test(${str(`${agg.label}: snapshots every ${SNAPSHOT_EVERY} events, and a snapshot rehydrates like the events`)}, async () => {
+  const store = new MemoryEventStore();
+  const command: _aggregate.Command = ${literal(first.command)};
+  const env = seededEnv(6, ${NOW});
+  for (let i = 0; i < _aggregate.definition.snapshotEvery + 1; i++) await _aggregate.handle(store, command, env);
+  const snapshot = await store.loadSnapshot(command.aggregateId);
+  assert.equal(snapshot?.version, _aggregate.definition.snapshotEvery);
+  const all = (await store.read(command.aggregateId, 0)) as _aggregate.Event[];
+  const fromScratch = _aggregate.rehydrate(command.aggregateId, all);
+  const fromSnapshot = all.slice(snapshot?.version).reduce((state, event) => _aggregate.apply(state, event), snapshot!.state);
+  assert.deepEqual(fromSnapshot, fromScratch);
 });
 
 test(${str(`${agg.label}: an invalid command is rejected`)}, () => {
