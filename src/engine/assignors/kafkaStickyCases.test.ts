@@ -106,4 +106,19 @@ describe('Kafka AbstractStickyAssignorTest cases', () => {
       't1-0, t1-1, t1-5, t3-0, t3-1',
     ]);
   });
+
+  it("testPoorRoundRobinAssignmentScenario: the sticky result documented in Kafka's test", () => {
+    const all = ['topic1', 'topic2', 'topic3', 'topic4', 'topic5'];
+    const odd = ['topic1', 'topic3', 'topic5'];
+    const r = stickyAssign({
+      topics: { topic1: 2, topic2: 1, topic3: 2, topic4: 1, topic5: 2 },
+      members: [{ id: 'consumer1', topics: all }, { id: 'consumer2', topics: odd }, { id: 'consumer3', topics: odd }, { id: 'consumer4', topics: all }],
+    });
+    expect(['consumer1', 'consumer2', 'consumer3', 'consumer4'].map((c) => show(r.assignment[c]))).toEqual([
+      'topic2-0, topic3-0',
+      'topic1-0, topic3-1',
+      'topic1-1, topic5-0',
+      'topic4-0, topic5-1',
+    ]);
+  });
 });
