@@ -22,9 +22,10 @@ const KIND_TIPS: Record<ElementKind, string> = {
 };
 
 function addAtCentre(kind: ElementKind) {
-  const centre = flowBridge()?.centre() ?? { x: 0, y: 0 };
+  const bridge = flowBridge();
+  const centre = bridge?.centre() ?? { x: 0, y: 0 };
   const { width, height } = KIND_STYLES[kind];
-  addSticky(kind, { x: centre.x - width / 2, y: centre.y - height / 2 }, { avoidOverlap: true });
+  addSticky(kind, { x: centre.x - width / 2, y: centre.y - height / 2 }, { avoidOverlap: true, within: bridge?.visibleArea() });
 }
 
 function onDragStart(kind: ElementKind) {

@@ -67,6 +67,14 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
         return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
       },
       screenToFlow: (p) => flow.screenToFlowPosition(p),
+      visibleArea() {
+        const rect = wrapper.current?.getBoundingClientRect();
+        if (!rect) return null;
+        const margin = 24;
+        const a = flow.screenToFlowPosition({ x: rect.left + margin, y: rect.top + margin });
+        const b = flow.screenToFlowPosition({ x: rect.right - margin, y: rect.bottom - margin });
+        return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+      },
       fitView: () => void flow.fitView({ padding: 0.1, duration: 200, includeHiddenNodes: true }),
       absolutePosition(id) {
         const n = flow.getInternalNode(id);

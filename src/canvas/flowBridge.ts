@@ -10,6 +10,8 @@ export interface FlowBridge {
   /** Centre of the visible area, in board coordinates. */
   centre(): XY;
   screenToFlow(point: XY): XY;
+  /** The visible part of the board (less a margin), in board coordinates. */
+  visibleArea(): { x: number; y: number; width: number; height: number } | null;
   fitView(): void;
   /** Absolute board position of an element (members of a context are stored relative to it). */
   absolutePosition(id: string): XY | null;

@@ -14,7 +14,7 @@ import {
   toRelative,
 } from '../model';
 import { absoluteRect, sizeOf } from '../model';
-import { findFreeSpot } from './findFreeSpot';
+import { findFreeSpot, type Box } from './findFreeSpot';
 import { newId } from '../lib/ids';
 import { useBoardStore } from './boardStore';
 import { useUiStore } from './uiStore';
@@ -40,14 +40,18 @@ function liveSelection(): { elements: ElementId[]; links: LinkId[] } {
  * spot when `avoidOverlap`), inside the bounded context under its centre if any; selects it
  * and opens its text editor.
  */
-export function addSticky(kind: ElementKind, position: { x: number; y: number }, options: { avoidOverlap?: boolean } = {}): ElementId | null {
+export function addSticky(
+  kind: ElementKind,
+  position: { x: number; y: number },
+  options: { avoidOverlap?: boolean; within?: Box | null } = {},
+): ElementId | null {
   const { doc, board, elementsById } = state();
   if (!doc || !board) return null;
   const size = sizeOf(makeElement(kind, { x: 0, y: 0 }));
   let at = { x: Math.round(position.x), y: Math.round(position.y) };
   if (options.avoidOverlap) {
     const taken = board.elements.filter((e) => e.kind !== 'boundedContext').map((e) => absoluteRect(e, elementsById));
-    at = findFreeSpot({ ...at, ...size }, taken);
+    at = findFreeSpot({ ...at, ...size }, taken, options.within ?? undefined);
   }
   const context = kind === 'boundedContext' ? undefined : contextAt(board, { x: at.x + size.width / 2, y: at.y + size.height / 2 });
   const local = toRelative(board, at, context?.id);
