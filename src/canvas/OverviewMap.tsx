@@ -6,6 +6,7 @@ import { useReactFlow, useStore, type ReactFlowState } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { absoluteRect } from '../model';
 import { useBoardStore } from '../store/boardStore';
+import { useUiStore } from '../store/uiStore';
 import { boundsOf, type Rect } from './initialViewport';
 import { KIND_STYLES } from './kindStyles';
 
@@ -39,6 +40,7 @@ export function OverviewMap() {
     [board, elementsById],
   );
   const frame = useMemo(() => frameFor(boundsOf(rects)), [rects]);
+  const theme = useUiStore((s) => s.theme);
 
   useEffect(() => {
     const c = canvas.current;
@@ -63,7 +65,7 @@ export function OverviewMap() {
         ctx.fillRect(toX(r.x), toY(r.y), Math.max(1, r.width * frame.scale), Math.max(1, r.height * frame.scale));
       }
     }
-  }, [rects, frame]);
+  }, [rects, frame, theme]);
 
   const view = useStore(viewSelector);
   const [tx, ty, zoom, w, h] = view.split('|').map(Number) as [number, number, number, number, number];

@@ -9,6 +9,7 @@ import { useUiStore } from '../../store/uiStore';
 import { AggregateSettings } from './AggregateSettings';
 import { CommitField } from './CommitField';
 import { ContextSettings } from './ContextSettings';
+import { LinkInspector } from './LinkInspector';
 import { PayloadFieldsEditor } from './PayloadFieldsEditor';
 
 export function update(id: ElementId, patch: ElementPatch): void {
@@ -26,6 +27,8 @@ export function Inspector() {
   const count = useUiStore((s) => s.selectedElementIds.length);
   const onlyId = useUiStore((s) => (s.selectedElementIds.length === 1 ? s.selectedElementIds[0] : undefined));
   const element = useBoardStore((s) => (onlyId ? s.elementsById.get(onlyId) : undefined));
+  const onlyLinkId = useUiStore((s) => (s.selectedElementIds.length === 0 && s.selectedLinkIds.length === 1 ? s.selectedLinkIds[0] : undefined));
+  const link = useBoardStore((s) => (onlyLinkId ? s.board?.links.find((l) => l.id === onlyLinkId) : undefined));
   if (!open) {
     return (
       <aside className="sb-inspector sb-inspector-collapsed" aria-label="Inspector">
@@ -39,6 +42,8 @@ export function Inspector() {
     <aside className="sb-inspector" aria-label="Inspector">
       {element ? (
         <ElementInspector key={element.id} element={element} />
+      ) : link ? (
+        <LinkInspector key={link.id} link={link} />
       ) : (
         <>
           <InspectorHeader title={count > 1 ? `${count} stickies selected` : 'Inspector'} />
