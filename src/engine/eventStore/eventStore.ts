@@ -66,17 +66,20 @@ export class EventStore {
     return this.engine.log(this.topic, defaultPartition(key, t.partitions.length));
   }
 
-  private async index(log: PartitionLog): Promise<KeyIndex> {
+  /** The partition's key index, caught up, complete for `key` (or for every key without one). */
+  private async index(log: PartitionLog, key?: string): Promise<KeyIndex> {
     let idx = this.indexes.get(log);
     if (!idx) this.indexes.set(log, (idx = new KeyIndex(log)));
     await idx.catchUp();
+    if (key === undefined) await idx.ensureAll();
+    else await idx.ensureKey(key);
     if (idx.saving) void this.engine.track(idx.saving);
     return idx;
   }
 
   /** The key's current version (number of records it has). */
   async version(key: string): Promise<number> {
-    return (await this.index(this.logFor(key))).offsetsOf(key).length;
+    return (await this.index(this.logFor(key), key)).offsetsOf(key).length;
   }
 
   /**
@@ -96,7 +99,7 @@ export class EventStore {
     const log = this.logFor(key);
     const expected = options.expectedVersion;
     for (;;) {
-      const idx = await this.index(log);
+      const idx = await this.index(log, key);
       const current = idx.offsetsOf(key).length;
       if (expected !== undefined && current !== expected) throw new ConcurrencyConflictError(this.topic, key, expected, current);
       try {
@@ -116,7 +119,7 @@ export class EventStore {
   /** The key's events in order, from a version (inclusive, default 1). */
   async read(key: string, options: { fromVersion?: number; toVersion?: number } = {}): Promise<StoredEvent[]> {
     const log = this.logFor(key);
-    const offsets = (await this.index(log)).offsetsOf(key);
+    const offsets = (await this.index(log, key)).offsetsOf(key);
     const from = Math.max(1, options.fromVersion ?? 1);
     const to = Math.min(offsets.length, options.toVersion ?? offsets.length);
     if (from > to) return [];
@@ -145,10 +148,7 @@ export class EventStore {
     if (!t) return null;
     const skey = `${this.topic}/${key}`;
     const log = this.engine.log(SNAPSHOTS_TOPIC, defaultPartition(skey, t.partitions.length));
-    let idx = this.indexes.get(log);
-    if (!idx) this.indexes.set(log, (idx = new KeyIndex(log)));
-    await idx.catchUp();
-    const offs = idx.offsetsOf(skey);
+    const offs = (await this.index(log, skey)).offsetsOf(skey);
     const last = offs[offs.length - 1];
     if (last === undefined) return null;
     const [r] = await log.readOffsets([last]);

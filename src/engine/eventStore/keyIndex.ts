@@ -1,10 +1,17 @@
 // Per-key offset index of one partition, so one aggregate's events are read without scanning
-// the partition. Built on first use (or loaded from the snapshot storage saved earlier), then
-// caught up incrementally from where it stopped; a change other than an append (compaction,
-// retention, truncation: a new log generation) makes it rebuild. With IndexedDB it is saved
-// again whenever it has grown by a tenth, so a reopen does not rescan the log.
+// the partition. Built on first use, then caught up incrementally from where it stopped; a
+// change other than an append (compaction, retention, truncation: a new log generation) makes
+// it rebuild. With IndexedDB it is saved whenever it has grown by a tenth, split into buckets
+// by key hash, so after a reopen reading one key loads one small bucket, not the whole index.
+import { hashString } from '../../lib/rng';
 import { forEachKey } from '../codec/recordBatch';
 import type { PartitionLog } from '../log/partitionLog';
+import type { KeyIndexBucket } from '../storage/logStore';
+
+/** Buckets per saved index: ~16k records each for a million-record partition (under 64 KiB). */
+export const INDEX_BUCKETS = 64;
+
+export const bucketOf = (key: string) => hashString(key) % INDEX_BUCKETS;
 
 function keyOf(buf: Uint8Array, start: number, len: number): string {
   let ascii = len <= 64;
@@ -17,14 +24,14 @@ function keyOf(buf: Uint8Array, start: number, len: number): string {
   return new TextDecoder().decode(buf.subarray(start, start + len));
 }
 
-/** Save at least this many new records' worth of index at a time. */
-const SAVE_EVERY_RECORDS = 10_000;
-
 export class KeyIndex {
+  /** Save at least this many new records' worth of index at a time (tests lower it). */
+  static saveEveryRecords = 10_000;
+  /** Saves started, for tests. */
+  static saves = 0;
   private readonly offsets = new Map<string, number[]>();
-  /** Keys loaded from a snapshot and not touched since: [start, count] into snapshotOffsets. */
-  private readonly snapshotKeys = new Map<string, [number, number]>();
-  private snapshotOffsets: Float64Array<ArrayBufferLike> | Uint32Array<ArrayBufferLike> = new Float64Array(0);
+  /** Buckets of a loaded snapshot not read yet: their keys' older offsets are still on disk. */
+  private readonly pendingBuckets = new Set<number>();
   private upTo = 0;
   private generation = -1;
   private savedUpTo = -1;
@@ -32,21 +39,29 @@ export class KeyIndex {
   /** The background save in flight, if any (so a cluster can wait for it before closing). */
   saving: Promise<void> | undefined;
 
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly log: PartitionLog) {}
 
+  /** One index operation at a time: two catch-ups interleaving would index records twice. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Brings the index up to the log end offset. */
-  async catchUp(): Promise<void> {
+  catchUp(): Promise<void> {
+    return this.serial(() => this.catchUpNow());
+  }
+
+  private async catchUpNow(): Promise<void> {
     const log = this.log;
     if (!this.loadTried) {
       this.loadTried = true;
-      await this.load();
+      await this.loadHeader();
     }
-    if (this.generation !== log.generation) {
-      this.offsets.clear();
-      this.snapshotKeys.clear();
-      this.upTo = log.logStartOffset;
-      this.generation = log.generation;
-    }
+    if (this.generation !== log.generation) this.reset();
     const end = log.logEndOffset;
     if (this.upTo >= end) return;
     let loc = log.locate(this.upTo);
@@ -59,7 +74,7 @@ export class KeyIndex {
         forEachKey(data, at, (offset, ks, kl) => {
           if (offset < this.upTo || offset >= end || kl < 0) return;
           const k = keyOf(data, ks, kl);
-          let list = this.listOf(k);
+          let list = this.offsets.get(k);
           if (!list) this.offsets.set(k, (list = []));
           list.push(offset);
         });
@@ -68,52 +83,86 @@ export class KeyIndex {
       loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < log.segments.length ? { si: loc.si + 1, ci: 0 } : undefined;
     }
     this.upTo = end;
-    if (this.log.store.saveKeyIndex && this.upTo - Math.max(this.savedUpTo, 0) >= Math.max(SAVE_EVERY_RECORDS, this.savedUpTo / 10)) this.save();
+    if (this.log.store.saveKeyIndex && this.upTo - Math.max(this.savedUpTo, 0) >= Math.max(KeyIndex.saveEveryRecords, this.savedUpTo / 10)) {
+      this.savedUpTo = this.upTo;
+      this.saving = this.serial(() => this.save());
+    }
   }
 
-  private async load(): Promise<void> {
-    const snap = await this.log.store.loadKeyIndex?.().catch(() => undefined);
-    if (!snap || snap.generation !== this.log.generation || snap.upTo > this.log.logEndOffset) return;
-    // Keys stay views into the snapshot until one is read or appended to.
-    let at = 0;
-    snap.keys.forEach((k, i) => {
-      const n = snap.counts[i]!;
-      this.snapshotKeys.set(k, [at, n]);
-      at += n;
+  /** Makes offsetsOf(key) complete (loads the key's saved bucket if needed). */
+  ensureKey(key: string): Promise<void> {
+    const b = bucketOf(key);
+    return this.pendingBuckets.has(b) ? this.serial(() => this.loadBuckets([b])) : Promise.resolve();
+  }
+
+  /** Makes every key complete (queries over all keys, saving). */
+  ensureAll(): Promise<void> {
+    return this.pendingBuckets.size > 0 ? this.serial(() => this.loadBuckets([...this.pendingBuckets])) : Promise.resolve();
+  }
+
+  private reset(): void {
+    this.offsets.clear();
+    this.pendingBuckets.clear();
+    this.upTo = this.log.logStartOffset;
+    this.generation = this.log.generation;
+  }
+
+  private async loadHeader(): Promise<void> {
+    const head = await this.log.store.loadKeyIndexHeader?.().catch(() => undefined);
+    if (!head || head.generation !== this.log.generation || head.upTo > this.log.logEndOffset || head.buckets !== INDEX_BUCKETS) return;
+    this.upTo = head.upTo;
+    this.generation = head.generation;
+    this.savedUpTo = head.upTo;
+    for (let b = 0; b < INDEX_BUCKETS; b++) this.pendingBuckets.add(b);
+  }
+
+  private async loadBuckets(buckets: number[]): Promise<void> {
+    const generation = this.generation;
+    const loaded = await this.log.store.loadKeyIndexBuckets!(buckets).catch(() => undefined);
+    if (this.generation !== generation) return;
+    if (!loaded || loaded.some((x) => !x || x.generation !== generation)) {
+      // A missing or stale bucket: drop the saved index and rebuild from the log.
+      this.reset();
+      this.generation = -1;
+      await this.catchUpNow();
+      return;
+    }
+    for (const bucket of loaded as KeyIndexBucket[]) {
+      if (!this.pendingBuckets.delete(bucket.bucket)) continue;
+      let at = 0;
+      bucket.keys.forEach((k, i) => {
+        const n = bucket.counts[i]!;
+        const older = Array.from(bucket.offsets.subarray(at, at + n));
+        at += n;
+        // Offsets caught up since the snapshot are all newer than the snapshot's.
+        const newer = this.offsets.get(k);
+        this.offsets.set(k, newer ? older.concat(newer) : older);
+      });
+    }
+  }
+
+  private async save(): Promise<void> {
+    KeyIndex.saves++;
+    if (this.pendingBuckets.size > 0) await this.loadBuckets([...this.pendingBuckets]);
+    const generation = this.generation;
+    const upTo = this.upTo;
+    const groups: string[][] = Array.from({ length: INDEX_BUCKETS }, () => []);
+    for (const k of this.offsets.keys()) groups[bucketOf(k)]!.push(k);
+    const buckets: KeyIndexBucket[] = groups.map((keys, bucket) => {
+      const counts = new Uint32Array(keys.length);
+      let total = 0;
+      keys.forEach((k, i) => (total += counts[i] = this.offsets.get(k)!.length));
+      const offsets = upTo <= 0xffffffff ? new Uint32Array(total) : new Float64Array(total);
+      let at = 0;
+      for (const k of keys) for (const o of this.offsets.get(k)!) offsets[at++] = o;
+      return { bucket, generation, keys, counts, offsets };
     });
-    this.snapshotOffsets = snap.offsets;
-    this.upTo = snap.upTo;
-    this.generation = snap.generation;
-    this.savedUpTo = snap.upTo;
-  }
-
-  /** Saves a snapshot in the background; a failed save only costs a rescan after reopening. */
-  /** The key's offsets as a mutable list, materialised from the snapshot on first use. */
-  private listOf(key: string): number[] | undefined {
-    const list = this.offsets.get(key);
-    if (list) return list;
-    const view = this.snapshotKeys.get(key);
-    if (!view) return undefined;
-    const made = Array.from(this.snapshotOffsets.subarray(view[0], view[0] + view[1]));
-    this.snapshotKeys.delete(key);
-    this.offsets.set(key, made);
-    return made;
-  }
-
-  private save(): void {
-    for (const k of [...this.snapshotKeys.keys()]) this.listOf(k);
-    this.snapshotOffsets = new Float64Array(0);
-    const keys = [...this.offsets.keys()];
-    const counts = new Uint32Array(keys.length);
-    let total = 0;
-    keys.forEach((k, i) => (total += counts[i] = this.offsets.get(k)!.length));
-    const offsets = this.upTo <= 0xffffffff ? new Uint32Array(total) : new Float64Array(total);
-    let at = 0;
-    for (const k of keys) for (const o of this.offsets.get(k)!) offsets[at++] = o;
-    this.savedUpTo = this.upTo;
-    this.saving = this.log.store.saveKeyIndex?.({ generation: this.generation, upTo: this.upTo, keys, counts, offsets }).catch(() => {
+    try {
+      await this.log.store.saveKeyIndex!({ generation, upTo, buckets: INDEX_BUCKETS }, buckets);
+    } catch {
+      // A failed save only costs a rescan after the next reopen.
       this.savedUpTo = -1;
-    });
+    }
   }
 
   /** Whether the index covers every record before `offset` (nothing appended since catchUp). */
@@ -121,9 +170,14 @@ export class KeyIndex {
     return this.generation === this.log.generation && this.upTo === offset;
   }
 
+  /** The key's offsets; call ensureKey(key) first after a reopen. */
+  offsetsOf(key: string): readonly number[] {
+    return this.offsets.get(key) ?? [];
+  }
+
   /** The 1-based position of `offset` among the key's offsets (its version), or 0. */
   versionOf(key: string, offset: number): number {
-    const list = this.listOf(key);
+    const list = this.offsets.get(key);
     if (!list) return 0;
     let lo = 0;
     let hi = list.length - 1;
@@ -135,9 +189,5 @@ export class KeyIndex {
       else hi = mid - 1;
     }
     return 0;
-  }
-
-  offsetsOf(key: string): readonly number[] {
-    return this.listOf(key) ?? [];
   }
 }

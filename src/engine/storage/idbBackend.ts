@@ -10,7 +10,7 @@ import { isBatchValid, readMeta, sealBatches } from '../codec/recordBatch';
 import { StorageError, StorageQuotaExceededError } from '../errors';
 import type { Chunk } from '../log/segment';
 import type { RestoredPartition, StorageBackend, StoredTopic } from './backend';
-import type { ChunkRef, KeyIndexSnapshot, LogWrite, PartitionMeta, PartitionStore } from './logStore';
+import type { ChunkRef, KeyIndexBucket, KeyIndexHeader, LogWrite, PartitionMeta, PartitionStore } from './logStore';
 
 export const FORMAT_VERSION = 2;
 const CHUNKS = 'chunks';
@@ -177,22 +177,38 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
         return data;
       });
     },
-    async saveKeyIndex(snapshot: KeyIndexSnapshot) {
+    async saveKeyIndex(header: KeyIndexHeader, buckets: KeyIndexBucket[]) {
+      // Header and buckets in one transaction: a reader never sees a mix of two saves.
+      const tx = (await conn()).transaction(KEY_INDEX, 'readwrite', { durability });
+      const store = tx.objectStore(KEY_INDEX);
+      store.put(header, [topic, partition, broker, -1]).catch(ignore);
+      for (const b of buckets) store.put(b, [topic, partition, broker, b.bucket]).catch(ignore);
       try {
-        await (await conn()).put(KEY_INDEX, snapshot, [topic, partition, broker]);
+        await tx.done;
       } catch (e) {
-        throw mapError(e, 'save a key index');
+        throw mapError(tx.error ?? e, 'save a key index');
       }
     },
-    async loadKeyIndex() {
+    async loadKeyIndexHeader() {
       try {
-        return ((await (await conn()).get(KEY_INDEX, [topic, partition, broker])) as KeyIndexSnapshot | undefined) ?? undefined;
+        return ((await (await conn()).get(KEY_INDEX, [topic, partition, broker, -1])) as KeyIndexHeader | undefined) ?? undefined;
+      } catch (e) {
+        throw mapError(e, 'load a key index');
+      }
+    },
+    async loadKeyIndexBuckets(buckets: number[]) {
+      const tx = (await conn()).transaction(KEY_INDEX, 'readonly');
+      const store = tx.objectStore(KEY_INDEX);
+      try {
+        const out = await Promise.all(buckets.map((b) => store.get([topic, partition, broker, b]) as Promise<KeyIndexBucket | undefined>));
+        await tx.done;
+        return out;
       } catch (e) {
         throw mapError(e, 'load a key index');
       }
     },
     async destroy() {
-      await (await conn()).delete(KEY_INDEX, [topic, partition, broker]);
+      await (await conn()).delete(KEY_INDEX, KeyRange.bound([topic, partition, broker], [topic, partition, broker, []]));
       await (await conn()).delete(CHUNKS, KeyRange.bound([topic, partition, broker], [topic, partition, broker, []]));
       await (await conn()).delete(PARTITIONS, [topic, partition, broker]);
     },

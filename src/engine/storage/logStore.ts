@@ -14,10 +14,17 @@ export interface PartitionMeta {
   generation?: number;
 }
 
-/** A saved per-key offset index of one partition, valid for one log generation up to `upTo`. */
-export interface KeyIndexSnapshot {
+/** Header of a saved per-key offset index of one partition, valid for one log generation up to `upTo`. */
+export interface KeyIndexHeader {
   generation: number;
   upTo: number;
+  buckets: number;
+}
+
+/** One bucket of a saved key index: the keys hashing to it and their offsets. */
+export interface KeyIndexBucket {
+  bucket: number;
+  generation: number;
   keys: string[];
   /** How many offsets each key has, in `keys` order. */
   counts: Uint32Array;
@@ -49,8 +56,9 @@ export interface PartitionStore {
   /** Whether chunk bytes may be dropped from memory (they can be loaded again). */
   readonly pageable: boolean;
   /** Saves / loads the event store's key index so a reopen does not rescan the log (optional). */
-  saveKeyIndex?(snapshot: KeyIndexSnapshot): Promise<void>;
-  loadKeyIndex?(): Promise<KeyIndexSnapshot | undefined>;
+  saveKeyIndex?(header: KeyIndexHeader, buckets: KeyIndexBucket[]): Promise<void>;
+  loadKeyIndexHeader?(): Promise<KeyIndexHeader | undefined>;
+  loadKeyIndexBuckets?(buckets: number[]): Promise<(KeyIndexBucket | undefined)[]>;
   /** Deletes everything of this partition. */
   destroy(): Promise<void> | void;
 }
