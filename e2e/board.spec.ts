@@ -196,3 +196,35 @@ test('boards: create, rename, duplicate and delete (after asking)', async ({ pag
   await page.getByRole('list', { name: 'Saved boards' }).getByRole('button', { name: 'Workshop A', exact: true }).click();
   await expect(board.boardName()).toContainText('Workshop A');
 });
+
+test('inspector: invalid values show a message and are not written; valid ones are', async ({ page }) => {
+  const board = new BoardPage(page);
+  const aggregate = await board.addSticky('Aggregate', 'Account');
+  await aggregate.click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const partitions = inspector.getByLabel('Partitions');
+  await partitions.fill('0');
+  await partitions.press('Enter');
+  await expect(inspector.getByText('Partitions must be a whole number from 1 to 1000')).toBeVisible();
+  await expect(partitions).toHaveAttribute('aria-invalid', 'true');
+  let exported = (await board.exportBoard()).board.elements[0] as unknown as { stream: { partitions: number } };
+  expect(exported.stream.partitions).toBe(6);
+  await partitions.fill('12');
+  await partitions.press('Enter');
+  await expect(inspector.getByText('Partitions must be')).toHaveCount(0);
+  exported = (await board.exportBoard()).board.elements[0] as unknown as { stream: { partitions: number } };
+  expect(exported.stream.partitions).toBe(12);
+
+  const event = await board.addSticky('Domain event', 'Account opened');
+  await event.click();
+  await inspector.getByRole('button', { name: '+ Add field' }).click();
+  const fieldName = inspector.getByLabel('Field name');
+  await fieldName.fill('2fast');
+  await fieldName.press('Enter');
+  await expect(inspector.getByText(/must not start with a digit/)).toBeVisible();
+  await fieldName.fill('accountId');
+  await fieldName.press('Enter');
+  await inspector.getByLabel('Type').selectOption('uuid');
+  const fields = (await board.exportBoard()).board.elements.find((e) => e.kind === 'event') as unknown as { fields: Array<{ name: string; type: string }> };
+  expect(fields.fields).toEqual([{ name: 'accountId', type: 'uuid', optional: false, doc: '' }]);
+});
