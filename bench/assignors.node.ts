@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { assignPartitions } from '../src/engine/assignors';
 import type { AssignorInput, AssignorName } from '../src/engine/assignors';
 import { ASSIGNOR_NAMES } from '../src/engine/assignors';
+import { createRng } from '../src/lib/rng';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -25,8 +26,33 @@ function scenarios(): Record<string, AssignorInput> {
   return { 'fresh, equal subscriptions': fresh, 'one member joins 9 owners': rejoin, 'mixed subscriptions': mixed };
 }
 
+/** 200 random cases: 10 members with random subscriptions over 4 topics (100 partitions), rejoining with what they owned. */
+function randomCases(): AssignorInput[] {
+  const rng = createRng(5);
+  const topics: Record<string, number> = { a: 20, b: 30, c: 25, d: 25 };
+  const names = Object.keys(topics);
+  const pick = (i: number) => names.filter(() => rng.chance(0.6)).concat(names[i % 4]!);
+  return Array.from({ length: 200 }, () => {
+    const members = Array.from({ length: 10 }, (_, i) => ({ id: `m${i}`, topics: pick(i) }));
+    const first = assignPartitions('sticky', { topics, members });
+    return { topics, members: members.map((m, i) => ({ ...m, topics: pick(i), owned: first[m.id] ?? [], generation: 3 })) };
+  });
+}
+
 export function main(): void {
   const rows: string[] = [];
+  const cases = randomCases();
+  for (const name of ASSIGNOR_NAMES as AssignorName[]) {
+    for (const input of cases.slice(0, 20)) assignPartitions(name, input);
+    const times = cases.map((input) => {
+      const t0 = performance.now();
+      assignPartitions(name, input);
+      return performance.now() - t0;
+    });
+    const med = median(times);
+    const sorted = [...times].sort((a, b) => a - b);
+    rows.push(`| 200 random mixed subscriptions, rejoining owners (p95 ${sorted[189]!.toFixed(3)}) | ${name} | ${med.toFixed(3)} | ${Math.max(...times).toFixed(3)} | ${med <= 5 ? 'yes' : 'NO'} |`);
+  }
   for (const [label, input] of Object.entries(scenarios())) {
     for (const name of ASSIGNOR_NAMES as AssignorName[]) {
       for (let i = 0; i < 20; i++) assignPartitions(name, input);

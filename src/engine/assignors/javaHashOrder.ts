@@ -35,7 +35,7 @@ export function javaHashOrder<T>(insertionOrder: readonly T[], hashOf: (item: T)
 
 /** A HashSet whose first() matches Java's iterator().next(): capacity only grows, as in Java. */
 export class JavaHashSet<T> {
-  private readonly items = new Map<string, T>();
+  private readonly items = new Map<string, { item: T; hash: number }>();
   private capacity = 16;
   constructor(
     private readonly keyOf: (item: T) => string,
@@ -43,7 +43,8 @@ export class JavaHashSet<T> {
   ) {}
 
   add(item: T): void {
-    this.items.set(this.keyOf(item), item);
+    const key = this.keyOf(item);
+    if (!this.items.has(key)) this.items.set(key, { item, hash: this.hashOf(item) });
     this.capacity = javaHashMapCapacity(this.items.size, this.capacity);
   }
 
@@ -58,8 +59,8 @@ export class JavaHashSet<T> {
   first(): T | undefined {
     let best: T | undefined;
     let bestBucket = Infinity;
-    for (const item of this.items.values()) {
-      const b = bucket(this.hashOf(item), this.capacity);
+    for (const { item, hash } of this.items.values()) {
+      const b = bucket(hash, this.capacity);
       if (b < bestBucket) {
         bestBucket = b;
         best = item;
