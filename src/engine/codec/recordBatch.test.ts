@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeBatches, forEachRecord, isBatchValid, readMeta, sealBatches, stampBatch, type DecodedRecord } from './recordBatch';
+import { encodeBatch, encodeBatches, forEachRecord, isBatchValid, pickRecords, readMeta, sealBatches, stampBatch, type DecodedRecord } from './recordBatch';
 
 const text = (b: Uint8Array | null) => (b === null ? null : new TextDecoder().decode(b));
 
@@ -26,6 +26,24 @@ describe('record batch codec', () => {
           expect(out.map((r) => (r.headers[0] ? text(r.headers[0][1]) : null))).toEqual(rs.map((r) => r.h));
         },
       ),
+    );
+  });
+
+  it('picks scattered offsets from dense and gapped (compacted) batches', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(200), { minLength: 1, maxLength: 60 }), fc.array(fc.nat(220), { maxLength: 40 }), fc.boolean(), (present, wantedRaw, dense) => {
+        const deltas = dense ? present.map((_, i) => i) : [...present].sort((a, b) => a - b);
+        const b = encodeBatch(deltas.map((d) => ({ key: `k${d}`, value: `v${d}`, timestamp: 0, offsetDelta: d - deltas[0]! })));
+        stampBatch(b, 0, 1000 + deltas[0]!, 0, 0);
+        const wanted = [...new Set(wantedRaw.map((x) => 1000 + x))].sort((x, y) => x - y);
+        const out: DecodedRecord[] = [];
+        let w = 0;
+        while (w < wanted.length && wanted[w]! < 1000 + deltas[0]!) w++;
+        pickRecords(b, 0, wanted, w, out);
+        const have = new Set(deltas.map((d) => 1000 + d));
+        expect(out.map((r) => r.offset)).toEqual(wanted.filter((o) => have.has(o)));
+        for (const r of out) expect(text(r.value)).toBe(`v${r.offset - 1000}`);
+      }),
     );
   });
 

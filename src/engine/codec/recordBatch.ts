@@ -288,24 +288,61 @@ export function forEachRecord(buf: Uint8Array, at: number, fn: (r: DecodedRecord
   }
 }
 
-/** Decodes only the records whose offsets are in `wanted` (ascending), skipping the rest cheaply. */
+/**
+ * Record start positions of the batch at `at`, computed once per batch and kept while the
+ * bytes are resident, so scattered reads (one key's events) jump straight to a record.
+ */
+const positionCache = new WeakMap<Uint8Array, Map<number, Int32Array>>();
+
+function positionsOf(buf: Uint8Array, at: number, dv: DataView, count: number, len: number): Int32Array {
+  let perBuf = positionCache.get(buf);
+  if (!perBuf) positionCache.set(buf, (perBuf = new Map()));
+  let pos = perBuf.get(at);
+  if (pos) return pos;
+  pos = new Int32Array(count);
+  let p = at + HEADER_BYTES;
+  for (let i = 0; i < count && p < at + len; i++) {
+    pos[i] = p;
+    p = skip(dv, p);
+  }
+  perBuf.set(at, pos);
+  return pos;
+}
+
+/** Decodes only the records whose offsets are in `wanted` (ascending), jumping to each one. */
 export function pickRecords(buf: Uint8Array, at: number, wanted: readonly number[], from: number, out: DecodedRecord[]): number {
   const dv = new DataView(buf.buffer, buf.byteOffset);
   const len = dv.getUint32(at, true);
   const base = dv.getFloat64(at + 4, true);
   const count = dv.getUint32(at + 32, true);
+  const lastDelta = dv.getUint32(at + 36, true);
   const appendTime = dv.getFloat64(at + 16, true);
-  let p = at + HEADER_BYTES;
+  const pos = positionsOf(buf, at, dv, count, len);
+  const dense = lastDelta === count - 1;
   let w = from;
-  for (let i = 0; i < count && p < at + len && w < wanted.length; i++) {
-    const offset = base + dv.getUint32(p, true);
-    while (w < wanted.length && wanted[w]! < offset) w++;
-    if (w < wanted.length && wanted[w] === offset) {
-      const r = decodeAt(dv, buf, p, base, appendTime);
-      out.push(r);
-      p += r.size;
-      w++;
-    } else p = skip(dv, p);
+  let lo = 0;
+  for (; w < wanted.length; w++) {
+    const delta = wanted[w]! - base;
+    if (delta > lastDelta) break;
+    if (delta < 0) continue;
+    // Dense batches (never compacted) hold offset base+i at index i; others are searched.
+    let idx = dense ? delta : -1;
+    if (!dense) {
+      let hi = count - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const d = dv.getUint32(pos[mid]!, true);
+        if (d === delta) {
+          idx = mid;
+          break;
+        }
+        if (d < delta) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      if (idx < 0) continue;
+      lo = idx + 1;
+    }
+    out.push(decodeAt(dv, buf, pos[idx]!, base, appendTime));
   }
   return w;
 }
