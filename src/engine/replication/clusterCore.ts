@@ -147,13 +147,36 @@ export class ClusterCore {
     const records = Array.from({ length: logEnd - logStart }, () => ({ id: this.nextRecordId(), key: null, value: null, timestamp: now }));
     for (const b of p.replicas) {
       const log = p.log(b);
-      log.logStartOffset = logStart;
+      log.startAt(logStart);
       log.append(records, Math.max(0, p.leaderEpoch));
       log.highWatermark = log.logEndOffset;
       log.flush();
       log.checkpointHighWatermark();
     }
     return records.map((r) => r.id);
+  }
+
+  /**
+   * Drops from memory the prefix of a partition every replica holds below its high watermark (and,
+   * in power-loss mode, has flushed): no truncation or election can reach it. Only for callers
+   * that keep the records elsewhere (the engine bridge); `chunk` batches the work.
+   */
+  dropReplicatedPrefix(p: PartitionState, chunk = 4_096): void {
+    let safe = Infinity;
+    for (const r of p.replicas) {
+      const log = p.log(r);
+      safe = Math.min(safe, log.logEndOffset, log.highWatermark, this.config.crashMode === 'power-loss' ? log.flushedOffset : Infinity);
+    }
+    const base = p.log(p.replicas[0]!).heldFrom;
+    if (!(safe - base >= chunk)) return;
+    for (const r of p.replicas) p.log(r).dropBelow(safe);
+    this.ledger.forgetBelow(p.topic, p.partition, safe);
+  }
+
+  /** The engine's log start moved (retention, deleteRecords): every replica follows. */
+  advanceLogStart(p: PartitionState, offset: number): void {
+    for (const r of p.replicas) p.log(r).advanceLogStart(offset);
+    this.ledger.forgetBelow(p.topic, p.partition, offset);
   }
 
   setTopicConfig(topic: string, patch: Partial<Pick<TopicSettings, 'minInsyncReplicas' | 'uncleanLeaderElection'>>): void {

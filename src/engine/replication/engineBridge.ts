@@ -194,10 +194,20 @@ export function attachReplication(engine: Engine, options: ClusterSimOptions = {
     if (e.type === 'leader-elected') realign(e.topic, e.partition);
     else if (e.type === 'isr-shrunk' || e.type === 'isr-expanded' || e.type === 'partition-offline') syncPartition(e.topic, e.partition);
   });
-  // The high watermark moves on follower fetches: mirror it after each replication round.
+  // The high watermark moves on follower fetches: mirror it after each replication round. The
+  // engine's log start (retention, deleteRecords) goes the other way, and the prefix every replica
+  // holds is dropped from the simulation's memory (the physical log keeps the records).
   const mirror = () => {
     if (engine.closed) return;
-    for (const p of core.allPartitions()) syncPartition(p.topic, p.partition);
+    for (const p of core.allPartitions()) {
+      syncPartition(p.topic, p.partition);
+      const ep = engine.topics.get(p.topic)?.partitions[p.partition];
+      if (ep && p.leader !== null) {
+        const start = physicalLog(ep).logStartOffset;
+        if (start > p.log(p.leader).logStartOffset) core.advanceLogStart(p, start);
+      }
+      core.dropReplicatedPrefix(p);
+    }
     engine.clock.setTimeout(mirror, core.config.replicaFetchIntervalMs);
   };
   engine.clock.setTimeout(mirror, core.config.replicaFetchIntervalMs);

@@ -66,7 +66,7 @@ export class Ledger {
     for (let i = 0; i < l.offsets.length; i++) {
       const id = l.ids[i]!;
       const offset = l.offsets[i]!;
-      if (offset < leaderLog.logStartOffset) continue;
+      if (offset < leaderLog.heldFrom) continue;
       const r = leaderLog.recordAt(offset);
       const held = !!r && r.id === id;
       const rec = { topic, partition, offset, id };
@@ -84,6 +84,21 @@ export class Ledger {
       }
     }
     return { lost, recovered };
+  }
+
+  /** Acknowledged records below `offset` can no longer be lost (every replica holds them, or retention removed them). */
+  forgetBelow(topic: string, partition: number, offset: number): void {
+    const l = this.acked.get(`${topic}\u0000${partition}`);
+    if (!l) return;
+    const offsets: number[] = [];
+    const ids: number[] = [];
+    for (let i = 0; i < l.offsets.length; i++) {
+      if (l.offsets[i]! < offset) continue;
+      offsets.push(l.offsets[i]!);
+      ids.push(l.ids[i]!);
+    }
+    l.offsets = offsets;
+    l.ids = ids;
   }
 
   recordDuplicate(d: DuplicateDelivery): void {

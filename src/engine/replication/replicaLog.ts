@@ -23,8 +23,11 @@ interface EpochEntry {
 
 export class ReplicaLog {
   private records: SimRecord[] = [];
+  /** Offset of records[0]: the log start, or higher once a replicated prefix was dropped from memory. */
+  private base = 0;
   readonly producers = new ProducerState();
   private epochs: EpochEntry[] = [];
+  /** Kafka's log start offset (retention, deleteRecords), as reported. */
   logStartOffset = 0;
   highWatermark = 0;
   /** The high watermark as last written to the checkpoint file (survives crashes). */
@@ -33,11 +36,42 @@ export class ReplicaLog {
   flushedOffset = 0;
 
   get logEndOffset(): number {
-    return this.logStartOffset + this.records.length;
+    return this.base + this.records.length;
+  }
+
+  /** Records below this offset are no longer held in memory (dropped or before the log start). */
+  get heldFrom(): number {
+    return this.base;
   }
 
   recordAt(offset: number): SimRecord | undefined {
-    return this.records[offset - this.logStartOffset];
+    return offset < this.base ? undefined : this.records[offset - this.base];
+  }
+
+  /** An empty log that starts at `offset` (a log reopened after retention removed its head). */
+  startAt(offset: number): void {
+    if (this.records.length > 0) return;
+    this.base = offset;
+    this.logStartOffset = offset;
+  }
+
+  /** The log start moved (retention or deleteRecords on the leader, copied by followers). */
+  advanceLogStart(offset: number): void {
+    const to = Math.min(offset, this.logEndOffset);
+    if (to <= this.logStartOffset) return;
+    this.logStartOffset = to;
+    this.dropBelow(to);
+  }
+
+  /**
+   * Forgets records below `offset` that every replica holds and no truncation can reach; the
+   * engine's physical log keeps them, so memory stays bounded on a long run.
+   */
+  dropBelow(offset: number): void {
+    const n = Math.min(offset, this.logEndOffset) - this.base;
+    if (n <= 0) return;
+    this.records.splice(0, n);
+    this.base += n;
   }
 
   /** Appends as leader (or as follower with the leader's epochs); returns the base offset. */
@@ -103,7 +137,7 @@ export class ReplicaLog {
   truncateTo(offset: number): number {
     const end = this.logEndOffset;
     if (offset >= end) return 0;
-    const keep = Math.max(0, offset - this.logStartOffset);
+    const keep = Math.max(0, offset - this.base);
     this.records.length = keep;
     this.epochs = this.epochs.filter((e) => e.startOffset < offset);
     this.producers.truncateTo(offset);
@@ -134,13 +168,13 @@ export class ReplicaLog {
   }
 
   read(from: number, to: number, max: number): SimRecord[] {
-    const start = Math.max(from, this.logStartOffset) - this.logStartOffset;
-    const end = Math.min(to - this.logStartOffset, start + max, this.records.length);
+    const start = Math.max(from, this.base) - this.base;
+    const end = Math.min(to - this.base, start + max, this.records.length);
     return start < end ? this.records.slice(start, end) : [];
   }
 
   /** Ids from `from` to the log end, for consistency checks. */
   idsFrom(from: number): number[] {
-    return this.records.slice(Math.max(0, from - this.logStartOffset)).map((r) => r.id);
+    return this.records.slice(Math.max(0, from - this.base)).map((r) => r.id);
   }
 }
