@@ -42,13 +42,13 @@ export function PayloadFieldsEditor({ element }: { element: WithFields }) {
       {fields.length === 0 ? <p className="sb-field-hint">No fields yet. Add the data this {element.kind} carries.</p> : null}
       {fields.map((field, i) => (
         <div key={i} className="sb-payload-field" role="group" aria-label={`Field ${i + 1}: ${field.name}`}>
-          <CommitField
-            label="Field name"
-            value={field.name}
-            validate={(text) => check(i, { ...field, name: text.trim() }, 'name')}
-            onCommit={(text) => write(replace(i, { ...field, name: text.trim() }))}
-          />
-          <div className="sb-field-row">
+          <div className="sb-field-row sb-field-row-wide">
+            <CommitField
+              label="Field name"
+              value={field.name}
+              validate={(text) => check(i, { ...field, name: text.trim() }, 'name')}
+              onCommit={(text) => write(replace(i, { ...field, name: text.trim() }))}
+            />
             <div className="sb-field">
               <label htmlFor={`${element.id}-f${i}-type`}>Type</label>
               <select id={`${element.id}-f${i}-type`} value={field.type} onChange={(e) => write(replace(i, withType(field, e.target.value as FieldType)))}>
@@ -59,10 +59,6 @@ export function PayloadFieldsEditor({ element }: { element: WithFields }) {
                 ))}
               </select>
             </div>
-            <label className="sb-check" style={{ alignSelf: 'end', padding: '0.3rem 0' }}>
-              <input type="checkbox" checked={field.optional} onChange={() => write(replace(i, { ...field, optional: !field.optional }))} />
-              Optional
-            </label>
           </div>
           {field.type === 'enum' ? (
             <CommitField
@@ -96,7 +92,13 @@ export function PayloadFieldsEditor({ element }: { element: WithFields }) {
               />
             </div>
           ) : null}
-          <CommitField label="Doc" value={field.doc} onCommit={(doc) => write(replace(i, { ...field, doc }))} />
+          <div className="sb-field-row sb-field-row-wide">
+            <CommitField label="Doc" value={field.doc} onCommit={(doc) => write(replace(i, { ...field, doc }))} />
+            <label className="sb-check" style={{ alignSelf: 'end', padding: '0.3rem 0' }}>
+              <input type="checkbox" checked={field.optional} onChange={() => write(replace(i, { ...field, optional: !field.optional }))} />
+              Optional
+            </label>
+          </div>
           <div className="sb-payload-field-actions">
             <button type="button" className="sb-button" aria-label={`Move ${field.name} up`} disabled={i === 0} onClick={() => move(i, -1)}>
               ↑
