@@ -33,5 +33,7 @@ describe('murmur2 (Kafka Utils.murmur2)', () => {
     expect(defaultPartition('foobar', 10)).toBe(toPositive(-790332482) % 10);
     expect(defaultPartition(bytes('21'), 7)).toBe(toPositive(-973932308) % 7);
     expect(() => defaultPartition('x', 0)).toThrow(RangeError);
+    // Non-ASCII keys hash their UTF-8 bytes, as the Java client does.
+    expect(defaultPartition('clé-ü', 13)).toBe(toPositive(murmur2(bytes('clé-ü'))) % 13);
   });
 });

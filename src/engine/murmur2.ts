@@ -38,8 +38,23 @@ export function toPositive(n: number): number {
   return n & 0x7fffffff;
 }
 
+let keyScratch = new Uint8Array(256);
+
+/** UTF-8 bytes of a key; ASCII keys are copied into a reused buffer instead of allocating. */
+function keyBytes(key: string | Uint8Array): Uint8Array {
+  if (typeof key !== 'string') return key;
+  const n = key.length;
+  if (n > keyScratch.length) keyScratch = new Uint8Array(Math.max(n, keyScratch.length * 2));
+  for (let i = 0; i < n; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x80) return toBytes(key);
+    keyScratch[i] = c;
+  }
+  return keyScratch.subarray(0, n);
+}
+
 /** The partition Kafka's Java client (and kafkajs's DefaultPartitioner) picks for a keyed record. */
 export function defaultPartition(key: string | Uint8Array, numPartitions: number): number {
   if (!(numPartitions > 0)) throw new RangeError(`numPartitions must be positive, got ${numPartitions}`);
-  return toPositive(murmur2(toBytes(key))) % numPartitions;
+  return toPositive(murmur2(keyBytes(key))) % numPartitions;
 }
