@@ -112,6 +112,10 @@ describe('createCluster engine under replication (Kafka semantics through the ka
     bridge.crashBroker(p.leader!);
     await cluster.advance(600);
     expect(cluster.snapshot().counters.lost).toBe(0);
+    // The readable log is untouched by the failover.
+    expect(cluster.engine.log('orders', 0).logEndOffset).toBe(12_000);
+    expect(cluster.engine.log('orders', 0).highWatermark).toBe(12_000);
+    expect((await cluster.engine.log('orders', 0).read(0))[0]!.value?.toString()).toBe('v0-0');
     await cluster.close();
   });
 

@@ -14,6 +14,7 @@ import { refusal, type Acks } from './producePath';
 import type { StampedEvent } from './eventFeed';
 import { InvalidClusterConfigError } from './errors';
 import { assignReplicasToBrokers } from './placement';
+import { OffsetIds } from './offsetIds';
 
 /** What a simulated record stands for in the physical log: one record of a stored batch. */
 interface PhysicalRef {
@@ -41,7 +42,7 @@ export function attachReplication(engine: Engine, options: ClusterSimOptions = {
   const sim = new ClusterSim(engine.clock, { brokers: engine.brokers.length, seed: engine.rng.seed, ...options });
   const core = sim.core;
   /** Per partition: the simulated record id at each physical offset. */
-  const physIds = new Map<string, number[]>();
+  const physIds = new Map<string, OffsetIds>();
   const key = (t: string, p: number) => `${t}\u0000${p}`;
 
   const adopt = (topic: string) => {
@@ -79,8 +80,8 @@ export function attachReplication(engine: Engine, options: ClusterSimOptions = {
       const log = physicalLog(ep);
       log.autoHighWatermark = false;
       const ids = core.seedPartition(topic, ep.partition, log.logStartOffset, log.logEndOffset);
-      const arr: number[] = [];
-      ids.forEach((id, i) => (arr[log.logStartOffset + i] = id));
+      const arr = new OffsetIds();
+      ids.forEach((id, i) => arr.set(log.logStartOffset + i, id));
       physIds.set(k, arr);
       syncPartition(topic, ep.partition);
     }
@@ -117,11 +118,12 @@ export function attachReplication(engine: Engine, options: ClusterSimOptions = {
     if (!sp || !ep || !ids || sp.leader === null) return;
     const leaderLog = sp.log(sp.leader);
     const log = physicalLog(ep);
-    let d = Math.max(log.logStartOffset, leaderLog.logStartOffset);
+    // Below what the simulation still holds, every replica agrees by construction.
+    let d = Math.max(log.logStartOffset, leaderLog.heldFrom);
     const end = Math.min(log.logEndOffset, leaderLog.logEndOffset);
     while (d < end) {
       const want = leaderLog.recordAt(d)?.id;
-      const have = ids[d];
+      const have = ids.get(d);
       if (have !== undefined && want !== have) break;
       d++;
     }
@@ -134,12 +136,12 @@ export function attachReplication(engine: Engine, options: ClusterSimOptions = {
     engine.track(
       (async () => {
         if (d < log.logEndOffset) await log.truncateTo(d);
-        ids.length = Math.min(ids.length, d);
+        ids.truncateTo(d);
         // Batches the new leader holds but the physical log lost: re-append them as a follower
         // would (they carry their offsets), when they start exactly where the log now ends.
         if (missing.length > 0 && readMeta(missing[0]!).baseOffset === log.logEndOffset) {
           await log.appendAsFollower(missing);
-          for (let o = d; o < leaderLog.logEndOffset; o++) ids[o] = leaderLog.recordAt(o)!.id;
+          for (let o = d; o < leaderLog.logEndOffset; o++) ids.set(o, leaderLog.recordAt(o)!.id);
         }
         syncPartition(topic, partition);
       })(),
@@ -167,7 +169,7 @@ export function attachReplication(engine: Engine, options: ClusterSimOptions = {
         if (!sp || sp.leader === null || !ids) return resolve(result);
         const records = batches.flatMap((batch) => Array.from({ length: readMeta(batch).count }, () => ({ value: { batch } as PhysicalRef })));
         sim.produceWith({ topic, partition, acks: acks as Acks, records }, (err, answer) => {
-          if (answer) answer.ids.forEach((id, i) => (ids[result.baseOffset + i] = id));
+          if (answer) answer.ids.forEach((id, i) => ids.set(result.baseOffset + i, id));
           else if (err) {
             // Refused between the physical append and now (a fault in between): take it back.
             const log = physicalLog(engine.partition(topic, partition));
@@ -207,6 +209,7 @@ export function attachReplication(engine: Engine, options: ClusterSimOptions = {
         if (start > p.log(p.leader).logStartOffset) core.advanceLogStart(p, start);
       }
       core.dropReplicatedPrefix(p);
+      physIds.get(key(p.topic, p.partition))?.dropBelow(p.log(p.replicas[0]!).heldFrom);
     }
     engine.clock.setTimeout(mirror, core.config.replicaFetchIntervalMs);
   };
