@@ -167,4 +167,32 @@ export const safeConfiguration: Experiment = {
   variants: [{ id: 'safe', label: 'acks=all, min.insync.replicas=2', options: {}, expected: { lost: 0, divergentReplicas: 0 } }],
 };
 
-export const EXPERIMENTS: readonly Experiment[] = [acksOneLeaderCrash, uncleanElection, isolatedLeader, kip101HighWatermarkTruncation, kip101Divergence, safeConfiguration];
+export const powerLossEverywhere: Experiment = {
+  id: 'power-loss-all-replicas',
+  title: 'Even acks=all: a power loss on every replica at once',
+  explanation:
+    'Kafka acknowledges an acks=all write once every in-sync replica has it in memory (the OS page cache), not on disk: it relies on replication, not fsync, for durability. A process crash keeps the page cache; a power loss does not. If all replicas lose power together, the writes since their last flush are gone even with the safe configuration. That is why replicas belong in separate racks or zones (and why log.flush.interval.* exist). Compare losing one broker with losing all three.',
+  watch: ['Event feed: broker crashed, with the unflushed records it lost', 'Lost acknowledged records'],
+  options: { ...BASE, crashMode: 'power-loss', flushIntervalMs: 3_600_000 },
+  topics: [{ name: T, partitions: 1, replicationFactor: 3, minInsyncReplicas: 2, assignment: [[1, 2, 3]] }],
+  steps: [
+    { kind: 'produce', topic: T, partition: 0, acks: -1, count: 100, note: '100 records, acknowledged by all three replicas' },
+    { kind: 'advance', ms: 50 },
+    { kind: 'flush', broker: 1, note: 'Every replica flushes them to disk' },
+    { kind: 'flush', broker: 2 },
+    { kind: 'flush', broker: 3 },
+    { kind: 'produce', topic: T, partition: 0, acks: -1, count: 30, note: '30 more, acknowledged, only in memory' },
+    { kind: 'advance', ms: 50 },
+    { kind: 'crash', broker: 1, note: 'Power loss on broker 1…' },
+    { kind: 'crash', broker: 2, note: '…and on broker 2…' },
+    { kind: 'crash', broker: 3, note: '…and on broker 3' },
+    { kind: 'advance', ms: 1_500 },
+    { kind: 'start', broker: 1 },
+    { kind: 'start', broker: 2 },
+    { kind: 'start', broker: 3 },
+    { kind: 'advance', ms: 200 },
+  ],
+  variants: [{ id: 'all-three', label: 'all replicas lose power', options: {}, expected: { lost: 30, divergentReplicas: 0 } }],
+};
+
+export const EXPERIMENTS: readonly Experiment[] = [acksOneLeaderCrash, uncleanElection, isolatedLeader, kip101HighWatermarkTruncation, kip101Divergence, powerLossEverywhere, safeConfiguration];
