@@ -6,12 +6,24 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useBoardsStore } from '../store/boardsStore';
 import { useUiStore } from '../store/uiStore';
+import { createMemoryRepository } from '../store/memoryRepository';
 import { App } from './App';
 import { createRepository } from './createRepository';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-void useBoardsStore.getState().start(createRepository());
+void startBoards();
+
+async function startBoards(): Promise<void> {
+  await useBoardsStore.getState().start(createRepository());
+  if (useBoardsStore.getState().status !== 'failed') return;
+  // No IndexedDB (a private window, storage blocked): still let the workshop work.
+  await useBoardsStore.getState().start(createMemoryRepository());
+  useUiStore.getState().notify({
+    kind: 'error',
+    message: 'This browser does not let Stormbench save boards, so this board lasts only while the tab is open. Use "Export board" to keep it.',
+  });
+}
 // The theme picked in the settings (or the system's) drives the CSS variables.
 const applyTheme = (theme: string) => {
   if (theme === 'system') delete document.documentElement.dataset.theme;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createEmptyBoard, makeElement } from '../model';
 import { useBoardStore } from './boardStore';
 import { uniqueName, useBoardsStore } from './boardsStore';
-import { createMemoryRepository } from './testing/memoryRepository';
+import { createMemoryRepository } from './memoryRepository';
 import { useUiStore } from './uiStore';
 
 afterEach(() => {

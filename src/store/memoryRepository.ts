@@ -1,8 +1,9 @@
-// An in-memory BoardRepositoryPort for tests of the stores: boards live in a Map, a document
-// is saved into it on every change, exactly as the IndexedDB repository does.
-import type { Board, BoardDoc, BoardId } from '../../model';
-import { createBoardDoc } from '../../model';
-import type { BoardRepositoryPort, BoardSummary } from '../boardRepositoryPort';
+// An in-memory BoardRepositoryPort: boards live in a Map and a document is saved into it on
+// every change, as the IndexedDB repository does. Tests of the stores use it, and the app
+// falls back to it when the browser refuses IndexedDB (boards then last as long as the tab).
+import type { Board, BoardDoc, BoardId } from '../model';
+import { createBoardDoc } from '../model';
+import type { BoardRepositoryPort, BoardSummary } from './boardRepositoryPort';
 
 export interface MemoryRepository extends BoardRepositoryPort {
   readonly saved: Map<BoardId, Board>;
