@@ -17,11 +17,17 @@ export interface ScheduleOptions {
   steps: number;
   /** Probability that a step is a fault rather than load. */
   faultRate: number;
+  /** At most this many brokers down or cut off at once (faults beyond it are skipped); unlimited by default. */
+  maxDown?: number;
+  /** Whether slow followers are among the faults (default true). */
+  slowFollowers?: boolean;
 }
 
 export function generateSchedule(o: ScheduleOptions): Op[] {
   const rng = createRng(o.seed).fork('jepsen');
   const ops: Op[] = [];
+  const down = new Set<number>();
+  const isolated = new Set<number>();
   let at = 0;
   for (let i = 0; i < o.steps; i++) {
     at += 1 + rng.int(60);
@@ -31,12 +37,29 @@ export function generateSchedule(o: ScheduleOptions): Op[] {
     }
     const broker = 1 + rng.int(o.brokers);
     const roll = rng.int(10);
-    if (roll < 2) ops.push({ at, op: 'crash', broker });
-    else if (roll < 3) ops.push({ at, op: 'stop', broker });
-    else if (roll < 5) ops.push({ at, op: 'start', broker });
-    else if (roll < 6) ops.push({ at, op: 'isolate', broker });
-    else if (roll < 7) ops.push({ at, op: 'heal' });
-    else if (roll < 8) ops.push({ at, op: 'slow', broker, ms: rng.pick([0, 0, 200, 3_000]) });
+    const canTakeDown = down.has(broker) || isolated.has(broker) || down.size + isolated.size < (o.maxDown ?? Infinity);
+    if (roll < 3 && !canTakeDown) continue;
+    if (roll === 5 && !canTakeDown) continue;
+    if (roll < 2) {
+      ops.push({ at, op: 'crash', broker });
+      down.add(broker);
+    } else if (roll < 3) {
+      ops.push({ at, op: 'stop', broker });
+      down.add(broker);
+    } else if (roll < 5) {
+      ops.push({ at, op: 'start', broker });
+      down.delete(broker);
+    } else if (roll < 6) {
+      ops.push({ at, op: 'isolate', broker });
+      isolated.add(broker);
+    } else if (roll < 7) {
+      ops.push({ at, op: 'heal' });
+      isolated.clear();
+    }
+    else if (roll < 8) {
+      const ms = rng.pick([0, 0, 200, 3_000]);
+      if (o.slowFollowers !== false) ops.push({ at, op: 'slow', broker, ms });
+    }
     else if (roll < 9) ops.push({ at, op: 'crash-consumer' });
     else ops.push({ at, op: 'add-consumer' });
   }
