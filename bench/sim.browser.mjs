@@ -75,21 +75,25 @@ try {
 
   await page.goto(`http://127.0.0.1:${PORT}/harness/sim.html`);
   await page.waitForFunction(() => globalThis.simBench?.ready === true);
+  const row = (name, r) => {
+    const long = r.longTasks.filter((d) => d > 50);
+    console.log(
+      `| ${name} | ${quantile(r.frames, 0.5).toFixed(1)} | ${quantile(r.frames, 0.95).toFixed(1)} | ${long.length} | ${long.length ? Math.max(...long).toFixed(0) : '-'} | ${r.messages} | ${r.applied} | ${(r.simMs / 1000 / (r.wallMs / 1000)).toFixed(2)} | ${fmt(r.simMs > 0 ? r.produced / (r.simMs / 1000) : 0)} |`,
+    );
+  };
+  console.log(`Simulation smoothness: 64 partitions, 8 groups, ${RATE} commands/s (headless Chromium, 1280×720); load average before: ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+  console.log('| view | median frame ms | p95 frame ms | long tasks > 50 ms | longest task ms | worker messages | store updates | simulated s per s | produced records per simulated s |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  // The same page with no run: what the machine itself costs (other processes share the cores).
+  row('no run (baseline)', { ...(await page.evaluate((ms) => globalThis.simBench.measure(ms), 5_000)), wallMs: 5_000 });
   const started = Date.now();
   await page.evaluate(([rate]) => globalThis.simBench.start(rate, 1), [RATE]);
   await page.waitForTimeout(5_000);
-
-  console.log(`Simulation smoothness: 64 partitions, 8 groups, ${RATE} commands/s (headless Chromium, 1280×720)`);
-  console.log('| view | median frame ms | p95 frame ms | long tasks > 50 ms | longest task ms | worker messages | store updates | simulated s per s | produced records per simulated s |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const tab of ['cluster', 'lag', 'topology', 'groups', 'readModels']) {
     await page.evaluate((t) => globalThis.simBench.tab(t), tab);
     await page.waitForTimeout(1_000);
     const r = await page.evaluate((ms) => globalThis.simBench.measure(ms), VIEW_SECONDS * 1000);
-    const long = r.longTasks.filter((d) => d > 50);
-    console.log(
-      `| ${tab} | ${quantile(r.frames, 0.5).toFixed(1)} | ${quantile(r.frames, 0.95).toFixed(1)} | ${long.length} | ${long.length ? Math.max(...long).toFixed(0) : '-'} | ${r.messages} | ${r.applied} | ${(r.simMs / 1000 / VIEW_SECONDS).toFixed(2)} | ${fmt(r.simMs > 0 ? r.produced / (r.simMs / 1000) : 0)} |`,
-    );
+    row(tab, { ...r, wallMs: VIEW_SECONDS * 1000 });
   }
 
   await page.evaluate(() => globalThis.simBench.tab('lag'));
@@ -102,7 +106,6 @@ try {
   if (rest > 0) long = await page.evaluate((ms) => globalThis.simBench.measure(ms), rest);
   const end = await heaps();
   const endAt = (Date.now() - started) / 60_000;
-  const simAt = await page.evaluate(() => globalThis.__simAt ?? null);
   console.log('');
   console.log(`Long run on the "Offsets and lag" view (${MINUTES} min)`);
   console.log('| measure | after first minute | at the end | growth |');
@@ -112,7 +115,6 @@ try {
   console.log(`| worker JS heap | ${mib(first.workerHeap)} | ${mib(end.workerHeap)} | ${mib(end.workerHeap - first.workerHeap)} |`);
   const lt = long.longTasks.filter((d) => d > 50);
   console.log(`| frames in the long run: median / p95 ms | | ${quantile(long.frames, 0.5).toFixed(1)} / ${quantile(long.frames, 0.95).toFixed(1)} | long tasks > 50 ms: ${lt.length} |`);
-  void simAt;
 } finally {
   await browser.close();
   server.kill();

@@ -26,6 +26,9 @@ function FlashCell({ value }: { value: string }) {
   );
 }
 
+const same = (a: PartitionSnapshot, b: PartitionSnapshot) =>
+  a.leader === b.leader && a.logStart === b.logStart && a.highWatermark === b.highWatermark && a.logEnd === b.logEnd && list(a.isr) === list(b.isr) && list(a.replicas) === list(b.replicas);
+
 const Row = memo(function Row({ p }: { p: PartitionSnapshot }) {
   const cells = [
     p.leader === null ? 'none' : String(p.leader),
@@ -43,7 +46,7 @@ const Row = memo(function Row({ p }: { p: PartitionSnapshot }) {
       {cells.map((v, i) => (i < 4 ? <FlashCell key={i} value={v} /> : <td key={i}>{v}</td>))}
     </tr>
   );
-});
+}, (a, b) => same(a.p, b.p));
 
 export function PartitionsTable() {
   const partitions = useSimStore((s) => s.snapshot?.partitions);

@@ -1,5 +1,6 @@
 // What happened, newest first, with simulated timestamps: elections, ISR changes, broker
 // faults and rebalances — a finished rebalance says how long partitions were paused.
+import { memo } from 'react';
 import { useSimStore, type StampedEvent } from '../store/simStore';
 
 function describe(e: StampedEvent): string {
@@ -38,6 +39,18 @@ function describe(e: StampedEvent): string {
 
 const kindOf = (e: StampedEvent) => (e.type.startsWith('rebalance') || e.type.startsWith('member') ? 'group' : e.type.startsWith('broker') ? 'broker' : 'partition');
 
+// Events never change once stamped: an item re-renders only for a new sequence number.
+const Item = memo(
+  function Item({ e }: { e: StampedEvent }) {
+    return (
+      <li className={`sb-tl-${kindOf(e)}`}>
+        <time>{(e.at / 1000).toFixed(2)} s</time> {describe(e)}
+      </li>
+    );
+  },
+  (a, b) => a.e.seq === b.e.seq,
+);
+
 export function Timeline() {
   const events = useSimStore((s) => s.snapshot?.timeline);
   const list = [...(events ?? [])].reverse();
@@ -47,9 +60,7 @@ export function Timeline() {
       <ol>
         {list.length === 0 ? <li className="sb-muted">Nothing has happened yet.</li> : null}
         {list.map((e) => (
-          <li key={e.seq} className={`sb-tl-${kindOf(e)}`}>
-            <time>{(e.at / 1000).toFixed(2)} s</time> {describe(e)}
-          </li>
+          <Item key={e.seq} e={e} />
         ))}
       </ol>
     </section>

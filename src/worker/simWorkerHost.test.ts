@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleBoard } from '../sim/testing/exampleBoards';
-import type { SimMessage } from './simProtocol';
+import { SNAPSHOT_INTERVAL_MS, type SimMessage } from './simProtocol';
 import { SimWorkerHost } from './simWorkerHost';
 
 function harness() {
@@ -11,7 +11,7 @@ function harness() {
 }
 
 describe('SimWorkerHost', () => {
-  it('coalesces snapshots to at most one per 33 ms and transfers the series buffers', async () => {
+  it('coalesces snapshots to at most one per SNAPSHOT_INTERVAL_MS and transfers the series buffers', async () => {
     const h = harness();
     await h.host.handle({ type: 'start', board: exampleBoard('banking'), options: { seed: 1 } });
     expect(h.posts[0]!.m.type).toBe('structure');
@@ -20,9 +20,9 @@ describe('SimWorkerHost', () => {
       await h.host.tick();
     }
     const snaps = h.posts.filter((p) => p.m.type === 'snapshot');
-    expect(snaps.length).toBeGreaterThan(20);
-    expect(snaps.length).toBeLessThanOrEqual(Math.ceil(1500 / 33) + 1);
-    for (let i = 1; i < snaps.length; i++) expect(snaps[i]!.at - snaps[i - 1]!.at).toBeGreaterThanOrEqual(33);
+    expect(snaps.length).toBeGreaterThan(15);
+    expect(snaps.length).toBeLessThanOrEqual(Math.ceil(1500 / SNAPSHOT_INTERVAL_MS) + 1);
+    for (let i = 1; i < snaps.length; i++) expect(snaps[i]!.at - snaps[i - 1]!.at).toBeGreaterThanOrEqual(SNAPSHOT_INTERVAL_MS);
     const last = snaps[snaps.length - 1]!;
     if (last.m.type !== 'snapshot') throw new Error('expected a snapshot');
     expect(last.m.snapshot.at).toBeGreaterThanOrEqual(1400);
