@@ -228,3 +228,19 @@ test('inspector: invalid values show a message and are not written; valid ones a
   const fields = (await board.exportBoard()).board.elements.find((e) => e.kind === 'event') as unknown as { fields: Array<{ name: string; type: string }> };
   expect(fields.fields).toEqual([{ name: 'accountId', type: 'uuid', optional: false, doc: '' }]);
 });
+
+test('lays out a selection left to right in flow order', async ({ page }) => {
+  const board = new BoardPage(page);
+  const event = await board.addSticky('Domain event', 'Order placed');
+  const command = await board.addSticky('Command', 'Place order');
+  await board.dragTo(event, 330, 250);
+  await board.dragTo(command, 700, 450);
+  const aggregate = await board.addSticky('Aggregate', 'Order');
+  await board.connect(command, aggregate);
+  await board.connect(aggregate, event);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+a');
+  await page.getByRole('button', { name: 'Lay out as timeline' }).click();
+  const x = async (l: typeof event) => (await l.boundingBox())!.x;
+  await expect.poll(async () => (await x(command)) < (await x(aggregate)) && (await x(aggregate)) < (await x(event))).toBe(true);
+});

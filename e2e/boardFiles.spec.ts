@@ -73,3 +73,19 @@ test('export then import gives the same board', async ({ page }) => {
   expect(second.board.id).not.toBe(first.board.id);
   expect({ ...second.board, id: first.board.id }).toEqual(first.board);
 });
+
+test('exports the whole board as PNG and SVG pictures', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('Banking');
+  for (const format of ['PNG', 'SVG'] as const) {
+    await page.getByRole('button', { name: 'Export image' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Export ${format}` }).click()]);
+    expect(download.suggestedFilename()).toBe(`banking.${format.toLowerCase()}`);
+    const stream = await download.createReadStream();
+    let bytes = 0;
+    for await (const chunk of stream) bytes += (chunk as Buffer).length;
+    expect(bytes).toBeGreaterThan(10_000);
+  }
+  await expect(board.alert()).toHaveCount(0);
+});
