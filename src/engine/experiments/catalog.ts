@@ -121,7 +121,7 @@ export const isolatedLeader: Experiment = {
   id: 'isolated-leader',
   title: 'A network partition: the cut-off leader keeps acknowledging acks=1 writes',
   explanation:
-    'Broker 1 leads and is cut off from the controller and the other brokers, but producers can still reach it. It does not know it is isolated: it keeps accepting acks=1 writes that no follower can copy. After broker.session.timeout.ms the controller fences it and elects broker 2. When the network heals, broker 1 learns about the new leader epoch, truncates its log to broker 2\'s and the writes it acknowledged during the partition are gone. With acks=all those writes would never have been acknowledged (its ISR cannot shrink without the controller).',
+    'Broker 1 leads and is cut off from the controller and the other brokers, but producers can still reach it. It does not know it is isolated: it keeps accepting acks=1 writes that no follower can copy. After broker.session.timeout.ms the controller fences it and elects broker 2. When the network heals, broker 1 learns about the new leader epoch, truncates its log to broker 2\'s and the writes it acknowledged during the partition are gone. With acks=all those writes would never have been acknowledged (its ISR cannot shrink without the controller). In the second variant the producers\' metadata is stale: they keep writing to broker 1 even after broker 2 took over, because broker 1 never tells them otherwise.',
   watch: ['Broker 1 marked isolated, then fenced', 'Leader column moving to broker 2', 'Lost acknowledged records after the heal'],
   options: BASE,
   topics: [{ name: T, partitions: 1, replicationFactor: 3, assignment: [[1, 2, 3]] }],

@@ -36,6 +36,12 @@ export interface ClusterSimOptions {
   /** auto.leader.rebalance.enable, with leader.imbalance.check.interval and the 10% threshold. */
   autoLeaderRebalance?: boolean;
   leaderImbalanceCheckIntervalMs?: number;
+  /**
+   * metadata.max.age.ms of the simulated producers: 0 (default) means clients always know the
+   * controller's current leader; a positive value makes them keep sending to the leader they last
+   * learned of until it errors or the cache ages — including a deposed, isolated leader.
+   */
+  clientMetadataMaxAgeMs?: number;
   /** Defaults for topics created without their own settings. */
   defaultReplicationFactor?: number;
   minInsyncReplicas?: number;
@@ -61,6 +67,7 @@ export const CLUSTER_DEFAULTS: ClusterSimConfig = {
   fenceOnRestart: true,
   autoLeaderRebalance: true,
   leaderImbalanceCheckIntervalMs: 300_000,
+  clientMetadataMaxAgeMs: 0,
   defaultReplicationFactor: 3,
   minInsyncReplicas: 1,
   uncleanLeaderElection: false,

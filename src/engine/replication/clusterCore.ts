@@ -33,6 +33,8 @@ export class ClusterCore {
   readonly rng: Rng;
   readonly feed: EventFeed;
   readonly ledger = new Ledger();
+  /** The producers' metadata cache (used with clientMetadataMaxAgeMs): partition → leader, when learnt. */
+  readonly clientMetadata = new Map<string, { leader: number | null; at: number }>();
   private readonly brokers = new Map<number, BrokerState>();
   private readonly topics = new Map<string, PartitionState[]>();
   private readonly byBroker = new Map<number, PartitionState[]>();

@@ -112,7 +112,8 @@ export function unfenceBroker(core: ClusterCore, id: number): void {
     if (p.leader === null) electLeader(core, p, `broker ${id} is back`);
     else {
       pushState(core, p, id);
-      if (p.leader === id) auditLeader(core, p);
+      // Records it acknowledged while deposed (stale clients) are judged against the leader now.
+      auditLeader(core, p);
     }
   }
 }

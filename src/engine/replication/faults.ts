@@ -55,7 +55,7 @@ export function startBroker(core: ClusterCore, id: number): void {
   else
     for (const p of core.partitionsOf(id)) {
       pushState(core, p, id);
-      if (p.leader === id) auditLeader(core, p);
+      auditLeader(core, p);
     }
 }
 
@@ -83,7 +83,7 @@ export function heal(core: ClusterCore): void {
     else
       for (const p of core.partitionsOf(id)) {
         pushState(core, p, id);
-        if (p.leader === id) auditLeader(core, p);
+        auditLeader(core, p);
       }
   }
 }

@@ -47,14 +47,39 @@ export interface ProduceAnswer {
 
 export type ProduceCallback = (error: Error | null, answer: ProduceAnswer | null) => void;
 
+/**
+ * The broker a producer sends to: the controller's leader, or — with clientMetadataMaxAgeMs —
+ * what the client's metadata cache last said (refreshed when older than metadata.max.age.ms or
+ * after an error), which may be a deposed leader that still believes it leads.
+ */
+function routeTo(core: ClusterCore, p: PartitionState): number | null {
+  const maxAge = core.config.clientMetadataMaxAgeMs;
+  if (maxAge <= 0) return p.leader;
+  const key = `${p.topic}\u0000${p.partition}`;
+  const now = core.clock.now();
+  const cached = core.clientMetadata.get(key);
+  if (cached && now - cached.at <= maxAge) return cached.leader;
+  core.clientMetadata.set(key, { leader: p.leader, at: now });
+  return p.leader;
+}
+
 /** The leader's checks before an append, in Kafka's order; null when the append may go ahead. */
 export function refusal(core: ClusterCore, topic: string, partition: number, acks: Acks): Error | null {
   const where = { topic, partition };
   const p = core.partition(topic, partition);
   if (!p) return new UnknownTopicOrPartitionError(where);
-  const leader = p.leader;
+  const leader = routeTo(core, p);
+  const error = refusalAt(p, leader, acks, core);
+  // A client refreshes its metadata after an error.
+  if (error) core.clientMetadata.delete(`${topic}\u0000${partition}`);
+  return error;
+}
+
+function refusalAt(p: PartitionState, leader: number | null, acks: Acks, core: ClusterCore): Error | null {
+  const where = { topic: p.topic, partition: p.partition };
   if (leader === null) return new LeaderNotAvailableError(where);
   if (core.broker(leader).status !== 'running') return new BrokerNotAvailableError(leader);
+  // The broker answers from its own belief, stale or not.
   if (p.view(leader).leader !== leader) return new NotLeaderOrFollowerError(where, leader);
   const minIsr = p.settings.minInsyncReplicas;
   if (acks === -1 && p.isr.length < minIsr) return new NotEnoughReplicasError(where, p.isr.length, minIsr);
@@ -66,7 +91,7 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
   const refused = refusal(core, req.topic, req.partition, req.acks);
   if (refused) return cb(refused, null);
   const p = core.partition(req.topic, req.partition)!;
-  const leader = p.leader!;
+  const leader = routeTo(core, p)!;
   const view = p.view(leader);
   const now = core.clock.now();
   const log = p.log(leader);
@@ -77,7 +102,7 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
     if (dup !== null) {
       // A retry of a batch already in the log: answered with its offsets, nothing written.
       const ids = Array.from({ length: req.records.length }, (_, i) => log.recordAt(dup + i)?.id ?? -1);
-      return answerDuplicate(core, p, req, dup, ids, cb);
+      return answerDuplicate(core, p, leader, req, dup, ids, cb);
     }
     const expected = log.producers.nextSeq(pr.id);
     if (log.producers.known(pr.id) && pr.firstSequence !== expected) return cb(new OutOfOrderSequenceError(where, expected, pr.firstSequence), null);
@@ -94,14 +119,16 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
   core.ledger.produced += batch.length;
   const answer: ProduceAnswer = { topic: req.topic, partition: req.partition, baseOffset, ids, acknowledged: req.acks !== 0 };
 
+  // A deposed leader that still believes it leads (stale client metadata) appends, but its
+  // high watermark no longer moves: only the controller's leader tracks the ISR.
+  const current = leader === p.leader;
   if (req.acks === 0) {
-    p.recomputeHighWatermark(leader);
-    core.completeAcks(p);
+    if (current && p.recomputeHighWatermark(leader)) core.completeAcks(p);
     return cb(null, { ...answer, acknowledged: false });
   }
   if (req.acks === 1) {
     core.ledger.recordAck(req.topic, req.partition, baseOffset, ids);
-    if (p.recomputeHighWatermark(leader)) core.completeAcks(p);
+    if (current && p.recomputeHighWatermark(leader)) core.completeAcks(p);
     return cb(null, answer);
   }
   const pending: PendingAck = {
@@ -120,7 +147,7 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
     pending.done = true;
     pending.callback(new RequestTimedOutError(where, core.config.requestTimeoutMs), 0);
   }, core.config.requestTimeoutMs);
-  p.recomputeHighWatermark(leader);
+  if (current) p.recomputeHighWatermark(leader);
   completeAcks(core, p);
 }
 
@@ -129,9 +156,8 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
  * original (it may still be replicating). Not counted as produced again; acknowledged now, since
  * a producer retries only what was not acknowledged.
  */
-function answerDuplicate(core: ClusterCore, p: PartitionState, req: ProduceRequest, baseOffset: number, ids: number[], cb: ProduceCallback): void {
+function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, req: ProduceRequest, baseOffset: number, ids: number[], cb: ProduceCallback): void {
   const answer: ProduceAnswer = { topic: req.topic, partition: req.partition, baseOffset, ids, acknowledged: req.acks !== 0 };
-  const leader = p.leader!;
   const required = baseOffset + ids.length;
   if (req.acks === 0) return cb(null, { ...answer, acknowledged: false });
   if (req.acks === 1 || p.log(leader).highWatermark >= required) {

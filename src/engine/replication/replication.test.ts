@@ -193,6 +193,25 @@ describe('leader election', () => {
     expect(sim.readCommitted('t', 0)).toHaveLength(4);
   });
 
+  it('with metadata.max.age.ms, producers keep writing to the deposed isolated leader until their metadata ages; those acks=1 records are lost', () => {
+    const sim = cluster({ clientMetadataMaxAgeMs: 5_000 });
+    send(sim, 't', 0, 1, 2);
+    sim.advance(20);
+    sim.isolateBroker(1);
+    sim.advance(600); // fenced: the controller's leader is now broker 2
+    expect(sim.snapshot().partitions[0]!.leader).toBe(2);
+    const stale = send(sim, 't', 0, 1, 3); // still routed to broker 1, which believes it leads
+    expect(stale.error).toBeNull();
+    expect(sim.snapshot().partitions[0]!.replicaLogEnd[0]).toBe(5);
+    sim.advance(5_000); // the client's metadata ages out
+    send(sim, 't', 0, 1, 1);
+    expect(sim.snapshot().partitions[0]!.replicaLogEnd[1]).toBe(3);
+    sim.heal();
+    sim.advance(50);
+    expect(sim.snapshot().counters.lost).toBe(3);
+    expect(sim.snapshot().partitions[0]!.replicaLogEnd).toEqual([3, 3, 3]);
+  });
+
   it('acks=all writes to an isolated leader are never acknowledged (its ISR cannot shrink without the controller)', () => {
     const sim = cluster({}, { minInsyncReplicas: 2 });
     sim.advance(20);
