@@ -86,6 +86,7 @@ export function OverviewMap() {
     void flow.setCenter(x, y, { zoom });
   };
 
+  if (!frame) return null;
   return (
     <div
       className="sb-overview-map"

@@ -12,9 +12,9 @@ describe('initialViewport', () => {
   });
 
   it('fits a medium board whole when that is still readable', () => {
-    const v = initialViewport({ x: 100, y: 50, width: 1500, height: 400 }, screen);
-    expect(v.zoom).toBeCloseTo(920 / 1500);
-    expect(v.x + 100 * v.zoom).toBeCloseTo((1000 - 1500 * v.zoom) / 2);
+    const v = initialViewport({ x: 100, y: 50, width: 1200, height: 400 }, screen);
+    expect(v.zoom).toBeCloseTo(920 / 1200);
+    expect(v.x + 100 * v.zoom).toBeCloseTo((1000 - 1200 * v.zoom) / 2);
   });
 
   it('shows the left edge of a long timeline at a readable zoom instead of shrinking it', () => {

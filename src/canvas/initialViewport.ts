@@ -13,7 +13,7 @@ export interface Viewport {
   zoom: number;
 }
 
-export const READABLE_ZOOM = 0.55;
+export const READABLE_ZOOM = 0.7;
 const MAX_OPEN_ZOOM = 1;
 const PADDING_PX = 40;
 
