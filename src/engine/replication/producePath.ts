@@ -184,26 +184,31 @@ function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, r
   }, core.config.requestTimeoutMs);
 }
 
-/** Answers the acks=all requests the leader's high watermark now covers, in offset order. */
+/**
+ * Answers the acks=all requests the leader's high watermark now covers. Requests a deposed leader
+ * took (stale client metadata) wait for their timeout: they never block the current leader's.
+ */
 export function completeAcks(core: ClusterCore, p: PartitionState): void {
   if (p.pendingAcks.length === 0 || p.leader === null) return;
   const hw = p.log(p.leader).highWatermark;
-  let i = 0;
-  for (; i < p.pendingAcks.length; i++) {
+  const minIsr = p.settings.minInsyncReplicas;
+  let kept: PendingAck[] | null = null;
+  for (let i = 0; i < p.pendingAcks.length; i++) {
     const a = p.pendingAcks[i]!;
-    if (a.done) continue;
-    if (a.leader !== p.leader || a.requiredOffset > hw) break;
-    a.done = true;
-    const minIsr = p.settings.minInsyncReplicas;
-    if (p.isr.length < minIsr) {
-      a.callback(new NotEnoughReplicasAfterAppendError({ topic: p.topic, partition: p.partition }, p.isr.length, minIsr), a.baseOffset);
-    } else {
-      core.ledger.recordAck(p.topic, p.partition, a.baseOffset, a.ids);
-      a.callback(null, a.baseOffset);
+    const due = !a.done && a.leader === p.leader && a.requiredOffset <= hw;
+    if (due) {
+      a.done = true;
+      if (p.isr.length < minIsr) {
+        a.callback(new NotEnoughReplicasAfterAppendError({ topic: p.topic, partition: p.partition }, p.isr.length, minIsr), a.baseOffset);
+      } else {
+        core.ledger.recordAck(p.topic, p.partition, a.baseOffset, a.ids);
+        a.callback(null, a.baseOffset);
+      }
     }
+    if (a.done) kept ??= p.pendingAcks.slice(0, i).filter((x) => !x.done);
+    else kept?.push(a);
   }
-  if (i > 0) p.pendingAcks = p.pendingAcks.slice(i).filter((a) => !a.done);
-  else if (p.pendingAcks.length > 64 && p.pendingAcks[0]!.done) p.pendingAcks = p.pendingAcks.filter((a) => !a.done);
+  if (kept) p.pendingAcks = kept;
 }
 
 /** Requests waiting on `broker` as leader fail: it crashed, stopped or lost leadership. */

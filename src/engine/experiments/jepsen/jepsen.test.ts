@@ -68,6 +68,15 @@ describe('Jepsen-style schedules', () => {
     expect(lost).toBeGreaterThan(0);
   });
 
+  it('producers with stale metadata (metadata.max.age.ms) change nothing for the safe configuration; with acks=1 the counter still matches the read-back', () => {
+    for (const seed of SEEDS.slice(0, 6)) {
+      const safe = runJepsen(seed, { ...SAFE, cluster: { clientMetadataMaxAgeMs: 5_000 } });
+      expect({ seed, lost: safe.lost, reordered: safe.reordered, duplicatedInLog: safe.duplicatedInLog }).toEqual({ seed, lost: 0, reordered: 0, duplicatedInLog: 0 });
+      const loose = runJepsen(seed, { ...ACKS_ONE, cluster: { clientMetadataMaxAgeMs: 5_000 } }, { faultRate: 0.2 });
+      expect(loose.lostReported, `seed ${seed}`).toBe(loose.lost);
+    }
+  });
+
   it('a seed replays exactly', () => {
     expect(runJepsen(4242, ACKS_ONE)).toEqual(runJepsen(4242, ACKS_ONE));
   });
