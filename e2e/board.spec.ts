@@ -66,6 +66,7 @@ test('connects stickies along the grammar and refuses a connection outside it', 
     },
   });
   await expect(board.edges()).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'Connection refused' })).toBeVisible();
 
   // With free-form connections allowed, the same connection is kept and marked.
   await page.getByRole('button', { name: 'Board settings' }).click();

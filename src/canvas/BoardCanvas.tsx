@@ -12,6 +12,7 @@ import {
   type Connection,
   type IsValidConnection,
   type NodeChange,
+  type OnConnectEnd,
   type NodeMouseHandler,
   type OnNodeDrag,
 } from '@xyflow/react';
@@ -144,6 +145,11 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
     [],
   );
   const onConnect = useCallback((c: Connection) => connect(c.source as ElementId, c.target as ElementId), []);
+  // Released on a sticky the grammar refuses: say why after the drag too, not only during it.
+  const onConnectEnd: OnConnectEnd = useCallback((_event, state) => {
+    if (state.isValid !== false || !state.fromNode || !state.toNode || state.fromNode.id === state.toNode.id) return;
+    connect(state.fromNode.id as ElementId, state.toNode.id as ElementId);
+  }, []);
   const onNodeDoubleClick: NodeMouseHandler<FlowNode> = useCallback((_e, node) => {
     useUiStore.getState().startEditing(node.id as ElementId);
   }, []);
@@ -178,6 +184,7 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDoubleClick={onNodeDoubleClick}
         connectionLineType={ConnectionLineType.Bezier}

@@ -76,18 +76,27 @@ export function canConnect(source: ElementId, target: ElementId): boolean {
 
 /** Connects two stickies; a refused connection leaves the board as it was and says why. */
 export function connect(source: ElementId, target: ElementId): LinkId | null {
-  const { doc, elementsById } = state();
+  const { doc, board, elementsById } = state();
   const a = elementsById.get(source);
   const b = elementsById.get(target);
-  if (!doc || !a || !b) return null;
+  if (!doc || !board || !a || !b) return null;
+  const notify = (message: string) => useUiStore.getState().notify({ kind: 'info', message });
+  if (source === target) {
+    notify('A sticky cannot be connected to itself.');
+    return null;
+  }
+  if (board.links.some((l) => l.source === source && l.target === target)) {
+    notify('These stickies are already connected.');
+    return null;
+  }
   if (!canConnect(source, target)) {
-    useUiStore.getState().notify({ kind: 'info', message: `Connection refused. ${checkLink(a.kind, b.kind).hint}` });
+    notify(`Connection refused. ${checkLink(a.kind, b.kind).hint} To keep it anyway, allow free-form connections in Settings.`);
     return null;
   }
   try {
     return doc.addLink({ id: newId('link'), source, target }).id;
   } catch (error) {
-    useUiStore.getState().notify({ kind: 'info', message: error instanceof Error ? error.message : String(error) });
+    notify(error instanceof Error ? error.message : String(error));
     return null;
   }
 }
