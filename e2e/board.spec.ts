@@ -47,6 +47,17 @@ test('drops a sticky dragged from the palette where it is released', async ({ pa
   expect(Math.abs(box!.y + box!.height / 2 - target.y)).toBeLessThan(20);
 });
 
+test('double-clicking empty board adds a domain event there, ready for typing', async ({ page }) => {
+  const board = new BoardPage(page);
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.dblclick(pane.x + 200, pane.y + 150);
+  await expect(page.getByRole('textbox', { name: 'Domain event text' })).toBeFocused();
+  await page.keyboard.type('Payment received');
+  await page.keyboard.press('Enter');
+  const box = (await board.sticky('Domain event', 'Payment received').boundingBox())!;
+  expect(Math.abs(box.x + box.width / 2 - (pane.x + 200))).toBeLessThan(20);
+});
+
 test('connects stickies along the grammar and refuses a connection outside it', async ({ page }) => {
   const board = new BoardPage(page);
   const actor = await board.addSticky('Actor', 'Customer');

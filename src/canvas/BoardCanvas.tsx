@@ -16,7 +16,7 @@ import {
   type NodeMouseHandler,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, type DragEvent, type MouseEvent } from 'react';
 import type { ElementId, ElementKind, ElementMove } from '../model';
 import { ELEMENT_KINDS } from '../model';
 import { useBoardStore } from '../store/boardStore';
@@ -171,8 +171,19 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
     [flow],
   );
 
+  // Double-clicking empty board adds a domain event there: events are the base layer.
+  const onDoubleClick = useCallback(
+    (e: MouseEvent) => {
+      if (!(e.target as Element).classList?.contains('react-flow__pane')) return;
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const { width, height } = KIND_STYLES.event;
+      addSticky('event', { x: p.x - width / 2, y: p.y - height / 2 });
+    },
+    [flow],
+  );
+
   return (
-    <div className="sb-canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="sb-canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={lowDetail ? NO_EDGES : edges}
