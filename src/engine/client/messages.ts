@@ -11,38 +11,41 @@ function describe(v: unknown): string {
   return v === undefined ? 'undefined' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v;
 }
 
-function headersOf(topic: string, h: IHeaders | undefined): [string, string | Uint8Array | null][] | undefined {
-  if (h === undefined) return undefined;
-  if (h === null || typeof h !== 'object') throw new InvalidRecordError(`Message headers for "${topic}" must be an object of strings or byte arrays, got ${describe(h)}.`, { topic });
-  const out: [string, string | Uint8Array | null][] = [];
-  for (const [name, v] of Object.entries(h)) {
+function checkHeaders(topic: string, h: IHeaders | undefined): void {
+  if (h === undefined) return;
+  if (h === null || typeof h !== 'object' || Array.isArray(h)) throw new InvalidRecordError(`Message headers for "${topic}" must be an object of strings or byte arrays, got ${describe(h)}.`, { topic });
+  for (const name in h) {
+    const v = h[name];
     if (v === undefined) continue;
     const list = Array.isArray(v) ? v : [v];
     for (const x of list) {
       if (typeof x !== 'string' && !isBytes(x)) throw new InvalidRecordError(`Header "${name}" for "${topic}" must be a string or byte array, got ${describe(x)}.`, { topic, header: name });
-      out.push([name, x]);
     }
   }
-  return out;
 }
 
-export function toRecordInput(topic: string, m: Message, now: number): RecordInput {
+/**
+ * Checks a kafkajs message and returns it as a record for the encoder (the same object: the
+ * encoder reads kafkajs's shapes directly, so nothing is copied per message).
+ */
+export function toRecordInput(topic: string, m: Message): RecordInput {
   if (m === null || typeof m !== 'object') throw new InvalidRecordError(`Each message for "${topic}" must be an object like { key, value }, got ${describe(m)}.`, { topic });
-  const { value } = m;
+  const { value, key, timestamp } = m;
   if (value === undefined) throw new InvalidRecordError(`Invalid message without value for topic "${topic}": give it a value (null for a tombstone).`, { topic });
   if (value !== null && typeof value !== 'string' && !isBytes(value)) {
     throw new InvalidRecordError(`A message value for "${topic}" must be a string, a byte array or null, got ${describe(value)}: serialise it first (e.g. JSON.stringify).`, { topic });
   }
-  const key = m.key ?? null;
-  if (key !== null && typeof key !== 'string' && !isBytes(key)) {
+  if (key !== undefined && key !== null && typeof key !== 'string' && !isBytes(key)) {
     throw new InvalidRecordError(`A message key for "${topic}" must be a string, a byte array or null, got ${describe(key)}.`, { topic });
   }
-  let timestamp = now;
-  if (m.timestamp !== undefined && m.timestamp !== null) {
-    timestamp = Number(m.timestamp);
-    if (!Number.isFinite(timestamp) || timestamp < 0) throw new InvalidRecordError(`Message timestamp "${String(m.timestamp)}" for "${topic}" is not a number of milliseconds.`, { topic });
+  if (timestamp !== undefined && timestamp !== null) {
+    const t = typeof timestamp === 'number' ? timestamp : Number(timestamp);
+    if ((typeof timestamp !== 'number' && typeof timestamp !== 'string') || !Number.isFinite(t) || t < 0) {
+      throw new InvalidRecordError(`Message timestamp "${String(timestamp)}" for "${topic}" is not a number of milliseconds.`, { topic });
+    }
   }
-  return { key, value, headers: headersOf(topic, m.headers), timestamp };
+  checkHeaders(topic, m.headers);
+  return m as RecordInput;
 }
 
 export function toKafkaMessage(r: DecodedRecord): KafkaMessage {

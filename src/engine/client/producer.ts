@@ -68,20 +68,27 @@ export class Producer {
       const t = this.engine.topic(topic);
       if (!Array.isArray(messages)) throw new InvalidRecordError(`messages for "${topic}" must be an array.`, { topic });
       const n = t.partitions.length;
+      // Requests of this topic by partition: no per-message string keys on the hot path.
+      const perPartition: (PartitionRequest | undefined)[] = [];
       const compacted = isCompacted(t.config);
       const stickyNow = this.stickyPartition(topic, n);
       for (const m of messages) {
-        const r = toRecordInput(topic, m, now);
-        if (compacted && r.key === null) throw new KeylessRecordOnCompactedTopicError(topic);
+        const r = toRecordInput(topic, m);
+        const key = r.key ?? null;
+        if (compacted && key === null) throw new KeylessRecordOnCompactedTopicError(topic);
         let p: number;
         if (m.partition !== undefined && m.partition !== null) {
           p = m.partition;
           if (!Number.isInteger(p) || p < 0 || p >= n) throw new UnknownTopicOrPartitionError(topic, p);
-        } else if (r.key !== null) p = defaultPartition(r.key, n);
+        } else if (key !== null) p = defaultPartition(key, n);
         else p = stickyNow;
-        const k = `${topic}\u0000${p}`;
-        let req = byTp.get(k);
-        if (!req) byTp.set(k, (req = { topic, partition: p, records: [], batches: [], baseSequence: -1 }));
+        let req = perPartition[p];
+        if (!req) {
+          const k = `${topic}\u0000${p}`;
+          req = byTp.get(k);
+          if (!req) byTp.set(k, (req = { topic, partition: p, records: [], batches: [], baseSequence: -1 }));
+          perPartition[p] = req;
+        }
         req.records.push(r);
       }
     }
@@ -92,7 +99,7 @@ export class Producer {
       const seqKey = `${req.topic}\u0000${req.partition}`;
       const seq = this.producerId >= 0 ? (this.sequences.get(seqKey) ?? 0) : -1;
       req.baseSequence = seq;
-      req.batches = encodeBatches(req.records, { producerId: this.producerId, producerEpoch: this.producerId >= 0 ? this.epoch : -1, baseSequence: seq, attributes }, CHUNK_BYTES, (size) => {
+      req.batches = encodeBatches(req.records, { defaultTimestamp: now, producerId: this.producerId, producerEpoch: this.producerId >= 0 ? this.epoch : -1, baseSequence: seq, attributes }, CHUNK_BYTES, (size) => {
         if (size > max) throw new MessageTooLargeError(req.topic, size, max);
       });
     }

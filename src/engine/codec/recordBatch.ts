@@ -14,6 +14,7 @@
 import { maxUtf8Length, utf8, writeUtf8 } from './bytes';
 import { crc32 } from './crc32';
 import { view, type RecordBytes } from './recordBytes';
+import { commitSlab, copyToSlab, slabSpace } from './slab';
 
 export const HEADER_BYTES = 68;
 export const MAGIC = 1;
@@ -21,11 +22,21 @@ export const ATTR_LOG_APPEND_TIME = 1;
 const RECORD_FIXED = 4 + 8 + 4 + 4 + 2;
 
 export type Bytesish = string | Uint8Array;
+/** Headers as [name, value] pairs (stored records) ... */
+export type HeaderList = readonly (readonly [string, Bytesish | null])[];
+/** ... or as kafkajs's IHeaders object (a value may be a list: the header repeats). */
+export type HeaderMap = Readonly<Record<string, Bytesish | readonly Bytesish[] | undefined>>;
+
+/**
+ * A record to encode. A validated kafkajs message is one as it is (no copy per message on the
+ * hot path): a missing key is null, a missing timestamp is the encode call's default, a string
+ * timestamp is read as milliseconds.
+ */
 export interface RecordInput {
-  key: Bytesish | null;
+  key?: Bytesish | null | undefined;
   value: Bytesish | null;
-  headers?: readonly (readonly [string, Bytesish | null])[] | undefined;
-  timestamp: number;
+  headers?: HeaderList | HeaderMap | undefined;
+  timestamp?: number | string | undefined;
   /** Only for rewritten batches (compaction, follower copies): the record's offset delta. */
   offsetDelta?: number;
 }
@@ -58,6 +69,8 @@ export interface DecodedRecord {
 }
 
 export interface EncodeOptions {
+  /** Timestamp of records that have none (the producer's clock). */
+  defaultTimestamp?: number;
   producerId?: number;
   producerEpoch?: number;
   baseSequence?: number;
@@ -70,10 +83,30 @@ function sizeOf(v: Bytesish | null): number {
   return v === null ? 0 : typeof v === 'string' ? maxUtf8Length(v) : v.length;
 }
 
+/** Calls fn for each header, whichever form the headers take. */
+function eachHeader(h: HeaderList | HeaderMap, fn: (name: string, value: Bytesish | null) => void): void {
+  if (Array.isArray(h)) {
+    for (const [k, v] of h as HeaderList) fn(k, v);
+    return;
+  }
+  for (const k in h) {
+    const v = (h as HeaderMap)[k];
+    if (v === undefined) continue;
+    if (Array.isArray(v)) for (const x of v as readonly Bytesish[]) fn(k, x);
+    else fn(k, v as Bytesish);
+  }
+}
+
+function headerCount(h: HeaderList | HeaderMap): number {
+  let n = 0;
+  eachHeader(h, () => n++);
+  return n;
+}
+
 /** Worst-case encoded size of one record (exact for byte arrays, an upper bound for strings). */
 export function maxRecordSize(r: RecordInput): number {
-  let n = RECORD_FIXED + sizeOf(r.key) + sizeOf(r.value);
-  if (r.headers) for (const [k, v] of r.headers) n += 6 + maxUtf8Length(k) + sizeOf(v);
+  let n = RECORD_FIXED + sizeOf(r.key ?? null) + sizeOf(r.value);
+  if (r.headers) eachHeader(r.headers, (k, v) => (n += 6 + maxUtf8Length(k) + sizeOf(v)));
   return n;
 }
 
@@ -122,8 +155,16 @@ export function encodeBatch(records: readonly RecordInput[], opts: EncodeOptions
   return encodeOne(records, 0, opts, Infinity)[0];
 }
 
+/** Bytes reserved in a slab for one batch; larger batches are built in the scratch buffer. */
+const SLAB_BATCH_BYTES = 128 * 1024;
+
 function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOptions, maxBatchBytes: number, onRecordSize?: (size: number, index: number) => void): [Uint8Array, number] {
-  let dv = new DataView(scratch.buffer);
+  // Write straight into slab memory while the batch fits there; move to the scratch buffer
+  // (and copy once at the end) only for unusually large batches.
+  let buf = slabSpace(SLAB_BATCH_BYTES);
+  let inSlab = true;
+  let dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const defaultTs = opts.defaultTimestamp ?? 0;
   let at = HEADER_BYTES;
   let first = Infinity;
   let max = -Infinity;
@@ -132,28 +173,31 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
   for (; i < records.length; i++) {
     const r = records[i]!;
     const need = at + maxRecordSize(r);
-    if (scratch.length < need) {
-      const bigger = new Uint8Array(Math.max(need, scratch.length * 2));
-      bigger.set(scratch.subarray(0, at));
-      scratch = bigger;
-      dv = new DataView(scratch.buffer);
+    if (buf.length < need) {
+      if (scratch.length < need) scratch = new Uint8Array(Math.max(need, scratch.length * 2));
+      if (scratch !== buf) scratch.set(buf.subarray(0, at));
+      buf = scratch;
+      inSlab = false;
+      dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     }
-    const buf = scratch;
     const recStart = at;
     const delta = r.offsetDelta ?? i - from;
+    const ts = r.timestamp;
+    const timestamp = ts === undefined || ts === null ? defaultTs : typeof ts === 'number' ? ts : Number(ts);
     dv.setUint32(at, delta, true);
-    dv.setFloat64(at + 4, r.timestamp, true);
-    at = put(dv, buf, at + 12, r.key);
+    dv.setFloat64(at + 4, timestamp, true);
+    at = put(dv, buf, at + 12, r.key ?? null);
     at = put(dv, buf, at, r.value);
     const hs = r.headers;
-    dv.setUint16(at, hs ? hs.length : 0, true);
+    dv.setUint16(at, hs ? headerCount(hs) : 0, true);
     at += 2;
     if (hs) {
-      for (const [k, v] of hs) {
-        const n = writeUtf8(k, buf, at + 2);
+      const into = buf;
+      eachHeader(hs, (k, v) => {
+        const n = writeUtf8(k, into, at + 2);
         dv.setUint16(at, n, true);
-        at = put(dv, buf, at + 2 + n, v);
-      }
+        at = put(dv, into, at + 2 + n, v);
+      });
     }
     if (at > maxBatchBytes && i > from) {
       at = recStart;
@@ -161,11 +205,10 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
     }
     onRecordSize?.(at - recStart, i);
     lastDelta = delta;
-    if (r.timestamp < first) first = r.timestamp;
-    if (r.timestamp > max) max = r.timestamp;
+    if (timestamp < first) first = timestamp;
+    if (timestamp > max) max = timestamp;
   }
   const count = i - from;
-  const buf = scratch;
   dv.setUint32(0, at, true);
   dv.setFloat64(4, 0, true);
   dv.setInt32(12, -1, true);
@@ -182,7 +225,7 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
   // The checksum is computed when the batch is stored durably (sealBatches), not here:
   // memory storage has no torn writes to detect.
   dv.setUint32(24, 0, true);
-  return [buf.slice(0, at), count];
+  return [inSlab ? commitSlab(at) : copyToSlab(buf, at), count];
 }
 
 export function readMeta(buf: Uint8Array, at = 0): BatchMeta {

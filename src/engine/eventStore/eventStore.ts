@@ -91,9 +91,9 @@ export class EventStore {
     if (!Array.isArray(events) || events.length === 0) throw new InvalidRecordError('append needs at least one event.');
     const t = this.engine.topic(this.topic);
     const now = this.engine.clock.now();
-    const records = events.map((e) => toRecordInput(this.topic, { key, value: e.value, ...(e.headers ? { headers: e.headers } : {}), ...(e.timestamp !== undefined ? { timestamp: e.timestamp } : {}) }, now));
+    const records = events.map((e) => toRecordInput(this.topic, { key, value: e.value, ...(e.headers ? { headers: e.headers } : {}), ...(e.timestamp !== undefined ? { timestamp: e.timestamp } : {}) }));
     const max = t.config['max.message.bytes'];
-    const batches = encodeBatches(records, {}, CHUNK_BYTES, (size) => {
+    const batches = encodeBatches(records, { defaultTimestamp: now }, CHUNK_BYTES, (size) => {
       if (size > max) throw new MessageTooLargeError(this.topic, size, max);
     });
     const log = this.logFor(key);

@@ -93,7 +93,9 @@ describe('PartitionLog', () => {
     await follower.appendAsFollower(fetched);
     expect(follower.logEndOffset).toBe(3);
     expect(follower.epochs.latestEpoch()).toBe(4);
-    expect(follower.segments[0]!.chunks[0]!.data!.buffer).toBe(leader.segments[0]!.chunks[0]!.data!.buffer);
+    const f = follower.segments[0]!.chunks[0]!.data!;
+    const l = leader.segments[0]!.chunks[0]!.data!;
+    expect([f.buffer, f.byteOffset, f.length]).toEqual([l.buffer, l.byteOffset, l.length]);
     await follower.truncateTo(1);
     expect(leader.logEndOffset).toBe(3);
     expect((await leader.read(0)).length).toBe(3);
