@@ -43,9 +43,10 @@ try {
     if (!workerSession) return null;
     await inWorker('HeapProfiler.collectGarbage');
     const r = await inWorker('Runtime.getHeapUsage');
-    return r.usedSize;
+    // backingStorageSize (ArrayBuffer memory outside the JS heap) where this Chromium reports it.
+    return { used: r.usedSize, buffers: r.backingStorageSize ?? null };
   };
-  const mib = (b) => (b === null ? 'n/a' : `${(b / 2 ** 20).toFixed(1)} MiB`);
+  const mib = (b) => (b === null ? 'n/a' : typeof b === 'object' ? `${(b.used / 2 ** 20).toFixed(1)} MiB JS heap + ${b.buffers === null ? 'n/a' : (b.buffers / 2 ** 20).toFixed(1) + ' MiB'} ArrayBuffers` : `${(b / 2 ** 20).toFixed(1)} MiB`);
   const run = (expr, arg) => page.evaluate(expr, arg);
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const fmt = (n) => Math.round(n).toLocaleString('en-US');
