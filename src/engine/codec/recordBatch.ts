@@ -14,7 +14,6 @@
 import { maxUtf8Length, utf8, writeUtf8 } from './bytes';
 import { crc32 } from './crc32';
 import { view, type RecordBytes } from './recordBytes';
-import { commitSlab, copyToSlab, slabSpace } from './slab';
 
 export const HEADER_BYTES = 68;
 export const MAGIC = 1;
@@ -155,14 +154,8 @@ export function encodeBatch(records: readonly RecordInput[], opts: EncodeOptions
   return encodeOne(records, 0, opts, Infinity)[0];
 }
 
-/** Bytes reserved in a slab for one batch; larger batches are built in the scratch buffer. */
-const SLAB_BATCH_BYTES = 128 * 1024;
-
 function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOptions, maxBatchBytes: number, onRecordSize?: (size: number, index: number) => void): [Uint8Array, number] {
-  // Write straight into slab memory while the batch fits there; move to the scratch buffer
-  // (and copy once at the end) only for unusually large batches.
-  let buf = slabSpace(SLAB_BATCH_BYTES);
-  let inSlab = true;
+  let buf = scratch;
   let dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const defaultTs = opts.defaultTimestamp ?? 0;
   let at = HEADER_BYTES;
@@ -174,10 +167,9 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
     const r = records[i]!;
     const need = at + maxRecordSize(r);
     if (buf.length < need) {
-      if (scratch.length < need) scratch = new Uint8Array(Math.max(need, scratch.length * 2));
-      if (scratch !== buf) scratch.set(buf.subarray(0, at));
-      buf = scratch;
-      inSlab = false;
+      const bigger = new Uint8Array(Math.max(need, buf.length * 2));
+      bigger.set(buf.subarray(0, at));
+      scratch = buf = bigger;
       dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     }
     const recStart = at;
@@ -223,9 +215,10 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
   dv.setFloat64(52, count ? first : 0, true);
   dv.setFloat64(60, count ? max : 0, true);
   // The checksum is computed when the batch is stored durably (sealBatches), not here:
-  // memory storage has no torn writes to detect.
+  // memory storage has no torn writes to detect. One ArrayBuffer per batch (not shared slabs)
+  // so that retention and paging free memory batch by batch.
   dv.setUint32(24, 0, true);
-  return [inSlab ? commitSlab(at) : copyToSlab(buf, at), count];
+  return [buf.slice(0, at), count];
 }
 
 export function readMeta(buf: Uint8Array, at = 0): BatchMeta {
