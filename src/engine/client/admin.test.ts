@@ -22,6 +22,24 @@ describe('admin', () => {
     await expect(admin.deleteTopics({ topics: ['t'] })).rejects.toMatchObject({ code: 'UNKNOWN_TOPIC_OR_PARTITION' });
   });
 
+  it('finds offsets by timestamp (Kafka ListOffsets by time): first record at or after it, else the high watermark', async () => {
+    const { cluster, producer } = await setup('t', 2);
+    for (let i = 0; i < 10; i++) await producer.send({ topic: 't', messages: [{ value: String(i), timestamp: String(1000 + i * 100), partition: i % 2 }] });
+    const admin = cluster.admin();
+    expect(await admin.fetchTopicOffsetsByTimestamp('t', 1250)).toEqual([
+      { partition: 0, offset: '2' },
+      { partition: 1, offset: '1' },
+    ]);
+    expect(await admin.fetchTopicOffsetsByTimestamp('t', 0)).toEqual([
+      { partition: 0, offset: '0' },
+      { partition: 1, offset: '0' },
+    ]);
+    expect(await admin.fetchTopicOffsetsByTimestamp('t', 99_999)).toEqual([
+      { partition: 0, offset: '5' },
+      { partition: 1, offset: '5' },
+    ]);
+  });
+
   it('sendBatch writes to several topics; describeGroups shows the member', async () => {
     const { cluster, producer } = await setup('a');
     await cluster.admin().createTopics({ topics: [{ topic: 'b' }] });

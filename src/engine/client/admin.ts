@@ -5,6 +5,7 @@ import type { Engine } from '../cluster/engine';
 import type { ConfigEntry } from '../cluster/topicConfig';
 import { IllegalStateError, OffsetOutOfRangeError } from '../errors';
 import { deleteRecordsBefore } from '../log/retention';
+import { offsetForTime } from '../log/reads';
 
 export interface ITopicConfig {
   topic: string;
@@ -75,6 +76,19 @@ export class Admin {
       const log = this.engine.leaderLog(p);
       return { partition: p.partition, offset: String(log.highWatermark), high: String(log.highWatermark), low: String(log.logStartOffset) };
     });
+  }
+
+  /**
+   * Per partition, the earliest offset whose timestamp is at or after `timestamp` (Kafka's
+   * ListOffsets by time); the high watermark when there is none, as kafkajs reports it.
+   */
+  async fetchTopicOffsetsByTimestamp(topic: string, timestamp?: number): Promise<{ partition: number; offset: string }[]> {
+    const out: { partition: number; offset: string }[] = [];
+    for (const p of this.engine.topic(topic).partitions) {
+      const log = this.engine.leaderLog(p);
+      out.push({ partition: p.partition, offset: String(timestamp === undefined ? log.highWatermark : await offsetForTime(log, timestamp)) });
+    }
+    return out;
   }
 
   async createPartitions({ topicPartitions }: { topicPartitions: { topic: string; count: number }[]; validateOnly?: boolean; timeout?: number }): Promise<boolean> {

@@ -102,3 +102,21 @@ export async function readBatchesFrom(log: PartitionLog, offset: number, maxByte
   return out;
 }
 
+
+/** The first offset below the high watermark with a timestamp ≥ `timestamp`, else the high watermark. */
+export async function offsetForTime(log: PartitionLog, timestamp: number): Promise<number> {
+  for (const seg of log.segments) {
+    if (seg.maxTimestamp < timestamp) continue;
+    for (const chunk of seg.chunks) {
+      if (chunk.maxTimestamp < timestamp) continue;
+      if (chunk.baseOffset >= log.highWatermark) return log.highWatermark;
+      const from = Math.max(chunk.baseOffset, log.logStartOffset);
+      if (from > chunk.lastOffset) continue;
+      for (const r of await log.read(from, { maxRecords: chunk.count, maxBytes: Infinity })) {
+        if (r.offset > chunk.lastOffset) break;
+        if (r.timestamp >= timestamp) return r.offset;
+      }
+    }
+  }
+  return log.highWatermark;
+}
