@@ -9,6 +9,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Property and simulation tests take ~1 s alone; a shared 2-core machine can be 5× slower.
+          testTimeout: 20_000,
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.slow.test.ts', 'node_modules/**'],
         },
