@@ -50,6 +50,11 @@ export class Actors {
     return this.entries.map((e) => e.spec.typeName);
   }
 
+  /** The ids the actors pick from for commands handled by `handlerElementId`. */
+  idsFor(handlerElementId: string): string[] {
+    return [...new Set(this.entries.filter((e) => e.spec.handler?.elementId === handlerElementId).flatMap((e) => e.ids))];
+  }
+
   /** Topic ids the actors write to. */
   get topicIds(): string[] {
     return this.entries.map((e) => e.spec.topicId!);

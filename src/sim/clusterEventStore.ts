@@ -15,6 +15,7 @@ type Snapshot = runtime.Snapshot;
 const DECODED_KEPT = 50_000;
 
 interface Entry {
+  topic: string;
   partition: number;
   offset: number;
   id: number;
@@ -45,8 +46,12 @@ export class ClusterEventStore implements runtime.EventStore {
     private readonly waiting: (delta: number) => void = () => undefined,
   ) {}
 
-  private partitionOf(aggregateType: string, aggregateId: string): number {
-    return defaultPartition(runtime.recordKey(aggregateType, aggregateId, this.prefixedByType), this.partitions);
+  /** Per-instance strategy: the topic of each aggregate id (single partition). */
+  instanceTopic: ((aggregateId: string) => string) | null = null;
+
+  private route(aggregateType: string, aggregateId: string): { topic: string; partition: number } {
+    if (this.instanceTopic) return { topic: this.instanceTopic(aggregateId), partition: 0 };
+    return { topic: this.topic, partition: defaultPartition(runtime.recordKey(aggregateType, aggregateId, this.prefixedByType), this.partitions) };
   }
 
   append(aggregateId: string, events: readonly EventEnvelope[], expectedVersion: number): Promise<number> {
@@ -56,18 +61,18 @@ export class ClusterEventStore implements runtime.EventStore {
       return Promise.reject(new runtime.ConcurrencyError(aggregateId, expectedVersion, entries.length));
     }
     if (events.length === 0) return Promise.resolve(expectedVersion);
-    const partition = this.partitionOf(events[0]!.aggregateType, aggregateId);
+    const { topic, partition } = this.route(events[0]!.aggregateType, aggregateId);
     const records = events.map((e) => {
       const w = runtime.eventToRecord(e, this.prefixedByType);
       return { key: w.key, value: w.value, headers: { ...w.headers }, timestamp: e.timestamp };
     });
-    const p = this.sim.core.partition(this.topic, partition);
+    const p = this.sim.core.partition(topic, partition);
     const leaderBefore = p?.leader ?? null;
     const endBefore = leaderBefore === null ? -1 : p!.log(leaderBefore).logEndOffset;
     return new Promise<number>((resolve, reject) => {
       let written = false;
       let settled = false;
-      this.sim.produceWith({ topic: this.topic, partition, acks: this.acks(), records }, (err) => {
+      this.sim.produceWith({ topic, partition, acks: this.acks(), records }, (err) => {
         if (written && !settled) this.waiting(-1);
         settled = true;
         if (err) {
@@ -81,9 +86,9 @@ export class ClusterEventStore implements runtime.EventStore {
         if (!settled) this.waiting(1);
         const log = p!.log(leaderBefore);
         const list = this.index.get(aggregateId) ?? [];
-        for (let i = 0; i < records.length; i++) list.push({ partition, offset: endBefore + i, id: log.recordAt(endBefore + i)!.id });
+        for (let i = 0; i < records.length; i++) list.push({ topic, partition, offset: endBefore + i, id: log.recordAt(endBefore + i)!.id });
         this.index.set(aggregateId, list);
-        this.onAppend(this.topic, records.length);
+        this.onAppend(topic, records.length);
       }
     });
   }
@@ -96,8 +101,8 @@ export class ClusterEventStore implements runtime.EventStore {
     let lost = 0;
     for (let i = from; i < entries.length; i++) {
       const e = entries[i]!;
-      const p = this.sim.core.partition(this.topic, e.partition);
-      if (!p || p.leader === null) return Promise.reject(new PartitionUnavailableError(this.topic, e.partition));
+      const p = this.sim.core.partition(e.topic, e.partition);
+      if (!p || p.leader === null) return Promise.reject(new PartitionUnavailableError(e.topic, e.partition));
       const r = p.log(p.leader).recordAt(e.offset);
       if (!r || r.id !== e.id) {
         // Lost in a failover: gone from the stream, as it would be in Kafka.

@@ -11,7 +11,8 @@ interface Instance {
   id: string;
   serviceId: string;
   state: 'running' | 'crashed';
-  members: string[];
+  /** Group id → this instance's member in it. */
+  members: Map<string, string>;
 }
 
 export interface MemberSettings {
@@ -29,6 +30,8 @@ export class ServiceInstances {
     private readonly services: readonly ServiceSpec[],
     private readonly roles: readonly GroupRole[],
     private readonly settings: () => MemberSettings,
+    /** A role's subscription as it stands (pattern subscriptions expanded). */
+    private readonly topicsOf: (role: GroupRole) => string[] = (r) => r.topics,
   ) {
     for (const s of services) this.instances.set(s.id, []);
   }
@@ -45,24 +48,41 @@ export class ServiceInstances {
     const n = (this.counters.get(s.id) ?? 0) + 1;
     this.counters.set(s.id, n);
     const id = `${s.name}-${n}`;
-    const cfg = this.settings();
-    const members = this.roles
-      .filter((r) => r.serviceId === s.id && r.topics.length > 0)
-      .map((r) =>
-        this.cluster.groups.addMember({
-          groupId: r.groupId,
-          topics: r.topics,
-          clientId: id,
-          assignor: cfg.assignor,
-          sessionTimeoutMs: cfg.sessionTimeoutMs,
-          heartbeatIntervalMs: Math.max(100, Math.floor(cfg.sessionTimeoutMs / 3)),
-          processingMsPerRecord: cfg.processingMsPerRecord,
-          autoOffsetReset: 'earliest',
-          commitMode: 'auto',
-        }),
-      );
+    const members = new Map<string, string>();
+    for (const r of this.roles) {
+      if (r.serviceId !== s.id) continue;
+      const topics = this.topicsOf(r);
+      if (topics.length > 0) members.set(r.groupId, this.member(r, id, topics));
+    }
     this.instances.get(s.id)!.push({ id, serviceId: s.id, state: 'running', members });
     return id;
+  }
+
+  private member(r: GroupRole, clientId: string, topics: string[]): string {
+    const cfg = this.settings();
+    return this.cluster.groups.addMember({
+      groupId: r.groupId,
+      topics,
+      clientId,
+      assignor: cfg.assignor,
+      sessionTimeoutMs: cfg.sessionTimeoutMs,
+      heartbeatIntervalMs: Math.max(100, Math.floor(cfg.sessionTimeoutMs / 3)),
+      processingMsPerRecord: cfg.processingMsPerRecord,
+      autoOffsetReset: 'earliest',
+      commitMode: 'auto',
+    });
+  }
+
+  /** A metadata refresh found new topics for a role: each running instance (re)subscribes. */
+  resubscribe(role: GroupRole): void {
+    const topics = this.topicsOf(role);
+    if (topics.length === 0) return;
+    for (const inst of this.instances.get(role.serviceId) ?? []) {
+      if (inst.state !== 'running') continue;
+      const m = inst.members.get(role.groupId);
+      if (m) this.cluster.groups.subscribe(m, topics);
+      else inst.members.set(role.groupId, this.member(role, inst.id, topics));
+    }
   }
 
   private find(instanceId: string): { list: Instance[]; inst: Instance } {
@@ -76,7 +96,7 @@ export class ServiceInstances {
   /** A clean shutdown: each member commits, revokes and leaves at once. */
   remove(instanceId: string): void {
     const { list, inst } = this.find(instanceId);
-    if (inst.state === 'running') for (const m of inst.members) this.cluster.groups.closeMember(m);
+    if (inst.state === 'running') for (const m of inst.members.values()) this.cluster.groups.closeMember(m);
     list.splice(list.indexOf(inst), 1);
   }
 
@@ -85,7 +105,7 @@ export class ServiceInstances {
     const { inst } = this.find(instanceId);
     if (inst.state === 'crashed') return;
     inst.state = 'crashed';
-    for (const m of inst.members) this.cluster.groups.crashMember(m);
+    for (const m of inst.members.values()) this.cluster.groups.crashMember(m);
   }
 
   /** A rolling restart: every running instance is replaced by a fresh one (new settings apply). */
@@ -110,7 +130,7 @@ export class ServiceInstances {
 
   /** Which instance a group member belongs to. */
   instanceOfMember(memberId: string): string | null {
-    for (const list of this.instances.values()) for (const i of list) if (i.members.includes(memberId)) return i.id;
+    for (const list of this.instances.values()) for (const i of list) if ([...i.members.values()].includes(memberId)) return i.id;
     return null;
   }
 }

@@ -14,6 +14,7 @@ import { buildGroupRoles, type GroupRole } from './groupRoles';
 import type { KeyDistribution } from './keyDistribution';
 import { SimLifecycle, type SimState } from './lifecycle';
 import { checkSpeed, resolveSimOptions, type SimOptions } from './options';
+import { InstanceTopics } from './instanceTopics';
 import { ProducerPort } from './producerPort';
 import type { LiveReadModel } from './liveReadModel';
 import { RingSeries } from './ringSeries';
@@ -24,6 +25,11 @@ import type { SimSeries, SimSnapshot } from './simSnapshot';
 
 export const STEP_MS = 10;
 const SAMPLE_MS = 500;
+/**
+ * How often consumers look for new topics matching their pattern. Kafka's metadata.max.age.ms
+ * is 5 minutes; 5 s here, so a workshop sees new instance topics join within a few seconds.
+ */
+const METADATA_REFRESH_MS = 5_000;
 const SERIES_CAPACITY = 720;
 const TIMELINE_KEEP = 80;
 /** Handler timestamps start here, so payload times look like real dates. */
@@ -52,6 +58,9 @@ export class Simulation {
   private series: RingSeries | null = null;
   private nextSampleAt = SAMPLE_MS;
   private samples = 0;
+  private instanceTopics: InstanceTopics | null = null;
+  private seenTopics = 0;
+  private nextRefreshAt = METADATA_REFRESH_MS;
   private readonly timeline: StampedEvent[] = [];
   private lastSample = { produced: 0, consumed: 0, topics: new Map<string, number>(), groups: new Map<string, number>() };
   rates = { topics: {} as Record<string, number>, groups: {} as Record<string, number> };
@@ -66,9 +75,6 @@ export class Simulation {
     if (hasErrors(this.topology)) {
       const errors = this.topology.problems.filter((p) => p.severity === 'error');
       throw new BoardNotRunnableError(`The board has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix before it can run: ${errors[0]!.message}`, errors);
-    }
-    if (this.topology.topics.some((t) => t.perInstance)) {
-      throw new BoardNotRunnableError('The simulator runs the "one topic per aggregate type" and "one shared topic" strategies; switch the board to one of them to run it.');
     }
     if (this.topology.aggregates.length === 0) throw new BoardNotRunnableError('The board has no aggregate to send commands to: add an aggregate with its commands and events.');
   }
@@ -88,9 +94,17 @@ export class Simulation {
     const cluster = createSimulatedCluster({ brokers: o.brokers, seed: o.seed, minInsyncReplicas: o.minInsyncReplicas, autoLeaderRebalance: true, lagSamplesKept: 60 });
     this.cluster = cluster;
     for (const t of this.topology.topics) {
+      if (t.perInstance) continue; // a name prefix: instance topics are created as aggregates appear
       const rf = Math.min(t.replicationFactor, o.brokers);
       cluster.sim.createTopic({ name: t.name, partitions: t.partitions, replicationFactor: rf, minInsyncReplicas: Math.min(o.minInsyncReplicas, rf) });
     }
+    const instanceTopics = new InstanceTopics(
+      cluster.sim,
+      this.topology.topics,
+      (t) => Math.min(t.replicationFactor, o.brokers),
+      (rf) => Math.min(o.minInsyncReplicas, rf),
+    );
+    this.instanceTopics = instanceTopics;
     const acks = () => this.options.acks;
     this.producer = new ProducerPort(cluster.sim, this.topology, acks, this.flow);
     for (const agg of this.topology.aggregates) {
@@ -98,6 +112,7 @@ export class Simulation {
       const spec = this.topology.topics.find((x) => x.id === agg.eventTopicId);
       if (!topic || !spec) continue;
       const store = new ClusterEventStore(cluster.sim, topic, spec.partitions, spec.keyPrefixedByType, acks, (tp, n) => this.flow.wrote(tp, n), (d) => (this.waitingAcks += d));
+      if (spec.perInstance) store.instanceTopic = (id) => instanceTopics.ensure(topic, id);
       this.stores.set(agg.elementId, store);
     }
     this.roles = buildGroupRoles({
@@ -122,13 +137,21 @@ export class Simulation {
       this.timeline.push(e);
       if (this.timeline.length > TIMELINE_KEEP) this.timeline.shift();
     });
-    this.instances = new ServiceInstances(cluster, this.topology.services, this.roles, () => ({
-      assignor: this.options.assignor,
-      sessionTimeoutMs: this.options.sessionTimeoutMs,
-      processingMsPerRecord: 1,
-    }));
-    for (const s of this.topology.services) for (let i = 0; i < Math.max(1, s.instances); i++) this.instances.add(s.id);
     this.actors = new Actors(this.topology, this.producer, this.rng.fork('actors'), this.env('actors'), o.commandsPerSecond, o.aggregateIds, o.keys);
+    // Per-instance topics of the aggregates the actors address exist from the start.
+    for (const agg of this.topology.aggregates) {
+      const spec = this.topology.topics.find((x) => x.id === agg.eventTopicId);
+      if (spec?.perInstance) for (const id of this.actors.idsFor(agg.elementId)) instanceTopics.ensure(spec.name, id);
+    }
+    this.seenTopics = instanceTopics.version;
+    this.instances = new ServiceInstances(
+      cluster,
+      this.topology.services,
+      this.roles,
+      () => ({ assignor: this.options.assignor, sessionTimeoutMs: this.options.sessionTimeoutMs, processingMsPerRecord: 1 }),
+      (r) => instanceTopics.expand(r.topics),
+    );
+    for (const s of this.topology.services) for (let i = 0; i < Math.max(1, s.instances); i++) this.instances.add(s.id);
     this.series = new RingSeries(SERIES_CAPACITY, [...this.roles.map((r) => `lag:${r.groupId}`), 'produced/s', 'consumed/s']);
   }
 
@@ -172,11 +195,23 @@ export class Simulation {
       this.actors!.step(STEP_MS);
       cluster.advance(STEP_MS);
       await this.drain();
+      if (cluster.sim.now() >= this.nextRefreshAt) {
+        this.refreshMetadata();
+        this.nextRefreshAt += METADATA_REFRESH_MS;
+      }
       if (cluster.sim.now() >= this.nextSampleAt) {
         this.sample();
         this.nextSampleAt += SAMPLE_MS;
       }
     }
+  }
+
+  /** Pattern subscriptions pick up new instance topics (and rebalance), as Kafka's consumers do. */
+  private refreshMetadata(): void {
+    const it = this.instanceTopics;
+    if (!it || it.version === this.seenTopics) return;
+    this.seenTopics = it.version;
+    for (const r of this.roles) if (r.topics.some((t) => it.isPattern(t))) this.instances!.resubscribe(r);
   }
 
   private sample(): void {

@@ -1,0 +1,46 @@
+// The "one single-partition topic per aggregate instance" strategy: an aggregate's event topic
+// name is a prefix, and each aggregate id gets its own topic (named as the exported code names
+// it), created when its first event is written. Consumers subscribe by pattern; like Kafka's
+// consumers they only see a new topic at their next metadata refresh, and every new topic makes
+// their groups rebalance — the cost of this strategy, shown rather than hidden.
+import type { TopicSpec } from '../topology';
+import { runtime } from '../topology';
+import type { ClusterSim } from './engineApi';
+
+export class InstanceTopics {
+  private readonly byPrefix = new Map<string, { spec: TopicSpec; names: string[]; seen: Set<string> }>();
+  /** Grows whenever a topic is created. */
+  version = 0;
+
+  constructor(
+    private readonly sim: ClusterSim,
+    specs: readonly TopicSpec[],
+    private readonly replicationFactor: (spec: TopicSpec) => number,
+    private readonly minInsync: (rf: number) => number,
+  ) {
+    for (const s of specs) if (s.perInstance) this.byPrefix.set(s.name, { spec: s, names: [], seen: new Set() });
+  }
+
+  isPattern(name: string): boolean {
+    return this.byPrefix.has(name);
+  }
+
+  /** The topic of one aggregate instance, created on first use. */
+  ensure(prefix: string, aggregateId: string): string {
+    const entry = this.byPrefix.get(prefix)!;
+    const name = runtime.instanceTopicName(prefix, aggregateId);
+    if (!entry.seen.has(name)) {
+      const rf = this.replicationFactor(entry.spec);
+      this.sim.createTopic({ name, partitions: 1, replicationFactor: rf, minInsyncReplicas: this.minInsync(rf) });
+      entry.seen.add(name);
+      entry.names.push(name);
+      this.version++;
+    }
+    return name;
+  }
+
+  /** A subscription list with every pattern replaced by the instance topics that exist now. */
+  expand(topics: readonly string[]): string[] {
+    return topics.flatMap((t) => this.byPrefix.get(t)?.names ?? [t]);
+  }
+}
