@@ -56,6 +56,18 @@ for (const example of ['Banking', 'E-commerce'] as const) {
     await expect.poll(async () => Number(await page.getByRole('figure', { name: 'Consumer lag' }).getAttribute('data-samples'))).toBeGreaterThan(3);
     await page.screenshot({ path: `.tmp/sim-${example}-lag.png` });
 
+    // Pause holds simulated time; Step moves it by 100 ms; Run simulation resumes.
+    const clock = async () => Number((await page.getByLabel('Simulated time').textContent())!.replace(/[^0-9.]/g, ''));
+    await sim.button('Pause simulation').click();
+    await expect(sim.button('Step')).toBeEnabled();
+    const paused = await clock();
+    await page.waitForTimeout(300);
+    expect(await clock()).toBe(paused);
+    await sim.button('Step').click();
+    await expect.poll(async () => Math.round(((await clock()) - paused) * 10)).toBe(1);
+    await sim.button('Run simulation').click();
+    await expect.poll(clock).toBeGreaterThan(paused + 1);
+
     // Kafka's controlled shutdown moves every leadership off broker 1; the run continues.
     await sim.tab('Cluster').click();
     await expect.poll(async () => (await sim.leadersAndIsr()).some((p) => p.leader === '1')).toBe(true);
