@@ -39,6 +39,12 @@ export class InstanceTopics {
     return name;
   }
 
+  /** The prefix an instance topic belongs to, or null for an ordinary topic. */
+  prefixOf(topic: string): string | null {
+    const cut = topic.lastIndexOf('.');
+    return cut > 0 && this.byPrefix.get(topic.slice(0, cut))?.seen.has(topic) ? topic.slice(0, cut) : null;
+  }
+
   /** A subscription list with every pattern replaced by the instance topics that exist now. */
   expand(topics: readonly string[]): string[] {
     return topics.flatMap((t) => this.byPrefix.get(t)?.names ?? [t]);

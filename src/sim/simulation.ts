@@ -226,8 +226,11 @@ export class Simulation {
     this.lastSample.consumed = c.consumed;
     const topics: Record<string, number> = {};
     for (const [t, n] of this.flow.produced) {
-      topics[t] = (n - (this.lastSample.topics.get(t) ?? 0)) / secs;
+      const rate = (n - (this.lastSample.topics.get(t) ?? 0)) / secs;
       this.lastSample.topics.set(t, n);
+      // Instance topics count towards their prefix, which is what the topology view draws.
+      const key = this.instanceTopics?.prefixOf(t) ?? t;
+      topics[key] = (topics[key] ?? 0) + rate;
     }
     const groupsRate: Record<string, number> = {};
     for (const [g, n] of this.flow.handled) {

@@ -12,6 +12,8 @@ export interface StructureNode {
   parent?: string;
   partitions?: number;
   role?: string;
+  /** A per-instance topic prefix: one single-partition topic per aggregate id. */
+  perInstance?: boolean;
 }
 
 export interface StructureEdge {
@@ -34,7 +36,9 @@ export function buildStructure(t: Topology, roles: readonly GroupRole[], entryTo
   const edges: StructureEdge[] = [];
   const topicNode = (name: string) => `topic:${name}`;
   for (const s of t.services) nodes.push({ id: `service:${s.id}`, kind: 'service', label: s.label || s.name });
-  for (const topic of t.topics) nodes.push({ id: topicNode(topic.name), kind: 'topic', label: topic.name, partitions: topic.partitions, role: topic.role });
+  for (const topic of t.topics) {
+    nodes.push({ id: topicNode(topic.name), kind: 'topic', label: topic.name, partitions: topic.partitions, role: topic.role, ...(topic.perInstance ? { perInstance: true } : {}) });
+  }
   const nameOf = new Map(t.topics.map((x) => [x.id, x.name]));
   for (const r of roles) {
     const id = `group:${r.groupId}`;

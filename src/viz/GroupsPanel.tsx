@@ -4,6 +4,15 @@
 import { useShallow } from 'zustand/react/shallow';
 import { ASSIGNOR_NAMES, useSimStore, type AssignorName, type GroupView } from '../store/simStore';
 
+const SHOWN = 8;
+
+/** Long assignments (many partitions, or one topic per aggregate) are summarised. */
+function assignmentText(list: readonly string[]): string {
+  if (list.length === 0) return 'nothing';
+  if (list.length <= SHOWN) return list.join(', ');
+  return `${list.length} partitions: ${list.slice(0, SHOWN).join(', ')} … and ${list.length - SHOWN} more`;
+}
+
 const EAGER: readonly AssignorName[] = ASSIGNOR_NAMES.filter((a) => a !== 'cooperative-sticky');
 
 function GroupCard({ g }: { g: GroupView }) {
@@ -19,7 +28,9 @@ function GroupCard({ g }: { g: GroupView }) {
       <ul className="sb-members" aria-label={`Members of ${g.groupId}`}>
         {g.members.map((m) => (
           <li key={m.id}>
-            <code>{m.id}</code> <span className="sb-muted">{m.state}</span> → <span className="sb-assignment">{m.assignment.length > 0 ? m.assignment.join(', ') : 'nothing'}</span>
+            <code>{m.id}</code> <span className="sb-muted">{m.state}</span> → <span className="sb-assignment" title={m.assignment.join('\n')}>
+              {assignmentText(m.assignment)}
+            </span>
           </li>
         ))}
       </ul>

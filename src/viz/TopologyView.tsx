@@ -11,15 +11,26 @@ const BROKER_COLOURS = ['#2f6fde', '#e8590c', '#2b8a3e', '#ae3ec9', '#1098ad', '
 const NO_FLOW = { topicRates: {} as Record<string, number>, groupRates: {} as Record<string, number> };
 const brokerColour = (b: number | null) => (b === null ? '#c92a2a' : BROKER_COLOURS[(b - 1) % BROKER_COLOURS.length]!);
 
-function Partitions({ topic, x, y, width, count }: { topic: string; x: number; y: number; width: number; count: number }) {
-  const leaders = useSimStore(useShallow((s) => (s.snapshot?.partitions ?? []).filter((p) => p.topic === topic).map((p) => p.leader)));
+const MAX_INSTANCE_CELLS = 24;
+
+function Partitions({ topic, x, y, width, count, perInstance }: { topic: string; x: number; y: number; width: number; count: number; perInstance: boolean }) {
+  // A per-instance prefix shows its instance topics (one partition each), the first few of them.
+  const leaders = useSimStore(
+    useShallow((s) => (s.snapshot?.partitions ?? []).filter((p) => (perInstance ? p.topic.startsWith(`${topic}.`) : p.topic === topic)).map((p) => p.leader)),
+  );
+  if (perInstance) count = Math.min(MAX_INSTANCE_CELLS, leaders.length);
   const cell = Math.max(3, Math.min(12, (width - 12) / Math.max(1, count) - 2));
   return (
     <g>
+      {perInstance ? (
+        <text x={x + 6} y={y + 21} className="sb-topo-sub">
+          {leaders.length} instance topics
+        </text>
+      ) : null}
       {Array.from({ length: count }, (_, i) => (
         <rect key={i} x={x + 6 + i * (cell + 2)} y={y} width={cell} height={10} rx={1.5} fill={brokerColour(leaders[i] ?? null)}>
           <title>
-            {topic}-{i}: leader {leaders[i] ?? 'none'}
+            {perInstance ? `instance topic ${i + 1}` : `${topic}-${i}`}: leader {leaders[i] ?? 'none'}
           </title>
         </rect>
       ))}
@@ -102,7 +113,7 @@ export function TopologyView() {
                   {n.role} · {members[n.id] ?? ''}
                 </text>
               ) : null}
-              {n.kind === 'topic' && n.partitions ? <Partitions topic={n.label} x={n.x} y={n.y + 26} width={n.width} count={n.partitions} /> : null}
+              {n.kind === 'topic' && n.partitions ? <Partitions topic={n.label} x={n.x} y={n.y + 26} width={n.width} count={n.partitions} perInstance={n.perInstance === true} /> : null}
             </g>
           ))}
       </svg>

@@ -14,6 +14,7 @@ export interface PlacedNode {
   height: number;
   partitions?: number;
   role?: string;
+  perInstance?: boolean;
 }
 
 export interface PlacedEdge {
@@ -88,7 +89,7 @@ export async function layoutTopology(s: SimStructure): Promise<TopologyLayout> {
     const x = ox + (n.x ?? 0);
     const y = oy + (n.y ?? 0);
     const m = meta.get(n.id);
-    if (m) nodes.push({ id: n.id, kind: m.kind, label: m.label, x, y, width: n.width ?? 0, height: n.height ?? 0, ...(m.partitions ? { partitions: m.partitions } : {}), ...(m.role ? { role: m.role } : {}) });
+    if (m) nodes.push({ id: n.id, kind: m.kind, label: m.label, x, y, width: n.width ?? 0, height: n.height ?? 0, ...(m.partitions ? { partitions: m.partitions } : {}), ...(m.role ? { role: m.role } : {}), ...(m.perInstance ? { perInstance: true } : {}) });
     for (const c of n.children ?? []) visit(c, x, y);
     for (const e of (n.edges ?? []) as ElkExtendedEdge[]) {
       const sec = e.sections?.[0];
