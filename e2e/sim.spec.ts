@@ -64,7 +64,7 @@ for (const example of ['Banking', 'E-commerce'] as const) {
     await page.waitForTimeout(300);
     expect(await clock()).toBe(paused);
     await sim.button('Step').click();
-    await expect.poll(async () => Math.round(((await clock()) - paused) * 10)).toBe(1);
+    await expect.poll(async () => Math.round(((await clock()) - paused) * 100)).toBe(10);
     await sim.button('Run simulation').click();
     await expect.poll(clock).toBeGreaterThan(paused + 1);
 

@@ -82,7 +82,7 @@ export function SimControls() {
         </select>
       </label>
       <span className="sb-sim-clock" aria-label="Simulated time">
-        {source === 'experiment' ? 'experiment ' : ''}t = {(at / 1000).toFixed(1)} s
+        {source === 'experiment' ? 'experiment ' : ''}t = {(at / 1000).toFixed(2)} s
       </span>
     </div>
   );
