@@ -10,9 +10,13 @@ export interface BoardProblems {
   all: Problem[];
 }
 
-export function boardProblems(board: Board): BoardProblems {
-  const all = compileTopology(board).problems;
+export function problemsByElement(all: readonly Problem[]): Record<string, ElementProblem[]> {
   const byElement: Record<string, ElementProblem[]> = {};
   for (const p of all) for (const id of p.elementIds) (byElement[id] ??= []).push({ severity: p.severity, message: p.message });
-  return { byElement, errors: all.filter((p) => p.severity === 'error'), all };
+  return byElement;
+}
+
+export function boardProblems(board: Board): BoardProblems {
+  const all = compileTopology(board).problems;
+  return { byElement: problemsByElement(all), errors: all.filter((p) => p.severity === 'error'), all };
 }

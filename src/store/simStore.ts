@@ -3,6 +3,7 @@
 // the store at most once per animation frame, so the UI never renders per message.
 import { create } from 'zustand';
 import type { Board } from '../model';
+import type { Problem } from '../topology';
 import type { AssignorName, ExperimentSummary, KeyDistribution, ProducerAcks, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
 import { createSimClient, type SimClient } from '../worker/simClient';
 import type { BrokerAction, InstanceAction, SimCommand, SimMessage } from '../worker/simProtocol';
@@ -24,12 +25,16 @@ export interface SimStoreState {
   error: string | null;
   /** Options for the next run (and live changes to the current one). */
   options: Partial<SimOptions>;
+  /** The latest compile problems of the open board (compiled in the worker). */
+  problems: { seq: number; list: Problem[] } | null;
   /** Store updates applied (at most one per animation frame). */
   applied: number;
 }
 
 export interface SimStoreActions {
   run(board: Board): void;
+  /** Asks the worker for the board's compile problems (answered into `problems`). */
+  compile(board: Board): void;
   pause(): void;
   resume(): void;
   step(ms?: number): void;
@@ -61,6 +66,7 @@ const initial: SimStoreState = {
   error: null,
   options: {},
   applied: 0,
+  problems: null,
 };
 
 let client: SimClient | null = null;
@@ -68,6 +74,7 @@ let unsubscribe: (() => void) | null = null;
 let pending: Partial<SimStoreState> | null = null;
 let frameRequested = false;
 let received = 0;
+let compileSeq = 0;
 
 /** Messages received from the worker so far (the benchmark compares it with `applied`). */
 export function simMessagesReceived(): number {
@@ -111,6 +118,10 @@ function receive(m: SimMessage): void {
     case 'error':
       pending.error = m.message;
       break;
+    case 'problems':
+      // Answers can overtake each other only in theory; keep the newest request's.
+      if (!pending.problems || pending.problems.seq < m.seq) pending.problems = { seq: m.seq, list: m.problems };
+      break;
   }
   if (frameRequested) return;
   frameRequested = true;
@@ -127,6 +138,9 @@ export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) 
   run(board) {
     set({ open: true, error: null, snapshot: null, series: null, structure: null });
     send({ type: 'start', board, options: get().options });
+  },
+  compile(board) {
+    send({ type: 'compile', board, seq: ++compileSeq });
   },
   pause: () => send({ type: 'pause' }),
   resume: () => send({ type: 'resume' }),

@@ -3,6 +3,7 @@
 // transferred Float64Array buffers), the run's static structure, the experiment list and
 // errors. Nothing else crosses the boundary.
 import type { Board } from '../model';
+import type { Problem } from '../topology';
 import type { AssignorName, ExperimentSummary, KeyDistribution, ProducerAcks, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
 
 export type BrokerAction = 'stop' | 'start' | 'crash' | 'isolate' | 'heal';
@@ -23,12 +24,15 @@ export type SimCommand =
   | { type: 'broker'; action: BrokerAction; id: number }
   | { type: 'experiment'; action: 'start'; id: string; variant?: string }
   | { type: 'experiment'; action: 'finish' | 'close' }
-  | { type: 'listExperiments' };
+  | { type: 'listExperiments' }
+  /** Compile a board for its problems, off the main thread (large boards take a while). */
+  | { type: 'compile'; board: Board; seq: number };
 
 export type SimMessage =
   | { type: 'snapshot'; snapshot: SimSnapshot; series: SimSeries }
   | { type: 'structure'; structure: SimStructure }
   | { type: 'experiments'; list: ExperimentSummary[] }
+  | { type: 'problems'; seq: number; problems: Problem[] }
   | { type: 'error'; code: string; message: string; problems: { message: string; elementIds: readonly string[] }[] };
 
 /**

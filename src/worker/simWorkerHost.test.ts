@@ -49,6 +49,17 @@ describe('SimWorkerHost', () => {
     expect(e.type === 'error' && e.code).toBe('SIM_ILLEGAL_TRANSITION');
   });
 
+  it('compiles a board for its problems without starting a run', async () => {
+    const h = harness();
+    const banking = exampleBoard('banking');
+    const broken = { ...banking, links: banking.links.filter((l) => !l.source.includes('overdraft-policy')) };
+    await h.host.handle({ type: 'compile', board: broken, seq: 7 });
+    const m = h.posts[0]!.m;
+    expect(m.type === 'problems' && m.seq).toBe(7);
+    if (m.type === 'problems') expect(m.problems.some((p) => p.code === 'policy-without-command' && p.severity === 'error')).toBe(true);
+    expect(h.posts.filter((p) => p.m.type === 'snapshot')).toHaveLength(0);
+  });
+
   it('shows a fault experiment instead of the board while it plays', async () => {
     const h = harness();
     await h.host.handle({ type: 'experiment', action: 'start', id: 'acks1-leader-crash' });

@@ -2,6 +2,7 @@
 // in Node: holds the run and the experiment on screen, moves simulated time on a timer by
 // real elapsed time × speed, and posts a snapshot at most every SNAPSHOT_INTERVAL_MS.
 import { ExperimentPlayer, listExperiments, Simulation, STEP_MS, type SimSeries } from '../sim';
+import { compileTopology } from '../topology';
 import { MAX_SIM_MS_PER_TICK, SNAPSHOT_INTERVAL_MS, TICK_MS, type SimCommand, type SimMessage } from './simProtocol';
 
 export interface HostPort {
@@ -26,6 +27,7 @@ export class SimWorkerHost {
   constructor(private readonly port: HostPort) {}
 
   async handle(cmd: SimCommand): Promise<void> {
+    if (cmd.type === 'compile') return this.compile(cmd.board, cmd.seq);
     try {
       await this.apply(cmd);
       this.dirty = true;
@@ -88,10 +90,22 @@ export class SimWorkerHost {
         } else if (cmd.action === 'finish') this.experiment?.finish();
         else this.closeExperiment();
         return;
+      case 'compile':
+        return this.compile(cmd.board, cmd.seq);
       case 'listExperiments':
         this.port.post({ type: 'experiments', list: listExperiments() }, []);
         return;
     }
+  }
+
+  private compile(board: Parameters<typeof compileTopology>[0], seq: number): void {
+    let problems;
+    try {
+      problems = compileTopology(board).problems;
+    } catch (e) {
+      problems = [{ severity: 'error' as const, code: 'compile-failed', message: `The board could not be compiled: ${(e as Error).message}`, elementIds: [] }];
+    }
+    this.port.post({ type: 'problems', seq, problems }, []);
   }
 
   private need(): Simulation {

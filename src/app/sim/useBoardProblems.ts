@@ -1,23 +1,22 @@
-// Keeps the canvas's problemsByElement in step with the board: the board is compiled a moment
-// after each change (debounced), and its problems are pinned to the stickies they concern.
+// Keeps the canvas's problemsByElement in step with the board: a moment after each change
+// (debounced) the board is compiled in the simulation worker — a large board takes long enough
+// to stutter the canvas if compiled here — and its problems are pinned to their stickies.
 import { useEffect } from 'react';
 import { useBoardStore } from '../../store/boardStore';
-import { boardProblems } from '../../store/simProblems';
+import { problemsByElement } from '../../store/simProblems';
+import { useSimStore } from '../../store/simStore';
 
 const COMPILE_DEBOUNCE_MS = 300;
 
 export function useBoardProblems(): void {
   const board = useBoardStore((s) => s.board);
-  const setProblems = useBoardStore((s) => s.setProblems);
+  const problems = useSimStore((s) => s.problems);
   useEffect(() => {
     if (!board) return;
-    const t = setTimeout(() => {
-      try {
-        setProblems(boardProblems(board).byElement);
-      } catch {
-        // A board the compiler cannot read yet (mid-edit) keeps the previous pins.
-      }
-    }, COMPILE_DEBOUNCE_MS);
+    const t = setTimeout(() => useSimStore.getState().compile(board), COMPILE_DEBOUNCE_MS);
     return () => clearTimeout(t);
-  }, [board, setProblems]);
+  }, [board]);
+  useEffect(() => {
+    if (problems) useBoardStore.getState().setProblems(problemsByElement(problems.list));
+  }, [problems]);
 }
