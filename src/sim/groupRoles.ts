@@ -4,7 +4,7 @@
 // topic) and external-system sinks (command → the system's answering event). All of them run
 // the shared handler runtime the code export embeds.
 import type { Topology } from '../topology';
-import { aggregateDefinition, policyDefinition, projectorDefinition, runtime, runtimeFields } from '../topology';
+import { aggregateDefinition, externalSystemDefinition, policyDefinition, projectorDefinition, runtime } from '../topology';
 import type { ClusterEventStore } from './clusterEventStore';
 import type { SimRecord } from './engineApi';
 import type { FlowCounters } from './flowCounters';
@@ -113,7 +113,8 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
     if (!ext.groupId || !sinkTopic) continue;
     const env = d.env(ext.groupId);
     const sourceTopic = topicName(ext.sourceTopicId);
-    const answers = ext.emits.flatMap((id) => t.events.filter((e) => e.elementId === id));
+    // The same definition the exported adapter embeds: answers weighted as on the board.
+    const definition = externalSystemDefinition(t, ext);
     roles.push({
       groupId: ext.groupId,
       serviceId: ext.serviceId,
@@ -122,16 +123,11 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
       topics: [sinkTopic],
       handle(record) {
         d.flow.handledBy(ext.groupId!);
-        if (!sourceTopic || answers.length === 0) return;
-        // The external system answers the command with one of the events it reports.
-        const command = runtime.recordToCommand(wireOf(record));
-        const spec = answers[Math.floor(env.random() * answers.length)]!;
-        const fields = runtimeFields(spec.fields);
-        const payload = runtime.fillPayload(fields, [command.payload], {}, env);
-        const aggregateId = runtime.idFromPayload(payload, spec.keyField) ?? command.aggregateId;
-        const event: runtime.EventEnvelope = { type: spec.typeName, aggregateType: ext.typeName, aggregateId, version: 0, schemaVersion: 1, timestamp: env.now(), payload };
+        if (!sourceTopic) return;
+        const event = runtime.answer(definition, runtime.recordToCommand(wireOf(record)), env);
+        if (!event) return;
         d.producer.send(sourceTopic, runtime.eventToRecord(event, false), event.timestamp);
-        d.flow.outcome(spec.typeName);
+        d.flow.outcome(event.type);
       },
     });
   }

@@ -152,10 +152,10 @@ describe('topic strategies', () => {
 describe('one topic per aggregate instance', () => {
   it('creates a single-partition topic per aggregate; pattern consumers pick up new ones and rebalance', async () => {
     const shop = exampleBoard('ecommerce');
-    const sim = new Simulation({ ...shop, settings: { ...shop.settings, topicStrategy: 'perAggregateInstance' } }, { seed: 9, aggregateIds: 10, commandsPerSecond: 10 });
+    const sim = new Simulation({ ...shop, settings: { ...shop.settings, topicStrategy: 'perAggregateInstance' } }, { seed: 9, aggregateIds: 40, commandsPerSecond: 10 });
     sim.start();
     const instanceTopics = () => new Set(sim.snapshot().partitions.filter((p) => p.topic.startsWith('order-service.order.events.')).map((p) => p.topic));
-    expect(instanceTopics().size).toBe(10); // the actors' orders exist from the start
+    expect(instanceTopics().size).toBe(40); // the actors' orders exist from the start
     const shipments = () => sim.snapshot().partitions.filter((p) => p.topic.startsWith('shipping-service.shipment.events.')).length;
     for (let i = 0; i < 15; i++) await sim.advance(1000);
     const s = sim.snapshot();
