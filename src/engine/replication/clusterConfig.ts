@@ -48,6 +48,14 @@ export interface ClusterSimOptions {
   uncleanLeaderElection?: boolean;
   /** Events kept in the feed (oldest dropped first). */
   eventFeedSize?: number;
+  /** log.retention.check.interval.ms: how often leaders delete segments past retention (Kafka: 5 minutes). */
+  retentionCheckIntervalMs?: number;
+  /**
+   * Not a Kafka setting: the most records the cluster keeps in memory, over all partitions
+   * (split evenly between them). Beyond its share a leader deletes its oldest whole segments as
+   * if by retention.bytes, so a long simulation stays bounded. Infinity (default): off.
+   */
+  recordBudget?: number;
 }
 
 export type ClusterSimConfig = Required<ClusterSimOptions>;
@@ -72,6 +80,8 @@ export const CLUSTER_DEFAULTS: ClusterSimConfig = {
   minInsyncReplicas: 1,
   uncleanLeaderElection: false,
   eventFeedSize: 2_000,
+  retentionCheckIntervalMs: 300_000,
+  recordBudget: Infinity,
 };
 
 export function resolveConfig(options: ClusterSimOptions): ClusterSimConfig {
@@ -80,9 +90,10 @@ export function resolveConfig(options: ClusterSimOptions): ClusterSimConfig {
   if (!Number.isInteger(c.brokers) || c.brokers < 1 || c.brokers > 9) {
     throw new InvalidClusterConfigError(`A cluster has 1 to 9 brokers, got ${c.brokers}.`, { brokers: c.brokers });
   }
-  for (const key of ['replicaLagTimeMaxMs', 'replicaFetchIntervalMs', 'brokerSessionTimeoutMs', 'requestTimeoutMs', 'highWatermarkCheckpointIntervalMs', 'flushIntervalMs'] as const) {
+  for (const key of ['retentionCheckIntervalMs', 'replicaLagTimeMaxMs', 'replicaFetchIntervalMs', 'brokerSessionTimeoutMs', 'requestTimeoutMs', 'highWatermarkCheckpointIntervalMs', 'flushIntervalMs'] as const) {
     if (!(c[key] > 0)) throw new InvalidClusterConfigError(`${key} must be a positive number of milliseconds, got ${c[key]}.`, { [key]: c[key] });
   }
+  if (!(c.recordBudget >= 1)) throw new InvalidClusterConfigError(`recordBudget must be at least 1 record, got ${c.recordBudget}.`, { recordBudget: c.recordBudget });
   c.defaultReplicationFactor = Math.min(c.defaultReplicationFactor, c.brokers);
   return c;
 }
@@ -92,4 +103,21 @@ export interface TopicSettings {
   readonly replicationFactor: number;
   readonly minInsyncReplicas: number;
   readonly uncleanLeaderElection: boolean;
+  /** retention.ms / retention.bytes (-1: unlimited), segment.bytes / segment.ms, cleanup.policy. */
+  readonly retentionMs: number;
+  readonly retentionBytes: number;
+  readonly segmentBytes: number;
+  readonly segmentMs: number;
+  readonly cleanupPolicy: CleanupPolicy;
 }
+
+export type CleanupPolicy = 'delete' | 'compact' | 'compact,delete';
+
+/** Kafka's topic defaults: 7 days, no size limit, 1 GiB or 7-day segments, delete. */
+export const TOPIC_RETENTION_DEFAULTS = {
+  retentionMs: 604_800_000,
+  retentionBytes: -1,
+  segmentBytes: 1_073_741_824,
+  segmentMs: 604_800_000,
+  cleanupPolicy: 'delete' as CleanupPolicy,
+};

@@ -1,14 +1,14 @@
 // The simulated multi-broker cluster: brokers 1..N, a controller, topics whose partitions are
 // replicated across brokers, and the periodic work each broker does (follower fetches, ISR
-// expiry, flushes, high-watermark checkpoints), all on the injected clock so a run is a pure
+// expiry, flushes, high-watermark checkpoints, retention), all on the injected clock so a run is a pure
 // function of the seed and the schedule of calls. Faults live in faults.ts, produce in
 // producePath.ts; this file owns the state and the timers.
 import type { Clock } from '../../lib/clock';
 import { createRng, type Rng } from '../../lib/rng';
 import type { BrokerState } from './brokerState';
 import { reachable } from './brokerState';
-import type { ClusterSimConfig, ClusterSimOptions, TopicSettings } from './clusterConfig';
-import { resolveConfig } from './clusterConfig';
+import type { CleanupPolicy, ClusterSimConfig, ClusterSimOptions, TopicSettings } from './clusterConfig';
+import { resolveConfig, TOPIC_RETENTION_DEFAULTS } from './clusterConfig';
 import { autoRebalanceLeaders, electLeader, shrinkIsr } from './controller';
 import { BrokerNotFoundError, InvalidClusterConfigError } from './errors';
 import { EventFeed } from './eventFeed';
@@ -26,7 +26,16 @@ export interface TopicSpec {
   uncleanLeaderElection?: boolean;
   /** Explicit placement (replica lists per partition); Kafka's placement when absent. */
   assignment?: number[][];
+  /** retention.ms, retention.bytes, segment.bytes, segment.ms, cleanup.policy (Kafka's defaults when absent). */
+  retentionMs?: number;
+  retentionBytes?: number;
+  segmentBytes?: number;
+  segmentMs?: number;
+  cleanupPolicy?: CleanupPolicy;
 }
+
+/** Segments per partition share of the record budget: deleting one frees a tenth of the share. */
+const SEGMENTS_PER_BUDGET = 10;
 
 export class ClusterCore {
   readonly config: ClusterSimConfig;
@@ -40,6 +49,9 @@ export class ClusterCore {
   private readonly byBroker = new Map<number, PartitionState[]>();
   private recordSeq = 0;
   private stopped = false;
+  private partitionCount = 0;
+  /** Each partition's share of config.recordBudget (Infinity when there is no budget). */
+  recordsPerPartition = Infinity;
 
   constructor(
     readonly clock: Clock,
@@ -53,6 +65,9 @@ export class ClusterCore {
       this.byBroker.set(id, []);
       this.startLoops(id);
     }
+    this.every(this.config.retentionCheckIntervalMs, () => {
+      for (const p of this.allPartitions()) this.applyRetention(p);
+    });
     if (this.config.autoLeaderRebalance) this.every(this.config.leaderImbalanceCheckIntervalMs, () => autoRebalanceLeaders(this));
   }
 
@@ -102,6 +117,11 @@ export class ClusterCore {
       replicationFactor: spec.replicationFactor ?? this.config.defaultReplicationFactor,
       minInsyncReplicas: spec.minInsyncReplicas ?? this.config.minInsyncReplicas,
       uncleanLeaderElection: spec.uncleanLeaderElection ?? this.config.uncleanLeaderElection,
+      retentionMs: spec.retentionMs ?? TOPIC_RETENTION_DEFAULTS.retentionMs,
+      retentionBytes: spec.retentionBytes ?? TOPIC_RETENTION_DEFAULTS.retentionBytes,
+      segmentBytes: spec.segmentBytes ?? TOPIC_RETENTION_DEFAULTS.segmentBytes,
+      segmentMs: spec.segmentMs ?? TOPIC_RETENTION_DEFAULTS.segmentMs,
+      cleanupPolicy: spec.cleanupPolicy ?? TOPIC_RETENTION_DEFAULTS.cleanupPolicy,
     };
     const layout = spec.assignment ?? assignReplicasToBrokers(spec.partitions, settings.replicationFactor, this.brokerIds(), { rng: this.rng.fork(spec.name) });
     this.topics.set(spec.name, []);
@@ -129,12 +149,66 @@ export class ClusterCore {
       if (p.isr.length === 0) p.isr = [replicas[0]!];
       electLeader(this, p, 'startup');
     }
+    this.partitionCount += layout.length;
+    this.resizeBudget();
+  }
+
+  /** Splits the record budget over the partitions and sizes their segments to a tenth of a share. */
+  private resizeBudget(): void {
+    const share = this.config.recordBudget === Infinity ? Infinity : Math.max(SEGMENTS_PER_BUDGET, Math.floor(this.config.recordBudget / Math.max(1, this.partitionCount)));
+    this.recordsPerPartition = share;
+    const segmentRecords = share === Infinity ? Infinity : Math.ceil(share / SEGMENTS_PER_BUDGET);
+    for (const p of this.allPartitions()) {
+      const s = { segmentBytes: p.settings.segmentBytes, segmentMs: p.settings.segmentMs, segmentRecords };
+      for (const r of p.replicas) p.log(r).segmentSettings = s;
+    }
+  }
+
+  /**
+   * Kafka's retention on the partition leader: its oldest whole segments past retention.ms or
+   * retention.bytes (delete policy only) or past the record budget (any policy) go, and the log
+   * start moves to the first kept segment. Followers take the new log start from their next
+   * fetch. Acknowledged records below every in-sync replica's log start leave the loss ledger:
+   * retention deleted them, nothing can lose them any more.
+   */
+  applyRetention(p: PartitionState): void {
+    const leader = p.leader;
+    if (leader === null || this.broker(leader).status !== 'running') return;
+    const log = p.log(leader);
+    const deletes = p.settings.cleanupPolicy !== 'compact';
+    const to = log.retentionTarget({
+      now: this.clock.now(),
+      retentionMs: deletes ? p.settings.retentionMs : -1,
+      retentionBytes: deletes ? p.settings.retentionBytes : -1,
+      maxRecords: this.recordsPerPartition,
+    });
+    if (to !== null) log.advanceLogStart(to);
+    this.forgetDeleted(p);
+  }
+
+  /** The loss ledger drops what lies below every in-sync replica's log start. */
+  forgetDeleted(p: PartitionState): void {
+    let start = Infinity;
+    for (const r of p.isr) start = Math.min(start, p.log(r).logStartOffset);
+    if (start !== Infinity && start > 0) this.ledger.forgetBelow(p.topic, p.partition, start);
+  }
+
+  /** deleteRecords on the leader: the log start moves to `offset` (≤ the high watermark); followers follow on their next fetch. */
+  deleteRecords(p: PartitionState, offset: number): number {
+    const leader = p.leader;
+    if (leader === null) return -1;
+    const log = p.log(leader);
+    log.advanceLogStart(Math.min(offset, log.highWatermark));
+    this.forgetDeleted(p);
+    return log.logStartOffset;
   }
 
   deleteTopic(topic: string): void {
     const list = this.topics.get(topic);
     if (!list) return;
     this.topics.delete(topic);
+    this.partitionCount -= list.length;
+    this.resizeBudget();
     for (const p of list) {
       for (const b of p.replicas) this.byBroker.set(b, (this.byBroker.get(b) ?? []).filter((x) => x !== p));
       for (const b of p.replicas) this.failPendingAcks(p, b);

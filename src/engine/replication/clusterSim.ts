@@ -80,6 +80,14 @@ export class ClusterSim {
     return { low: log.logStartOffset, high: log.highWatermark };
   }
 
+  /** Admin deleteRecords: the partition's log start moves to `offset` (capped at the high watermark); returns the new low watermark. */
+  deleteRecords(topic: string, partition: number, offset: number): number {
+    const p = this.core.partition(topic, partition);
+    if (!p) throw new UnknownTopicOrPartitionError({ topic, partition });
+    if (p.leader === null) throw new LeaderNotAvailableError({ topic, partition });
+    return this.core.deleteRecords(p, offset);
+  }
+
   stopBroker(id: number): void {
     stopBroker(this.core, id);
   }

@@ -33,7 +33,14 @@ function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, lead
     view.needsTruncation = false;
   }
   let fetchOffset = log.logEndOffset;
-  if (fetchOffset > leaderLog.logEndOffset) {
+  if (fetchOffset < leaderLog.logStartOffset) {
+    // OffsetOutOfRange below the leader's log start: retention deleted what this follower still
+    // needed; as Kafka's fetcher does, it empties its log and starts at the leader's log start.
+    const removed = fetchOffset - log.logStartOffset;
+    log.truncateFullyAndStartAt(leaderLog.logStartOffset, core.clock.now());
+    core.feed.push({ type: 'truncated', topic: p.topic, partition: p.partition, broker: followerId, to: leaderLog.logStartOffset, removed, by: 'offset-out-of-range' });
+    fetchOffset = log.logEndOffset;
+  } else if (fetchOffset > leaderLog.logEndOffset) {
     // OffsetOutOfRange: the follower is ahead of its leader; it cuts back to the leader's end.
     const removed = log.truncateTo(leaderLog.logEndOffset);
     core.feed.push({ type: 'truncated', topic: p.topic, partition: p.partition, broker: followerId, to: leaderLog.logEndOffset, removed, by: 'offset-out-of-range' });
@@ -54,9 +61,14 @@ function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, lead
     if (p.recomputeHighWatermark(leaderId)) core.completeAcks(p);
   }
   const to = Math.min(leaderLog.logEndOffset, fetchOffset + core.config.replicaFetchMaxRecords);
-  if (to > fetchOffset) log.copyFrom(leaderLog, fetchOffset, to);
+  if (to > fetchOffset) log.copyFrom(leaderLog, fetchOffset, to, now);
   const hw = Math.min(leaderLog.highWatermark, log.logEndOffset);
   if (hw > log.highWatermark) log.highWatermark = hw;
+  // The fetch answer carries the leader's log start; the follower deletes below it too.
+  if (leaderLog.logStartOffset > log.logStartOffset) {
+    log.advanceLogStart(leaderLog.logStartOffset);
+    core.forgetDeleted(p);
+  }
 }
 
 function leaderEpochStart(p: PartitionState, leaderId: number): number {

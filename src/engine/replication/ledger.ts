@@ -89,7 +89,7 @@ export class Ledger {
   /** Acknowledged records below `offset` can no longer be lost (every replica holds them, or retention removed them). */
   forgetBelow(topic: string, partition: number, offset: number): void {
     const l = this.acked.get(`${topic}\u0000${partition}`);
-    if (!l) return;
+    if (!l || !l.offsets.some((o) => o < offset)) return;
     const offsets: number[] = [];
     const ids: number[] = [];
     for (let i = 0; i < l.offsets.length; i++) {

@@ -115,8 +115,10 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
     ids[i] = id;
     batch[i] = { id, key: r.key ?? null, value: r.value ?? null, timestamp: r.timestamp ?? now, ...(r.headers ? { headers: r.headers } : {}), ...(pr ? { pid: pr.id, seq: pr.firstSequence + i } : {}) };
   }
-  const baseOffset = log.append(batch, view.leaderEpoch);
+  const baseOffset = log.append(batch, view.leaderEpoch, now);
   core.ledger.produced += batch.length;
+  // The record budget is enforced as records arrive, not only at each retention check.
+  if (log.logEndOffset - log.heldFrom > core.recordsPerPartition && leader === p.leader) core.applyRetention(p);
   const answer: ProduceAnswer = { topic: req.topic, partition: req.partition, baseOffset, ids, acknowledged: req.acks !== 0 };
 
   // A deposed leader that still believes it leads (stale client metadata) appends, but its

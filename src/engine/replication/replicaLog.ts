@@ -2,7 +2,9 @@
 // Kafka keeps beside it — the leader-epoch cache (KIP-101), the high watermark and its
 // checkpoint, and how far the log was flushed (what survives a power loss). Synchronous on
 // purpose: every state change happens at one simulated instant. Replicas share immutable record
-// objects, so a record's bytes exist once however many replicas hold it.
+// objects, so a record's bytes exist once however many replicas hold it. The log is cut into
+// segments (rolled by segment.bytes, segment.ms, or a record count) so that retention can
+// delete whole segments, oldest first and never the active one, as Kafka's log manager does.
 import { ProducerState } from './producerState';
 export interface SimRecord {
   /** Unique per produced record; the checkers follow records by it. */
@@ -16,6 +18,40 @@ export interface SimRecord {
   readonly seq?: number;
 }
 
+/** A segment's bookkeeping; its records are the log's records from `base` to the next segment's base. */
+interface Segment {
+  readonly base: number;
+  /** Estimated bytes (recordBytes) of its records. */
+  bytes: number;
+  readonly createdAt: number;
+  /** Broker time of its last append: what retention.ms compares (Kafka: the largest timestamp). */
+  lastAppendAt: number;
+}
+
+/** When a replica rolls a new segment: Kafka's segment.bytes and segment.ms, plus a record count. */
+export interface SegmentSettings {
+  segmentBytes: number;
+  segmentMs: number;
+  segmentRecords: number;
+}
+
+/** What retention looks at on the leader: retention.ms, retention.bytes (-1: none) and the record budget. */
+export interface RetentionLimits {
+  now: number;
+  retentionMs: number;
+  retentionBytes: number;
+  maxRecords: number;
+}
+
+/** A record's size as Kafka would roughly store it: ~70 bytes of batch/record overhead plus key, value and headers. */
+export function recordBytes(r: SimRecord): number {
+  let n = 70 + (r.key?.length ?? 0) + (typeof r.value === 'string' ? r.value.length : 0);
+  if (r.headers) for (const k in r.headers) n += k.length + (r.headers[k]?.length ?? 0);
+  return n;
+}
+
+const NO_ROLL: SegmentSettings = { segmentBytes: Infinity, segmentMs: Infinity, segmentRecords: Infinity };
+
 interface EpochEntry {
   epoch: number;
   startOffset: number;
@@ -27,6 +63,9 @@ export class ReplicaLog {
   private base = 0;
   readonly producers = new ProducerState();
   private epochs: EpochEntry[] = [];
+  private segments: Segment[] = [{ base: 0, bytes: 0, createdAt: 0, lastAppendAt: 0 }];
+  /** Set by the partition from its topic's settings. */
+  segmentSettings: SegmentSettings = NO_ROLL;
   /** Kafka's log start offset (retention, deleteRecords), as reported. */
   logStartOffset = 0;
   highWatermark = 0;
@@ -53,6 +92,58 @@ export class ReplicaLog {
     if (this.records.length > 0) return;
     this.base = offset;
     this.logStartOffset = offset;
+    this.segments = [{ base: offset, bytes: 0, createdAt: 0, lastAppendAt: 0 }];
+  }
+
+  /**
+   * Kafka's truncateFullyAndStartAt: a follower whose fetch offset fell below the leader's log
+   * start (retention deleted what it still needed) empties its log and restarts at that offset.
+   */
+  truncateFullyAndStartAt(offset: number, now = 0): void {
+    this.records = [];
+    this.base = offset;
+    this.logStartOffset = offset;
+    this.segments = [{ base: offset, bytes: 0, createdAt: now, lastAppendAt: now }];
+    this.epochs = [];
+    this.producers.truncateTo(0);
+    this.highWatermark = offset;
+    this.checkpointedHighWatermark = offset;
+    this.flushedOffset = offset;
+  }
+
+  /** Segments (with at least one held record) and their estimated bytes, for tests and the budget. */
+  get segmentBases(): number[] {
+    return this.segments.map((s) => s.base);
+  }
+
+  sizeInBytes(): number {
+    let n = 0;
+    for (const s of this.segments) n += s.bytes;
+    return n;
+  }
+
+  /**
+   * Where retention moves this (leader's) log start, or null: the oldest segments that breach
+   * retention.ms, retention.bytes or the record budget, whole segments only, never the active
+   * one, and only segments entirely below the high watermark (Kafka's deletable segments).
+   */
+  retentionTarget(limits: RetentionLimits): number | null {
+    let size = this.sizeInBytes();
+    let held = this.logEndOffset - this.base;
+    let i = 0;
+    while (i < this.segments.length - 1) {
+      const s = this.segments[i]!;
+      const next = this.segments[i + 1]!.base;
+      if (next > this.highWatermark) break;
+      const expired = limits.retentionMs >= 0 && limits.now - s.lastAppendAt > limits.retentionMs;
+      const oversize = limits.retentionBytes >= 0 && size - s.bytes >= limits.retentionBytes;
+      const overBudget = held > limits.maxRecords;
+      if (!expired && !oversize && !overBudget) break;
+      size -= s.bytes;
+      held -= next - Math.max(s.base, this.base);
+      i++;
+    }
+    return i > 0 ? this.segments[i]!.base : null;
   }
 
   /** The log start moved (retention or deleteRecords on the leader, copied by followers). */
@@ -72,16 +163,36 @@ export class ReplicaLog {
     if (n <= 0) return;
     this.records.splice(0, n);
     this.base += n;
+    // Segments wholly below what is held are gone; the active one always stays.
+    let k = 0;
+    while (k < this.segments.length - 1 && this.segments[k + 1]!.base <= this.base) k++;
+    if (k > 0) this.segments.splice(0, k);
+  }
+
+  /** Rolls a new segment before `r` when the active one is full by size, age or record count. */
+  private place(r: SimRecord, now: number): void {
+    const active = this.segments[this.segments.length - 1]!;
+    const size = recordBytes(r);
+    const { segmentBytes, segmentMs, segmentRecords } = this.segmentSettings;
+    const count = this.logEndOffset - active.base;
+    let seg = active;
+    if (count > 0 && (active.bytes + size > segmentBytes || now - active.createdAt >= segmentMs || count >= segmentRecords)) {
+      seg = { base: this.logEndOffset, bytes: 0, createdAt: now, lastAppendAt: now };
+      this.segments.push(seg);
+    }
+    seg.bytes += size;
+    seg.lastAppendAt = now;
+    this.records.push(r);
   }
 
   /** Appends as leader (or as follower with the leader's epochs); returns the base offset. */
-  append(batch: readonly SimRecord[], epoch: number): number {
+  append(batch: readonly SimRecord[], epoch: number, now = 0): number {
     const base = this.logEndOffset;
     this.assignEpoch(epoch, base);
     for (let i = 0; i < batch.length; i++) {
       const r = batch[i]!;
       if (r.pid !== undefined && r.seq !== undefined) this.producers.observe(r.pid, r.seq, base + i);
-      this.records.push(r);
+      this.place(r, now);
     }
     return base;
   }
@@ -93,14 +204,14 @@ export class ReplicaLog {
   }
 
   /** Follower copy: records [from, to) of the leader, each under the epoch that wrote it. */
-  copyFrom(leader: ReplicaLog, from: number, to: number): number {
+  copyFrom(leader: ReplicaLog, from: number, to: number, now = 0): number {
     let copied = 0;
     for (let o = from; o < to; o++) {
       const r = leader.recordAt(o);
       if (!r) break;
       this.assignEpoch(leader.epochAt(o), this.logEndOffset);
       if (r.pid !== undefined && r.seq !== undefined) this.producers.observe(r.pid, r.seq, this.logEndOffset);
-      this.records.push(r);
+      this.place(r, now);
       copied++;
     }
     return copied;
@@ -140,6 +251,10 @@ export class ReplicaLog {
     const keep = Math.max(0, offset - this.base);
     this.records.length = keep;
     this.epochs = this.epochs.filter((e) => e.startOffset < offset);
+    this.segments = this.segments.filter((s, i) => i === 0 || s.base < offset);
+    const last = this.segments[this.segments.length - 1]!;
+    last.bytes = 0;
+    for (let o = Math.max(last.base, this.base); o < this.logEndOffset; o++) last.bytes += recordBytes(this.records[o - this.base]!);
     this.producers.truncateTo(offset);
     this.highWatermark = Math.min(this.highWatermark, offset);
     this.checkpointedHighWatermark = Math.min(this.checkpointedHighWatermark, offset);
