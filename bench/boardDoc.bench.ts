@@ -1,9 +1,9 @@
 // Measures what the canvas pays per drag step on a workshop-sized board: one moveElements
 // call followed by getBoard() on 2,000 stickies and 2,500 links.
-// Run: npx vitest bench --run src/model/boardDoc.bench.ts
+// Run: npx vitest bench --run bench/boardDoc.bench.ts
 import { bench, describe } from 'vitest';
-import { createBoardDoc } from './boardDoc';
-import { generateBoard } from './testing/generateBoard';
+import { createBoardDoc } from '../src/model/boardDoc';
+import { generateBoard } from '../src/model/testing/generateBoard';
 
 const board = generateBoard({ stickies: 2000, links: 2500, seed: 7 });
 const doc = createBoardDoc(board);
