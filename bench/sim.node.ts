@@ -1,7 +1,36 @@
 // How fast the simulator runs a loaded board in Node, i.e. how much simulated time per wall
-// second the worker can afford:  npm run bench -- bench/sim.node.ts [commandsPerSecond=400] [simSeconds=20]
+// second the worker can afford, and how much memory a long run holds (heap after a forced GC,
+// and the records the replicated cluster keeps):
+//   npm run bench -- bench/sim.node.ts [commandsPerSecond=400] [simSeconds=20]
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Simulation } from '../src/sim';
 import { benchBoard } from '../src/sim/testing/benchBoard';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const heapMiB = () => {
+  gc();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
+
+/** Records held by every replica of every partition, and the acknowledged entries the loss ledger keeps. */
+function held(sim: Simulation): { records: number; maxPerReplica: number; ledger: number } {
+  const core = sim.clusterForTests!.sim.core;
+  let records = 0;
+  let maxPerReplica = 0;
+  let ledger = 0;
+  for (const p of core.allPartitions()) {
+    for (const r of p.replicas) {
+      const log = p.log(r);
+      const n = log.logEndOffset - log.heldFrom;
+      records += n;
+      maxPerReplica = Math.max(maxPerReplica, n);
+    }
+    ledger += core.ledger.acknowledgedIn(p.topic, p.partition).ids.length;
+  }
+  return { records, maxPerReplica, ledger };
+}
 
 export async function main(args: string[]): Promise<void> {
   const rate = Number(args[0] ?? 400);
@@ -11,15 +40,35 @@ export async function main(args: string[]): Promise<void> {
   await sim.advance(3000); // groups form (group.initial.rebalance.delay.ms)
   const c0 = sim.snapshot().counters;
   const t0 = performance.now();
-  for (let i = 0; i < seconds; i++) await sim.advance(1000);
-  const wall = (performance.now() - t0) / 1000;
+  const t = (x: number) => Math.round(x).toLocaleString('en-US');
+  const mem: string[] = [];
+  const memRow = (s: number) => {
+    const h = held(sim);
+    const m = sim.memoryStats();
+    mem.push(`| ${s} | ${heapMiB().toFixed(1)} | ${t(h.records)} | ${t(h.maxPerReplica)} | ${t(h.ledger)} | ${t(m.eventIndexEntries)} |`);
+  };
+  let gcMs = 0;
+  const every = Math.max(1, Math.floor(seconds / 4));
+  for (let i = 0; i < seconds; i++) {
+    await sim.advance(1000);
+    if ((i + 1) % every === 0 || i + 1 === seconds) {
+      const g0 = performance.now();
+      memRow(i + 1);
+      gcMs += performance.now() - g0;
+    }
+  }
+  const wall = (performance.now() - t0 - gcMs) / 1000;
   const c1 = sim.snapshot().counters;
   const produced = c1.produced - c0.produced;
-  const t = (x: number) => Math.round(x).toLocaleString('en-US');
   console.log('| commands/s | simulated s | records produced | records/simulated s | wall s | simulated s per wall s | records per wall s |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   console.log(`| ${rate} | ${seconds} | ${t(produced)} | ${t(produced / seconds)} | ${wall.toFixed(2)} | ${(seconds / wall).toFixed(2)} | ${t(produced / wall)} |`);
   const lag = sim.snapshot().groups.map((g) => `${g.label}: ${g.totalLag}`).join('; ');
   console.log(`lag at the end: ${lag}`);
+  console.log(`lost: ${c1.lost}; handler errors: ${c1.handlerErrors}; log start moved on ${sim.snapshot().partitions.filter((p) => p.logStart > 0).length} partitions`);
+  console.log('');
+  console.log('| simulated s | heap MiB after GC | records held (all replicas) | most held by one replica | ledger entries | event-store index entries |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const row of mem) console.log(row);
   sim.stop();
 }

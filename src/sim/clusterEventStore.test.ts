@@ -58,4 +58,22 @@ describe('ClusterEventStore (the runtime EventStore over the replicated cluster)
     // The stream is at version 1 again: the next append must expect 1.
     expect(await store.append('a', [event('a', 2)], 1)).toBe(2);
   });
+
+  it('drops index entries retention deleted below the latest snapshot; rehydration starts from the snapshot (Kafka: DeleteRecords / retention move the log start)', async () => {
+    const { c, store } = setup(1);
+    for (let v = 1; v <= 6; v++) await store.append('a', [event('a', v)], v - 1);
+    await store.saveSnapshot({ aggregateId: 'a', version: 4, state: { ...runtime.initialState('a'), version: 4 } });
+    c.advance(20);
+    // The partition the key landed on: the only one holding six records.
+    const p = [0, 1, 2].find((i) => c.sim.core.partition('acc', i)!.log(c.sim.core.partition('acc', i)!.leader!).logEndOffset === 6)!;
+    // Retention deletes all six events (log start 6): the four the snapshot covers leave the index.
+    expect(c.sim.deleteRecords('acc', p, 6)).toBe(6);
+    store.dropDeleted();
+    expect(store.indexEntries()).toBe(2);
+    expect(await store.loadSnapshot('a')).toMatchObject({ version: 4 });
+    // The events after the snapshot stay readable; the stream's version still counts every event.
+    expect((await store.read('a', 4)).map((e) => e.version)).toEqual([5, 6]);
+    expect(await store.append('a', [event('a', 7)], 6)).toBe(7);
+    await expect(store.append('a', [event('a', 7)], 2)).rejects.toBeInstanceOf(runtime.ConcurrencyError);
+  });
 });

@@ -4,6 +4,11 @@
 // events without scanning the partition; entries are checked against the current leader's
 // log on read, so an acknowledged record that a failover lost disappears from the stream as
 // it would in Kafka. Snapshots live beside it (what a compacted snapshots topic would keep).
+// Retention deletes a stream's oldest events: entries below both the log start and the key's
+// latest snapshot leave the index (the stream's version still counts them), so rehydration
+// starts from that snapshot, as an event-sourced service on Kafka with retention has to. Events
+// after the snapshot that retention deleted stay readable through the record the entry keeps
+// (as if the service had snapshotted before the deletion): at most one snapshot interval per key.
 import { runtime } from '../topology';
 import { defaultPartition, type ClusterSim, type SimRecord } from './engineApi';
 import { PartitionUnavailableError } from './errors';
@@ -19,6 +24,8 @@ interface Entry {
   partition: number;
   offset: number;
   id: number;
+  /** The record as written: read when retention deleted it after the key's latest snapshot. */
+  record: SimRecord;
 }
 
 export interface AppendStats {
@@ -28,6 +35,8 @@ export interface AppendStats {
 
 export class ClusterEventStore implements runtime.EventStore {
   private readonly index = new Map<string, Entry[]>();
+  /** Per key: events at the head of the stream that retention deleted. */
+  private readonly deleted = new Map<string, number>();
   private readonly snapshots = new Map<string, Snapshot>();
   /** Decoded events by record, bounded: dropped wholesale when it gets large. */
   private decoded = new WeakMap<SimRecord, EventEnvelope>();
@@ -55,10 +64,10 @@ export class ClusterEventStore implements runtime.EventStore {
   }
 
   append(aggregateId: string, events: readonly EventEnvelope[], expectedVersion: number): Promise<number> {
-    const entries = this.index.get(aggregateId) ?? [];
-    if (entries.length !== expectedVersion) {
+    const version = this.version(aggregateId);
+    if (version !== expectedVersion) {
       this.stats.conflicts++;
-      return Promise.reject(new runtime.ConcurrencyError(aggregateId, expectedVersion, entries.length));
+      return Promise.reject(new runtime.ConcurrencyError(aggregateId, expectedVersion, version));
     }
     if (events.length === 0) return Promise.resolve(expectedVersion);
     const { topic, partition } = this.route(events[0]!.aggregateType, aggregateId);
@@ -86,7 +95,10 @@ export class ClusterEventStore implements runtime.EventStore {
         if (!settled) this.waiting(1);
         const log = p!.log(leaderBefore);
         const list = this.index.get(aggregateId) ?? [];
-        for (let i = 0; i < records.length; i++) list.push({ topic, partition, offset: endBefore + i, id: log.recordAt(endBefore + i)!.id });
+        for (let i = 0; i < records.length; i++) {
+          const record = log.recordAt(endBefore + i)!;
+          list.push({ topic, partition, offset: endBefore + i, id: record.id, record });
+        }
         this.index.set(aggregateId, list);
         this.onAppend(topic, records.length);
       }
@@ -95,7 +107,9 @@ export class ClusterEventStore implements runtime.EventStore {
 
   read(aggregateId: string, fromVersion: number): Promise<EventEnvelope[]> {
     const entries = this.index.get(aggregateId);
-    const from = Math.max(0, fromVersion);
+    if (entries) this.dropDeletedOf(aggregateId, entries);
+    // Events below the log start are gone; the stream starts where retention left it.
+    const from = Math.max(0, fromVersion - (this.deleted.get(aggregateId) ?? 0));
     if (!entries || entries.length <= from) return Promise.resolve([]);
     const out: EventEnvelope[] = [];
     let lost = 0;
@@ -103,7 +117,12 @@ export class ClusterEventStore implements runtime.EventStore {
       const e = entries[i]!;
       const p = this.sim.core.partition(e.topic, e.partition);
       if (!p || p.leader === null) return Promise.reject(new PartitionUnavailableError(e.topic, e.partition));
-      const r = p.log(p.leader).recordAt(e.offset);
+      const log = p.log(p.leader);
+      if (e.offset < log.logStartOffset) {
+        out.push(this.decode(e.record)); // deleted by retention after the latest snapshot
+        continue;
+      }
+      const r = log.recordAt(e.offset);
       if (!r || r.id !== e.id) {
         // Lost in a failover: gone from the stream, as it would be in Kafka.
         e.id = -1;
@@ -133,7 +152,7 @@ export class ClusterEventStore implements runtime.EventStore {
   loadSnapshot(aggregateId: string): Promise<Snapshot | null> {
     const s = this.snapshots.get(aggregateId) ?? null;
     // A snapshot newer than the surviving stream (events lost after it was taken) is unusable.
-    if (s && s.version > (this.index.get(aggregateId)?.length ?? 0)) return Promise.resolve(null);
+    if (s && s.version > this.version(aggregateId)) return Promise.resolve(null);
     return Promise.resolve(s);
   }
 
@@ -141,6 +160,38 @@ export class ClusterEventStore implements runtime.EventStore {
     const current = this.snapshots.get(snapshot.aggregateId);
     if (!current || current.version < snapshot.version) this.snapshots.set(snapshot.aggregateId, snapshot);
     return Promise.resolve();
+  }
+
+  /** A stream's version: its surviving events, counting those retention deleted. */
+  private version(aggregateId: string): number {
+    return (this.deleted.get(aggregateId) ?? 0) + (this.index.get(aggregateId)?.length ?? 0);
+  }
+
+  /** Drops index entries below their partition's log start (retention, deleteRecords) that the key's latest snapshot covers. */
+  dropDeleted(): void {
+    for (const [id, entries] of this.index) this.dropDeletedOf(id, entries);
+  }
+
+  private dropDeletedOf(aggregateId: string, entries: Entry[]): void {
+    const covered = (this.snapshots.get(aggregateId)?.version ?? 0) - (this.deleted.get(aggregateId) ?? 0);
+    let k = 0;
+    while (k < Math.min(entries.length, covered)) {
+      const e = entries[k]!;
+      const p = this.sim.core.partition(e.topic, e.partition);
+      const log = p && p.leader !== null ? p.log(p.leader) : undefined;
+      if (!log || e.offset >= log.logStartOffset) break;
+      k++;
+    }
+    if (k === 0) return;
+    entries.splice(0, k);
+    this.deleted.set(aggregateId, (this.deleted.get(aggregateId) ?? 0) + k);
+  }
+
+  /** Index entries over every key (bounded by the records the log still holds). */
+  indexEntries(): number {
+    let n = 0;
+    for (const list of this.index.values()) n += list.length;
+    return n;
   }
 
   streams(): number {

@@ -6,6 +6,7 @@
 import type { TopicSpec } from '../topology';
 import { runtime } from '../topology';
 import type { ClusterSim } from './engineApi';
+import { topicRetention } from './topicRetention';
 
 export class InstanceTopics {
   private readonly byPrefix = new Map<string, { spec: TopicSpec; names: string[]; seen: Set<string> }>();
@@ -31,7 +32,7 @@ export class InstanceTopics {
     const name = runtime.instanceTopicName(prefix, aggregateId);
     if (!entry.seen.has(name)) {
       const rf = this.replicationFactor(entry.spec);
-      this.sim.createTopic({ name, partitions: 1, replicationFactor: rf, minInsyncReplicas: this.minInsync(rf) });
+      this.sim.createTopic({ name, partitions: 1, replicationFactor: rf, minInsyncReplicas: this.minInsync(rf), ...topicRetention(entry.spec) });
       entry.seen.add(name);
       entry.names.push(name);
       this.version++;

@@ -25,6 +25,12 @@ export interface SimOptions {
   speed: number;
   /** Snapshot every N events per aggregate (the runtime's setting). */
   maxRowsPerReadModel: number;
+  /**
+   * The simulator's memory budget, not a Kafka setting: records the cluster keeps over all
+   * partitions. Beyond each partition's share the oldest whole segments are deleted as if by
+   * retention.bytes, so a long run stays bounded (the board's own retention is usually days).
+   */
+  recordBudget: number;
 }
 
 export const SIM_DEFAULTS: SimOptions = {
@@ -40,6 +46,7 @@ export const SIM_DEFAULTS: SimOptions = {
   sessionTimeoutMs: 10_000,
   speed: 1,
   maxRowsPerReadModel: 12,
+  recordBudget: 200_000,
 };
 
 export const MIN_SPEED = 0.1;
@@ -52,6 +59,7 @@ export function resolveSimOptions(patch: Partial<SimOptions>): SimOptions {
   if (!(o.commandsPerSecond >= 0) || !Number.isFinite(o.commandsPerSecond)) {
     throw new InvalidSimOptionError(`The command rate must be a number ≥ 0 per second, got ${o.commandsPerSecond}.`, { commandsPerSecond: o.commandsPerSecond });
   }
+  if (!(o.recordBudget >= 1000)) throw new InvalidSimOptionError(`The record budget must be at least 1,000 records, got ${o.recordBudget}.`, { recordBudget: o.recordBudget });
   if (!Number.isInteger(o.brokers) || o.brokers < 1 || o.brokers > 9) throw new InvalidSimOptionError(`A cluster has 1 to 9 brokers, got ${o.brokers}.`, { brokers: o.brokers });
   return o;
 }

@@ -13,6 +13,7 @@ import { FlowCounters } from './flowCounters';
 import { buildGroupRoles, type GroupRole } from './groupRoles';
 import type { KeyDistribution } from './keyDistribution';
 import { SimLifecycle, type SimState } from './lifecycle';
+import { topicRetention } from './topicRetention';
 import { checkSpeed, resolveSimOptions, type SimOptions } from './options';
 import { InstanceTopics } from './instanceTopics';
 import { ProducerPort } from './producerPort';
@@ -91,12 +92,21 @@ export class Simulation {
   start(): void {
     this.lifecycle.apply('start');
     const o = this.options;
-    const cluster = createSimulatedCluster({ brokers: o.brokers, seed: o.seed, minInsyncReplicas: o.minInsyncReplicas, autoLeaderRebalance: true, lagSamplesKept: 60 });
+    // Retention checked every second (Kafka: 5 minutes) so the record budget shows as it is reached.
+    const cluster = createSimulatedCluster({
+      brokers: o.brokers,
+      seed: o.seed,
+      minInsyncReplicas: o.minInsyncReplicas,
+      autoLeaderRebalance: true,
+      lagSamplesKept: 60,
+      recordBudget: o.recordBudget,
+      retentionCheckIntervalMs: 1_000,
+    });
     this.cluster = cluster;
     for (const t of this.topology.topics) {
       if (t.perInstance) continue; // a name prefix: instance topics are created as aggregates appear
       const rf = Math.min(t.replicationFactor, o.brokers);
-      cluster.sim.createTopic({ name: t.name, partitions: t.partitions, replicationFactor: rf, minInsyncReplicas: Math.min(o.minInsyncReplicas, rf) });
+      cluster.sim.createTopic({ name: t.name, partitions: t.partitions, replicationFactor: rf, minInsyncReplicas: Math.min(o.minInsyncReplicas, rf), ...topicRetention(t) });
     }
     const instanceTopics = new InstanceTopics(
       cluster.sim,
@@ -216,6 +226,7 @@ export class Simulation {
 
   private sample(): void {
     const cluster = this.cluster!;
+    for (const store of this.stores.values()) store.dropDeleted();
     const groups = cluster.groups.snapshot();
     const lagByGroup = new Map(groups.map((g) => [g.groupId, g.totalLag]));
     const c = cluster.sim.core.ledger;
@@ -341,6 +352,13 @@ export class Simulation {
   structure(): SimStructure {
     const entry = (this.actors?.topicIds ?? []).map((id) => this.producer?.topicName(id) ?? null).filter((x): x is string => x !== null);
     return buildStructure(this.topology, this.roles, entry);
+  }
+
+  /** What the run holds in memory, for the long-run tests and the benchmark. */
+  memoryStats(): { eventIndexEntries: number; timeline: number } {
+    let eventIndexEntries = 0;
+    for (const s of this.stores.values()) eventIndexEntries += s.indexEntries();
+    return { eventIndexEntries, timeline: this.timeline.length };
   }
 
   /** For tests: the cluster underneath. */
