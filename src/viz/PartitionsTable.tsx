@@ -3,6 +3,7 @@
 // snapshot flashes (its content is re-keyed by value, which restarts the CSS animation); the
 // high watermark and log end move with every write, so they update in place without flashing
 // (flashing them all the time hid the changes that matter and cost a repaint per frame).
+// `logStartNote` says why the log start moves when that is the simulator's doing, not Kafka's.
 import { memo, useRef } from 'react';
 import { useSimStore, type PartitionSnapshot } from '../store/simStore';
 
@@ -48,7 +49,7 @@ const Row = memo(function Row({ p }: { p: PartitionSnapshot }) {
   );
 }, (a, b) => same(a.p, b.p));
 
-export function PartitionsTable() {
+export function PartitionsTable({ logStartNote }: { logStartNote?: string } = {}) {
   const partitions = useSimStore((s) => s.snapshot?.partitions);
   return (
     <div className="sb-table-wrap">
@@ -59,7 +60,9 @@ export function PartitionsTable() {
             <th scope="col">Leader</th>
             <th scope="col">Replicas</th>
             <th scope="col">ISR</th>
-            <th scope="col">Log start</th>
+            <th scope="col" title={logStartNote}>
+              Log start
+            </th>
             <th scope="col">High watermark</th>
             <th scope="col">Log end</th>
           </tr>
@@ -70,6 +73,7 @@ export function PartitionsTable() {
           ))}
         </tbody>
       </table>
+      {logStartNote ? <p className="sb-muted sb-table-note">{logStartNote}</p> : null}
     </div>
   );
 }

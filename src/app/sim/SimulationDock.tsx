@@ -2,7 +2,7 @@
 // run's controls and counters over tabs for the cluster, offsets and lag, topology, consumer
 // groups, fault experiments and read models. Heavy views mount only on their tab.
 import { lazy, Suspense } from 'react';
-import { useSimStore, type SimTab } from '../../store/simStore';
+import { SIM_DEFAULTS, useSimStore, type SimTab } from '../../store/simStore';
 import { ClusterPanel } from '../../viz/ClusterPanel';
 import { ExperimentsPanel } from '../../viz/ExperimentsPanel';
 import { GroupsPanel } from '../../viz/GroupsPanel';
@@ -13,6 +13,9 @@ import { ReadModels } from '../../viz/ReadModels';
 import { SimCounters } from '../../viz/SimCounters';
 import { Timeline } from '../../viz/Timeline';
 import { SimControls } from './SimControls';
+
+/** The simulator's memory budget is a departure from Kafka (docs/sim.md): say so where the log start moves. */
+const LOG_START_NOTE = `Log start: besides the board's retention, the simulator keeps at most ${SIM_DEFAULTS.recordBudget.toLocaleString('en-US')} records in memory and deletes the oldest segments beyond that, as if by retention.bytes (a departure from Kafka).`;
 import { useBoardProblems } from './useBoardProblems';
 import './sim.css';
 
@@ -34,7 +37,7 @@ function TabBody({ tab }: { tab: SimTab }) {
         <div className="sb-sim-cluster">
           <ClusterPanel />
           <div className="sb-sim-split">
-            <PartitionsTable />
+            <PartitionsTable logStartNote={LOG_START_NOTE} />
             <Timeline />
           </div>
         </div>
