@@ -45,7 +45,7 @@ export async function main(args: string[]): Promise<void> {
   const memRow = (s: number) => {
     const h = held(sim);
     const m = sim.memoryStats();
-    mem.push(`| ${s} | ${heapMiB().toFixed(1)} | ${t(h.records)} | ${t(h.maxPerReplica)} | ${t(h.ledger)} | ${t(m.eventIndexEntries)} |`);
+    mem.push(`| ${s} | ${heapMiB().toFixed(1)} | ${t(h.records)} | ${t(h.maxPerReplica)} | ${t(h.ledger)} | ${t(m.eventIndexEntries)} | ${t(m.streams)} | ${t(m.readModelRows)} | ${t(m.queuedHandlerWork)} |`);
   };
   let gcMs = 0;
   const every = Math.max(1, Math.floor(seconds / 4));
@@ -67,8 +67,8 @@ export async function main(args: string[]): Promise<void> {
   console.log(`lag at the end: ${lag}`);
   console.log(`lost: ${c1.lost}; handler errors: ${c1.handlerErrors}; log start moved on ${sim.snapshot().partitions.filter((p) => p.logStart > 0).length} partitions`);
   console.log('');
-  console.log('| simulated s | heap MiB after GC | records held (all replicas) | most held by one replica | ledger entries | event-store index entries |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log('| simulated s | heap MiB after GC | records held (all replicas) | most held by one replica | ledger entries | event-store index entries | event streams (keys) | read-model rows | queued handler work |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of mem) console.log(row);
   sim.stop();
 }

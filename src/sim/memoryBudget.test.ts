@@ -3,6 +3,7 @@
 // the event stores' per-key indexes shrink with the log start, and nothing counts as lost.
 import { describe, expect, it } from 'vitest';
 import { Simulation } from './simulation';
+import { benchBoard } from './testing/benchBoard';
 import { exampleBoard } from './testing/exampleBoards';
 
 function held(sim: Simulation): { leaders: number; mostPerReplica: number; ledger: number } {
@@ -43,6 +44,21 @@ describe('the record budget over a long simulated run', () => {
     expect(snap.partitions.some((p) => p.logStart > 0)).toBe(true);
     expect(snap.counters.lost).toBe(0);
     expect(snap.counters.handlerErrors).toBe(0);
+    sim.stop();
+  });
+
+  it('a group slower than its input stops polling instead of queueing handler work without bound (kafkajs: eachMessage blocks the fetch loop)', async () => {
+    // The bench board's Parcel handler falls behind at this rate: before the bound it queued ~400 commands a second.
+    const sim = new Simulation(benchBoard(), { seed: 1, commandsPerSecond: 460 });
+    sim.start();
+    let most = 0;
+    for (let s = 0; s < 30; s++) {
+      await sim.advance(1000);
+      most = Math.max(most, sim.memoryStats().queuedHandlerWork);
+    }
+    expect(most).toBeGreaterThan(1_000); // it did fall behind
+    expect(most).toBeLessThanOrEqual(2 * 2_000 + 1_000); // two aggregate groups, each ≤ its bound plus one poll
+    expect(sim.snapshot().counters.handlerErrors).toBe(0);
     sim.stop();
   });
 

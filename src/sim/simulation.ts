@@ -33,6 +33,12 @@ const SAMPLE_MS = 500;
 const METADATA_REFRESH_MS = 5_000;
 const SERIES_CAPACITY = 720;
 const TIMELINE_KEEP = 80;
+/**
+ * Commands a group may have fetched but not yet handled. Beyond it its members stop polling for
+ * a step, as a kafkajs eachMessage loop does not fetch while it processes; without it a group
+ * slower than its input would queue handler work (and the records it holds) without bound.
+ */
+const GROUP_BACKLOG_MAX = 2_000;
 /** Handler timestamps start here, so payload times look like real dates. */
 export const SIM_EPOCH_MS = 1_700_000_000_000;
 const TIMELINE_TYPES = new Set<StampedEvent['type']>([
@@ -56,6 +62,9 @@ export class Simulation {
   private readonly stores = new Map<string, ClusterEventStore>();
   private readonly lanes = new Map<string, Promise<unknown>>();
   private waitingAcks = 0;
+  /** Handler work scheduled and not finished yet (records fetched ahead of their handlers), per group. */
+  private queued = 0;
+  private readonly backlog = new Map<string, number>();
   private series: RingSeries | null = null;
   private nextSampleAt = SAMPLE_MS;
   private samples = 0;
@@ -172,7 +181,13 @@ export class Simulation {
 
   private serialise(lane: string, work: () => Promise<unknown>): void {
     const prev = this.lanes.get(lane) ?? Promise.resolve();
+    // Lanes are "<group>/<topic>/<partition>"; topic names have no slash.
+    const group = lane.slice(0, lane.lastIndexOf('/', lane.lastIndexOf('/') - 1));
+    this.queued++;
+    this.backlog.set(group, (this.backlog.get(group) ?? 0) + 1);
     const next = prev.then(work).finally(() => {
+      this.queued--;
+      this.backlog.set(group, this.backlog.get(group)! - 1);
       if (this.lanes.get(lane) === next) this.lanes.delete(lane);
     });
     this.lanes.set(lane, next);
@@ -203,6 +218,9 @@ export class Simulation {
     const steps = Math.max(0, Math.floor(ms / STEP_MS));
     for (let i = 0; i < steps; i++) {
       this.actors!.step(STEP_MS);
+      for (const [group, n] of this.backlog) {
+        if (n > GROUP_BACKLOG_MAX) for (const m of this.instances!.membersOf(group)) cluster.groups.stallMember(m, 2 * STEP_MS);
+      }
       cluster.advance(STEP_MS);
       await this.drain();
       if (cluster.sim.now() >= this.nextRefreshAt) {
@@ -355,10 +373,16 @@ export class Simulation {
   }
 
   /** What the run holds in memory, for the long-run tests and the benchmark. */
-  memoryStats(): { eventIndexEntries: number; timeline: number } {
+  memoryStats(): { eventIndexEntries: number; streams: number; readModelRows: number; timeline: number; queuedHandlerWork: number } {
     let eventIndexEntries = 0;
-    for (const s of this.stores.values()) eventIndexEntries += s.indexEntries();
-    return { eventIndexEntries, timeline: this.timeline.length };
+    let streams = 0;
+    let readModelRows = 0;
+    for (const s of this.stores.values()) {
+      eventIndexEntries += s.indexEntries();
+      streams += s.streams();
+    }
+    for (const t of this.tables.values()) readModelRows += t.count;
+    return { eventIndexEntries, streams, readModelRows, timeline: this.timeline.length, queuedHandlerWork: this.queued };
   }
 
   /** For tests: the cluster underneath. */
