@@ -53,6 +53,7 @@ export function PartitionsTable({ logStartNote }: { logStartNote?: string } = {}
   const partitions = useSimStore((s) => s.snapshot?.partitions);
   return (
     <div className="sb-table-wrap">
+      {logStartNote ? <p className="sb-muted sb-table-note">{logStartNote}</p> : null}
       <table className="sb-table" aria-label="Partitions">
         <thead>
           <tr>
@@ -73,7 +74,6 @@ export function PartitionsTable({ logStartNote }: { logStartNote?: string } = {}
           ))}
         </tbody>
       </table>
-      {logStartNote ? <p className="sb-muted sb-table-note">{logStartNote}</p> : null}
     </div>
   );
 }
