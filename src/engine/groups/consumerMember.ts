@@ -24,6 +24,9 @@ export class ConsumerMember {
   private stalledUntil = 0;
   private rejoinReason: string | null = 'initial join';
   polls = 0;
+  /** When each owned partition last returned records: the fetch order, least recently served first. */
+  private readonly servedAt = new Map<string, number>();
+  private serveSeq = 0;
   delivered = 0;
   lastError: string | null = null;
 
@@ -153,7 +156,8 @@ export class ConsumerMember {
       }
     }
     let fetched = 0;
-    for (const k of [...this.owned.keys()]) {
+    const order = [...this.owned.keys()].sort((x, y) => (this.servedAt.get(x) ?? 0) - (this.servedAt.get(y) ?? 0));
+    for (const k of order) {
       if (fetched >= this.opts.maxPollRecords) break;
       fetched += this.fetchPartition(k, this.opts.maxPollRecords - fetched);
     }
@@ -174,6 +178,10 @@ export class ConsumerMember {
     try {
       const answer = this.ctx.fetch(topic, partition, position, max);
       for (const r of answer.records) this.group.deliver(topic, partition, position++, r.id);
+      // Like the Java consumer's fetcher (SubscriptionState.movePartitionToEnd), a partition that
+      // returned records goes to the back of the fetch order, so with max.poll.records smaller
+      // than the backlog every owned partition gets its turn instead of the first few forever.
+      if (answer.records.length > 0) this.servedAt.set(k, ++this.serveSeq);
       this.owned.set(k, position);
       return answer.records.length;
     } catch (e) {
