@@ -5,6 +5,7 @@
 import { createServer } from 'vite';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../scripts/findChromium.mjs';
+import { attachWorkerHeap } from './lib/workerHeap.mjs';
 
 const records = Number(process.argv[2] ?? 1_000_000);
 const baselineRecords = Number(process.argv[3] ?? 50_000);
@@ -20,32 +21,8 @@ try {
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(`http://127.0.0.1:${port}/harness/engine-bench.html`);
   await page.waitForFunction(() => globalThis.engineBench !== undefined);
-  // The worker's heap, read over the DevTools protocol (performance.memory does not exist in workers).
-  const cdp = await page.context().newCDPSession(page);
-  let workerSession;
-  let nextId = 1;
-  const waiting = new Map();
-  cdp.on('Target.attachedToTarget', (e) => {
-    if (e.targetInfo.type === 'worker') workerSession = e.sessionId;
-  });
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const msg = JSON.parse(e.message);
-    waiting.get(msg.id)?.(msg.result);
-  });
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const inWorker = (method, params = {}) =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      waiting.set(id, resolve);
-      void cdp.send('Target.sendMessageToTarget', { sessionId: workerSession, message: JSON.stringify({ id, method, params }) });
-    });
-  const workerHeap = async () => {
-    if (!workerSession) return null;
-    await inWorker('HeapProfiler.collectGarbage');
-    const r = await inWorker('Runtime.getHeapUsage');
-    // backingStorageSize (ArrayBuffer memory outside the JS heap) where this Chromium reports it.
-    return { used: r.usedSize, buffers: r.backingStorageSize ?? null };
-  };
+  const worker = await attachWorkerHeap(page);
+  const workerHeap = () => worker.heap();
   const mib = (b) => (b === null ? 'n/a' : typeof b === 'object' ? `${(b.used / 2 ** 20).toFixed(1)} MiB JS heap + ${b.buffers === null ? 'n/a' : (b.buffers / 2 ** 20).toFixed(1) + ' MiB'} ArrayBuffers` : `${(b / 2 ** 20).toFixed(1)} MiB`);
   const run = (expr, arg) => page.evaluate(expr, arg);
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

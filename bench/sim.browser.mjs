@@ -9,6 +9,7 @@
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { findChromium } from '../scripts/findChromium.mjs';
+import { attachWorkerHeap } from './lib/workerHeap.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -43,33 +44,12 @@ try {
   }
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  const cdp = await page.context().newCDPSession(page);
-  let workerSession;
-  let nextId = 1;
-  const waiting = new Map();
-  cdp.on('Target.attachedToTarget', (e) => {
-    if (e.targetInfo.type === 'worker' && e.targetInfo.url.includes('sim.worker')) workerSession = e.sessionId;
-    else if (e.targetInfo.type === 'worker' && !workerSession) workerSession = e.sessionId;
-  });
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const msg = JSON.parse(e.message);
-    waiting.get(msg.id)?.(msg.result);
-  });
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const inWorker = (method, params = {}) =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      waiting.set(id, resolve);
-      void cdp.send('Target.sendMessageToTarget', { sessionId: workerSession, message: JSON.stringify({ id, method, params }) });
-    });
+  const worker = await attachWorkerHeap(page, { preferUrl: 'sim.worker' });
+  const cdp = worker.cdp;
   const heaps = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const pageHeap = await page.evaluate(() => globalThis.simBench.heap());
-    let workerHeap = null;
-    if (workerSession) {
-      await inWorker('HeapProfiler.collectGarbage');
-      workerHeap = (await inWorker('Runtime.getHeapUsage'))?.usedSize ?? null;
-    }
+    const workerHeap = (await worker.heap())?.used ?? null;
     return { pageHeap, workerHeap };
   };
 
