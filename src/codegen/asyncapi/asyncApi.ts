@@ -1,7 +1,7 @@
 // asyncapi.json: an AsyncAPI 3.0 description of the exported system. Channels are topics
 // (per-instance streams get an address parameter), operations are what each service sends
 // and receives, messages carry their payload schema and Kafka bindings (record key).
-import type { ServiceSpec, TopicSpec } from '../../topology';
+import type { CommandSpec, EventSpec, ServiceSpec, TopicSpec } from '../../topology';
 import type { GenContext } from '../genContext';
 import { payloadSchema } from '../schemas/jsonSchema';
 import { NameScope } from '../../topology/naming';
@@ -37,31 +37,24 @@ const ROW_SCHEMA: Json = {
 /** Message component id of a read model's row (events and commands use their type names). */
 const rowMessageId = (typeName: string) => `row.${typeName}`;
 
+/** An event's or command's message: JSON payload schema, typed headers, keyed by its key field. */
+function domainMessage(kind: 'Event' | 'Command', m: EventSpec | CommandSpec, headers: Json): Json {
+  return {
+    name: m.typeName,
+    title: m.label || m.typeName,
+    summary: `${kind}: ${m.label}`,
+    contentType: 'application/json',
+    headers,
+    payload: payloadSchema(m.typeName, m.label, m.fields),
+    bindings: { kafka: { key: { type: 'string', description: m.keyField ? `value of ${m.keyField}` : 'none' }, bindingVersion: '0.5.0' } },
+  };
+}
+
 export function asyncApiDocument(gen: GenContext): Json {
   const t = gen.t;
   const messages: Record<string, Json> = {};
-  for (const e of t.events) {
-    messages[e.typeName] = {
-      name: e.typeName,
-      title: e.label || e.typeName,
-      summary: `Event: ${e.label}`,
-      contentType: 'application/json',
-      headers: HEADERS_SCHEMA,
-      payload: payloadSchema(e.typeName, e.label, e.fields),
-      bindings: { kafka: { key: { type: 'string', description: e.keyField ? `value of ${e.keyField}` : 'none' }, bindingVersion: '0.5.0' } },
-    };
-  }
-  for (const c of t.commands) {
-    messages[c.typeName] = {
-      name: c.typeName,
-      title: c.label || c.typeName,
-      summary: `Command: ${c.label}`,
-      contentType: 'application/json',
-      headers: COMMAND_HEADERS_SCHEMA,
-      payload: payloadSchema(c.typeName, c.label, c.fields),
-      bindings: { kafka: { key: { type: 'string', description: c.keyField ? `value of ${c.keyField}` : 'none' }, bindingVersion: '0.5.0' } },
-    };
-  }
+  for (const e of t.events) messages[e.typeName] = domainMessage('Event', e, HEADERS_SCHEMA);
+  for (const c of t.commands) messages[c.typeName] = domainMessage('Command', c, COMMAND_HEADERS_SCHEMA);
   for (const p of t.projectors) {
     messages[rowMessageId(p.typeName)] = {
       name: rowMessageId(p.typeName),
