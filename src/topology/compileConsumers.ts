@@ -18,14 +18,11 @@ export function compileExternalSystems(cx: CompileContext): void {
     const handles = [...new Set(members.flatMap((m) => ix.sources(m, 'command').map((c) => c.id)))].filter(
       (id) => cx.commands.get(id)?.handler?.elementId === ext.id,
     );
-    // Events an aggregate also produces live in the aggregate's stream; the rest need a topic.
-    const own = emits.filter((id) => cx.events.get(id)!.topicId === null);
-    let sourceTopicId: string | null = null;
-    if (own.length > 0) {
-      const keyField = own.map((id) => guessKeyField(cx, id)).find((k) => k !== null) ?? null;
-      const topic = registry.add({
-        id: `source:${ext.id}`,
-        segments: [service.name, names.fileName, 'events'],
+    // An external system's own topics: the events it reports (source) and the commands it receives (sink).
+    const externalTopic = (kind: 'source' | 'sink', suffix: string, keyField: string | null) =>
+      registry.add({
+        id: `${kind}:${ext.id}`,
+        segments: [service.name, names.fileName, suffix],
         role: 'external',
         perInstance: false,
         partitions: DEFAULT_STREAM.partitions,
@@ -36,6 +33,12 @@ export function compileExternalSystems(cx: CompileContext): void {
         serviceId: service.id,
         elementIds: [ext.id],
       });
+    // Events an aggregate also produces live in the aggregate's stream; the rest need a topic.
+    const own = emits.filter((id) => cx.events.get(id)!.topicId === null);
+    let sourceTopicId: string | null = null;
+    if (own.length > 0) {
+      const keyField = own.map((id) => guessKeyField(cx, id)).find((k) => k !== null) ?? null;
+      const topic = externalTopic('source', 'events', keyField);
       sourceTopicId = topic.id;
       for (const id of own) {
         const event = cx.events.get(id)!;
@@ -46,19 +49,7 @@ export function compileExternalSystems(cx: CompileContext): void {
     let sinkTopicId: string | null = null;
     let groupId: string | null = null;
     if (handles.length > 0) {
-      const topic = registry.add({
-        id: `sink:${ext.id}`,
-        segments: [service.name, names.fileName, 'commands'],
-        role: 'external',
-        perInstance: false,
-        partitions: DEFAULT_STREAM.partitions,
-        replicationFactor: DEFAULT_STREAM.replicationFactor,
-        configs: configsOf('delete', EXTERNAL_RETENTION_MS),
-        keyField: null,
-        keyPrefixedByType: false,
-        serviceId: service.id,
-        elementIds: [ext.id],
-      });
+      const topic = externalTopic('sink', 'commands', null);
       sinkTopicId = topic.id;
       groupId = cx.groupName([service.name, names.fileName, 'sink']);
       for (const id of handles) cx.commands.get(id)!.topicId = topic.id;
