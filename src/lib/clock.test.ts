@@ -36,4 +36,16 @@ describe('createVirtualClock', () => {
     expect(ran).toBe(false);
     expect(clock.pendingTimers()).toBe(0);
   });
+
+  it('tells when the next live timer falls due, skipping cancelled ones', () => {
+    const clock = createVirtualClock();
+    expect(clock.nextDueAt()).toBeNull();
+    const early = clock.setTimeout(() => undefined, 3);
+    clock.setTimeout(() => undefined, 7);
+    expect(clock.nextDueAt()).toBe(3);
+    clock.clearTimeout(early);
+    expect(clock.nextDueAt()).toBe(7);
+    clock.advance(7);
+    expect(clock.nextDueAt()).toBeNull();
+  });
 });

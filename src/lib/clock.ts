@@ -16,6 +16,8 @@ export interface VirtualClock extends Clock {
   advance(ms: number): void;
   /** Runs timers due at the current instant without moving time. */
   runDue(): void;
+  /** When the earliest pending timer falls due, or null when none is pending. */
+  nextDueAt(): number | null;
   pendingTimers(): number;
 }
 
@@ -92,6 +94,10 @@ export function createVirtualClock(start = 0): VirtualClock {
     },
     runDue() {
       runUntil(now);
+    },
+    nextDueAt() {
+      while (heap.length > 0 && cancelled.has(heap[0]!.id)) cancelled.delete(pop()!.id);
+      return heap[0]?.at ?? null;
     },
     pendingTimers: () => heap.length - cancelled.size,
   };

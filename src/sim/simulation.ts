@@ -2,6 +2,7 @@
 // each service's instances (consumer group members running the shared handler runtime) and the
 // actors' load, and moves simulated time in fixed 10 ms steps so a run depends only on the
 // board, the seed and the schedule of controls — never on how fast the host runs it.
+import type { VirtualClock } from '../lib/clock';
 import { createRng, type Rng } from '../lib/rng';
 import type { Board } from '../model';
 import { compileTopology, hasErrors, runtime, type Topology } from '../topology';
@@ -201,6 +202,21 @@ export class Simulation {
     for (let guard = 0; guard < 100_000 && this.lanes.size > this.waitingAcks; guard++) await Promise.resolve();
   }
 
+  /**
+   * One step of simulated time, stopping at every instant a timer falls due so handler work an
+   * answer unblocks (an acks=all append acknowledged, records fetched) runs at that instant, not
+   * at the end of the step: a command handler's next command waits for its ack, not for the step.
+   */
+  private async advanceStep(clock: VirtualClock): Promise<void> {
+    const end = clock.now() + STEP_MS;
+    for (let at = clock.nextDueAt(); at !== null && at <= end; at = clock.nextDueAt()) {
+      clock.advance(at - clock.now());
+      if (this.lanes.size > this.waitingAcks) await this.drain();
+    }
+    clock.advance(end - clock.now());
+    await this.drain();
+  }
+
   /** Moves simulated time by `ms` (rounded down to whole steps) while running. */
   async advance(ms: number): Promise<void> {
     this.lifecycle.apply('tick');
@@ -221,8 +237,7 @@ export class Simulation {
       for (const [group, n] of this.backlog) {
         if (n > GROUP_BACKLOG_MAX) for (const m of this.instances!.membersOf(group)) cluster.groups.stallMember(m, 2 * STEP_MS);
       }
-      cluster.advance(STEP_MS);
-      await this.drain();
+      await this.advanceStep(cluster.sim.clock as VirtualClock);
       if (cluster.sim.now() >= this.nextRefreshAt) {
         this.refreshMetadata();
         this.nextRefreshAt += METADATA_REFRESH_MS;

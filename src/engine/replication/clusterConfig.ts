@@ -13,6 +13,13 @@ export interface ClusterSimOptions {
   replicaFetchIntervalMs?: number;
   /** Most records one follower fetch copies per partition (replica.fetch.max.bytes in records). */
   replicaFetchMaxRecords?: number;
+  /**
+   * A follower's fetch waits at the leader (replica.fetch.wait.max.ms) and is answered as soon as
+   * new records arrive; the follower sends its next fetch right away. This is the one-way time of
+   * each hop, so an acks=all append is acknowledged about two hops after it lands, as in Kafka,
+   * rather than on the next polling round. 0 turns it off (followers fetch on the interval only).
+   */
+  replicaFetchHopMs?: number;
   /** broker.session.timeout.ms: how long the controller waits before fencing a silent broker. */
   brokerSessionTimeoutMs?: number;
   /** request.timeout.ms for produce requests waiting on acks=all. */
@@ -66,6 +73,7 @@ export const CLUSTER_DEFAULTS: ClusterSimConfig = {
   replicaLagTimeMaxMs: 30_000,
   replicaFetchIntervalMs: 5,
   replicaFetchMaxRecords: 50_000,
+  replicaFetchHopMs: 1,
   brokerSessionTimeoutMs: 9_000,
   requestTimeoutMs: 30_000,
   highWatermarkCheckpointIntervalMs: 5_000,
@@ -93,6 +101,7 @@ export function resolveConfig(options: ClusterSimOptions): ClusterSimConfig {
   for (const key of ['retentionCheckIntervalMs', 'replicaLagTimeMaxMs', 'replicaFetchIntervalMs', 'brokerSessionTimeoutMs', 'requestTimeoutMs', 'highWatermarkCheckpointIntervalMs', 'flushIntervalMs'] as const) {
     if (!(c[key] > 0)) throw new InvalidClusterConfigError(`${key} must be a positive number of milliseconds, got ${c[key]}.`, { [key]: c[key] });
   }
+  if (!(c.replicaFetchHopMs >= 0)) throw new InvalidClusterConfigError(`replicaFetchHopMs must be 0 or more milliseconds, got ${c.replicaFetchHopMs}.`, { replicaFetchHopMs: c.replicaFetchHopMs });
   if (!(c.recordBudget >= 1)) throw new InvalidClusterConfigError(`recordBudget must be at least 1 record, got ${c.recordBudget}.`, { recordBudget: c.recordBudget });
   c.defaultReplicationFactor = Math.min(c.defaultReplicationFactor, c.brokers);
   return c;

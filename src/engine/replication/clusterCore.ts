@@ -12,7 +12,7 @@ import { resolveConfig, TOPIC_RETENTION_DEFAULTS } from './clusterConfig';
 import { autoRebalanceLeaders, electLeader, shrinkIsr } from './controller';
 import { BrokerNotFoundError, InvalidClusterConfigError } from './errors';
 import { EventFeed } from './eventFeed';
-import { followerFetch } from './fetcher';
+import { fetchIfFollowing, followerFetch } from './fetcher';
 import { Ledger } from './ledger';
 import { PartitionState } from './partitionState';
 import { assignReplicasToBrokers } from './placement';
@@ -266,6 +266,22 @@ export class ClusterCore {
 
   completeAcks(p: PartitionState): void {
     completeAcks(this, p);
+  }
+
+  /** New records on a leader answer every follower's parked fetch, one hop later. */
+  wakeFollowers(p: PartitionState): void {
+    for (const f of p.replicas) if (f !== p.leader) this.wakeFollower(p, f);
+  }
+
+  /** Answers (at most once at a time) one follower's fetch of one partition after a hop. */
+  wakeFollower(p: PartitionState, followerId: number): void {
+    const hop = this.config.replicaFetchHopMs;
+    if (hop <= 0 || this.stopped || p.wokenFollowers.has(followerId)) return;
+    p.wokenFollowers.add(followerId);
+    this.clock.setTimeout(() => {
+      p.wokenFollowers.delete(followerId);
+      if (!this.stopped) fetchIfFollowing(this, p, followerId);
+    }, hop + this.broker(followerId).slowMs);
   }
 
   failPendingAcks(p: PartitionState, broker: number | null): void {

@@ -12,19 +12,23 @@ import { reachable } from './brokerState';
 export function followerFetch(core: ClusterCore, brokerId: number): void {
   const me = core.broker(brokerId);
   if (!reachable(me)) return;
-  for (const p of core.partitionsOf(brokerId)) {
-    const view = p.view(brokerId);
-    const leaderId = view.leader;
-    if (leaderId === null || leaderId === brokerId) continue;
-    if (!reachable(core.broker(leaderId))) continue;
-    const leaderView = p.view(leaderId);
-    // A fetch in another epoch is refused (FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH).
-    if (leaderView.leader !== leaderId || leaderView.leaderEpoch !== view.leaderEpoch) continue;
-    fetchOne(core, p, brokerId, leaderId);
-  }
+  for (const p of core.partitionsOf(brokerId)) fetchIfFollowing(core, p, brokerId);
 }
 
-function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, leaderId: number): void {
+/** One follower's fetch of one partition, when it follows a reachable leader in its epoch; true when records were copied. */
+export function fetchIfFollowing(core: ClusterCore, p: PartitionState, brokerId: number): boolean {
+  if (!reachable(core.broker(brokerId))) return false;
+  const view = p.view(brokerId);
+  const leaderId = view.leader;
+  if (leaderId === null || leaderId === brokerId) return false;
+  if (!reachable(core.broker(leaderId))) return false;
+  const leaderView = p.view(leaderId);
+  // A fetch in another epoch is refused (FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH).
+  if (leaderView.leader !== leaderId || leaderView.leaderEpoch !== view.leaderEpoch) return false;
+  return fetchOne(core, p, brokerId, leaderId);
+}
+
+function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, leaderId: number): boolean {
   const log = p.log(followerId);
   const leaderLog = p.log(leaderId);
   const view = p.view(followerId);
@@ -62,6 +66,8 @@ function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, lead
   }
   const to = Math.min(leaderLog.logEndOffset, fetchOffset + core.config.replicaFetchMaxRecords);
   if (to > fetchOffset) log.copyFrom(leaderLog, fetchOffset, to, now);
+  // A follower that got records sends its next fetch at once: it tells the leader its new end.
+  if (to > fetchOffset) core.wakeFollower(p, followerId);
   const hw = Math.min(leaderLog.highWatermark, log.logEndOffset);
   if (hw > log.highWatermark) log.highWatermark = hw;
   // The fetch answer carries the leader's log start; the follower deletes below it too.
@@ -69,6 +75,7 @@ function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, lead
     log.advanceLogStart(leaderLog.logStartOffset);
     core.forgetDeleted(p);
   }
+  return to > fetchOffset;
 }
 
 function leaderEpochStart(p: PartitionState, leaderId: number): number {

@@ -41,6 +41,8 @@ export class PartitionState {
   /** Follower progress as the current leader tracks it. */
   followers = new Map<number, FollowerProgress>();
   pendingAcks: PendingAck[] = [];
+  /** Followers whose parked fetch for this partition is already being answered. */
+  readonly wokenFollowers = new Set<number>();
 
   constructor(
     readonly topic: string,

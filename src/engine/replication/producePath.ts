@@ -124,6 +124,7 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
   // A deposed leader that still believes it leads (stale client metadata) appends, but its
   // high watermark no longer moves: only the controller's leader tracks the ISR.
   const current = leader === p.leader;
+  if (current) core.wakeFollowers(p);
   if (req.acks === 0) {
     if (current && p.recomputeHighWatermark(leader)) core.completeAcks(p);
     return cb(null, { ...answer, acknowledged: false });

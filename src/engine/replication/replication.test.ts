@@ -20,11 +20,32 @@ describe('high watermark (Kafka: HW = min LEO over the ISR; consumers read only 
     expect(out.answer?.baseOffset).toBe(0);
     expect(sim.fetch('t', 0, 0).records).toHaveLength(0);
     expect(sim.snapshot().partitions[0]).toMatchObject({ logEnd: 3, highWatermark: 0 });
-    sim.advance(5); // followers fetch and copy
+    sim.advance(1); // the followers' parked fetches are answered: they copy
+    expect(sim.snapshot().partitions[0]!.highWatermark).toBe(0);
+    sim.advance(1); // their next fetch, sent at once, tells the leader they have it
+    expect(sim.snapshot().partitions[0]!.highWatermark).toBe(3);
+    expect(sim.fetch('t', 0, 0).records.map((r) => r.value)).toEqual(['v', 'v', 'v']);
+  });
+
+  it('with parked fetches off, followers copy on their polling round and the high watermark moves one round later', () => {
+    const sim = cluster({ replicaFetchHopMs: 0 });
+    send(sim, 't', 0, 1, 3);
+    sim.advance(4);
+    expect(sim.snapshot().partitions[0]).toMatchObject({ logEnd: 3, highWatermark: 0 });
+    sim.advance(1); // followers fetch and copy
     expect(sim.snapshot().partitions[0]!.highWatermark).toBe(0);
     sim.advance(5); // the next fetch tells the leader they have it
     expect(sim.snapshot().partitions[0]!.highWatermark).toBe(3);
-    expect(sim.fetch('t', 0, 0).records.map((r) => r.value)).toEqual(['v', 'v', 'v']);
+  });
+
+  it('a slow follower answers its parked fetch late, and the high watermark waits for it', () => {
+    const sim = cluster();
+    sim.slowBroker(3, 20);
+    send(sim, 't', 0, 1, 2);
+    sim.advance(2);
+    expect(sim.snapshot().partitions[0]!.highWatermark).toBe(0);
+    sim.advance(40);
+    expect(sim.snapshot().partitions[0]!.highWatermark).toBe(2);
   });
 });
 
