@@ -4,7 +4,7 @@
 // long tasks over 50 ms (PerformanceObserver), worker messages vs store updates, and the
 // simulated speed achieved; then the page's and the worker's heap after the first minute and
 // at the end of a long run (garbage collected first).
-//   node bench/sim.browser.mjs [--minutes 10] [--rate 460] [--view-seconds 15]
+//   node bench/sim.browser.mjs [--minutes 10] [--rate 420] [--view-seconds 15]
 // Builds into .tmp/dist-bench-sim and serves it on BENCH_PORT (default 4177).
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
@@ -17,7 +17,7 @@ const opt = (name, def) => {
   return i >= 0 ? Number(args[i + 1]) : def;
 };
 const MINUTES = opt('minutes', 10);
-const RATE = opt('rate', 460);
+const RATE = opt('rate', 420);
 const VIEW_SECONDS = opt('view-seconds', 15);
 const PORT = Number(process.env.BENCH_PORT ?? 4177);
 const OUT = '.tmp/dist-bench-sim';
@@ -26,6 +26,18 @@ const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
+/** Long animation frames over 50 ms (Chromium's attribution of long tasks): when, and what ran. */
+function printSlowFrames(where, frames) {
+  if (frames.length === 0) return;
+  console.log(`Animation frames over 50 ms in ${where} (ms since page load; blocking, rendering, style+layout; scripts):`);
+  for (const f of frames) console.log(`- at ${f.at}: ${f.duration} ms (blocking ${f.blocking}, render ${f.render}, style+layout ${f.styleAndLayout}) ${f.scripts.join('; ') || 'no script'}`);
+}
+/** Long tasks over 50 ms with their start, to match against the slow frames above. */
+function printLongTasks(where, r) {
+  const list = r.longTasks.map((d, i) => [r.longTaskStarts?.[i] ?? NaN, d]).filter(([, d]) => d > 50);
+  if (list.length === 0) return;
+  console.log(`Long tasks over 50 ms in ${where} (start ms since page load: duration ms): ${list.map(([at, d]) => `${at}: ${Math.round(d)}`).join(', ')}`);
+}
 const mib = (b) => (b === null || b === undefined ? 'n/a' : `${(b / 2 ** 20).toFixed(1)} MiB`);
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
@@ -55,7 +67,9 @@ try {
 
   await page.goto(`http://127.0.0.1:${PORT}/harness/sim.html`);
   await page.waitForFunction(() => globalThis.simBench?.ready === true);
+  const slowSeen = [];
   const row = (name, r) => {
+    if (r.slowFrames?.length || r.longTasks.some((d) => d > 50)) slowSeen.push([name, r]);
     const long = r.longTasks.filter((d) => d > 50);
     console.log(
       `| ${name} | ${quantile(r.frames, 0.5).toFixed(1)} | ${quantile(r.frames, 0.95).toFixed(1)} | ${long.length} | ${long.length ? Math.max(...long).toFixed(0) : '-'} | ${r.messages} | ${r.applied} | ${(r.simMs / 1000 / (r.wallMs / 1000)).toFixed(2)} | ${fmt(r.simMs > 0 ? r.produced / (r.simMs / 1000) : 0)} |`,
@@ -74,6 +88,11 @@ try {
     await page.waitForTimeout(1_000);
     const r = await page.evaluate((ms) => globalThis.simBench.measure(ms), VIEW_SECONDS * 1000);
     row(tab, { ...r, wallMs: VIEW_SECONDS * 1000 });
+  }
+
+  for (const [name, r] of slowSeen) {
+    printSlowFrames(name, r.slowFrames ?? []);
+    printLongTasks(name, r);
   }
 
   await page.evaluate(() => globalThis.simBench.tab('lag'));
@@ -95,6 +114,8 @@ try {
   console.log(`| worker JS heap | ${mib(first.workerHeap)} | ${mib(end.workerHeap)} | ${mib(end.workerHeap - first.workerHeap)} |`);
   const lt = long.longTasks.filter((d) => d > 50);
   console.log(`| frames in the long run: median / p95 ms | | ${quantile(long.frames, 0.5).toFixed(1)} / ${quantile(long.frames, 0.95).toFixed(1)} | long tasks > 50 ms: ${lt.length} |`);
+  printSlowFrames('long run', long.slowFrames ?? []);
+  printLongTasks('long run', long);
 } finally {
   await browser.close();
   server.kill();

@@ -11,12 +11,61 @@ import { simMessagesReceived, useSimStore, type SimTab } from '../src/store/simS
 interface Window {
   frames: number[];
   longTasks: number[];
+  longTaskStarts: number[];
+  slowFrames: SlowFrame[];
 }
 
 const longTasks: number[] = [];
+/** When each long task started (ms since page load), to line them up with slow frames. */
+const longTaskStarts: number[] = [];
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) longTasks.push(e.duration);
+  for (const e of list.getEntries()) {
+    longTasks.push(e.duration);
+    longTaskStarts.push(Math.round(e.startTime));
+  }
 }).observe({ type: 'longtask', buffered: true });
+
+/** What a long animation frame spent its time on: the scripts it ran and its rendering. */
+interface SlowFrame {
+  at: number;
+  duration: number;
+  blocking: number;
+  render: number;
+  styleAndLayout: number;
+  scripts: string[];
+}
+interface LoafScript {
+  invoker: string;
+  sourceURL: string;
+  sourceFunctionName: string;
+  sourceCharPosition: number;
+  duration: number;
+  forcedStyleAndLayoutDuration: number;
+}
+interface LoafEntry extends PerformanceEntry {
+  blockingDuration: number;
+  renderStart: number;
+  styleAndLayoutStart: number;
+  scripts: LoafScript[];
+}
+const slowFrames: SlowFrame[] = [];
+// Long animation frames name the scripts behind a long task (long tasks alone do not).
+if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as LoafEntry[]) {
+      if (e.duration <= 50) continue;
+      const end = e.startTime + e.duration;
+      slowFrames.push({
+        at: Math.round(e.startTime),
+        duration: Math.round(e.duration),
+        blocking: Math.round(e.blockingDuration),
+        render: e.renderStart > 0 ? Math.round(end - e.renderStart) : 0,
+        styleAndLayout: e.styleAndLayoutStart > 0 ? Math.round(end - e.styleAndLayoutStart) : 0,
+        scripts: e.scripts.map((x) => `${x.invoker} ${x.sourceFunctionName || '?'}@${x.sourceURL.split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)} ms (forced layout ${Math.round(x.forcedStyleAndLayoutDuration)} ms)`),
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+}
 
 const simBench = {
   ready: false,
@@ -32,6 +81,7 @@ const simBench = {
     return new Promise((resolve) => {
       const frames: number[] = [];
       const firstLong = longTasks.length;
+      const firstSlow = slowFrames.length;
       const m0 = simMessagesReceived();
       const a0 = useSimStore.getState().applied;
       const s0 = useSimStore.getState().snapshot;
@@ -46,6 +96,8 @@ const simBench = {
           resolve({
             frames: frames.slice(1),
             longTasks: longTasks.slice(firstLong),
+            longTaskStarts: longTaskStarts.slice(firstLong),
+            slowFrames: slowFrames.slice(firstSlow),
             messages: simMessagesReceived() - m0,
             applied: useSimStore.getState().applied - a0,
             simMs: (s1?.at ?? 0) - (s0?.at ?? 0),

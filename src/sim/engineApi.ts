@@ -17,7 +17,7 @@ export {
   type ExperimentStep,
   type AssignorName,
 } from '../engine';
-export type { GroupSnapshot, RebalanceEpisode } from '../engine/groups';
+export type { DeliveryLease, GroupSnapshot, RebalanceEpisode } from '../engine/groups';
 export type { ClusterSim } from '../engine/replication/clusterSim';
 export type { SimRecord } from '../engine/replication/replicaLog';
 export type { ProduceRecord } from '../engine/replication/producePath';

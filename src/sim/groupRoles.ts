@@ -6,7 +6,7 @@
 import type { Topology } from '../topology';
 import { aggregateDefinition, externalSystemDefinition, policyDefinition, projectorDefinition, runtime } from '../topology';
 import type { ClusterEventStore } from './clusterEventStore';
-import type { SimRecord } from './engineApi';
+import type { DeliveryLease, SimRecord } from './engineApi';
 import type { FlowCounters } from './flowCounters';
 import type { ProducerPort } from './producerPort';
 import { LiveReadModel } from './liveReadModel';
@@ -19,8 +19,12 @@ export interface GroupRole {
   kind: RoleKind;
   label: string;
   topics: string[];
-  /** Starts handling one record; async work is tracked by the caller's `track`. */
-  handle(record: SimRecord, topic: string, partition: number): void;
+  /**
+   * Handles one record; returns the handling when it finishes later (a command handler waits for
+   * its acks=all append). Queued work whose lease lapsed (the instance crashed or lost the
+   * partition) does not run: the partition's next owner gets the record again.
+   */
+  handle(record: SimRecord, topic: string, partition: number, lease: DeliveryLease): Promise<unknown> | void;
 }
 
 export interface RoleDeps {
@@ -29,8 +33,8 @@ export interface RoleDeps {
   flow: FlowCounters;
   stores: ReadonlyMap<string, ClusterEventStore>;
   env(label: string): runtime.HandlerEnv;
-  /** Runs `work` after the previous work queued under `lane` (one partition of one group). */
-  serialise(lane: string, work: () => Promise<unknown>): void;
+  /** Runs `work` after the previous work queued under `lane` (one partition of one group); returns it. */
+  serialise(lane: string, work: () => Promise<unknown>): Promise<unknown>;
   tables: Map<string, LiveReadModel>;
 }
 
@@ -54,9 +58,10 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
       kind: 'aggregate',
       label: agg.label,
       topics: [commandTopic],
-      handle(record, topic, partition) {
+      handle(record, topic, partition, lease) {
         const command = runtime.recordToCommand(wireOf(record));
-        d.serialise(`${agg.groupId}/${topic}/${partition}`, async () => {
+        return d.serialise(`${agg.groupId}/${topic}/${partition}`, async () => {
+          if (!lease.current()) return;
           try {
             const result = await runtime.handleCommand(def, store, command, env);
             d.flow.handledBy(agg.groupId);

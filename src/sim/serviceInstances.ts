@@ -42,18 +42,6 @@ export class ServiceInstances {
     return s;
   }
 
-  /** The member ids a group has in running instances. */
-  membersOf(groupId: string): string[] {
-    const out: string[] = [];
-    for (const list of this.instances.values()) {
-      for (const i of list) {
-        const m = i.state === 'running' ? i.members.get(groupId) : undefined;
-        if (m !== undefined) out.push(m);
-      }
-    }
-    return out;
-  }
-
   /** Starts one more instance of a service; returns its id. */
   add(serviceId: string): string {
     const s = this.service(serviceId);

@@ -34,12 +34,6 @@ const SAMPLE_MS = 500;
 const METADATA_REFRESH_MS = 5_000;
 const SERIES_CAPACITY = 720;
 const TIMELINE_KEEP = 80;
-/**
- * Commands a group may have fetched but not yet handled. Beyond it its members stop polling for
- * a step, as a kafkajs eachMessage loop does not fetch while it processes; without it a group
- * slower than its input would queue handler work (and the records it holds) without bound.
- */
-const GROUP_BACKLOG_MAX = 2_000;
 /** Handler timestamps start here, so payload times look like real dates. */
 export const SIM_EPOCH_MS = 1_700_000_000_000;
 const TIMELINE_TYPES = new Set<StampedEvent['type']>([
@@ -63,9 +57,8 @@ export class Simulation {
   private readonly stores = new Map<string, ClusterEventStore>();
   private readonly lanes = new Map<string, Promise<unknown>>();
   private waitingAcks = 0;
-  /** Handler work scheduled and not finished yet (records fetched ahead of their handlers), per group. */
+  /** Handler work scheduled and not finished yet (bounded by max.poll.records per member). */
   private queued = 0;
-  private readonly backlog = new Map<string, number>();
   private series: RingSeries | null = null;
   private nextSampleAt = SAMPLE_MS;
   private samples = 0;
@@ -145,12 +138,12 @@ export class Simulation {
       serialise: (lane, work) => this.serialise(lane, work),
     });
     const byGroup = new Map(this.roles.map((r) => [r.groupId, r]));
-    cluster.groups.onDeliver((group, topic, partition, offset, id) => {
+    cluster.groups.onDeliver((group, topic, partition, offset, id, lease) => {
       const role = byGroup.get(group);
       const p = cluster.sim.core.partition(topic, partition);
       if (!role || !p || p.leader === null) return;
       const record = p.log(p.leader).recordAt(offset);
-      if (record && record.id === id) role.handle(record, topic, partition);
+      if (record && record.id === id) return role.handle(record, topic, partition, lease);
     });
     cluster.sim.onEvent((e) => {
       if (!TIMELINE_TYPES.has(e.type)) return;
@@ -180,18 +173,15 @@ export class Simulation {
     return { random: () => r.next(), now: () => SIM_EPOCH_MS + this.now };
   }
 
-  private serialise(lane: string, work: () => Promise<unknown>): void {
+  private serialise(lane: string, work: () => Promise<unknown>): Promise<unknown> {
     const prev = this.lanes.get(lane) ?? Promise.resolve();
-    // Lanes are "<group>/<topic>/<partition>"; topic names have no slash.
-    const group = lane.slice(0, lane.lastIndexOf('/', lane.lastIndexOf('/') - 1));
     this.queued++;
-    this.backlog.set(group, (this.backlog.get(group) ?? 0) + 1);
     const next = prev.then(work).finally(() => {
       this.queued--;
-      this.backlog.set(group, this.backlog.get(group)! - 1);
       if (this.lanes.get(lane) === next) this.lanes.delete(lane);
     });
     this.lanes.set(lane, next);
+    return next;
   }
 
   /**
@@ -234,9 +224,6 @@ export class Simulation {
     const steps = Math.max(0, Math.floor(ms / STEP_MS));
     for (let i = 0; i < steps; i++) {
       this.actors!.step(STEP_MS);
-      for (const [group, n] of this.backlog) {
-        if (n > GROUP_BACKLOG_MAX) for (const m of this.instances!.membersOf(group)) cluster.groups.stallMember(m, 2 * STEP_MS);
-      }
       await this.advanceStep(cluster.sim.clock as VirtualClock);
       if (cluster.sim.now() >= this.nextRefreshAt) {
         this.refreshMetadata();

@@ -28,7 +28,7 @@ export function serviceModule(gen: GenContext, service: ServiceSpec): string {
       `    subs.push(await store.start(\`\${${ns}.groupId}.view.\${instanceId}\`));`,
       `    stores.set(${ns}.definition.type, store);`,
       `    subs.push(`,
-      `      await transport.subscribe({ groupId: ${ns}.groupId, topics: [${ns}.commandTopic] }, async (record) => {`,
+      `      await transport.subscribe({ groupId: ${ns}.groupId, topics: [${ns}.commandTopic], partitionsConcurrently: ${gen.topic(a.commandTopicId).partitions} }, async (record) => {`,
       `        const command = _wire.recordToCommand(record) as ${ns}.Command;`,
       `        await reportInvalid(() => ${ns}.handle(store, command, env));`,
       `      }),`,

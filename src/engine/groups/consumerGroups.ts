@@ -6,7 +6,7 @@ import type { ClusterSim } from '../replication/clusterSim';
 import { ConsumerMember } from './consumerMember';
 import { UnknownMemberIdError } from './errors';
 import { GroupCoordinator } from './groupCoordinator';
-import type { GroupsContext } from './groupsContext';
+import type { DeliveryListener, GroupsContext } from './groupsContext';
 import type { LagSample } from './lagSeries';
 import type { RebalanceEpisode } from './pauseTracker';
 import { GROUPS_DEFAULTS, MEMBER_DEFAULTS, type GroupsOptions, type MemberOptions, type ResolvedMemberOptions } from './types';
@@ -30,7 +30,7 @@ export interface GroupSnapshot {
 export class ConsumerGroups {
   private readonly groups = new Map<string, GroupCoordinator>();
   private readonly members = new Map<string, ConsumerMember>();
-  private readonly ctx: GroupsContext & { onDeliver?: GroupsContext['onDeliver'] };
+  private readonly ctx: GroupsContext;
   private seq = 0;
   private stopped = false;
   private readonly rng;
@@ -60,8 +60,8 @@ export class ConsumerGroups {
     sim.clock.setTimeout(sample, resolved.lagSampleIntervalMs);
   }
 
-  /** Registers a listener for every record delivered to any group (read-back checkers). */
-  onDeliver(listener: (group: string, topic: string, partition: number, offset: number, id: number) => void): void {
+  /** Registers the handler of every record delivered to any group (applications, read-back checkers). */
+  onDeliver(listener: DeliveryListener): void {
     this.ctx.onDeliver = listener;
   }
 

@@ -3,10 +3,13 @@
 // from them), leaves when poll() has not been called for max.poll.interval.ms, fetches from its
 // partitions up to max.poll.records, and commits by its commit mode. Eager members revoke every
 // partition (committing first when auto-commit is on) before rejoining; cooperative members keep
-// theirs and revoke only what the new assignment moves.
+// theirs and revoke only what the new assignment moves. Records whose handling the application
+// finishes later are committed only once handled (at-least-once), and work queued for a partition
+// the member no longer holds is told not to run.
 import { parseTpKey, tpKey, type TopicPartitionTuple } from '../assignors';
 import type { GroupCoordinator } from './groupCoordinator';
-import type { GroupsContext } from './groupsContext';
+import type { DeliveryLease, GroupsContext } from './groupsContext';
+import { InHandling } from './inHandling';
 import { MemberLifecycle } from './memberLifecycle';
 import type { ResolvedMemberOptions } from './types';
 
@@ -29,6 +32,12 @@ export class ConsumerMember {
   private serveSeq = 0;
   delivered = 0;
   lastError: string | null = null;
+  private readonly handling = new InHandling();
+  /** Records of the current poll whose handling finishes later. */
+  private handedOff = 0;
+  /** Per owned partition, which tenure of it this is: a lease from an earlier one is stale. */
+  private readonly tenure = new Map<string, number>();
+  private tenureSeq = 0;
 
   constructor(
     readonly id: string,
@@ -93,7 +102,10 @@ export class ConsumerMember {
     if (this.owned.size === 0) return;
     if (commitFirst && this.opts.commitMode === 'auto') this.commitNow([...this.owned.keys()]);
     const keys = [...this.owned.keys()];
-    for (const k of keys) this.group.released(k);
+    for (const k of keys) {
+      this.group.released(k);
+      this.forget(k);
+    }
     this.owned.clear();
     this.ctx.feed.push({ type: 'partitions-revoked', group: this.group.id, member: this.id, partitions: keys.map(label) });
   }
@@ -111,12 +123,14 @@ export class ConsumerMember {
       for (const k of revoked) {
         this.owned.delete(k);
         this.group.released(k);
+        this.forget(k);
       }
       this.ctx.feed.push({ type: 'partitions-revoked', group: this.group.id, member: this.id, partitions: revoked.map(label) });
     }
     const added = [...target].filter((k) => !this.owned.has(k));
     for (const k of added) {
       this.owned.set(k, null);
+      this.tenure.set(k, ++this.tenureSeq);
       this.group.taken(k);
     }
     if (added.length > 0) this.ctx.feed.push({ type: 'partitions-assigned', group: this.group.id, member: this.id, partitions: added.map(label) });
@@ -132,6 +146,17 @@ export class ConsumerMember {
     this.generation = -1;
   }
 
+  /** The partition is no longer this member's: records in handling are forgotten, leases lapse. */
+  private forget(k: string): void {
+    this.handling.drop(k);
+    this.tenure.delete(k);
+  }
+
+  /** Records handed to the application and not handled yet. */
+  get inHandling(): number {
+    return this.handling.size;
+  }
+
   // ---- application poll loop -----------------------------------------------------------
 
   /** One poll(); returns how long until the next one. */
@@ -139,6 +164,9 @@ export class ConsumerMember {
     const now = this.ctx.clock.now();
     if (!this.alive || this.isClosed()) return -1;
     if (now < this.stalledUntil) return this.stalledUntil - now;
+    // The application is still handling a full poll's worth of records: poll() is not called yet.
+    const budget = this.opts.maxPollRecords - this.handling.size;
+    if (budget <= 0 && this.lifecycle.is('stable')) return Math.max(1, this.opts.processingMsPerRecord);
     this.lastPollAt = now;
     this.polls++;
     if (this.lifecycle.is('left', 'unjoined')) {
@@ -155,16 +183,21 @@ export class ConsumerMember {
         return this.opts.pollIntervalMs;
       }
     }
+    this.handedOff = 0;
     let fetched = 0;
     const order = [...this.owned.keys()].sort((x, y) => (this.servedAt.get(x) ?? 0) - (this.servedAt.get(y) ?? 0));
     for (const k of order) {
-      if (fetched >= this.opts.maxPollRecords) break;
-      fetched += this.fetchPartition(k, this.opts.maxPollRecords - fetched);
+      if (fetched >= budget) break;
+      fetched += this.fetchPartition(k, budget - fetched);
     }
     this.delivered += fetched;
     this.afterBatch(now, fetched);
     if (fetched === 0) return this.opts.pollIntervalMs;
-    return Math.max(1, fetched * this.opts.processingMsPerRecord);
+    // Records handled in the poll loop itself take processingMsPerRecord each before the next
+    // poll; records whose handling finishes later take the time their handling really takes.
+    const inLoop = fetched - this.handedOff;
+    this.handedOff = 0;
+    return Math.max(1, inLoop * this.opts.processingMsPerRecord);
   }
 
   private fetchPartition(k: string, max: number): number {
@@ -177,7 +210,19 @@ export class ConsumerMember {
     }
     try {
       const answer = this.ctx.fetch(topic, partition, position, max);
-      for (const r of answer.records) this.group.deliver(topic, partition, position++, r.id);
+      const tenure = this.tenure.get(k);
+      const lease: DeliveryLease = { member: this.id, current: () => this.alive && this.tenure.get(k) === tenure };
+      for (const r of answer.records) {
+        const offset = position++;
+        const pending = this.group.deliver(topic, partition, offset, r.id, lease);
+        if (!pending) continue;
+        this.handedOff++;
+        this.handling.add(k, offset);
+        const handled = () => {
+          if (this.tenure.get(k) === tenure) this.handling.finish(k, offset);
+        };
+        pending.then(handled, handled);
+      }
       // Like the Java consumer's fetcher (SubscriptionState.movePartitionToEnd), a partition that
       // returned records goes to the back of the fetch order, so with max.poll.records smaller
       // than the backlog every owned partition gets its turn instead of the first few forever.
@@ -232,11 +277,12 @@ export class ConsumerMember {
     }
   }
 
+  /** What a commit may cover: up to the first record still in handling, else the position. */
   private positions(keys: readonly string[]): Map<string, number> {
     const out = new Map<string, number>();
     for (const k of keys) {
       const p = this.owned.get(k);
-      if (p !== undefined && p !== null) out.set(k, p);
+      if (p !== undefined && p !== null) out.set(k, this.handling.firstUnhandled(k) ?? p);
     }
     return out;
   }
@@ -277,7 +323,10 @@ export class ConsumerMember {
     if (!this.alive || this.lifecycle.is('left')) return;
     if (this.opts.groupInstanceId) {
       if (this.opts.commitMode === 'auto') this.commitNow([...this.owned.keys()]);
-      for (const k of this.owned.keys()) this.group.released(k);
+      for (const k of this.owned.keys()) {
+        this.group.released(k);
+        this.forget(k);
+      }
       this.owned.clear();
       this.lifecycle.to('left');
       this.rejoinReason = null;

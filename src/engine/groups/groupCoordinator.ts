@@ -6,7 +6,7 @@
 // and rejoin, and a second round hands them over. Committed offsets are checked against the
 // generation, so a removed member's late commit fails and its partitions are consumed again.
 import { assignPartitions, cooperativeFirstRound, stickyAssign, tpKey, type Assignment, type AssignorName, type TopicPartitionTuple } from '../assignors';
-import type { GroupsContext } from './groupsContext';
+import type { DeliveryLease, GroupsContext } from './groupsContext';
 import type { ConsumerMember } from './consumerMember';
 import { LagSeries } from './lagSeries';
 import { PauseTracker } from './pauseTracker';
@@ -233,16 +233,19 @@ export class GroupCoordinator {
     this.pauses.released(key, this.ctx.clock.now());
   }
 
-  /** Counts a delivery; a record at an offset this group already passed is a duplicate. */
-  deliver(topic: string, partition: number, offset: number, id: number): void {
+  /**
+   * Counts a delivery (a record at an offset this group already passed is a duplicate) and hands
+   * it to the application; returns the application's pending handling, if any.
+   */
+  deliver(topic: string, partition: number, offset: number, id: number, lease: DeliveryLease): PromiseLike<unknown> | void {
     const k = tpKey(topic, partition);
     let d = this.delivered.get(k);
     if (!d) this.delivered.set(k, (d = { upTo: 0, maxId: -1 }));
     this.ctx.ledger.consumed++;
-    this.ctx.onDeliver?.(this.id, topic, partition, offset, id);
     if (offset < d.upTo && id <= d.maxId) this.ctx.ledger.recordDuplicate({ group: this.id, topic, partition, offset, id });
     if (offset + 1 > d.upTo) d.upTo = offset + 1;
     if (id > d.maxId) d.maxId = id;
+    return this.ctx.onDeliver?.(this.id, topic, partition, offset, id, lease);
   }
 
   sampleLag(): void {

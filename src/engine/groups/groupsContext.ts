@@ -18,6 +18,23 @@ export interface GroupsContext {
   offsets(topic: string, partition: number): { low: number; high: number } | null;
   fetch(topic: string, partition: number, offset: number, max: number): FetchAnswer;
   scheduleExpiry(group: GroupCoordinator, member: ConsumerMember): void;
-  /** Checkers listen to every delivery. */
-  onDeliver?: (group: string, topic: string, partition: number, offset: number, id: number) => void;
+  /** The application's record handler (or a checker listening to every delivery). */
+  onDeliver?: DeliveryListener;
 }
+
+/** What a member hands its application with each record. */
+export interface DeliveryLease {
+  readonly member: string;
+  /**
+   * False once the member crashed, or lost or gave up the partition: work queued for the record
+   * must not run, since the partition's next owner starts again from the committed offset.
+   */
+  current(): boolean;
+}
+
+/**
+ * Handles one delivered record. A promise means the handling finishes later: the member commits
+ * only offsets whose records were handled (at-least-once, as the Java poll loop and kafkajs's
+ * eachMessage give), and keeps at most max.poll.records records in handling.
+ */
+export type DeliveryListener = (group: string, topic: string, partition: number, offset: number, id: number, lease: DeliveryLease) => PromiseLike<unknown> | void;

@@ -19,7 +19,10 @@ export interface MemberOptions {
   /** How often the application calls poll() when idle. */
   pollIntervalMs?: number;
   maxPollRecords?: number;
-  /** Simulated processing time per record (drives max.poll.interval.ms). */
+  /**
+   * Simulated processing time per record handled within the poll loop (drives
+   * max.poll.interval.ms); a record whose handling finishes later takes as long as that does.
+   */
   processingMsPerRecord?: number;
   /** 'auto' = enable.auto.commit; 'sync' / 'async' commit after each processed batch; 'manual' only on request. */
   commitMode?: CommitMode;

@@ -16,6 +16,12 @@ export interface SubscribeOptions {
   /** Topic names, or patterns for topic-per-instance streams. */
   readonly topics: readonly (string | RegExp)[];
   readonly fromBeginning?: boolean;
+  /**
+   * How many of its partitions an instance handles at once, each partition still in order
+   * (kafkajs partitionsConsumedConcurrently; 1 when absent). Command handlers use their topic's
+   * partition count: one command per partition at a time, as the simulator runs them.
+   */
+  readonly partitionsConcurrently?: number;
 }
 
 export interface Subscription {

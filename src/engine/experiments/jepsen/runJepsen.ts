@@ -101,7 +101,9 @@ export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<Sch
 
   // Consumers: a group that loses members and gains new ones.
   const delivered = new Map<number, number>();
-  c.groups.onDeliver((_g, _t, _p, _o, id) => delivered.set(id, (delivered.get(id) ?? 0) + 1));
+  c.groups.onDeliver((_g, _t, _p, _o, id) => {
+    delivered.set(id, (delivered.get(id) ?? 0) + 1);
+  });
   const consumerOpts = { groupId: 'checker', topics: [TOPIC], autoOffsetReset: 'earliest' as const, sessionTimeoutMs: 3_000, heartbeatIntervalMs: 500, autoCommitIntervalMs: 300 };
   const consumers = [c.groups.addMember(consumerOpts), c.groups.addMember(consumerOpts)];
   const rng = sim.core.rng.fork(`consumers-${seed}`);
