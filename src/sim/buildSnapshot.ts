@@ -85,6 +85,7 @@ export function buildSnapshot(x: SnapshotInputs): SimSnapshot {
       duplicated: c?.counters.duplicated ?? 0,
       commandsIssued: f.commandsIssued,
       sendErrors: f.sendErrors,
+      sendRetries: f.sendRetries,
       handlerErrors: f.handlerErrors,
       conflicts: f.conflicts,
     },

@@ -10,9 +10,10 @@
 // after the snapshot that retention deleted stay readable through the record the entry keeps
 // (as if the service had snapshotted before the deletion): at most one snapshot interval per key.
 import { runtime } from '../topology';
-import { defaultPartition, type ClusterSim, type SimRecord } from './engineApi';
+import { defaultPartition, type ClusterSim, type ProduceRecord, type SimRecord } from './engineApi';
 import { PartitionUnavailableError } from './errors';
 import type { ProducerAcks } from './options';
+import { sendRetrying } from './retryingSend';
 
 type EventEnvelope = runtime.EventEnvelope;
 type Snapshot = runtime.Snapshot;
@@ -30,7 +31,9 @@ interface Entry {
 
 export interface AppendStats {
   conflicts: number;
+  /** Requests the leader refused (each retry counts). */
   refused: number;
+  retried: number;
 }
 
 export class ClusterEventStore implements runtime.EventStore {
@@ -41,7 +44,7 @@ export class ClusterEventStore implements runtime.EventStore {
   /** Decoded events by record, bounded: dropped wholesale when it gets large. */
   private decoded = new WeakMap<SimRecord, EventEnvelope>();
   private decodedCount = 0;
-  readonly stats: AppendStats = { conflicts: 0, refused: 0 };
+  readonly stats: AppendStats = { conflicts: 0, refused: 0, retried: 0 };
 
   constructor(
     private readonly sim: ClusterSim,
@@ -54,6 +57,9 @@ export class ClusterEventStore implements runtime.EventStore {
     /** +1 when an append waits for its acks=all answer, -1 when it gets it. */
     private readonly waiting: (delta: number) => void = () => undefined,
   ) {}
+
+  /** Called for each retried append (the run's retry counter). */
+  onRetry: () => void = () => undefined;
 
   /** Per-instance strategy: the topic of each aggregate id (single partition). */
   instanceTopic: ((aggregateId: string) => string) | null = null;
@@ -75,34 +81,49 @@ export class ClusterEventStore implements runtime.EventStore {
       const w = runtime.eventToRecord(e, this.prefixedByType);
       return { key: w.key, value: w.value, headers: { ...w.headers }, timestamp: e.timestamp };
     });
+    return new Promise<number>((resolve, reject) => {
+      sendRetrying(
+        this.sim.clock,
+        (answer) => this.appendOnce(aggregateId, topic, partition, records, answer),
+        (err) => (err ? reject(err) : resolve(expectedVersion + events.length)),
+        // A lane backing off waits on the clock, as one waiting for its acks=all answer does.
+        {
+          backingOff: this.waiting,
+          retried: () => {
+            this.stats.retried++;
+            this.onRetry();
+          },
+        },
+      );
+    });
+  }
+
+  /** One produce request; indexes the records when the leader wrote them. */
+  private appendOnce(aggregateId: string, topic: string, partition: number, records: ProduceRecord[], answer: (error: Error | null) => void): void {
     const p = this.sim.core.partition(topic, partition);
     const leaderBefore = p?.leader ?? null;
     const endBefore = leaderBefore === null ? -1 : p!.log(leaderBefore).logEndOffset;
-    return new Promise<number>((resolve, reject) => {
-      let written = false;
-      let settled = false;
-      this.sim.produceWith({ topic, partition, acks: this.acks(), records }, (err) => {
-        if (written && !settled) this.waiting(-1);
-        settled = true;
-        if (err) {
-          if (!written) this.stats.refused++;
-          reject(err);
-        } else resolve(expectedVersion + events.length);
-      });
-      // The produce path writes synchronously or not at all: the leader's log end tells which.
-      if (leaderBefore !== null && p!.log(leaderBefore).logEndOffset === endBefore + records.length) {
-        written = true;
-        if (!settled) this.waiting(1);
-        const log = p!.log(leaderBefore);
-        const list = this.index.get(aggregateId) ?? [];
-        for (let i = 0; i < records.length; i++) {
-          const record = log.recordAt(endBefore + i)!;
-          list.push({ topic, partition, offset: endBefore + i, id: record.id, record });
-        }
-        this.index.set(aggregateId, list);
-        this.onAppend(topic, records.length);
-      }
+    let written = false;
+    let settled = false;
+    this.sim.produceWith({ topic, partition, acks: this.acks(), records }, (err) => {
+      if (written && !settled) this.waiting(-1);
+      settled = true;
+      if (err && !written) this.stats.refused++;
+      answer(err);
     });
+    // The produce path writes synchronously or not at all: the leader's log end tells which.
+    if (leaderBefore !== null && p!.log(leaderBefore).logEndOffset === endBefore + records.length) {
+      written = true;
+      if (!settled) this.waiting(1);
+      const log = p!.log(leaderBefore);
+      const list = this.index.get(aggregateId) ?? [];
+      for (let i = 0; i < records.length; i++) {
+        const record = log.recordAt(endBefore + i)!;
+        list.push({ topic, partition, offset: endBefore + i, id: record.id, record });
+      }
+      this.index.set(aggregateId, list);
+      this.onAppend(topic, records.length);
+    }
   }
 
   read(aggregateId: string, fromVersion: number): Promise<EventEnvelope[]> {

@@ -97,7 +97,7 @@ export class ExperimentPlayer {
       boardName: this.experiment.title,
       brokers: s.brokers,
       partitions: s.partitions,
-      counters: { ...s.counters, commandsIssued: 0, sendErrors: this.refused.refused, handlerErrors: 0, conflicts: 0 },
+      counters: { ...s.counters, commandsIssued: 0, sendErrors: this.refused.refused, sendRetries: 0, handlerErrors: 0, conflicts: 0 },
       groups: [],
       services: [],
       readModels: [],

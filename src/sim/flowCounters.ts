@@ -4,6 +4,8 @@ export class FlowCounters {
   readonly produced = new Map<string, number>();
   readonly handled = new Map<string, number>();
   sendErrors = 0;
+  /** Sends the producer tried again after the leader refused them. */
+  sendRetries = 0;
   commandsIssued = 0;
   handlerErrors = 0;
   conflicts = 0;

@@ -1,11 +1,13 @@
 // How handlers and actors write to the simulated cluster: the record key picks the partition
 // as Kafka's Java client does (murmur2), records without a key go round robin, and every send
-// uses the run's acks. Failures are counted (the UI shows them), not retried.
+// uses the run's acks. Sends the leader refused are retried as the Java producer does
+// (retryingSend.ts); what still fails is counted (the UI shows it).
 import type { Topology } from '../topology';
 import { runtime } from '../topology';
 import { defaultPartition, type ClusterSim } from './engineApi';
 import type { FlowCounters } from './flowCounters';
 import type { ProducerAcks } from './options';
+import { sendRetrying } from './retryingSend';
 
 export class ProducerPort {
   private readonly partitions = new Map<string, number>();
@@ -35,13 +37,21 @@ export class ProducerPort {
   send(topic: string, record: runtime.WireRecord, timestamp: number): void {
     const n = this.partitionCount(topic);
     const partition = record.key === null ? this.roundRobin++ % n : defaultPartition(record.key, n);
-    const p = this.sim.core.partition(topic, partition);
-    const leader = p?.leader ?? null;
-    const before = leader === null ? -1 : p!.log(leader).logEndOffset;
-    this.sim.produceWith({ topic, partition, acks: this.acks(), records: [{ key: record.key, value: record.value, headers: { ...record.headers }, timestamp }] }, (err) => {
-      if (err) this.flow.sendErrors++;
-    });
-    if (leader !== null && p!.log(leader).logEndOffset > before) this.flow.wrote(topic);
+    const records = [{ key: record.key, value: record.value, headers: { ...record.headers }, timestamp }];
+    sendRetrying(
+      this.sim.clock,
+      (answer) => {
+        const p = this.sim.core.partition(topic, partition);
+        const leader = p?.leader ?? null;
+        const before = leader === null ? -1 : p!.log(leader).logEndOffset;
+        this.sim.produceWith({ topic, partition, acks: this.acks(), records }, (err) => answer(err));
+        if (leader !== null && p!.log(leader).logEndOffset > before) this.flow.wrote(topic);
+      },
+      (err) => {
+        if (err) this.flow.sendErrors++;
+      },
+      { retried: () => this.flow.sendRetries++ },
+    );
   }
 
   sendCommand(topicId: string | null, command: runtime.CommandEnvelope, timestamp: number): boolean {

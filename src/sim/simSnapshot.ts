@@ -14,6 +14,8 @@ export interface SimCounters {
   duplicated: number;
   commandsIssued: number;
   sendErrors: number;
+  /** Sends tried again after the leader refused them (retry.backoff.ms). */
+  sendRetries: number;
   handlerErrors: number;
   conflicts: number;
 }

@@ -126,6 +126,7 @@ export class Simulation {
       if (!topic || !spec) continue;
       const store = new ClusterEventStore(cluster.sim, topic, spec.partitions, spec.keyPrefixedByType, acks, (tp, n) => this.flow.wrote(tp, n), (d) => (this.waitingAcks += d));
       if (spec.perInstance) store.instanceTopic = (id) => instanceTopics.ensure(topic, id);
+      store.onRetry = () => this.flow.sendRetries++;
       this.stores.set(agg.elementId, store);
     }
     this.roles = buildGroupRoles({

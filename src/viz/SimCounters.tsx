@@ -11,6 +11,7 @@ export function SimCounters() {
     ['Consumed records', c?.consumed ?? 0],
     ['Lost acknowledged records', c?.lost ?? 0, 'sb-counter-bad'],
     ['Duplicates delivered', c?.duplicated ?? 0, 'sb-counter-warn'],
+    ['Retried sends', c?.sendRetries ?? 0],
     ['Failed sends', c?.sendErrors ?? 0],
   ];
   return (
