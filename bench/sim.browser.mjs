@@ -4,12 +4,14 @@
 // long tasks over 50 ms (PerformanceObserver), worker messages vs store updates, and the
 // simulated speed achieved; then the page's and the worker's heap after the first minute and
 // at the end of a long run (garbage collected first).
-//   node bench/sim.browser.mjs [--minutes 10] [--rate 420] [--view-seconds 15]
+//   node bench/sim.browser.mjs [--minutes 10] [--rate 420] [--view-seconds 15] [--trace-last-minutes 0]
 // Builds into .tmp/dist-bench-sim and serves it on BENCH_PORT (default 4177).
 import { chromium } from '@playwright/test';
 import { execFileSync, spawn } from 'node:child_process';
 import { findChromium } from '../scripts/findChromium.mjs';
 import { attachWorkerHeap } from './lib/workerHeap.mjs';
+import { describeLongTasks } from './lib/longTaskTrace.mjs';
+import { writeFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -19,6 +21,8 @@ const opt = (name, def) => {
 const MINUTES = opt('minutes', 10);
 const RATE = opt('rate', 420);
 const VIEW_SECONDS = opt('view-seconds', 15);
+// Records a Chromium trace over the last N minutes of the long run and attributes its long tasks.
+const TRACE_MINUTES = opt('trace-last-minutes', 0);
 const PORT = Number(process.env.BENCH_PORT ?? 4177);
 const OUT = '.tmp/dist-bench-sim';
 
@@ -102,7 +106,22 @@ try {
   const firstAt = (Date.now() - started) / 60_000;
   const rest = MINUTES * 60_000 - (Date.now() - started);
   let long = { frames: [], longTasks: [] };
+  let tracing = null;
+  if (TRACE_MINUTES > 0 && rest > 0) {
+    const startIn = Math.max(0, rest - TRACE_MINUTES * 60_000);
+    tracing = new Promise((r) => setTimeout(r, startIn)).then(() =>
+      browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.gc'] }),
+    );
+  }
   if (rest > 0) long = await page.evaluate((ms) => globalThis.simBench.measure(ms), rest);
+  if (tracing) {
+    await tracing;
+    const buf = await browser.stopTracing();
+    writeFileSync('.tmp/sim-bench-trace.json', buf);
+    const tasks = describeLongTasks(JSON.parse(buf.toString('utf8')));
+    console.log(`Traced the last ${TRACE_MINUTES} min (.tmp/sim-bench-trace.json): ${tasks.length} main-thread tasks over 50 ms`);
+    for (const t of tasks) console.log(`- ${t.wallMs.toFixed(0)} ms wall, ${t.cpuMs === null ? '?' : t.cpuMs.toFixed(0)} ms CPU: ${t.what.join('; ')}`);
+  }
   const end = await heaps();
   const endAt = (Date.now() - started) / 60_000;
   console.log('');

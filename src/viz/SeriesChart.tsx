@@ -1,9 +1,11 @@
 // A live time-series chart on uPlot's canvas: created once per set of series, then fed new
-// data with setData (no React re-render of the canvas), sized to its container.
+// data with setData (no React re-render of the canvas), sized to its container. Redraws go
+// through drawInOwnFrame so they never share an animation frame with other work.
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SimSeries } from '../store/simStore';
+import { cancelDraw, drawInOwnFrame } from './frameQueue';
 
 const COLOURS = ['#2f6fde', '#e8590c', '#2b8a3e', '#ae3ec9', '#c92a2a', '#1098ad', '#f08c00', '#5c7cfa', '#868e96'];
 
@@ -40,11 +42,13 @@ export function SeriesChart({ name, series, pick, unit, height = 150 }: SeriesCh
       series: [{}, ...chosen.map((c, i) => ({ label: c.label, stroke: COLOURS[i % COLOURS.length], width: 1.5, points: { show: false } }))],
     };
     const u = new uPlot(opts, [[], ...chosen.map(() => [])] as uPlot.AlignedData, el);
-    plot.current = { u, key };
+    const current = { u, key };
+    plot.current = current;
     const ro = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height }));
     ro.observe(el);
     return () => {
       ro.disconnect();
+      cancelDraw(current);
       u.destroy();
       plot.current = null;
     };
@@ -55,10 +59,13 @@ export function SeriesChart({ name, series, pick, unit, height = 150 }: SeriesCh
   useEffect(() => {
     const p = plot.current;
     if (!p || !series || series.columns.length === 0) return;
-    const t = series.columns[0]!;
-    const xs = new Float64Array(t.length);
-    for (let i = 0; i < t.length; i++) xs[i] = t[i]! / 1000;
-    p.u.setData([xs, ...chosen.map((c) => series.columns[c.index] ?? new Float64Array(t.length))] as unknown as uPlot.AlignedData);
+    const columns = chosen.map((c) => c.index);
+    drawInOwnFrame(p, () => {
+      const t = series.columns[0]!;
+      const xs = new Float64Array(t.length);
+      for (let i = 0; i < t.length; i++) xs[i] = t[i]! / 1000;
+      p.u.setData([xs, ...columns.map((c) => series.columns[c] ?? new Float64Array(t.length))] as unknown as uPlot.AlignedData);
+    });
   });
 
   return (

@@ -1,5 +1,5 @@
 // The one typed protocol between the page and the simulation worker. The page sends
-// commands; the worker answers with coalesced snapshots (at most 20 a second, series as
+// commands; the worker answers with coalesced snapshots (at most 10 a second, series as
 // transferred Float64Array buffers), the run's static structure, the experiment list and
 // errors. Nothing else crosses the boundary.
 import type { Board } from '../model';
@@ -36,10 +36,11 @@ export type SimMessage =
   | { type: 'error'; code: string; message: string; problems: { message: string; elementIds: readonly string[] }[] };
 
 /**
- * The worker never posts snapshots more often than this: 20 a second reads as live, and
- * measured under load it gave fewer long main-thread tasks than 30 (docs/sim.md).
+ * The worker never posts snapshots more often than this: 10 a second reads as live, and each
+ * one costs the page a render, paint and raster; 30 and then 20 a second gave main-thread
+ * frames over 50 ms on a busy 2-core machine (docs/sim.md).
  */
-export const SNAPSHOT_INTERVAL_MS = 50;
+export const SNAPSHOT_INTERVAL_MS = 100;
 /** How often the worker moves simulated time. */
 export const TICK_MS = 16;
 /** The most simulated time one tick may run (beyond it, time runs slower than asked). */
