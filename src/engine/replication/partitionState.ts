@@ -29,7 +29,8 @@ export interface PendingAck {
   readonly ids: readonly number[];
   readonly deadline: number;
   done: boolean;
-  readonly callback: (error: Error | null, baseOffset: number) => void;
+  /** Replaced by a no-op once answered (settleAck), so the request-timeout timer holds nothing of the caller's. */
+  callback: (error: Error | null, baseOffset: number) => void;
 }
 
 export class PartitionState {

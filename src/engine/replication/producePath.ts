@@ -145,11 +145,7 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
     callback: (error) => (error ? cb(error, null) : cb(null, answer)),
   };
   p.pendingAcks.push(pending);
-  core.clock.setTimeout(() => {
-    if (pending.done) return;
-    pending.done = true;
-    pending.callback(new RequestTimedOutError(where, core.config.requestTimeoutMs), 0);
-  }, core.config.requestTimeoutMs);
+  timeOutLater(core, pending, where);
   if (current) p.recomputeHighWatermark(leader);
   completeAcks(core, p);
 }
@@ -180,11 +176,30 @@ function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, r
   };
   p.pendingAcks.push(pending);
   p.pendingAcks.sort((a, b) => a.requiredOffset - b.requiredOffset);
-  core.clock.setTimeout(() => {
-    if (pending.done) return;
-    pending.done = true;
-    pending.callback(new RequestTimedOutError({ topic: req.topic, partition: req.partition }, core.config.requestTimeoutMs), 0);
-  }, core.config.requestTimeoutMs);
+  timeOutLater(core, pending, { topic: req.topic, partition: req.partition });
+}
+
+/**
+ * request.timeout.ms for a waiting acks=all request. A function of its own so the timer's
+ * closure holds only the entry, not the caller's callback and records (the timer outlives the
+ * answer by up to the timeout, ~150,000 of them at 5,000 records/s).
+ */
+function timeOutLater(core: ClusterCore, pending: PendingAck, where: { topic: string; partition: number }): void {
+  core.clock.setTimeout(() => settleAck(pending, new RequestTimedOutError(where, core.config.requestTimeoutMs), 0), core.config.requestTimeoutMs);
+}
+
+const ANSWERED = (): void => undefined;
+
+/**
+ * Answers a waiting acks=all request once. Its request-timeout timer still holds the entry for up
+ * to request.timeout.ms; dropping the callback lets the caller's records and closures go now.
+ */
+function settleAck(a: PendingAck, error: Error | null, baseOffset: number): void {
+  if (a.done) return;
+  a.done = true;
+  const callback = a.callback;
+  a.callback = ANSWERED;
+  callback(error, baseOffset);
 }
 
 /**
@@ -200,12 +215,11 @@ export function completeAcks(core: ClusterCore, p: PartitionState): void {
     const a = p.pendingAcks[i]!;
     const due = !a.done && a.leader === p.leader && a.requiredOffset <= hw;
     if (due) {
-      a.done = true;
       if (p.isr.length < minIsr) {
-        a.callback(new NotEnoughReplicasAfterAppendError({ topic: p.topic, partition: p.partition }, p.isr.length, minIsr), a.baseOffset);
+        settleAck(a, new NotEnoughReplicasAfterAppendError({ topic: p.topic, partition: p.partition }, p.isr.length, minIsr), a.baseOffset);
       } else {
         core.ledger.recordAck(p.topic, p.partition, a.baseOffset, a.ids);
-        a.callback(null, a.baseOffset);
+        settleAck(a, null, a.baseOffset);
       }
     }
     if (a.done) kept ??= p.pendingAcks.slice(0, i).filter((x) => !x.done);
@@ -220,10 +234,8 @@ export function failPendingAcks(p: PartitionState, broker: number | null): void 
   const keep: PendingAck[] = [];
   for (const a of p.pendingAcks) {
     if (a.done) continue;
-    if (a.leader === broker) {
-      a.done = true;
-      a.callback(new NotLeaderOrFollowerError({ topic: p.topic, partition: p.partition }, broker), a.baseOffset);
-    } else keep.push(a);
+    if (a.leader === broker) settleAck(a, new NotLeaderOrFollowerError({ topic: p.topic, partition: p.partition }, broker), a.baseOffset);
+    else keep.push(a);
   }
   p.pendingAcks = keep;
 }
