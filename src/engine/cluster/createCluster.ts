@@ -44,6 +44,11 @@ export interface ClusterOptions {
   replication?: ClusterSimOptions;
   /** Use the trivial one-member-per-group coordinator instead of multi-member groups (docs/cluster.md). */
   singleMemberGroups?: boolean;
+  /**
+   * With clock 'virtual' and brokers ≥ 2: real milliseconds an acks=all answer may wait while
+   * nothing advances the clock before it fails with VirtualClockStalledError (default 5,000; 0: never).
+   */
+  virtualStallMs?: number;
 }
 
 export interface Cluster {
@@ -103,7 +108,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   };
   const stores = new Map<string, EventStore>();
   const consumers = new Set<Consumer>();
-  const replication = brokers > 1 ? attachReplication(engine, { seed: options.seed ?? 1, ...options.replication }) : undefined;
+  const replication = brokers > 1 ? attachReplication(engine, { seed: options.seed ?? 1, ...options.replication }, options.virtualStallMs) : undefined;
   const replicated = (): ReplicationBridge => {
     if (!replication) throw new IllegalStateError('Broker faults and snapshots need a replicated cluster: createCluster({ brokers: 2 or more }).');
     return replication;

@@ -15,6 +15,7 @@ import type { StampedEvent } from './eventFeed';
 import { InvalidClusterConfigError } from './errors';
 import { assignReplicasToBrokers } from './placement';
 import { OffsetIds } from './offsetIds';
+import { VirtualClockStalledError, watchVirtualClock } from './virtualStallGuard';
 
 /** What a simulated record stands for in the physical log: one record of a stored batch. */
 interface PhysicalRef {
@@ -36,7 +37,10 @@ export interface ReplicationBridge {
 
 const ATTACHED = new WeakSet<Engine>();
 
-export function attachReplication(engine: Engine, options: ClusterSimOptions = {}): ReplicationBridge {
+/** Real milliseconds an acks=all answer may wait on a virtual clock nobody advances (virtualStallGuard.ts). */
+export const VIRTUAL_STALL_MS = 5_000;
+
+export function attachReplication(engine: Engine, options: ClusterSimOptions = {}, virtualStallMs = VIRTUAL_STALL_MS): ReplicationBridge {
   if (ATTACHED.has(engine)) throw new InvalidClusterConfigError('This engine already runs under a replication simulation (createCluster attaches one for brokers ≥ 2); use cluster.replication.');
   ATTACHED.add(engine);
   const sim = new ClusterSim(engine.clock, { brokers: engine.brokers.length, seed: engine.rng.seed, ...options });
@@ -168,7 +172,11 @@ export function attachReplication(engine: Engine, options: ClusterSimOptions = {
         const ids = physIds.get(key(topic, partition));
         if (!sp || sp.leader === null || !ids) return resolve(result);
         const records = batches.flatMap((batch) => Array.from({ length: readMeta(batch).count }, () => ({ value: { batch } as PhysicalRef })));
+        let stopWatching: (() => void) | null = null;
+        let answered = false;
         sim.produceWith({ topic, partition, acks: acks as Acks, records }, (err, answer) => {
+          answered = true;
+          stopWatching?.();
           if (answer) answer.ids.forEach((id, i) => ids.set(result.baseOffset + i, id));
           else if (err) {
             // Refused between the physical append and now (a fault in between): take it back.
@@ -179,6 +187,7 @@ export function attachReplication(engine: Engine, options: ClusterSimOptions = {
           if (err) reject(err);
           else resolve(result);
         });
+        if (!answered) stopWatching = watchVirtualClock(engine.clock, virtualStallMs, () => reject(new VirtualClockStalledError(topic, partition, virtualStallMs)));
       }, reject);
       engine.track(issued);
     });
