@@ -6,6 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Simulation } from '../src/sim';
 import { benchBoard } from '../src/sim/testing/benchBoard';
+import { heldRecords as held } from '../src/sim/testing/heldRecords';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -13,24 +14,6 @@ const heapMiB = () => {
   gc();
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
-
-/** Records held by every replica of every partition, and the acknowledged entries the loss ledger keeps. */
-function held(sim: Simulation): { records: number; maxPerReplica: number; ledger: number } {
-  const core = sim.clusterForTests!.sim.core;
-  let records = 0;
-  let maxPerReplica = 0;
-  let ledger = 0;
-  for (const p of core.allPartitions()) {
-    for (const r of p.replicas) {
-      const log = p.log(r);
-      const n = log.logEndOffset - log.heldFrom;
-      records += n;
-      maxPerReplica = Math.max(maxPerReplica, n);
-    }
-    ledger += core.ledger.acknowledgedIn(p.topic, p.partition).ids.length;
-  }
-  return { records, maxPerReplica, ledger };
-}
 
 export async function main(args: string[]): Promise<void> {
   const rate = Number(args[0] ?? 400);
@@ -45,7 +28,7 @@ export async function main(args: string[]): Promise<void> {
   const memRow = (s: number) => {
     const h = held(sim);
     const m = sim.memoryStats();
-    mem.push(`| ${s} | ${heapMiB().toFixed(1)} | ${t(h.records)} | ${t(h.maxPerReplica)} | ${t(h.ledger)} | ${t(m.eventIndexEntries)} | ${t(m.streams)} | ${t(m.readModelRows)} | ${t(m.queuedHandlerWork)} |`);
+    mem.push(`| ${s} | ${heapMiB().toFixed(1)} | ${t(h.records)} | ${t(h.mostPerReplica)} | ${t(h.ledger)} | ${t(m.eventIndexEntries)} | ${t(m.streams)} | ${t(m.readModelRows)} | ${t(m.queuedHandlerWork)} |`);
   };
   let gcMs = 0;
   const every = Math.max(1, Math.floor(seconds / 4));

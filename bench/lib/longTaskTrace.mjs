@@ -38,7 +38,7 @@ export function describeLongTasks(trace, minMs = 50) {
 
 function label(e) {
   const d = e.args?.data ?? {};
-  const bits = [d.type, d.functionName, d.url?.split('/').pop(), d.frame === undefined ? undefined : null].filter((x) => typeof x === 'string' && x.length > 0);
+  const bits = [d.type, d.functionName, d.url?.split('/').pop()].filter((x) => typeof x === 'string' && x.length > 0);
   if (e.args?.usedHeapSizeBefore !== undefined) bits.push(`heap ${(e.args.usedHeapSizeBefore / 2 ** 20).toFixed(1)}→${((e.args.usedHeapSizeAfter ?? 0) / 2 ** 20).toFixed(1)} MiB`);
   return bits.length ? `[${bits.join(' ')}]` : '';
 }

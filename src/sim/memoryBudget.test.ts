@@ -5,22 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from './simulation';
 import { benchBoard } from './testing/benchBoard';
 import { exampleBoard } from './testing/exampleBoards';
-
-function held(sim: Simulation): { leaders: number; mostPerReplica: number; ledger: number } {
-  const core = sim.clusterForTests!.sim.core;
-  let leaders = 0;
-  let mostPerReplica = 0;
-  let ledger = 0;
-  for (const p of core.allPartitions()) {
-    for (const r of p.replicas) {
-      const n = p.log(r).logEndOffset - p.log(r).heldFrom;
-      mostPerReplica = Math.max(mostPerReplica, n);
-      if (r === p.leader) leaders += n;
-    }
-    ledger += core.ledger.acknowledgedIn(p.topic, p.partition).ids.length;
-  }
-  return { leaders, mostPerReplica, ledger };
-}
+import { heldRecords as held } from './testing/heldRecords';
 
 describe('the record budget over a long simulated run', () => {
   it('holds at most the budget however long the run, with the log start moving and no losses counted', async () => {

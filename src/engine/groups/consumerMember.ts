@@ -196,7 +196,6 @@ export class ConsumerMember {
     // Records handled in the poll loop itself take processingMsPerRecord each before the next
     // poll; records whose handling finishes later take the time their handling really takes.
     const inLoop = fetched - this.handedOff;
-    this.handedOff = 0;
     return Math.max(1, inLoop * this.opts.processingMsPerRecord);
   }
 
