@@ -125,8 +125,9 @@ test('a bounded context: a sticky moved in joins it and moves with the frame, mo
   const ctx = exported.elements.find((e) => e.kind === 'boundedContext');
   expect(exported.elements.find((e) => e.text === 'Account')?.parentId).toBe(ctx?.id);
 
-  // Moving the frame moves its member with it.
+  // Moving the frame moves its member with it, by the same (grid-snapped) amount.
   const before = await sticky.boundingBox();
+  const frameBefore = await context.boundingBox();
   const title = page.getByText('Accounts', { exact: true });
   const t = await title.boundingBox();
   if (!t || !before) throw new Error('not visible');
@@ -135,8 +136,12 @@ test('a bounded context: a sticky moved in joins it and moves with the frame, mo
   await page.mouse.move(t.x + t.width / 2 + 80, t.y + t.height / 2 + 60, { steps: 8 });
   await page.mouse.up();
   const after = await sticky.boundingBox();
-  expect(after!.x - before.x).toBeGreaterThan(60);
-  expect(after!.y - before.y).toBeGreaterThan(40);
+  const frameAfter = await context.boundingBox();
+  // An 80 × 60 px drag on a 20 px grid lands 60–100 px right and 40–80 px down, frame and member alike.
+  expect(after!.x - before.x).toBeGreaterThanOrEqual(50);
+  expect(after!.y - before.y).toBeGreaterThanOrEqual(30);
+  expect(after!.x - before.x).toBeCloseTo(frameAfter!.x - frameBefore!.x, 0);
+  expect(after!.y - before.y).toBeCloseTo(frameAfter!.y - frameBefore!.y, 0);
   exported = (await board.exportBoard()).board;
   expect(exported.elements.find((e) => e.text === 'Account')?.parentId).toBe(ctx?.id);
 
