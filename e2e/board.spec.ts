@@ -137,7 +137,7 @@ test('a bounded context: a sticky moved in joins it and moves with the frame, mo
   await page.mouse.up();
   const after = await sticky.boundingBox();
   const frameAfter = await context.boundingBox();
-  // An 80 × 60 px drag on a 20 px grid lands 60–100 px right and 40–80 px down, frame and member alike.
+  // An 80 × 60 px drag can land a grid step or two short (drag threshold, 10 px snapping), frame and member alike.
   expect(after!.x - before.x).toBeGreaterThanOrEqual(50);
   expect(after!.y - before.y).toBeGreaterThanOrEqual(30);
   expect(after!.x - before.x).toBeCloseTo(frameAfter!.x - frameBefore!.x, 0);
