@@ -1,6 +1,8 @@
-// The engine's typed errors, named after kafkajs's error classes (KafkaJSOffsetOutOfRange,
-// KafkaJSNonRetriableError, ...) so handler code can branch the same way, but built on
-// StormbenchError: each has a code, a `retriable` flag and a message saying what to do.
+// The engine's one error hierarchy, named after kafkajs's error classes (KafkaJSOffsetOutOfRange,
+// KafkaJSNonRetriableError, ...) and the Kafka protocol errors a client would see in the same
+// situation, so handler code can branch the same way. Built on StormbenchError: each has a code
+// (the protocol error name where Kafka has one), a `retriable` flag (the producer and consumer
+// retry those) and a message saying what to do. Every folder of src/engine throws these.
 import { StormbenchError } from '../lib/errors';
 
 type Ctx = Record<string, unknown>;
@@ -83,12 +85,12 @@ export class KeylessRecordOnCompactedTopicError extends EngineError {
 }
 
 export class OffsetOutOfRangeError extends EngineError {
-  constructor(topic: string, partition: number, offset: string, low: string, high: string) {
+  constructor(topic: string, partition: number, offset: string | number, low: string | number, high: string | number) {
     super(
       `Offset ${offset} is out of range for ${topic}/${partition} (valid ${low}..${high}): seek to an offset inside the range or reset with auto.offset.reset.`,
       'OFFSET_OUT_OF_RANGE',
       false,
-      { topic, partition, offset, low, high },
+      { topic, partition, offset: String(offset), low: String(low), high: String(high) },
     );
   }
 }
@@ -96,7 +98,7 @@ export class OffsetOutOfRangeError extends EngineError {
 export class OutOfOrderSequenceError extends EngineError {
   constructor(topic: string, partition: number, expected: number, got: number) {
     super(
-      `The idempotent producer sent sequence ${got} to ${topic}/${partition} but the broker expected ${expected}: restart the producer.`,
+      `The idempotent producer sent sequence ${got} to ${topic}/${partition} but the leader expected ${expected}; records in between were lost. Restart the producer (new producer id).`,
       'OUT_OF_ORDER_SEQUENCE_NUMBER',
       false,
       { topic, partition, expected, got },
@@ -106,19 +108,71 @@ export class OutOfOrderSequenceError extends EngineError {
 
 /** The request may have been applied but its answer was lost: retrying is safe with an idempotent producer. */
 export class RequestTimeoutError extends EngineError {
-  constructor(message = 'The request timed out before an answer came back: retry it.') {
-    super(message, 'REQUEST_TIMED_OUT', true);
+  constructor(message = 'The request timed out before an answer came back: retry it.', context?: Ctx) {
+    super(message, 'REQUEST_TIMED_OUT', true, context);
+  }
+
+  /** A produce request still waiting for acks=all after request.timeout.ms. */
+  static forWrite(topic: string, partition: number, ms: number): RequestTimeoutError {
+    return new RequestTimeoutError(`The write to ${topic}-${partition} was not acknowledged within ${ms} ms; it may or may not have been written. Retry it (an idempotent producer writes it once).`, { topic, partition, ms });
   }
 }
 
+/** acks=all refused before the append: nothing was written. */
 export class NotEnoughReplicasError extends EngineError {
-  constructor(topic: string, partition: number, isr: number, min: number) {
+  constructor(topic: string, partition: number, isr: number, minIsr: number) {
     super(
-      `Only ${isr} in-sync replicas for ${topic}/${partition}, min.insync.replicas is ${min}: wait for replicas to catch up or lower acks.`,
+      `Refused to write to ${topic}-${partition}: only ${isr} in-sync replica(s) but min.insync.replicas is ${minIsr} (acks=all). Nothing was written; restart brokers, wait for replicas to catch up, or lower min.insync.replicas.`,
       'NOT_ENOUGH_REPLICAS',
       true,
-      { topic, partition, isr, min },
+      { topic, partition, isr, minIsr },
     );
+  }
+}
+
+export class NotEnoughReplicasAfterAppendError extends EngineError {
+  constructor(topic: string, partition: number, isr: number, minIsr: number) {
+    super(
+      `${topic}-${partition}: the records were written but the ISR shrank to ${isr} (< min.insync.replicas ${minIsr}) before they were replicated; they are not acknowledged and a retry may duplicate them.`,
+      'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
+      true,
+      { topic, partition, isr, minIsr },
+    );
+  }
+}
+
+export class NotLeaderOrFollowerError extends EngineError {
+  constructor(topic: string, partition: number, broker: number) {
+    super(`Broker ${broker} is not the leader of ${topic}-${partition} any more; refresh metadata and retry.`, 'NOT_LEADER_OR_FOLLOWER', true, { topic, partition, broker });
+  }
+}
+
+export class LeaderNotAvailableError extends EngineError {
+  constructor(topic: string, partition: number) {
+    super(
+      `${topic}-${partition} has no leader (every in-sync replica is down). Start a broker holding a replica, or enable unclean.leader.election.enable to accept data loss.`,
+      'LEADER_NOT_AVAILABLE',
+      true,
+      { topic, partition },
+    );
+  }
+}
+
+export class BrokerNotAvailableError extends EngineError {
+  constructor(broker: number) {
+    super(`Broker ${broker} does not answer (it is down); the client will retry once a new leader is elected.`, 'BROKER_NOT_AVAILABLE', true, { broker });
+  }
+}
+
+export class BrokerNotFoundError extends EngineError {
+  constructor(id: number, count: number) {
+    super(`There is no broker ${id}; brokers are numbered 1 to ${count}.`, 'BROKER_NOT_FOUND', false, { id, count });
+  }
+}
+
+export class InvalidClusterConfigError extends EngineError {
+  constructor(message: string, context: Ctx = {}) {
+    super(message, 'INVALID_CLUSTER_CONFIG', false, context);
   }
 }
 
@@ -161,5 +215,58 @@ export class IllegalStateError extends EngineError {
 export class ClusterClosedError extends EngineError {
   constructor() {
     super('The cluster was closed: create or reopen it before using it again.', 'CLUSTER_CLOSED');
+  }
+}
+
+/** Groups: a member lifecycle call out of order (memberLifecycle.ts's transition table). */
+export class IllegalMemberStateError extends EngineError {
+  constructor(member: string, from: string, to: string) {
+    super(`Consumer ${member} cannot go from "${from}" to "${to}"; this is a bug in the caller's sequence of calls.`, 'ILLEGAL_MEMBER_STATE', false, { member, from, to });
+  }
+}
+
+export class UnknownMemberIdError extends EngineError {
+  constructor(group: string, member: string) {
+    super(`Consumer ${member} is not a member of group ${group} (it left or was removed); it must rejoin.`, 'UNKNOWN_MEMBER_ID', true, { group, member });
+  }
+}
+
+export class CommitFailedError extends EngineError {
+  constructor(group: string, member: string, why: string) {
+    super(
+      `Commit by ${member} in group ${group} was rejected: ${why}. The records it processed will be delivered again to the partitions' new owner.`,
+      'COMMIT_FAILED',
+      false,
+      { group, member },
+    );
+  }
+}
+
+export class NoOffsetForPartitionError extends EngineError {
+  constructor(group: string, topic: string, partition: number) {
+    super(
+      `Group ${group} has no committed offset for ${topic}-${partition} and auto.offset.reset is "none"; commit an offset or choose earliest/latest.`,
+      'NO_OFFSET_FOR_PARTITION',
+      false,
+      { group, topic, partition },
+    );
+  }
+}
+
+export class UnknownAssignorError extends EngineError {
+  constructor(name: string, known: readonly string[]) {
+    super(`Unknown partition assignor "${name}". Use one of: ${known.join(', ')}.`, 'UNKNOWN_ASSIGNOR', false, { name });
+  }
+}
+
+/** An acks=all wait on a virtual clock that nothing advances (virtualStallGuard.ts). */
+export class VirtualClockStalledError extends EngineError {
+  constructor(topic: string, partition: number, stallMs: number) {
+    super(
+      `The acks=all write to ${topic}-${partition} waits for replication, which takes simulated time, but this cluster runs on a virtual clock that nothing has advanced for ${stallMs} ms. Call cluster.advance(ms) (in a loop) while awaiting send(), commits and disconnect(), or create the cluster with clock: 'real'.`,
+      'VIRTUAL_CLOCK_STALLED',
+      false,
+      { topic, partition, stallMs },
+    );
   }
 }

@@ -2,7 +2,7 @@
 // AbstractStickyAssignorTest) and the assignors' documented behaviour.
 import { describe, expect, it } from 'vitest';
 import { assignPartitions } from './assignPartitions';
-import { UnknownAssignorError } from './errors';
+import { UnknownAssignorError } from '../errors';
 import type { AssignorName } from './types';
 
 const tp = (t: string, p: number): [string, number] => [t, p];

@@ -6,7 +6,7 @@ import { roundRobinAssign } from './roundRobinAssignor';
 import { stickyAssign } from './stickyAssignor';
 import type { Assignment, AssignorInput, AssignorName } from './types';
 import { ASSIGNOR_NAMES, sortAssignment } from './types';
-import { UnknownAssignorError } from './errors';
+import { UnknownAssignorError } from '../errors';
 
 export function assignPartitions(strategy: AssignorName, input: AssignorInput): Assignment {
   const ids = new Set<string>();

@@ -4,7 +4,7 @@
 import { tpKey } from '../assignors';
 import type { ClusterSim } from '../replication/clusterSim';
 import { ConsumerMember } from './consumerMember';
-import { UnknownMemberIdError } from './errors';
+import { UnknownMemberIdError } from '../errors';
 import { GroupCoordinator } from './groupCoordinator';
 import type { DeliveryListener, GroupsContext } from './groupsContext';
 import type { LagSample } from './lagSeries';

@@ -5,4 +5,4 @@ export type { MemberOptions, GroupsOptions, CommitMode, OffsetReset } from './ty
 export type { RebalanceEpisode } from './pauseTracker';
 export type { LagSample } from './lagSeries';
 export type { DeliveryLease, DeliveryListener } from './groupsContext';
-export { CommitFailedError, NoOffsetForPartitionError, UnknownMemberIdError, IllegalMemberStateError } from './errors';
+export { CommitFailedError, NoOffsetForPartitionError, UnknownMemberIdError, IllegalMemberStateError } from '../errors';

@@ -1,6 +1,6 @@
 // Pins the consumer-membership lifecycle table: legal transitions pass, illegal ones throw.
 import { describe, expect, it } from 'vitest';
-import { IllegalMemberStateError } from './errors';
+import { IllegalMemberStateError } from '../errors';
 import { MemberLifecycle } from './memberLifecycle';
 
 describe('member lifecycle table', () => {

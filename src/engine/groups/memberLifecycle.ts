@@ -1,6 +1,6 @@
 // A consumer's group membership as an explicit state machine (as kafkajs guards its
 // transactional producer): the table lists every legal transition, anything else throws.
-import { IllegalMemberStateError } from './errors';
+import { IllegalMemberStateError } from '../errors';
 
 export type MemberState =
   /** Created, has not joined yet (or must rejoin after being removed). */

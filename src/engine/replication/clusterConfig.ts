@@ -1,7 +1,7 @@
 // Settings of the simulated cluster, named after the Kafka configs they stand for, with Kafka's
 // defaults where Kafka has one (replica.lag.time.max.ms 30 s, broker.session.timeout.ms 9 s,
 // request.timeout.ms 30 s, the 5 s high-watermark checkpoint, auto leader rebalance every 300 s).
-import { InvalidClusterConfigError } from './errors';
+import { InvalidClusterConfigError } from '../errors';
 
 export interface ClusterSimOptions {
   /** 1 to 9 brokers, ids 1..N. */

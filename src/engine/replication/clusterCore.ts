@@ -10,7 +10,7 @@ import { reachable } from './brokerState';
 import type { CleanupPolicy, ClusterSimConfig, ClusterSimOptions, TopicSettings } from './clusterConfig';
 import { resolveConfig, TOPIC_RETENTION_DEFAULTS } from './clusterConfig';
 import { autoRebalanceLeaders, electLeader, shrinkIsr } from './controller';
-import { BrokerNotFoundError, InvalidClusterConfigError } from './errors';
+import { BrokerNotFoundError, InvalidClusterConfigError } from '../errors';
 import { EventFeed } from './eventFeed';
 import { fetchIfFollowing, followerFetch } from './fetcher';
 import { Ledger } from './ledger';

@@ -7,7 +7,7 @@ import type { ClusterSimOptions } from './clusterConfig';
 import { ClusterCore, type TopicSpec } from './clusterCore';
 import { electPreferredLeaders } from './controller';
 import { findDivergences, readCommitted } from './consistency';
-import { BrokerNotAvailableError, LeaderNotAvailableError, NotLeaderOrFollowerError, OffsetOutOfRangeError, UnknownTopicOrPartitionError } from './errors';
+import { BrokerNotAvailableError, LeaderNotAvailableError, NotLeaderOrFollowerError, OffsetOutOfRangeError, UnknownTopicOrPartitionError } from '../errors';
 import type { StampedEvent } from './eventFeed';
 import { checkpointBroker, crashBroker, flushBroker, heal, isolateBroker, slowBroker, startBroker, stopBroker } from './faults';
 import { produce, type ProduceAnswer, type ProduceCallback, type ProduceRequest } from './producePath';
@@ -62,13 +62,13 @@ export class ClusterSim {
   fetch(topic: string, partition: number, offset: number, maxRecords = 500): FetchAnswer {
     const where = { topic, partition };
     const p = this.core.partition(topic, partition);
-    if (!p) throw new UnknownTopicOrPartitionError(where);
+    if (!p) throw new UnknownTopicOrPartitionError(topic, partition);
     const leader = p.leader;
-    if (leader === null) throw new LeaderNotAvailableError(where);
+    if (leader === null) throw new LeaderNotAvailableError(topic, partition);
     if (this.core.broker(leader).status !== 'running') throw new BrokerNotAvailableError(leader);
-    if (p.view(leader).leader !== leader) throw new NotLeaderOrFollowerError(where, leader);
+    if (p.view(leader).leader !== leader) throw new NotLeaderOrFollowerError(topic, partition, leader);
     const log = p.log(leader);
-    if (offset < log.logStartOffset || offset > log.logEndOffset) throw new OffsetOutOfRangeError(where, offset, log.logStartOffset, log.logEndOffset);
+    if (offset < log.logStartOffset || offset > log.logEndOffset) throw new OffsetOutOfRangeError(topic, partition, offset, log.logStartOffset, log.logEndOffset);
     return { records: log.read(offset, log.highWatermark, maxRecords), highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, leader };
   }
 
@@ -83,8 +83,8 @@ export class ClusterSim {
   /** Admin deleteRecords: the partition's log start moves to `offset` (capped at the high watermark); returns the new low watermark. */
   deleteRecords(topic: string, partition: number, offset: number): number {
     const p = this.core.partition(topic, partition);
-    if (!p) throw new UnknownTopicOrPartitionError({ topic, partition });
-    if (p.leader === null) throw new LeaderNotAvailableError({ topic, partition });
+    if (!p) throw new UnknownTopicOrPartitionError(topic, partition);
+    if (p.leader === null) throw new LeaderNotAvailableError(topic, partition);
     return this.core.deleteRecords(p, offset);
   }
 

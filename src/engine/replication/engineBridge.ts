@@ -12,10 +12,10 @@ import { ClusterSim } from './clusterSim';
 import type { ClusterSimOptions } from './clusterConfig';
 import { refusal, type Acks } from './producePath';
 import type { StampedEvent } from './eventFeed';
-import { InvalidClusterConfigError } from './errors';
+import { InvalidClusterConfigError, VirtualClockStalledError } from '../errors';
 import { assignReplicasToBrokers } from './placement';
 import { OffsetIds } from './offsetIds';
-import { VirtualClockStalledError, watchVirtualClock } from './virtualStallGuard';
+import { watchVirtualClock } from './virtualStallGuard';
 
 /** What a simulated record stands for in the physical log: one record of a stored batch. */
 interface PhysicalRef {

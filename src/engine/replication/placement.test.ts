@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../lib/rng';
 import { assignReplicasToBrokers } from './placement';
-import { InvalidClusterConfigError } from './errors';
+import { InvalidClusterConfigError } from '../errors';
 
 describe('assignReplicasToBrokers (Kafka, no racks)', () => {
   it('5 brokers, 10 partitions, RF 3, fixed start 0: the layout of Kafka\'s testReplicaAssignment', () => {

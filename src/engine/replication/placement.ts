@@ -3,7 +3,7 @@
 // that grows every n partitions, so leaders and followers spread evenly. Kafka draws startIndex
 // and the shift at random; here they come from the seeded RNG (or are fixed, for tests).
 import type { Rng } from '../../lib/rng';
-import { InvalidClusterConfigError } from './errors';
+import { InvalidClusterConfigError } from '../errors';
 
 export interface PlacementOptions {
   /** Kafka's fixedStartIndex: when ≥ 0 both the start index and the initial shift use it. */

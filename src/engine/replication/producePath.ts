@@ -11,9 +11,9 @@ import {
   NotEnoughReplicasError,
   NotLeaderOrFollowerError,
   OutOfOrderSequenceError,
-  RequestTimedOutError,
+  RequestTimeoutError,
   UnknownTopicOrPartitionError,
-} from './errors';
+} from '../errors';
 import type { PartitionState, PendingAck } from './partitionState';
 import type { SimRecord } from './replicaLog';
 
@@ -67,7 +67,7 @@ function routeTo(core: ClusterCore, p: PartitionState): number | null {
 export function refusal(core: ClusterCore, topic: string, partition: number, acks: Acks): Error | null {
   const where = { topic, partition };
   const p = core.partition(topic, partition);
-  if (!p) return new UnknownTopicOrPartitionError(where);
+  if (!p) return new UnknownTopicOrPartitionError(topic, partition);
   const leader = routeTo(core, p);
   const error = refusalAt(p, leader, acks, core);
   // A client refreshes its metadata after an error.
@@ -77,12 +77,12 @@ export function refusal(core: ClusterCore, topic: string, partition: number, ack
 
 function refusalAt(p: PartitionState, leader: number | null, acks: Acks, core: ClusterCore): Error | null {
   const where = { topic: p.topic, partition: p.partition };
-  if (leader === null) return new LeaderNotAvailableError(where);
+  if (leader === null) return new LeaderNotAvailableError(p.topic, p.partition);
   if (core.broker(leader).status !== 'running') return new BrokerNotAvailableError(leader);
   // The broker answers from its own belief, stale or not.
-  if (p.view(leader).leader !== leader) return new NotLeaderOrFollowerError(where, leader);
+  if (p.view(leader).leader !== leader) return new NotLeaderOrFollowerError(p.topic, p.partition, leader);
   const minIsr = p.settings.minInsyncReplicas;
-  if (acks === -1 && p.isr.length < minIsr) return new NotEnoughReplicasError(where, p.isr.length, minIsr);
+  if (acks === -1 && p.isr.length < minIsr) return new NotEnoughReplicasError(p.topic, p.partition, p.isr.length, minIsr);
   return null;
 }
 
@@ -105,7 +105,7 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
       return answerDuplicate(core, p, leader, req, dup, ids, cb);
     }
     const expected = log.producers.nextSeq(pr.id);
-    if (log.producers.known(pr.id) && pr.firstSequence !== expected) return cb(new OutOfOrderSequenceError(where, expected, pr.firstSequence), null);
+    if (log.producers.known(pr.id) && pr.firstSequence !== expected) return cb(new OutOfOrderSequenceError(req.topic, req.partition, expected, pr.firstSequence), null);
   }
   const batch: SimRecord[] = new Array(req.records.length);
   const ids: number[] = new Array(req.records.length);
@@ -185,7 +185,7 @@ function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, r
  * answer by up to the timeout, ~150,000 of them at 5,000 records/s).
  */
 function timeOutLater(core: ClusterCore, pending: PendingAck, where: { topic: string; partition: number }): void {
-  core.clock.setTimeout(() => settleAck(pending, new RequestTimedOutError(where, core.config.requestTimeoutMs), 0), core.config.requestTimeoutMs);
+  core.clock.setTimeout(() => settleAck(pending, RequestTimeoutError.forWrite(where.topic, where.partition, core.config.requestTimeoutMs), 0), core.config.requestTimeoutMs);
 }
 
 const ANSWERED = (): void => undefined;
@@ -216,7 +216,7 @@ export function completeAcks(core: ClusterCore, p: PartitionState): void {
     const due = !a.done && a.leader === p.leader && a.requiredOffset <= hw;
     if (due) {
       if (p.isr.length < minIsr) {
-        settleAck(a, new NotEnoughReplicasAfterAppendError({ topic: p.topic, partition: p.partition }, p.isr.length, minIsr), a.baseOffset);
+        settleAck(a, new NotEnoughReplicasAfterAppendError(p.topic, p.partition, p.isr.length, minIsr), a.baseOffset);
       } else {
         core.ledger.recordAck(p.topic, p.partition, a.baseOffset, a.ids);
         settleAck(a, null, a.baseOffset);
@@ -234,7 +234,7 @@ export function failPendingAcks(p: PartitionState, broker: number | null): void 
   const keep: PendingAck[] = [];
   for (const a of p.pendingAcks) {
     if (a.done) continue;
-    if (a.leader === broker) settleAck(a, new NotLeaderOrFollowerError({ topic: p.topic, partition: p.partition }, broker), a.baseOffset);
+    if (a.leader === broker) settleAck(a, new NotLeaderOrFollowerError(p.topic, p.partition, broker), a.baseOffset);
     else keep.push(a);
   }
   p.pendingAcks = keep;

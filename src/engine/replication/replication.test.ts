@@ -2,7 +2,7 @@
 // and min.insync.replicas, clean and unclean election, fencing, isolation and preferred leaders.
 import { describe, expect, it } from 'vitest';
 import { createClusterSim } from './clusterSim';
-import { LeaderNotAvailableError, NotEnoughReplicasError, NotLeaderOrFollowerError } from './errors';
+import { LeaderNotAvailableError, NotEnoughReplicasError, NotLeaderOrFollowerError } from '../errors';
 import { send } from './testing';
 
 const LAYOUT = [[1, 2, 3]];

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClusterSim } from './clusterSim';
 import type { TopicSpec } from './clusterCore';
-import { OffsetOutOfRangeError } from './errors';
+import { OffsetOutOfRangeError } from '../errors';
 import { recordBytes } from './replicaLog';
 import { send } from './testing';
 

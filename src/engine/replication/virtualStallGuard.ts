@@ -3,19 +3,6 @@
 // the promise would never settle; instead, once nothing has advanced the clock for `stallMs` of
 // real time, the wait fails with an error that says what to do.
 import type { Clock } from '../../lib/clock';
-import { EngineError } from '../errors';
-
-export class VirtualClockStalledError extends EngineError {
-  constructor(topic: string, partition: number, stallMs: number) {
-    super(
-      `The acks=all write to ${topic}-${partition} waits for replication, which takes simulated time, but this cluster runs on a virtual clock that nothing has advanced for ${stallMs} ms. Call cluster.advance(ms) (in a loop) while awaiting send(), commits and disconnect(), or create the cluster with clock: 'real'.`,
-      'VIRTUAL_CLOCK_STALLED',
-      false,
-      { topic, partition, stallMs },
-    );
-  }
-}
-
 /**
  * Calls `stalled` if the virtual clock does not move for `stallMs` of real time before the
  * returned cancel function is called. Does nothing on a real clock or with stallMs 0.
