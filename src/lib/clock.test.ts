@@ -49,3 +49,20 @@ describe('createVirtualClock', () => {
     expect(clock.nextDueAt()).toBeNull();
   });
 });
+
+describe('createVirtualClock timer bookkeeping', () => {
+  it('clearTimeout of a timer that already ran or was never set changes nothing', () => {
+    const clock = createVirtualClock();
+    const seen: number[] = [];
+    const a = clock.setTimeout(() => seen.push(1), 1);
+    clock.advance(1);
+    clock.clearTimeout(a);
+    clock.clearTimeout(999);
+    const b = clock.setTimeout(() => seen.push(2), 1);
+    expect(clock.pendingTimers()).toBe(1);
+    clock.advance(1);
+    expect(seen).toEqual([1, 2]);
+    expect(clock.pendingTimers()).toBe(0);
+    expect(b).toBeGreaterThan(a);
+  });
+});

@@ -34,6 +34,9 @@ export function createVirtualClock(start = 0): VirtualClock {
   let nextId = 1;
   // A binary heap ordered by (at, seq) keeps advance() O(log n) per timer.
   const heap: Timer[] = [];
+  // Pending timer ids: clearTimeout is O(1) (a lookup here, a tombstone in `cancelled`) instead
+  // of a scan of the heap — a simulation cancels thousands of timers a second.
+  const pending = new Set<number>();
   const cancelled = new Set<number>();
   const less = (x: Timer, y: Timer) => x.at < y.at || (x.at === y.at && x.seq < y.seq);
   const push = (t: Timer) => {
@@ -71,6 +74,7 @@ export function createVirtualClock(start = 0): VirtualClock {
       if (!top || top.at > limit) break;
       pop();
       if (cancelled.delete(top.id)) continue;
+      pending.delete(top.id);
       now = Math.max(now, top.at);
       top.fn();
     }
@@ -80,11 +84,12 @@ export function createVirtualClock(start = 0): VirtualClock {
     now: () => now,
     setTimeout(fn, ms) {
       const id = nextId++;
+      pending.add(id);
       push({ id, at: now + Math.max(0, ms), seq: seq++, fn });
       return id;
     },
     clearTimeout(id) {
-      if (heap.some((t) => t.id === id)) cancelled.add(id);
+      if (pending.delete(id)) cancelled.add(id);
     },
     advance(ms) {
       if (!(ms >= 0)) throw new RangeError(`advance(ms) needs a non-negative number, got ${ms}`);
@@ -99,7 +104,7 @@ export function createVirtualClock(start = 0): VirtualClock {
       while (heap.length > 0 && cancelled.has(heap[0]!.id)) cancelled.delete(pop()!.id);
       return heap[0]?.at ?? null;
     },
-    pendingTimers: () => heap.length - cancelled.size,
+    pendingTimers: () => pending.size,
   };
 }
 

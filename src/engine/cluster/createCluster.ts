@@ -2,6 +2,7 @@
 // the single-member coordinator and the background cleaner; restores topics and logs from
 // IndexedDB when the storage already holds some.
 import { createRealClock, createVirtualClock, type Clock, type VirtualClock } from '../../lib/clock';
+import { yieldMacrotask } from '../../lib/yieldMacrotask';
 import { createRng } from '../../lib/rng';
 import { Admin } from '../client/admin';
 import { Consumer, type ConsumerOptions } from '../client/consumer';
@@ -11,6 +12,7 @@ import { ClusterClosedError, IllegalStateError } from '../errors';
 import { EventStore } from '../eventStore/eventStore';
 import { ChunkCache } from '../log/chunkCache';
 import { memoryBackend, type StorageBackend } from '../storage/backend';
+import type { PartitionStore } from '../storage/logStore';
 import { openIdbBackend } from '../storage/idbBackend';
 import { LogCleaner } from './cleaner';
 import { Engine, type BrokerState } from './engine';
@@ -95,7 +97,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     });
     cache = new ChunkCache(storage.cacheBytes ?? 32 * 1024 * 1024);
   }
-  const engine = new Engine({ clock, rng, brokers, backend, ...(cache ? { cache } : {}) });
+  const engine = new Engine({ clock, rng, brokers, backend: trackStorage(backend, (p) => engine.track(p)), ...(cache ? { cache } : {}) });
   engine.coordinator = options.singleMemberGroups ? new SingleMemberCoordinator(engine) : new EngineGroupCoordinator(engine);
   const restored = await backend.load();
   for (const t of restored.topics) {
@@ -145,9 +147,8 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     now: () => clock.now(),
     async advance(ms) {
       if (clock.kind !== 'virtual') throw new IllegalStateError('advance(ms) needs a cluster created with clock: "virtual".');
-      await engine.settle();
-      (clock as VirtualClock).advance(ms);
-      await engine.settle();
+      if (!(ms >= 0)) throw new IllegalStateError(`advance(ms) needs a non-negative number of milliseconds, got ${ms}.`);
+      await advanceDiscretely(clock as VirtualClock, engine, ms);
     },
     settle: () => engine.settle(),
     async close() {
@@ -157,6 +158,70 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
       engine.closed = true;
       await engine.settle().catch(() => undefined);
       backend.close();
+    },
+  };
+}
+
+/**
+ * Discrete-event time: visits each instant at which a timer is due, runs what is due there, and
+ * lets everything that started (consumer loops, handlers, storage requests) come to rest before
+ * time moves to the next instant. So a run on a virtual clock does what it would do on a real
+ * clock with infinitely fast hosts, whatever the calls' granularity.
+ */
+export async function advanceDiscretely(clock: VirtualClock, engine: Engine, ms: number): Promise<void> {
+  const target = clock.now() + ms;
+  await quiesce(clock, engine);
+  for (let at = clock.nextDueAt(); at !== null && at <= target; at = clock.nextDueAt()) {
+    clock.advance(at - clock.now());
+    await quiesce(clock, engine);
+  }
+  clock.advance(target - clock.now());
+  await quiesce(clock, engine);
+}
+
+/** Until nothing is runnable at this instant: microtasks drained, storage settled, no timer due now. */
+async function quiesce(clock: VirtualClock, engine: Engine): Promise<void> {
+  for (;;) {
+    await yieldMacrotask();
+    if (engine.backgroundCount > 0) {
+      await engine.settle();
+      continue;
+    }
+    const due = clock.nextDueAt();
+    if (due !== null && due <= clock.now()) {
+      clock.runDue();
+      continue;
+    }
+    return;
+  }
+}
+
+/** Every storage request is background work the clock waits for (IndexedDB completes in later macrotasks). */
+function trackStorage(backend: StorageBackend, track: <T>(p: Promise<T>) => Promise<T>): StorageBackend {
+  const wrap = <A extends unknown[], R>(fn: ((...a: A) => R) | undefined, self: unknown): ((...a: A) => R) | undefined =>
+    fn
+      ? (...a: A) => {
+          const r = fn.apply(self, a);
+          return (r instanceof Promise ? track(r) : r) as R;
+        }
+      : undefined;
+  return {
+    kind: backend.kind,
+    load: () => backend.load(),
+    saveTopic: (t) => track(backend.saveTopic(t)),
+    deleteTopic: (n) => track(backend.deleteTopic(n)),
+    close: () => backend.close(),
+    partitionStore(topic, partition, broker) {
+      const s = backend.partitionStore(topic, partition, broker);
+      const out: PartitionStore = {
+        pageable: s.pageable,
+        write: wrap(s.write, s)!,
+        load: wrap(s.load, s)!,
+        destroy: wrap(s.destroy, s)!,
+      };
+      const optional = ['loadMany', 'loadChunks', 'saveKeyIndex', 'loadKeyIndexHeader', 'loadKeyIndexBuckets'] as const;
+      for (const k of optional) if (s[k]) (out as unknown as Record<string, unknown>)[k] = wrap(s[k] as (...a: unknown[]) => unknown, s);
+      return out;
     },
   };
 }

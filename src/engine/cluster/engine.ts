@@ -93,6 +93,11 @@ export class Engine {
     return p;
   }
 
+  /** Background promises not settled yet (the virtual clock waits for them before moving time). */
+  get backgroundCount(): number {
+    return this.background.size;
+  }
+
   async settle(): Promise<void> {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
   }
