@@ -11,7 +11,7 @@ export default defineConfig({
           environment: 'node',
           // Property and simulation tests take ~1 s alone; a shared 2-core machine can be 5× slower.
           testTimeout: 20_000,
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
           exclude: ['src/**/*.slow.test.ts', 'node_modules/**'],
         },
       },
