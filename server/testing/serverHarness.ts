@@ -1,7 +1,7 @@
 // Starts a collaboration server on a free loopback port with a temporary data folder, and
 // Yjs clients (Hocuspocus's provider over `ws`) that talk to it, for server tests and the
 // benchmark. Everything started here is stopped by the returned close functions.
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,15 +53,26 @@ export function connect(wsUrl: string, room: string, options: { name?: string; d
   let onDenied: (reason: string) => void = () => undefined;
   const closed = new Promise<{ code: number; reason: string }>((r) => (onClose = r));
   const denied = new Promise<string>((r) => (onDenied = r));
+  const socket = new HocuspocusProviderWebsocket({ url: `${wsUrl}/sync/${room}`, WebSocketPolyfill: WebSocket });
   const provider = new HocuspocusProvider({
-    url: `${wsUrl}/sync/${room}`,
+    websocketProvider: socket,
     name: options.name ?? room,
     document: doc,
-    WebSocketPolyfill: WebSocket,
     onClose: ({ event }) => onClose({ code: event.code, reason: event.reason }),
     onAuthenticationFailed: ({ reason }) => onDenied(reason),
   });
-  return { doc, provider, closed, denied, destroy: () => provider.destroy() };
+  // A provider given its own socket object must be attached to it explicitly.
+  provider.attach();
+  return {
+    doc,
+    provider,
+    closed,
+    denied,
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
 }
 
 export async function waitFor(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
