@@ -1,7 +1,9 @@
-// The application shell: toolbar on top, palette, board and inspector below, one message bar.
+// The application shell: toolbar on top, palette (with the overview map under it), board and
+// inspector below, the simulation dock, one message area.
 // Keyboard shortcuts are routed from here to the action table.
 import { ReactFlowProvider } from '@xyflow/react';
 import { BoardCanvas } from '../canvas/BoardCanvas';
+import { OverviewMap } from '../canvas/OverviewMap';
 import { useBoardStore } from '../store/boardStore';
 import { useBoardsStore } from '../store/boardsStore';
 import { useShortcuts } from './actions/useShortcuts';
@@ -12,6 +14,8 @@ import { Palette } from './Palette';
 import { SimulationDock } from './sim/SimulationDock';
 import { Toolbar } from './toolbar/Toolbar';
 
+const OVERVIEW_MAP_SIZE = { width: 150, height: 96 };
+
 export function App() {
   useShortcuts();
   const status = useBoardsStore((s) => s.status);
@@ -19,11 +23,15 @@ export function App() {
   return (
     <div className="sb-app">
       <Toolbar />
-      <main className="sb-main">
-        <Palette />
-        <ReactFlowProvider>
+      <ReactFlowProvider>
+        <main className="sb-main">
+          {/* The overview map sits under the palette, beside the board, so it never hides stickies. */}
+          <div className="sb-side">
+            <Palette />
+            <OverviewMap width={OVERVIEW_MAP_SIZE.width} height={OVERVIEW_MAP_SIZE.height} className="sb-side-map" />
+          </div>
           <div className="sb-canvas-area" style={{ position: 'relative', minWidth: 0 }}>
-            <BoardCanvas colorMode="system" />
+            <BoardCanvas colorMode="system" miniMap={false} />
             {empty ? <EmptyBoardHint /> : null}
             {status === 'loading' ? (
               <div className="sb-empty-board" role="status">
@@ -31,9 +39,9 @@ export function App() {
               </div>
             ) : null}
           </div>
-        </ReactFlowProvider>
-        <Inspector />
-      </main>
+          <Inspector />
+        </main>
+      </ReactFlowProvider>
       <SimulationDock />
       <NoticeBar />
     </div>

@@ -5,6 +5,7 @@ import './app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useBoardsStore } from '../store/boardsStore';
+import { useSimStore } from '../store/simStore';
 import { useUiStore } from '../store/uiStore';
 import { createMemoryRepository } from '../store/memoryRepository';
 import { App } from './App';
@@ -29,8 +30,14 @@ const applyTheme = (theme: string) => {
   if (theme === 'system') delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = theme;
 };
+// The text-size setting scales the whole interface (rem) and the board's text (board units).
+const applyTextScale = (scale: number) => document.documentElement.style.setProperty('--sb-text-scale', String(scale));
 applyTheme(useUiStore.getState().theme);
-useUiStore.subscribe((s) => applyTheme(s.theme));
+applyTextScale(useUiStore.getState().textScale);
+useUiStore.subscribe((s) => (applyTheme(s.theme), applyTextScale(s.textScale)));
+// Whether the simulation dock is open is remembered with the other preferences.
+if (useUiStore.getState().dockOpen) useSimStore.getState().setOpen(true);
+useSimStore.subscribe((s) => useUiStore.getState().setDockOpen(s.open));
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -28,9 +28,9 @@ import { LinkOverview } from './LinkOverview';
 import { edgeTypes } from './edges/FlowEdge';
 import { registerFlowBridge } from './flowBridge';
 import type { FlowEdge, FlowNode } from './flowTypes';
-import { GRID_SIZE, KIND_STYLES, LOD_ZOOM } from './kindStyles';
+import { GRID_SIZE, KIND_STYLES } from './kindStyles';
 import { nodeTypes } from './nodes/nodeTypes';
-import { useLowDetail } from './nodes/useLowDetail';
+import { useShapesOnly } from './nodes/useDetail';
 import { useFlowElements } from './useFlowElements';
 import { boundsOf, initialViewport } from './initialViewport';
 import { absoluteRect } from '../model/geometry';
@@ -42,6 +42,8 @@ const SNAP_GRID: [number, number] = [GRID_SIZE, GRID_SIZE];
 const DEFAULT_EDGE_OPTIONS = { type: 'flow', markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } } as const;
 const PRO_OPTIONS = { hideAttribution: true };
 const NO_EDGES: FlowEdge[] = [];
+/** Fit view leaves this fraction of the board's size around it: small, so names stay large. */
+const FIT_PADDING = 0.04;
 
 export interface BoardCanvasProps {
   /** Colours when the theme follows the system; a theme picked in the settings wins. */
@@ -56,7 +58,7 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
   const snap = useBoardStore((s) => s.board?.settings.snapToGrid ?? true);
   const { nodes, edges, onNodesChange: applyLocal, onEdgesChange, onSelectionChange } = useFlowElements(board);
   const flow = useReactFlow<FlowNode, FlowEdge>();
-  const lowDetail = useLowDetail();
+  const lowDetail = useShapesOnly();
   const theme = useUiStore((s) => s.theme);
   const wrapper = useRef<HTMLDivElement>(null);
 
@@ -76,16 +78,21 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
         const b = flow.screenToFlowPosition({ x: rect.right - margin, y: rect.bottom - margin });
         return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
       },
-      fitView: () => void flow.fitView({ padding: 0.1, duration: 200, includeHiddenNodes: true }),
+      fitView: () => void flow.fitView({ padding: FIT_PADDING, duration: 200, includeHiddenNodes: true }),
       absolutePosition(id) {
         const n = flow.getInternalNode(id);
         return n ? { ...n.internals.positionAbsolute } : null;
       },
       async showAll() {
         const before = flow.getViewport();
-        await flow.fitView({ padding: 0.05, minZoom: LOD_ZOOM, maxZoom: 1, includeHiddenNodes: true });
+        // Everything in view (so culling mounts it), drawn in full whatever the zoom.
+        useUiStore.getState().setExportingImage(true);
+        await flow.fitView({ padding: 0.05, maxZoom: 1, includeHiddenNodes: true });
         await nextFrames(2);
-        return () => void flow.setViewport(before);
+        return () => {
+          useUiStore.getState().setExportingImage(false);
+          void flow.setViewport(before);
+        };
       },
       boardBounds() {
         const all = flow.getNodes();
@@ -224,10 +231,10 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
   );
 }
 
-// The dot grid helps placing stickies; zoomed out it would be a dot every pixel or two, costly
-// to paint and useless, so it is left out below the level-of-detail zoom.
+// The dot grid helps placing stickies; far out it would be a dot every pixel or two, costly
+// to paint and useless, so it is left out when stickies are drawn as plain shapes.
 function GridBackground() {
-  return useLowDetail() ? null : <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE * 4} size={1.6} />;
+  return useShapesOnly() ? null : <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE * 4} size={1.6} />;
 }
 
 

@@ -10,8 +10,6 @@ import { useUiStore } from '../store/uiStore';
 import { boundsOf, type Rect } from './initialViewport';
 import { KIND_STYLES } from './kindStyles';
 
-const WIDTH = 180;
-const HEIGHT = 120;
 const PAD = 0.08;
 
 interface MapFrame {
@@ -21,7 +19,7 @@ interface MapFrame {
   offsetY: number;
 }
 
-function frameFor(bounds: Rect | null): MapFrame | null {
+function frameFor(bounds: Rect | null, WIDTH: number, HEIGHT: number): MapFrame | null {
   if (!bounds) return null;
   const padded = { x: bounds.x - bounds.width * PAD, y: bounds.y - bounds.height * PAD, width: bounds.width * (1 + 2 * PAD), height: bounds.height * (1 + 2 * PAD) };
   const scale = Math.min(WIDTH / padded.width, HEIGHT / padded.height);
@@ -30,7 +28,8 @@ function frameFor(bounds: Rect | null): MapFrame | null {
 
 const viewSelector = (s: ReactFlowState) => `${s.transform[0]}|${s.transform[1]}|${s.transform[2]}|${s.width}|${s.height}`;
 
-export function OverviewMap() {
+/** Size in CSS px; the app shows it beside the board (under the palette), not over stickies. */
+export function OverviewMap({ width: WIDTH = 180, height: HEIGHT = 120, className = '' }: { width?: number; height?: number; className?: string }) {
   const board = useBoardStore((s) => s.board);
   const elementsById = useBoardStore((s) => s.elementsById);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -39,7 +38,7 @@ export function OverviewMap() {
     () => (board ? board.elements.map((e) => ({ kind: e.kind, ...absoluteRect(e, elementsById) })) : []),
     [board, elementsById],
   );
-  const frame = useMemo(() => frameFor(boundsOf(rects)), [rects]);
+  const frame = useMemo(() => frameFor(boundsOf(rects), WIDTH, HEIGHT), [rects, WIDTH, HEIGHT]);
   const theme = useUiStore((s) => s.theme);
 
   useEffect(() => {
@@ -65,7 +64,7 @@ export function OverviewMap() {
         ctx.fillRect(toX(r.x), toY(r.y), Math.max(1, r.width * frame.scale), Math.max(1, r.height * frame.scale));
       }
     }
-  }, [rects, frame, theme]);
+  }, [rects, frame, theme, WIDTH, HEIGHT]);
 
   const view = useStore(viewSelector);
   const [tx, ty, zoom, w, h] = view.split('|').map(Number) as [number, number, number, number, number];
@@ -89,7 +88,7 @@ export function OverviewMap() {
   if (!frame) return null;
   return (
     <div
-      className="sb-overview-map"
+      className={`sb-overview-map ${className}`}
       role="img"
       aria-label="Board overview: click to move the view"
       style={{ width: WIDTH, height: HEIGHT }}

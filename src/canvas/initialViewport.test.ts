@@ -12,9 +12,10 @@ describe('initialViewport', () => {
   });
 
   it('fits a medium board whole when that is still readable', () => {
-    const v = initialViewport({ x: 100, y: 50, width: 1200, height: 400 }, screen);
-    expect(v.zoom).toBeCloseTo(920 / 1200);
-    expect(v.x + 100 * v.zoom).toBeCloseTo((1000 - 1200 * v.zoom) / 2);
+    const v = initialViewport({ x: 100, y: 50, width: 1000, height: 400 }, screen);
+    expect(v.zoom).toBeCloseTo(920 / 1000);
+    expect(v.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    expect(v.x + 100 * v.zoom).toBeCloseTo((1000 - 1000 * v.zoom) / 2);
   });
 
   it('shows the left edge of a long timeline at a readable zoom instead of shrinking it', () => {

@@ -13,7 +13,8 @@ export interface Viewport {
   zoom: number;
 }
 
-export const READABLE_ZOOM = 0.7;
+/** 18-unit sticky names are 16.2 px on screen at this zoom: the smallest a board opens at. */
+export const READABLE_ZOOM = 0.9;
 const MAX_OPEN_ZOOM = 1;
 const PADDING_PX = 40;
 

@@ -29,5 +29,16 @@ export const KIND_STYLES: Record<ElementKind, KindStyle> = {
 /** Snap grid of the board, in board units. */
 export const GRID_SIZE = 10;
 
-/** Below this zoom stickies render as plain coloured rectangles (level of detail). */
-export const LOD_ZOOM = 0.35;
+/** Sticky names in board units at text size 1 (× 0.9, the opening zoom, = 16.2 px on screen). */
+export const NAME_FONT_PX = 18;
+/** From this zoom up stickies are drawn in full (name ≥ ~10 px on screen); below it, compact. */
+export const FULL_DETAIL_ZOOM = 0.55;
+/**
+ * Below this zoom stickies are plain rectangles: the largest name text a sticky can hold
+ * (about a third of its 110-unit height) would be under MIN_SCREEN_TEXT_PX on screen.
+ */
+export const SHAPE_ZOOM = 0.17;
+/** The smallest text drawn on the board, in screen px; smaller is not drawn at all. */
+export const MIN_SCREEN_TEXT_PX = 6;
+/** What compact stickies and context titles aim for on screen when the name fits. */
+export const TARGET_SCREEN_TEXT_PX = 14;

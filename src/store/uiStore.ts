@@ -6,6 +6,9 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { ElementId, LinkId } from '../model';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
+/** Text size of the whole app, board included: 1 (normal), 1.25 (large), 1.5 (larger). */
+export type TextScale = 1 | 1.25 | 1.5;
+export const TEXT_SCALES: readonly TextScale[] = [1, 1.25, 1.5];
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -24,6 +27,13 @@ export interface UiState {
   typedAhead: string;
   inspectorOpen: boolean;
   theme: ThemePreference;
+  textScale: TextScale;
+  /** Height of the open simulation dock in px (clamped to the window by the dock). */
+  dockHeight: number;
+  /** Whether the simulation dock was last left open. */
+  dockOpen: boolean;
+  /** An image export is drawing the whole board: stickies render in full whatever the zoom. */
+  exportingImage: boolean;
   /** Shown in role="alert" (errors) or role="status" (info) until dismissed or replaced. */
   notice: Notice | null;
   /** The lazily loaded "Export services" dialog. */
@@ -39,10 +49,17 @@ export interface UiActions {
   takeTypedAhead(): string;
   toggleInspector(open?: boolean): void;
   setTheme(theme: ThemePreference): void;
+  setTextScale(scale: TextScale): void;
+  setDockHeight(px: number): void;
+  setDockOpen(open: boolean): void;
+  setExportingImage(on: boolean): void;
   notify(notice: Notice | null): void;
   setExportDialogOpen(open: boolean): void;
   reset(): void;
 }
+
+/** The open dock's first height: the board keeps most of a 720 px screen. */
+export const DEFAULT_DOCK_HEIGHT_PX = 300;
 
 const initial: UiState = {
   selectedElementIds: [],
@@ -51,11 +68,16 @@ const initial: UiState = {
   typedAhead: '',
   inspectorOpen: true,
   theme: 'system',
+  textScale: 1,
+  dockHeight: DEFAULT_DOCK_HEIGHT_PX,
+  dockOpen: false,
+  exportingImage: false,
   notice: null,
   exportDialogOpen: false,
 };
 
-// Only the theme is remembered between visits (a preference, not board data).
+// Preferences (theme, text size, the dock's height and whether it is open) are remembered
+// between visits; nothing else here is.
 export const useUiStore = create<UiState & UiActions>()(
   persist(
   (set, get) => ({
@@ -85,6 +107,18 @@ export const useUiStore = create<UiState & UiActions>()(
   setTheme(theme) {
     set({ theme });
   },
+  setTextScale(textScale) {
+    set({ textScale: TEXT_SCALES.includes(textScale) ? textScale : 1 });
+  },
+  setDockHeight(px) {
+    if (Number.isFinite(px)) set({ dockHeight: Math.round(px) });
+  },
+  setDockOpen(dockOpen) {
+    if (get().dockOpen !== dockOpen) set({ dockOpen });
+  },
+  setExportingImage(exportingImage) {
+    set({ exportingImage });
+  },
   notify(notice) {
     set({ notice });
   },
@@ -98,7 +132,7 @@ export const useUiStore = create<UiState & UiActions>()(
     {
       name: 'stormbench-ui',
       storage: createJSONStorage(() => globalThis.localStorage ?? inMemoryStorage()),
-      partialize: (s) => ({ theme: s.theme }),
+      partialize: (s) => ({ theme: s.theme, textScale: s.textScale, dockHeight: s.dockHeight, dockOpen: s.dockOpen }),
     },
   ),
 );

@@ -36,8 +36,8 @@ export function SeriesChart({ name, series, pick, unit, height = 150 }: SeriesCh
       cursor: { show: false },
       scales: { x: { time: false } },
       axes: [
-        { label: 'simulated seconds', size: 30, labelSize: 14, font: '11px system-ui', labelFont: '11px system-ui', stroke: '#888' },
-        { label: unit, size: 50, labelSize: 14, font: '11px system-ui', labelFont: '11px system-ui', stroke: '#888' },
+        { label: 'simulated seconds', size: 36, labelSize: 18, font: '13px system-ui', labelFont: '13px system-ui', stroke: '#888' },
+        { label: unit, size: 60, labelSize: 18, font: '13px system-ui', labelFont: '13px system-ui', stroke: '#888' },
       ],
       series: [{}, ...chosen.map((c, i) => ({ label: c.label, stroke: COLOURS[i % COLOURS.length], width: 1.5, points: { show: false } }))],
     };

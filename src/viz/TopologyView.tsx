@@ -69,7 +69,7 @@ export function TopologyView() {
         ))}
         <span className="sb-muted sb-small-text">partition cells show their leader; red = offline</span>
       </div>
-      <svg role="img" aria-label="Topology" style={{ width: '100%', maxWidth: (layout.width + 20) * 1.15 }} viewBox={`-10 -10 ${layout.width + 20} ${layout.height + 20}`}>
+      <svg role="img" aria-label="Topology" style={{ width: layout.width + 20, maxWidth: 'none' }} viewBox={`-10 -10 ${layout.width + 20} ${layout.height + 20}`}>
         <defs>
           <marker id="sb-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor" />

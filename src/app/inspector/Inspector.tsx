@@ -8,6 +8,7 @@ import { useBoardStore } from '../../store/boardStore';
 import { useUiStore } from '../../store/uiStore';
 import { AggregateSettings } from './AggregateSettings';
 import { CommitField } from './CommitField';
+import { DeleteButton } from './DeleteButton';
 import { ContextSettings } from './ContextSettings';
 import { LinkInspector } from './LinkInspector';
 import { PayloadFieldsEditor } from './PayloadFieldsEditor';
@@ -29,6 +30,10 @@ export function Inspector() {
   const element = useBoardStore((s) => (onlyId ? s.elementsById.get(onlyId) : undefined));
   const onlyLinkId = useUiStore((s) => (s.selectedElementIds.length === 0 && s.selectedLinkIds.length === 1 ? s.selectedLinkIds[0] : undefined));
   const link = useBoardStore((s) => (onlyLinkId ? s.board?.links.find((l) => l.id === onlyLinkId) : undefined));
+  const linkCount = useUiStore((s) => s.selectedLinkIds.length);
+  // With nothing selected there is nothing to inspect: the board gets the width (a 1280 px
+  // projector loses a fifth of its board to an empty panel otherwise).
+  if (count === 0 && linkCount === 0) return null;
   if (!open) {
     return (
       <aside className="sb-inspector sb-inspector-collapsed" aria-label="Inspector">
@@ -52,6 +57,7 @@ export function Inspector() {
               ? 'Use “Lay out as timeline” to line them up left to right, or Delete to remove them.'
               : 'Select a sticky to name it, describe it and give it the details the topology needs: payload fields for events and commands, stream settings for aggregates, the service for a bounded context.'}
           </p>
+          <DeleteButton label={count > 1 ? `Delete ${count} stickies` : 'Delete selection'} />
         </>
       )}
     </aside>
@@ -80,6 +86,7 @@ function ElementInspector({ element }: { element: BoardElement }) {
       {element.kind === 'event' || element.kind === 'command' ? <PayloadFieldsEditor element={element} /> : null}
       {element.kind === 'aggregate' ? <AggregateSettings element={element} /> : null}
       {element.kind === 'boundedContext' ? <ContextSettings element={element} /> : null}
+      <DeleteButton label={element.kind === 'boundedContext' ? 'Delete bounded context' : 'Delete sticky'} />
     </>
   );
 }

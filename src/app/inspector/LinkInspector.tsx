@@ -6,6 +6,7 @@ import { KIND_LABELS, checkLink } from '../../model';
 import { useBoardStore } from '../../store/boardStore';
 import { useUiStore } from '../../store/uiStore';
 import { CommitField } from './CommitField';
+import { DeleteButton } from './DeleteButton';
 
 export function LinkInspector({ link }: { link: BoardLink }) {
   const source = useBoardStore((s) => s.elementsById.get(link.source));
@@ -43,6 +44,7 @@ export function LinkInspector({ link }: { link: BoardLink }) {
           }}
         />
       ) : null}
+      <DeleteButton label="Delete connection" />
     </>
   );
 }

@@ -1,5 +1,5 @@
-// The simulation panel under the board: collapsed, a bar with "Run simulation"; open, the
-// run's controls and counters over tabs for the cluster, offsets and lag, topology, consumer
+// The simulation panel under the board: collapsed, a bar with "Run simulation"; open (at a
+// height the user drags, remembered), the run's controls and counters over tabs for the cluster, offsets and lag, topology, consumer
 // groups, fault experiments and read models. Heavy views mount only on their tab.
 import { lazy, Suspense } from 'react';
 import { SIM_DEFAULTS, useSimStore, type SimTab } from '../../store/simStore';
@@ -12,6 +12,7 @@ import { PartitionsTable } from '../../viz/PartitionsTable';
 import { ReadModels } from '../../viz/ReadModels';
 import { SimCounters } from '../../viz/SimCounters';
 import { Timeline } from '../../viz/Timeline';
+import { DockResizer, useDockHeight } from './DockResizer';
 import { SimControls } from './SimControls';
 
 /** The simulator's memory budget is a departure from Kafka (docs/sim.md): say so where the log start moves. */
@@ -81,8 +82,10 @@ export function SimulationDock() {
   const setTab = useSimStore((s) => s.setTab);
   const setOpen = useSimStore((s) => s.setOpen);
   const clearError = useSimStore((s) => s.clearError);
+  const height = useDockHeight();
   return (
-    <section className={`sb-sim-dock ${open ? 'sb-sim-open' : ''}`} aria-label="Simulation">
+    <section className={`sb-sim-dock ${open ? 'sb-sim-open' : ''}`} aria-label="Simulation" style={open ? { height } : undefined}>
+      {open ? <DockResizer height={height} /> : null}
       <div className="sb-sim-bar">
         <SimControls />
         {open ? <SimCounters /> : null}

@@ -1,15 +1,16 @@
 // Board settings that change how the board behaves: free-form connections (kept with a
 // warning, left out of the topology) and snapping to the grid, stored in the document; and the
-// theme, a preference of this browser.
+// theme and the text size, preferences of this browser.
 import { toggleFreeFormLinks, toggleSnapToGrid } from '../../store/boardCommands';
 import { useBoardStore } from '../../store/boardStore';
-import { useUiStore, type ThemePreference } from '../../store/uiStore';
+import { useUiStore, type TextScale, type ThemePreference } from '../../store/uiStore';
 import { Disclosure } from './Disclosure';
 
 export function SettingsMenu() {
   const freeForm = useBoardStore((s) => s.board?.settings.allowFreeFormLinks ?? false);
   const snap = useBoardStore((s) => s.board?.settings.snapToGrid ?? true);
   const theme = useUiStore((s) => s.theme);
+  const textScale = useUiStore((s) => s.textScale);
   return (
     <Disclosure label="Board settings" display="Settings" align="right">
       {() => (
@@ -29,6 +30,14 @@ export function SettingsMenu() {
               <option value="system">Same as the system</option>
               <option value="light">Light</option>
               <option value="dark">Dark</option>
+            </select>
+          </div>
+          <div className="sb-field" style={{ padding: '0.4rem 0.5rem' }}>
+            <label htmlFor="sb-text-size">Text size</label>
+            <select id="sb-text-size" value={textScale} onChange={(e) => useUiStore.getState().setTextScale(Number(e.target.value) as TextScale)}>
+              <option value={1}>Normal</option>
+              <option value={1.25}>Large</option>
+              <option value={1.5}>Larger (presenting)</option>
             </select>
           </div>
         </div>
