@@ -9,9 +9,9 @@ export type { EachBatchPayload, EachMessagePayload, BatchView as Batch } from '.
 export type { Message, RecordMetadata, KafkaMessage, IHeaders, ProducerRecord, ProducerBatch, TopicPartitionOffset, TopicPartitionOffsetAndMetadata } from './client/types';
 export { EventStore, SNAPSHOTS_TOPIC, type EventInput, type StoredEvent, type Snapshot, type EventQuery } from './eventStore/eventStore';
 export type { WhereClause } from './eventStore/jsonPath';
-export type { CleanerReport } from './cluster/cleaner';
-export { Engine, CONSUMER_OFFSETS_TOPIC, type AppendToPartition, type PartitionState, type TopicState, type BrokerState, type Acks } from './cluster/engine';
-export { DEFAULT_TOPIC_CONFIG, type TopicConfig, type ConfigEntry, type CleanupPolicy } from './cluster/topicConfig';
+export type { CleanerReport } from './broker/cleaner';
+export { Engine, CONSUMER_OFFSETS_TOPIC, type AppendToPartition, type PartitionState, type TopicState, type BrokerState, type Acks } from './broker/engine';
+export { DEFAULT_TOPIC_CONFIG, type TopicConfig, type ConfigEntry, type CleanupPolicy } from './log/topicConfig';
 export { PartitionLog, type AppendResult, type LeaderAppendOptions, type ReadOptions } from './log/partitionLog';
 export { LeaderEpochCache, type EpochEntry } from './log/leaderEpochCache';
 export type { GroupCoordinator, JoinRequest, JoinResult, CommittedOffset, GroupDescription, TopicPartitions } from './coordinator/groupCoordinator';

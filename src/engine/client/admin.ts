@@ -1,8 +1,8 @@
 // kafkajs-shaped admin client, plus runCleaner() (a manual retention + compaction pass, which
 // Kafka has no API for: the simulator offers it so the effect can be shown on demand).
-import type { CleanerReport, LogCleaner } from '../cluster/cleaner';
-import type { Engine } from '../cluster/engine';
-import type { ConfigEntry } from '../cluster/topicConfig';
+import type { CleanerReport, LogCleaner } from '../broker/cleaner';
+import type { Engine } from '../broker/engine';
+import type { ConfigEntry } from '../log/topicConfig';
 import { IllegalStateError, OffsetOutOfRangeError } from '../errors';
 import { deleteRecordsBefore } from '../log/retention';
 import { offsetForTime } from '../log/reads';

@@ -3,7 +3,7 @@
 // auto.offset.reset: fromBeginning → earliest, else latest), then fetches up to the high
 // watermark and hands records to eachMessage or eachBatch, committing as kafkajs does.
 import { Emitter } from '../../lib/emitter';
-import type { Engine } from '../cluster/engine';
+import type { Engine } from '../broker/engine';
 import type { TopicPartitions } from '../coordinator/groupCoordinator';
 import { EngineError, IllegalStateError, OffsetOutOfRangeError } from '../errors';
 import { BatchView, type EachBatchPayload, type EachMessagePayload } from './consumerBatch';

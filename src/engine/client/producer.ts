@@ -4,8 +4,8 @@
 // (KIP-480's sticky partitioner). An idempotent producer numbers its batches per partition so a
 // retried batch is recognised and not written twice.
 import { encodeBatches, ATTR_LOG_APPEND_TIME, type RecordInput } from '../codec/recordBatch';
-import type { Acks, Engine } from '../cluster/engine';
-import { isCompacted } from '../cluster/topicConfig';
+import type { Acks, Engine } from '../broker/engine';
+import { isCompacted } from '../log/topicConfig';
 import { EngineError, IllegalStateError, InvalidRecordError, KeylessRecordOnCompactedTopicError, MessageTooLargeError, UnknownTopicOrPartitionError } from '../errors';
 import { CHUNK_BYTES } from '../log/truncate';
 import { defaultPartition } from '../murmur2';

@@ -2,7 +2,7 @@
 // key names (group, topic, partition), the value holds the offset; the partition for a group
 // is Java's groupId.hashCode() made positive modulo the partition count. A cache answers
 // reads; after a reopen the group's partition is scanned once.
-import { CONSUMER_OFFSETS_PARTITIONS, CONSUMER_OFFSETS_TOPIC, type Engine } from '../cluster/engine';
+import { CONSUMER_OFFSETS_PARTITIONS, CONSUMER_OFFSETS_TOPIC, type Engine } from '../broker/engine';
 import { encodeBatches } from '../codec/recordBatch';
 import { toPositive } from '../murmur2';
 import type { CommittedOffset } from './groupCoordinator';

@@ -1,6 +1,6 @@
 // The trivial coordinator: one member per group gets every partition of its topics. Enough for
 // single-consumer pipelines; the groups layer replaces it with real rebalancing.
-import type { Engine } from '../cluster/engine';
+import type { Engine } from '../broker/engine';
 import { IllegalStateError } from '../errors';
 import type { GroupCoordinator, GroupDescription, JoinRequest, JoinResult, TopicPartitions } from './groupCoordinator';
 import { OffsetStore } from './offsetStore';

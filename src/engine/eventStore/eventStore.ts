@@ -4,8 +4,8 @@
 // cannot both win; snapshots live in an internal compacted topic; every record carries its
 // event time (the record timestamp) and ingestion time (the batch's append time).
 import { encodeBatches, type DecodedRecord } from '../codec/recordBatch';
-import type { Engine } from '../cluster/engine';
-import { isCompacted } from '../cluster/topicConfig';
+import type { Engine } from '../broker/engine';
+import { isCompacted } from '../log/topicConfig';
 import { toKafkaMessage, toRecordInput } from '../client/messages';
 import type { IHeaders, KafkaMessage } from '../client/types';
 import { ConcurrencyConflictError, IllegalStateError, InvalidRecordError, MessageTooLargeError } from '../errors';

@@ -6,7 +6,7 @@
 import { hashString } from '../../lib/rng';
 import { forEachKey } from '../codec/recordBatch';
 import type { PartitionLog } from '../log/partitionLog';
-import type { KeyIndexBucket } from '../storage/logStore';
+import type { KeyIndexBucket } from '../log/logStore';
 
 /** Buckets per saved index: ~16k records each for a million-record partition (under 64 KiB). */
 export const INDEX_BUCKETS = 64;

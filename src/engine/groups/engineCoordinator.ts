@@ -6,7 +6,7 @@
 // rebalance timeout. Cooperative (all members cooperative-sticky): the first round keeps
 // unmoved partitions, the second hands over the moved ones once their old owners let go.
 // Members not seen for session.timeout.ms are removed. Offsets live in __consumer_offsets.
-import type { Engine } from '../cluster/engine';
+import type { Engine } from '../broker/engine';
 import type { CommittedOffset, GroupCoordinator, GroupDescription, JoinRequest, JoinResult, TopicPartitions } from '../coordinator/groupCoordinator';
 import { OffsetStore } from '../coordinator/offsetStore';
 import { assignPartitions, cooperativeFirstRound, stickyAssign, tpKey, type Assignment, type AssignorName, type TopicPartitionTuple } from '../assignors';

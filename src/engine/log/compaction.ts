@@ -3,9 +3,9 @@
 // record per key at its original offset (gaps appear), when the dirty part is at least
 // min.cleanable.dirty.ratio of the cleanable bytes. Tombstones (null values) survive the
 // first clean of their segment and are dropped once delete.retention.ms has passed since.
-import type { TopicConfig } from '../cluster/topicConfig';
+import type { TopicConfig } from './topicConfig';
 import { forEachKey } from '../codec/recordBatch';
-import type { ChunkRef } from '../storage/logStore';
+import type { ChunkRef } from './logStore';
 import type { PartitionLog } from './partitionLog';
 import { filterChunkBatches, packChunks } from './rewrite';
 import { addChunk, newSegment, segmentLastOffset, type Segment } from './segment';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../../lib/clock';
 import { encodeBatches } from '../codec/recordBatch';
 import { OffsetOutOfRangeError } from '../errors';
-import { memoryPartitionStore } from '../storage/logStore';
+import { memoryPartitionStore } from './logStore';
 import { PartitionLog } from './partitionLog';
 
 function makeLog(segmentBytes = 1 << 20, segmentMs = 1e12) {

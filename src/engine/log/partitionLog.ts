@@ -9,7 +9,7 @@ import type { Clock } from '../../lib/clock';
 import { Emitter } from '../../lib/emitter';
 import { batchTimes, readMeta, stampBatch, type DecodedRecord } from '../codec/recordBatch';
 import { OffsetOutOfRangeError } from '../errors';
-import type { ChunkRef, LogWrite, PartitionMeta, PartitionStore } from '../storage/logStore';
+import type { ChunkRef, LogWrite, PartitionMeta, PartitionStore } from './logStore';
 import type { ChunkCache } from './chunkCache';
 import { LeaderEpochCache } from './leaderEpochCache';
 import { ProducerStateTable, type ProducerBatch } from './producerState';

@@ -1,7 +1,7 @@
 // Time- and size-based retention as Kafka's log manager does it: whole segments only, oldest
 // first, stopping at the first segment that must stay, and never the active segment. The log
 // start offset moves to the first remaining segment.
-import type { TopicConfig } from '../cluster/topicConfig';
+import type { TopicConfig } from './topicConfig';
 import { LeaderEpochCache } from './leaderEpochCache';
 import type { PartitionLog } from './partitionLog';
 import type { Segment } from './segment';

@@ -1,6 +1,6 @@
 // Truncation to an offset (a follower diverged from its new leader, KIP-101): whole segments
 // and chunks past the offset go, a chunk straddling it is rewritten with the records before it.
-import type { ChunkRef } from '../storage/logStore';
+import type { ChunkRef } from './logStore';
 import type { PartitionLog } from './partitionLog';
 import { filterChunkBatches, packChunks } from './rewrite';
 import { addChunk, newSegment, type Segment } from './segment';

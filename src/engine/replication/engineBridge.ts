@@ -5,7 +5,7 @@
 // watermark is the simulation's, and when a new leader lacks records the physical log is
 // truncated to match (and re-extended from shared batch bytes when the new leader holds records
 // it lacks). Wired through the engine's seams: appendToPartition, PartitionState, events.
-import type { Engine, PartitionState as EnginePartition } from '../cluster/engine';
+import type { Engine, PartitionState as EnginePartition } from '../broker/engine';
 import type { PartitionLog } from '../log/partitionLog';
 import { readMeta } from '../codec/recordBatch';
 import { ClusterSim } from './clusterSim';

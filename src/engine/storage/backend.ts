@@ -1,7 +1,7 @@
 // Where a cluster keeps its topics and partition logs. The memory backend keeps nothing
 // beyond the logs' own resident bytes; the IndexedDB backend (idbBackend.ts) persists both.
-import type { TopicConfig } from '../cluster/topicConfig';
-import { memoryPartitionStore, type ChunkRef, type PartitionMeta, type PartitionStore } from './logStore';
+import type { TopicConfig } from '../log/topicConfig';
+import { memoryPartitionStore, type ChunkRef, type PartitionMeta, type PartitionStore } from '../log/logStore';
 
 export interface StoredTopic {
   name: string;

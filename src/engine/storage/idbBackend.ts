@@ -10,7 +10,7 @@ import { isBatchValid, readMeta, sealBatches } from '../codec/recordBatch';
 import { StorageError, StorageQuotaExceededError } from '../errors';
 import type { Chunk } from '../log/segment';
 import type { RestoredPartition, StorageBackend, StoredTopic } from './backend';
-import type { ChunkRef, KeyIndexBucket, KeyIndexHeader, LogWrite, PartitionMeta, PartitionStore } from './logStore';
+import type { ChunkRef, KeyIndexBucket, KeyIndexHeader, LogWrite, PartitionMeta, PartitionStore } from '../log/logStore';
 
 export const FORMAT_VERSION = 2;
 const CHUNKS = 'chunks';

@@ -10,7 +10,7 @@ import type { GroupCoordinator } from '../coordinator/groupCoordinator';
 import type { ChunkCache } from '../log/chunkCache';
 import { PartitionLog, type AppendResult, type LeaderAppendOptions } from '../log/partitionLog';
 import type { RestoredPartition, StorageBackend } from '../storage/backend';
-import { parseTopicConfig, validateTopicName, type ConfigEntry, type TopicConfig } from './topicConfig';
+import { parseTopicConfig, validateTopicName, type ConfigEntry, type TopicConfig } from '../log/topicConfig';
 
 export interface PartitionState {
   topic: string;

@@ -6,7 +6,7 @@ import { compact } from '../log/compaction';
 import { applyRetention } from '../log/retention';
 import type { Segment } from '../log/segment';
 import type { Engine } from './engine';
-import { isCompacted } from './topicConfig';
+import { isCompacted } from '../log/topicConfig';
 
 export interface CleanerReport {
   segmentsDeleted: number;
