@@ -32,6 +32,7 @@ function keyOf(buf: Uint8Array, start: number, len: number): string {
 
 export async function compact(log: PartitionLog, config: TopicConfig, now: number, tombstoneHints: WeakMap<Segment, number>): Promise<CompactionStats> {
   return log.exclusive(async () => {
+    const generation = log.generation;
     const lag = config['min.compaction.lag.ms'];
     const cleanable: Segment[] = [];
     for (const s of log.segments.slice(0, -1)) {
@@ -107,21 +108,17 @@ export async function compact(log: PartitionLog, config: TopicConfig, now: numbe
       replaced.push(s);
       next.push(fresh);
     }
-    const oldSegments = log.segments;
-    const oldCheckpoint = log.cleanerCheckpoint;
+    // Appends went on meanwhile (they only touch the active segment or add new ones); anything
+    // else that changed the log (truncation, retention) makes this pass moot.
+    if (log.generation !== generation || cleanable.some((s, i) => log.segments[i] !== s)) return none;
     // Empty cleaned segments disappear; the first one stays so the log start keeps a home.
     const kept = next.filter((s, i) => s.chunks.length > 0 || i === 0);
     log.segments = [...kept, ...log.segments.slice(cleanable.length)];
     log.cleanerCheckpoint = segmentLastOffset(cleanable[cleanable.length - 1]!) + 1;
-    try {
-      await log.commit({ put, deleteSegments: [...new Set([...replaced.map((s) => s.baseOffset), ...next.filter((s) => !kept.includes(s)).map((s) => s.baseOffset)])], meta: log.meta() });
-    } catch (e) {
-      log.segments = oldSegments;
-      log.cleanerCheckpoint = oldCheckpoint;
-      throw e;
-    }
-    for (const s of replaced) for (const c of s.chunks) log.forgetChunk(c);
-    for (const r of put) log.adoptChunk(r.chunk);
+    const removed = replaced.flatMap((s) => s.chunks.map((chunk) => ({ segmentBase: s.baseOffset, chunk })));
+    log.rewrote({ deleteSegments: [...new Set([...replaced.map((s) => s.baseOffset), ...next.filter((s) => !kept.includes(s)).map((s) => s.baseOffset)])], removed, put });
+    for (const r of removed) log.forgetChunk(r.chunk);
+    await log.flush();
     return { cleaned: true, segments: replaced.length, recordsBefore: before, recordsAfter: after };
   });
 }

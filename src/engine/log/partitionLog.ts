@@ -1,20 +1,23 @@
 // One replica of one partition: the log Kafka keeps per partition directory. Leaders append
-// fresh batches (offsets assigned here), followers append batches that already carry offsets,
-// and either can be truncated (KIP-101). The high watermark is set from outside when a
-// replication layer exists; on a single broker it follows the log end offset.
-// Every mutation runs through one serial queue; appends that arrive while a write is in flight
-// are committed together in the next write (group commit), which is what makes durable
-// storage fast.
+// fresh batches (offsets assigned here), followers append batches that already carry offsets
+// (bytes shared with the leader's), and either can be truncated (KIP-101). Every change to the
+// log happens in memory at one instant (the synchronous methods: append, appendReplica,
+// truncate); storage follows behind: flush() hands everything changed since the last flush to
+// storage in one write (a group commit) and then advances `flushedOffset` — Kafka's page cache
+// and its flush to disk. A power loss drops exactly what was not flushed. The high watermark is
+// set from outside when a replication layer drives it; on a single broker (autoHighWatermark)
+// it follows the flushed offset, so what is visible and acknowledged is durable.
 import type { Clock } from '../../lib/clock';
 import { Emitter } from '../../lib/emitter';
 import { batchTimes, readMeta, stampBatch, type DecodedRecord } from '../codec/recordBatch';
-import { OffsetOutOfRangeError } from '../errors';
-import type { ChunkRef, LogWrite, PartitionMeta, PartitionStore } from './logStore';
+import { IllegalStateError, OffsetOutOfRangeError } from '../errors';
+import type { ChunkRef, PartitionMeta, PartitionStore } from './logStore';
 import type { ChunkCache } from './chunkCache';
 import { LeaderEpochCache } from './leaderEpochCache';
-import { ProducerStateTable, type ProducerBatch } from './producerState';
+import { ProducerStateTable } from './producerState';
 import { readAtOffsets, readBatchesFrom, readRecords } from './reads';
-import { rewriteTail } from './truncate';
+import { cutTail } from './truncate';
+import { PendingWrite } from './pendingWrite';
 import { addChunk, floorIndex, newSegment, segmentMeta, type Chunk, type Segment } from './segment';
 
 export interface LogSettings {
@@ -43,10 +46,9 @@ export interface ReadOptions {
   isolation?: 'highWatermark' | 'logEnd';
 }
 
-interface Pending {
-  batches: Uint8Array[];
-  opts: LeaderAppendOptions;
-  resolve: (r: AppendResult) => void;
+interface FlushWaiter {
+  upTo: number;
+  resolve: () => void;
   reject: (e: unknown) => void;
 }
 
@@ -80,8 +82,13 @@ export class PartitionLog {
   private readonly cache: ChunkCache | undefined;
   private hw = 0;
   private queue: Promise<unknown> = Promise.resolve();
-  private pending: Pending[] = [];
-  private flushing = false;
+  /** Records below this offset are in storage (memory storage: everything appended). */
+  flushedOffset = 0;
+  private pending = new PendingWrite();
+  /** The write storage is applying now, and the offset it makes durable (lowered by truncation). */
+  private writing: { upTo: number; done: Promise<void>; pending: PendingWrite } | undefined;
+  private flushAgain = false;
+  private waiters: FlushWaiter[] = [];
 
   constructor(init: PartitionLogInit) {
     this.topic = init.topic;
@@ -111,6 +118,7 @@ export class PartitionLog {
       this.segments = [...bySeg.values()].sort((a, b) => a.baseOffset - b.baseOffset);
       this.logEndOffset = Math.max(r.logEndOffset, this.logStartOffset);
       this.hw = this.logEndOffset;
+      this.flushedOffset = this.logEndOffset;
     }
     if (this.segments.length === 0) this.segments.push(newSegment(this.logEndOffset, this.clock.now()));
   }
@@ -154,117 +162,185 @@ export class PartitionLog {
     return run;
   }
 
-  /** Leader append: assigns offsets to fresh batches (each ≤ one chunk) and stores them. */
-  appendAsLeader(batches: Uint8Array[], opts: LeaderAppendOptions = {}): Promise<AppendResult> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ batches, opts, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        void this.exclusive(() => this.flush());
+  /**
+   * Leader append, at this instant: assigns offsets to fresh batches (each ≤ one chunk) and
+   * stamps them with the leader epoch. Throws (writing nothing) when the precondition or the
+   * idempotent producer's sequence check refuses it; a retried batch answers with its original
+   * offsets (`duplicate`). Storage follows on the next flush().
+   */
+  append(batches: Uint8Array[], opts: LeaderAppendOptions = {}): AppendResult {
+    const now = this.clock.now();
+    let next = this.logEndOffset;
+    opts.precondition?.(next);
+    let count = 0;
+    for (const b of batches) count += readMeta(b).count;
+    const pr = opts.producer;
+    if (pr) {
+      const seen = this.producers.check(this.topic, this.partition, pr.id, pr.epoch, pr.baseSequence, count);
+      if (seen.kind === 'duplicate') {
+        const d = seen.batch;
+        return { baseOffset: d.baseOffset, lastOffset: d.baseOffset + (d.lastSeq - d.firstSeq), appendTime: d.appendTime, duplicate: true };
       }
-    });
-  }
-
-  private async flush(): Promise<void> {
-    while (this.pending.length > 0) {
-      const group = this.pending;
-      this.pending = [];
-      const undo = this.mark();
-      const now = this.clock.now();
-      const accepted: { p: Pending; result: AppendResult; prodBatch?: ProducerBatch }[] = [];
-      const puts: ChunkRef[] = [];
-      let metaChanged = false;
-      let next = this.logEndOffset;
-      for (const p of group) {
-        try {
-          p.opts.precondition?.(next);
-          const count = p.batches.reduce((n, b) => n + readMeta(b).count, 0);
-          const pr = p.opts.producer;
-          if (pr) {
-            const seen = this.producers.check(this.topic, this.partition, pr.id, pr.epoch, pr.baseSequence, count);
-            if (seen.kind === 'duplicate') {
-              const b = seen.batch;
-              p.resolve({ baseOffset: b.baseOffset, lastOffset: b.baseOffset + (b.lastSeq - b.firstSeq), appendTime: b.appendTime, duplicate: true });
-              continue;
-            }
-          }
-          const epoch = p.opts.leaderEpoch ?? Math.max(this.epochs.latestEpoch(), 0);
-          if (this.epochs.assign(epoch, next)) metaChanged = true;
-          const baseOffset = next;
-          for (const b of p.batches) {
-            const m = readMeta(b);
-            stampBatch(b, 0, next, epoch, now);
-            // With LogAppendTime the broker's clock is every record's timestamp (retention, time queries).
-            const logAppend = (m.attributes & 1) !== 0;
-            const chunk: Chunk = { baseOffset: next, lastOffset: next + m.lastOffsetDelta, count: m.count, byteLength: b.length, firstTimestamp: logAppend ? now : m.firstTimestamp, maxTimestamp: logAppend ? now : m.maxTimestamp, data: b };
-            if (this.placeChunk(chunk, now)) metaChanged = true;
-            puts.push({ segmentBase: this.activeSegment().baseOffset, chunk });
-            next = chunk.lastOffset + 1;
-          }
-          const result = { baseOffset, lastOffset: next - 1, appendTime: now, duplicate: false };
-          accepted.push({ p, result, ...(pr ? { prodBatch: { firstSeq: pr.baseSequence, lastSeq: pr.baseSequence + count - 1, baseOffset, appendTime: now } } : {}) });
-        } catch (e) {
-          p.reject(e);
-        }
-      }
-      if (accepted.length === 0) continue;
-      try {
-        await this.store.write({ put: puts, ...(metaChanged ? { meta: this.meta() } : {}) });
-      } catch (e) {
-        undo();
-        for (const a of accepted) a.p.reject(e);
-        continue;
-      }
-      const first = this.logEndOffset;
-      this.logEndOffset = next;
-      for (const c of puts) this.cache?.touch(c.chunk);
-      for (const a of accepted) {
-        const pr = a.p.opts.producer;
-        if (pr && a.prodBatch) this.producers.record(pr.id, pr.epoch, a.prodBatch);
-      }
-      if (this.autoHighWatermark) this.setHighWatermark(next);
-      this.events.emit('append', { baseOffset: first, lastOffset: next - 1 });
-      for (const a of accepted) a.p.resolve(a.result);
     }
-    this.flushing = false;
+    const epoch = opts.leaderEpoch ?? Math.max(this.epochs.latestEpoch(), 0);
+    if (this.epochs.assign(epoch, next)) this.pending.metaChanged = true;
+    const baseOffset = next;
+    for (const b of batches) {
+      const m = readMeta(b);
+      stampBatch(b, 0, next, epoch, now);
+      // With LogAppendTime the broker's clock is every record's timestamp (retention, time queries).
+      const logAppend = (m.attributes & 1) !== 0;
+      this.placeChunk({ baseOffset: next, lastOffset: next + m.lastOffsetDelta, count: m.count, byteLength: b.length, firstTimestamp: logAppend ? now : m.firstTimestamp, maxTimestamp: logAppend ? now : m.maxTimestamp, data: b }, now);
+      next += m.lastOffsetDelta + 1;
+    }
+    if (pr) this.producers.record(pr.id, pr.epoch, { firstSeq: pr.baseSequence, lastSeq: pr.baseSequence + count - 1, baseOffset, appendTime: now });
+    this.extendTo(next);
+    return { baseOffset, lastOffset: next - 1, appendTime: now, duplicate: false };
   }
 
-  /** Follower append: batches already carry offsets (from the leader); bytes are shared, not copied. */
-  appendAsFollower(batches: Uint8Array[]): Promise<void> {
-    return this.exclusive(async () => {
-      const undo = this.mark();
-      const now = this.clock.now();
-      const puts: ChunkRef[] = [];
-      let metaChanged = false;
-      let next = this.logEndOffset;
-      for (const b of batches) {
-        const m = readMeta(b);
-        const last = m.baseOffset + m.lastOffsetDelta;
-        if (last < next) continue;
-        if (m.partitionLeaderEpoch >= 0 && this.epochs.assign(m.partitionLeaderEpoch, m.baseOffset)) metaChanged = true;
-        const t = batchTimes(m);
-        const chunk: Chunk = { baseOffset: m.baseOffset, lastOffset: last, count: m.count, byteLength: b.length, firstTimestamp: t.first, maxTimestamp: t.max, data: b };
-        if (this.placeChunk(chunk, now)) metaChanged = true;
-        puts.push({ segmentBase: this.activeSegment().baseOffset, chunk });
-        next = last + 1;
-      }
-      if (puts.length === 0) return;
-      try {
-        await this.store.write({ put: puts, ...(metaChanged ? { meta: this.meta() } : {}) });
-      } catch (e) {
-        undo();
+  /**
+   * Follower append, at this instant: the leader's batches, which carry their offsets and
+   * epochs; bytes are shared with the leader's log, not copied. Batches wholly below the log
+   * end are skipped. Returns the number of records appended.
+   */
+  appendReplica(batches: readonly Uint8Array[]): number {
+    const now = this.clock.now();
+    const from = this.logEndOffset;
+    let next = from;
+    for (const b of batches) {
+      const m = readMeta(b);
+      const last = m.baseOffset + m.lastOffsetDelta;
+      if (last < next) continue;
+      if (m.partitionLeaderEpoch >= 0 && this.epochs.assign(m.partitionLeaderEpoch, m.baseOffset)) this.pending.metaChanged = true;
+      if (m.producerId >= 0 && m.baseSequence >= 0) this.producers.record(m.producerId, m.producerEpoch, { firstSeq: m.baseSequence, lastSeq: m.baseSequence + m.lastOffsetDelta, baseOffset: m.baseOffset, appendTime: m.appendTime });
+      const t = batchTimes(m);
+      this.placeChunk({ baseOffset: m.baseOffset, lastOffset: last, count: m.count, byteLength: b.length, firstTimestamp: t.first, maxTimestamp: t.max, data: b }, now);
+      next = last + 1;
+    }
+    if (next > from) this.extendTo(next);
+    return next - from;
+  }
+
+  private extendTo(next: number): void {
+    const first = this.logEndOffset;
+    this.logEndOffset = next;
+    this.events.emit('append', { baseOffset: first, lastOffset: next - 1 });
+  }
+
+  /**
+   * Hands everything changed since the last flush to storage in one write, after the write in
+   * flight (group commit), then advances flushedOffset. With memory storage this completes at
+   * once. A failed write rolls the log back to what storage holds: appends after the flushed
+   * offset are gone and their waiters fail with the storage error.
+   */
+  flush(): Promise<void> {
+    if (this.writing) {
+      this.flushAgain = true;
+      return this.flushed(this.logEndOffset);
+    }
+    if (this.pending.empty) {
+      this.markFlushed(this.logEndOffset);
+      return Promise.resolve();
+    }
+    const upTo = this.logEndOffset;
+    const taken = this.pending;
+    const { write, chunks } = taken.take(taken.metaChanged ? this.meta() : undefined);
+    this.pending = new PendingWrite();
+    let result: Promise<void> | void;
+    try {
+      result = this.store.write(write);
+    } catch (e) {
+      this.rollBack(taken, e);
+      return Promise.reject(e);
+    }
+    if (!(result instanceof Promise)) {
+      this.wrote(chunks, upTo);
+      return Promise.resolve();
+    }
+    const entry = { upTo, done: Promise.resolve(), pending: taken };
+    this.writing = entry;
+    entry.done = result.then(
+      () => {
+        this.writing = undefined;
+        this.wrote(chunks, entry.upTo);
+        this.flushNext();
+      },
+      (e: unknown) => {
+        this.writing = undefined;
+        this.rollBack(taken, e);
+        this.flushNext();
         throw e;
-      }
-      const first = this.logEndOffset;
-      this.logEndOffset = next;
-      for (const c of puts) this.cache?.touch(c.chunk);
-      if (this.autoHighWatermark) this.setHighWatermark(next);
-      this.events.emit('append', { baseOffset: first, lastOffset: next - 1 });
-    });
+      },
+    );
+    return entry.done;
+  }
+
+  private flushNext(): void {
+    if (!this.flushAgain) return;
+    this.flushAgain = false;
+    this.flush().catch(() => undefined);
+  }
+
+  private wrote(chunks: readonly Chunk[], upTo: number): void {
+    for (const c of chunks) this.cache?.touch(c);
+    this.markFlushed(Math.min(upTo, this.logEndOffset));
+  }
+
+  private markFlushed(offset: number): void {
+    if (offset > this.flushedOffset) this.flushedOffset = offset;
+    if (this.autoHighWatermark) this.setHighWatermark(this.flushedOffset);
+    if (this.waiters.length === 0) return;
+    const keep: FlushWaiter[] = [];
+    for (const w of this.waiters) {
+      if (w.upTo <= this.flushedOffset) w.resolve();
+      else keep.push(w);
+    }
+    this.waiters = keep;
+  }
+
+  /** Resolves once everything below `offset` is in storage (or fails if a write fails first). */
+  flushed(offset: number): Promise<void> {
+    if (offset <= this.flushedOffset) return Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ upTo: offset, resolve, reject }));
+  }
+
+  /**
+   * A write failed: appends go back to what storage holds (the flushed offset) and whoever
+   * waited for them is told; rewrites (retention, compaction, truncation) below it stay in
+   * memory and are written again with the next flush.
+   */
+  private rollBack(failed: PendingWrite, e: unknown): void {
+    this.pending.prepend(failed);
+    const waiters = this.waiters;
+    this.waiters = [];
+    if (this.logEndOffset > this.flushedOffset) this.truncate(this.flushedOffset);
+    for (const w of waiters) w.reject(e);
+  }
+
+  /** Whether a chunk's bytes must stay resident: storage does not have them yet. */
+  private unwritten(chunk: Chunk): boolean {
+    return this.pending.unwritten.has(chunk) || (this.writing?.pending.unwritten.has(chunk) ?? false);
+  }
+
+  /** Leader append that resolves once durable (the single-broker produce path; "acknowledged means durable"). */
+  async appendAsLeader(batches: Uint8Array[], opts: LeaderAppendOptions = {}): Promise<AppendResult> {
+    const r = this.append(batches, opts);
+    const wait = this.flushed(r.lastOffset + 1);
+    if (!r.duplicate) void this.flush().catch(() => undefined);
+    await wait;
+    return r;
+  }
+
+  /** Follower append that resolves once durable. */
+  async appendAsFollower(batches: Uint8Array[]): Promise<void> {
+    if (this.appendReplica(batches) === 0) return;
+    const wait = this.flushed(this.logEndOffset);
+    void this.flush().catch(() => undefined);
+    await wait;
   }
 
   /** Rolls a new segment when the active one is full by size or age (segment.bytes / segment.ms). */
-  private placeChunk(chunk: Chunk, now: number): boolean {
+  private placeChunk(chunk: Chunk, now: number): void {
     const { segmentBytes, segmentMs } = this.settings();
     let active = this.activeSegment();
     let rolled = false;
@@ -278,25 +354,8 @@ export class PartitionLog {
       rolled = true;
     }
     addChunk(active, chunk);
-    return rolled;
-  }
-
-  /** Captures the segment structure so a failed write can be undone. */
-  private mark(): () => void {
-    const segCount = this.segments.length;
-    const active = this.activeSegment();
-    const snap = { chunks: active.chunks.length, size: active.size, maxTs: active.maxTimestamp, base: active.baseOffset, createdAt: active.createdAt };
-    const epochs = this.epochs.toJSON();
-    return () => {
-      this.segments.length = segCount;
-      active.chunks.length = snap.chunks;
-      active.size = snap.size;
-      active.maxTimestamp = snap.maxTs;
-      active.baseOffset = snap.base;
-      active.createdAt = snap.createdAt;
-      this.epochs.truncateFromEnd(-Infinity);
-      for (const e of epochs) this.epochs.assign(e.epoch, e.startOffset);
-    };
+    if (rolled) this.pending.metaChanged = true;
+    this.pending.put({ segmentBase: active.baseOffset, chunk });
   }
 
   /** Locates the chunk holding `offset`, or the first chunk after it (gaps from compaction). */
@@ -315,7 +374,7 @@ export class PartitionLog {
   /** The chunk's bytes, loading them (and up to `readAhead` following chunks) when paged out. */
   async chunkData(segmentBase: number, chunk: Chunk, readAhead = 0): Promise<Uint8Array> {
     if (chunk.data) {
-      this.cache?.touch(chunk);
+      if (this.cache && !this.unwritten(chunk)) this.cache.touch(chunk);
       return chunk.data;
     }
     const seg = readAhead > 0 && this.store.loadMany ? this.segments[floorIndex(this.segments, segmentBase, (s) => s.baseOffset)] : undefined;
@@ -395,23 +454,59 @@ export class PartitionLog {
     return readBatchesFrom(this, offset, maxBytes, isolation);
   }
 
-  /** Removes every record at or after `offset` (follower truncation, KIP-101). */
-  truncateTo(offset: number): Promise<void> {
-    return this.exclusive(async () => {
-      if (offset >= this.logEndOffset) return;
-      const target = Math.max(offset, this.logStartOffset);
-      await rewriteTail(this, target);
-      this.logEndOffset = target;
-      if (this.hw > target) this.hw = target;
-      this.epochs.truncateFromEnd(target);
-      this.producers.truncateTo(target);
-      this.generation++;
-    });
+  /**
+   * Removes every record at or after `offset`, at this instant (follower truncation, KIP-101; a
+   * power loss dropping the unflushed tail). A chunk straddling the offset is rewritten from its
+   * resident bytes; if storage paged them out, the whole chunk goes (the log then ends at the
+   * chunk's base, below `offset`: a follower fetches the rest again). Returns the new log end.
+   */
+  truncate(offset: number): number {
+    if (offset >= this.logEndOffset) return this.logEndOffset;
+    const cut = cutTail(this, Math.max(offset, this.logStartOffset));
+    const target = cut.end;
+    this.pending.removeSegments(cut.deletedSegments);
+    this.pending.removeChunks(cut.removed);
+    for (const r of cut.put) this.pending.put(r);
+    for (const r of cut.removed) this.forgetChunk(r.chunk);
+    this.pending.metaChanged = true;
+    this.logEndOffset = target;
+    if (this.hw > target) this.hw = target;
+    if (this.flushedOffset > target) this.flushedOffset = target;
+    if (this.writing && this.writing.upTo > target) this.writing.upTo = target;
+    this.epochs.truncateFromEnd(target);
+    this.producers.truncateTo(target);
+    this.generation++;
+    const gone = this.waiters.filter((w) => w.upTo > target);
+    if (gone.length > 0) {
+      this.waiters = this.waiters.filter((w) => w.upTo <= target);
+      const error = new IllegalStateError(`Records of ${this.topic}/${this.partition} from offset ${target} were truncated before they reached storage.`, { topic: this.topic, partition: this.partition, offset: target });
+      for (const w of gone) w.reject(error);
+    }
+    return target;
   }
 
-  /** Applies a rewrite (cleaner, deleteRecords, truncation) and bumps the generation, stored with it. */
-  async commit(w: LogWrite): Promise<void> {
-    await this.store.write({ ...w, meta: { ...(w.meta ?? this.meta()), generation: this.generation + 1 } });
+  /** Truncation that first pages in the chunk straddling `offset`, then waits for storage. */
+  async truncateTo(offset: number): Promise<void> {
+    if (offset >= this.logEndOffset) return;
+    const loc = this.locate(Math.max(offset, this.logStartOffset));
+    if (loc) {
+      const seg = this.segments[loc.si]!;
+      const chunk = seg.chunks[loc.ci]!;
+      if (chunk.baseOffset < offset && !chunk.data) await this.chunkData(seg.baseOffset, chunk);
+    }
+    this.truncate(offset);
+    await this.flush();
+  }
+
+  /**
+   * Records a rewrite already applied to the segments in memory (retention, compaction,
+   * deleteRecords): what storage must add and remove on the next flush. Bumps the generation.
+   */
+  rewrote(w: { put?: ChunkRef[]; deleteSegments?: number[]; removed?: ChunkRef[] }): void {
+    this.pending.removeSegments(w.deleteSegments ?? []);
+    this.pending.removeChunks(w.removed ?? []);
+    for (const r of w.put ?? []) this.pending.put(r);
+    this.pending.metaChanged = true;
     this.generation++;
   }
 
@@ -419,8 +514,4 @@ export class PartitionLog {
     this.cache?.forget(chunk);
   }
 
-  /** Puts a chunk written by a rewrite (compaction, truncation) under the cache budget. */
-  adoptChunk(chunk: Chunk): void {
-    this.cache?.touch(chunk);
-  }
 }

@@ -2,7 +2,6 @@
 // first, stopping at the first segment that must stay, and never the active segment. The log
 // start offset moves to the first remaining segment.
 import type { TopicConfig } from './topicConfig';
-import { LeaderEpochCache } from './leaderEpochCache';
 import type { PartitionLog } from './partitionLog';
 import type { Segment } from './segment';
 
@@ -25,42 +24,37 @@ export async function applyRetention(log: PartitionLog, config: TopicConfig, now
       if (retentionBytes >= 0) excess -= s.size;
     }
     if (drop.length === 0) return 0;
-    const before = log.segments;
-    log.segments = log.segments.slice(drop.length);
-    const oldStart = log.logStartOffset;
-    log.logStartOffset = Math.max(log.logStartOffset, log.segments[0]!.baseOffset);
-    try {
-      await log.commit({ deleteSegments: drop.map((s) => s.baseOffset), meta: { ...log.meta(), epochs: epochsAfter(log) } });
-    } catch (e) {
-      log.segments = before;
-      log.logStartOffset = oldStart;
-      throw e;
-    }
-    log.epochs.truncateFromStart(log.logStartOffset);
-    if (log.highWatermark < log.logStartOffset) log.setHighWatermark(log.logStartOffset);
-    for (const s of drop) for (const c of s.chunks) log.forgetChunk(c);
+    deleteOldestSegments(log, drop.length);
+    await log.flush();
     return drop.length;
   });
 }
 
-function epochsAfter(log: PartitionLog) {
-  const copy = new LeaderEpochCache(log.epochs.toJSON());
-  copy.truncateFromStart(log.logStartOffset);
-  return copy.toJSON();
+/**
+ * Deletes the `count` oldest segments at this instant (never the active one) and moves the log
+ * start to the first kept segment; storage follows on the next flush.
+ */
+export function deleteOldestSegments(log: PartitionLog, count: number): void {
+  const n = Math.min(count, log.segments.length - 1);
+  if (n <= 0) return;
+  const drop = log.segments.slice(0, n);
+  log.segments = log.segments.slice(n);
+  log.logStartOffset = Math.max(log.logStartOffset, log.segments[0]!.baseOffset);
+  log.epochs.truncateFromStart(log.logStartOffset);
+  if (log.highWatermark < log.logStartOffset) log.setHighWatermark(log.logStartOffset);
+  if (log.flushedOffset < log.logStartOffset) log.flushedOffset = log.logStartOffset;
+  const removed = drop.flatMap((s) => s.chunks.map((chunk) => ({ segmentBase: s.baseOffset, chunk })));
+  log.rewrote({ deleteSegments: drop.map((s) => s.baseOffset), removed });
+  for (const r of removed) log.forgetChunk(r.chunk);
 }
 
 /** admin.deleteRecords: moves the log start offset; segments wholly below it go at once. */
 export async function deleteRecordsBefore(log: PartitionLog, offset: number): Promise<number> {
   await log.exclusive(async () => {
     if (offset <= log.logStartOffset) return;
-    const old = log.logStartOffset;
     log.logStartOffset = offset;
-    try {
-      await log.commit({ meta: log.meta() });
-    } catch (e) {
-      log.logStartOffset = old;
-      throw e;
-    }
+    log.rewrote({});
+    await log.flush();
   });
   return log.logStartOffset;
 }
