@@ -8,11 +8,14 @@ import type { BoardChange, BoardDoc, ElementMove, ElementPatch } from './boardDo
 import { BoardOperationError, BoardParseError } from './errors';
 import { ORDER_KEY, YProjection } from './yProjection';
 import { clearKey, clone, sameValue, writeRecord } from './yRecords';
-import { repairBoard } from './repairBoard';
+import { repairBoard, type RemovedContext } from './repairBoard';
 import { writeBoardInto } from './writeBoardInto';
 import { linkFor, validateElement, validateParent, validateSettings } from './boardDocChecks';
 import type { Board, BoardElement, BoardId, BoardLink, BoardSettings, ElementId, LinkId } from './types';
 import { BOARD_VERSION } from './types';
+
+/** Root map recording where deleted bounded contexts stood (see repairBoard). */
+export const REMOVED_CONTEXTS_KEY = 'removedContexts';
 
 /** Transaction origin of this peer's own operations (the only ones undo tracks). */
 export const LOCAL_ORIGIN = Symbol('stormbench:local');
@@ -34,6 +37,8 @@ class YBoardDoc implements BoardDoc {
   private readonly links: YRecords;
   private readonly meta: Y.Map<unknown>;
   private readonly settings: Y.Map<unknown>;
+  /** Where deleted contexts stood, so their members (here or at a peer) keep their place. */
+  private readonly removedContexts: Y.Map<RemovedContext>;
   private readonly elementView: YProjection<BoardElement>;
   private readonly linkView: YProjection<BoardLink>;
   private readonly undoManager: Y.UndoManager;
@@ -51,6 +56,11 @@ class YBoardDoc implements BoardDoc {
   private readonly onMetaChange = () => {
     this.metaDirty = true;
   };
+  private readonly onRemovedChange = () => {
+    this.metaDirty = true;
+    this.needsRepair = true;
+    this.repairedFrom = undefined;
+  };
 
   constructor(ydoc: Y.Doc, ownsDoc: boolean, options: BoardDocOptions) {
     this.ydoc = ydoc;
@@ -59,6 +69,7 @@ class YBoardDoc implements BoardDoc {
     this.links = ydoc.getMap('links');
     this.meta = ydoc.getMap('meta');
     this.settings = ydoc.getMap('settings');
+    this.removedContexts = ydoc.getMap(REMOVED_CONTEXTS_KEY);
     const id = this.meta.get('id');
     if (typeof id !== 'string') throw new BoardParseError('This Y.Doc holds no board (its id is missing)', ['meta.id: missing'], 'BOARD_DOC_EMPTY');
     const version = this.meta.get('version');
@@ -73,7 +84,8 @@ class YBoardDoc implements BoardDoc {
     this.linkView = new YProjection(this.links);
     this.meta.observe(this.onMetaChange);
     this.settings.observe(this.onMetaChange);
-    this.undoManager = new Y.UndoManager([this.elements, this.links, this.meta, this.settings], {
+    this.removedContexts.observe(this.onRemovedChange);
+    this.undoManager = new Y.UndoManager([this.elements, this.links, this.meta, this.settings, this.removedContexts], {
       trackedOrigins: new Set([LOCAL_ORIGIN]),
       captureTimeout: options.captureTimeoutMs ?? 0,
     });
@@ -118,13 +130,23 @@ class YBoardDoc implements BoardDoc {
     const last = this.repairedFrom;
     if (last && last.elements === elements && last.links === links) return { elements: last.elementsOut, links: last.linksOut };
     if (!this.needsRepair && !last) return { elements: elements as BoardElement[], links: links as BoardLink[] };
-    const fixed = repairBoard(elements, links);
+    const fixed = repairBoard(elements, links, this.removedContexts);
     this.needsRepair = false;
     if (fixed.repairs.length === 0) {
       this.repairedFrom = undefined;
       return { elements: fixed.elements, links: fixed.links };
     }
-    const elementsOut = Object.freeze(fixed.elements) as BoardElement[];
+    // A repaired element is a new object each pass: reuse the previous one when it came from the
+    // same stored record and shows the same place, so untouched stickies keep their identity.
+    const previous = new Map<BoardElement, BoardElement>();
+    if (last) last.elements.forEach((src, i) => last.elementsOut[i] !== src && last.elementsOut[i] && previous.set(src, last.elementsOut[i]!));
+    const shown = fixed.elements.map((out, i) => {
+      const src = elements[i]!;
+      if (out === src) return out;
+      const before = previous.get(src);
+      return before && before.x === out.x && before.y === out.y && before.parentId === out.parentId ? before : out;
+    });
+    const elementsOut = Object.freeze(shown) as BoardElement[];
     const linksOut = Object.freeze(fixed.links) as BoardLink[];
     this.repairedFrom = { elements, links, elementsOut, linksOut };
     return { elements: elementsOut, links: linksOut };
@@ -135,7 +157,7 @@ class YBoardDoc implements BoardDoc {
     // Reused until this transaction writes again, so repeated reads inside transact stay cheap.
     const tx = this.ydoc._transaction;
     if (this.txBoard && this.txBoard.tx === tx && this.txBoard.writes === this.localWrites) return this.txBoard.board;
-    const { elements, links } = repairBoard(this.elementView.uncached(), this.linkView.uncached());
+    const { elements, links } = repairBoard(this.elementView.uncached(), this.linkView.uncached(), this.removedContexts);
     const board: Board = {
       version: BOARD_VERSION,
       id: this.id,
@@ -200,7 +222,7 @@ class YBoardDoc implements BoardDoc {
   }
 
   updateElement(id: ElementId, patch: ElementPatch): void {
-    const current = this.element(id);
+    const current = this.shownIfOrphaned(this.element(id));
     for (const key of ['id', 'kind'] as const)
       if (key in patch && patch[key] !== current[key])
         throw new BoardOperationError(`A sticky's ${key} cannot change`, 'IMMUTABLE_FIELD', { id, key });
@@ -220,8 +242,14 @@ class YBoardDoc implements BoardDoc {
 
   moveElements(moves: ElementMove[]): void {
     const lookup = (x: ElementId) => this.elementView.get(x);
+    moves = moves.map((m) => {
+      // Coordinates come from the board as shown; a member of a deleted context is shown in
+      // its nearest live context (or on the board), so the move must say so.
+      const stored = this.element(m.id);
+      if (m.parentId !== undefined || stored.parentId === undefined || this.elements.has(stored.parentId)) return m;
+      return { ...m, parentId: this.shownIfOrphaned(stored).parentId ?? null };
+    });
     for (const m of moves) {
-      this.element(m.id);
       if (!Number.isFinite(m.x) || !Number.isFinite(m.y))
         throw new BoardOperationError(`A position must be a finite number (got ${m.x}, ${m.y})`, 'INVALID_POSITION', { id: m.id });
       if (m.parentId) validateParent(m.id, m.parentId, lookup);
@@ -242,28 +270,25 @@ class YBoardDoc implements BoardDoc {
     const removed = new Set(ids.filter((id) => this.elements.has(id)));
     if (removed.size === 0) return;
     const board = this.getBoard();
-    const byId = new Map(board.elements.map((e) => [e.id, e]));
+    // Members of a removed context keep their stored (relative) coordinates; recording where
+    // the context stood lets every peer show them in place (repairBoard), including members a
+    // peer moved or added inside it concurrently.
+    this.needsRepair = true;
     this.write(() => {
-      // Members of a removed context keep their place on the board: climb to the nearest
-      // surviving ancestor, adding each removed context's offset on the way.
-      for (const el of board.elements) {
-        if (removed.has(el.id) || !el.parentId || !removed.has(el.parentId)) continue;
-        let { x, y } = el;
-        let parent: BoardElement | undefined = byId.get(el.parentId);
-        while (parent && removed.has(parent.id)) {
-          x += parent.x;
-          y += parent.y;
-          parent = parent.parentId ? byId.get(parent.parentId) : undefined;
-        }
-        const ymap = this.elements.get(el.id)!;
-        ymap.set('x', x);
-        ymap.set('y', y);
-        if (parent) ymap.set('parentId', parent.id);
-        else clearKey(ymap, 'parentId');
+      for (const id of removed) {
+        const stored = this.elementView.get(id);
+        if (stored?.kind === 'boundedContext')
+          this.removedContexts.set(id, { x: stored.x, y: stored.y, parentId: stored.parentId ?? null });
       }
       for (const link of board.links) if (removed.has(link.source) || removed.has(link.target)) this.links.delete(link.id);
       for (const id of removed) this.elements.delete(id);
     });
+  }
+
+  /** The element as shown when its stored context is gone (see repairBoard); else as stored. */
+  private shownIfOrphaned(el: BoardElement): BoardElement {
+    if (el.parentId === undefined || this.elements.has(el.parentId)) return el;
+    return this.getBoard().elements.find((e) => e.id === el.id) ?? el;
   }
 
   addLink(link: Omit<BoardLink, 'freeForm'> & { freeForm?: boolean }): BoardLink {
@@ -349,6 +374,7 @@ class YBoardDoc implements BoardDoc {
     this.ydoc.off('afterTransaction', this.onAfterTransaction);
     this.meta.unobserve(this.onMetaChange);
     this.settings.unobserve(this.onMetaChange);
+    this.removedContexts.unobserve(this.onRemovedChange);
     this.elementView.destroy();
     this.linkView.destroy();
     this.undoManager.destroy();

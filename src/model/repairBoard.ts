@@ -1,9 +1,21 @@
 // Repairs what concurrent edits can leave behind. Local operations validate before writing,
-// but two peers (or two tabs saving the same board) can each make a valid change whose merge is
-// not valid: a sticky moved into a context that the other peer deleted, a link to a removed
+// but two peers (or two tabs of one board) can each make a valid change whose merge is not
+// valid: a sticky moved into a context that the other peer deleted, a link to a removed
 // sticky, two contexts put inside each other. The live document shows the merged state
 // through this pass so the canvas, the compiler and export always get a well-formed board.
+//
+// A member's coordinates are relative to its context. Deleting a context therefore leaves its
+// members' stored coordinates alone and records where the context was (RemovedContext); this
+// pass adds that offset, so a member keeps its place on screen whether the deletion was made
+// here or merged from a peer that never saw a concurrent move or addition inside the context.
 import type { BoardElement, BoardLink, ElementId } from './types';
+
+/** Where a deleted bounded context stood (relative to its own context, if it had one). */
+export interface RemovedContext {
+  x: number;
+  y: number;
+  parentId: ElementId | null;
+}
 
 export interface Repaired {
   elements: BoardElement[];
@@ -12,44 +24,70 @@ export interface Repaired {
   repairs: string[];
 }
 
+const MAX_DEPTH = 64;
+
 /** Returns the same arrays (by identity) when nothing needs repair; else fixed copies, sharing untouched records. */
-export function repairBoard(elements: readonly BoardElement[], links: readonly BoardLink[]): Repaired {
+export function repairBoard(
+  elements: readonly BoardElement[],
+  links: readonly BoardLink[],
+  removed: { get(id: ElementId): RemovedContext | undefined } = new Map(),
+): Repaired {
   const repairs: string[] = [];
   const byId = new Map<ElementId, BoardElement>(elements.map((e) => [e.id, e]));
-  const unparent = new Set<ElementId>();
+  // id -> the parent and position it is shown with, for every element whose parent is not a live context.
+  const moved = new Map<ElementId, { parentId: ElementId | undefined; x: number; y: number }>();
   for (const el of elements) {
     if (el.parentId === undefined) continue;
     const parent = byId.get(el.parentId);
-    if (!parent) {
-      unparent.add(el.id);
-      repairs.push(`${el.id}: its context ${el.parentId} no longer exists`);
-    } else if (parent.kind !== 'boundedContext') {
-      unparent.add(el.id);
+    if (parent?.kind === 'boundedContext') continue;
+    if (parent) {
+      moved.set(el.id, { parentId: undefined, x: el.x, y: el.y });
       repairs.push(`${el.id}: ${el.parentId} is not a bounded context`);
+      continue;
     }
+    // Climb through deleted contexts, adding their offsets, to the nearest live context.
+    let { x, y } = el;
+    let cursor: ElementId | null | undefined = el.parentId;
+    for (let depth = 0; cursor && !byId.has(cursor) && depth < MAX_DEPTH; depth++) {
+      const gone = removed.get(cursor);
+      if (!gone) {
+        cursor = undefined;
+        break;
+      }
+      x += gone.x;
+      y += gone.y;
+      cursor = gone.parentId;
+    }
+    const live = cursor ? byId.get(cursor) : undefined;
+    moved.set(el.id, { parentId: live?.kind === 'boundedContext' ? live.id : undefined, x, y });
+    repairs.push(`${el.id}: its context ${el.parentId} no longer exists`);
   }
+  const parentOf = (id: ElementId): ElementId | undefined => (moved.has(id) ? moved.get(id)!.parentId : byId.get(id)?.parentId);
   // Break containment cycles: walk up from each element; on meeting itself, cut its own link.
   for (const el of elements) {
-    if (unparent.has(el.id) || el.parentId === undefined) continue;
+    const start = parentOf(el.id);
+    if (start === undefined) continue;
     const seen = new Set<ElementId>([el.id]);
-    let cursor = byId.get(el.parentId);
-    while (cursor && cursor.parentId !== undefined && !unparent.has(cursor.id)) {
-      if (seen.has(cursor.parentId)) {
-        unparent.add(el.id);
+    let cursor: ElementId | undefined = start;
+    while (cursor !== undefined) {
+      if (seen.has(cursor)) {
+        const current = moved.get(el.id);
+        moved.set(el.id, { parentId: undefined, x: current?.x ?? el.x, y: current?.y ?? el.y });
         repairs.push(`${el.id}: contexts contained each other; it now sits on the board`);
         break;
       }
-      seen.add(cursor.id);
-      cursor = byId.get(cursor.parentId);
+      seen.add(cursor);
+      cursor = parentOf(cursor);
     }
   }
   const fixedElements =
-    unparent.size === 0
+    moved.size === 0
       ? (elements as BoardElement[])
       : elements.map((el) => {
-          if (!unparent.has(el.id)) return el;
-          const { parentId: _gone, ...rest } = el;
-          return Object.freeze(rest) as BoardElement;
+          const fix = moved.get(el.id);
+          if (!fix) return el;
+          const { parentId: _old, ...rest } = el;
+          return Object.freeze(fix.parentId ? { ...rest, x: fix.x, y: fix.y, parentId: fix.parentId } : { ...rest, x: fix.x, y: fix.y }) as BoardElement;
         });
   let fixedLinks = links as BoardLink[];
   if (links.some((l) => !byId.has(l.source) || !byId.has(l.target))) {
