@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: "unit" is the fast suite (pure layers in Node); "slow" holds tests tagged by
-// file name *.slow.test.ts that install or compile exported projects. `npm test` runs both.
+// Three projects: "unit" is the fast suite (pure layers in Node); "slow" holds tests tagged by
+// file name *.slow.test.ts that install or compile exported projects; "kafka" holds
+// *.kafka.test.ts, which run against a real Apache Kafka 4.4 that its global set-up starts once
+// per run (scripts/kafka/vitestGlobalSetup.mjs; helpers in src/lib/testing/realKafka.ts).
+// `npm test` runs all three.
 export default defineConfig({
   test: {
     projects: [
@@ -12,7 +15,7 @@ export default defineConfig({
           // Property and simulation tests take ~1 s alone; a shared 2-core machine can be 5× slower.
           testTimeout: 20_000,
           include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
-          exclude: ['src/**/*.slow.test.ts', 'node_modules/**'],
+          exclude: ['src/**/*.slow.test.ts', 'src/**/*.kafka.test.ts', 'node_modules/**'],
         },
       },
       {
@@ -21,6 +24,18 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.slow.test.ts'],
           testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: 'kafka',
+          environment: 'node',
+          include: ['src/**/*.kafka.test.ts'],
+          globalSetup: ['scripts/kafka/vitestGlobalSetup.mjs'],
+          // The brokers are shared and some tests stop and start nodes: one file at a time.
+          fileParallelism: false,
+          testTimeout: 300_000,
           hookTimeout: 600_000,
         },
       },
