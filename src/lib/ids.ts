@@ -21,3 +21,18 @@ export function newId<P extends string>(prefix: P, rng?: Rng, length = 12): Pref
 export function hasPrefix<P extends string>(id: string, prefix: P): id is Prefixed<P> {
   return id.startsWith(`${prefix}:`) && id.length > prefix.length + 1;
 }
+
+/** Longest id body after its prefix: ids are names, not payloads. */
+export const MAX_ID_BODY_CHARS = 100;
+const SAFE_BODY = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * An id made only of letters, digits, "-" and "_" after its prefix. Ids end up in CSS
+ * selectors, DOM attributes, file names and topic names; quotes, brackets or spaces there
+ * broke connecting stickies, so documents accept only this alphabet.
+ */
+export function isSafeId<P extends string>(id: unknown, prefix: P): id is Prefixed<P> {
+  if (typeof id !== 'string' || !id.startsWith(`${prefix}:`)) return false;
+  const body = id.slice(prefix.length + 1);
+  return body.length > 0 && body.length <= MAX_ID_BODY_CHARS && SAFE_BODY.test(body);
+}

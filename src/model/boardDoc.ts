@@ -9,8 +9,10 @@ import { BoardOperationError, BoardParseError } from './errors';
 import { ORDER_KEY, YProjection } from './yProjection';
 import { clearKey, clone, sameValue, writeRecord } from './yRecords';
 import { repairBoard, type RemovedContext } from './repairBoard';
+import { MAX_COORDINATE } from './schema';
+import { excerpt, excerptId } from '../lib/excerpt';
 import { writeBoardInto } from './writeBoardInto';
-import { linkFor, validateElement, validateParent, validateSettings } from './boardDocChecks';
+import { levelsInside, linkFor, validateElement, validateParent, validateSettings } from './boardDocChecks';
 import type { Board, BoardElement, BoardId, BoardLink, BoardSettings, ElementId, LinkId } from './types';
 import { BOARD_VERSION } from './types';
 
@@ -26,6 +28,8 @@ export interface BoardDocOptions {
   /** Consecutive operations closer than this merge into one undo step; 0 (default) never merges. */
   captureTimeoutMs?: number;
 }
+
+const isPosition = (v: number) => Number.isFinite(v) && Math.abs(v) <= MAX_COORDINATE;
 
 type Listener = (board: Board, change: BoardChange) => void;
 type YRecords = Y.Map<Y.Map<unknown>>;
@@ -184,8 +188,13 @@ class YBoardDoc implements BoardDoc {
 
   private element(id: ElementId): BoardElement {
     const el = this.elementView.get(id);
-    if (!el) throw new BoardOperationError(`No sticky with id ${id} on this board`, 'UNKNOWN_ELEMENT', { id });
+    if (!el) throw new BoardOperationError(`No sticky with id ${excerptId(id)} on this board`, 'UNKNOWN_ELEMENT', { id });
     return el;
+  }
+
+  /** Levels of contexts inside an element that is about to move (only a context holds any). */
+  private levelsInside(el: BoardElement): number {
+    return el.kind === 'boundedContext' ? levelsInside(el.id, this.getBoard().elements) : 0;
   }
 
   addElements(elements: BoardElement[], links: BoardLink[] = []): void {
@@ -193,7 +202,7 @@ class YBoardDoc implements BoardDoc {
     for (const el of elements) {
       validateElement(el);
       if (incoming.has(el.id) || this.elements.has(el.id))
-        throw new BoardOperationError(`A sticky with id ${el.id} is already on this board`, 'DUPLICATE_ELEMENT', { id: el.id });
+        throw new BoardOperationError(`A sticky with id ${excerptId(el.id)} is already on this board`, 'DUPLICATE_ELEMENT', { id: el.id });
       incoming.set(el.id, el);
     }
     const lookup = (id: ElementId) => incoming.get(id) ?? this.elementView.get(id);
@@ -232,7 +241,7 @@ class YBoardDoc implements BoardDoc {
       else next[k] = v;
     }
     const el = validateElement(next);
-    if (el.parentId !== current.parentId) validateParent(id, el.parentId, (x) => this.elementView.get(x));
+    if (el.parentId !== current.parentId) validateParent(id, el.parentId, (x) => this.elementView.get(x), this.levelsInside(el));
     const ymap = this.elements.get(id)!;
     this.write(() => {
       for (const [k, v] of Object.entries(next)) if (!sameValue(v, ymap.get(k))) ymap.set(k, clone(v));
@@ -250,9 +259,13 @@ class YBoardDoc implements BoardDoc {
       return { ...m, parentId: this.shownIfOrphaned(stored).parentId ?? null };
     });
     for (const m of moves) {
-      if (!Number.isFinite(m.x) || !Number.isFinite(m.y))
-        throw new BoardOperationError(`A position must be a finite number (got ${m.x}, ${m.y})`, 'INVALID_POSITION', { id: m.id });
-      if (m.parentId) validateParent(m.id, m.parentId, lookup);
+      if (!isPosition(m.x) || !isPosition(m.y))
+        throw new BoardOperationError(
+          `A position must be a number between -${MAX_COORDINATE.toLocaleString('en-US')} and ${MAX_COORDINATE.toLocaleString('en-US')} (got ${excerpt(m.x)}, ${excerpt(m.y)})`,
+          'INVALID_POSITION',
+          { id: m.id },
+        );
+      if (m.parentId) validateParent(m.id, m.parentId, lookup, this.levelsInside(this.element(m.id)));
     }
     this.write(() => {
       for (const m of moves) {
@@ -307,7 +320,7 @@ class YBoardDoc implements BoardDoc {
 
   updateLink(id: LinkId, patch: Partial<Pick<BoardLink, 'weight'>>): void {
     const ymap = this.links.get(id);
-    if (!ymap) throw new BoardOperationError(`No link with id ${id} on this board`, 'UNKNOWN_LINK', { id });
+    if (!ymap) throw new BoardOperationError(`No link with id ${excerptId(id)} on this board`, 'UNKNOWN_LINK', { id });
     const weight = patch.weight;
     if (weight !== undefined && !(Number.isFinite(weight) && weight > 0))
       throw new BoardOperationError('An outcome weight must be a number above 0', 'INVALID_WEIGHT', { id, weight });

@@ -66,6 +66,21 @@ describe('migrations', () => {
     expect(() => parseBoard({ ...prototype, arrows: [{ from: 'a1', to: 'zz' }] })).toThrow(/links\[0\]\.target: no sticky with id el:zz/);
   });
 
+  it('v0 -> v1: ids outside the safe alphabet get fresh ones and arrows follow them', () => {
+    const odd = {
+      title: 'Odd ids',
+      stickies: [
+        { id: 'a"1', type: 'actor', label: 'Customer', x: 0, y: 0 },
+        { id: 'k<1>', type: 'command', label: 'Place order', x: 200, y: 0 },
+        { id: 'el:v0-0', type: 'hotspot', label: 'Taken', x: 400, y: 0 },
+      ],
+      arrows: [{ from: 'a"1', to: 'k<1>' }],
+    };
+    const board = parseBoard(odd);
+    expect(board.elements.map((e) => e.id)).toEqual(['el:v0-0', 'el:v0-1', 'el:v0-2']);
+    expect(board.links[0]).toMatchObject({ source: 'el:v0-0', target: 'el:v0-1', freeForm: false });
+  });
+
   it('migrateToCurrent leaves a current document alone', () => {
     const doc = { version: BOARD_VERSION };
     expect(migrateToCurrent(doc, BOARD_VERSION)).toBe(doc);

@@ -2,6 +2,7 @@
 // the next, and parseBoard runs them in order before validating. Version 0 is the early
 // prototype shape (stickies + arrows, no version field); it stays readable so old exports load.
 import { z } from 'zod';
+import { isSafeId } from '../lib/ids';
 import { hashString } from '../lib/rng';
 import { checkLink } from './grammar';
 import type { BoardElement, BoardLink, ElementId, ElementKind } from './types';
@@ -50,10 +51,23 @@ export type BoardV0 = z.output<typeof boardV0Schema>;
 function v0ToV1(input: unknown): unknown {
   // Shape errors are reported by parseBoard with paths, so validate here with the v0 schema.
   const doc = boardV0Schema.parse(input);
-  const elementId = (raw: string) => (raw.startsWith('el:') ? raw : `el:${raw}`) as ElementId;
-  const elements: BoardElement[] = doc.stickies.map((s) => {
+  // The prototype took any text as an id; ids outside today's safe alphabet get a fresh one
+  // derived from their place, and arrows follow them.
+  const renamed = new Map<string, ElementId>();
+  const taken = new Set<string>();
+  const ids: ElementId[] = [];
+  for (const [i, s] of doc.stickies.entries()) {
+    const plain = s.id.startsWith('el:') ? s.id : `el:${s.id}`;
+    let id = plain;
+    if (!isSafeId(plain, 'el') || taken.has(plain)) for (let n = 0; ; n++) if (!taken.has((id = `el:v0-${i}${n > 0 ? `-${n}` : ''}`))) break;
+    taken.add(id);
+    ids.push(id as ElementId);
+    if (!renamed.has(s.id)) renamed.set(s.id, id as ElementId);
+  }
+  const elementId = (raw: string) => renamed.get(raw) ?? ((raw.startsWith('el:') ? raw : `el:${raw}`) as ElementId);
+  const elements: BoardElement[] = doc.stickies.map((s, i) => {
     const kind = V0_KINDS[s.type] ?? 'hotspot';
-    const el = makeElement(kind, { x: s.x, y: s.y }, s.label, { id: elementId(s.id) });
+    const el = makeElement(kind, { x: s.x, y: s.y }, s.label, { id: ids[i]! });
     if (el.kind === 'boundedContext') {
       if (s.w !== undefined) el.width = s.w;
       if (s.h !== undefined) el.height = s.h;

@@ -89,6 +89,41 @@ describe('parseBoard', () => {
     expect(problemOf(many).message).toMatch(/at most 20000/);
   });
 
+  it('refuses ids outside the safe alphabet (quotes and angle brackets broke connecting)', () => {
+    for (const bad of ['el:a"b', "el:a'b", 'el:<x>', 'el:a b', 'el:a\\b', 'el:a]b', `el:${'x'.repeat(101)}`]) {
+      const e = problemOf(mutated((d) => (d.elements[1].id = bad)));
+      expect(e.message).toMatch(/elements\[1\]\.id: expected an id "el:" followed by 1 to 100 letters, digits, "-" or "_"/);
+    }
+    expect(problemOf(mutated((d) => (d.links[0].id = 'link:"'))).message).toMatch(/links\[0\]\.id: expected an id "link:"/);
+    expect(problemOf(mutated((d) => (d.id = 'board:<script>'))).message).toMatch(/^[^]*id: expected an id "board:"/);
+    expect(parseBoard(mutated((d) => (d.elements[5].id = 'el:Ok_id-9'))).elements[5]!.id).toBe('el:Ok_id-9');
+  });
+
+  it('refuses positions beyond ±10,000,000 and context sizes beyond 1,000,000', () => {
+    expect(problemOf(mutated((d) => (d.elements[5].x = 1e308))).message).toMatch(/elements\[5\]\.x: a position must be between -10,000,000 and 10,000,000/);
+    expect(problemOf(mutated((d) => (d.elements[5].y = -1e7 - 1))).message).toMatch(/elements\[5\]\.y: a position must be between/);
+    expect(problemOf(mutated((d) => (d.elements[0].width = 1e308))).message).toMatch(/elements\[0\]\.width: a size must be at most 1,000,000/);
+    expect(parseBoard(mutated((d) => (d.elements[5].x = -1e7))).elements[5]!.x).toBe(-1e7);
+  });
+
+  it('quotes at most about 80 characters of any value in its messages', () => {
+    const mega = 'x'.repeat(1_000_000);
+    const cases = [
+      mutated((d) => (d.elements[1].id = `el:${mega}`)),
+      mutated((d) => (d.links[0].target = `el:${mega}`)),
+      mutated((d) => (d.elements[1].parentId = `el:${mega}`)),
+      mutated((d) => (d.elements[1][mega] = 1)),
+      mutated((d) => (d.version = mega)),
+      mutated((d) => (d.elements[2].id = d.elements[1].id = `el:${'y'.repeat(100)}`)),
+      `{"version": 1, "name": "${mega}`,
+    ];
+    for (const input of cases) {
+      const e = problemOf(input);
+      expect(e.message.length).toBeLessThan(600);
+      for (const p of e.problems) expect(p.length).toBeLessThan(400);
+    }
+  });
+
   it('lists at most five problems and counts the rest', () => {
     const e = problemOf(mutated((d) => d.elements.forEach((el: Record<string, unknown>) => (el.x = null))));
     expect(e.problems).toHaveLength(6);

@@ -1,6 +1,8 @@
 // Property tests of the board model: serialisation round trips, undo of any operation
 // sequence, and parseBoard's promise to throw nothing but BoardParseError.
 import fc from 'fast-check';
+import { hostileValue, lateThrowingProxy, thrownValue } from './testing/hostileValues';
+import { smallBoard } from './testing/smallBoard';
 import { describe, expect, it } from 'vitest';
 import { createBoardDoc } from './boardDoc';
 import type { BoardDoc } from './boardDocApi';
@@ -171,6 +173,35 @@ describe('parseBoard on hostile input', () => {
         onlyParseErrors(JSON.stringify(doc));
       }),
       { numRuns: 150 },
+    );
+  }, PROPERTY_TIMEOUT_MS);
+
+  it('throws nothing but BoardParseError for any JavaScript value: BigInts, circular values, throwing getters, Proxies', () => {
+    const board = JSON.parse(serializeBoard(smallBoard())) as Record<string, unknown>;
+    fc.assert(fc.property(hostileValue, (h) => onlyParseErrors(h.make())), { numRuns: 500 });
+    // The same values in place of any part of a valid board, the version included.
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), hostileValue, (path, junk) => {
+        const doc = structuredClone(board);
+        let cursor = doc;
+        for (const [i, step] of path.entries()) {
+          const keys = Object.keys(cursor);
+          const key = keys[step % keys.length]!;
+          const next = cursor[key];
+          if (i === path.length - 1 || typeof next !== 'object' || next === null || Object.keys(next).length === 0) {
+            cursor[key] = junk.make();
+            break;
+          }
+          cursor = next as Record<string, unknown>;
+        }
+        onlyParseErrors(doc);
+      }),
+      { numRuns: 500 },
+    );
+    // A whole valid board behind a Proxy that starts throwing part-way through the read.
+    fc.assert(
+      fc.property(fc.nat({ max: 400 }), thrownValue, (after, what) => onlyParseErrors(lateThrowingProxy(structuredClone(board), after, what))),
+      { numRuns: 300 },
     );
   }, PROPERTY_TIMEOUT_MS);
 });

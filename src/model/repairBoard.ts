@@ -8,6 +8,7 @@
 // members' stored coordinates alone and records where the context was (RemovedContext); this
 // pass adds that offset, so a member keeps its place on screen whether the deletion was made
 // here or merged from a peer that never saw a concurrent move or addition inside the context.
+import { MAX_CONTEXT_NESTING, nestingDepths } from './nesting';
 import type { BoardElement, BoardLink, ElementId } from './types';
 
 /** Where a deleted bounded context stood (relative to its own context, if it had one). */
@@ -63,23 +64,26 @@ export function repairBoard(
     repairs.push(`${el.id}: its context ${el.parentId} no longer exists`);
   }
   const parentOf = (id: ElementId): ElementId | undefined => (moved.has(id) ? moved.get(id)!.parentId : byId.get(id)?.parentId);
-  // Break containment cycles: walk up from each element; on meeting itself, cut its own link.
-  for (const el of elements) {
-    const start = parentOf(el.id);
-    if (start === undefined) continue;
-    const seen = new Set<ElementId>([el.id]);
-    let cursor: ElementId | undefined = start;
-    while (cursor !== undefined) {
-      if (seen.has(cursor)) {
-        const current = moved.get(el.id);
-        moved.set(el.id, { parentId: undefined, x: current?.x ?? el.x, y: current?.y ?? el.y });
-        repairs.push(`${el.id}: contexts contained each other; it now sits on the board`);
-        break;
-      }
-      seen.add(cursor);
-      cursor = parentOf(cursor);
-    }
-  }
+  // Break containment cycles, then nesting past the cap, visiting each element once per pass
+  // (walking every element's chain took a minute for a 20,000-deep chain).
+  const indexOf = new Map<ElementId, number>(elements.map((e, i) => [e.id, i]));
+  const parentIndex = (i: number): number => {
+    const parentId = parentOf(elements[i]!.id);
+    return parentId === undefined ? -1 : (indexOf.get(parentId) ?? -1);
+  };
+  const toBoard = (el: BoardElement, why: string) => {
+    const current = moved.get(el.id);
+    moved.set(el.id, { parentId: undefined, x: current?.x ?? el.x, y: current?.y ?? el.y });
+    repairs.push(`${el.id}: ${why}; it now sits on the board`);
+  };
+  const first = nestingDepths(elements.length, parentIndex);
+  // Every peer cuts the same link: the first of a cycle's contexts in board order leaves.
+  for (const cycle of first.cycles) toBoard(elements[cycle[0]!]!, 'contexts contained each other');
+  const { depth } = first.cycles.length > 0 ? nestingDepths(elements.length, parentIndex) : first;
+  depth.forEach((d, i) => {
+    // Cutting at every (MAX + 1)th level leaves no element deeper than the cap.
+    if (d > 0 && d % (MAX_CONTEXT_NESTING + 1) === 0) toBoard(elements[i]!, `nested in more than ${MAX_CONTEXT_NESTING} contexts`);
+  });
   const fixedElements =
     moved.size === 0
       ? (elements as BoardElement[])

@@ -1,20 +1,33 @@
 // The zod schema of the current board version (types.ts in executable form). parseBoard uses
 // it after migrations; the live document uses the element schema to keep every edit valid.
 import { z } from 'zod';
-import { hasPrefix } from '../lib/ids';
+import { isSafeId, MAX_ID_BODY_CHARS } from '../lib/ids';
 import type { Board, BoardElement, BoardId, BoardLink, ElementId, LinkId } from './types';
 import { BOARD_VERSION, ELEMENT_KINDS, FIELD_TYPES } from './types';
 
 const prefixedId = <T extends string>(prefix: string) =>
-  z.custom<T>((v) => typeof v === 'string' && hasPrefix(v, prefix), {
-    message: `expected an id starting with "${prefix}:"`,
+  z.custom<T>((v) => isSafeId(v, prefix), {
+    message: `expected an id "${prefix}:" followed by 1 to ${MAX_ID_BODY_CHARS} letters, digits, "-" or "_"`,
   });
 
 export const boardIdSchema = prefixedId<BoardId>('board');
 export const elementIdSchema = prefixedId<ElementId>('el');
 export const linkIdSchema = prefixedId<LinkId>('link');
 
-const coordinate = z.number().finite();
+/**
+ * Largest |x| or |y| in board units. A workshop wall is a few thousand units wide; past this a
+ * coordinate only hides its sticky (at 1e308 fit view found nothing to show).
+ */
+export const MAX_COORDINATE = 1e7;
+/** Largest width or height of a bounded context, in board units. */
+export const MAX_CONTEXT_SIZE = 1e6;
+
+const coordinate = z
+  .number()
+  .finite()
+  .min(-MAX_COORDINATE, `a position must be between -${MAX_COORDINATE.toLocaleString('en-US')} and ${MAX_COORDINATE.toLocaleString('en-US')}`)
+  .max(MAX_COORDINATE, `a position must be between -${MAX_COORDINATE.toLocaleString('en-US')} and ${MAX_COORDINATE.toLocaleString('en-US')}`);
+const contextSize = z.number().finite().positive().max(MAX_CONTEXT_SIZE, `a size must be at most ${MAX_CONTEXT_SIZE.toLocaleString('en-US')}`);
 
 export const payloadFieldSchema = z.strictObject({
   name: z.string(),
@@ -60,8 +73,8 @@ export const elementSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('boundedContext'),
     ...base,
-    width: z.number().finite().positive(),
-    height: z.number().finite().positive(),
+    width: contextSize,
+    height: contextSize,
     serviceName: z.string(),
     instances: z.number().int().min(1).max(100),
   }),
