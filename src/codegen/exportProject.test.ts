@@ -7,7 +7,8 @@ import { hostileBoard, HOSTILE_NAMES } from '../topology/testing/hostileBoard';
 import { ExportBlockedError } from './errors';
 import { exportProject } from './exportProject';
 import { exportZip } from './exportZip';
-import { KAFKA_IMAGE, KAFKAJS_VERSION } from './project/rootFiles';
+import { KAFKA_CLIENTS } from './clients';
+import { KAFKA_IMAGE } from './project/rootFiles';
 import { RUNTIME_SOURCES } from './sources';
 import { asyncApiErrors } from './testing/verifyExport';
 
@@ -30,8 +31,13 @@ describe('exportProject on the banking board', async () => {
         'docker-compose.yml',
         'asyncapi.json',
         'scripts/create-topics.ts',
+        'openapi.json',
+        'src/main.ts',
+        'src/api/routes.ts',
         'src/platform/transport.ts',
         'src/platform/kafkaTransport.ts',
+        'src/platform/kafkaLibrary.ts',
+        'src/platform/httpApi.ts',
         'src/platform/memoryTransport.ts',
         'src/platform/topics.ts',
         'services/account-service/src/messages.ts',
@@ -53,9 +59,13 @@ describe('exportProject on the banking board', async () => {
     for (const [name, source] of Object.entries(RUNTIME_SOURCES)) expect(files[`src/runtime/${name}`]).toBe(source);
   });
 
-  it('pins kafkajs, native TypeScript and node types, with typecheck/test/build scripts', () => {
-    const pkg = JSON.parse(text(files, 'package.json')) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string>; type: string };
-    expect(pkg.dependencies).toEqual({ kafkajs: KAFKAJS_VERSION });
+  it("pins Confluent's client by default, native TypeScript and node types, with typecheck/test/build/start scripts", () => {
+    const pkg = JSON.parse(text(files, 'package.json')) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string>; type: string; allowScripts: Record<string, boolean> };
+    expect(pkg.dependencies).toEqual({ '@confluentinc/kafka-javascript': KAFKA_CLIENTS.confluent.version });
+    // npm 11 skips a dependency's install script unless allowed: without it the native addon is missing.
+    expect(pkg.allowScripts).toEqual({ [`@confluentinc/kafka-javascript@${KAFKA_CLIENTS.confluent.version}`]: true });
+    expect(pkg.scripts.start).toBe('tsc -p tsconfig.json && node dist/src/main.js');
+    expect(pkg.scripts['start:account-service']).toBe('tsc -p tsconfig.json && node dist/services/account-service/src/main.js');
     expect(pkg.devDependencies.typescript).toMatch(/^\^7/);
     expect(pkg.devDependencies['@types/node']).toBeDefined();
     expect(pkg.scripts.typecheck).toBe('tsc -p tsconfig.json --noEmit');
@@ -66,10 +76,10 @@ describe('exportProject on the banking board', async () => {
     expect(ts.compilerOptions).toMatchObject({ strict: true, noUncheckedIndexedAccess: true });
   });
 
-  it('wires kafkajs with an idempotent producer, acks=all and the topology group ids', () => {
-    const kafka = text(files, 'src/platform/kafkaTransport.ts');
-    expect(kafka).toMatch(/producer\(\{ idempotent: true/);
-    expect(kafka).toMatch(/acks: -1/);
+  it("wires Confluent's client with an idempotent producer, acks=all and the topology group ids", () => {
+    const kafka = text(files, 'src/platform/kafkaLibrary.ts');
+    expect(kafka).toContain("import confluent from '@confluentinc/kafka-javascript';");
+    expect(kafka).toMatch(/producer\(\{ kafkaJS: \{ idempotent: true, acks: -1 \} \}\)/);
     const agg = text(files, 'services/account-service/src/aggregates/account.ts');
     expect(agg).toContain('export const groupId = "account-service.account.handler";');
     expect(agg).toContain('export const commandTopic = "account-service.account.commands";');
@@ -82,6 +92,8 @@ describe('exportProject on the banking board', async () => {
     expect(topics).toContain('"partitions": 12');
     expect(topics).toContain('"cleanup.policy": "compact"');
     expect(text(files, 'scripts/create-topics.ts')).toMatch(/admin\.createTopics/);
+    expect(text(files, 'scripts/create-topics.ts')).toContain("'min.insync.replicas': String(Math.min(MIN_INSYNC_REPLICAS, replicationFactor))");
+    expect(topics).toContain('export const MIN_INSYNC_REPLICAS = 2;');
     expect(text(files, 'docker-compose.yml')).toContain(`image: ${KAFKA_IMAGE}`);
     expect(text(files, 'docker-compose.yml')).toContain('KAFKA_PROCESS_ROLES: broker,controller');
   });

@@ -8,7 +8,14 @@ import { asyncApiDocument } from './asyncapi/asyncApi';
 import { jsonText } from './emit/escape';
 import { ExportBlockedError } from './errors';
 import { createGenContext } from './genContext';
-import { dockerCompose, GITIGNORE, packageJson, readme, tsconfigJson } from './project/rootFiles';
+import { DEFAULT_KAFKA_CLIENT, KAFKA_CLIENTS } from './clients';
+import type { KafkaClientChoice } from './clients';
+import { httpRoutes } from './http/httpRoutes';
+import { routesModule } from './http/routesModule';
+import { openApiDocument } from './openapi/openApi';
+import { rootMainModule } from './project/mainModule';
+import { readme } from './project/readme';
+import { dockerCompose, GITIGNORE, packageJson, tsconfigJson } from './project/rootFiles';
 import { topicsModule } from './project/topicsModule';
 import { avroSchema } from './schemas/avroSchema';
 import { jsonSchemaFile } from './schemas/jsonSchema';
@@ -22,7 +29,7 @@ import { projectorModule } from './service/projectorModule';
 import { serviceModule } from './service/serviceModule';
 import { serviceTests } from './service/serviceTests';
 import { systemModule } from './service/systemModule';
-import { CREATE_TOPICS_SOURCE, PLATFORM_SOURCES, RUNTIME_SOURCES } from './sources';
+import { CREATE_TOPICS_SOURCE, KAFKA_LIBRARY_SOURCES, PLATFORM_SOURCES, RUNTIME_SOURCES } from './sources';
 
 export type ExportedFiles = Record<string, string | Uint8Array>;
 
@@ -40,6 +47,8 @@ export interface ExportOptions {
   yieldBetweenServices?: boolean;
   /** A compiled topology of the same board, if the caller already has one. */
   topology?: Topology;
+  /** Kafka client library of the services (default: Confluent's, librdkafka-based). */
+  client?: KafkaClientChoice;
 }
 
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -80,18 +89,24 @@ export async function exportProject(board: Board, options: ExportOptions = {}): 
     ]);
   }
   const gen = createGenContext(t);
+  const client = KAFKA_CLIENTS[options.client ?? DEFAULT_KAFKA_CLIENT];
+  const routes = httpRoutes(gen);
   const files: ExportedFiles = {};
   const total = t.services.length + 1;
   const report = (done: number, step: string) => options.onProgress?.({ done, total, step });
   report(0, 'project files');
-  files['package.json'] = packageJson(t);
+  files['package.json'] = packageJson(t, client);
   files['tsconfig.json'] = tsconfigJson();
-  files['README.md'] = readme(t);
+  files['README.md'] = readme(t, client, routes);
   files['.gitignore'] = GITIGNORE;
   files['docker-compose.yml'] = dockerCompose();
   files['asyncapi.json'] = `${jsonText(asyncApiDocument(gen), 2)}\n`;
+  files['openapi.json'] = `${jsonText(openApiDocument(gen, routes), 2)}\n`;
   files['scripts/create-topics.ts'] = CREATE_TOPICS_SOURCE;
+  files['src/main.ts'] = rootMainModule(t);
+  files['src/api/routes.ts'] = routesModule(routes);
   files['src/platform/topics.ts'] = topicsModule(t);
+  files['src/platform/kafkaLibrary.ts'] = KAFKA_LIBRARY_SOURCES[client.id];
   for (const [name, text] of Object.entries(PLATFORM_SOURCES)) files[`src/platform/${name}`] = text;
   for (const [name, text] of Object.entries(RUNTIME_SOURCES)) files[`src/runtime/${name}`] = text;
   for (const [i, service] of t.services.entries()) {

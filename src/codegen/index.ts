@@ -3,3 +3,5 @@ export { exportProject } from './exportProject';
 export type { ExportedFiles, ExportOptions, ExportProgress } from './exportProject';
 export { exportZip, zipProject } from './exportZip';
 export { ExportBlockedError } from './errors';
+export { DEFAULT_KAFKA_CLIENT, KAFKA_CLIENTS } from './clients';
+export type { KafkaClientChoice, KafkaClientInfo } from './clients';

@@ -10,11 +10,19 @@ import projector from '../topology/runtime/projector.ts?raw';
 import seededEnv from '../topology/runtime/seededEnv.ts?raw';
 import wire from '../topology/runtime/wire.ts?raw';
 import env from './templates/platform/env.ts.tpl?raw';
+import httpApi from './templates/platform/httpApi.ts.tpl?raw';
+import kafkaClient from './templates/platform/kafkaClient.ts.tpl?raw';
+import kafkaLibraryConfluent from './templates/platform/kafkaLibrary.confluent.ts.tpl?raw';
+import kafkaLibraryKafkajs from './templates/platform/kafkaLibrary.kafkajs.ts.tpl?raw';
 import kafkaTransport from './templates/platform/kafkaTransport.ts.tpl?raw';
 import memoryTransport from './templates/platform/memoryTransport.ts.tpl?raw';
+import run from './templates/platform/run.ts.tpl?raw';
+import settings from './templates/platform/settings.ts.tpl?raw';
+import tableView from './templates/platform/tableView.ts.tpl?raw';
 import topicEventStore from './templates/platform/topicEventStore.ts.tpl?raw';
 import transport from './templates/platform/transport.ts.tpl?raw';
 import createTopics from './templates/scripts/create-topics.ts.tpl?raw';
+import type { KafkaClientChoice } from './clients';
 
 /** Runtime file name (in src/topology/runtime and in the export's src/runtime) → text. */
 export const RUNTIME_SOURCES: Readonly<Record<string, string>> = {
@@ -31,10 +39,21 @@ export const RUNTIME_SOURCES: Readonly<Record<string, string>> = {
 /** Fixed files of the export's src/platform folder. */
 export const PLATFORM_SOURCES: Readonly<Record<string, string>> = {
   'env.ts': env,
+  'httpApi.ts': httpApi,
+  'kafkaClient.ts': kafkaClient,
   'kafkaTransport.ts': kafkaTransport,
   'memoryTransport.ts': memoryTransport,
+  'run.ts': run,
+  'settings.ts': settings,
+  'tableView.ts': tableView,
   'topicEventStore.ts': topicEventStore,
   'transport.ts': transport,
+};
+
+/** src/platform/kafkaLibrary.ts of the export, per client library chosen at export time. */
+export const KAFKA_LIBRARY_SOURCES: Readonly<Record<KafkaClientChoice, string>> = {
+  confluent: kafkaLibraryConfluent,
+  kafkajs: kafkaLibraryKafkajs,
 };
 
 /** scripts/create-topics.ts of the export. */

@@ -22,7 +22,7 @@ const COMMAND_HEADERS_SCHEMA: Json = {
   type: 'object',
   properties: { 'command-type': { type: 'string' }, 'aggregate-id': { type: 'string' } },
 };
-const ROW_SCHEMA: Json = {
+export const ROW_SCHEMA: Json = {
   type: 'object',
   properties: {
     id: { type: 'string', description: 'Entity id (the record key)' },

@@ -3,6 +3,9 @@
 import type { Topology } from '../../topology';
 import { commentText, literal, str } from '../emit/escape';
 
+/** The simulator's default min.insync.replicas; create-topics caps it at each topic's replication factor. */
+export const MIN_INSYNC_REPLICAS = 2;
+
 export function topicsModule(t: Topology): string {
   const topics = t.topics.map((x) => ({
     name: x.name,
@@ -30,6 +33,9 @@ export interface TopicDescriptor {
 }
 
 export const TOPIC_STRATEGY = ${str(t.strategy)};
+
+/** min.insync.replicas of every topic (capped at its replication factor), as in the simulator. */
+export const MIN_INSYNC_REPLICAS = ${MIN_INSYNC_REPLICAS};
 
 export const TOPICS: readonly TopicDescriptor[] = ${literal(topics, 2)};
 

@@ -1,26 +1,19 @@
-// services/<svc>/src/main.ts: runs the service against a Kafka cluster.
+// services/<svc>/src/main.ts: runs one instance of the service on Kafka, with the HTTP API
+// for the commands it handles and the read models it keeps.
 import type { ServiceSpec } from '../../topology';
 import { commentText, str } from '../emit/escape';
 import { ROOT_FROM_SERVICE as R } from './paths';
 
 export function mainModule(service: ServiceSpec): string {
-  return `// Runs service ${commentText(service.label)} on Kafka. KAFKA_BROKERS is a comma-separated list (default localhost:9092).
-import { systemEnv } from '${R}/src/platform/env.js';
-import { KafkaTransport } from '${R}/src/platform/kafkaTransport.js';
-import { startService } from './service.js';
+  return `// Runs one instance of service ${commentText(service.label)} on Kafka (KAFKA_BROKERS), with its part of the HTTP API on PORT.
+import { COMMANDS, READ_MODELS } from '${R}/src/api/routes.js';
+import { runServices } from '${R}/src/platform/run.js';
+import { serviceName, startService } from './service.js';
 
-const brokers = (process.env.KAFKA_BROKERS ?? 'localhost:9092').split(',').map((b) => b.trim()).filter(Boolean);
-const transport = new KafkaTransport({ clientId: ${str(service.name)}, brokers });
-const running = await startService(transport, systemEnv());
-console.log(${str(`${service.name} is running`)});
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void running
-      .stop()
-      .then(() => transport.close())
-      .finally(() => process.exit(0));
-  });
-}
+await runServices({
+  services: [{ name: serviceName, instances: 1, start: startService }],
+  commands: COMMANDS.filter((c) => c.service === ${str(service.name)}),
+  readModels: READ_MODELS.filter((r) => r.service === ${str(service.name)}),
+});
 `;
 }

@@ -7,7 +7,7 @@ import { ROOT_FROM_ELEMENT as R } from './paths';
 
 export function projectorModule(gen: GenContext, projector: ProjectorSpec): string {
   return `// Read model ${commentText(projector.label)}: one row per entity id, published to a compacted topic.
-import * as _projector from '${R}/src/runtime/projector.js';
+import type * as _projector from '${R}/src/runtime/projector.js';
 
 export const definition: _projector.ProjectorDefinition = ${literal(projectorDefinition(gen.t, projector), 2)};
 
@@ -15,9 +15,5 @@ export const groupId = ${str(projector.groupId)};
 export const topics: readonly (string | RegExp)[] = [${projector.topicIds.map((id) => gen.topicPattern(id)).join(', ')}];
 /** Compacted topic keeping the latest row per entity id. */
 export const tableTopic = ${str(gen.topic(projector.tableTopicId).name)};
-
-export function createTable(): _projector.ReadModelTable {
-  return new _projector.ReadModelTable(definition);
-}
 `;
 }

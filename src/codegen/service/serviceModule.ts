@@ -30,7 +30,10 @@ export function serviceModule(gen: GenContext, service: ServiceSpec): string {
       `    subs.push(`,
       `      await transport.subscribe({ groupId: ${ns}.groupId, topics: [${ns}.commandTopic], partitionsConcurrently: ${gen.topic(a.commandTopicId).partitions} }, async (record) => {`,
       `        const command = _wire.recordToCommand(record) as ${ns}.Command;`,
-      `        await reportInvalid(() => ${ns}.handle(store, command, env));`,
+      `        const commandId = record.headers[_wire.HEADER.commandId];`,
+      `        // Delivered again after a rebalance: its events are already in the stream.`,
+      `        if (commandId !== undefined && (await store.handled(command.aggregateId, commandId))) return;`,
+      `        await reportInvalid(() => ${ns}.handle(commandId === undefined ? store : store.causedBy(commandId), command, env));`,
       `      }),`,
       `    );`,
       `  }`,
@@ -43,8 +46,12 @@ export function serviceModule(gen: GenContext, service: ServiceSpec): string {
       `  subs.push(`,
       `    await transport.subscribe({ groupId: ${ns}.groupId, topics: ${ns}.topics }, async (record) => {`,
       `      if (!${ns}.definition.triggers.includes(record.headers[_wire.HEADER.eventType] ?? '')) return;`,
-      `      for (const command of ${ns}.react(_wire.recordToEvent(record), env)) {`,
-      `        await transport.send(${ns}.topicOf(command.type), [_wire.commandToRecord(command)]);`,
+      `      const commands = ${ns}.react(_wire.recordToEvent(record), env);`,
+      `      for (const [i, command] of commands.entries()) {`,
+      `        // The id derives from the triggering record, so a redelivered event issues the same command ids.`,
+      `        const commandRecord = _wire.commandToRecord(command);`,
+      `        const commandId = \`\${record.topic}/\${record.partition}/\${record.offset}/\${i}\`;`,
+      `        await transport.send(${ns}.topicOf(command.type), [{ ...commandRecord, headers: { ...commandRecord.headers, [_wire.HEADER.commandId]: commandId } }]);`,
       `      }`,
       `    }),`,
       `  );`,
@@ -55,7 +62,8 @@ export function serviceModule(gen: GenContext, service: ServiceSpec): string {
     body.push(
       `  // Read model ${commentText(p.label)}.`,
       `  {`,
-      `    const table = ${ns}.createTable();`,
+      `    const table = new TableView(transport, ${ns}.definition, ${ns}.tableTopic);`,
+      `    subs.push(await table.start(\`\${${ns}.groupId}.view.\${instanceId}\`));`,
       `    tables.set(${ns}.definition.name, table);`,
       `    subs.push(`,
       `      await transport.subscribe({ groupId: ${ns}.groupId, topics: ${ns}.topics }, async (record) => {`,
@@ -81,8 +89,8 @@ export function serviceModule(gen: GenContext, service: ServiceSpec): string {
   return `// Service ${commentText(service.label)} (${commentText(service.name)}): ${service.instances} instance(s) share its consumer groups.
 import { PayloadValidationError } from '${R}/src/runtime/messages.js';
 import type { HandlerEnv } from '${R}/src/runtime/messages.js';
-import type { ReadModelTable } from '${R}/src/runtime/projector.js';
 import * as _wire from '${R}/src/runtime/wire.js';
+import { TableView } from '${R}/src/platform/tableView.js';
 import { TopicEventStore } from '${R}/src/platform/topicEventStore.js';
 import { topic } from '${R}/src/platform/topics.js';
 import type { Subscription, Transport } from '${R}/src/platform/transport.js';
@@ -94,8 +102,8 @@ export const instances = ${service.instances};
 export interface RunningService {
   /** Event stores by aggregate type. */
   readonly stores: ReadonlyMap<string, TopicEventStore>;
-  /** Read-model tables by read model name. */
-  readonly tables: ReadonlyMap<string, ReadModelTable>;
+  /** Read-model tables by read model name, following their table topics. */
+  readonly tables: ReadonlyMap<string, TableView>;
   stop(): Promise<void>;
 }
 
@@ -111,7 +119,7 @@ async function reportInvalid(work: () => Promise<unknown>): Promise<void> {
 
 export async function startService(transport: Transport, env: HandlerEnv): Promise<RunningService> {
   const stores = new Map<string, TopicEventStore>();
-  const tables = new Map<string, ReadModelTable>();
+  const tables = new Map<string, TableView>();
   const subs: Subscription[] = [];
   // Each instance follows its aggregates' streams under a group of its own.
   const instanceId = Math.floor(env.random() * 2 ** 32).toString(36);

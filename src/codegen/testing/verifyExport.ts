@@ -1,12 +1,13 @@
 // Test helper for the slow export tests: writes an exported project into a temporary folder,
-// installs it, type-checks it, runs its generated tests, validates its AsyncAPI description
-// and parses its Avro schemas. Node only (used from *.slow.test.ts).
+// installs it, type-checks it, runs its generated tests, validates its AsyncAPI and OpenAPI
+// descriptions and parses its Avro schemas. Node only (used from *.slow.test.ts).
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Parser } from '@asyncapi/parser';
+import { compileErrors, validate } from '@readme/openapi-parser';
 import avro from 'avsc';
 import type { ExportedFiles } from '../exportProject';
 
@@ -48,6 +49,12 @@ export async function asyncApiErrors(text: string): Promise<string[]> {
   const { diagnostics } = await parser.parse(text);
   // Severity 0 is an error in the Spectral diagnostics the parser returns.
   return diagnostics.filter((d) => d.severity === 0).map((d) => `${d.code}: ${d.message} at ${d.path.join('/')}`);
+}
+
+/** What a standard OpenAPI validator (@readme/openapi-parser) finds wrong with a description. */
+export async function openApiErrors(text: string): Promise<string[]> {
+  const result = await validate(JSON.parse(text) as Parameters<typeof validate>[0]);
+  return result.valid ? [] : [compileErrors(result)];
 }
 
 export function avroErrors(files: ExportedFiles): string[] {

@@ -89,21 +89,32 @@ export function checkValue(field: RuntimeField, value: unknown): string | null {
   }
 }
 
-/** Every problem of a payload against its fields: missing, mistyped and unknown fields. */
-export function validatePayload(fields: readonly RuntimeField[], payload: unknown): string[] {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return ['payload must be an object'];
-  const problems: string[] = [];
+/** One thing wrong with a payload: the field concerned ('' for the payload itself) and why. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Every problem of a payload against its fields, per field: missing, mistyped and unknown fields. */
+export function payloadProblems(fields: readonly RuntimeField[], payload: unknown): FieldProblem[] {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return [{ field: '', message: 'payload must be an object' }];
+  const problems: FieldProblem[] = [];
   const known = new Set(fields.map((f) => f.name));
   for (const f of fields) {
     if (!has(payload, f.name) || (payload as Payload)[f.name] === undefined) {
-      if (!f.optional) problems.push(`${f.name} is required`);
+      if (!f.optional) problems.push({ field: f.name, message: 'is required' });
       continue;
     }
     const why = checkValue(f, (payload as Payload)[f.name]);
-    if (why) problems.push(`${f.name} ${why}`);
+    if (why) problems.push({ field: f.name, message: why });
   }
-  for (const k of Object.keys(payload)) if (!known.has(k)) problems.push(`${k} is not a field of this message`);
+  for (const k of Object.keys(payload)) if (!known.has(k)) problems.push({ field: k, message: 'is not a field of this message' });
   return problems;
+}
+
+/** Every problem of a payload against its fields, as sentences ("amount is required"). */
+export function validatePayload(fields: readonly RuntimeField[], payload: unknown): string[] {
+  return payloadProblems(fields, payload).map((p) => (p.field ? `${p.field} ${p.message}` : p.message));
 }
 
 /** A plausible value for a field, drawn from the injected random source. */

@@ -19,6 +19,8 @@ export const HEADER = {
   aggregateId: 'aggregate-id',
   aggregateVersion: 'aggregate-version',
   contentType: 'content-type',
+  /** Id of a command, on the command and on the events it caused (set by the export's HTTP API). */
+  commandId: 'command-id',
 } as const;
 
 const MAX_TOPIC = 249;

@@ -1,18 +1,19 @@
-// The transport for a real cluster, through kafkajs: one idempotent producer (acks=all, so a
-// retried send is never duplicated or reordered) and one consumer per subscription, named by
-// the topology's consumer group ids.
-import { Kafka, logLevel } from 'kafkajs';
-import type { Consumer, IHeaders, KafkaConfig, Producer } from 'kafkajs';
+// The transport for a real cluster, on the client library of kafkaLibrary.ts: one idempotent
+// producer (acks=all, so a retried send is never duplicated or reordered) and one consumer per
+// subscription, named by the topology's consumer group ids.
 import type { WireRecord } from '../runtime/wire.js';
+import type { ClientConsumer, ClientEachMessage, ClientHeaders, ClientProducer, KafkaClient } from './kafkaClient.js';
+import { createKafkaClient } from './kafkaLibrary.js';
 import type { IncomingRecord, RecordHandler, SubscribeOptions, Subscription, Transport } from './transport.js';
 
 export interface KafkaTransportOptions {
   readonly clientId: string;
   readonly brokers: readonly string[];
-  readonly config?: Omit<KafkaConfig, 'clientId' | 'brokers'>;
+  /** How long a silent member keeps its partitions before its group rebalances. */
+  readonly sessionTimeoutMs?: number;
 }
 
-function headerText(headers: IHeaders | undefined): Record<string, string> {
+function headerText(headers: ClientHeaders | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     const first = Array.isArray(value) ? value[0] : value;
@@ -21,103 +22,111 @@ function headerText(headers: IHeaders | undefined): Record<string, string> {
   return out;
 }
 
+function incoming({ topic, partition, message }: ClientEachMessage): IncomingRecord {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    key: message.key ? message.key.toString() : null,
+    value: message.value ? message.value.toString() : '',
+    headers: headerText(message.headers),
+    timestamp: message.timestamp,
+  };
+}
+
 export class KafkaTransport implements Transport {
-  private readonly kafka: Kafka;
-  private readonly consumers: Consumer[] = [];
-  private producer: Producer | null = null;
+  private readonly client: KafkaClient;
+  private readonly consumers = new Set<ClientConsumer>();
+  private producer: Promise<ClientProducer> | null = null;
 
   constructor(private readonly options: KafkaTransportOptions) {
-    this.kafka = new Kafka({ logLevel: logLevel.WARN, ...options.config, clientId: options.clientId, brokers: [...options.brokers] });
+    this.client = createKafkaClient(options);
   }
 
-  private async connectedProducer(): Promise<Producer> {
+  /** The client library in use, e.g. "kafkajs". */
+  get library(): string {
+    return this.client.library;
+  }
+
+  private connectedProducer(): Promise<ClientProducer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-      await producer.connect();
-      this.producer = producer;
+      const producer = this.client.producer();
+      this.producer = producer.connect().then(() => producer);
+      // A failed connect is retried by the next send.
+      this.producer.catch(() => (this.producer = null));
     }
     return this.producer;
   }
 
   async send(topic: string, records: readonly WireRecord[]): Promise<void> {
+    if (records.length === 0) return;
     const producer = await this.connectedProducer();
-    await producer.send({
+    await producer.send(
       topic,
-      acks: -1,
-      messages: records.map((r) => ({
-        key: r.key,
-        value: r.value,
-        headers: { ...r.headers },
-        ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}),
-      })),
-    });
+      records.map((r) => ({ key: r.key, value: r.value, headers: { ...r.headers }, ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}) })),
+    );
   }
 
   async subscribe(options: SubscribeOptions, handler: RecordHandler): Promise<Subscription> {
-    const consumer = this.kafka.consumer({ groupId: options.groupId });
+    const consumer = this.client.consumer({ groupId: options.groupId, fromBeginning: options.fromBeginning ?? true, autoCommit: true });
     await consumer.connect();
-    await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
-    await consumer.run({
-      partitionsConsumedConcurrently: options.partitionsConcurrently ?? 1,
-      eachMessage: async ({ topic, partition, message }) => {
-        const record: IncomingRecord = {
-          topic,
-          partition,
-          offset: message.offset,
-          key: message.key ? message.key.toString() : null,
-          value: message.value ? message.value.toString() : '',
-          headers: headerText(message.headers),
-          timestamp: message.timestamp,
-        };
-        await handler(record);
+    this.consumers.add(consumer);
+    await consumer.subscribe(options.topics);
+    await consumer.run(options.partitionsConcurrently ?? 1, (payload) => handler(incoming(payload)));
+    return {
+      stop: async () => {
+        if (!this.consumers.delete(consumer)) return;
+        await consumer.disconnect();
       },
-    });
-    this.consumers.push(consumer);
-    return { stop: () => consumer.disconnect() };
+    };
   }
 
   async replay(topics: readonly (string | RegExp)[], handler: RecordHandler): Promise<void> {
-    const admin = this.kafka.admin();
+    const admin = this.client.admin();
     await admin.connect();
-    const all = await admin.listTopics();
-    const names = all.filter((t) => topics.some((p) => (typeof p === 'string' ? p === t : p.test(t))));
-    // Read up to the end offsets seen now: later records reach the service through its groups.
-    const ends = new Map<string, string>();
-    for (const name of names) {
-      for (const p of await admin.fetchTopicOffsets(name)) if (p.high !== p.low) ends.set(`${name}:${p.partition}`, p.high);
+    const ends = new Map<string, bigint>();
+    let names: string[];
+    try {
+      names = (await admin.listTopics()).filter((t) => topics.some((p) => (typeof p === 'string' ? p === t : p.test(t))));
+      // Read up to the end offsets seen now: later records reach the service through its groups.
+      for (const name of names) {
+        for (const p of await admin.fetchTopicOffsets(name)) if (p.high !== p.low) ends.set(`${name}:${p.partition}`, BigInt(p.high));
+      }
+    } finally {
+      await admin.disconnect();
     }
-    await admin.disconnect();
     if (ends.size === 0) return;
-    const consumer = this.kafka.consumer({ groupId: `${this.options.clientId}.replay.${Date.now()}` });
+    // A group of its own that commits nothing: a one-off read from the beginning.
+    const consumer = this.client.consumer({ groupId: `${this.options.clientId}.replay.${Date.now()}.${Math.random().toString(36).slice(2)}`, fromBeginning: true, autoCommit: false });
     await consumer.connect();
-    await consumer.subscribe({ topics: names, fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      consumer
-        .run({
-          autoCommit: false,
-          eachMessage: async ({ topic, partition, message }) => {
-            const end = ends.get(`${topic}:${partition}`);
-            if (end === undefined || BigInt(message.offset) >= BigInt(end)) return;
-            await handler({
-              topic,
-              partition,
-              offset: message.offset,
-              key: message.key ? message.key.toString() : null,
-              value: message.value ? message.value.toString() : '',
-              headers: headerText(message.headers),
-              timestamp: message.timestamp,
-            });
-            if (BigInt(message.offset) + 1n >= BigInt(end)) ends.delete(`${topic}:${partition}`);
+    try {
+      await consumer.subscribe(names);
+      await new Promise<void>((resolve, reject) => {
+        consumer
+          .run(1, async (payload) => {
+            const key = `${payload.topic}:${payload.partition}`;
+            const end = ends.get(key);
+            const offset = BigInt(payload.message.offset);
+            if (end === undefined || offset >= end) return;
+            await handler(incoming(payload));
+            if (offset + 1n >= end) ends.delete(key);
             if (ends.size === 0) resolve();
-          },
-        })
-        .catch(reject);
-    });
-    await consumer.disconnect();
+          })
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect();
+    }
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.consumers.map((c) => c.disconnect()));
-    if (this.producer) await this.producer.disconnect();
+    const consumers = [...this.consumers];
+    this.consumers.clear();
+    await Promise.all(consumers.map((c) => c.disconnect()));
+    if (this.producer) {
+      const producer = await this.producer.catch(() => null);
+      this.producer = null;
+      await producer?.disconnect();
+    }
   }
 }

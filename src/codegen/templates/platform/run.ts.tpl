@@ -1,0 +1,84 @@
+// Runs services on Kafka in this process, with the HTTP API in front: `npm start` runs every
+// service with as many instances as the board gives it, `npm run start:<service>` one instance
+// of one service. Each instance has its own client (its own producer and consumers), so
+// instances share their groups' partitions as separate processes would. SIGINT or SIGTERM
+// stops everything and leaves the groups.
+import type { HandlerEnv } from '../runtime/messages.js';
+import { systemEnv } from './env.js';
+import { startHttpApi } from './httpApi.js';
+import type { CommandRoute, ReadModelRoute, ReadModelSource } from './httpApi.js';
+import { KafkaTransport } from './kafkaTransport.js';
+import { httpHost, httpPort, kafkaBrokers, sessionTimeoutMs } from './settings.js';
+import type { Transport } from './transport.js';
+
+export interface Runnable {
+  readonly tables: ReadonlyMap<string, ReadModelSource>;
+  stop(): Promise<void>;
+}
+
+export interface ServiceEntry {
+  readonly name: string;
+  readonly instances: number;
+  start(transport: Transport, env: HandlerEnv): Promise<Runnable>;
+}
+
+export interface RunOptions {
+  readonly services: readonly ServiceEntry[];
+  readonly commands: readonly CommandRoute[];
+  readonly readModels: readonly ReadModelRoute[];
+}
+
+export async function runServices(options: RunOptions): Promise<void> {
+  const brokers = kafkaBrokers();
+  const timeout = sessionTimeoutMs();
+  const transports: KafkaTransport[] = [];
+  const transport = (clientId: string) => {
+    const t = new KafkaTransport({ clientId, brokers, ...(timeout !== undefined ? { sessionTimeoutMs: timeout } : {}) });
+    transports.push(t);
+    return t;
+  };
+  const running = new Map<string, Runnable[]>();
+  const stopAll = async () => {
+    await Promise.allSettled([...running.values()].flat().map((r) => r.stop()));
+    await Promise.allSettled(transports.map((t) => t.close()));
+  };
+  let api: { url: string; close(): Promise<void> } | null = null;
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stopping = true;
+      void (api?.close() ?? Promise.resolve())
+        .then(stopAll)
+        .finally(() => process.exit(0));
+    });
+  }
+  try {
+    const starts: Promise<void>[] = [];
+    for (const service of options.services) {
+      const instances: Runnable[] = [];
+      running.set(service.name, instances);
+      for (let i = 1; i <= service.instances; i++) {
+        starts.push(
+          service.start(transport(`${service.name}-${i}`), systemEnv()).then((r) => {
+            instances.push(r);
+            console.log(`${service.name}: instance ${i} of ${service.instances} running`);
+          }),
+        );
+      }
+    }
+    await Promise.all(starts);
+    const readModels = options.readModels.map((route) => {
+      const source = running.get(route.service)?.[0]?.tables.get(route.readModel);
+      if (!source) throw new Error(`read model ${route.name} has no running service ${route.service}`);
+      return { route, source };
+    });
+    if (stopping) return;
+    api = await startHttpApi({ port: httpPort(), host: httpHost(), transport: transport('http-api'), commands: options.commands, readModels });
+    const library = transports[0]?.library ?? '';
+    console.log(`ready: ${[...running.values()].flat().length} instance(s) of ${options.services.length} service(s) on ${brokers.join(',')} (${library}), HTTP API on ${api.url}`);
+  } catch (err) {
+    console.error(`could not start: ${err instanceof Error ? err.message : String(err)}`);
+    await stopAll();
+    process.exit(1);
+  }
+}
