@@ -25,6 +25,15 @@ test('exports the Banking example as services: file tree, code view, zip downloa
   await expect(code).toContainText('"WithdrawalRejected"');
   await page.screenshot({ path: '.tmp/export-dialog.png' });
 
+  // The Kafka client is chosen here: Confluent's by default, kafkajs the other.
+  const clients = dialog.getByRole('group', { name: 'Kafka client' });
+  await expect(clients.getByRole('radio', { name: "Confluent's client (librdkafka) (default)" })).toBeChecked();
+  await files.getByRole('button', { name: 'package.json', exact: true }).click();
+  await expect(dialog.getByLabel('Contents of package.json')).toContainText('"@confluentinc/kafka-javascript"');
+  await clients.getByRole('radio', { name: 'kafkajs' }).check();
+  await expect(dialog.getByLabel('Contents of package.json')).toContainText('"kafkajs": "2.2.4"');
+  await expect(dialog.getByLabel('Contents of package.json')).not.toContainText('@confluentinc');
+
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Download zip' }).click();
   const download = await downloading;
@@ -35,6 +44,8 @@ test('exports the Banking example as services: file tree, code view, zip downloa
   for (const path of [
     'banking/package.json',
     'banking/asyncapi.json',
+    'banking/openapi.json',
+    'banking/src/main.ts',
     'banking/docker-compose.yml',
     'banking/scripts/create-topics.ts',
     'banking/src/runtime/aggregate.ts',
@@ -45,6 +56,9 @@ test('exports the Banking example as services: file tree, code view, zip downloa
     expect(Object.keys(zip), path).toContain(path);
   }
   expect(JSON.parse(strFromU8(zip['banking/asyncapi.json']!)).asyncapi).toBe('3.0.0');
+  expect(JSON.parse(strFromU8(zip['banking/openapi.json']!)).openapi).toBe('3.1.0');
+  // The zip holds the client chosen in the dialog.
+  expect(JSON.parse(strFromU8(zip['banking/package.json']!)).dependencies).toEqual({ kafkajs: '2.2.4' });
 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();

@@ -2,8 +2,8 @@
 // download. Generation yields between services, so large boards show progress instead of
 // freezing the page; a board with compile errors gets the list of what to fix.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ExportBlockedError, exportProject, zipProject } from '../../codegen';
-import type { ExportedFiles, ExportProgress } from '../../codegen';
+import { DEFAULT_KAFKA_CLIENT, ExportBlockedError, exportProject, KAFKA_CLIENTS, zipProject } from '../../codegen';
+import type { ExportedFiles, ExportProgress, KafkaClientChoice } from '../../codegen';
 import type { Board } from '../../model';
 import { compileTopology } from '../../topology';
 import type { Problem } from '../../topology';
@@ -33,6 +33,7 @@ export default function ExportDialog({ board, onClose }: ExportDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const [state, setState] = useState<State>({ status: 'working', progress: null });
   const [selected, setSelected] = useState<string>(FIRST_FILE);
+  const [client, setClient] = useState<KafkaClientChoice>(DEFAULT_KAFKA_CLIENT);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -44,7 +45,7 @@ export default function ExportDialog({ board, onClose }: ExportDialogProps) {
     let cancelled = false;
     setState({ status: 'working', progress: null });
     const topology = compileTopology(board);
-    exportProject(board, { topology, onProgress: (progress) => !cancelled && setState({ status: 'working', progress }) })
+    exportProject(board, { topology, client, onProgress: (progress) => !cancelled && setState({ status: 'working', progress }) })
       .then((files) => {
         if (cancelled) return;
         setState({ status: 'ready', files, projectName: topology.projectName, warnings: topology.problems.filter((p) => p.severity === 'warning') });
@@ -58,7 +59,7 @@ export default function ExportDialog({ board, onClose }: ExportDialogProps) {
     return () => {
       cancelled = true;
     };
-  }, [board]);
+  }, [board, client]);
 
   const paths = useMemo(() => (state.status === 'ready' ? Object.keys(state.files) : []), [state]);
 
@@ -81,8 +82,18 @@ export default function ExportDialog({ board, onClose }: ExportDialogProps) {
       <header className="sb-export-header">
         <h2>Export services</h2>
         <p className="sb-export-sub">
-          TypeScript services for Apache Kafka (kafkajs), with schemas, an AsyncAPI description and tests, from “{board.name}”.
+          TypeScript services for Apache Kafka 4, with an HTTP API, schemas, AsyncAPI and OpenAPI descriptions and tests, from “{board.name}”.
         </p>
+        <fieldset className="sb-export-client">
+          <legend>Kafka client</legend>
+          {Object.values(KAFKA_CLIENTS).map((c) => (
+            <label key={c.id}>
+              <input type="radio" name="kafka-client" value={c.id} checked={client === c.id} onChange={() => setClient(c.id)} />
+              {c.label}
+              {c.id === DEFAULT_KAFKA_CLIENT ? ' (default)' : ''}
+            </label>
+          ))}
+        </fieldset>
       </header>
 
       {state.status === 'working' ? (

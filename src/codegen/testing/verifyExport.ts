@@ -18,9 +18,9 @@ export interface CommandResult {
   output: string;
 }
 
-export async function run(cwd: string, command: string, args: string[]): Promise<CommandResult> {
+export async function run(cwd: string, command: string, args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
   try {
-    const { stdout, stderr } = await exec(command, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } });
+    const { stdout, stderr } = await exec(command, args, { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '', ...env } });
     return { ok: true, output: `${stdout}\n${stderr}` };
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string };

@@ -45,7 +45,19 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
         listTopics: () => admin.listTopics(),
         fetchTopicOffsets: (topic) => admin.fetchTopicOffsets(topic),
         async createTopics(topics) {
+          if (topics.length === 0) return;
           await admin.createTopics({ topics: topics.map((t) => ({ ...t, configEntries: [...t.configEntries] })) });
+          // Unlike kafkajs (waitForLeaders), this resolves before every partition has a leader.
+          const deadline = Date.now() + 60_000;
+          for (;;) {
+            const ready = await admin
+              .fetchTopicMetadata({ topics: topics.map((t) => t.topic) })
+              .then((all) => all.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0)))
+              .catch(() => false);
+            if (ready) return;
+            if (Date.now() > deadline) throw new Error('the new topics have no leaders after 60 s');
+            await new Promise((r) => setTimeout(r, 200));
+          }
         },
         // The KafkaJS-compatible admin has no describeCluster: ask librdkafka's metadata.
         brokerCount: () => brokerCount(options),

@@ -34,6 +34,20 @@ function incoming({ topic, partition, message }: ClientEachMessage): IncomingRec
   };
 }
 
+const RETRY_ATTEMPTS = 20;
+const RETRY_BACKOFF_MS = 500;
+
+async function retrying<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (attempt >= RETRY_ATTEMPTS) throw err;
+      await new Promise((r) => setTimeout(r, RETRY_BACKOFF_MS));
+    }
+  }
+}
+
 export class KafkaTransport implements Transport {
   private readonly client: KafkaClient;
   private readonly consumers = new Set<ClientConsumer>();
@@ -82,19 +96,23 @@ export class KafkaTransport implements Transport {
   }
 
   async replay(topics: readonly (string | RegExp)[], handler: RecordHandler): Promise<void> {
-    const admin = this.client.admin();
-    await admin.connect();
-    const ends = new Map<string, bigint>();
-    let names: string[];
-    try {
-      names = (await admin.listTopics()).filter((t) => topics.some((p) => (typeof p === 'string' ? p === t : p.test(t))));
-      // Read up to the end offsets seen now: later records reach the service through its groups.
-      for (const name of names) {
-        for (const p of await admin.fetchTopicOffsets(name)) if (p.high !== p.low) ends.set(`${name}:${p.partition}`, BigInt(p.high));
+    // Just after topics are created or leaders move, offsets requests can meet a broker that
+    // is not the leader yet: retry a while, as a client's own requests would.
+    const { names, ends } = await retrying(async () => {
+      const admin = this.client.admin();
+      await admin.connect();
+      try {
+        const names = (await admin.listTopics()).filter((t) => topics.some((p) => (typeof p === 'string' ? p === t : p.test(t))));
+        // Read up to the end offsets seen now: later records reach the service through its groups.
+        const ends = new Map<string, bigint>();
+        for (const name of names) {
+          for (const p of await admin.fetchTopicOffsets(name)) if (p.high !== p.low) ends.set(`${name}:${p.partition}`, BigInt(p.high));
+        }
+        return { names, ends };
+      } finally {
+        await admin.disconnect();
       }
-    } finally {
-      await admin.disconnect();
-    }
+    });
     if (ends.size === 0) return;
     // A group of its own that commits nothing: a one-off read from the beginning.
     const consumer = this.client.consumer({ groupId: `${this.options.clientId}.replay.${Date.now()}.${Math.random().toString(36).slice(2)}`, fromBeginning: true, autoCommit: false });

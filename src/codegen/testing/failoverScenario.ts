@@ -1,0 +1,181 @@
+// Failure on a three-node cluster, with the exported Banking services: two processes of the
+// account service (instances of the same groups) take deposits over HTTP while the leader of a
+// command-topic partition is stopped and started again, and then one service process is
+// killed. With acks=all and min.insync.replicas=2 every accepted command (202) must end up
+// handled (an event carrying its command id), the survivor's group must take over the dead
+// member's partitions, and the read model must end complete. Node only.
+import type { Kafka } from 'kafkajs';
+import { expect } from 'vitest';
+import type { Board } from '../../model';
+import type { Topology } from '../../topology';
+import { compileTopology, runtime, runtimeFields } from '../../topology';
+import type { KafkaClientChoice } from '../clients';
+import { createTopics, installExport, startServices } from './exportOnKafka';
+import type { InstalledExport, RunningServices } from './exportOnKafka';
+import { cleanCluster, inspector, readTopics } from './kafkaScenario';
+
+export interface BrokerControl {
+  stop(id: number, options: { crash: boolean }): Promise<void>;
+  start(id: number): Promise<void>;
+}
+
+export interface FailoverReport {
+  accepted: number;
+  refused: number;
+  handled: number;
+  duplicates: number;
+  stoppedBroker: number;
+  membersBefore: number;
+  membersAfter: number;
+}
+
+const NOW = 1_700_000_000_000;
+const ACCOUNTS = 12;
+const SESSION_TIMEOUT_MS = 8_000;
+
+async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function post(url: string, body: unknown): Promise<{ status: number; commandId: string | null }> {
+  try {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
+    const json = (await res.json()) as { commandId?: string };
+    return { status: res.status, commandId: json.commandId ?? null };
+  } catch {
+    return { status: 0, commandId: null };
+  }
+}
+
+/** Members of a consumer group and the partitions each holds. */
+async function groupMembers(kafka: Kafka, groupId: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { groups } = await admin.describeGroups([groupId]);
+    return groups[0]?.state === 'Stable' ? groups[0].members.length : -1;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export async function failoverOnKafka(board: Board, client: KafkaClientChoice, brokers: string, control: BrokerControl): Promise<FailoverReport> {
+  const t: Topology = compileTopology(board);
+  const agg = t.aggregates[0]!;
+  const service = t.services.find((s) => s.id === agg.serviceId)!;
+  const commandTopic = t.topics.find((x) => x.id === agg.commandTopicId)!.name;
+  const eventTopic = t.topics.find((x) => x.id === agg.eventTopicId)!.name;
+  const open = t.commands.find((c) => c.typeName === 'OpenAccount')!;
+  const deposit = t.commands.find((c) => c.typeName === 'DepositMoney')!;
+  const kafka = inspector(brokers);
+  const admin = kafka.admin();
+  await admin.connect();
+  let project: InstalledExport | null = null;
+  const processes: RunningServices[] = [];
+  let stoppedBroker = 0;
+  try {
+    project = await installExport(board, client);
+    await createTopics(project, brokers);
+    const env = { KAFKA_SESSION_TIMEOUT_MS: String(SESSION_TIMEOUT_MS) };
+    const entry = `dist/services/${service.name}/src/main.js`;
+    // Two processes of the service: two members of each of its groups.
+    processes.push(await startServices(project, brokers, { entry, env }));
+    processes.push(await startServices(project, brokers, { entry, env }));
+    const [survivor, victim] = processes as [RunningServices, RunningServices];
+    const membersBefore = await until('both instances in the handler group', async () => ((await groupMembers(kafka, agg.groupId)) === 2 ? 2 : null), 60_000);
+
+    const seeded = runtime.seededEnv(7, NOW);
+    const idField = runtimeFields(open.fields).find((f) => f.name === open.keyField)!;
+    const accounts = Array.from({ length: ACCOUNTS }, () => String(runtime.generateValue(idField, seeded)));
+    const accepted = new Map<string, string>();
+    let refused = 0;
+    const send = async (type: typeof open, payload: Record<string, unknown>, via: RunningServices) => {
+      const path = `/commands/${type.fileName}`;
+      const r = await post(`${via.url}${path}`, payload);
+      if (r.status === 202 && r.commandId) accepted.set(r.commandId, String(payload[idField.name]));
+      else refused++;
+    };
+    for (const id of accounts) await send(open, runtime.fillPayload(runtimeFields(open.fields), [], { [idField.name]: id }, seeded), survivor);
+
+    // Deposits flow continuously through the survivor's HTTP API while brokers and instances fail.
+    let flowing = true;
+    const flow = (async () => {
+      for (let i = 0; flowing; i++) {
+        const id = accounts[i % accounts.length]!;
+        await send(deposit, runtime.fillPayload(runtimeFields(deposit.fields), [], { [idField.name]: id }, seeded), survivor);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 3_000));
+    // Stop the leader of a command-topic partition (a crash: no controlled shutdown).
+    const meta = await admin.fetchTopicMetadata({ topics: [commandTopic] });
+    stoppedBroker = meta.topics[0]!.partitions.find((p) => p.partitionId === 0)!.leader;
+    await control.stop(stoppedBroker, { crash: true });
+    await new Promise((r) => setTimeout(r, 8_000));
+    await control.start(stoppedBroker);
+    const restarted = stoppedBroker;
+    stoppedBroker = 0;
+    await new Promise((r) => setTimeout(r, 3_000));
+    // Kill one service process: its members vanish without leaving; the group rebalances after the session timeout.
+    await victim.stop('SIGKILL');
+    const membersAfter = await until('the handler group rebalanced to the survivor', async () => ((await groupMembers(kafka, agg.groupId)) === 1 ? 1 : null), 90_000);
+    await new Promise((r) => setTimeout(r, 3_000));
+    flowing = false;
+    await flow;
+
+    // Every accepted command was handled: an event carrying its id is on the event topic.
+    const events = await until(
+      'every accepted command handled',
+      async () => {
+        const all = (await readTopics(kafka, [eventTopic])).filter((r) => r.headers['command-id'] !== undefined);
+        const handled = new Set(all.map((r) => r.headers['command-id']));
+        return [...accepted.keys()].every((id) => handled.has(id)) ? all : null;
+      },
+      120_000,
+    );
+    const perCommand = new Map<string, number>();
+    for (const e of events) perCommand.set(e.headers['command-id']!, (perCommand.get(e.headers['command-id']!) ?? 0) + 1);
+    // Each aggregate's stream stays gap-free and in order (optimistic concurrency held).
+    const streams = new Map<string, string[]>();
+    const projector = t.projectors[0]!;
+    const projectedTypes = projector.events.map((id) => t.events.find((e) => e.elementId === id)!.typeName);
+    const projected = new Map<string, number>();
+    for (const e of await readTopics(kafka, [eventTopic])) {
+      const id = e.headers['aggregate-id']!;
+      streams.set(id, [...(streams.get(id) ?? []), e.headers['aggregate-version']!]);
+      if (projectedTypes.includes(e.headers['event-type'] ?? '')) projected.set(id, (projected.get(id) ?? 0) + 1);
+    }
+    for (const [id, versions] of streams) expect(versions, `stream of ${id}`).toEqual(versions.map((_, i) => String(i + 1)));
+    // The read model, served by the survivor, ends complete: each account's row folds all its events.
+    await until(
+      'read model complete',
+      async () => {
+        const rows = (await (await fetch(`${survivor.url}/read-models/${projector.fileName}`)).json()) as { id: string; version: number }[];
+        const byId = new Map(rows.map((r) => [r.id, r.version]));
+        return projected.size > 0 && [...projected].every(([id, n]) => byId.get(id) === n) ? true : null;
+      },
+      90_000,
+    );
+    return {
+      accepted: accepted.size,
+      refused,
+      handled: perCommand.size,
+      duplicates: [...perCommand.values()].filter((n) => n > 1).length,
+      stoppedBroker: restarted,
+      membersBefore,
+      membersAfter,
+    };
+  } finally {
+    if (stoppedBroker) await control.start(stoppedBroker).catch(() => undefined);
+    await Promise.all(processes.map((p) => p.stop()));
+    project?.remove();
+    await cleanCluster(admin, t).catch(() => undefined);
+    await admin.disconnect();
+  }
+}
