@@ -16,7 +16,8 @@
 //   inject('kafkaOracle')         classpath for `java -cp <it> KafkaOracle` (oracle/KafkaOracle.java)
 //
 // Broker settings for tests: the log cleaner checks every 200 ms (Kafka's default is 15 s) so a
-// compaction test does not wait long; everything else is Kafka's default except what
+// compaction test does not wait long, and the JVMs compile with C1 only (fastStart), which
+// halves start-up; everything else is Kafka's default except what
 // startKafka.mjs sets for a small local cluster.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -62,8 +63,8 @@ export default async function setup({ provide }) {
     return value;
   };
   const results = await Promise.allSettled([
-    timed('single-node broker', () => startKafka({ brokers: 1, config: TEST_CONFIG, log })),
-    timed('three-node cluster', () => startKafka({ brokers: 3, config: TEST_CONFIG, log })),
+    timed('single-node broker', () => startKafka({ brokers: 1, config: TEST_CONFIG, fastStart: true, log })),
+    timed('three-node cluster', () => startKafka({ brokers: 3, config: TEST_CONFIG, fastStart: true, log })),
     timed('Java oracle', async () => buildOracle(oracleDir, { log })),
   ]);
   const failure = results.find((r) => r.status === 'rejected');

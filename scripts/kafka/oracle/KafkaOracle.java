@@ -30,6 +30,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.Assignment;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.Subscription;
@@ -90,9 +91,14 @@ public final class KafkaOracle {
 
   private static ObjectNode assign(JsonNode req) {
     String strategy = req.path("strategy").asText();
+    // As AbstractPartitionAssignor.assign(Cluster, GroupSubscription) does: only topics that
+    // some member subscribes to are passed on.
+    Set<String> subscribed = new HashSet<>();
+    for (JsonNode m : req.path("members")) for (JsonNode t : m.path("topics")) subscribed.add(t.asText());
     Map<String, List<PartitionInfo>> partitionsPerTopic = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = req.path("topics").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
+      if (!subscribed.contains(e.getKey())) continue;
       List<PartitionInfo> infos = new ArrayList<>();
       for (int p = 0; p < e.getValue().asInt(); p++) infos.add(new PartitionInfo(e.getKey(), p, null, null, null));
       partitionsPerTopic.put(e.getKey(), infos);

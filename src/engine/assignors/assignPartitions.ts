@@ -1,9 +1,12 @@
 // DESIGN.md's pure assignPartitions(strategy, { topics, members }): the same assignment Kafka's
-// Java assignors compute for the same members and topics, each member's list sorted.
+// Java assignors compute for the same members and topics, each member's list sorted. For
+// cooperative-sticky that is the round the group leader hands out (CooperativeStickyAssignor's
+// assignPartitions): the sticky target minus partitions another member still owns, which their
+// owners revoke before a follow-up rebalance hands them over.
 import { InvariantError } from '../../lib/errors';
 import { rangeAssign } from './rangeAssignor';
 import { roundRobinAssign } from './roundRobinAssignor';
-import { stickyAssign } from './stickyAssignor';
+import { cooperativeFirstRound, stickyAssign } from './stickyAssignor';
 import type { Assignment, AssignorInput, AssignorName } from './types';
 import { ASSIGNOR_NAMES, sortAssignment } from './types';
 import { UnknownAssignorError } from '../errors';
@@ -20,8 +23,9 @@ export function assignPartitions(strategy: AssignorName, input: AssignorInput): 
     case 'roundrobin':
       return sortAssignment(roundRobinAssign(input));
     case 'sticky':
-    case 'cooperative-sticky':
       return sortAssignment(stickyAssign(input).assignment);
+    case 'cooperative-sticky':
+      return sortAssignment(cooperativeFirstRound(stickyAssign(input)));
     default:
       throw new UnknownAssignorError(String(strategy), ASSIGNOR_NAMES);
   }
