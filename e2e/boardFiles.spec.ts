@@ -69,9 +69,10 @@ test('export then import gives the same board', async ({ page }) => {
   await board.importBoard('ecommerce.board.json', first.text);
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
   const second = await board.exportBoard();
-  // The example is already open under its id, so the import is stored under a new one.
+  // The example is already open under its id and name, so the import gets new ones.
   expect(second.board.id).not.toBe(first.board.id);
-  expect({ ...second.board, id: first.board.id }).toEqual(first.board);
+  expect(second.board.name).toBe('E-commerce (2)');
+  expect({ ...second.board, id: first.board.id, name: first.board.name }).toEqual(first.board);
 });
 
 test('exports the whole board as PNG and SVG pictures', async ({ page }) => {

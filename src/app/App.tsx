@@ -12,6 +12,7 @@ import { Inspector } from './inspector/Inspector';
 import { NoticeBar } from './NoticeBar';
 import { Palette } from './Palette';
 import { SimulationDock } from './sim/SimulationDock';
+import { StickyMenu } from './StickyMenu';
 import { Toolbar } from './toolbar/Toolbar';
 
 const OVERVIEW_MAP_SIZE = { width: 150, height: 96 };
@@ -44,6 +45,7 @@ export function App() {
       </ReactFlowProvider>
       <SimulationDock />
       <NoticeBar />
+      <StickyMenu />
     </div>
   );
 }

@@ -38,6 +38,13 @@ useUiStore.subscribe((s) => (applyTheme(s.theme), applyTextScale(s.textScale)));
 // Whether the simulation dock is open is remembered with the other preferences.
 if (useUiStore.getState().dockOpen) useSimStore.getState().setOpen(true);
 useSimStore.subscribe((s) => useUiStore.getState().setDockOpen(s.open));
+// One notice area for every message: the simulation's errors go there too, not into a second
+// banner of their own.
+useSimStore.subscribe((s, before) => {
+  if (!s.error || s.error === before.error) return;
+  useUiStore.getState().notify({ kind: 'error', message: s.error });
+  s.clearError();
+});
 createRoot(root).render(
   <StrictMode>
     <App />

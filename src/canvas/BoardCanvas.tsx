@@ -160,6 +160,14 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
   const onNodeDoubleClick: NodeMouseHandler<FlowNode> = useCallback((_e, node) => {
     useUiStore.getState().startEditing(node.id as ElementId);
   }, []);
+  // Right click (or a long press on a touch screen) opens the sticky's menu: delete, duplicate,
+  // move into a context, edit — everything a mouse or a finger needs without keys.
+  const onNodeContextMenu: NodeMouseHandler<FlowNode> = useCallback((e, node) => {
+    e.preventDefault();
+    const ui = useUiStore.getState();
+    if (!ui.selectedElementIds.includes(node.id as ElementId)) ui.setSelection([node.id as ElementId], []);
+    ui.openContextMenu({ id: node.id as ElementId, x: e.clientX, y: e.clientY });
+  }, []);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(PALETTE_DRAG_TYPE)) return;
@@ -205,6 +213,7 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDoubleClick={onNodeDoubleClick}
+        onNodeContextMenu={onNodeContextMenu}
         connectionLineType={ConnectionLineType.Bezier}
         connectionRadius={40}
         onlyRenderVisibleElements

@@ -10,6 +10,7 @@ import {
   deleteSelection,
   duplicateSelection,
   layoutSelectionAsTimeline,
+  moveIntoContext,
   pasteClipboard,
   redo,
   undo,
@@ -136,5 +137,25 @@ describe('board commands', () => {
     useUiStore.getState().setSelection([find('Open account').id, find('Customer').id], []);
     layoutSelectionAsTimeline();
     expect(find('Customer').x).toBeLessThan(find('Open account').x);
+  });
+
+  it('moves a sticky into a context at a free spot inside its frame, in one undo step', () => {
+    const doc = open(base);
+    const ctx = find('Accounts');
+    moveIntoContext(find('Open account').id, ctx.id);
+    moveIntoContext(find('Account opened').id, ctx.id);
+    const a = find('Open account');
+    const b = find('Account opened');
+    expect(a.parentId).toBe(ctx.id);
+    expect(b.parentId).toBe(ctx.id);
+    for (const el of [a, b]) {
+      expect(el.x).toBeGreaterThanOrEqual(0);
+      expect(el.y).toBeGreaterThanOrEqual(0);
+    }
+    // Not on top of each other.
+    expect(a.x !== b.x || a.y !== b.y).toBe(true);
+    doc.undo();
+    expect(find('Account opened').parentId).toBeUndefined();
+    expect(find('Open account').parentId).toBe(ctx.id);
   });
 });

@@ -224,6 +224,25 @@ function addAndSelect(pasted: Pasted): void {
   );
 }
 
+/**
+ * Moves a sticky into a bounded context (one undo step): to the first free spot inside the
+ * frame, below its title, so it joins the context as if dropped there.
+ */
+export function moveIntoContext(id: ElementId, contextId: ElementId): void {
+  const { doc, board, elementsById } = state();
+  const el = elementsById.get(id);
+  const ctx = elementsById.get(contextId);
+  if (!doc || !board || !el || !ctx || ctx.kind !== 'boundedContext' || el.kind === 'boundedContext') return;
+  const frame = absoluteRect(ctx, elementsById);
+  const size = sizeOf(el);
+  const TITLE = 60;
+  const MARGIN = 20;
+  const inner = { x: frame.x + MARGIN, y: frame.y + TITLE, width: Math.max(size.width, frame.width - 2 * MARGIN), height: Math.max(size.height, frame.height - TITLE - MARGIN) };
+  const taken = board.elements.filter((e) => e.kind !== 'boundedContext' && e.id !== id).map((e) => absoluteRect(e, elementsById));
+  const at = findFreeSpot({ x: inner.x, y: inner.y, ...size }, taken, inner);
+  commitDrag([{ id, x: at.x, y: at.y }]);
+}
+
 /** Arranges the selection left to right in flow order (one undo step). */
 export function layoutSelectionAsTimeline(): boolean | void {
   const { doc, board } = state();

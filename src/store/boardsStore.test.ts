@@ -57,11 +57,14 @@ describe('boards store', () => {
     await useBoardsStore.getState().start(repo);
     const id = await useBoardsStore.getState().addBoard(board);
     expect(id).not.toBe(board.id);
-    expect(useBoardStore.getState().board?.name).toBe('Imported');
+    // The same board added again (an example opened twice, a file imported twice) is told apart by name.
+    expect(useBoardStore.getState().board?.name).toBe('Imported (2)');
+    await useBoardsStore.getState().addBoard(board);
+    expect(useBoardStore.getState().board?.name).toBe('Imported (3)');
   });
 
   it('names new boards uniquely', () => {
-    expect(uniqueName('Untitled board', ['Untitled board', 'Untitled board 2'])).toBe('Untitled board 3');
+    expect(uniqueName('Untitled board', ['Untitled board', 'Untitled board (2)'])).toBe('Untitled board (3)');
     expect(uniqueName('X', [])).toBe('X');
   });
 });

@@ -48,10 +48,11 @@ function fail(what: string, error: unknown): null {
   return null;
 }
 
+/** `base`, or `base (2)`, `base (3)` … whichever no board has yet ("Banking (2)"). */
 export function uniqueName(base: string, taken: readonly string[]): string {
   const names = new Set(taken);
   if (!names.has(base)) return base;
-  for (let i = 2; ; i++) if (!names.has(`${base} ${i}`)) return `${base} ${i}`;
+  for (let i = 2; ; i++) if (!names.has(`${base} (${i})`)) return `${base} (${i})`;
 }
 
 export const useBoardsStore = create<BoardsState & BoardsActions>()((set, get) => {
@@ -178,7 +179,9 @@ export const useBoardsStore = create<BoardsState & BoardsActions>()((set, get) =
         if (!repo) return null;
         try {
           const taken = get().boards.some((b) => b.id === board.id);
-          const stored: Board = taken ? { ...board, id: newId('board') } : board;
+          // An example opened twice or a board imported again gets a name of its own too.
+          const name = uniqueName(board.name, get().boards.map((b) => b.name));
+          const stored: Board = { ...board, ...(taken ? { id: newId('board') } : {}), name };
           await repo.create(stored);
           await switchTo(stored.id);
           await refreshList();

@@ -32,6 +32,8 @@ export interface UiState {
   dockHeight: number;
   /** Whether the simulation dock was last left open. */
   dockOpen: boolean;
+  /** The context menu open on a sticky (right click or long press), at a screen point. */
+  contextMenu: { id: ElementId; x: number; y: number } | null;
   /** An image export is drawing the whole board: stickies render in full whatever the zoom. */
   exportingImage: boolean;
   /** Shown in role="alert" (errors) or role="status" (info) until dismissed or replaced. */
@@ -53,6 +55,7 @@ export interface UiActions {
   setDockHeight(px: number): void;
   setDockOpen(open: boolean): void;
   setExportingImage(on: boolean): void;
+  openContextMenu(menu: { id: ElementId; x: number; y: number } | null): void;
   notify(notice: Notice | null): void;
   setExportDialogOpen(open: boolean): void;
   reset(): void;
@@ -72,6 +75,7 @@ const initial: UiState = {
   dockHeight: DEFAULT_DOCK_HEIGHT_PX,
   dockOpen: false,
   exportingImage: false,
+  contextMenu: null,
   notice: null,
   exportDialogOpen: false,
 };
@@ -118,6 +122,9 @@ export const useUiStore = create<UiState & UiActions>()(
   },
   setExportingImage(exportingImage) {
     set({ exportingImage });
+  },
+  openContextMenu(contextMenu) {
+    set({ contextMenu });
   },
   notify(notice) {
     set({ notice });

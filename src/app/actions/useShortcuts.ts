@@ -30,9 +30,15 @@ function captureTypeAhead(event: KeyboardEvent): boolean {
 
 export function useShortcuts(): void {
   useEffect(() => {
+    // Keys meant for a sticky whose editor is not focused yet are taken first, in the capture
+    // phase: the canvas's pan-on-Space handler (on window too, registered earlier) would
+    // otherwise cancel a space before it reached us, and "D happened" became "Dhappened".
+    const onKeyFirst = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || isTypingTarget(event.target)) return;
+      if (captureTypeAhead(event)) event.stopImmediatePropagation();
+    };
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || isTypingTarget(event.target)) return;
-      if (captureTypeAhead(event)) return;
       // Enter and Space on a focused button press that button.
       if ((event.key === 'Enter' || event.key === ' ') && (event.target as Element | null)?.closest?.('button, a, label')) return;
       for (const action of Object.values(ACTIONS) as Action[]) {
@@ -42,7 +48,11 @@ export function useShortcuts(): void {
         return;
       }
     };
+    window.addEventListener('keydown', onKeyFirst, true);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKeyFirst, true);
+      window.removeEventListener('keydown', onKey);
+    };
   }, []);
 }

@@ -15,7 +15,8 @@ export function runCurrentBoard(): void {
   if (problems.errors.length > 0) {
     useUiStore.getState().notify({
       kind: 'error',
-      message: `Fix ${problems.errors.length === 1 ? 'this problem' : `these ${problems.errors.length} problems`} before running: ${problems.errors.map((p) => p.message).join(' ')}`,
+      // One message listing every problem (they are also pinned to their stickies).
+      message: `Fix ${problems.errors.length === 1 ? 'this problem' : `these ${problems.errors.length} problems`} before running:\n${problems.errors.map((p) => `• ${p.message}`).join('\n')}`,
     });
     return;
   }

@@ -78,10 +78,8 @@ export function SimulationDock() {
   useBoardProblems();
   const open = useSimStore((s) => s.open);
   const tab = useSimStore((s) => s.tab);
-  const error = useSimStore((s) => s.error);
   const setTab = useSimStore((s) => s.setTab);
   const setOpen = useSimStore((s) => s.setOpen);
-  const clearError = useSimStore((s) => s.clearError);
   const height = useDockHeight();
   return (
     <section className={`sb-sim-dock ${open ? 'sb-sim-open' : ''}`} aria-label="Simulation" style={open ? { height } : undefined}>
@@ -93,14 +91,6 @@ export function SimulationDock() {
           {open ? '▾' : '▴'}
         </button>
       </div>
-      {error ? (
-        <div role="alert" className="sb-sim-error">
-          {error}{' '}
-          <button type="button" className="sb-button sb-small" onClick={clearError}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
       {open ? (
         <>
           <div role="tablist" aria-label="Simulation views" className="sb-sim-tabs">

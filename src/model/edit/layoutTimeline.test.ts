@@ -4,7 +4,7 @@ import { createEmptyBoard, makeElement } from '../elements';
 import { sizeOf } from '../geometry';
 import { byText, smallBoard } from '../testing/smallBoard';
 import type { Board, BoardElement, BoardLink, ElementId } from '../types';
-import { flowRanks, layoutTimeline, TIMELINE_COLUMN_GAP } from './layoutTimeline';
+import { flowRanks, layoutTimeline, TIMELINE_COLUMN_GAP, TIMELINE_ROW_GAP } from './layoutTimeline';
 
 function flowBoard(): Board {
   // Deliberately scrambled positions: the flow is actor → command → aggregate → {ok, failed}.
@@ -71,5 +71,44 @@ describe('layoutTimeline', () => {
     const xs = ['Customer', 'Place order', 'Order', 'Order placed'].map((t) => byText(doc.getBoard(), t).x);
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
     expect(xs[0]).toBe(20);
+  });
+
+  it('lays unlinked stickies left to right by x, one row per lane, instead of one column', () => {
+    const board = createEmptyBoard('Chaotic exploration');
+    // Two lanes written in any order: one near y = 0, one near y = 400 (a little off-line).
+    const a = makeElement('event', { x: 600, y: 20 }, 'C happened');
+    const b = makeElement('event', { x: 100, y: 0 }, 'A happened');
+    const c = makeElement('event', { x: 300, y: 30 }, 'B happened');
+    const d = makeElement('event', { x: 500, y: 400 }, 'E happened');
+    const e = makeElement('event', { x: 200, y: 430 }, 'D happened');
+    board.elements = [a, b, c, d, e];
+    const doc = createBoardDoc(board);
+    doc.moveElements(layoutTimeline(board, board.elements.map((x) => x.id)));
+    const after = doc.getBoard();
+    const at = (t: string) => byText(after, t);
+    const width = sizeOf(a).width + TIMELINE_COLUMN_GAP;
+    expect(['A happened', 'B happened', 'C happened'].map((t) => [at(t).x, at(t).y])).toEqual([
+      [100, 0],
+      [100 + width, 0],
+      [100 + 2 * width, 0],
+    ]);
+    expect(['D happened', 'E happened'].map((t) => [at(t).x, at(t).y])).toEqual([
+      [100, sizeOf(a).height + TIMELINE_ROW_GAP],
+      [100 + width, sizeOf(a).height + TIMELINE_ROW_GAP],
+    ]);
+    // Laid out once, it stays put.
+    expect(layoutTimeline(after, after.elements.map((x) => x.id))).toEqual([]);
+  });
+
+  it('keeps the linked flow in columns and puts unlinked stickies in a row under it', () => {
+    const board = flowBoard();
+    const loose = makeElement('event', { x: 50, y: 50 }, 'Loose end');
+    board.elements.push(loose);
+    const doc = createBoardDoc(board);
+    doc.moveElements(layoutTimeline(board, board.elements.map((x) => x.id)));
+    const after = doc.getBoard();
+    const flowBottom = Math.max(...after.elements.filter((x) => x.text !== 'Loose end').map((x) => x.y + sizeOf(x).height));
+    expect(byText(after, 'Loose end').y).toBe(flowBottom + TIMELINE_ROW_GAP);
+    expect(byText(after, 'Customer').x).toBe(byText(after, 'Loose end').x);
   });
 });

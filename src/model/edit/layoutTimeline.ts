@@ -2,8 +2,11 @@
 // links topologically (each sticky one column right of what leads to it); where the links form
 // a loop (read model → actor → command …) it is broken where a flow usually starts (an actor,
 // then an external system, a policy, …), the leftmost such sticky first. Stickies
-// sharing a column are stacked in their current top-to-bottom order. Each context's members
-// are laid out within their own context, so nothing leaves its frame.
+// sharing a column are stacked in their current top-to-bottom order. Stickies with no link in
+// the selection (early in a workshop, nothing is linked yet) keep the order people gave them:
+// one row per lane (stickies at about the same height), left to right by x, then y, under the
+// linked flow. Each context's members are laid out within their own context, so nothing leaves
+// its frame.
 import type { ElementMove } from '../boardDocApi';
 import { absolutePosition, indexById, sizeOf } from '../geometry';
 import type { Board, BoardElement, ElementId, ElementKind } from '../types';
@@ -73,25 +76,75 @@ export function layoutTimeline(board: Board, ids: Iterable<ElementId>): ElementM
     group.push(el);
     groups.set(el.parentId, group);
   }
+  const linked = linkedWithin(board, chosen);
   const moves: ElementMove[] = [];
   for (const group of groups.values()) {
-    // The group keeps its top-left corner; columns are the group's distinct ranks in order.
+    // The group keeps its top-left corner; the linked flow first, unlinked lanes under it.
     const originX = Math.min(...group.map((e) => e.x));
     const originY = Math.min(...group.map((e) => e.y));
-    const columns = [...new Set(group.map((e) => ranks.get(e.id)!))].sort((a, b) => a - b);
-    let x = originX;
-    for (const column of columns) {
-      const members = group.filter((e) => ranks.get(e.id) === column).sort((a, b) => a.y - b.y || a.x - b.x);
-      let y = originY;
-      let width = 0;
-      for (const el of members) {
-        const size = sizeOf(el);
-        if (el.x !== x || el.y !== y) moves.push({ id: el.id, x, y });
-        y += size.height + TIMELINE_ROW_GAP;
-        width = Math.max(width, size.width);
-      }
-      x += width + TIMELINE_COLUMN_GAP;
-    }
+    const flow = group.filter((e) => linked.has(e.id));
+    const bottom = layoutColumns(flow, ranks, originX, originY, moves);
+    const rest = group.filter((e) => !linked.has(e.id));
+    layoutLanes(rest, originX, flow.length > 0 ? bottom + TIMELINE_ROW_GAP : originY, moves);
   }
   return moves;
+}
+
+/** Stickies with a link to another sticky of the selection. */
+function linkedWithin(board: Board, ids: ReadonlySet<ElementId>): Set<ElementId> {
+  const linked = new Set<ElementId>();
+  for (const l of board.links) {
+    if (l.source === l.target || !ids.has(l.source) || !ids.has(l.target)) continue;
+    linked.add(l.source);
+    linked.add(l.target);
+  }
+  return linked;
+}
+
+/** Flow columns from (x, y); returns the lowest edge drawn. */
+function layoutColumns(group: readonly BoardElement[], ranks: ReadonlyMap<ElementId, number>, originX: number, originY: number, moves: ElementMove[]): number {
+  const columns = [...new Set(group.map((e) => ranks.get(e.id)!))].sort((a, b) => a - b);
+  let x = originX;
+  let bottom = originY;
+  for (const column of columns) {
+    const members = group.filter((e) => ranks.get(e.id) === column).sort((a, b) => a.y - b.y || a.x - b.x);
+    let y = originY;
+    let width = 0;
+    for (const el of members) {
+      const size = sizeOf(el);
+      if (el.x !== x || el.y !== y) moves.push({ id: el.id, x, y });
+      bottom = Math.max(bottom, y + size.height);
+      y += size.height + TIMELINE_ROW_GAP;
+      width = Math.max(width, size.width);
+    }
+    x += width + TIMELINE_COLUMN_GAP;
+  }
+  return bottom;
+}
+
+/**
+ * Unlinked stickies in rows: a lane is the stickies whose middle lies within half a sticky of
+ * the lane's first one (top to bottom); each lane one row, ordered by x, then y.
+ */
+function layoutLanes(group: readonly BoardElement[], originX: number, originY: number, moves: ElementMove[]): void {
+  const middle = (e: BoardElement) => e.y + sizeOf(e).height / 2;
+  const lanes: BoardElement[][] = [];
+  for (const el of [...group].sort((a, b) => middle(a) - middle(b) || a.x - b.x)) {
+    const lane = lanes[lanes.length - 1];
+    const first = lane?.[0];
+    if (lane && first && middle(el) - middle(first) < sizeOf(first).height / 2) lane.push(el);
+    else lanes.push([el]);
+  }
+  let y = originY;
+  for (const lane of lanes) {
+    let x = originX;
+    let height = 0;
+    for (const el of lane.sort((a, b) => a.x - b.x || a.y - b.y)) {
+      const size = sizeOf(el);
+      if (el.x !== x || el.y !== y) moves.push({ id: el.id, x, y });
+      x += size.width + TIMELINE_COLUMN_GAP;
+      height = Math.max(height, size.height);
+    }
+    y += height + TIMELINE_ROW_GAP;
+  }
 }
