@@ -95,3 +95,8 @@ export function startServices(
     });
   });
 }
+
+/** A kafkajs scenario: install, start, send, settle (minutes on a loaded 2-core machine). */
+export const KAFKAJS_TEST_TIMEOUT_MS = 6 * 60_000;
+/** Confluent's: the same, plus waiting for the client's one build of the run (several minutes). */
+export const CONFLUENT_TEST_TIMEOUT_MS = 16 * 60_000;

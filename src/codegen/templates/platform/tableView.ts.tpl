@@ -2,13 +2,26 @@
 // table topic. Each process follows the whole topic under a group of its own, so any instance
 // can answer GET requests for every row, and a projector instance that takes over a partition
 // in a rebalance continues from the row the previous owner wrote instead of starting again.
+// Each published row says how far into each source partition it has folded (a header), so an
+// event delivered again after a rebalance (at least once) is not folded twice.
 import { project } from '../runtime/projector.js';
 import type { ProjectorDefinition, ReadModelRow } from '../runtime/projector.js';
 import type { EventEnvelope } from '../runtime/messages.js';
 import type { IncomingRecord, Subscription, Transport } from './transport.js';
 
+/** Header of a table record: the next offset to fold per source "topic:partition", as JSON. */
+export const FOLDED_HEADER = 'folded-up-to';
+
+/** Where an event was read: a record of a source topic. */
+export interface SourcePosition {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: string;
+}
+
 export class TableView {
   private readonly rows = new Map<string, ReadModelRow>();
+  private readonly folded = new Map<string, Record<string, string>>();
 
   constructor(
     private readonly transport: Transport,
@@ -32,14 +45,30 @@ export class TableView {
     }
     const row = JSON.parse(record.value) as ReadModelRow;
     const known = this.rows.get(record.key);
-    if (!known || row.version > known.version) this.rows.set(record.key, row);
+    if (known && row.version <= known.version) return;
+    this.rows.set(record.key, row);
+    const folded = record.headers[FOLDED_HEADER];
+    if (folded !== undefined) this.folded.set(record.key, JSON.parse(folded) as Record<string, string>);
   }
 
-  /** Folds an event into its row and returns the row to publish, or undefined when ignored. */
-  upsert(event: EventEnvelope): ReadModelRow | undefined {
-    const row = project(this.definition, this.rows.get(event.aggregateId), event);
-    if (row) this.rows.set(row.id, row);
-    return row;
+  /**
+   * Folds an event read at `source` into its row and returns the record to publish, or
+   * undefined when the projector ignores the event or the row already folded it.
+   */
+  upsert(event: EventEnvelope, source?: SourcePosition): { row: ReadModelRow; headers: Record<string, string> } | undefined {
+    const id = event.aggregateId;
+    const folded = { ...this.folded.get(id) };
+    if (source) {
+      const at = `${source.topic}:${source.partition}`;
+      const next = folded[at];
+      if (next !== undefined && BigInt(source.offset) < BigInt(next)) return undefined;
+      folded[at] = String(BigInt(source.offset) + 1n);
+    }
+    const row = project(this.definition, this.rows.get(id), event);
+    if (!row) return undefined;
+    this.rows.set(id, row);
+    this.folded.set(id, folded);
+    return { row, headers: { 'read-model': this.definition.name, [FOLDED_HEADER]: JSON.stringify(folded) } };
   }
 
   get(id: string): ReadModelRow | undefined {
