@@ -32,7 +32,8 @@ export default defineConfig({
           name: 'kafka',
           environment: 'node',
           include: ['src/**/*.kafka.test.ts'],
-          globalSetup: ['scripts/kafka/vitestGlobalSetup.mjs'],
+          // Confluent's client starts building (once per machine) while the brokers start.
+          globalSetup: ['src/codegen/testing/confluentGlobalSetup.ts', 'scripts/kafka/vitestGlobalSetup.mjs'],
           // The brokers are shared and some tests stop and start nodes: one file at a time.
           fileParallelism: false,
           testTimeout: 300_000,
