@@ -18,6 +18,18 @@ export function NoticeBar() {
   return (
     <div className={`sb-notice sb-notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>{notice.message}</span>
+      {notice.action ? (
+        <button
+          type="button"
+          className="sb-button sb-small"
+          onClick={() => {
+            useUiStore.getState().notify(null);
+            notice.action!.run();
+          }}
+        >
+          {notice.action.label}
+        </button>
+      ) : null}
       <button type="button" className="sb-button sb-icon" aria-label="Dismiss message" onClick={() => useUiStore.getState().notify(null)}>
         ×
       </button>

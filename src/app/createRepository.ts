@@ -4,13 +4,30 @@
 import type { BoardDoc } from '../model';
 import { createBoardRepository, type OpenedBoard } from '../persist';
 import type { BoardRepositoryPort } from '../store/boardRepositoryPort';
+import { useBoardsStore } from '../store/boardsStore';
 import { useUiStore } from '../store/uiStore';
 
 export function createRepository(): BoardRepositoryPort {
   const repo = createBoardRepository();
   const opened = new Map<BoardDoc, OpenedBoard>();
-  repo.events.on('error', (error) => useUiStore.getState().notify({ kind: 'error', message: error.message }));
-  const flush = () => void repo.flush().catch(() => undefined);
+  const notify = useUiStore.getState().notify;
+  repo.events.on('error', (error) => notify({ kind: 'error', message: error.message, source: 'storage' }));
+  // Saving works again: a storage error on screen is out of date.
+  repo.events.on('saved', () => {
+    if (useUiStore.getState().notice?.source === 'storage') notify(null);
+  });
+  repo.events.on('deleted', () =>
+    notify({
+      kind: 'error',
+      message: 'This board was deleted in another tab, so changes made here are not saved. Keep a copy?',
+      action: { label: 'Keep a copy', run: () => void useBoardsStore.getState().keepCopy() },
+    }),
+  );
+  // flushNow issues the writes before the handler returns (a closing page may run nothing after).
+  const flush = () => {
+    repo.flushNow();
+    void repo.flush().catch(() => undefined);
+  };
   window.addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flush();

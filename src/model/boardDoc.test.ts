@@ -165,6 +165,42 @@ describe('operations and undo', () => {
   });
 });
 
+describe('drafts', () => {
+  it('show and save text while it is typed, and finishing makes one undo step back to the text before', () => {
+    const doc = createBoardDoc(smallBoard());
+    const ydoc = ydocOf(doc);
+    const saved: Uint8Array[] = [];
+    ydoc.on('update', (u: Uint8Array) => saved.push(u));
+    const changes: string[] = [];
+    doc.subscribe((_b, c) => changes.push(c.origin));
+    const note = byText(doc.getBoard(), 'Who pays shipping?');
+    doc.draftElement(note.id, { text: 'Who' });
+    doc.draftElement(note.id, { text: 'Who pays?' });
+    expect(doc.getBoard().elements.find((e) => e.id === note.id)!.text).toBe('Who pays?');
+    expect(saved).toHaveLength(2);
+    expect(changes).toEqual(['local', 'local']);
+    expect(doc.canUndo()).toBe(false);
+    // A document rebuilt from what was saved (a reopened tab) has the draft.
+    const reopened = new Y.Doc();
+    Y.applyUpdate(reopened, Y.encodeStateAsUpdate(ydoc));
+    expect(byText(openBoardDoc(reopened).getBoard(), 'Who pays?')).toBeDefined();
+
+    doc.draftElement(note.id, { text: 'Who pays shipping?' });
+    doc.updateElement(note.id, { text: 'Who pays for shipping?' });
+    doc.undo();
+    expect(byText(doc.getBoard(), 'Who pays shipping?').id).toBe(note.id);
+    expect(doc.canUndo()).toBe(false);
+    doc.redo();
+    expect(byText(doc.getBoard(), 'Who pays for shipping?').id).toBe(note.id);
+  });
+
+  it('are validated like updates', () => {
+    const doc = createBoardDoc(smallBoard());
+    const note = byText(doc.getBoard(), 'Who pays shipping?');
+    expect(() => doc.draftElement(note.id, { text: 42 as unknown as string })).toThrow(BoardOperationError);
+  });
+});
+
 describe('links', () => {
   it('adds grammatical links and refuses the rest with a GrammarError and a hint', () => {
     const board = smallBoard();

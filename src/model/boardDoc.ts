@@ -21,6 +21,8 @@ export const REMOVED_CONTEXTS_KEY = 'removedContexts';
 
 /** Transaction origin of this peer's own operations (the only ones undo tracks). */
 export const LOCAL_ORIGIN = Symbol('stormbench:local');
+/** Origin of drafts (text while it is typed): local and validated, but not an undo step. */
+const DRAFT_ORIGIN = Symbol('stormbench:draft');
 
 export interface BoardDocOptions {
   /** An empty Y.Doc to write the board into (e.g. one bound to storage); a fresh one otherwise. */
@@ -95,10 +97,11 @@ class YBoardDoc implements BoardDoc {
     });
     this.onAfterTransaction = (tr) => {
       if (tr.changed.size === 0) return;
-      if (tr.origin !== LOCAL_ORIGIN) this.needsRepair = true;
+      const own = tr.origin === LOCAL_ORIGIN || tr.origin === DRAFT_ORIGIN;
+      if (!own) this.needsRepair = true;
       if (this.listeners.size === 0) return;
       const origin: BoardChange['origin'] =
-        tr.origin === LOCAL_ORIGIN ? 'local' : tr.origin === this.undoManager ? (this.undoManager.undoing ? 'undo' : 'redo') : 'remote';
+        own ? 'local' : tr.origin === this.undoManager ? (this.undoManager.undoing ? 'undo' : 'redo') : 'remote';
       const board = this.getBoard();
       for (const l of [...this.listeners]) l(board, { origin });
     };
@@ -231,6 +234,20 @@ class YBoardDoc implements BoardDoc {
   }
 
   updateElement(id: ElementId, patch: ElementPatch): void {
+    const apply = this.checkedUpdate(id, patch);
+    this.write(apply);
+  }
+
+  draftElement(id: ElementId, patch: ElementPatch): void {
+    const apply = this.checkedUpdate(id, patch);
+    this.ydoc.transact(() => {
+      apply();
+      this.localWrites++;
+    }, DRAFT_ORIGIN);
+  }
+
+  /** Validates a patch and returns the writes that apply it (shared by updates and drafts). */
+  private checkedUpdate(id: ElementId, patch: ElementPatch): () => void {
     const current = this.shownIfOrphaned(this.element(id));
     for (const key of ['id', 'kind'] as const)
       if (key in patch && patch[key] !== current[key])
@@ -243,10 +260,10 @@ class YBoardDoc implements BoardDoc {
     const el = validateElement(next);
     if (el.parentId !== current.parentId) validateParent(id, el.parentId, (x) => this.elementView.get(x), this.levelsInside(el));
     const ymap = this.elements.get(id)!;
-    this.write(() => {
+    return () => {
       for (const [k, v] of Object.entries(next)) if (!sameValue(v, ymap.get(k))) ymap.set(k, clone(v));
       for (const k of [...ymap.keys()]) if (k !== ORDER_KEY && !(k in next)) clearKey(ymap, k);
-    });
+    };
   }
 
   moveElements(moves: ElementMove[]): void {

@@ -32,6 +32,12 @@ export interface BoardDoc {
   /** Each call below is one undo step, unless made inside transact(). */
   addElements(elements: BoardElement[], links?: BoardLink[]): void;
   updateElement(id: ElementId, patch: ElementPatch): void;
+  /**
+   * Writes a change at once (shown, saved, sent to peers) without making it an undo step: text
+   * while it is being typed, so that closing the tab loses nothing. To finish, draft the value
+   * the element had before, then `updateElement` with the final one: that is the one undo step.
+   */
+  draftElement(id: ElementId, patch: ElementPatch): void;
   moveElements(moves: ElementMove[]): void;
   /** Removes elements and every link touching them; a removed context's members stay, un-parented. */
   removeElements(ids: ElementId[]): void;

@@ -95,7 +95,12 @@ export class BoardRepository {
 
   /** Every saved board, most recently changed first. */
   async list(): Promise<BoardSummary[]> {
-    const all = await this.run('list the boards', listSummaries);
+    const stored = await this.run('list the boards', listSummaries);
+    // An open board's name is its document's, even while its latest write is still on the way.
+    const all = stored.map((s) => {
+      const open = this.open_.get(s.id);
+      return open ? { ...s, name: open.opened.doc.getBoard().name } : s;
+    });
     return all.sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
   }
 
@@ -141,7 +146,7 @@ export class BoardRepository {
       }
     }, LOAD_ORIGIN);
     const doc = openBoardDoc(ydoc);
-    const saver = new BoardSaver(this.connection, id, ydoc, () => this.clock.now(), this.events, this.options.compactAfterUpdates);
+    const saver = new BoardSaver(this.connection, id, ydoc, () => this.clock.now(), this.events, this.options.compactAfterUpdates, () => this.db);
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin !== LOAD_ORIGIN) saver.enqueue(update);
     };
@@ -153,7 +158,8 @@ export class BoardRepository {
       flush: () => saver.flush(),
       close: async () => {
         try {
-          await saver.flush();
+          // A board deleted elsewhere has nowhere to flush to; the person was told and asked to keep a copy.
+          if (!saver.deleted) await saver.flush();
         } finally {
           ydoc.off('update', onUpdate);
           this.open_.delete(id);
@@ -214,6 +220,14 @@ export class BoardRepository {
   /** Resolves once every open board's changes are stored (call on pagehide). */
   async flush(): Promise<void> {
     await Promise.all([...this.open_.values()].map((o) => o.saver.flush()));
+  }
+
+  /**
+   * Issues the writes of every open board's unsaved changes before returning (call on pagehide,
+   * where the page may run no further task and an awaited write would never go out).
+   */
+  flushNow(): void {
+    for (const o of this.open_.values()) o.saver.flushNow();
   }
 
   /** Flushes and closes every open board, then the database. */

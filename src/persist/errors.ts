@@ -14,6 +14,15 @@ export class BoardNotFoundError extends PersistError {
   }
 }
 
+/** The open board is no longer stored (deleted in another tab): changes made here are kept in the tab only. */
+export class BoardDeletedError extends PersistError {
+  constructor(id: string) {
+    super('This board was deleted in another tab, so changes made here are not saved. Keep a copy to save them as a new board', 'BOARD_DELETED', {
+      context: { id },
+    });
+  }
+}
+
 /** Turns a raw IndexedDB failure into a PersistError a person can act on. */
 export function storageError(action: string, cause: unknown): PersistError {
   if (cause instanceof PersistError) return cause;

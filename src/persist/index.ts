@@ -3,4 +3,4 @@ export { BoardRepository, createBoardRepository, DEFAULT_BOARD_DB_NAME } from '.
 export type { BoardRepositoryOptions, OpenedBoard, RepositoryEvents } from './boardRepository';
 export type { BoardSummary } from './boardDb';
 export { COMPACT_AFTER_UPDATES } from './boardSaver';
-export { PersistError, BoardNotFoundError } from './errors';
+export { PersistError, BoardNotFoundError, BoardDeletedError } from './errors';

@@ -24,6 +24,8 @@ export interface BoardsActions {
   renameBoard(id: BoardId, name: string): Promise<void>;
   duplicateBoard(id: BoardId): Promise<BoardId | null>;
   deleteBoard(id: BoardId): Promise<void>;
+  /** Saves the open board as a new board and opens it (e.g. after another tab deleted it). */
+  keepCopy(): Promise<BoardId | null>;
   /** Adds a board read from a file or an example as a new board and opens it. */
   addBoard(board: Board): Promise<BoardId | null>;
   refresh(): Promise<void>;
@@ -171,6 +173,23 @@ export const useBoardsStore = create<BoardsState & BoardsActions>()((set, get) =
           }
         } catch (error) {
           fail('Could not delete the board', error);
+        }
+      });
+    },
+    keepCopy() {
+      return serial(async () => {
+        const doc = useBoardStore.getState().doc;
+        if (!repo || !doc) return null;
+        try {
+          const board = doc.getBoard();
+          const names = (await repo.list()).map((b) => b.name);
+          const copy: Board = { ...board, id: newId('board'), name: uniqueName(`${board.name} (copy)`, names) };
+          await repo.create(copy);
+          await switchTo(copy.id);
+          await refreshList();
+          return copy.id;
+        } catch (error) {
+          return fail('Could not keep a copy of the board', error);
         }
       });
     },

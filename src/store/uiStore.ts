@@ -13,6 +13,10 @@ export const TEXT_SCALES: readonly TextScale[] = [1, 1.25, 1.5];
 export interface Notice {
   kind: 'error' | 'info';
   message: string;
+  /** A button in the message, e.g. "Keep a copy" (runs, then the message closes). */
+  action?: { label: string; run: () => void };
+  /** What raised it, so that, say, a storage error can be cleared once saving works again. */
+  source?: 'storage';
 }
 
 export interface UiState {

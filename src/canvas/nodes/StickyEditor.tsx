@@ -1,9 +1,9 @@
 // In-place text editor of a sticky: Enter finishes, Shift+Enter adds a line, Escape cancels.
-// The text is written to the document once, when editing ends (one undo step).
+// The text is one undo step when editing ends; drafts keep it safe meanwhile (useTextDraft).
 import { useEffect, useRef } from 'react';
 import type { ElementId } from '../../model';
-import { useBoardStore } from '../../store/boardStore';
 import { useUiStore } from '../../store/uiStore';
+import { useTextDraft } from './useTextDraft';
 
 export function StickyEditor({ id, text, label }: { id: ElementId; text: string; label: string }) {
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -16,6 +16,7 @@ export function StickyEditor({ id, text, label }: { id: ElementId; text: string;
     el.focus({ preventScroll: true });
     if (ahead) {
       el.value += ahead;
+      draft.onInput();
       el.setSelectionRange(el.value.length, el.value.length);
     } else {
       el.select();
@@ -25,10 +26,10 @@ export function StickyEditor({ id, text, label }: { id: ElementId; text: string;
   const finish = (commit: boolean) => {
     if (done.current) return;
     done.current = true;
-    const value = ref.current?.value.trim() ?? text;
-    if (commit && value !== text) useBoardStore.getState().doc?.updateElement(id, { text: value });
+    draft.finish(commit ? (ref.current?.value.trim() ?? text) : null);
     useUiStore.getState().stopEditing();
   };
+  const draft = useTextDraft(ref, id, text, () => finish(true));
 
   return (
     <textarea
@@ -46,6 +47,7 @@ export function StickyEditor({ id, text, label }: { id: ElementId; text: string;
           finish(false);
         }
       }}
+      onInput={draft.onInput}
       onBlur={() => finish(true)}
     />
   );

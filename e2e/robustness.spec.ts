@@ -1,0 +1,121 @@
+// What hostile or unlucky input did to the app (issue 17), end to end in Chromium: a file of
+// contexts nested 5,000 deep is refused without freezing the page, and a name typed without
+// Enter outlives closing the tab.
+import { expect, test } from '@playwright/test';
+import { BoardPage } from './pages/BoardPage';
+
+/** A board of `depth` bounded contexts, each inside the previous one. */
+function nestedContexts(depth: number): string {
+  const elements = Array.from({ length: depth }, (_, i) => ({
+    kind: 'boundedContext',
+    id: `el:c${i}`,
+    text: `Context ${i}`,
+    description: '',
+    x: 10,
+    y: 10,
+    width: 640,
+    height: 400,
+    serviceName: '',
+    instances: 1,
+    ...(i > 0 ? { parentId: `el:c${i - 1}` } : {}),
+  }));
+  const settings = { allowFreeFormLinks: false, topicStrategy: 'perAggregateType', snapToGrid: true };
+  return JSON.stringify({ version: 1, id: 'board:nested', name: 'Nested', settings, elements, links: [] });
+}
+
+test('importing 5,000 contexts each inside the previous is refused, with no main-thread task of a second', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { longTasks: number[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('Banking');
+  const before = (await board.exportBoard()).text;
+  // Only tasks from the import on count: opening the app is not what is measured.
+  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
+
+  await board.importBoard('nested.json', nestedContexts(5000));
+  await expect(board.alert()).toContainText('at most 32 levels');
+  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+  console.log(`longest main-thread task during the import: ${longest.toFixed(0)} ms`);
+  expect(longest).toBeLessThan(1000);
+  expect((await board.alert().textContent())!.length).toBeLessThan(600);
+  expect((await board.exportBoard()).text).toBe(before);
+});
+
+test('a name typed without Enter is kept when the page closes, and reopening shows it', async ({ context }) => {
+  const page = await context.newPage();
+  const board = new BoardPage(page);
+  await board.goto();
+  const stickies = await board.stickies().count();
+  await board.paletteButton('Domain event').click();
+  await expect(page.getByRole('textbox', { name: 'Domain event text' })).toBeFocused();
+  await page.keyboard.type('Order placed');
+  // Closed straight after typing: the page-hide commit has to save it.
+  await page.close({ runBeforeUnload: true });
+
+  const again = new BoardPage(await context.newPage());
+  await again.goto();
+  await expect(again.sticky('Domain event', 'Order placed')).toBeVisible();
+  await expect(again.stickies()).toHaveCount(stickies + 1);
+  const exported = (await again.exportBoard()).board;
+  expect(exported.elements.filter((e) => e.text === '')).toEqual([]);
+});
+
+test('a name typed without Enter is saved within a moment, while the editor is still open', async ({ context }) => {
+  const page = await context.newPage();
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.paletteButton('Command').click();
+  const editor = page.getByRole('textbox', { name: 'Command text' });
+  await expect(editor).toBeFocused();
+  await page.keyboard.type('Place order');
+
+  // Another tab reads what is stored: a crash of the first one now would lose nothing.
+  const other = new BoardPage(await context.newPage());
+  await expect
+    .poll(
+      async () => {
+        await other.goto();
+        return other.sticky('Command', 'Place order').count();
+      },
+      { timeout: 5000 },
+    )
+    .toBe(1);
+  await page.bringToFront();
+  await expect(editor).toBeVisible();
+});
+
+test('edits after another tab deleted the board are not dropped: the tab says so and keeps a copy', async ({ context }) => {
+  const a = new BoardPage(await context.newPage());
+  await a.goto();
+  await a.page.getByRole('button', { name: 'Boards' }).click();
+  await a.page.getByRole('button', { name: 'New board' }).click();
+  await a.page.getByRole('button', { name: 'Boards' }).click();
+  await a.page.getByLabel('Board name').fill('Doomed');
+  await a.page.getByRole('button', { name: 'Rename' }).click();
+  await a.page.keyboard.press('Escape');
+  await expect(a.boardName()).toContainText('Doomed');
+  const b = new BoardPage(await context.newPage());
+  await b.goto();
+  await expect(b.boardName()).toContainText('Doomed');
+  await b.page.getByRole('button', { name: 'Boards' }).click();
+  await b.page.getByRole('button', { name: 'Delete board' }).click();
+  await b.page.getByRole('dialog', { name: 'Delete this board?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(b.boardName()).not.toContainText('Doomed');
+  await b.page.close();
+
+  await a.page.bringToFront();
+  for (const text of ['Kept one', 'Kept two', 'Kept three']) await a.addSticky('Hotspot', text);
+  await expect(a.alert()).toContainText('deleted in another tab');
+  await a.alert().getByRole('button', { name: 'Keep a copy' }).click();
+  await expect(a.boardName()).toContainText('Doomed (copy)');
+  await a.page.reload();
+  await a.ready();
+  await expect(a.boardName()).toContainText('Doomed (copy)');
+  for (const text of ['Kept one', 'Kept two', 'Kept three']) await expect(a.sticky('Hotspot', text)).toBeVisible();
+});
