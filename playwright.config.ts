@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { COLLAB_PORT, COLLAB_URL } from './e2e/collabServer';
 
 // Playwright cannot download its own browser here: scripts/findChromium.mjs picks one and
 // passes it in STORMBENCH_CHROMIUM. These flags are what Chromium needs on a sandboxed,
@@ -32,10 +33,20 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1 --outDir ${outDir}`,
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1 --outDir ${outDir}`,
+      url: `http://127.0.0.1:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The workshop server on its own port, serving the same build, with an empty data folder.
+      command: `rm -rf .tmp/collab-data-${COLLAB_PORT} && node scripts/collab.mjs`,
+      env: { PORT: String(COLLAB_PORT), HOST: '127.0.0.1', DATA_DIR: `.tmp/collab-data-${COLLAB_PORT}`, DIST_DIR: outDir },
+      url: `${COLLAB_URL}/collab.json`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });

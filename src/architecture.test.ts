@@ -15,10 +15,11 @@ const ALLOWED: Record<string, string[]> = {
   worker: ['lib', 'model', 'topology', 'engine', 'sim'],
   persist: ['lib', 'model'],
   codegen: ['lib', 'model', 'topology'],
-  store: ['lib', 'model', 'topology', 'engine', 'sim', 'persist', 'worker', 'codegen'],
+  collab: ['lib', 'model'],
+  store: ['lib', 'model', 'topology', 'engine', 'sim', 'persist', 'worker', 'codegen', 'collab'],
   canvas: ['lib', 'model', 'store'],
   viz: ['lib', 'model', 'store'],
-  app: ['lib', 'model', 'topology', 'engine', 'sim', 'worker', 'persist', 'codegen', 'store', 'canvas', 'viz'],
+  app: ['lib', 'model', 'topology', 'engine', 'sim', 'worker', 'persist', 'codegen', 'collab', 'store', 'canvas', 'viz'],
 };
 const PURE = ['lib', 'model', 'topology', 'engine', 'sim', 'persist', 'codegen'];
 const UI_PACKAGES = /^(react|react-dom|zustand|@xyflow\/|html-to-image|uplot)/;

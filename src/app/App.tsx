@@ -11,6 +11,7 @@ import { EmptyBoardHint } from './EmptyBoardHint';
 import { Inspector } from './inspector/Inspector';
 import { NoticeBar } from './NoticeBar';
 import { Palette } from './Palette';
+import { PresenceOverlay } from './collab/PresenceOverlay';
 import { SimulationDock } from './sim/SimulationDock';
 import { StickyMenu } from './StickyMenu';
 import { Toolbar } from './toolbar/Toolbar';
@@ -33,6 +34,7 @@ export function App() {
           </div>
           <div className="sb-canvas-area" style={{ position: 'relative', minWidth: 0 }}>
             <BoardCanvas colorMode="system" miniMap={false} />
+            <PresenceOverlay />
             {empty ? <EmptyBoardHint /> : null}
             {status === 'loading' ? (
               <div className="sb-empty-board" role="status">

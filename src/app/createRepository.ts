@@ -58,5 +58,12 @@ export function createRepository(): BoardRepositoryPort {
       return (await repo.getCurrentId()) ?? null;
     },
     setLastOpened: (id) => repo.setCurrentId(id),
+    async importState(state) {
+      return (await repo.importState(state)).id;
+    },
+    async boardForRoom(room) {
+      return (await repo.boardForRoom(room)) ?? null;
+    },
+    bindRoom: (room, id) => repo.bindRoom(room, id),
   };
 }

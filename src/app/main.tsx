@@ -10,16 +10,23 @@ import { useUiStore } from '../store/uiStore';
 import { createMemoryRepository } from '../store/memoryRepository';
 import { App } from './App';
 import { createRepository } from './createRepository';
+import { startCollaboration } from './collab/startCollaboration';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 void startBoards();
 
 async function startBoards(): Promise<void> {
-  await useBoardsStore.getState().start(createRepository());
-  if (useBoardsStore.getState().status !== 'failed') return;
+  const repo = createRepository();
+  await useBoardsStore.getState().start(repo);
+  if (useBoardsStore.getState().status !== 'failed') {
+    await startCollaboration(repo);
+    return;
+  }
   // No IndexedDB (a private window, storage blocked): still let the workshop work.
-  await useBoardsStore.getState().start(createMemoryRepository());
+  const memory = createMemoryRepository();
+  await useBoardsStore.getState().start(memory);
+  await startCollaboration(memory);
   useUiStore.getState().notify({
     kind: 'error',
     message: 'This browser does not let Stormbench save boards, so this board lasts only while the tab is open. Use "Export board" to keep it.',

@@ -19,3 +19,4 @@ export * from './edit/duplicate';
 export * from './edit/layoutTimeline';
 export * from './validation/inspectorValidation';
 export * from './repairBoard';
+export * from './sharing';

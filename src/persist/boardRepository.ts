@@ -6,8 +6,9 @@ import { Emitter } from '../lib/emitter';
 import { newId } from '../lib/ids';
 import type { Clock } from '../lib/clock';
 import { createRealClock } from '../lib/clock';
-import { openBoardDoc, writeBoardInto, type Board, type BoardDoc, type BoardId } from '../model';
+import { boardMetaOf, openBoardDoc, writeBoardInto, type Board, type BoardDoc, type BoardId } from '../model';
 import {
+  appendUpdate,
   deleteBoardRecords,
   getPref,
   getSummary,
@@ -24,6 +25,9 @@ import { BoardNotFoundError, PersistError, storageError } from './errors';
 
 export const DEFAULT_BOARD_DB_NAME = 'stormbench-boards';
 const CURRENT_BOARD_KEY = 'currentBoardId';
+const ROOM_KEY_PREFIX = 'room:';
+/** Origin of a shared board's state merged into a board that is open here. */
+const IMPORT_ORIGIN = Symbol('stormbench:import');
 /** Origin of updates applied while loading a board from storage (not written back). */
 const LOAD_ORIGIN = Symbol('stormbench:load');
 
@@ -125,6 +129,50 @@ export class BoardRepository {
     if (!inserted)
       throw new PersistError(`A board with id ${board.id} is already saved; give the new board its own id`, 'BOARD_EXISTS', { context: { id: board.id } });
     return summary;
+  }
+
+  /**
+   * Stores a board received as Yjs state (a shared board fetched from its room), keeping its
+   * Yjs history so it merges with its other copies. A board with the same id already here
+   * gets the state merged in.
+   */
+  async importState(state: Uint8Array): Promise<BoardSummary> {
+    const ydoc = new Y.Doc();
+    try {
+      Y.applyUpdate(ydoc, state);
+    } catch (e) {
+      ydoc.destroy();
+      throw new PersistError('The shared board could not be read', 'BOARD_UNREADABLE', { cause: e });
+    }
+    const meta = boardMetaOf(ydoc);
+    ydoc.destroy();
+    if (!meta) throw new PersistError('The shared state holds no board', 'BOARD_UNREADABLE');
+    const id = meta.id as BoardId;
+    const open = this.open_.get(id);
+    if (open) {
+      Y.applyUpdate(open.opened.ydoc, state, IMPORT_ORIGIN);
+      await open.opened.flush();
+      return (await this.get(id))!;
+    }
+    const existing = await this.get(id);
+    if (existing) {
+      await this.run('merge the shared board', (db) => appendUpdate(db, id, state, { updatedAt: this.clock.now() }));
+      return (await this.get(id))!;
+    }
+    const now = this.clock.now();
+    const summary: BoardSummary = { id, name: meta.name, createdAt: now, updatedAt: now };
+    await this.run('save the shared board', (db) => insertBoard(db, summary, state));
+    return summary;
+  }
+
+  /** The board stored here for a sync room, if any. */
+  async boardForRoom(room: string): Promise<BoardId | undefined> {
+    const value = await this.run('look up the shared board', (db) => getPref(db, ROOM_KEY_PREFIX + room));
+    return typeof value === 'string' && (await this.get(value as BoardId)) ? (value as BoardId) : undefined;
+  }
+
+  async bindRoom(room: string, id: BoardId): Promise<void> {
+    await this.run('remember the shared board', (db) => setPref(db, ROOM_KEY_PREFIX + room, id));
   }
 
   /** Loads a board's document and saves every change to it from now on. */

@@ -21,5 +21,10 @@ export interface BoardRepositoryPort {
   duplicate(id: BoardId, name: string): Promise<BoardId>;
   remove(id: BoardId): Promise<void>;
   lastOpened(): Promise<BoardId | null>;
+  /** Stores a shared board received as Yjs state (merged into the board if it is already here). */
+  importState(state: Uint8Array): Promise<BoardId>;
+  /** The board stored here for a sync room. */
+  boardForRoom(room: string): Promise<BoardId | null>;
+  bindRoom(room: string, id: BoardId): Promise<void>;
   setLastOpened(id: BoardId): Promise<void>;
 }

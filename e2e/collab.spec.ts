@@ -1,0 +1,116 @@
+// A workshop on one board through `npm run collab`: two and three browsers (separate contexts,
+// as separate people), edits both ways within a second, concurrent moves converging, offline
+// edits merging on reconnect, undo per person, presence; and, without a server, two tabs of
+// one browser in step.
+import { expect, test, type Browser } from '@playwright/test';
+import { COLLAB_URL } from './collabServer';
+import { BoardPage } from './pages/BoardPage';
+import { CollabPage } from './pages/CollabPage';
+
+const LIVE_MS = 1000;
+
+async function workshop(browser: Browser, names: string[]): Promise<CollabPage[]> {
+  const host = await CollabPage.open(await browser.newContext(), `${COLLAB_URL}/`);
+  const link = await host.share();
+  expect(link).toMatch(new RegExp(`^${COLLAB_URL}/#room=[A-Za-z0-9_-]{22,}$`));
+  await host.setName(names[0]!);
+  const people = [host];
+  for (const name of names.slice(1)) {
+    const guest = await CollabPage.open(await browser.newContext(), link);
+    await guest.setName(name);
+    people.push(guest);
+  }
+  for (const p of people) await expect(p.participants()).toHaveCount(names.length);
+  return people;
+}
+
+async function closeAll(people: CollabPage[]): Promise<void> {
+  for (const p of people) await p.page.context().close();
+}
+
+/** A sticky's place on the board (React Flow's node transform, in board coordinates). */
+async function placeOf(page: CollabPage, kind: 'Domain event' | 'Command', text: string): Promise<string> {
+  return page.sticky(kind, text).evaluate((el) => (el as HTMLElement).style.transform);
+}
+
+test('an edit in one browser appears in the other within a second, both ways', async ({ browser }) => {
+  const [ada, bo] = await workshop(browser, ['Ada', 'Bo']);
+  await ada!.addSticky('Domain event', 'Order placed');
+  await expect(bo!.sticky('Domain event', 'Order placed')).toBeVisible({ timeout: LIVE_MS });
+  await bo!.addSticky('Command', 'Place order');
+  await expect(ada!.sticky('Command', 'Place order')).toBeVisible({ timeout: LIVE_MS });
+  await closeAll([ada!, bo!]);
+});
+
+test('three browsers: each one\'s edit reaches the other two', async ({ browser }) => {
+  const people = await workshop(browser, ['Ada', 'Bo', 'Cy']);
+  const texts = ['From Ada', 'From Bo', 'From Cy'];
+  for (const [i, p] of people.entries()) {
+    await p.addSticky('Domain event', texts[i]!);
+    for (const other of people) await expect(other.sticky('Domain event', texts[i]!)).toBeVisible({ timeout: LIVE_MS });
+  }
+  await closeAll(people);
+});
+
+test('concurrent moves of one sticky converge; offline edits merge when the connection returns', async ({ browser }) => {
+  const [ada, bo] = await workshop(browser, ['Ada', 'Bo']);
+  await ada!.addSticky('Domain event', 'Order placed');
+  await expect(bo!.sticky('Domain event', 'Order placed')).toBeVisible({ timeout: LIVE_MS });
+  await ada!.goOffline();
+  await bo!.goOffline();
+  // Both move the same sticky, each somewhere else, and add a sticky of their own.
+  await ada!.dragTo(ada!.sticky('Domain event', 'Order placed'), 300, 250);
+  await bo!.dragTo(bo!.sticky('Domain event', 'Order placed'), 500, 400);
+  await ada!.addSticky('Command', 'Offline at Ada');
+  await bo!.addSticky('Command', 'Offline at Bo');
+  await expect(ada!.sticky('Command', 'Offline at Bo')).toHaveCount(0);
+  await ada!.goOnline();
+  await bo!.goOnline();
+  for (const p of [ada!, bo!]) {
+    await expect(p.sticky('Command', 'Offline at Ada')).toBeVisible();
+    await expect(p.sticky('Command', 'Offline at Bo')).toBeVisible();
+  }
+  await expect.poll(async () => (await placeOf(ada!, 'Domain event', 'Order placed')) === (await placeOf(bo!, 'Domain event', 'Order placed'))).toBe(true);
+  await closeAll([ada!, bo!]);
+});
+
+test('undo takes back only your own change', async ({ browser }) => {
+  const [ada, bo] = await workshop(browser, ['Ada', 'Bo']);
+  await ada!.addSticky('Domain event', 'Ada wrote this');
+  await bo!.addSticky('Command', 'Bo wrote this');
+  await expect(ada!.sticky('Command', 'Bo wrote this')).toBeVisible({ timeout: LIVE_MS });
+  await ada!.undo();
+  for (const p of [ada!, bo!]) {
+    await expect(p.sticky('Domain event', 'Ada wrote this')).toHaveCount(0, { timeout: LIVE_MS });
+    await expect(p.sticky('Command', 'Bo wrote this')).toBeVisible();
+  }
+  await closeAll([ada!, bo!]);
+});
+
+test('presence: each sees the other in the participant list and the other\'s cursor', async ({ browser }) => {
+  const [ada, bo] = await workshop(browser, ['Ada', 'Bo <b>bold</b>']);
+  await expect(ada!.participants()).toContainText(['Ada (you)', 'Bo <b>bold</b>']);
+  // A name is text, never markup.
+  await expect(ada!.page.locator('.sb-participants b')).toHaveCount(0);
+  await ada!.pointAt(200, 150);
+  await expect(bo!.cursorOf('Ada')).toBeVisible({ timeout: LIVE_MS });
+  await bo!.pointAt(300, 200);
+  await expect(ada!.cursorOf('Bo <b>bold</b>')).toBeVisible({ timeout: LIVE_MS });
+  await closeAll([ada!, bo!]);
+});
+
+test('without a server, two tabs of one browser stay in step, and sharing says a server is needed', async ({ page, context }) => {
+  const first = new BoardPage(page);
+  await first.goto();
+  const secondPage = await context.newPage();
+  const second = new BoardPage(secondPage);
+  await second.goto();
+  await first.addSticky('Domain event', 'Seen in both tabs');
+  await expect(second.sticky('Domain event', 'Seen in both tabs')).toBeVisible({ timeout: LIVE_MS });
+  await second.addSticky('Command', 'Back again');
+  await expect(first.sticky('Command', 'Back again')).toBeVisible({ timeout: LIVE_MS });
+  await page.getByRole('button', { name: 'Share board' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share board' });
+  await expect(dialog).toContainText('a server is needed');
+  await expect(dialog.getByRole('textbox', { name: 'Board link' })).toHaveCount(0);
+});
