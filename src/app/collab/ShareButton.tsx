@@ -1,6 +1,6 @@
-// Toolbar entry of collaboration: "Share board", the connection state of a shared board and
-// who is here (a list of names, as text). Opens the share dialog and, when needed, the name
-// question.
+// The collaboration bar at the board's top right (beside the toolbar's own row, which is
+// full at 1280 px): "Share board", the connection state of a shared board and who is here (a
+// list of names, as text). Opens the share dialog and, when needed, the name question.
 import './collab.css';
 import { useCollabStore } from '../../store/collabStore';
 import { NameDialog } from './NameDialog';

@@ -2,7 +2,6 @@
 // and settings. Wraps onto a second line on narrow screens instead of hiding controls.
 import { ACTIONS } from '../actions/actionTable';
 import { useUiStore } from '../../store/uiStore';
-import { ShareButton } from '../collab/ShareButton';
 import { BoardMenu } from './BoardMenu';
 import { ExamplesMenu } from './ExamplesMenu';
 import { ExportServicesButton } from './ExportServicesButton';
@@ -35,7 +34,6 @@ export function Toolbar() {
         </button>
       </div>
       <span className="sb-spacer" />
-      <ShareButton />
       <ExamplesMenu />
       <FileControls />
       <ExportServicesButton />
