@@ -10,12 +10,7 @@ const ENGINE = resolve(import.meta.dirname);
 const SRC = resolve(ENGINE, '..');
 
 /** Folder cycles still allowed, as sorted folder lists (one strongly connected group each). */
-const ALLOWED_CYCLES: string[][] = [
-  // The broker side holds the group coordinator (broker/engine.ts types its `coordinator` field
-  // with coordinator/groupCoordinator.ts) while the coordinators read the broker's logs. Goes
-  // when the one broker-side group coordinator lands (issue 10).
-  ['broker', 'coordinator'],
-];
+const ALLOWED_CYCLES: string[][] = [];
 
 /** Files outside src/engine that still import an engine internal: file (relative to src) → module. */
 const ALLOWED_INTERNAL_IMPORTS: Record<string, string[]> = {

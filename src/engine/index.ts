@@ -14,9 +14,7 @@ export { Engine, CONSUMER_OFFSETS_TOPIC, type AppendToPartition, type PartitionS
 export { DEFAULT_TOPIC_CONFIG, type TopicConfig, type ConfigEntry, type CleanupPolicy } from './log/topicConfig';
 export { PartitionLog, type AppendResult, type LeaderAppendOptions, type ReadOptions } from './log/partitionLog';
 export { LeaderEpochCache, type EpochEntry } from './log/leaderEpochCache';
-export type { GroupCoordinator, JoinRequest, JoinResult, CommittedOffset, GroupDescription, TopicPartitions } from './coordinator/groupCoordinator';
-export { SingleMemberCoordinator } from './coordinator/singleMemberCoordinator';
-export { OffsetStore } from './coordinator/offsetStore';
+export type { CommittedOffset, GroupDescription, TopicPartitions } from './client/types';
 export * from './errors';
 // Cluster simulation (docs/cluster.md): Kafka's assignors, the replicated cluster with its
 // consumer groups, and the ready-made fault experiments.

@@ -11,6 +11,9 @@ function plain(m: KafkaMessage): KafkaMessage {
   return { ...m, key: m.key && new Uint8Array(m.key), value: m.value && new Uint8Array(m.value), headers };
 }
 
+/** How much simulated time consume() on a virtual clock waits for its records. */
+const CONSUME_VIRTUAL_LIMIT_MS = 60_000;
+
 export function createEngineHost(env: { indexedDB?: IDBFactory } = {}): EngineWorkerApi {
   let cluster: Cluster | undefined;
   const need = (): Cluster => {
@@ -47,7 +50,8 @@ export function createEngineHost(env: { indexedDB?: IDBFactory } = {}): EngineWo
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: fromBeginning ?? true });
       const got: KafkaMessage[] = [];
-      await new Promise<void>((resolve, reject) => {
+      let finished = false;
+      const done = new Promise<void>((resolve, reject) => {
         consumer.on('consumer.crash', ({ error }) => reject(error instanceof Error ? error : new Error(String(error))));
         if (count <= 0) return resolve();
         void consumer.run({
@@ -59,6 +63,14 @@ export function createEngineHost(env: { indexedDB?: IDBFactory } = {}): EngineWo
           },
         });
       });
+      void done.then(
+        () => (finished = true),
+        () => (finished = true),
+      );
+      // On a virtual clock the consumer polls only while time moves: move it until the records are in.
+      const cluster = need();
+      if (cluster.clock.kind === 'virtual') for (let t = 0; !finished && t < CONSUME_VIRTUAL_LIMIT_MS; t += 100) await cluster.advance(100);
+      await done;
       await consumer.disconnect();
       return got;
     },

@@ -54,3 +54,12 @@ export function sortAssignment(assignment: Assignment): Assignment {
   }
   return out;
 }
+
+/** kafkajs and Java assignor names (e.g. "RoundRobinAssigner", "CooperativeStickyAssignor") to ours. */
+export function assignorFromName(name: string): AssignorName {
+  const n = name.toLowerCase();
+  if (n.includes('cooperative')) return 'cooperative-sticky';
+  if (n.includes('sticky')) return 'sticky';
+  if (n.includes('range')) return 'range';
+  return 'roundrobin';
+}

@@ -1,12 +1,13 @@
 // The broker side of the cluster: topics, partitions and their replica logs, the append path
 // and the group coordinator. Clients (admin, producer, consumer, event store) talk to this.
-// Two members are meant to be replaced by the replication and group layers:
-// `appendToPartition` (acks, ISR, high watermark) and `coordinator` (group membership).
+// `appendToPartition` is replaced by the replication layer (acks, ISR, high watermark);
+// `groups` is the consumer-group layer createCluster installs.
 import type { Clock } from '../../lib/clock';
 import { Emitter } from '../../lib/emitter';
 import type { Rng } from '../../lib/rng';
 import { IllegalStateError, InvalidPartitionsError, TopicAlreadyExistsError, UnknownTopicOrPartitionError } from '../errors';
-import type { GroupCoordinator } from '../coordinator/groupCoordinator';
+import type { ConsumerGroups } from '../groups/consumerGroups';
+import type { OffsetStore } from './offsetStore';
 import type { ChunkCache } from '../log/chunkCache';
 import { PartitionLog, type AppendResult, type LeaderAppendOptions } from '../log/partitionLog';
 import type { RestoredPartition, StorageBackend } from '../storage/backend';
@@ -67,8 +68,12 @@ export class Engine {
   readonly events = new Emitter<EngineEvents>();
   /** Replaceable by the replication layer; the default appends to the leader's log. */
   appendToPartition: AppendToPartition;
-  /** Replaceable by the groups layer; createCluster installs the single-member coordinator. */
-  coordinator!: GroupCoordinator;
+  /** The group coordinator and members (src/engine/groups), installed by createCluster. */
+  groups!: ConsumerGroups;
+  /** Committed offsets in __consumer_offsets. */
+  offsets!: OffsetStore;
+  /** Resolves once every commit accepted so far is stored in __consumer_offsets. */
+  commitsPersisted: () => Promise<void> = () => Promise.resolve();
   private readonly background = new Set<Promise<unknown>>();
   private nextProducerId = 1000;
   closed = false;

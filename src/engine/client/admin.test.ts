@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPartition, type KafkaMessage } from '../index';
-import { readAll, setup, waitFor } from '../testing/helpers';
+import { readAll, setup, until } from '../testing/helpers';
 
 describe('admin', () => {
   it('describes topics, adds partitions (increase only) and deletes topics', async () => {
@@ -51,7 +51,7 @@ describe('admin', () => {
     await c.subscribe({ topics: ['a', 'b'], fromBeginning: true });
     const seen: KafkaMessage[] = [];
     await c.run({ eachMessage: async ({ message }) => void seen.push(message) });
-    await waitFor(() => seen.length === 3);
+    await until(cluster, () => seen.length === 3);
     const { groups } = await cluster.admin().describeGroups(['g']);
     expect(groups[0]).toMatchObject({ groupId: 'g', state: 'Stable' });
     expect(groups[0]!.members[0]!.memberAssignment).toEqual([{ topic: 'a', partitions: [0] }, { topic: 'b', partitions: [0] }]);
@@ -72,7 +72,7 @@ describe('admin', () => {
         if (message.value!.toString() === 'b') throw new Error('boom');
       },
     });
-    await waitFor(() => crashed !== undefined);
+    await until(cluster, () => crashed !== undefined);
     await c.disconnect();
     expect((crashed as Error).message).toBe('boom');
     expect((await cluster.admin().fetchOffsets({ groupId: 'g', topics: ['t'] }))[0]!.partitions[0]!.offset).toBe('1');

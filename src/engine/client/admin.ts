@@ -1,5 +1,6 @@
 // kafkajs-shaped admin client, plus runCleaner() (a manual retention + compaction pass, which
 // Kafka has no API for: the simulator offers it so the effect can be shown on demand).
+import { describeGroup, loadCommittedOffsets } from './groupViews';
 import type { CleanerReport, LogCleaner } from '../broker/cleaner';
 import type { Engine } from '../broker/engine';
 import type { ConfigEntry } from '../log/topicConfig';
@@ -112,21 +113,30 @@ export class Admin {
 
   /** Committed offsets of a group (kafkajs 2 shape); '-1' where nothing is committed. */
   async fetchOffsets({ groupId, topics }: { groupId: string; topics?: string[] }): Promise<{ topic: string; partitions: { partition: number; offset: string; metadata: string | null }[] }[]> {
-    const names = topics ?? [...new Set((await this.engine.coordinator.fetchCommitted(groupId)).map((c) => c.topic))];
+    await loadCommittedOffsets(this.engine, groupId);
+    // The coordinator's memory is the newest (a commit's record may still be on its way to
+    // __consumer_offsets); the stored records give the metadata.
+    const live = this.engine.groups.group(groupId).committed;
+    const stored = await this.engine.offsets.fetch(groupId, topics);
+    const names = topics ?? [...new Set([...stored.map((c) => c.topic), ...[...live.keys()].map((k) => k.slice(0, k.lastIndexOf('\u0000')))])];
     for (const t of names) this.engine.topic(t);
-    const committed = await this.engine.coordinator.fetchCommitted(groupId, names);
     return names.map((topic) => ({
       topic,
-      partitions: committed.filter((c) => c.topic === topic).map((c) => ({ partition: c.partition, offset: c.offset, metadata: c.metadata })),
+      partitions: this.engine.topic(topic).partitions.map(({ partition }) => {
+        const s = stored.find((c) => c.topic === topic && c.partition === partition);
+        const mine = live.get(`${topic}\u0000${partition}`);
+        return { partition, offset: mine !== undefined ? String(mine) : (s?.offset ?? '-1'), metadata: s?.metadata ?? null };
+      }),
     }));
   }
 
   async describeGroups(groupIds: string[]) {
-    return { groups: groupIds.map((id) => ({ ...this.engine.coordinator.describe(id), errorCode: 0 })) };
+    return { groups: groupIds.map((id) => ({ ...describeGroup(this.engine, id), errorCode: 0 })) };
   }
 
   async listGroups(): Promise<{ groups: { groupId: string; protocolType: string }[] }> {
-    return { groups: this.engine.coordinator.listGroups().map((groupId) => ({ groupId, protocolType: 'consumer' })) };
+    const ids = new Set([...this.engine.groups.groupIds(), ...this.engine.offsets.groups()]);
+    return { groups: [...ids].map((groupId) => ({ groupId, protocolType: 'consumer' })) };
   }
 
   /** One retention + compaction pass now (an extension: Kafka's cleaner only runs on its schedule). */

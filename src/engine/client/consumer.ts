@@ -1,14 +1,22 @@
-// kafkajs-shaped consumer. It joins its group through the coordinator seam, resolves where to
-// start per partition (the committed offset, which is the next offset to read; otherwise
-// auto.offset.reset: fromBeginning → earliest, else latest), then fetches up to the high
-// watermark and hands records to eachMessage or eachBatch, committing as kafkajs does.
+// kafkajs-shaped consumer: the application's face of the one member implementation
+// (groups/consumerMember.ts), which does what the Java consumer does on its poll loop and
+// heartbeat thread — join and rejoin through the group coordinator, heartbeats, session and
+// max.poll.interval timeouts, eager or cooperative revocation, auto-commit of what was handled
+// (at-least-once). This file maps kafkajs's API onto it: subscribe/run, eachMessage and
+// eachBatch (one partition's records in order; partitions in turn, or concurrently with
+// partitionsConsumedConcurrently > 1), commitOffsets, seek, pause/resume, describeGroup, stop
+// and disconnect (which wait for the message in hand and commit, as kafkajs does).
 import { Emitter } from '../../lib/emitter';
+import { assignorFromName } from '../assignors';
 import type { Engine } from '../broker/engine';
-import type { TopicPartitions } from '../coordinator/groupCoordinator';
-import { EngineError, IllegalStateError, OffsetOutOfRangeError } from '../errors';
+import type { FetchedEngineRecord } from '../cluster/groupsPort';
+import { CommitFailedError, IllegalStateError } from '../errors';
+import type { DeliveryLease, FetchedRecord } from '../groups/groupsContext';
+import type { ConsumerMember } from '../groups/consumerMember';
 import { BatchView, type EachBatchPayload, type EachMessagePayload } from './consumerBatch';
+import { describeGroup, loadCommittedOffsets } from './groupViews';
 import { toKafkaMessage } from './messages';
-import type { KafkaMessage, TopicPartitionOffset, TopicPartitionOffsetAndMetadata } from './types';
+import type { GroupDescription, KafkaMessage, TopicPartitionOffset, TopicPartitionOffsetAndMetadata } from './types';
 
 export interface ConsumerOptions {
   groupId: string;
@@ -21,6 +29,8 @@ export interface ConsumerOptions {
   maxBytesPerPartition?: number;
   maxWaitTimeInMs?: number;
   groupInstanceId?: string;
+  /** max.poll.records: records in handling at most (the Java client's default 500). */
+  maxPollRecords?: number;
 }
 
 export interface RunOptions {
@@ -41,28 +51,33 @@ export interface ConsumerEvents extends Record<string, unknown> {
   'consumer.fetch': { numberOfBatches: number };
 }
 
+/** kafkajs's default poll wait; idle members poll this often and are woken early by new data. */
+const IDLE_POLL_MS = 100;
+
 const tpKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+const splitKey = (k: string): [string, number] => {
+  const at = k.lastIndexOf('\u0000');
+  return [k.slice(0, at), Number(k.slice(at + 1))];
+};
+
+interface Queued {
+  record: FetchedEngineRecord;
+  lease: DeliveryLease;
+  done: () => void;
+}
 
 export class Consumer {
   readonly events = new Emitter<ConsumerEvents>();
   private state: 'idle' | 'connected' | 'running' | 'stopped' = 'idle';
   private subscriptions: { topic: string | RegExp; fromBeginning: boolean }[] = [];
-  private memberId = '';
-  private generationId = 0;
-  private assignment: TopicPartitions[] = [];
-  private readonly positions = new Map<string, number>();
-  private readonly resolved = new Map<string, number>();
-  private readonly committed = new Map<string, number>();
-  private readonly paused = new Set<string>();
-  private readonly stale = new Set<string>();
+  private memberId: string | null = null;
   private run_: RunOptions = {};
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
-  private lastCommit = 0;
-  /** Set by seek/resume/stop between fetches, so a wake-up is never lost. */
-  private kicked = false;
+  /** Handling chains: one per partition (or one for all with partitionsConsumedConcurrently ≤ 1). */
+  private readonly lanes = new Map<string, Promise<void>>();
+  /** eachBatch: records delivered and not yet handed to the application, per partition. */
+  private readonly batches = new Map<string, Queued[]>();
+  private lastGeneration = -1;
   private stopping: Promise<void> | undefined;
-  private uncommittedCount = 0;
 
   constructor(
     private readonly engine: Engine,
@@ -101,279 +116,259 @@ export class Consumer {
     return this.subscriptions.some((s) => (typeof s.topic === 'string' ? s.topic === topic : s.topic.test(topic)) && s.fromBeginning);
   }
 
+  private member(): ConsumerMember | null {
+    return this.memberId !== null && this.engine.groups.isLive(this.memberId) ? this.engine.groups.member(this.memberId) : null;
+  }
+
   async run(options: RunOptions = {}): Promise<void> {
     if (this.state === 'idle') throw new IllegalStateError('The consumer is not connected: call consumer.connect() first.');
     if (this.state === 'running') throw new IllegalStateError('The consumer is already running.');
     if (!options.eachMessage && !options.eachBatch) throw new IllegalStateError('consumer.run needs eachMessage or eachBatch.');
     this.run_ = options;
     this.state = 'running';
-    await this.join();
-    // Starting positions are fixed now, as kafkajs does on the first fetch after joining, so
-    // "latest" means the end of the log when run() was called.
-    for (const { topic, partitions } of this.assignment) for (const p of partitions) if (this.engine.topics.has(topic)) await this.position(topic, p);
-    this.lastCommit = this.engine.clock.now();
-    this.loop = this.runLoop();
-  }
-
-  private async join(): Promise<void> {
-    const r = await this.engine.coordinator.join({
+    // A reopened cluster's coordinator learns the group's committed offsets from __consumer_offsets.
+    await loadCommittedOffsets(this.engine, this.opts.groupId);
+    const interval = options.autoCommitInterval ?? null;
+    const assigners = this.opts.partitionAssigners ?? ['roundrobin'];
+    this.memberId = this.engine.groups.addMember({
       groupId: this.opts.groupId,
-      memberId: this.memberId,
       clientId: this.opts.clientId ?? 'stormbench',
       topics: this.subscribedTopics(),
-      sessionTimeout: this.opts.sessionTimeout ?? 30_000,
-      rebalanceTimeout: this.opts.rebalanceTimeout ?? 60_000,
-      heartbeatInterval: this.opts.heartbeatInterval ?? 3_000,
-      assigners: this.opts.partitionAssigners ?? ['roundrobin'],
+      assignor: assignorFromName(assigners[0] ?? 'roundrobin'),
+      sessionTimeoutMs: this.opts.sessionTimeout ?? 30_000,
+      heartbeatIntervalMs: this.opts.heartbeatInterval ?? 3_000,
+      maxPollIntervalMs: this.opts.maxPollInterval ?? this.opts.rebalanceTimeout ?? 300_000,
+      maxPollRecords: this.opts.maxPollRecords ?? 500,
+      pollIntervalMs: IDLE_POLL_MS,
+      processingMsPerRecord: 0,
+      // kafkajs without an interval or threshold commits after every batch: here, on every poll
+      // (only what was handled, and only offsets that moved are written).
+      commitMode: options.autoCommit === false ? 'manual' : 'auto',
+      autoCommitIntervalMs: interval ?? 0,
+      autoOffsetReset: 'latest',
+      offsetResetFor: (topic) => (this.fromBeginning(topic) ? 'earliest' : 'latest'),
+      onRecord: (topic, partition, _offset, record, lease) => this.enqueue(topic, partition, record, lease),
+      onCommit: (offsets) => this.emitCommit(offsets),
       ...(this.opts.groupInstanceId ? { groupInstanceId: this.opts.groupInstanceId } : {}),
     });
-    this.memberId = r.memberId;
-    this.generationId = r.generationId;
-    this.setAssignment(r.assignment);
-    this.events.emit('consumer.group_join', {
-      groupId: this.opts.groupId,
-      memberId: r.memberId,
-      generationId: r.generationId,
-      memberAssignment: Object.fromEntries(r.assignment.map((a) => [a.topic, a.partitions])),
+  }
+
+  private enqueue(topic: string, partition: number, record: FetchedRecord, lease: DeliveryLease): Promise<void> {
+    this.noteGeneration();
+    const k = tpKey(topic, partition);
+    const lane = (this.run_.partitionsConsumedConcurrently ?? 1) > 1 ? k : '*';
+    let done!: () => void;
+    const handled = new Promise<void>((resolve) => (done = resolve));
+    const queued: Queued = { record: record as FetchedEngineRecord, lease, done };
+    if (this.run_.eachBatch) {
+      let list = this.batches.get(k);
+      if (!list) {
+        this.batches.set(k, (list = []));
+        this.chain(lane, () => this.handleBatch(topic, partition, k));
+      }
+      list.push(queued);
+      return handled;
+    }
+    this.chain(lane, () => this.handleMessage(topic, partition, k, queued));
+    return handled;
+  }
+
+  private chain(lane: string, work: () => Promise<void>): void {
+    const next = (this.lanes.get(lane) ?? Promise.resolve()).then(work);
+    this.lanes.set(lane, next);
+    void next.finally(() => {
+      if (this.lanes.get(lane) === next) this.lanes.delete(lane);
     });
   }
 
-  private setAssignment(a: TopicPartitions[]): void {
-    const keep = new Set(a.flatMap((x) => x.partitions.map((p) => tpKey(x.topic, p))));
-    for (const k of [...this.positions.keys()]) if (!keep.has(k)) this.positions.delete(k);
-    this.assignment = a;
+  private skip(k: string, lease: DeliveryLease): boolean {
+    return this.state !== 'running' || !lease.current() || (this.member()?.paused.has(k) ?? true);
   }
 
-  private async position(topic: string, partition: number): Promise<number> {
-    const k = tpKey(topic, partition);
-    const known = this.positions.get(k);
-    if (known !== undefined) return known;
-    const log = this.engine.log(topic, partition);
-    const committed = (await this.engine.coordinator.fetchCommitted(this.opts.groupId, [topic])).find((c) => c.partition === partition);
-    let pos = committed && committed.offset !== '-1' ? Number(committed.offset) : NaN;
-    if (Number.isNaN(pos) || pos < log.logStartOffset || pos > log.logEndOffset) pos = this.fromBeginning(topic) ? log.logStartOffset : log.highWatermark;
-    this.positions.set(k, pos);
-    if (committed && committed.offset !== '-1') this.committed.set(k, Number(committed.offset));
-    return pos;
-  }
-
-  private async runLoop(): Promise<void> {
+  private async handleMessage(topic: string, partition: number, k: string, q: Queued): Promise<void> {
+    if (this.skip(k, q.lease)) return;
     try {
-      while (this.state === 'running') {
-        this.kicked = false;
-        const fresh = this.engine.coordinator.assignment(this.opts.groupId, this.memberId);
-        if (JSON.stringify(fresh) !== JSON.stringify(this.assignment)) this.setAssignment(fresh);
-        let delivered = 0;
-        for (const { topic, partitions } of this.assignment) {
-          for (const partition of partitions) {
-            if (this.state !== 'running') return;
-            const k = tpKey(topic, partition);
-            if (this.paused.has(k) || !this.engine.topics.has(topic)) continue;
-            const log = this.engine.log(topic, partition);
-            const pos = await this.position(topic, partition);
-            let records;
-            try {
-              records = await log.read(pos, { maxBytes: this.opts.maxBytesPerPartition ?? 1 << 20 });
-            } catch (e) {
-              if (!(e instanceof OffsetOutOfRangeError)) throw e;
-              this.positions.set(k, this.fromBeginning(topic) ? log.logStartOffset : log.highWatermark);
-              delivered++;
-              continue;
-            }
-            if (records.length === 0) continue;
-            delivered += records.length;
-            this.stale.delete(k);
-            await this.deliver(topic, partition, records.map(toKafkaMessage), log.highWatermark);
-            await this.commitIfNecessary();
-          }
-        }
-        if (delivered === 0 && this.state === 'running') await this.waitForData();
-      }
-    } catch (e) {
-      this.state = 'stopped';
-      this.events.emit('consumer.crash', { error: e, groupId: this.opts.groupId });
+      await this.run_.eachMessage!({ topic, partition, message: toKafkaMessage(q.record), heartbeat: () => Promise.resolve(), pause: () => this.pauseFromHandler(topic, partition) });
+    } catch (error) {
+      // The record stays "in handling", so nothing from it on is committed.
+      return this.crash(error);
     }
-    if (this.run_.autoCommit !== false) {
-      try {
-        await this.commitResolved();
-      } catch (e) {
-        if (!(e instanceof EngineError)) throw e;
-      }
-    }
+    q.done();
   }
 
-  private async deliver(topic: string, partition: number, messages: KafkaMessage[], hw: number): Promise<void> {
-    const k = tpKey(topic, partition);
-    const resolve = (offset: string) => {
-      if (this.stale.has(k)) return;
-      const next = Number(offset) + 1;
-      this.positions.set(k, next);
-      this.resolved.set(k, next);
-      this.uncommittedCount++;
+  private async handleBatch(topic: string, partition: number, k: string): Promise<void> {
+    const queued = (this.batches.get(k) ?? []).filter((q) => !this.skip(k, q.lease));
+    this.batches.delete(k);
+    if (queued.length === 0) return;
+    const messages: KafkaMessage[] = queued.map((q) => toKafkaMessage(q.record));
+    const log = this.engine.log(topic, partition);
+    let resolvedUpTo = -1;
+    const resolveOffset = (offset: string) => {
+      resolvedUpTo = Math.max(resolvedUpTo, Number(offset));
     };
-    const pause = () => {
-      this.pause([{ topic, partitions: [partition] }]);
-      return () => this.resume([{ topic, partitions: [partition] }]);
-    };
-    const heartbeat = () => this.engine.coordinator.heartbeat(this.opts.groupId, this.memberId, this.generationId);
-    await this.handle(topic, partition, k, messages, hw, resolve, pause, heartbeat);
-  }
-
-  private async handle(topic: string, partition: number, k: string, messages: KafkaMessage[], hw: number, resolve: (o: string) => void, pause: () => () => void, heartbeat: () => Promise<void>): Promise<void> {
-    if (this.run_.eachBatch) {
-      const batch = new BatchView(topic, partition, String(hw), messages);
-      await this.run_.eachBatch({
-        batch,
-        resolveOffset: resolve,
-        heartbeat,
-        pause,
-        commitOffsetsIfNecessary: (offsets?: { topics: { topic: string; partitions: { partition: number; offset: string }[] }[] }) => (offsets ? this.commitOffsets(offsets.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, ...p })))) : this.commitIfNecessary()),
+    const lease = queued[0]!.lease;
+    try {
+      await this.run_.eachBatch!({
+        batch: new BatchView(topic, partition, String(log.highWatermark), messages),
+        resolveOffset,
+        heartbeat: () => Promise.resolve(),
+        pause: () => this.pauseFromHandler(topic, partition),
+        commitOffsetsIfNecessary: async (offsets) => {
+          if (offsets) await this.commitOffsets(offsets.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, ...p }))));
+        },
         uncommittedOffsets: () => ({ topics: this.uncommitted() }),
         isRunning: () => this.state === 'running',
-        isStale: () => this.stale.has(k),
+        isStale: () => !lease.current(),
       });
-      if (this.run_.eachBatchAutoResolve !== false && messages.length > 0 && !this.stale.has(k)) resolve(messages[messages.length - 1]!.offset);
-      return;
+    } catch (error) {
+      return this.crash(error);
     }
-    for (const message of messages) {
-      if (this.state !== 'running' || this.paused.has(k) || this.stale.has(k)) return;
-      await this.run_.eachMessage!({ topic, partition, message, heartbeat, pause });
-      resolve(message.offset);
-    }
+    if (this.run_.eachBatchAutoResolve !== false && messages.length > 0) resolveOffset(messages[messages.length - 1]!.offset);
+    for (const q of queued) if (q.record.offset <= resolvedUpTo) q.done();
+    // Records the handler did not resolve are fetched again, as kafkajs does.
+    const firstUnresolved = queued.find((q) => q.record.offset > resolvedUpTo);
+    if (firstUnresolved && lease.current()) this.member()?.seek(k, firstUnresolved.record.offset);
+  }
+
+  /** A handler threw: kafkajs reports consumer.crash; the record is not committed and the consumer stops. */
+  private crash(error: unknown): void {
+    this.events.emit('consumer.crash', { error, groupId: this.opts.groupId });
+    void this.stop();
+  }
+
+  private noteGeneration(): void {
+    const m = this.member();
+    if (!m || m.generation === this.lastGeneration) return;
+    this.lastGeneration = m.generation;
+    const assignment: Record<string, number[]> = {};
+    for (const [t, p] of m.ownedTuples()) (assignment[t] ??= []).push(p);
+    this.events.emit('consumer.group_join', { groupId: this.opts.groupId, memberId: m.id, generationId: m.generation, memberAssignment: assignment });
   }
 
   private uncommitted(): { topic: string; partitions: { partition: number; offset: string }[] }[] {
+    const m = this.member();
+    if (!m) return [];
+    const committed = this.engine.groups.group(this.opts.groupId).committed;
     const byTopic = new Map<string, { partition: number; offset: string }[]>();
-    for (const [k, off] of this.resolved) {
-      if (this.committed.get(k) === off) continue;
-      const [topic, p] = k.split('\u0000') as [string, string];
+    for (const [k, off] of m.positions_()) {
+      if (committed.get(k) === off) continue;
+      const [topic, partition] = splitKey(k);
       let list = byTopic.get(topic);
       if (!list) byTopic.set(topic, (list = []));
-      list.push({ partition: Number(p), offset: String(off) });
+      list.push({ partition, offset: String(off) });
     }
     return [...byTopic].map(([topic, partitions]) => ({ topic, partitions }));
-  }
-
-  private async commitIfNecessary(): Promise<void> {
-    if (this.run_.autoCommit === false) return;
-    const interval = this.run_.autoCommitInterval ?? null;
-    const threshold = this.run_.autoCommitThreshold ?? null;
-    const now = this.engine.clock.now();
-    const due = (interval === null && threshold === null) || (interval !== null && now - this.lastCommit >= interval) || (threshold !== null && this.uncommittedCount >= threshold);
-    if (due) await this.commitResolved();
-  }
-
-  private async commitResolved(): Promise<void> {
-    const topics = this.uncommitted();
-    if (topics.length === 0) return;
-    await this.commitOffsets(topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.topic, ...p }))));
   }
 
   /** Commits offsets as given: each is the next offset to read, as in Kafka. */
   async commitOffsets(offsets: TopicPartitionOffsetAndMetadata[]): Promise<void> {
     if (offsets.length === 0) return;
     for (const o of offsets) this.engine.partition(o.topic, o.partition);
-    await this.engine.coordinator.commit(this.opts.groupId, offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset), metadata: o.metadata ?? null })), this.memberId, this.generationId);
-    for (const o of offsets) this.committed.set(tpKey(o.topic, o.partition), Number(o.offset));
-    this.lastCommit = this.engine.clock.now();
-    this.uncommittedCount = 0;
-    const byTopic = new Map<string, { partition: number; offset: string }[]>();
-    for (const o of offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), { partition: o.partition, offset: String(o.offset) }]);
-    this.events.emit('consumer.commit_offsets', { groupId: this.opts.groupId, memberId: this.memberId, topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })) });
+    const map = new Map(offsets.map((o) => [tpKey(o.topic, o.partition), Number(o.offset)]));
+    const m = this.member();
+    if (m) {
+      if (!m.commitOffsets(map)) throw new CommitFailedError(this.opts.groupId, m.id, 'the group has rebalanced since these records were fetched');
+    } else {
+      // Not in the group (before run or after stop): the coordinator accepts a commit for an empty group, as Kafka's does.
+      const g = this.engine.groups.group(this.opts.groupId);
+      if (g.members.size > 0) throw new CommitFailedError(this.opts.groupId, this.opts.clientId ?? 'consumer', 'the group has active members and this consumer is not one of them (run() it first)');
+      await this.engine.offsets.commit(this.opts.groupId, offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset), metadata: o.metadata ?? null })));
+      for (const [k, v] of map) g.committed.set(k, v);
+      // (A member's accepted commit is reported by its onCommit, for the offsets that moved.)
+      this.emitCommit(map);
+    }
+    await this.engine.commitsPersisted();
   }
 
-  /** Moves the next read of a partition to `offset`; a batch in flight for it becomes stale. */
+  private emitCommit(offsets: ReadonlyMap<string, number>): void {
+    const byTopic = new Map<string, { partition: number; offset: string }[]>();
+    for (const [k, offset] of offsets) {
+      const [topic, partition] = splitKey(k);
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset: String(offset) }]);
+    }
+    this.events.emit('consumer.commit_offsets', { groupId: this.opts.groupId, memberId: this.memberId ?? '', topics: [...byTopic].map(([topic, partitions]) => ({ topic, partitions })) });
+  }
+
+  /** Moves the next read of a partition to `offset`; records of it in flight become stale. */
   seek({ topic, partition, offset }: TopicPartitionOffset): void {
     const log = this.engine.log(topic, partition);
     const n = Number(offset);
     if (!Number.isInteger(n)) throw new IllegalStateError(`seek offset must be an integer string, got "${offset}".`);
-    const k = tpKey(topic, partition);
     const target = n === -2 ? log.logStartOffset : n === -1 ? log.highWatermark : n;
-    this.positions.set(k, target);
-    this.resolved.set(k, target);
-    this.stale.add(k);
-    this.kick();
+    const m = this.member();
+    if (!m) throw new IllegalStateError('seek needs a running consumer: call it after consumer.run().');
+    m.seek(tpKey(topic, partition), target);
+  }
+
+  private pauseFromHandler(topic: string, partition: number): () => void {
+    this.pause([{ topic, partitions: [partition] }]);
+    return () => this.resume([{ topic, partitions: [partition] }]);
   }
 
   pause(topics: { topic: string; partitions?: number[] }[]): void {
-    for (const { topic, partitions } of topics) for (const p of partitions ?? this.engine.topic(topic).partitions.map((x) => x.partition)) this.paused.add(tpKey(topic, p));
+    const m = this.member();
+    if (!m) return;
+    for (const { topic, partitions } of topics) {
+      for (const p of partitions ?? this.engine.topic(topic).partitions.map((x) => x.partition)) {
+        const k = tpKey(topic, p);
+        m.paused.add(k);
+        // Records fetched but not handled are fetched again after resume, as kafkajs does.
+        const next = m.firstUnhandled(k);
+        if (next !== null) m.seek(k, next);
+      }
+    }
   }
 
   resume(topics: { topic: string; partitions?: number[] }[]): void {
-    for (const { topic, partitions } of topics) for (const p of partitions ?? this.engine.topic(topic).partitions.map((x) => x.partition)) this.paused.delete(tpKey(topic, p));
-    this.kick();
+    const m = this.member();
+    if (!m) return;
+    for (const { topic, partitions } of topics) for (const p of partitions ?? this.engine.topic(topic).partitions.map((x) => x.partition)) m.paused.delete(tpKey(topic, p));
+    if (this.memberId) for (const { topic, partitions } of topics) for (const p of partitions ?? []) this.engine.groups.wake(topic, p);
   }
 
   paused_(): { topic: string; partitions: number[] }[] {
     const m = new Map<string, number[]>();
-    for (const k of this.paused) {
-      const [t, p] = k.split('\u0000') as [string, string];
-      m.set(t, [...(m.get(t) ?? []), Number(p)]);
+    for (const k of this.member()?.paused ?? []) {
+      const [t, p] = splitKey(k);
+      m.set(t, [...(m.get(t) ?? []), p]);
     }
     return [...m].map(([topic, partitions]) => ({ topic, partitions }));
   }
 
-  /** The consumer's current position per assigned partition (the next offset it will read). */
+  /** The consumer's current position per owned partition (the next offset it will read). */
   positionsSnapshot(): TopicPartitionOffset[] {
-    return [...this.positions].map(([k, off]) => {
-      const [topic, p] = k.split('\u0000') as [string, string];
-      return { topic, partition: Number(p), offset: String(off) };
+    return [...(this.member()?.positions_() ?? [])].map(([k, off]) => {
+      const [topic, partition] = splitKey(k);
+      return { topic, partition, offset: String(off) };
     });
   }
 
-  async describeGroup() {
-    return this.engine.coordinator.describe(this.opts.groupId);
+  async describeGroup(): Promise<GroupDescription> {
+    return describeGroup(this.engine, this.opts.groupId);
   }
 
-  private kick(): void {
-    this.kicked = true;
-    this.wake?.();
-  }
-
-  private waitForData(): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.kicked) return resolve();
-      const offs: (() => void)[] = [];
-      let timer = -1;
-      const done = () => {
-        for (const off of offs) off();
-        if (timer >= 0) this.engine.clock.clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      this.wake = done;
-      for (const { topic, partitions } of this.assignment) {
-        if (!this.engine.topics.has(topic)) continue;
-        for (const p of partitions) {
-          const log = this.engine.log(topic, p);
-          offs.push(log.events.on('highWatermark', done));
-          const pos = this.positions.get(tpKey(topic, p));
-          // Data that arrived between the last fetch and now must not wait for the timer.
-          if (!this.paused.has(tpKey(topic, p)) && (pos === undefined || pos < log.highWatermark)) {
-            queueMicrotask(done);
-          }
-        }
-      }
-      timer = this.engine.clock.setTimeout(done, this.opts.maxWaitTimeInMs ?? 5000);
-    });
-  }
-
+  /** Stops fetching, waits for the records in hand, commits what was handled and leaves the group. */
   async stop(): Promise<void> {
     if (this.state === 'running') {
       this.state = 'stopped';
-      this.kick();
-      // Waits for the message in hand and the final commit, as kafkajs does: a handler must
-      // not await stop() or disconnect() (that would wait for itself); it can call them
-      // without await.
-      this.stopping = (this.loop ?? Promise.resolve()).catch(() => undefined).then(() => this.events.emit('consumer.stop', null));
+      const m = this.member();
+      // No more fetches; the message in hand finishes (a handler must not await stop() itself).
+      if (m) for (const [t, p] of m.ownedTuples()) m.paused.add(tpKey(t, p));
+      this.stopping = (async () => {
+        await Promise.allSettled([...this.lanes.values()]);
+        const id = this.memberId;
+        if (id !== null && this.engine.groups.isLive(id)) this.engine.groups.closeMember(id);
+        if (id !== null) this.engine.groups.forget(id);
+        this.memberId = null;
+        await this.engine.commitsPersisted();
+        this.events.emit('consumer.stop', null);
+      })();
     }
     await this.stopping;
   }
 
   async disconnect(): Promise<void> {
     await this.stop();
-    if (this.memberId) await this.engine.coordinator.leave(this.opts.groupId, this.memberId);
-    this.memberId = '';
     this.state = 'idle';
   }
 }

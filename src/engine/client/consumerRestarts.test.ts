@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Consumer } from '../index';
-import { setup, waitFor } from '../testing/helpers';
+import { setup, until } from '../testing/helpers';
 
 // Kafka's delivery contract with committed offsets: a consumer that commits what it processed
 // and restarts resumes at the committed offset, so with graceful restarts every record is seen
@@ -39,7 +39,7 @@ describe('consumer restarts with committed offsets', () => {
             await start();
           }
         }
-        await waitFor(() => total === produced, 'the consumer to catch up');
+        await until(cluster, () => total === produced, 'the consumer to catch up');
         await consumer!.disconnect();
         const all = [...seen.values()].flat().sort((a, b) => a - b);
         expect(all).toEqual(Array.from({ length: produced }, (_, i) => i));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cluster } from '../index';
-import { setup, waitFor } from '../testing/helpers';
+import { setup, until } from '../testing/helpers';
 
 // A service written the kafkajs way (consume, transform, produce, commit by hand), given the
 // engine where it would get a kafkajs client. Nothing in it knows it is not talking to Kafka.
@@ -43,7 +43,7 @@ describe('kafkajs-style handler code', () => {
         seen.push({ key: message.key!.toString(), ...v, correlation: message.headers['correlation-id']!.toString(), partition });
       },
     });
-    await waitFor(() => seen.length === 9, 'nine invoices');
+    await until(cluster, () => seen.length === 9, 'nine invoices');
     expect(seen.map((s) => s.order).sort()).toEqual(Array.from({ length: 9 }, (_, i) => `o${i}`));
     for (const s of seen) expect(s.correlation).toBe(`c${s.order.slice(1)}`);
     // Same key, same partition in both topics (both have three partitions): keyed order holds end to end.

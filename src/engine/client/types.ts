@@ -56,3 +56,19 @@ export interface TopicPartitionOffset {
 export interface TopicPartitionOffsetAndMetadata extends TopicPartitionOffset {
   metadata?: string | null;
 }
+
+export interface TopicPartitions {
+  topic: string;
+  partitions: number[];
+}
+
+export type { CommittedOffset } from '../broker/offsetStore';
+
+/** admin.describeGroups / consumer.describeGroup, as kafkajs returns it. */
+export interface GroupDescription {
+  groupId: string;
+  state: 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
+  protocolType: string;
+  protocol: string;
+  members: { memberId: string; clientId: string; clientHost: string; memberAssignment: TopicPartitions[] }[];
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster, defaultPartition, type KafkaMessage } from '../index';
-import { waitFor } from '../testing/helpers';
+import { until } from '../testing/helpers';
 
 describe('createCluster: produce and consume end to end', () => {
   it('keeps brokers 1..N and routes keyed records to Kafka\'s partition (DefaultPartitioner)', async () => {
@@ -31,7 +31,7 @@ describe('createCluster: produce and consume end to end', () => {
     await consumer.subscribe({ topic: 't', fromBeginning: true });
     const seen: KafkaMessage[] = [];
     await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
-    await waitFor(() => seen.length === 2);
+    await until(cluster, () => seen.length === 2);
     expect(seen[0]!.offset).toBe('0');
     expect(seen[0]!.key!.toString()).toBe('a');
     expect(seen[0]!.value!.toString()).toBe('one');
@@ -39,7 +39,7 @@ describe('createCluster: produce and consume end to end', () => {
     expect(seen[0]!.headers.h!.toString()).toBe('x');
     expect(seen[1]!.key).toBeNull();
     await producer.send({ topic: 't', messages: [{ value: 'three' }] });
-    await waitFor(() => seen.length === 3);
+    await until(cluster, () => seen.length === 3);
     expect(seen[2]!.offset).toBe('2');
     await consumer.disconnect();
     await cluster.close();

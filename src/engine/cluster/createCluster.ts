@@ -1,5 +1,5 @@
 // Builds a cluster: clock, seeded randomness, storage backend, brokers 1..N, the engine,
-// the single-member coordinator and the background cleaner; restores topics and logs from
+// the consumer groups and the background cleaner; restores topics and logs from
 // IndexedDB when the storage already holds some.
 import { createRealClock, createVirtualClock, type Clock, type VirtualClock } from '../../lib/clock';
 import { yieldMacrotask } from '../../lib/yieldMacrotask';
@@ -7,7 +7,6 @@ import { createRng } from '../../lib/rng';
 import { Admin } from '../client/admin';
 import { Consumer, type ConsumerOptions } from '../client/consumer';
 import { Producer, type ProducerOptions } from '../client/producer';
-import { SingleMemberCoordinator } from '../coordinator/singleMemberCoordinator';
 import { ClusterClosedError, IllegalStateError } from '../errors';
 import { EventStore } from '../eventStore/eventStore';
 import { ChunkCache } from '../log/chunkCache';
@@ -18,7 +17,11 @@ import { LogCleaner } from '../broker/cleaner';
 import { Engine, type BrokerState } from '../broker/engine';
 import type { ClusterSimOptions } from '../replication/clusterConfig';
 import { attachReplication, type ReplicationBridge } from '../replication/engineBridge';
-import { EngineGroupCoordinator } from '../groups/engineCoordinator';
+import type { GroupsOptions } from '../groups/types';
+import { EventFeed } from '../replication/eventFeed';
+import { Ledger } from '../replication/ledger';
+import { createEngineGroups } from './groupsPort';
+import { OffsetStore } from '../broker/offsetStore';
 import type { StampedEvent } from '../replication/eventFeed';
 import type { ClusterSnapshot } from '../groups/simulatedCluster';
 
@@ -44,8 +47,11 @@ export interface ClusterOptions {
   cleanerIntervalMs?: number;
   /** With brokers ≥ 2: settings of the replicated cluster (docs/cluster.md), e.g. replicaLagTimeMaxMs. */
   replication?: ClusterSimOptions;
-  /** Use the trivial one-member-per-group coordinator instead of multi-member groups (docs/cluster.md). */
-  singleMemberGroups?: boolean;
+  /**
+   * Consumer-group settings of the broker side (docs/cluster.md). group.initial.rebalance.delay.ms
+   * defaults to 0 here (Kafka's default is 3 s; test brokers set 0 too) so a lone consumer starts at once.
+   */
+  groups?: GroupsOptions;
   /**
    * With clock 'virtual' and brokers ≥ 2: real milliseconds an acks=all answer may wait while
    * nothing advances the clock before it fails with VirtualClockStalledError (default 5,000; 0: never).
@@ -98,7 +104,6 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     cache = new ChunkCache(storage.cacheBytes ?? 32 * 1024 * 1024);
   }
   const engine = new Engine({ clock, rng, brokers, backend: trackStorage(backend, (p) => engine.track(p)), ...(cache ? { cache } : {}) });
-  engine.coordinator = options.singleMemberGroups ? new SingleMemberCoordinator(engine) : new EngineGroupCoordinator(engine);
   const restored = await backend.load();
   for (const t of restored.topics) {
     engine.installTopic(t.name, t.config, t.replicas, restored.partitions.filter((p) => p.topic === t.name));
@@ -111,6 +116,14 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   const stores = new Map<string, EventStore>();
   const consumers = new Set<Consumer>();
   const replication = brokers > 1 ? attachReplication(engine, { seed: options.seed ?? 1, ...options.replication }, options.virtualStallMs) : undefined;
+  // One group coordinator and member implementation; offsets in __consumer_offsets. Group
+  // events and delivery counters go to the cluster's feed and ledger (the replication's, if any).
+  engine.offsets = new OffsetStore(engine);
+  const feed = replication?.sim.core.feed ?? new EventFeed(2_000, () => clock.now());
+  const ledger = replication?.sim.core.ledger ?? new Ledger();
+  const engineGroups = createEngineGroups(engine, engine.offsets, feed, ledger, rng.fork('groups'), { initialRebalanceDelayMs: 0, ...options.groups });
+  engine.groups = engineGroups.groups;
+  engine.commitsPersisted = () => engineGroups.persisted();
   const replicated = (): ReplicationBridge => {
     if (!replication) throw new IllegalStateError('Broker faults and snapshots need a replicated cluster: createCluster({ brokers: 2 or more }).');
     return replication;
@@ -123,10 +136,11 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     isolateBroker: (id) => replicated().isolateBroker(id),
     heal: () => replicated().heal(),
     snapshot: () => {
-      const groups = engine.coordinator instanceof EngineGroupCoordinator ? engine.coordinator.snapshot() : [];
+      const groups = engine.groups.snapshot();
       return { ...replicated().sim.snapshot(), groups, rebalancesInProgress: groups.filter((g) => g.rebalancing).map((g) => g.groupId) };
     },
-    events: (since) => replicated().sim.events(since),
+    // The feed holds group events on any cluster, and replication events with brokers ≥ 2.
+    events: (since) => feed.since(since ?? 0),
     brokers: engine.brokers,
     engine,
     clock,
@@ -154,6 +168,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     async close() {
       if (engine.closed) return;
       cleaner.stop();
+      engine.groups.shutdown();
       replication?.sim.shutdown();
       engine.closed = true;
       await engine.settle().catch(() => undefined);

@@ -1,12 +1,18 @@
-// The consumer-group layer on top of the replicated cluster: creates groups and simulated
-// members, drives their poll loops and heartbeat threads on the cluster's clock, expires members
-// after session.timeout.ms, samples lag, and exposes the group part of snapshot().
+// The consumer-group layer: the one group coordinator per group (broker side) and the one member
+// implementation (ConsumerMember, which the kafkajs-shaped Consumer drives). It runs members'
+// poll loops and heartbeat threads on the cluster's clock, expires members after
+// session.timeout.ms, samples lag, and gives the group part of snapshot(). It reaches the
+// cluster only through a GroupsPort: the replicated simulation and the engine each give one.
 import { tpKey } from '../assignors';
+import type { Clock } from '../../lib/clock';
+import type { Rng } from '../../lib/rng';
 import type { ClusterSim } from '../replication/clusterSim';
+import type { EventFeed } from '../replication/eventFeed';
+import type { Ledger } from '../replication/ledger';
 import { ConsumerMember } from './consumerMember';
 import { UnknownMemberIdError } from '../errors';
 import { GroupCoordinator } from './groupCoordinator';
-import type { DeliveryListener, GroupsContext } from './groupsContext';
+import type { DeliveryListener, FetchResult, GroupsContext } from './groupsContext';
 import type { LagSample } from './lagSeries';
 import type { RebalanceEpisode } from './pauseTracker';
 import { GROUPS_DEFAULTS, MEMBER_DEFAULTS, type GroupsOptions, type MemberOptions, type ResolvedMemberOptions } from './types';
@@ -27,37 +33,71 @@ export interface GroupSnapshot {
   failedCommits: number;
 }
 
+/** What the groups need from the cluster they run on. */
+export interface GroupsPort {
+  readonly clock: Clock;
+  readonly rng: Rng;
+  readonly feed: EventFeed;
+  readonly ledger: Ledger;
+  partitionCount(topic: string): number;
+  offsets(topic: string, partition: number): { low: number; high: number } | null;
+  fetch(topic: string, partition: number, offset: number, max: number): FetchResult | Promise<FetchResult>;
+  /** Async work (fetches from storage) the virtual clock must wait for. */
+  track?(work: Promise<unknown>): void;
+  persistCommit?(groupId: string, offsets: ReadonlyMap<string, number>): void;
+}
+
+/** The port of the replicated simulation (createClusterSim): synchronous fetches of its replicas. */
+export function simGroupsPort(sim: ClusterSim): GroupsPort {
+  const core = sim.core;
+  return {
+    clock: sim.clock,
+    rng: core.rng,
+    feed: core.feed,
+    ledger: core.ledger,
+    partitionCount: (t) => core.partitionsOfTopic(t).length,
+    offsets: (t, p) => sim.offsets(t, p),
+    fetch: (t, p, o, max) => sim.fetch(t, p, o, max),
+  };
+}
+
 export class ConsumerGroups {
   private readonly groups = new Map<string, GroupCoordinator>();
   private readonly members = new Map<string, ConsumerMember>();
   private readonly ctx: GroupsContext;
+  private readonly port: GroupsPort;
   private seq = 0;
   private stopped = false;
   private readonly rng;
+  /** Per member: its next poll's timer and due time, so new data can wake an idle member early. */
+  private readonly nextPoll = new Map<string, { timer: number; at: number }>();
 
-  constructor(
-    readonly sim: ClusterSim,
-    options: GroupsOptions = {},
-  ) {
-    this.rng = sim.core.rng.fork('groups');
+  constructor(source: ClusterSim | GroupsPort, options: GroupsOptions = {}) {
+    const port = 'core' in source ? simGroupsPort(source) : source;
+    this.port = port;
+    this.rng = port.rng.fork('groups');
     const resolved = { ...GROUPS_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
-    const core = sim.core;
     this.ctx = {
-      clock: sim.clock,
-      feed: core.feed,
-      ledger: core.ledger,
+      clock: port.clock,
+      feed: port.feed,
+      ledger: port.ledger,
       options: resolved,
-      partitionCount: (t) => core.partitionsOfTopic(t).length,
-      offsets: (t, p) => sim.offsets(t, p),
-      fetch: (t, p, o, max) => sim.fetch(t, p, o, max),
+      partitionCount: (t) => port.partitionCount(t),
+      offsets: (t, p) => port.offsets(t, p),
+      fetch: (t, p, o, max) => port.fetch(t, p, o, max),
       scheduleExpiry: (g, m) => this.scheduleExpiry(g, m),
+      ...(port.persistCommit ? { persistCommit: port.persistCommit } : {}),
     };
     const sample = () => {
       if (this.stopped) return;
       for (const g of this.groups.values()) if (g.members.size > 0 || g.committed.size > 0) g.sampleLag();
-      sim.clock.setTimeout(sample, resolved.lagSampleIntervalMs);
+      port.clock.setTimeout(sample, resolved.lagSampleIntervalMs);
     };
-    sim.clock.setTimeout(sample, resolved.lagSampleIntervalMs);
+    port.clock.setTimeout(sample, resolved.lagSampleIntervalMs);
+  }
+
+  get clock(): Clock {
+    return this.port.clock;
   }
 
   /** Registers the handler of every record delivered to any group (applications, read-back checkers). */
@@ -81,14 +121,33 @@ export class ConsumerGroups {
     const id = `${options.clientId ?? options.groupId}-${++this.seq}`;
     const m = new ConsumerMember(id, opts, this.group(options.groupId), this.ctx);
     this.members.set(id, m);
-    const clock = this.sim.clock;
+    const clock = this.port.clock;
+    const schedule = (next: number) => {
+      if (next < 0 || this.stopped) return void this.nextPoll.delete(id);
+      this.nextPoll.set(id, { timer: clock.setTimeout(pollLoop, next), at: clock.now() + next });
+    };
     const pollLoop = () => {
+      this.nextPoll.delete(id);
       if (this.stopped) return;
       const next = m.poll();
-      if (next >= 0) clock.setTimeout(pollLoop, next);
+      if (typeof next === 'number') return schedule(next);
+      // A fetch from paged-out storage: the next poll is scheduled once it answered.
+      this.polling.add(id);
+      const done = next.then(
+        (n) => {
+          this.polling.delete(id);
+          schedule(n);
+        },
+        () => {
+          this.polling.delete(id);
+          schedule(m.opts.pollIntervalMs);
+        },
+      );
+      this.port.track?.(done);
     };
+    this.pollers.set(id, pollLoop);
     const heartbeatLoop = () => {
-      if (this.stopped || !m.alive || m.isClosed()) return;
+      if (this.stopped || !m.alive || m.isClosed() || !this.members.has(id)) return;
       m.heartbeat();
       clock.setTimeout(heartbeatLoop, opts.heartbeatIntervalMs);
     };
@@ -96,6 +155,42 @@ export class ConsumerGroups {
     // Members start their heartbeat threads at different moments (seeded), as real clients do.
     clock.setTimeout(heartbeatLoop, Math.max(1, Math.round(opts.heartbeatIntervalMs * (0.5 + this.rng.next() / 2))));
     return id;
+  }
+
+  private readonly polling = new Set<string>();
+  private readonly pollers = new Map<string, () => void>();
+
+  /**
+   * New records on a partition: members that own it and sleep until their next idle poll poll
+   * now instead (a fetch parked on the broker answers when data arrives, as Kafka's fetch.max.wait does).
+   */
+  wake(topic: string, partition: number): void {
+    const k = tpKey(topic, partition);
+    const now = this.port.clock.now();
+    for (const [id, next] of this.nextPoll) {
+      if (next.at <= now) continue;
+      const m = this.members.get(id);
+      if (!m || !m.owns(k)) continue;
+      this.port.clock.clearTimeout(next.timer);
+      this.nextPoll.delete(id);
+      const poll = this.pollers.get(id);
+      if (poll) this.nextPoll.set(id, { timer: this.port.clock.setTimeout(poll, 0), at: now });
+    }
+  }
+
+  /** Whether a member exists and has not left or crashed. */
+  isLive(id: string): boolean {
+    const m = this.members.get(id);
+    return !!m && m.alive && !m.isClosed();
+  }
+
+  /** Forgets a member that left or crashed (the Consumer face calls it on disconnect). */
+  forget(id: string): void {
+    const next = this.nextPoll.get(id);
+    if (next) this.port.clock.clearTimeout(next.timer);
+    this.nextPoll.delete(id);
+    this.pollers.delete(id);
+    this.members.delete(id);
   }
 
   member(id: string): ConsumerMember {
@@ -142,11 +237,11 @@ export class ConsumerGroups {
     const check = () => {
       if (this.stopped || !g.members.has(m.id)) return;
       const due = m.lastHeartbeatAt + m.opts.sessionTimeoutMs;
-      const now = this.sim.clock.now();
+      const now = this.port.clock.now();
       if (now >= due) g.remove(m, 'member-expired', `no heartbeat for session.timeout.ms (${m.opts.sessionTimeoutMs} ms)`);
-      else this.sim.clock.setTimeout(check, due - now);
+      else this.port.clock.setTimeout(check, due - now);
     };
-    this.sim.clock.setTimeout(check, m.opts.sessionTimeoutMs);
+    this.port.clock.setTimeout(check, m.opts.sessionTimeoutMs);
   }
 
   lagSeries(groupId: string): { partitions: readonly string[]; samples: readonly LagSample[] } {
@@ -164,7 +259,7 @@ export class ConsumerGroups {
       let totalLag = 0;
       for (const t of g.subscribedTopics()) {
         for (let p = 0; p < this.ctx.partitionCount(t); p++) {
-          const o = this.sim.offsets(t, p);
+          const o = this.port.offsets(t, p);
           if (!o) continue;
           const v = Math.max(0, o.high - (g.committed.get(tpKey(t, p)) ?? o.low));
           lag[`${t}-${p}`] = v;

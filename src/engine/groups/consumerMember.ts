@@ -8,7 +8,7 @@
 // the member no longer holds is told not to run.
 import { parseTpKey, tpKey, type TopicPartitionTuple } from '../assignors';
 import type { GroupCoordinator } from './groupCoordinator';
-import type { DeliveryLease, GroupsContext } from './groupsContext';
+import type { DeliveryLease, FetchResult, GroupsContext } from './groupsContext';
 import { InHandling } from './inHandling';
 import { MemberLifecycle } from './memberLifecycle';
 import type { ResolvedMemberOptions } from './types';
@@ -55,6 +55,39 @@ export class ConsumerMember {
 
   ownedKeys(): string[] {
     return [...this.owned.keys()];
+  }
+
+  owns(k: string): boolean {
+    return this.owned.has(k);
+  }
+
+  /** Partitions the application paused (kafkajs pause/resume): not fetched until resumed. */
+  readonly paused = new Set<string>();
+
+  /** The application's seek: the next fetch of the partition starts at `offset`; records in handling lapse. */
+  seek(k: string, offset: number): void {
+    if (!this.owned.has(k)) return;
+    this.owned.set(k, offset);
+    this.handling.drop(k);
+    this.tenure.set(k, ++this.tenureSeq);
+  }
+
+  /** The first record of a partition still in handling, or its position when none is. */
+  firstUnhandled(k: string): number | null {
+    return this.handling.firstUnhandled(k) ?? this.owned.get(k) ?? null;
+  }
+
+  /** The position (next offset to read) of each owned partition, once resolved. */
+  positions_(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [k, p] of this.owned) if (p !== null) out.set(k, p);
+    return out;
+  }
+
+  /** An explicit commit (kafkajs commitOffsets): false when the coordinator rejected it. */
+  commitOffsets(offsets: ReadonlyMap<string, number>): boolean {
+    if (!this.alive || offsets.size === 0) return offsets.size === 0;
+    return this.group.commit(this, this.generation, offsets);
   }
 
   ownedTuples(): TopicPartitionTuple[] {
@@ -159,8 +192,8 @@ export class ConsumerMember {
 
   // ---- application poll loop -----------------------------------------------------------
 
-  /** One poll(); returns how long until the next one. */
-  poll(): number {
+  /** One poll(); returns how long until the next one (later, when a fetch waits for storage). */
+  poll(): number | Promise<number> {
     const now = this.ctx.clock.now();
     if (!this.alive || this.isClosed()) return -1;
     if (now < this.stalledUntil) return this.stalledUntil - now;
@@ -184,12 +217,25 @@ export class ConsumerMember {
       }
     }
     this.handedOff = 0;
-    let fetched = 0;
-    const order = [...this.owned.keys()].sort((x, y) => (this.servedAt.get(x) ?? 0) - (this.servedAt.get(y) ?? 0));
-    for (const k of order) {
+    const order = [...this.owned.keys()].filter((k) => !this.paused.has(k)).sort((x, y) => (this.servedAt.get(x) ?? 0) - (this.servedAt.get(y) ?? 0));
+    return this.fetchFrom(order, 0, budget, 0, now);
+  }
+
+  /** Fetches partitions order[i..] until the budget is spent; goes async only when a fetch does. */
+  private fetchFrom(order: readonly string[], i: number, budget: number, fetched: number, now: number): number | Promise<number> {
+    for (; i < order.length; i++) {
       if (fetched >= budget) break;
-      fetched += this.fetchPartition(k, budget - fetched);
+      const got = this.fetchPartition(order[i]!, budget - fetched);
+      if (typeof got !== 'number') {
+        const next = i + 1;
+        return got.then((n) => this.fetchFrom(order, next, budget, fetched + n, now));
+      }
+      fetched += got;
     }
+    return this.finishPoll(now, fetched);
+  }
+
+  private finishPoll(now: number, fetched: number): number {
     this.delivered += fetched;
     this.afterBatch(now, fetched);
     if (fetched === 0) return this.opts.pollIntervalMs;
@@ -199,7 +245,7 @@ export class ConsumerMember {
     return Math.max(1, inLoop * this.opts.processingMsPerRecord);
   }
 
-  private fetchPartition(k: string, max: number): number {
+  private fetchPartition(k: string, max: number): number | Promise<number> {
     const [topic, partition] = parseTpKey(k);
     let position = this.owned.get(k) ?? null;
     if (position === null) {
@@ -207,33 +253,50 @@ export class ConsumerMember {
       if (position === null) return 0;
       this.owned.set(k, position);
     }
-    try {
-      const answer = this.ctx.fetch(topic, partition, position, max);
-      const tenure = this.tenure.get(k);
-      const lease: DeliveryLease = { member: this.id, current: () => this.alive && this.tenure.get(k) === tenure };
-      for (const r of answer.records) {
-        const offset = position++;
-        const pending = this.group.deliver(topic, partition, offset, r.id, lease);
-        if (!pending) continue;
-        this.handedOff++;
-        this.handling.add(k, offset);
-        const handled = () => {
-          if (this.tenure.get(k) === tenure) this.handling.finish(k, offset);
-        };
-        pending.then(handled, handled);
-      }
-      // Like the Java consumer's fetcher (SubscriptionState.movePartitionToEnd), a partition that
-      // returned records goes to the back of the fetch order, so with max.poll.records smaller
-      // than the backlog every owned partition gets its turn instead of the first few forever.
-      if (answer.records.length > 0) this.servedAt.set(k, ++this.serveSeq);
-      this.owned.set(k, position);
-      return answer.records.length;
-    } catch (e) {
+    const failed = (e: unknown): number => {
       const code = (e as { code?: string }).code;
       this.lastError = code ?? String(e);
       if (code === 'OFFSET_OUT_OF_RANGE') this.owned.set(k, this.reset(topic, partition));
       return 0;
+    };
+    let answer: FetchResult | Promise<FetchResult>;
+    try {
+      answer = this.ctx.fetch(topic, partition, position, max);
+    } catch (e) {
+      return failed(e);
     }
+    const from = position;
+    const tenure = this.tenure.get(k);
+    if (answer instanceof Promise) {
+      // Answered later (storage): delivered only if the partition is still ours, unmoved.
+      return answer.then(
+        (a) => (this.tenure.get(k) === tenure && this.owned.get(k) === from && this.alive ? this.deliverAll(k, topic, partition, from, tenure, a) : 0),
+        failed,
+      );
+    }
+    return this.deliverAll(k, topic, partition, from, tenure, answer);
+  }
+
+  private deliverAll(k: string, topic: string, partition: number, from: number, tenure: number | undefined, answer: FetchResult): number {
+    const lease: DeliveryLease = { member: this.id, current: () => this.alive && this.tenure.get(k) === tenure };
+    let position = from;
+    for (const r of answer.records) {
+      const offset = position++;
+      const pending = this.group.deliver(this, topic, partition, offset, r, lease);
+      if (!pending) continue;
+      this.handedOff++;
+      this.handling.add(k, offset);
+      const handled = () => {
+        if (this.tenure.get(k) === tenure) this.handling.finish(k, offset);
+      };
+      pending.then(handled, handled);
+    }
+    // Like the Java consumer's fetcher (SubscriptionState.movePartitionToEnd), a partition that
+    // returned records goes to the back of the fetch order, so with max.poll.records smaller
+    // than the backlog every owned partition gets its turn instead of the first few forever.
+    if (answer.records.length > 0) this.servedAt.set(k, ++this.serveSeq);
+    if (this.tenure.get(k) === tenure && this.owned.has(k)) this.owned.set(k, position);
+    return answer.records.length;
   }
 
   /** Committed offset, else auto.offset.reset. */
@@ -246,7 +309,7 @@ export class ConsumerMember {
   private reset(topic: string, partition: number): number | null {
     const o = this.ctx.offsets(topic, partition);
     if (!o) return null;
-    switch (this.opts.autoOffsetReset) {
+    switch (this.opts.offsetResetFor?.(topic) ?? this.opts.autoOffsetReset) {
       case 'earliest':
         return o.low;
       case 'latest':

@@ -6,7 +6,7 @@
 // and rejoin, and a second round hands them over. Committed offsets are checked against the
 // generation, so a removed member's late commit fails and its partitions are consumed again.
 import { assignPartitions, cooperativeFirstRound, stickyAssign, tpKey, type Assignment, type AssignorName, type TopicPartitionTuple } from '../assignors';
-import type { DeliveryLease, GroupsContext } from './groupsContext';
+import type { DeliveryLease, FetchedRecord, GroupsContext } from './groupsContext';
 import type { ConsumerMember } from './consumerMember';
 import { LagSeries } from './lagSeries';
 import { PauseTracker } from './pauseTracker';
@@ -221,7 +221,17 @@ export class GroupCoordinator {
       this.failedCommits++;
       return false;
     }
-    for (const [k, o] of offsets) this.committed.set(k, o);
+    let changed: Map<string, number> | null = null;
+    for (const [k, o] of offsets) {
+      if (this.committed.get(k) === o) continue;
+      this.committed.set(k, o);
+      (changed ??= new Map()).set(k, o);
+    }
+    // Only offsets that moved are written to __consumer_offsets (auto-commit runs every poll).
+    if (changed) {
+      this.ctx.persistCommit?.(this.id, changed);
+      member.opts.onCommit?.(changed);
+    }
     return true;
   }
 
@@ -237,7 +247,8 @@ export class GroupCoordinator {
    * Counts a delivery (a record at an offset this group already passed is a duplicate) and hands
    * it to the application; returns the application's pending handling, if any.
    */
-  deliver(topic: string, partition: number, offset: number, id: number, lease: DeliveryLease): PromiseLike<unknown> | void {
+  deliver(member: ConsumerMember, topic: string, partition: number, offset: number, record: FetchedRecord, lease: DeliveryLease): PromiseLike<unknown> | void {
+    const id = record.id;
     const k = tpKey(topic, partition);
     let d = this.delivered.get(k);
     if (!d) this.delivered.set(k, (d = { upTo: 0, maxId: -1 }));
@@ -245,7 +256,8 @@ export class GroupCoordinator {
     if (offset < d.upTo && id <= d.maxId) this.ctx.ledger.recordDuplicate({ group: this.id, topic, partition, offset, id });
     if (offset + 1 > d.upTo) d.upTo = offset + 1;
     if (id > d.maxId) d.maxId = id;
-    return this.ctx.onDeliver?.(this.id, topic, partition, offset, id, lease);
+    const own = member.opts.onRecord;
+    return own ? own(topic, partition, offset, record, lease) : this.ctx.onDeliver?.(this.id, topic, partition, offset, id, lease, record);
   }
 
   sampleLag(): void {

@@ -7,7 +7,16 @@ import type { Ledger } from '../replication/ledger';
 import type { ConsumerMember } from './consumerMember';
 import type { GroupCoordinator } from './groupCoordinator';
 import type { GROUPS_DEFAULTS } from './types';
-import type { FetchAnswer } from '../replication/clusterSim';
+
+/** A fetched record: `id` identifies it for duplicate counting; the rest is the cluster's own record shape. */
+export interface FetchedRecord {
+  readonly id: number;
+}
+
+/** A consumer fetch's answer; a cluster whose logs may be paged out answers later. */
+export interface FetchResult {
+  readonly records: readonly FetchedRecord[];
+}
 
 export interface GroupsContext {
   readonly clock: Clock;
@@ -16,8 +25,10 @@ export interface GroupsContext {
   readonly options: typeof GROUPS_DEFAULTS;
   partitionCount(topic: string): number;
   offsets(topic: string, partition: number): { low: number; high: number } | null;
-  fetch(topic: string, partition: number, offset: number, max: number): FetchAnswer;
+  fetch(topic: string, partition: number, offset: number, max: number): FetchResult | Promise<FetchResult>;
   scheduleExpiry(group: GroupCoordinator, member: ConsumerMember): void;
+  /** Accepted commits, to be stored (in __consumer_offsets) where the cluster keeps them. */
+  persistCommit?(groupId: string, offsets: ReadonlyMap<string, number>): void;
   /** The application's record handler (or a checker listening to every delivery). */
   onDeliver?: DeliveryListener;
 }
@@ -37,4 +48,7 @@ export interface DeliveryLease {
  * only offsets whose records were handled (at-least-once, as the Java poll loop and kafkajs's
  * eachMessage give), and keeps at most max.poll.records records in handling.
  */
-export type DeliveryListener = (group: string, topic: string, partition: number, offset: number, id: number, lease: DeliveryLease) => PromiseLike<unknown> | void;
+export type DeliveryListener = (group: string, topic: string, partition: number, offset: number, id: number, lease: DeliveryLease, record: FetchedRecord) => PromiseLike<unknown> | void;
+
+/** A member's own handler (kafkajs eachMessage behind it); takes precedence over the groups' listener. */
+export type RecordHandler = (topic: string, partition: number, offset: number, record: FetchedRecord, lease: DeliveryLease) => PromiseLike<unknown> | void;

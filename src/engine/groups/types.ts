@@ -3,6 +3,7 @@
 // auto.commit.interval.ms 5 s, auto.offset.reset latest, max.poll.records 500) and the broker's
 // group.initial.rebalance.delay.ms (3 s).
 import type { AssignorName } from '../assignors';
+import type { RecordHandler } from './groupsContext';
 
 export type CommitMode = 'auto' | 'sync' | 'async' | 'manual';
 export type OffsetReset = 'earliest' | 'latest' | 'none';
@@ -28,9 +29,16 @@ export interface MemberOptions {
   commitMode?: CommitMode;
   autoCommitIntervalMs?: number;
   autoOffsetReset?: OffsetReset;
+  /** auto.offset.reset per topic (kafkajs's fromBeginning is per subscription); autoOffsetReset otherwise. */
+  offsetResetFor?: (topic: string) => OffsetReset;
+  /** This member's record handler (the kafkajs Consumer's eachMessage); the groups' listener otherwise. */
+  onRecord?: RecordHandler;
+  /** Each commit the coordinator accepted from this member (kafkajs's commit_offsets event). */
+  onCommit?: (offsets: ReadonlyMap<string, number>) => void;
 }
 
-export type ResolvedMemberOptions = Required<Omit<MemberOptions, 'groupInstanceId'>> & { groupInstanceId?: string };
+type OptionalMemberSettings = 'groupInstanceId' | 'offsetResetFor' | 'onRecord' | 'onCommit';
+export type ResolvedMemberOptions = Required<Omit<MemberOptions, OptionalMemberSettings>> & Pick<MemberOptions, OptionalMemberSettings>;
 
 export const MEMBER_DEFAULTS = {
   assignor: 'range' as AssignorName,

@@ -4,7 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createCluster, StorageQuotaExceededError, type ClusterOptions, type KafkaMessage } from '../index';
 import { encodeBatches, stampBatch } from '../codec/recordBatch';
-import { readAll, waitFor } from '../testing/helpers';
+import { readAll, until } from '../testing/helpers';
 import { openDatabase } from './idbBackend';
 
 function idb(factory: IDBFactory, extra: Partial<Extract<ClusterOptions['storage'], object>> = {}): ClusterOptions {
@@ -24,7 +24,7 @@ describe('IndexedDB storage', () => {
     await consumer.subscribe({ topic: 'a', fromBeginning: true });
     const seen: KafkaMessage[] = [];
     await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });
-    await waitFor(() => seen.length === 40);
+    await until(c1, () => seen.length === 40);
     await consumer.disconnect();
     const before = await Promise.all([0, 1, 2].map((i) => readAll(c1, 'a', i)));
     const segs = c1.engine.log('a', 0).segments.length;

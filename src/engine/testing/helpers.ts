@@ -1,5 +1,6 @@
-// Test helpers: wait for a condition by yielding to the event loop a bounded number of times
-// (never by sleeping), set up a virtual-clock cluster with a topic, read a partition whole.
+// Test helpers: wait for a condition by moving a virtual clock (or yielding to the event loop
+// a bounded number of times, never by sleeping), set up a virtual-clock cluster with a topic,
+// read a partition whole.
 import { createCluster, type Cluster, type ClusterOptions, type ConfigEntry, type Producer } from '../index';
 
 export async function waitFor(cond: () => boolean, what = 'condition', turns = 2000): Promise<void> {
@@ -8,6 +9,32 @@ export async function waitFor(cond: () => boolean, what = 'condition', turns = 2
     await new Promise((r) => setTimeout(r, 0));
   }
   throw new Error(`Timed out waiting for ${what}`);
+}
+
+/**
+ * Until `cond` holds: a virtual-clock cluster advances in 100 ms steps (consumers poll and
+ * heartbeat on that clock), a real-clock one yields to the event loop.
+ */
+export async function until(cluster: Cluster, cond: () => boolean, what = 'condition', maxMs = 120_000): Promise<void> {
+  if (cluster.clock.kind !== 'virtual') return waitFor(cond, what);
+  for (let t = 0; t <= maxMs; t += 100) {
+    if (cond()) return;
+    await cluster.advance(100);
+  }
+  throw new Error(`Timed out waiting for ${what} (${maxMs} ms of simulated time)`);
+}
+
+/**
+ * Until every member of the group holds its assignment and a position (a "latest" consumer
+ * starts at the log end as of then, as Kafka resolves it after the join).
+ */
+export async function untilAssigned(cluster: Cluster, groupId: string): Promise<void> {
+  await until(cluster, () => {
+    const g = cluster.engine.groups.snapshot().find((x) => x.groupId === groupId);
+    return !!g && g.state === 'Stable' && g.members.length > 0 && g.members.every((m) => m.state === 'stable');
+  }, `group ${groupId} to be stable`);
+  // One more poll so each member has resolved its starting positions.
+  await cluster.advance(200);
 }
 
 /** A virtual-clock cluster with one topic and a connected producer. */

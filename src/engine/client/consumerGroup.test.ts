@@ -1,19 +1,18 @@
-// Multi-member groups for the engine's kafkajs-shaped consumers (the GroupCoordinator seam):
-// Kafka's assignors decide who reads what; eager rebalances revoke everything first, cooperative
-// ones move only what changes owner; a leaving member's partitions go to the others.
+// kafkajs-shaped consumers in multi-member groups, on the one group coordinator and member
+// implementation: Kafka's assignors decide who reads what; eager rebalances revoke everything
+// first, cooperative ones move only what changes owner (KIP-429); a leaving member's partitions
+// go to the others; commits are generation-checked; offsets live in __consumer_offsets.
 import { describe, expect, it } from 'vitest';
-import { createCluster, type Consumer, type KafkaMessage } from '../index';
-import { assignorFromName } from './engineCoordinator';
+import { assignorFromName } from '../assignors';
+import { createCluster, type Cluster, type Consumer, type KafkaMessage } from '../index';
 
-async function setup() {
+async function setup(): Promise<Cluster> {
   const cluster = await createCluster({ clock: 'virtual', cleanerIntervalMs: 0 });
   await cluster.admin().createTopics({ topics: [{ topic: 'orders', numPartitions: 4 }] });
-  const producer = cluster.producer();
-  await producer.connect();
-  return { cluster, producer };
+  return cluster;
 }
 
-async function start(cluster: Awaited<ReturnType<typeof setup>>['cluster'], assigner: string, seen: string[]): Promise<Consumer> {
+async function start(cluster: Cluster, assigner: string, seen: string[]): Promise<Consumer> {
   const c = cluster.consumer({ groupId: 'g', partitionAssigners: [assigner] });
   await c.connect();
   await c.subscribe({ topic: 'orders', fromBeginning: true });
@@ -21,49 +20,52 @@ async function start(cluster: Awaited<ReturnType<typeof setup>>['cluster'], assi
   return c;
 }
 
-/** Moves virtual time in steps, letting the consumers' loops run between steps, until `cond`. */
-async function advanceUntil(cluster: Awaited<ReturnType<typeof setup>>['cluster'], cond: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 40 && !cond(); i++) {
-    await cluster.advance(1_000);
-    for (let j = 0; j < 20; j++) await new Promise((r) => setTimeout(r, 0));
-  }
+/** Moves virtual time in 100 ms steps until `cond` (each advance lets the consumers' loops run). */
+async function advanceUntil(cluster: Cluster, cond: () => boolean, what: string, maxMs = 60_000): Promise<void> {
+  for (let t = 0; t < maxMs && !cond(); t += 100) await cluster.advance(100);
   if (!cond()) throw new Error(`Timed out waiting for ${what}`);
 }
 
-const members = (cluster: Awaited<ReturnType<typeof setup>>['cluster']) => cluster.engine.coordinator.describe('g').members.map((m) => m.memberAssignment.flatMap((a) => a.partitions));
+/** Each member's partitions, as the coordinator holds them now. */
+const members = (cluster: Cluster): number[][] =>
+  cluster.engine.groups.snapshot().find((g) => g.groupId === 'g')?.members.map((m) => m.assignment.map((l) => Number(l.slice(l.lastIndexOf('-') + 1)))) ?? [];
 
 describe('engine consumers in multi-member groups', () => {
   it('maps kafkajs and Java assignor names', () => {
-    expect(['RoundRobinAssigner', 'range', 'StickyAssignor', 'cooperative-sticky'].map(assignorFromName)).toEqual(['roundrobin', 'range', 'sticky', 'cooperative-sticky']);
+    expect(['RoundRobinAssigner', 'range', 'StickyAssignor', 'cooperative-sticky', 'CooperativeStickyAssignor'].map(assignorFromName)).toEqual(['roundrobin', 'range', 'sticky', 'cooperative-sticky', 'cooperative-sticky']);
   });
 
   it('two consumers split the partitions (roundrobin); when one leaves the other takes them all', async () => {
-    const { cluster, producer } = await setup();
+    const cluster = await setup();
+    const producer = cluster.producer();
+    await producer.connect();
     const seen: string[] = [];
     const a = await start(cluster, 'roundrobin', seen);
     const b = await start(cluster, 'roundrobin', seen);
-    // a's fetch loop notices the revocation at its next turn; the new assignment follows.
-    await advanceUntil(cluster, () => members(cluster).every((m) => m.length === 2), 'balanced assignment');
+    await advanceUntil(cluster, () => members(cluster).length === 2 && members(cluster).every((x) => x.length === 2), 'balanced assignment');
     expect(members(cluster)).toEqual([[0, 2], [1, 3]]);
-    expect(cluster.engine.coordinator.describe('g').state).toBe('Stable');
+    expect((await cluster.admin().describeGroups(['g'])).groups[0]!.state).toBe('Stable');
     await producer.send({ topic: 'orders', messages: [0, 1, 2, 3].map((p) => ({ value: `v${p}`, partition: p })) });
     await advanceUntil(cluster, () => seen.length === 4, 'all four records');
     await b.disconnect();
-    await advanceUntil(cluster, () => members(cluster)[0]?.length === 4, 'survivor owns everything');
+    await advanceUntil(cluster, () => members(cluster).length === 1 && members(cluster)[0]!.length === 4, 'survivor owns everything');
+    expect(seen.sort()).toEqual(['0:0', '1:0', '2:0', '3:0']);
     await a.disconnect();
     await cluster.close();
   });
 
-  it('cooperative-sticky: a joining member takes partitions without the first one losing the rest', async () => {
-    const { cluster } = await setup();
+  it('cooperative-sticky: a joining member takes partitions without the first one losing the rest (KIP-429)', async () => {
+    const cluster = await setup();
     const seen: string[] = [];
     await start(cluster, 'cooperative-sticky', seen);
-    expect(members(cluster)).toEqual([[0, 1, 2, 3]]);
+    await advanceUntil(cluster, () => members(cluster)[0]?.length === 4, 'first member owns all');
+    const since = cluster.events().at(-1)?.seq ?? 0;
     await start(cluster, 'cooperative-sticky', seen);
-    // First round: the first member keeps two partitions and gives up the two that move.
-    expect(members(cluster)).toEqual([[0, 1], []]);
     await advanceUntil(cluster, () => members(cluster)[1]?.length === 2, 'second round');
     expect(members(cluster)).toEqual([[0, 1], [2, 3]]);
+    // Only the two partitions that moved were revoked from the first member (eager would revoke all four).
+    const revoked = cluster.events(since).flatMap((e) => (e.type === 'partitions-revoked' ? e.partitions : []));
+    expect(revoked.sort()).toEqual(['orders-2', 'orders-3']);
     await cluster.close();
   });
 
@@ -80,11 +82,11 @@ describe('engine consumers in multi-member groups', () => {
     await c.subscribe({ topic: 'orders', fromBeginning: true });
     const seen: string[] = [];
     await c.run({ eachMessage: async ({ message }: { message: KafkaMessage }) => void seen.push(String(message.value)) });
-    await advanceUntil(cluster as never, () => seen.length === 3, 'three records');
-    // Offset commits are acks=all writes to __consumer_offsets (3 replicas): time must move.
+    await advanceUntil(cluster, () => seen.length === 3, 'three records');
+    // Commits are acks=all writes to __consumer_offsets (3 replicas): time must move.
     let committed = false;
     const committing = c.commitOffsets([{ topic: 'orders', partition: 1, offset: '1' }]).then(() => (committed = true));
-    await advanceUntil(cluster as never, () => committed, 'the commit');
+    await advanceUntil(cluster, () => committed, 'the commit');
     await committing;
     const g = cluster.snapshot().groups.find((x) => x.groupId === 'billing')!;
     expect(g.members).toHaveLength(1);
@@ -95,9 +97,10 @@ describe('engine consumers in multi-member groups', () => {
     expect(g.totalLag).toBe(g.lag['orders-0']! + g.lag['orders-1']!);
     let left = false;
     const leaving = c.disconnect().then(() => (left = true));
-    await advanceUntil(cluster as never, () => left, 'the member to leave');
+    await advanceUntil(cluster, () => left, 'the member to leave');
     await leaving;
     expect(cluster.snapshot().groups[0]!.members).toHaveLength(0);
+    expect(cluster.events().some((e) => e.type === 'member-left')).toBe(true);
     await cluster.close();
   });
 });

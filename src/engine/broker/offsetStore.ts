@@ -2,10 +2,17 @@
 // key names (group, topic, partition), the value holds the offset; the partition for a group
 // is Java's groupId.hashCode() made positive modulo the partition count. A cache answers
 // reads; after a reopen the group's partition is scanned once.
-import { CONSUMER_OFFSETS_PARTITIONS, CONSUMER_OFFSETS_TOPIC, type Engine } from '../broker/engine';
+import { CONSUMER_OFFSETS_PARTITIONS, CONSUMER_OFFSETS_TOPIC, type Engine } from './engine';
 import { encodeBatches } from '../codec/recordBatch';
 import { toPositive } from '../murmur2';
-import type { CommittedOffset } from './groupCoordinator';
+
+export interface CommittedOffset {
+  topic: string;
+  partition: number;
+  /** The next offset to read (Kafka's committed offset semantics); '-1' when none. */
+  offset: string;
+  metadata: string | null;
+}
 
 /** Java's String.hashCode, which Kafka uses to place a group on an offsets partition. */
 export function javaStringHash(s: string): number {

@@ -1,0 +1,84 @@
+// The engine's side of the consumer groups: the one coordinator and member implementation
+// (src/engine/groups) reach the engine's logs through this port — partition counts, the
+// leader's log start and high watermark, fetches (async: chunks may be paged out of IndexedDB)
+// — and store accepted commits in __consumer_offsets. Fetched records carry their offset as the
+// id the groups use to count deliveries of a record already passed (duplicates).
+import type { Rng } from '../../lib/rng';
+import type { DecodedRecord } from '../codec/recordBatch';
+import { ConsumerGroups, type GroupsPort } from '../groups/consumerGroups';
+import type { GroupsOptions } from '../groups/types';
+import type { EventFeed } from '../replication/eventFeed';
+import type { Ledger } from '../replication/ledger';
+import type { Engine } from '../broker/engine';
+import type { OffsetStore } from '../broker/offsetStore';
+
+/** A record as the engine's consumers receive it from the groups. */
+export type FetchedEngineRecord = DecodedRecord & { readonly id: number };
+
+export interface EngineGroups {
+  readonly groups: ConsumerGroups;
+  /** Resolves once every accepted commit so far is stored in __consumer_offsets. */
+  persisted(): Promise<void>;
+}
+
+export function createEngineGroups(engine: Engine, offsets: OffsetStore, feed: EventFeed, ledger: Ledger, rng: Rng, options: GroupsOptions): EngineGroups {
+  const writing = new Set<Promise<unknown>>();
+  const chains = new Map<string, Promise<unknown>>();
+  const port: GroupsPort = {
+    clock: engine.clock,
+    rng,
+    feed,
+    ledger,
+    partitionCount: (t) => engine.topics.get(t)?.partitions.length ?? 0,
+    offsets(t, p) {
+      const topic = engine.topics.get(t);
+      if (!topic || !topic.partitions[p]) return null;
+      const log = engine.log(t, p);
+      return { low: log.logStartOffset, high: log.highWatermark };
+    },
+    async fetch(t, p, offset, max) {
+      const records = await engine.log(t, p).read(offset, { maxRecords: max });
+      for (const r of records) (r as { id?: number }).id = r.offset;
+      return { records: records as FetchedEngineRecord[] };
+    },
+    track: (work) => void engine.track(work),
+    persistCommit(groupId, changed) {
+      const list = [...changed].map(([k, offset]) => {
+        const at = k.lastIndexOf('\u0000');
+        return { topic: k.slice(0, at), partition: Number(k.slice(at + 1)), offset: String(offset) };
+      });
+      // The commit is accepted (in memory) now; its record reaches __consumer_offsets as the
+      // partition's acks allow — in commit order, one after another per group, or an older
+      // offset could land after a newer one and win on reopen. A failure leaves the in-memory
+      // offset, as a coordinator's cache would.
+      const w = (chains.get(groupId) ?? Promise.resolve()).then(() => offsets.commit(groupId, list)).catch(() => undefined);
+      chains.set(groupId, w);
+      void w.finally(() => chains.get(groupId) === w && chains.delete(groupId));
+      writing.add(w);
+      void w.finally(() => writing.delete(w));
+    },
+  };
+  const groups = new ConsumerGroups(port, options);
+  // New records wake idle members that own the partition, as a parked fetch would answer.
+  const watch = (topic: string) => {
+    const t = engine.topics.get(topic);
+    if (!t) return;
+    for (const ps of t.partitions) {
+      for (const log of ps.logs.values()) {
+        if (watched.has(log)) continue;
+        watched.add(log);
+        log.events.on('highWatermark', () => groups.wake(topic, ps.partition));
+      }
+    }
+  };
+  const watched = new WeakSet<object>();
+  for (const name of engine.topics.keys()) watch(name);
+  engine.events.on('topicCreated', ({ topic }) => watch(topic));
+  engine.events.on('partitionsAdded', ({ topic }) => watch(topic));
+  return {
+    groups,
+    async persisted() {
+      while (writing.size > 0) await Promise.all([...writing]);
+    },
+  };
+}
