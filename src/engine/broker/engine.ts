@@ -1,13 +1,11 @@
 // The broker side of the cluster: topics, partitions and their replica logs, the append path
 // and the group coordinator. Clients (admin, producer, consumer, event store) talk to this.
-// `appendToPartition` is replaced by the replication layer (acks, ISR, high watermark);
-// `groups` is the consumer-group layer createCluster installs.
+// `appendToPartition` is replaced by the replication layer (acks, ISR, high watermark); the
+// consumer groups (src/engine/groups) run beside it, wired by createCluster.
 import type { Clock } from '../../lib/clock';
 import { Emitter } from '../../lib/emitter';
 import type { Rng } from '../../lib/rng';
 import { IllegalStateError, InvalidPartitionsError, TopicAlreadyExistsError, UnknownTopicOrPartitionError } from '../errors';
-import type { ConsumerGroups } from '../groups/consumerGroups';
-import type { OffsetStore } from './offsetStore';
 import type { ChunkCache } from '../log/chunkCache';
 import { PartitionLog, type AppendResult, type LeaderAppendOptions } from '../log/partitionLog';
 import type { RestoredPartition, StorageBackend } from '../storage/backend';
@@ -68,12 +66,6 @@ export class Engine {
   readonly events = new Emitter<EngineEvents>();
   /** Replaceable by the replication layer; the default appends to the leader's log. */
   appendToPartition: AppendToPartition;
-  /** The group coordinator and members (src/engine/groups), installed by createCluster. */
-  groups!: ConsumerGroups;
-  /** Committed offsets in __consumer_offsets. */
-  offsets!: OffsetStore;
-  /** Resolves once every commit accepted so far is stored in __consumer_offsets. */
-  commitsPersisted: () => Promise<void> = () => Promise.resolve();
   private readonly background = new Set<Promise<unknown>>();
   private nextProducerId = 1000;
   closed = false;

@@ -1,6 +1,6 @@
 // kafkajs-shaped admin client, plus runCleaner() (a manual retention + compaction pass, which
 // Kafka has no API for: the simulator offers it so the effect can be shown on demand).
-import { describeGroup, loadCommittedOffsets } from './groupViews';
+import { describeGroup, loadCommittedOffsets, type GroupsAccess } from './groupViews';
 import type { CleanerReport, LogCleaner } from '../broker/cleaner';
 import type { Engine } from '../broker/engine';
 import type { ConfigEntry } from '../log/topicConfig';
@@ -28,6 +28,7 @@ export class Admin {
   constructor(
     private readonly engine: Engine,
     private readonly cleaner: LogCleaner,
+    private readonly access: GroupsAccess,
   ) {}
 
   async connect(): Promise<void> {}
@@ -113,11 +114,11 @@ export class Admin {
 
   /** Committed offsets of a group (kafkajs 2 shape); '-1' where nothing is committed. */
   async fetchOffsets({ groupId, topics }: { groupId: string; topics?: string[] }): Promise<{ topic: string; partitions: { partition: number; offset: string; metadata: string | null }[] }[]> {
-    await loadCommittedOffsets(this.engine, groupId);
+    await loadCommittedOffsets(this.access, groupId);
     // The coordinator's memory is the newest (a commit's record may still be on its way to
     // __consumer_offsets); the stored records give the metadata.
-    const live = this.engine.groups.group(groupId).committed;
-    const stored = await this.engine.offsets.fetch(groupId, topics);
+    const live = this.access.groups.group(groupId).committed;
+    const stored = await this.access.offsets.fetch(groupId, topics);
     const names = topics ?? [...new Set([...stored.map((c) => c.topic), ...[...live.keys()].map((k) => k.slice(0, k.lastIndexOf('\u0000')))])];
     for (const t of names) this.engine.topic(t);
     return names.map((topic) => ({
@@ -131,11 +132,11 @@ export class Admin {
   }
 
   async describeGroups(groupIds: string[]) {
-    return { groups: groupIds.map((id) => ({ ...describeGroup(this.engine, id), errorCode: 0 })) };
+    return { groups: groupIds.map((id) => ({ ...describeGroup(this.access, id), errorCode: 0 })) };
   }
 
   async listGroups(): Promise<{ groups: { groupId: string; protocolType: string }[] }> {
-    const ids = new Set([...this.engine.groups.groupIds(), ...this.engine.offsets.groups()]);
+    const ids = new Set([...this.access.groups.groupIds(), ...this.access.offsets.groups()]);
     return { groups: [...ids].map((groupId) => ({ groupId, protocolType: 'consumer' })) };
   }
 

@@ -9,12 +9,12 @@
 import { Emitter } from '../../lib/emitter';
 import { assignorFromName } from '../assignors';
 import type { Engine } from '../broker/engine';
-import type { FetchedEngineRecord } from '../cluster/groupsPort';
+import type { DecodedRecord } from '../codec/recordBatch';
 import { CommitFailedError, IllegalStateError } from '../errors';
 import type { DeliveryLease, FetchedRecord } from '../groups/groupsContext';
 import type { ConsumerMember } from '../groups/consumerMember';
 import { BatchView, type EachBatchPayload, type EachMessagePayload } from './consumerBatch';
-import { describeGroup, loadCommittedOffsets } from './groupViews';
+import { describeGroup, loadCommittedOffsets, type GroupsAccess } from './groupViews';
 import { toKafkaMessage } from './messages';
 import type { GroupDescription, KafkaMessage, TopicPartitionOffset, TopicPartitionOffsetAndMetadata } from './types';
 
@@ -51,6 +51,9 @@ export interface ConsumerEvents extends Record<string, unknown> {
   'consumer.fetch': { numberOfBatches: number };
 }
 
+/** A record as the groups hand it to the engine's consumers: the stored record, its offset as id. */
+export type FetchedEngineRecord = DecodedRecord & { readonly id: number };
+
 /** kafkajs's default poll wait; idle members poll this often and are woken early by new data. */
 const IDLE_POLL_MS = 100;
 
@@ -82,6 +85,7 @@ export class Consumer {
   constructor(
     private readonly engine: Engine,
     readonly opts: ConsumerOptions,
+    private readonly access: GroupsAccess,
   ) {
     if (!opts || typeof opts.groupId !== 'string' || opts.groupId === '') throw new IllegalStateError('A consumer needs a groupId: cluster.consumer({ groupId: "my-group" }).');
   }
@@ -117,7 +121,7 @@ export class Consumer {
   }
 
   private member(): ConsumerMember | null {
-    return this.memberId !== null && this.engine.groups.isLive(this.memberId) ? this.engine.groups.member(this.memberId) : null;
+    return this.memberId !== null && this.access.groups.isLive(this.memberId) ? this.access.groups.member(this.memberId) : null;
   }
 
   async run(options: RunOptions = {}): Promise<void> {
@@ -127,10 +131,10 @@ export class Consumer {
     this.run_ = options;
     this.state = 'running';
     // A reopened cluster's coordinator learns the group's committed offsets from __consumer_offsets.
-    await loadCommittedOffsets(this.engine, this.opts.groupId);
+    await loadCommittedOffsets(this.access, this.opts.groupId);
     const interval = options.autoCommitInterval ?? null;
     const assigners = this.opts.partitionAssigners ?? ['roundrobin'];
-    this.memberId = this.engine.groups.addMember({
+    this.memberId = this.access.groups.addMember({
       groupId: this.opts.groupId,
       clientId: this.opts.clientId ?? 'stormbench',
       topics: this.subscribedTopics(),
@@ -248,7 +252,7 @@ export class Consumer {
   private uncommitted(): { topic: string; partitions: { partition: number; offset: string }[] }[] {
     const m = this.member();
     if (!m) return [];
-    const committed = this.engine.groups.group(this.opts.groupId).committed;
+    const committed = this.access.groups.group(this.opts.groupId).committed;
     const byTopic = new Map<string, { partition: number; offset: string }[]>();
     for (const [k, off] of m.positions_()) {
       if (committed.get(k) === off) continue;
@@ -270,14 +274,14 @@ export class Consumer {
       if (!m.commitOffsets(map)) throw new CommitFailedError(this.opts.groupId, m.id, 'the group has rebalanced since these records were fetched');
     } else {
       // Not in the group (before run or after stop): the coordinator accepts a commit for an empty group, as Kafka's does.
-      const g = this.engine.groups.group(this.opts.groupId);
+      const g = this.access.groups.group(this.opts.groupId);
       if (g.members.size > 0) throw new CommitFailedError(this.opts.groupId, this.opts.clientId ?? 'consumer', 'the group has active members and this consumer is not one of them (run() it first)');
-      await this.engine.offsets.commit(this.opts.groupId, offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset), metadata: o.metadata ?? null })));
+      await this.access.offsets.commit(this.opts.groupId, offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: String(o.offset), metadata: o.metadata ?? null })));
       for (const [k, v] of map) g.committed.set(k, v);
       // (A member's accepted commit is reported by its onCommit, for the offsets that moved.)
       this.emitCommit(map);
     }
-    await this.engine.commitsPersisted();
+    await this.access.persisted();
   }
 
   private emitCommit(offsets: ReadonlyMap<string, number>): void {
@@ -323,7 +327,7 @@ export class Consumer {
     const m = this.member();
     if (!m) return;
     for (const { topic, partitions } of topics) for (const p of partitions ?? this.engine.topic(topic).partitions.map((x) => x.partition)) m.paused.delete(tpKey(topic, p));
-    if (this.memberId) for (const { topic, partitions } of topics) for (const p of partitions ?? []) this.engine.groups.wake(topic, p);
+    if (this.memberId) for (const { topic, partitions } of topics) for (const p of partitions ?? []) this.access.groups.wake(topic, p);
   }
 
   paused_(): { topic: string; partitions: number[] }[] {
@@ -344,7 +348,7 @@ export class Consumer {
   }
 
   async describeGroup(): Promise<GroupDescription> {
-    return describeGroup(this.engine, this.opts.groupId);
+    return describeGroup(this.access, this.opts.groupId);
   }
 
   /** Stops fetching, waits for the records in hand, commits what was handled and leaves the group. */
@@ -357,10 +361,10 @@ export class Consumer {
       this.stopping = (async () => {
         await Promise.allSettled([...this.lanes.values()]);
         const id = this.memberId;
-        if (id !== null && this.engine.groups.isLive(id)) this.engine.groups.closeMember(id);
-        if (id !== null) this.engine.groups.forget(id);
+        if (id !== null && this.access.groups.isLive(id)) this.access.groups.closeMember(id);
+        if (id !== null) this.access.groups.forget(id);
         this.memberId = null;
-        await this.engine.commitsPersisted();
+        await this.access.persisted();
         this.events.emit('consumer.stop', null);
       })();
     }

@@ -28,7 +28,7 @@ async function advanceUntil(cluster: Cluster, cond: () => boolean, what: string,
 
 /** Each member's partitions, as the coordinator holds them now. */
 const members = (cluster: Cluster): number[][] =>
-  cluster.engine.groups.snapshot().find((g) => g.groupId === 'g')?.members.map((m) => m.assignment.map((l) => Number(l.slice(l.lastIndexOf('-') + 1)))) ?? [];
+  cluster.groups.snapshot().find((g) => g.groupId === 'g')?.members.map((m) => m.assignment.map((l) => Number(l.slice(l.lastIndexOf('-') + 1)))) ?? [];
 
 describe('engine consumers in multi-member groups', () => {
   it('maps kafkajs and Java assignor names', () => {

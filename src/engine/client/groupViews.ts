@@ -1,18 +1,27 @@
 // Group answers shared by the consumer and admin clients: DescribeGroups in kafkajs's shape,
 // and loading a group's committed offsets from __consumer_offsets into the coordinator (after
 // a reopen the coordinator's memory is empty, as a Kafka coordinator loads its partition).
-import type { Engine } from '../broker/engine';
+import type { OffsetStore } from '../broker/offsetStore';
+import type { ConsumerGroups } from '../groups/consumerGroups';
 import type { GroupDescription, TopicPartitions } from './types';
 
-const loaded = new WeakMap<Engine, Set<string>>();
+/** What the consumer and admin clients reach of the group layer (createCluster wires it). */
+export interface GroupsAccess {
+  readonly groups: ConsumerGroups;
+  readonly offsets: OffsetStore;
+  /** Resolves once every commit accepted so far is stored in __consumer_offsets. */
+  persisted(): Promise<void>;
+}
 
-export async function loadCommittedOffsets(engine: Engine, groupId: string): Promise<void> {
-  let groups = loaded.get(engine);
-  if (!groups) loaded.set(engine, (groups = new Set()));
+const loaded = new WeakMap<GroupsAccess, Set<string>>();
+
+export async function loadCommittedOffsets(access: GroupsAccess, groupId: string): Promise<void> {
+  let groups = loaded.get(access);
+  if (!groups) loaded.set(access, (groups = new Set()));
   if (groups.has(groupId)) return;
   groups.add(groupId);
-  const committed = engine.groups.group(groupId).committed;
-  for (const c of await engine.offsets.fetch(groupId)) {
+  const committed = access.groups.group(groupId).committed;
+  for (const c of await access.offsets.fetch(groupId)) {
     const k = `${c.topic}\u0000${c.partition}`;
     if (c.offset !== '-1' && !committed.has(k)) committed.set(k, Number(c.offset));
   }
@@ -28,8 +37,8 @@ const toTopicPartitions = (labels: readonly string[]): TopicPartitions[] => {
   return [...byTopic.keys()].sort().map((topic) => ({ topic, partitions: byTopic.get(topic)!.sort((a, b) => a - b) }));
 };
 
-export function describeGroup(engine: Engine, groupId: string): GroupDescription {
-  const snap = engine.groups.snapshot().find((g) => g.groupId === groupId);
+export function describeGroup(access: GroupsAccess, groupId: string): GroupDescription {
+  const snap = access.groups.snapshot().find((g) => g.groupId === groupId);
   if (!snap) return { groupId, state: 'Dead', protocolType: 'consumer', protocol: '', members: [] };
   const state = snap.state === 'Empty' || snap.state === 'PreparingRebalance' || snap.state === 'CompletingRebalance' || snap.state === 'Stable' ? snap.state : 'Dead';
   return {

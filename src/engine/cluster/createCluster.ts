@@ -17,6 +17,7 @@ import { LogCleaner } from '../broker/cleaner';
 import { Engine, type BrokerState } from '../broker/engine';
 import type { ClusterSimOptions } from '../replication/clusterConfig';
 import { attachReplication, type ReplicationBridge } from '../replication/engineBridge';
+import type { ConsumerGroups } from '../groups/consumerGroups';
 import type { GroupsOptions } from '../groups/types';
 import { EventFeed } from '../replication/eventFeed';
 import { Ledger } from '../replication/ledger';
@@ -82,6 +83,8 @@ export interface Cluster {
   heal(): void;
   snapshot(): ClusterSnapshot;
   events(since?: number): StampedEvent[];
+  /** The consumer groups: coordinators and members (for snapshots and tests). */
+  readonly groups: ConsumerGroups;
   /** The replication simulation under this cluster (undefined with one broker). */
   readonly replication: ReplicationBridge | undefined;
 }
@@ -118,17 +121,16 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   const replication = brokers > 1 ? attachReplication(engine, { seed: options.seed ?? 1, ...options.replication }, options.virtualStallMs) : undefined;
   // One group coordinator and member implementation; offsets in __consumer_offsets. Group
   // events and delivery counters go to the cluster's feed and ledger (the replication's, if any).
-  engine.offsets = new OffsetStore(engine);
+  const offsets = new OffsetStore(engine);
   const feed = replication?.sim.core.feed ?? new EventFeed(2_000, () => clock.now());
   const ledger = replication?.sim.core.ledger ?? new Ledger();
-  const engineGroups = createEngineGroups(engine, engine.offsets, feed, ledger, rng.fork('groups'), { initialRebalanceDelayMs: 0, ...options.groups });
-  engine.groups = engineGroups.groups;
-  engine.commitsPersisted = () => engineGroups.persisted();
+  const access = createEngineGroups(engine, offsets, feed, ledger, rng.fork('groups'), { initialRebalanceDelayMs: 0, ...options.groups });
   const replicated = (): ReplicationBridge => {
     if (!replication) throw new IllegalStateError('Broker faults and snapshots need a replicated cluster: createCluster({ brokers: 2 or more }).');
     return replication;
   };
   return {
+    groups: access.groups,
     replication,
     stopBroker: (id) => replicated().stopBroker(id),
     startBroker: (id) => replicated().startBroker(id),
@@ -136,7 +138,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     isolateBroker: (id) => replicated().isolateBroker(id),
     heal: () => replicated().heal(),
     snapshot: () => {
-      const groups = engine.groups.snapshot();
+      const groups = access.groups.snapshot();
       return { ...replicated().sim.snapshot(), groups, rebalancesInProgress: groups.filter((g) => g.rebalancing).map((g) => g.groupId) };
     },
     // The feed holds group events on any cluster, and replication events with brokers ≥ 2.
@@ -144,11 +146,11 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     brokers: engine.brokers,
     engine,
     clock,
-    admin: () => (live(), new Admin(engine, cleaner)),
+    admin: () => (live(), new Admin(engine, cleaner, access)),
     producer: (o) => (live(), new Producer(engine, o)),
     consumer(o) {
       live();
-      const c = new Consumer(engine, o);
+      const c = new Consumer(engine, o, access);
       consumers.add(c);
       return c;
     },
@@ -168,7 +170,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     async close() {
       if (engine.closed) return;
       cleaner.stop();
-      engine.groups.shutdown();
+      access.groups.shutdown();
       replication?.sim.shutdown();
       engine.closed = true;
       await engine.settle().catch(() => undefined);

@@ -4,7 +4,8 @@
 // — and store accepted commits in __consumer_offsets. Fetched records carry their offset as the
 // id the groups use to count deliveries of a record already passed (duplicates).
 import type { Rng } from '../../lib/rng';
-import type { DecodedRecord } from '../codec/recordBatch';
+import type { FetchedEngineRecord } from '../client/consumer';
+import type { GroupsAccess } from '../client/groupViews';
 import { ConsumerGroups, type GroupsPort } from '../groups/consumerGroups';
 import type { GroupsOptions } from '../groups/types';
 import type { EventFeed } from '../replication/eventFeed';
@@ -12,16 +13,7 @@ import type { Ledger } from '../replication/ledger';
 import type { Engine } from '../broker/engine';
 import type { OffsetStore } from '../broker/offsetStore';
 
-/** A record as the engine's consumers receive it from the groups. */
-export type FetchedEngineRecord = DecodedRecord & { readonly id: number };
-
-export interface EngineGroups {
-  readonly groups: ConsumerGroups;
-  /** Resolves once every accepted commit so far is stored in __consumer_offsets. */
-  persisted(): Promise<void>;
-}
-
-export function createEngineGroups(engine: Engine, offsets: OffsetStore, feed: EventFeed, ledger: Ledger, rng: Rng, options: GroupsOptions): EngineGroups {
+export function createEngineGroups(engine: Engine, offsets: OffsetStore, feed: EventFeed, ledger: Ledger, rng: Rng, options: GroupsOptions): GroupsAccess {
   const writing = new Set<Promise<unknown>>();
   const chains = new Map<string, Promise<unknown>>();
   const port: GroupsPort = {
@@ -77,6 +69,7 @@ export function createEngineGroups(engine: Engine, offsets: OffsetStore, feed: E
   engine.events.on('partitionsAdded', ({ topic }) => watch(topic));
   return {
     groups,
+    offsets,
     async persisted() {
       while (writing.size > 0) await Promise.all([...writing]);
     },

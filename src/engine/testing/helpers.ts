@@ -30,7 +30,7 @@ export async function until(cluster: Cluster, cond: () => boolean, what = 'condi
  */
 export async function untilAssigned(cluster: Cluster, groupId: string): Promise<void> {
   await until(cluster, () => {
-    const g = cluster.engine.groups.snapshot().find((x) => x.groupId === groupId);
+    const g = cluster.groups.snapshot().find((x) => x.groupId === groupId);
     return !!g && g.state === 'Stable' && g.members.length > 0 && g.members.every((m) => m.state === 'stable');
   }, `group ${groupId} to be stable`);
   // One more poll so each member has resolved its starting positions.
