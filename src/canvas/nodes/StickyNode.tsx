@@ -11,6 +11,7 @@ import { KIND_LABELS } from '../../model';
 import { useUiStore } from '../../store/uiStore';
 import type { FlowNode } from '../flowTypes';
 import { KIND_STYLES, MIN_SCREEN_TEXT_PX, NAME_FONT_PX, TARGET_SCREEN_TEXT_PX } from '../kindStyles';
+import { MAX_NAME_LINES } from '../text/limits';
 import { measureStickyText } from '../text/measureText';
 import { fitText, wrapLines } from '../text/textFit';
 import { HintBadge } from './HintBadge';
@@ -19,8 +20,6 @@ import { StickyEditor } from './StickyEditor';
 import { useDetail } from './useDetail';
 import { useNamingHint } from './useNamingHint';
 
-/** A name longer than this many lines (at full detail) ends with an ellipsis. */
-export const MAX_NAME_LINES = 6;
 /** Inner padding of a sticky in board units (matches canvas.css). */
 const PAD_X = 10;
 const COMPACT_PAD = 6;
