@@ -1,10 +1,11 @@
-// `npm run collab` runs this (scripts/collab.mjs builds it first): reads the settings from the
-// environment, serves the app and the sync endpoint, and stores every room before exiting on
-// Ctrl+C or SIGTERM.
+// `npm run collab` runs this (scripts/collab.mjs bundles it first and starts the bundle):
+// reads the settings from the environment, serves the app and the sync endpoint, and stores
+// every room before exiting on Ctrl+C, SIGTERM or when the starting process goes away.
 import { createCollabServer } from './collabServer';
 import { CollabConfigError, readConfig } from './config';
 import { ROOMS_FILE } from './roomStore';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 export async function main(): Promise<void> {
   let config;
@@ -38,4 +39,8 @@ export async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  process.on('disconnect', () => void stop());
 }
+
+// Run when this bundle is the process's entry (not when imported by a test or a benchmark).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
