@@ -4,6 +4,7 @@ export { createCluster, type Cluster, type ClusterOptions, type IndexedDbStorage
 export { murmur2, defaultPartition, toPositive } from './murmur2';
 export { Admin, type ITopicConfig, type PartitionMetadata } from './client/admin';
 export { Producer, type ProducerOptions } from './client/producer';
+export { sendRetrying, withRetries, refusedBeforeWrite, backoffFor, RETRY_BACKOFF_MS, RETRY_BACKOFF_MAX_MS, DELIVERY_TIMEOUT_MS, type RetryHooks, type RetryPolicy } from './client/retry';
 export { Consumer, type ConsumerOptions, type RunOptions, type ConsumerEvents } from './client/consumer';
 export type { EachBatchPayload, EachMessagePayload, BatchView as Batch } from './client/consumerBatch';
 export type { Message, RecordMetadata, KafkaMessage, IHeaders, ProducerRecord, ProducerBatch, TopicPartitionOffset, TopicPartitionOffsetAndMetadata } from './client/types';

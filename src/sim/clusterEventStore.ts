@@ -10,10 +10,9 @@
 // after the snapshot that retention deleted stay readable through the record the entry keeps
 // (as if the service had snapshotted before the deletion): at most one snapshot interval per key.
 import { runtime } from '../topology';
-import { defaultPartition, type ClusterSim, type ProduceRecord, type SimRecord } from './engineApi';
+import { defaultPartition, sendRetrying, type ClusterSim, type ProduceRecord, type SimRecord } from './engineApi';
 import { PartitionUnavailableError } from './errors';
 import type { ProducerAcks } from './options';
-import { sendRetrying } from './retryingSend';
 
 type EventEnvelope = runtime.EventEnvelope;
 type Snapshot = runtime.Snapshot;

@@ -6,6 +6,7 @@ export {
   EXPERIMENTS,
   ASSIGNOR_NAMES,
   defaultPartition,
+  sendRetrying,
   type SimulatedCluster,
   type ClusterSnapshot,
   type StampedEvent,

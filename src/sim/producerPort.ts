@@ -1,13 +1,12 @@
 // How handlers and actors write to the simulated cluster: the record key picks the partition
 // as Kafka's Java client does (murmur2), records without a key go round robin, and every send
 // uses the run's acks. Sends the leader refused are retried as the Java producer does
-// (retryingSend.ts); what still fails is counted (the UI shows it).
+// (the engine's retry policy, src/engine/client/retry.ts); what still fails is counted (the UI shows it).
 import type { Topology } from '../topology';
 import { runtime } from '../topology';
-import { defaultPartition, type ClusterSim } from './engineApi';
+import { defaultPartition, sendRetrying, type ClusterSim } from './engineApi';
 import type { FlowCounters } from './flowCounters';
 import type { ProducerAcks } from './options';
-import { sendRetrying } from './retryingSend';
 
 export class ProducerPort {
   private readonly partitions = new Map<string, number>();

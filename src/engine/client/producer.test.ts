@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCluster, defaultPartition, RequestTimeoutError, type AppendToPartition } from '../index';
-import { readAll, setup } from '../testing/helpers';
+import { during, readAll, setup } from '../testing/helpers';
 
 describe('producer', () => {
   it('refuses bad input with typed errors and writes nothing', async () => {
@@ -82,7 +82,8 @@ describe('producer', () => {
         let n = 0;
         for (const [count, losses] of sends) {
           lose = losses;
-          await producer.send({ topic: 't', messages: Array.from({ length: count }, () => ({ key: 'k', value: String(n++) })) });
+          // Retries back off on the cluster's clock (100 ms, doubling): move time while waiting.
+          await during(cluster, producer.send({ topic: 't', messages: Array.from({ length: count }, () => ({ key: 'k', value: String(n++) })) }));
         }
         const p = defaultPartition('k', 2);
         const values = (await readAll(cluster, 't', p)).map((r) => Number(r.value));
@@ -101,7 +102,21 @@ describe('producer', () => {
       if (lose-- > 0) throw new RequestTimeoutError();
       return r;
     };
-    await producer.send({ topic: 't', messages: [{ value: 'once' }] });
+    await during(cluster, producer.send({ topic: 't', messages: [{ value: 'once' }] }));
     expect((await readAll(cluster, 't')).length).toBe(2);
+  });
+
+  it('retries back off as the Java producer does (retry.backoff.ms 100, doubling), on the cluster clock', async () => {
+    const { cluster, producer } = await setup('t');
+    const inner = cluster.engine.appendToPartition;
+    const tries: number[] = [];
+    cluster.engine.appendToPartition = async (...args) => {
+      tries.push(cluster.now());
+      if (tries.length < 4) throw new RequestTimeoutError();
+      return inner(...args);
+    };
+    const start = cluster.now();
+    await during(cluster, producer.send({ topic: 't', messages: [{ value: 'late' }] }));
+    expect(tries.map((t) => t - start)).toEqual([0, 100, 300, 700]);
   });
 });

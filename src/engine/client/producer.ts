@@ -3,6 +3,7 @@
 // them (murmur2); keyless records stick to one partition per send and move on with the next
 // (KIP-480's sticky partitioner). An idempotent producer numbers its batches per partition so a
 // retried batch is recognised and not written twice.
+import { withRetries } from './retry';
 import { encodeBatches, ATTR_LOG_APPEND_TIME, type RecordInput } from '../codec/recordBatch';
 import type { Acks, Engine } from '../broker/engine';
 import { isCompacted } from '../log/topicConfig';
@@ -14,7 +15,7 @@ import type { ProducerBatch, ProducerRecord, RecordMetadata } from './types';
 
 export interface ProducerOptions {
   idempotent?: boolean;
-  /** How many times a retriable failure is retried (kafkajs's retry.retries, default 5). */
+  /** How many times a retriable failure is retried (kafkajs's retry.retries, default 5), with the Java client's backoff. */
   retries?: number;
 }
 
@@ -117,32 +118,36 @@ export class Producer {
     return next;
   }
 
+  /**
+   * One partition's batches, retried by the one retry policy (client/retry.ts: backoff on the
+   * cluster's clock, at most `retries` times, within delivery.timeout.ms). A non-idempotent
+   * producer retrying a lost acknowledgement may duplicate, as in Kafka.
+   */
   private async appendWithRetry(req: PartitionRequest, acks: Acks): Promise<RecordMetadata> {
     const seq = req.baseSequence;
-    const retries = this.opts.retries ?? 5;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const res = await this.engine.appendToPartition(req.topic, req.partition, req.batches, acks, this.producerId >= 0 ? { producer: { id: this.producerId, epoch: this.epoch, baseSequence: seq } } : {});
-        const t = this.engine.topic(req.topic);
-        const log = this.engine.log(req.topic, req.partition);
-        return {
-          topicName: req.topic,
-          partition: req.partition,
-          errorCode: 0,
-          baseOffset: String(res.baseOffset),
-          logAppendTime: t.config['message.timestamp.type'] === 'LogAppendTime' ? String(res.appendTime) : '-1',
-          logStartOffset: String(log.logStartOffset),
-        };
-      } catch (e) {
-        // A non-idempotent producer retrying a lost acknowledgement may duplicate, as in Kafka.
-        if (e instanceof EngineError && e.retriable && attempt < retries) continue;
-        // KIP-360: after a failed batch the sequence may have a hole; a new epoch restarts at 0.
-        if (this.producerId >= 0) {
-          this.epoch++;
-          this.sequences.clear();
-        }
-        throw e;
+    try {
+      const res = await withRetries(
+        this.engine.clock,
+        () => this.engine.appendToPartition(req.topic, req.partition, req.batches, acks, this.producerId >= 0 ? { producer: { id: this.producerId, epoch: this.epoch, baseSequence: seq } } : {}),
+        { retriable: (e) => e instanceof EngineError && e.retriable, retries: this.opts.retries ?? 5 },
+      );
+      const t = this.engine.topic(req.topic);
+      const log = this.engine.log(req.topic, req.partition);
+      return {
+        topicName: req.topic,
+        partition: req.partition,
+        errorCode: 0,
+        baseOffset: String(res.baseOffset),
+        logAppendTime: t.config['message.timestamp.type'] === 'LogAppendTime' ? String(res.appendTime) : '-1',
+        logStartOffset: String(log.logStartOffset),
+      };
+    } catch (e) {
+      // KIP-360: after a failed batch the sequence may have a hole; a new epoch restarts at 0.
+      if (this.producerId >= 0) {
+        this.epoch++;
+        this.sequences.clear();
       }
+      throw e;
     }
   }
 }

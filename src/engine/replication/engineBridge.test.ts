@@ -1,6 +1,7 @@
 // The engine of createCluster() under the replication simulation: kafkajs-shaped producers and
 // admin see Kafka's replicated behaviour (acks=all waits for the ISR, NotEnoughReplicas, leader
 // failover, acks=1 loss truncating what consumers can read).
+import { during } from '../testing/helpers';
 import { describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from '../index';
 
@@ -37,7 +38,8 @@ describe('createCluster engine under replication (Kafka semantics through the ka
     const leader = cluster.engine.partition('orders', 0).leader;
     for (const b of [1, 2, 3]) if (b !== leader) bridge.stopBroker(b);
     expect(cluster.brokers.filter((b) => b.status === 'stopped')).toHaveLength(2);
-    await expect(producer.send({ topic: 'orders', acks: -1, messages: [{ value: 'x' }] })).rejects.toMatchObject({ code: 'NOT_ENOUGH_REPLICAS' });
+    // Retried with backoff (retriable), then refused for good: move time while it retries.
+    await expect(during(cluster, producer.send({ topic: 'orders', acks: -1, messages: [{ value: 'x' }] }))).rejects.toMatchObject({ code: 'NOT_ENOUGH_REPLICAS' });
     expect(cluster.engine.log('orders', 0).logEndOffset).toBe(0);
     await cluster.close();
   });

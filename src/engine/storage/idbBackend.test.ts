@@ -4,7 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createCluster, StorageQuotaExceededError, type ClusterOptions, type KafkaMessage } from '../index';
 import { encodeBatches, stampBatch } from '../codec/recordBatch';
-import { readAll, until } from '../testing/helpers';
+import { during, readAll, until } from '../testing/helpers';
 import { openDatabase } from './idbBackend';
 
 function idb(factory: IDBFactory, extra: Partial<Extract<ClusterOptions['storage'], object>> = {}): ClusterOptions {
@@ -80,7 +80,7 @@ describe('IndexedDB storage', () => {
     await p.connect();
     await p.send({ topic: 't', messages: [{ value: 'kept' }] });
     crash = true;
-    await expect(p.send({ topic: 't', messages: [{ value: 'lost1' }, { value: 'lost2' }] })).rejects.toMatchObject({ code: 'STORAGE_ERROR' });
+    await expect(during(c1, p.send({ topic: 't', messages: [{ value: 'lost1' }, { value: 'lost2' }] }))).rejects.toMatchObject({ code: 'STORAGE_ERROR' });
     expect((await readAll(c1, 't')).map((r) => r.value)).toEqual(['kept']);
     await c1.close();
     const c2 = await createCluster(idb(factory));

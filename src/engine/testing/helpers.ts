@@ -37,6 +37,17 @@ export async function untilAssigned(cluster: Cluster, groupId: string): Promise<
   await cluster.advance(200);
 }
 
+/** Awaits `work` on a virtual-clock cluster, moving time while it waits (retries back off on the clock). */
+export async function during<T>(cluster: Cluster, work: Promise<T>): Promise<T> {
+  let settled = false;
+  void work.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  await until(cluster, () => settled, 'the request to settle');
+  return work;
+}
+
 /** A virtual-clock cluster with one topic and a connected producer. */
 export async function setup(topic: string, partitions = 1, config: Record<string, string> = {}, opts: ClusterOptions = {}): Promise<{ cluster: Cluster; producer: Producer }> {
   const cluster = await createCluster({ clock: 'virtual', cleanerIntervalMs: 0, ...opts });

@@ -2,6 +2,7 @@
 // flight per partition, retries keep the records' ids) and a consumer group, then heals
 // everything, lets the cluster settle, reads every partition back and checks the history:
 // acknowledged records lost, records present twice, acknowledged records out of send order.
+import { RETRY_BACKOFF_MS } from '../../client/retry';
 import type { ClusterSimOptions } from '../../replication/clusterConfig';
 import type { Acks } from '../../replication/producePath';
 import { createSimulatedCluster } from '../../groups/simulatedCluster';
@@ -50,7 +51,6 @@ export const REORDERING: JepsenConfig = { ...SAFE, name: 'acks=all, not idempote
 export const ACKS_ONE: JepsenConfig = { name: 'acks=1, RF 3', acks: 1, minInsyncReplicas: 1, replicationFactor: 3, uncleanLeaderElection: false, idempotent: false };
 
 const TOPIC = 'events';
-const RETRY_BACKOFF_MS = 100;
 
 export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<ScheduleOptions> = {}): JepsenReport {
   const opts: ScheduleOptions = { seed, brokers: 3, partitions: 3, steps: 300, faultRate: 0.12, ...shape };

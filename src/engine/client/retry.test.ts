@@ -2,8 +2,8 @@
 // retried with exponential backoff (100 ms doubling to 1 s) until delivery.timeout.ms (120 s);
 // errors after an append are not.
 import { describe, expect, it } from 'vitest';
-import { createVirtualClock } from '../lib/clock';
-import { DELIVERY_TIMEOUT_MS, sendRetrying } from './retryingSend';
+import { createVirtualClock } from '../../lib/clock';
+import { DELIVERY_TIMEOUT_MS, sendRetrying } from './retry';
 
 const coded = (code: string) => Object.assign(new Error(code), { code });
 

@@ -1,0 +1,86 @@
+// The one retry policy of the engine's clients, the Java producer's: a failed request is tried
+// again after retry.backoff.ms, doubling up to retry.backoff.max.ms, until delivery.timeout.ms
+// has passed since the first try (or the producer's `retries` are spent). The wait runs on the
+// cluster's clock, so a virtual clock makes retries deterministic. Two forms: a promise one for
+// the kafkajs-shaped producer, and a callback one for callers that answer at one simulated
+// instant (the simulation's handlers and actors, the Jepsen producer).
+import type { Clock } from '../../lib/clock';
+
+/** retry.backoff.ms, retry.backoff.max.ms and delivery.timeout.ms: the Java client's defaults. */
+export const RETRY_BACKOFF_MS = 100;
+export const RETRY_BACKOFF_MAX_MS = 1_000;
+export const DELIVERY_TIMEOUT_MS = 120_000;
+
+/** The errors a leader gives before it writes anything: retrying them can never duplicate. */
+const REFUSED_BEFORE_WRITE = new Set(['NOT_ENOUGH_REPLICAS', 'NOT_LEADER_OR_FOLLOWER', 'LEADER_NOT_AVAILABLE', 'BROKER_NOT_AVAILABLE']);
+
+export function refusedBeforeWrite(error: unknown): boolean {
+  return REFUSED_BEFORE_WRITE.has((error as { code?: string } | null)?.code ?? '');
+}
+
+/** The wait before retry number `attempt` (1 for the first retry). */
+export function backoffFor(attempt: number): number {
+  return Math.min(RETRY_BACKOFF_MS * 2 ** Math.max(0, attempt - 1), RETRY_BACKOFF_MAX_MS);
+}
+
+export interface RetryHooks {
+  /** +1 while a retry waits out its backoff, −1 when it is sent. */
+  backingOff?(delta: number): void;
+  /** Each retry sent. */
+  retried?(): void;
+}
+
+export interface RetryPolicy {
+  /** Whether this failure may be tried again. */
+  retriable(error: unknown): boolean;
+  /** At most this many retries (kafkajs's retry.retries); unlimited within the delivery timeout otherwise. */
+  retries?: number;
+  deliveryTimeoutMs?: number;
+}
+
+/**
+ * Runs `attempt` (one request; it calls `answer` once) and retries it by the policy; `done`
+ * gets the final outcome.
+ */
+export function sendRetrying(clock: Clock, attempt: (answer: (error: Error | null) => void) => void, done: (error: Error | null) => void, hooks: RetryHooks = {}, policy: RetryPolicy = { retriable: refusedBeforeWrite }): void {
+  const firstAt = clock.now();
+  const deadline = policy.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
+  let tries = 0;
+  const go = (): void =>
+    attempt((error) => {
+      const wait = backoffFor(tries + 1);
+      if (error && policy.retriable(error) && tries < (policy.retries ?? Infinity) && clock.now() + wait - firstAt <= deadline) {
+        tries++;
+        hooks.backingOff?.(1);
+        clock.setTimeout(() => {
+          hooks.backingOff?.(-1);
+          hooks.retried?.();
+          go();
+        }, wait);
+        return;
+      }
+      done(error);
+    });
+  go();
+}
+
+/** The promise form: `attempt` is tried again by the policy; resolves or rejects with the final outcome. */
+export function withRetries<T>(clock: Clock, attempt: () => Promise<T>, policy: RetryPolicy, hooks: RetryHooks = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let value: T;
+    sendRetrying(
+      clock,
+      (answer) =>
+        void attempt().then(
+          (v) => {
+            value = v;
+            answer(null);
+          },
+          (e: unknown) => answer(e instanceof Error ? e : new Error(String(e))),
+        ),
+      (error) => (error ? reject(error) : resolve(value)),
+      hooks,
+      policy,
+    );
+  });
+}
