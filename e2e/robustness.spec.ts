@@ -119,3 +119,56 @@ test('edits after another tab deleted the board are not dropped: the tab says so
   await expect(a.boardName()).toContainText('Doomed (copy)');
   for (const text of ['Kept one', 'Kept two', 'Kept three']) await expect(a.sticky('Hotspot', text)).toBeVisible();
 });
+
+test('a run belongs to its board: switching boards pauses it, and "Run simulation" runs the board on screen', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  const clock = async () => Number((await page.getByLabel('Simulated time').textContent())!.replace(/[^0-9.]/g, ''));
+  await board.openExample('Banking');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+  await button('Run simulation').click();
+  await expect(button('Pause simulation')).toBeVisible();
+  await expect.poll(clock).toBeGreaterThan(1);
+
+  // Switched away while running: the Banking run pauses.
+  await board.openExample('E-commerce');
+  await expect(button('Run simulation')).toBeVisible();
+  await expect(button('Pause simulation')).toHaveCount(0);
+  const held = await clock();
+  await page.waitForTimeout(500);
+  expect(await clock()).toBe(held);
+
+  // Back on Banking, its paused run resumes; switched away again during the pause, and
+  // "Run simulation" runs E-commerce from the start, not Banking.
+  await board.openBoard('Banking');
+  await button('Run simulation').click();
+  await expect.poll(clock).toBeGreaterThan(held);
+  await button('Pause simulation').click();
+  await board.openBoard('E-commerce');
+  await button('Run simulation').click();
+  await expect(button('Pause simulation')).toBeVisible();
+  await page.getByRole('tab', { name: 'Read models' }).click();
+  await expect(page.getByRole('table', { name: 'Read model Order status' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Read model Balance' })).toHaveCount(0);
+});
+
+test('a command rate above 20,000/s is clamped where it is typed, and says so', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('Banking');
+  const rate = page.getByRole('spinbutton', { name: 'Commands/s' });
+  await rate.fill('100000');
+  await expect(rate).toHaveValue('20000');
+  await expect(page.getByRole('status').filter({ hasText: 'at most 20,000 per second' })).toBeVisible();
+  await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Pause simulation' })).toBeVisible();
+  await rate.fill('250000');
+  await expect(rate).toHaveValue('20000');
+  // The run goes on at the limit and still pauses promptly.
+  await page.waitForTimeout(1000);
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Pause simulation' }).click();
+  await expect(page.getByRole('button', { name: 'Run simulation', exact: true })).toBeVisible();
+  console.log(`pause at 20,000 commands/s took ${Date.now() - started} ms`);
+});

@@ -135,6 +135,13 @@ export class BoardPage {
     await this.page.getByLabel('Import board').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
   }
 
+  /** Switches to a saved board by its name in the board menu. */
+  async openBoard(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Boards' }).click();
+    await this.page.getByRole('list', { name: 'Saved boards' }).getByRole('button', { name, exact: true }).click();
+    await expect(this.boardName()).toContainText(name);
+  }
+
   boardName(): Locator {
     return this.page.getByRole('button', { name: 'Boards' });
   }

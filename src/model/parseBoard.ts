@@ -115,12 +115,7 @@ function checkReferences(board: Board): string[] {
   });
   for (const cycle of cycles)
     problems.push(`elements[${cycle[0]}].parentId: bounded contexts contain each other in a cycle (${cycle.map((i) => `elements[${i}]`).slice(0, 4).join(', ')}${cycle.length > 4 ? ', …' : ''})`);
-  depth.forEach((d, i) => {
-    if (d === MAX_CONTEXT_NESTING + 1)
-      problems.push(
-        `elements[${i}].parentId: this sticky sits inside ${d} nested bounded contexts; at most ${MAX_CONTEXT_NESTING} levels are allowed (and everything inside it is deeper still)`,
-      );
-  });
+  problems.push(...nestedTooDeep(depth));
   const linkIds = new Set<string>();
   board.links.forEach((link, i) => {
     if (linkIds.has(link.id)) problems.push(`links[${i}].id: ${excerptId(link.id)} is used by another link`);
@@ -134,6 +129,36 @@ function checkReferences(board: Board): string[] {
       const check = checkLink(source.kind as ElementKind, target.kind as ElementKind);
       if (!check.allowed) problems.push(`links[${i}]: outside the grammar (${check.hint}) but not marked freeForm`);
     }
+  });
+  return problems;
+}
+
+/**
+ * Refuses contexts nested past the cap before the schema reads every element: a file of
+ * thousands of nested contexts is then refused in the time JSON.parse takes.
+ */
+function failIfNestedTooDeep(doc: unknown): void {
+  const elements = isRecord(doc) ? doc['elements'] : undefined;
+  if (!Array.isArray(elements)) return;
+  const indexOf = new Map<unknown, number>();
+  elements.forEach((el, i) => {
+    if (isRecord(el) && typeof el['id'] === 'string' && !indexOf.has(el['id'])) indexOf.set(el['id'], i);
+  });
+  const { depth } = nestingDepths(elements.length, (i) => {
+    const el: unknown = elements[i];
+    return isRecord(el) && typeof el['parentId'] === 'string' ? (indexOf.get(el['parentId']) ?? -1) : -1;
+  });
+  const problems = nestedTooDeep(depth);
+  if (problems.length > 0) fail(problems);
+}
+
+function nestedTooDeep(depth: readonly number[]): string[] {
+  const problems: string[] = [];
+  depth.forEach((d, i) => {
+    if (d === MAX_CONTEXT_NESTING + 1)
+      problems.push(
+        `elements[${i}].parentId: this sticky sits inside ${d} nested bounded contexts; at most ${MAX_CONTEXT_NESTING} levels are allowed (and everything inside it is deeper still)`,
+      );
   });
   return problems;
 }
@@ -194,6 +219,7 @@ function readBoard(input: unknown): Board {
     if (e instanceof z.ZodError) fail(e.issues.map((issue) => describeIssue(issue, [])));
     fail([`could not upgrade the board from version ${version} (${truncate(e instanceof Error ? e.message : String(e), 160)})`], 'BOARD_MIGRATION');
   }
+  failIfNestedTooDeep(migrated);
   const result = boardSchema.safeParse(migrated);
   if (!result.success) fail(result.error.issues.map((issue) => describeIssue(issue, [])));
   const board = result.data;

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SimSnapshot } from '../sim';
 import type { SimClient } from '../worker/simClient';
 import type { SimCommand, SimMessage } from '../worker/simProtocol';
-import { setSimClient, simMessagesReceived, useSimStore } from './simStore';
+import type { Board } from '../model';
+import { MAX_COMMANDS_PER_SECOND, runControls, setSimClient, simMessagesReceived, useSimStore } from './simStore';
 
 function fakeClient() {
   const sent: SimCommand[] = [];
@@ -42,5 +43,52 @@ describe('simStore', () => {
     expect(simMessagesReceived() - before).toBe(10);
     expect(renders).toBe(1);
     expect(useSimStore.getState().snapshot?.at).toBe(100);
+  });
+
+  it('a run belongs to its board: showing another board pauses it, and "Run simulation" there runs the board on screen', async () => {
+    const f = fakeClient();
+    setSimClient(f.client);
+    const banking = { id: 'board:banking' } as unknown as Board;
+    const shop = { id: 'board:shop' } as unknown as Board;
+    const running = (state: string) => f.emit({ type: 'snapshot', snapshot: { at: 1, source: 'board', state } as unknown as SimSnapshot, series: { names: [], columns: [] } });
+    const frame = () => new Promise((r) => setTimeout(r, 40));
+
+    useSimStore.getState().run(banking);
+    running('running');
+    await frame();
+    expect(runControls(useSimStore.getState(), banking.id)).toEqual({ live: true, action: 'pause' });
+    expect(runControls(useSimStore.getState(), shop.id)).toEqual({ live: false, action: 'run' });
+
+    f.sent.length = 0;
+    useSimStore.getState().boardShown(shop.id);
+    expect(f.sent).toEqual([{ type: 'pause' }]);
+    running('paused');
+    await frame();
+    // Paused already: switching again sends nothing the worker would refuse.
+    useSimStore.getState().boardShown(banking.id);
+    useSimStore.getState().boardShown(shop.id);
+    expect(f.sent).toEqual([{ type: 'pause' }]);
+    expect(runControls(useSimStore.getState(), shop.id)).toEqual({ live: false, action: 'run' });
+    expect(runControls(useSimStore.getState(), banking.id)).toEqual({ live: true, action: 'resume' });
+
+    useSimStore.getState().run(shop);
+    expect(f.sent.at(-1)).toMatchObject({ type: 'start', board: shop });
+    expect(useSimStore.getState().runBoardId).toBe(shop.id);
+  });
+
+  it('clamps the command rate to 20,000/s before anything reaches the worker', () => {
+    const f = fakeClient();
+    setSimClient(f.client);
+    const board = { id: 'board:x' } as unknown as Board;
+    useSimStore.getState().setRate(100_000);
+    expect(useSimStore.getState().options.commandsPerSecond).toBe(MAX_COMMANDS_PER_SECOND);
+    useSimStore.setState({ options: { commandsPerSecond: 1e9 } });
+    useSimStore.getState().run(board);
+    f.emit({ type: 'snapshot', snapshot: { at: 0, source: 'board', state: 'running' } as unknown as SimSnapshot, series: { names: [], columns: [] } });
+    useSimStore.setState({ snapshot: { at: 0, source: 'board', state: 'running' } as unknown as SimSnapshot });
+    useSimStore.getState().setRate(Infinity);
+    useSimStore.getState().setRate(-5);
+    useSimStore.getState().setRate(Number.NaN);
+    expect(f.sent.map((c) => (c.type === 'start' ? c.options.commandsPerSecond : c.type === 'rate' ? c.commandsPerSecond : null))).toEqual([MAX_COMMANDS_PER_SECOND, MAX_COMMANDS_PER_SECOND, 0, 0]);
   });
 });

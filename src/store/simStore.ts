@@ -29,10 +29,17 @@ export interface SimStoreState {
   problems: { seq: number; list: Problem[] } | null;
   /** Store updates applied (at most one per animation frame). */
   applied: number;
+  /** The board the current run belongs to (null before the first run). */
+  runBoardId: string | null;
 }
 
 export interface SimStoreActions {
   run(board: Board): void;
+  /**
+   * The board on screen changed: a run belongs to its board, so a run of another board that is
+   * going is paused (and "Run simulation" then runs the board on screen, see runControls).
+   */
+  boardShown(boardId: string | null): void;
   /** Asks the worker for the board's compile problems (answered into `problems`). */
   compile(board: Board): void;
   pause(): void;
@@ -40,6 +47,7 @@ export interface SimStoreActions {
   step(ms?: number): void;
   stop(): void;
   setSpeed(speed: number): void;
+  /** Sets the command rate, clamped to 0..MAX_COMMANDS_PER_SECOND. */
   setRate(commandsPerSecond: number): void;
   setKeys(keys: KeyDistribution): void;
   setAcks(acks: ProducerAcks): void;
@@ -67,6 +75,7 @@ const initial: SimStoreState = {
   options: {},
   applied: 0,
   problems: null,
+  runBoardId: null,
 };
 
 let client: SimClient | null = null;
@@ -75,6 +84,28 @@ let pending: Partial<SimStoreState> | null = null;
 let frameRequested = false;
 let received = 0;
 let compileSeq = 0;
+
+/**
+ * Most commands per simulated second a run may be asked for. Above it the worker held ~660 MB
+ * and pausing took seconds (issue 17); the rate is clamped here, before any command reaches
+ * the worker, whatever set it.
+ */
+export const MAX_COMMANDS_PER_SECOND = 20_000;
+
+/** A command rate within 0..MAX_COMMANDS_PER_SECOND (anything not a number counts as 0). */
+export function clampRate(commandsPerSecond: number): number {
+  return Number.isFinite(commandsPerSecond) ? Math.min(MAX_COMMANDS_PER_SECOND, Math.max(0, commandsPerSecond)) : commandsPerSecond === Infinity ? MAX_COMMANDS_PER_SECOND : 0;
+}
+
+/** The one way to the worker keeps every rate within bounds. */
+function bounded(cmd: SimCommand): SimCommand {
+  if (cmd.type === 'rate') return { ...cmd, commandsPerSecond: clampRate(cmd.commandsPerSecond) };
+  if (cmd.type === 'start' && cmd.options.commandsPerSecond !== undefined)
+    return { ...cmd, options: { ...cmd.options, commandsPerSecond: clampRate(cmd.options.commandsPerSecond) } };
+  return cmd;
+}
+/** What the run was last told to do (snapshots lag a frame behind the commands sent). */
+let intended: 'running' | 'paused' | 'stopped' | null = null;
 
 /** Messages received from the worker so far (the benchmark compares it with `applied`). */
 export function simMessagesReceived(): number {
@@ -95,9 +126,12 @@ export function setSimClient(next: SimClient | null): void {
 }
 
 function send(cmd: SimCommand): void {
+  if (cmd.type === 'start' || cmd.type === 'resume') intended = 'running';
+  else if (cmd.type === 'pause') intended = 'paused';
+  else if (cmd.type === 'stop') intended = 'stopped';
   if (!client) client = createSimClient();
   if (!unsubscribe) unsubscribe = client.onMessage(receive);
-  client.send(cmd);
+  client.send(bounded(cmd));
 }
 
 function receive(m: SimMessage): void {
@@ -106,6 +140,7 @@ function receive(m: SimMessage): void {
   switch (m.type) {
     case 'snapshot':
       pending.snapshot = m.snapshot;
+      if (m.snapshot.source === 'board' && (m.snapshot.state === 'running' || m.snapshot.state === 'paused' || m.snapshot.state === 'stopped')) intended = m.snapshot.state;
       // Series come only when a sample was added; otherwise the last ones stay.
       if (m.series.columns.length > 0) pending.series = m.series;
       break;
@@ -133,11 +168,28 @@ function receive(m: SimMessage): void {
   });
 }
 
+export type RunAction = 'pause' | 'resume' | 'run';
+
+/**
+ * What the controls offer for the board on screen: a run of this board that is going can be
+ * paused, a paused one resumed; for any other board (or none), "Run simulation" starts a run of
+ * the board on screen, never the previous board's.
+ */
+export function runControls(s: Pick<SimStoreState, 'snapshot' | 'runBoardId'>, boardId: string | null): { live: boolean; action: RunAction } {
+  const state = s.snapshot?.state ?? 'idle';
+  const live = (s.snapshot?.source ?? 'board') === 'board' && boardId !== null && s.runBoardId === boardId && (state === 'running' || state === 'paused');
+  return { live, action: !live ? 'run' : state === 'running' ? 'pause' : 'resume' };
+}
+
 export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) => ({
   ...initial,
   run(board) {
-    set({ open: true, error: null, snapshot: null, series: null, structure: null });
+    set({ open: true, error: null, snapshot: null, series: null, structure: null, runBoardId: board.id });
     send({ type: 'start', board, options: get().options });
+  },
+  boardShown(boardId) {
+    const run = get().runBoardId;
+    if (run !== null && run !== boardId && intended === 'running') send({ type: 'pause' });
   },
   compile(board) {
     send({ type: 'compile', board, seq: ++compileSeq });
@@ -150,7 +202,8 @@ export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) 
     set({ options: { ...get().options, speed } });
     send({ type: 'speed', speed });
   },
-  setRate(commandsPerSecond) {
+  setRate(requested) {
+    const commandsPerSecond = clampRate(requested);
     set({ options: { ...get().options, commandsPerSecond } });
     if (get().snapshot?.source === 'board') send({ type: 'rate', commandsPerSecond });
   },
@@ -182,6 +235,7 @@ export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) 
     client?.terminate();
     setSimClient(null);
     pending = null;
+    intended = null;
     set({ ...initial });
   },
 }));

@@ -2,7 +2,9 @@
 // speed (0.1× to 100× simulated time), command rate, key distribution and producer acks.
 import { useBoardStore } from '../../store/boardStore';
 import { boardProblems } from '../../store/simProblems';
-import { SIM_DEFAULTS, useSimStore, type ProducerAcks } from '../../store/simStore';
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { MAX_COMMANDS_PER_SECOND, SIM_DEFAULTS, runControls, useSimStore, type ProducerAcks } from '../../store/simStore';
 import { useUiStore } from '../../store/uiStore';
 
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
@@ -23,8 +25,22 @@ export function runCurrentBoard(): void {
   useSimStore.getState().run(board);
 }
 
+/** The rate field: a value above the limit is clamped, and the person is told why. */
+function setRateFromInput(text: string): void {
+  const requested = Number(text) || 0;
+  useSimStore.getState().setRate(requested);
+  if (requested > MAX_COMMANDS_PER_SECOND)
+    useUiStore.getState().notify({
+      kind: 'info',
+      message: `The command rate is at most ${MAX_COMMANDS_PER_SECOND.toLocaleString('en-US')} per second (the simulator's memory and pausing stay quick up to there); it is set to ${MAX_COMMANDS_PER_SECOND.toLocaleString('en-US')}.`,
+    });
+}
+
 export function SimControls() {
-  const state = useSimStore((s) => s.snapshot?.state ?? 'idle');
+  const boardId = useBoardStore((s) => s.board?.id ?? null);
+  // A run belongs to its board: showing another board pauses it.
+  useEffect(() => useSimStore.getState().boardShown(boardId), [boardId]);
+  const { live, action } = useSimStore(useShallow((s) => runControls(s, boardId)));
   const source = useSimStore((s) => s.snapshot?.source ?? 'board');
   const at = useSimStore((s) => s.snapshot?.at ?? 0);
   const speed = useSimStore((s) => s.options.speed ?? SIM_DEFAULTS.speed);
@@ -32,19 +48,18 @@ export function SimControls() {
   const keys = useSimStore((s) => s.options.keys ?? SIM_DEFAULTS.keys);
   const acks = useSimStore((s) => s.options.acks ?? SIM_DEFAULTS.acks);
   const a = useSimStore.getState();
-  const live = source === 'board' && (state === 'running' || state === 'paused');
   return (
     <div className="sb-sim-controls" role="group" aria-label="Simulation controls">
-      {live && state === 'running' ? (
+      {action === 'pause' ? (
         <button type="button" className="sb-button sb-primary" onClick={a.pause}>
           Pause simulation
         </button>
       ) : (
-        <button type="button" className="sb-button sb-primary" onClick={() => (live && state === 'paused' ? a.resume() : runCurrentBoard())}>
+        <button type="button" className="sb-button sb-primary" onClick={() => (action === 'resume' ? a.resume() : runCurrentBoard())}>
           Run simulation
         </button>
       )}
-      <button type="button" className="sb-button" disabled={!(live && state === 'paused')} onClick={() => a.step(100)} title="Advance 100 ms of simulated time">
+      <button type="button" className="sb-button" disabled={action !== 'resume'} onClick={() => a.step(100)} title="Advance 100 ms of simulated time">
         Step
       </button>
       <button type="button" className="sb-button" disabled={!live} onClick={runCurrentBoard} title="Start again from an empty cluster with the board as it is now">
@@ -65,7 +80,7 @@ export function SimControls() {
       </label>
       <label>
         Commands/s{' '}
-        <input type="number" min={0} max={20000} step={10} value={rate} style={{ width: '5.5em' }} onChange={(e) => a.setRate(Math.max(0, Number(e.target.value) || 0))} />
+        <input type="number" min={0} max={MAX_COMMANDS_PER_SECOND} step={10} value={rate} style={{ width: '5.5em' }} onChange={(e) => setRateFromInput(e.target.value)} />
       </label>
       <label>
         Keys{' '}
