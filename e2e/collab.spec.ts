@@ -114,3 +114,41 @@ test('without a server, two tabs of one browser stay in step, and sharing says a
   await expect(dialog).toContainText('a server is needed');
   await expect(dialog.getByRole('textbox', { name: 'Board link' })).toHaveCount(0);
 });
+
+test('facilitation: the timer and the phase reach everyone; a dot vote is anonymous until closed, then ranked for all', async ({ browser }) => {
+  const [ada, bo] = await workshop(browser, ['Ada', 'Bo']);
+  await ada!.addSticky('Domain event', 'Event A');
+  await ada!.addSticky('Domain event', 'Event B');
+  await expect(bo!.sticky('Domain event', 'Event B')).toBeVisible({ timeout: LIVE_MS });
+  const panel = ada!.page.getByRole('group', { name: 'Facilitation' });
+  await ada!.page.getByRole('button', { name: 'Facilitate' }).click();
+  await panel.getByRole('spinbutton', { name: 'Timer minutes' }).fill('5');
+  await panel.getByRole('button', { name: 'Start timer' }).click();
+  await expect(bo!.page.getByRole('timer', { name: 'Session timer' })).toHaveText(/^[45]:\d\d$/, { timeout: LIVE_MS });
+  await panel.getByRole('button', { name: 'Pause timer' }).click();
+  await expect(bo!.page.getByRole('region', { name: 'Session' })).toContainText('(paused)', { timeout: LIVE_MS });
+  await panel.getByRole('button', { name: 'Start phases' }).click();
+  await expect(bo!.page.getByRole('region', { name: 'Session' })).toContainText('Phase 1 of 6: Chaotic exploration', { timeout: LIVE_MS });
+
+  await panel.getByRole('spinbutton', { name: 'Dots per person' }).fill('2');
+  await panel.getByRole('button', { name: 'Open vote' }).click();
+  const boVote = bo!.page.getByRole('group', { name: 'Dot vote' });
+  await expect(boVote).toContainText('2 of 2 dots left', { timeout: LIVE_MS });
+  const adaVote = ada!.page.getByRole('group', { name: 'Dot vote' });
+  await ada!.sticky('Domain event', 'Event A').click();
+  await adaVote.getByRole('button', { name: 'Add dot' }).click();
+  await adaVote.getByRole('button', { name: 'Add dot' }).click();
+  await expect(adaVote).toContainText('0 of 2 dots left');
+  await expect(adaVote.getByRole('button', { name: 'Add dot' })).toBeDisabled();
+  await bo!.sticky('Domain event', 'Event B').click();
+  await boVote.getByRole('button', { name: 'Add dot' }).click();
+  await bo!.sticky('Domain event', 'Event A').click();
+  await boVote.getByRole('button', { name: 'Add dot' }).click();
+  // Nobody sees totals while the vote is open.
+  await expect(bo!.page.getByRole('list', { name: 'Vote results' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Close vote' }).click();
+  for (const p of [ada!, bo!]) {
+    await expect(p.page.getByRole('list', { name: 'Vote results' }).getByRole('listitem')).toHaveText(['Event A — 3 dots', 'Event B — 1 dot'], { timeout: LIVE_MS });
+  }
+  await closeAll([ada!, bo!]);
+});

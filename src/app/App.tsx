@@ -12,6 +12,7 @@ import { Inspector } from './inspector/Inspector';
 import { NoticeBar } from './NoticeBar';
 import { Palette } from './Palette';
 import { PresenceOverlay } from './collab/PresenceOverlay';
+import { SessionBar } from './collab/SessionBar';
 import { ShareButton } from './collab/ShareButton';
 import { SimulationDock } from './sim/SimulationDock';
 import { StickyMenu } from './StickyMenu';
@@ -36,6 +37,7 @@ export function App() {
           <div className="sb-canvas-area" style={{ position: 'relative', minWidth: 0 }}>
             <BoardCanvas colorMode="system" miniMap={false} />
             <PresenceOverlay />
+            <SessionBar />
             <ShareButton />
             {empty ? <EmptyBoardHint /> : null}
             {status === 'loading' ? (

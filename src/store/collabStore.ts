@@ -49,6 +49,8 @@ export interface CollabState {
   myColor: string;
   /** The name dialog is open (a shared board is open and no name is known yet). */
   askName: boolean;
+  /** This browser's anonymous ballot id in dot votes (never shown, never a name). */
+  voterId: string;
 }
 
 export interface CollabActions {
@@ -138,6 +140,7 @@ export const useCollabStore = create<CollabState & CollabActions>()(
         myName: null,
         myColor: colorFor(randomSeed()),
         askName: false,
+        voterId: randomSeed() + randomSeed(),
         start(r, server) {
           repo = r;
           set({ server });
@@ -224,7 +227,7 @@ export const useCollabStore = create<CollabState & CollabActions>()(
     {
       name: 'stormbench:participant',
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ myName: s.myName, myColor: s.myColor }),
+      partialize: (s) => ({ myName: s.myName, myColor: s.myColor, voterId: s.voterId }),
     },
   ),
 );

@@ -3,6 +3,8 @@
 // list of names, as text). Opens the share dialog and, when needed, the name question.
 import './collab.css';
 import { useCollabStore } from '../../store/collabStore';
+import { useSessionStore } from '../../store/sessionStore';
+import { FacilitationPanel } from './FacilitationPanel';
 import { NameDialog } from './NameDialog';
 import { ShareDialog } from './ShareDialog';
 
@@ -18,11 +20,16 @@ export function ShareButton() {
   const shareOpen = useCollabStore((s) => s.shareOpen);
   const askName = useCollabStore((s) => s.askName);
   const participants = useCollabStore((s) => s.participants);
+  const facilitating = useSessionStore((s) => s.panelOpen);
   return (
     <div className="sb-group sb-collab" role="group" aria-label="Collaboration">
       <button type="button" className="sb-button" onClick={() => void useCollabStore.getState().share()} title="Share this board with the people in the workshop">
         Share board
       </button>
+      <button type="button" className="sb-button" aria-expanded={facilitating} onClick={() => useSessionStore.getState().setPanelOpen(!facilitating)} title="Timer, phases and dot voting for the session">
+        Facilitate
+      </button>
+      {facilitating ? <FacilitationPanel /> : null}
       {status !== 'local' ? (
         <span className={`sb-collab-status sb-collab-${status}`} role="status" aria-label="Connection" title={STATUS_TEXT[status]}>
           {status === 'offline' ? 'Offline' : STATUS_TEXT[status]}

@@ -5,6 +5,7 @@
 import { roomFromHash } from '../../collab';
 import type { BoardRepositoryPort } from '../../store/boardRepositoryPort';
 import { useCollabStore, type CollabServerInfo } from '../../store/collabStore';
+import { useSessionStore } from '../../store/sessionStore';
 
 async function findServer(): Promise<CollabServerInfo | null> {
   try {
@@ -23,6 +24,7 @@ export async function startCollaboration(repo: BoardRepositoryPort): Promise<voi
   const server = await findServer();
   const collab = useCollabStore.getState();
   collab.start(repo, server);
+  useSessionStore.getState().start();
   const linked = roomFromHash(window.location.hash);
   if (linked) await collab.joinRoom(linked);
   const showRoom = (room: string | null) => {
