@@ -8,7 +8,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -141,6 +141,8 @@ export async function main(args: string[]): Promise<void> {
       edits++;
     };
     const u0 = usage(pid);
+    const c0 = process.cpuUsage();
+    const load0 = loadavg()[0]!;
     const t0 = performance.now();
     let peakRss = u0.rssMiB;
     measuring = true;
@@ -160,6 +162,7 @@ export async function main(args: string[]): Promise<void> {
     measuring = false;
     clearInterval(sampler);
     const u1 = usage(pid);
+    const c1 = process.cpuUsage(c0);
     const wall = (performance.now() - t0) / 1000;
     const converged = all.every((c) => Y.encodeStateVector(c.ydoc).toString() === Y.encodeStateVector(hostDoc).toString());
     const docBytes = Y.encodeStateAsUpdate(hostDoc).byteLength;
@@ -188,6 +191,8 @@ export async function main(args: string[]): Promise<void> {
     console.log(`| all ${clients} clients joined and synced the board | ${(joinMs / 1000).toFixed(1)} s |`);
     console.log(`| server CPU during the edits | ${f((100 * (u1.cpuS - u0.cpuS)) / wall)} % of one core |`);
     console.log(`| server memory (RSS) before / peak / end | ${f(u0.rssMiB)} / ${f(peakRss)} / ${f(u1.rssMiB)} MiB |`);
+    console.log(`| CPU of the ${clients} simulated clients (this process, one thread) | ${f((100 * (c1.user + c1.system)) / 1e6 / wall)} % of one core |`);
+    console.log(`| machine load average (1 min) at start / end | ${load0.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} |`);
     console.log(`| board state (Yjs update) at the end | ${mib(docBytes)} MiB |`);
     console.log(`| stored room after shutdown (compacted) / rooms.sqlite file | ${mib(stored)} / ${mib(fileBytes)} MiB |`);
     console.log(`| every client converged | ${converged ? 'yes' : 'NO'} |`);
