@@ -35,20 +35,44 @@ export function confluentCacheDir(root = process.cwd()): string {
 const builtPackage = (cache: string) => join(cache, 'node_modules', ...PACKAGE.split('/'));
 const marker = (cache: string) => join(cache, 'built.json');
 
-async function missingTools(): Promise<string[]> {
-  const missing: string[] = [];
-  for (const [tool, args] of [['g++', ['--version']], ['make', ['--version']], ['python3', ['--version']]] as const) {
-    await exec(tool, [...args]).catch(() => missing.push(tool));
-  }
-  for (const header of ['/usr/include/openssl/ssl.h', '/usr/include/zlib.h']) if (!existsSync(header)) missing.push(header);
+/** Debian package of each tool or header the build needs. */
+const BUILD_NEEDS: readonly { readonly what: string; readonly debian: string; readonly present: () => Promise<boolean> }[] = [
+  { what: 'g++', debian: 'g++', present: () => runs('g++', ['--version']) },
+  { what: 'make', debian: 'make', present: () => runs('make', ['--version']) },
+  { what: 'python3', debian: 'python3', present: () => runs('python3', ['--version']) },
+  { what: 'OpenSSL headers', debian: 'libssl-dev', present: async () => existsSync('/usr/include/openssl/ssl.h') },
+  { what: 'zlib headers', debian: 'zlib1g-dev', present: async () => existsSync('/usr/include/zlib.h') },
+];
+
+const runs = (tool: string, args: string[]) => exec(tool, args).then(() => true, () => false);
+
+async function missingTools(): Promise<typeof BUILD_NEEDS> {
+  const missing = [];
+  for (const need of BUILD_NEEDS) if (!(await need.present())) missing.push(need);
   return missing;
 }
 
+/** As root on Debian, installs what is missing with apt-get (as the test command does for Chromium and Java). */
+async function aptInstall(packages: readonly string[]): Promise<void> {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !(await runs('sh', ['-c', 'command -v apt-get']))) return;
+  console.log(`[kafka] Installing Debian's ${packages.join(', ')} to build Confluent's client…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  // Another part of the set-up may be installing too: wait for dpkg's lock instead of failing.
+  const lock = ['-o', 'DPkg::Lock::Timeout=300'];
+  await exec('apt-get', [...lock, 'update', '-qq'], { env }).catch(() => undefined);
+  await exec('apt-get', [...lock, 'install', '-y', '-qq', ...packages], { env, maxBuffer: 64 * 1024 * 1024 }).catch(() => undefined);
+}
+
 async function build(cache: string): Promise<void> {
-  const missing = await missingTools();
+  let missing = await missingTools();
+  if (missing.length > 0) {
+    await aptInstall(missing.map((m) => m.debian));
+    missing = await missingTools();
+  }
   if (missing.length > 0) {
     throw new ConfluentClientBuildError(
-      `Building ${PACKAGE} needs ${missing.join(', ')}: install them (Debian: apt-get install -y g++ make python3 libssl-dev zlib1g-dev) and run the tests again.`,
+      `Building ${PACKAGE} needs ${missing.map((m) => m.what).join(', ')}: install them (Debian: apt-get install -y ${missing.map((m) => m.debian).join(' ')}) and run the tests again.`,
     );
   }
   rmSync(cache, { recursive: true, force: true });
