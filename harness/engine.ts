@@ -1,7 +1,7 @@
 // Runs the log engine inside a real Web Worker with IndexedDB and publishes what happened on
 // window.engineResult for e2e/engine-worker.spec.ts: produce, consume with a group, terminate
 // the worker without closing (as a closed tab would), then reopen in a new worker.
-import { createEngineClient } from '../src/worker/client';
+import { createWorkerClient } from '../src/worker/client';
 
 interface EngineResult {
   sent: number;
@@ -18,22 +18,22 @@ const out = globalThis as unknown as { engineResult?: EngineResult; harnessReady
 
 async function run(): Promise<EngineResult> {
   const name = `engine-e2e-${Date.now()}`;
-  const first = createEngineClient();
-  await first.api.open({ storage: { name } });
-  await first.api.createTopics([{ topic: 'orders', numPartitions: 3 }]);
+  const first = createWorkerClient();
+  await first.engine.open({ storage: { name } });
+  await first.engine.createTopics([{ topic: 'orders', numPartitions: 3 }]);
   const messages = Array.from({ length: 1000 }, (_, i) => ({ key: `order-${i % 50}`, value: JSON.stringify({ n: i }) }));
-  const meta = await first.api.send('orders', messages);
-  const consumed = await first.api.consume({ groupId: 'billing', topic: 'orders', count: 1000 });
-  await first.api.send('orders', Array.from({ length: 10 }, (_, i) => ({ key: `late-${i}`, value: `late-${i}` })));
+  const meta = await first.engine.send('orders', messages);
+  const consumed = await first.engine.consume({ groupId: 'billing', topic: 'orders', count: 1000 });
+  await first.engine.send('orders', Array.from({ length: 10 }, (_, i) => ({ key: `late-${i}`, value: `late-${i}` })));
   first.terminate();
 
-  const second = createEngineClient();
-  await second.api.open({ storage: { name } });
-  const offsets = await second.api.fetchTopicOffsets('orders');
-  const committed = await second.api.fetchOffsets('billing', 'orders');
-  const rest = await second.api.consume({ groupId: 'billing', topic: 'orders', count: 10 });
-  const topics = await second.api.listTopics();
-  await second.api.close();
+  const second = createWorkerClient();
+  await second.engine.open({ storage: { name } });
+  const offsets = await second.engine.fetchTopicOffsets('orders');
+  const committed = await second.engine.fetchOffsets('billing', 'orders');
+  const rest = await second.engine.consume({ groupId: 'billing', topic: 'orders', count: 10 });
+  const topics = await second.engine.listTopics();
+  await second.engine.close();
   second.terminate();
   const crash = await crashMidWrite(`${name}-crash`);
   return {
@@ -52,14 +52,14 @@ async function run(): Promise<EngineResult> {
  * log must hold every acknowledged send, whole batches only, at dense offsets.
  */
 async function crashMidWrite(name: string): Promise<{ acked: number; highAfterReopen: number; denseAndWhole: boolean }> {
-  const w = createEngineClient();
-  await w.api.open({ storage: { name } });
-  await w.api.createTopics([{ topic: 'log', numPartitions: 1 }]);
+  const w = createWorkerClient();
+  await w.engine.open({ storage: { name } });
+  await w.engine.createTopics([{ topic: 'log', numPartitions: 1 }]);
   let acked = 0;
   let firstAcked: () => void = () => undefined;
   const enough = new Promise<void>((resolve) => (firstAcked = resolve));
   for (let s = 0; s < 100; s++) {
-    void w.api.send('log', Array.from({ length: 1000 }, (_, i) => ({ value: String(s * 1000 + i).padStart(100, '0') }))).then(
+    void w.engine.send('log', Array.from({ length: 1000 }, (_, i) => ({ value: String(s * 1000 + i).padStart(100, '0') }))).then(
       () => {
         if (++acked === 1) firstAcked();
       },
@@ -69,18 +69,18 @@ async function crashMidWrite(name: string): Promise<{ acked: number; highAfterRe
   await enough;
   const ackedAtCrash = acked;
   w.terminate();
-  const r = createEngineClient();
-  await r.api.open({ storage: { name } });
-  const [offsets] = await r.api.fetchTopicOffsets('log');
+  const r = createWorkerClient();
+  await r.engine.open({ storage: { name } });
+  const [offsets] = await r.engine.fetchTopicOffsets('log');
   const high = Number(offsets!.high);
   let dense = high % 1000 === 0;
   for (let at = 0; dense && at < high; at += 5000) {
-    const msgs = await r.api.read('log', 0, String(at), 5000);
+    const msgs = await r.engine.read('log', 0, String(at), 5000);
     msgs.forEach((m, i) => {
       if (m.offset !== String(at + i)) dense = false;
     });
   }
-  await r.api.close();
+  await r.engine.close();
   r.terminate();
   return { acked: ackedAtCrash, highAfterReopen: high, denseAndWhole: dense };
 }

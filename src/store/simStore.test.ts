@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimSnapshot } from '../sim';
-import type { SimClient } from '../worker/simClient';
-import type { SimCommand, SimMessage } from '../worker/simProtocol';
+import type { SimClient } from '../worker/client';
+import type { SimCommand, SimMessage } from '../worker/protocol';
 import type { Board } from '../model';
 import { MAX_COMMANDS_PER_SECOND, runControls, setSimClient, simMessagesReceived, useSimStore } from './simStore';
 

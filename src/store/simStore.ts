@@ -5,8 +5,8 @@ import { create } from 'zustand';
 import type { Board } from '../model';
 import type { Problem } from '../topology';
 import type { AssignorName, ExperimentSummary, KeyDistribution, ProducerAcks, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
-import { createSimClient, type SimClient } from '../worker/simClient';
-import type { BrokerAction, InstanceAction, SimCommand, SimMessage } from '../worker/simProtocol';
+import { createWorkerClient, type SimClient } from '../worker/client';
+import type { BrokerAction, InstanceAction, SimCommand, SimMessage } from '../worker/protocol';
 
 export type { SimSnapshot, SimSeries, SimStructure, ExperimentSummary, AssignorName, ProducerAcks, KeyDistribution };
 export type { GroupView, ServiceView, ReadModelView, ExperimentView, SimCounters, BrokerSnapshot, PartitionSnapshot, StampedEvent, StructureNode, StructureEdge } from '../sim';
@@ -129,7 +129,7 @@ function send(cmd: SimCommand): void {
   if (cmd.type === 'start' || cmd.type === 'resume') intended = 'running';
   else if (cmd.type === 'pause') intended = 'paused';
   else if (cmd.type === 'stop') intended = 'stopped';
-  if (!client) client = createSimClient();
+  if (!client) client = createWorkerClient();
   if (!unsubscribe) unsubscribe = client.onMessage(receive);
   client.send(bounded(cmd));
 }

@@ -1,33 +1,83 @@
-// Main-thread side of the engine worker: starts the worker lazily on first use and returns a
-// typed proxy of the protocol. terminate() ends the worker (its unfinished writes may be lost;
-// acknowledged ones are durable).
-import { wrap, type Remote } from 'comlink';
-import type { EngineWorkerApi } from './protocol';
+// The page's side of the worker: starts it lazily on the first command, sends typed commands
+// (simulation controls, engine calls) and hands simulation messages to listeners (the sim
+// store keeps only the latest snapshot and renders once per animation frame). `engine` is a
+// promise-returning proxy of the engine API; terminate() ends the worker (its unfinished writes
+// may be lost, acknowledged ones are durable) and fails the calls still waiting.
+import type { EngineReply, EngineWorkerApi, SimCommand, SimMessage, WorkerCommand, WorkerMessage } from './protocol';
 
-export interface EngineClient {
-  readonly api: Remote<EngineWorkerApi>;
+/** What the simulation store needs of the worker. */
+export type SimClient = Pick<WorkerClient, 'send' | 'onMessage' | 'terminate'>;
+
+export interface WorkerClient {
+  send(cmd: SimCommand): void;
+  onMessage(listener: (m: SimMessage) => void): () => void;
+  readonly engine: EngineWorkerApi;
   terminate(): void;
 }
 
-export function createEngineClient(makeWorker: () => Worker = () => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' })): EngineClient {
-  let worker: Worker | undefined;
-  let remote: Remote<EngineWorkerApi> | undefined;
-  const start = () => {
-    if (!remote) {
-      worker = makeWorker();
-      remote = wrap<EngineWorkerApi>(worker);
-    }
-    return remote;
+/** A failed engine call as the worker reported it (its code and message). */
+export class EngineCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EngineCallError';
+  }
+}
+
+export function createWorkerClient(makeWorker: () => Worker = () => new Worker(new URL('./stormbench.worker.ts', import.meta.url), { type: 'module', name: 'stormbench' })): WorkerClient {
+  let worker: Worker | null = null;
+  const listeners = new Set<(m: SimMessage) => void>();
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  const fail = (error: Error) => {
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
   };
-  const api = new Proxy({} as Remote<EngineWorkerApi>, {
-    get: (_t, prop) => (start() as unknown as Record<string | symbol, unknown>)[prop],
+  const reply = (m: EngineReply) => {
+    const w = waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id);
+    if (m.ok) w.resolve(m.value);
+    else w.reject(new EngineCallError(m.code, m.message));
+  };
+  const ensure = (): Worker => {
+    if (worker) return worker;
+    worker = makeWorker();
+    worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
+      const m = e.data;
+      if (m.type === 'engineReply') return reply(m);
+      for (const l of listeners) l(m);
+    };
+    worker.onerror = (e) => {
+      const message = `The worker failed: ${e.message}`;
+      fail(new EngineCallError('WORKER_FAILED', message));
+      for (const l of listeners) l({ type: 'error', code: 'SIM_WORKER_FAILED', message, problems: [] });
+    };
+    return worker;
+  };
+  const post = (cmd: WorkerCommand) => ensure().postMessage(cmd);
+  const engine = new Proxy({} as EngineWorkerApi, {
+    get: (_t, method) =>
+      (...args: unknown[]) =>
+        new Promise((resolve, reject) => {
+          const id = nextId++;
+          waiting.set(id, { resolve, reject });
+          post({ type: 'engine', id, method, args } as unknown as WorkerCommand);
+        }),
   });
   return {
-    api,
+    send: (cmd) => post(cmd),
+    onMessage(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    engine,
     terminate() {
       worker?.terminate();
-      worker = undefined;
-      remote = undefined;
+      worker = null;
+      fail(new EngineCallError('WORKER_TERMINATED', 'The worker was terminated before it answered.'));
     },
   };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { exampleBoard } from '../sim/testing/exampleBoards';
-import { SNAPSHOT_INTERVAL_MS, type SimMessage } from './simProtocol';
+import { SNAPSHOT_INTERVAL_MS, type WorkerMessage } from './protocol';
 import { SimWorkerHost } from './simWorkerHost';
 
 function harness() {
-  const posts: { m: SimMessage; transfer: Transferable[]; at: number }[] = [];
+  const posts: { m: WorkerMessage; transfer: Transferable[]; at: number }[] = [];
   let now = 0;
   const host = new SimWorkerHost({ post: (m, transfer) => posts.push({ m, transfer, at: now }), now: () => now, setTimeout: () => 0 });
   return { host, posts, advance: (ms: number) => (now += ms) };

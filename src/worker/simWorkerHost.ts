@@ -3,10 +3,10 @@
 // real elapsed time × speed, and posts a snapshot at most every SNAPSHOT_INTERVAL_MS.
 import { ExperimentPlayer, listExperiments, Simulation, STEP_MS, type SimSeries } from '../sim';
 import { compileTopology } from '../topology';
-import { MAX_SIM_MS_PER_TICK, SNAPSHOT_INTERVAL_MS, TICK_MS, type SimCommand, type SimMessage } from './simProtocol';
+import { MAX_SIM_MS_PER_TICK, SNAPSHOT_INTERVAL_MS, TICK_MS, type SimCommand, type WorkerMessage } from './protocol';
 
 export interface HostPort {
-  post(message: SimMessage, transfer: Transferable[]): void;
+  post(message: WorkerMessage, transfer: Transferable[]): void;
   now(): number;
   setTimeout(fn: () => void, ms: number): unknown;
 }
