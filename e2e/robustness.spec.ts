@@ -25,22 +25,33 @@ function nestedContexts(depth: number): string {
 
 test('importing 5,000 contexts each inside the previous is refused, with no main-thread task of a second', async ({ page }) => {
   await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[] };
+    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
     w.longTasks = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      for (const entry of list.getEntries()) w.longTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
   const board = new BoardPage(page);
   await board.goto();
   await board.openExample('Banking');
   const before = (await board.exportBoard()).text;
-  // Only tasks from the import on count: opening the app is not what is measured.
-  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks.length = 0));
-
-  await board.importBoard('nested.json', nestedContexts(5000));
+  // The file is made in the page and handed to the file input there: Playwright's own
+  // setInputFiles decodes a megabyte of base64 in one task of its own, which is not the app's.
+  const from = await page.evaluate((text) => {
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const files = new DataTransfer();
+    files.items.add(new File([text], 'nested.json', { type: 'application/json' }));
+    input.files = files.files;
+    const t0 = performance.now();
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return t0;
+  }, nestedContexts(5000));
   await expect(board.alert()).toContainText('at most 32 levels');
-  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
+  await page.waitForTimeout(200);
+  const longest = await page.evaluate(
+    (t0) => Math.max(0, ...(window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((e) => e.start >= t0).map((e) => e.duration)),
+    from,
+  );
   console.log(`longest main-thread task during the import: ${longest.toFixed(0)} ms`);
   expect(longest).toBeLessThan(1000);
   expect((await board.alert().textContent())!.length).toBeLessThan(600);

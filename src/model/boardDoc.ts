@@ -11,7 +11,8 @@ import { clearKey, clone, sameValue, writeRecord } from './yRecords';
 import { repairBoard, type RemovedContext } from './repairBoard';
 import { MAX_COORDINATE } from './schema';
 import { excerpt, excerptId } from '../lib/excerpt';
-import { writeBoardInto } from './writeBoardInto';
+import { INIT_ORIGIN, writeBoardInto } from './writeBoardInto';
+import { OverwriteTracker } from './overwrites';
 import { levelsInside, linkFor, validateElement, validateParent, validateSettings } from './boardDocChecks';
 import type { Board, BoardElement, BoardId, BoardLink, BoardSettings, ElementId, LinkId } from './types';
 import { BOARD_VERSION } from './types';
@@ -59,6 +60,7 @@ class YBoardDoc implements BoardDoc {
   private txBoard: { tx: Y.Transaction | null; writes: number; board: Board } | undefined;
   private readonly ownsDoc: boolean;
   private readonly onAfterTransaction: (tr: Y.Transaction) => void;
+  private readonly overwrites: OverwriteTracker;
   private readonly onMetaChange = () => {
     this.metaDirty = true;
   };
@@ -87,6 +89,7 @@ class YBoardDoc implements BoardDoc {
       );
     this.id = id as BoardId;
     this.elementView = new YProjection(this.elements);
+    this.overwrites = new OverwriteTracker(this.elements);
     this.linkView = new YProjection(this.links);
     this.meta.observe(this.onMetaChange);
     this.settings.observe(this.onMetaChange);
@@ -99,11 +102,14 @@ class YBoardDoc implements BoardDoc {
       if (tr.changed.size === 0) return;
       const own = tr.origin === LOCAL_ORIGIN || tr.origin === DRAFT_ORIGIN;
       if (!own) this.needsRepair = true;
+      const fromElsewhere = !own && tr.origin !== this.undoManager && tr.origin !== INIT_ORIGIN;
+      const overwritten = fromElsewhere ? this.overwrites.overwritten(tr) : (this.overwrites.recordOwn(tr), []);
       if (this.listeners.size === 0) return;
       const origin: BoardChange['origin'] =
         own ? 'local' : tr.origin === this.undoManager ? (this.undoManager.undoing ? 'undo' : 'redo') : 'remote';
       const board = this.getBoard();
-      for (const l of [...this.listeners]) l(board, { origin });
+      const change: BoardChange = overwritten.length > 0 ? { origin, overwritten } : { origin };
+      for (const l of [...this.listeners]) l(board, change);
     };
     ydoc.on('afterTransaction', this.onAfterTransaction);
   }

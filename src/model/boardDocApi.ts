@@ -2,6 +2,7 @@
 // operations, applied in one place (a Yjs document underneath) so that undo/redo, persistence
 // and later real-time collaboration see the same stream of changes. The UI reads plain
 // `Board` snapshots and never mutates them.
+import type { FieldOverwrite } from './overwrites';
 import type { Board, BoardElement, BoardId, BoardLink, BoardSettings, ElementId, LinkId } from './types';
 
 /** Fields of an element that may change after creation (kind and id never change). */
@@ -18,6 +19,11 @@ export interface ElementMove {
 export interface BoardChange {
   /** Where the change came from: a local operation, undo/redo, or a remote/persisted update. */
   origin: 'local' | 'undo' | 'redo' | 'remote';
+  /**
+   * For a change from elsewhere (another tab, a peer): fields of stickies where it replaced a
+   * value written here without having seen it (both set the field at once; one value is kept).
+   */
+  overwritten?: readonly FieldOverwrite[];
 }
 
 export interface BoardDoc {

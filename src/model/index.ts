@@ -19,4 +19,5 @@ export * from './edit/duplicate';
 export * from './edit/layoutTimeline';
 export * from './validation/inspectorValidation';
 export * from './repairBoard';
+export type { FieldOverwrite } from './overwrites';
 export * from './sharing';

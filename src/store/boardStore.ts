@@ -5,6 +5,8 @@
 import { create } from 'zustand';
 import type { Board, BoardChange, BoardDoc, BoardElement, ElementId } from '../model';
 import { indexElements } from './indexElements';
+import { overwriteNotice } from './overwriteNotice';
+import { useUiStore } from './uiStore';
 import type { ElementProblem } from './problems';
 
 export interface BoardState {
@@ -58,6 +60,10 @@ export const useBoardStore = create<BoardState & BoardActions>()((set, get) => (
     });
     unsubscribe = doc.subscribe((next, change) => {
       if (get().doc !== doc) return;
+      if (change.overwritten) {
+        const notice = overwriteNotice(doc, change.overwritten);
+        if (notice) useUiStore.getState().notify(notice);
+      }
       set({
         board: next,
         elementsById: indexElements(next.elements, get().elementsById),
