@@ -10,7 +10,7 @@
 // after the snapshot that retention deleted stay readable through the record the entry keeps
 // (as if the service had snapshotted before the deletion): at most one snapshot interval per key.
 import { runtime } from '../topology';
-import { defaultPartition, sendRetrying, type ClusterSim, type ProduceRecord, type SimRecord } from './engineApi';
+import { defaultPartition, idAt, recordAt, sendRetrying, type ClusterSim, type ProduceRecord, type SimRecord } from './engineApi';
 import { PartitionUnavailableError } from './errors';
 import type { ProducerAcks } from './options';
 
@@ -117,7 +117,7 @@ export class ClusterEventStore implements runtime.EventStore {
       const log = p!.log(leaderBefore);
       const list = this.index.get(aggregateId) ?? [];
       for (let i = 0; i < records.length; i++) {
-        const record = log.recordAt(endBefore + i)!;
+        const record = recordAt(log, endBefore + i)!;
         list.push({ topic, partition, offset: endBefore + i, id: record.id, record });
       }
       this.index.set(aggregateId, list);
@@ -142,14 +142,13 @@ export class ClusterEventStore implements runtime.EventStore {
         out.push(this.decode(e.record)); // deleted by retention after the latest snapshot
         continue;
       }
-      const r = log.recordAt(e.offset);
-      if (!r || r.id !== e.id) {
+      if (idAt(log, e.offset) !== e.id) {
         // Lost in a failover: gone from the stream, as it would be in Kafka.
         e.id = -1;
         lost++;
         continue;
       }
-      out.push(this.decode(r));
+      out.push(this.decode(e.record));
     }
     if (lost > 0) this.index.set(aggregateId, entries.filter((e) => e.id !== -1));
     return Promise.resolve(out);

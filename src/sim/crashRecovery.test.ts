@@ -22,6 +22,9 @@ function keysIn(sim: Simulation, topicId: string): Map<string, number> {
   return counts;
 }
 
+/** Tens of simulated seconds of a whole board: minutes of wall time on a loaded 2-core machine are possible. */
+const HEAVY_RUN_MS = 180_000;
+
 describe('an instance crashing mid-handling (at-least-once)', () => {
   it('skips no command: each aggregate has at least as many events per key as commands once its group recovers', async () => {
     const sim = new Simulation(benchBoard(), { seed: 2, commandsPerSecond: 200, sessionTimeoutMs: 3_000 });
@@ -42,5 +45,5 @@ describe('an instance crashing mid-handling (at-least-once)', () => {
       expect(sim.snapshot().groups.find((g) => g.label === label)!.totalLag).toBe(0);
     }
     sim.stop();
-  });
+  }, HEAVY_RUN_MS);
 });

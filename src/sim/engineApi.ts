@@ -20,6 +20,5 @@ export {
 } from '../engine';
 export type { DeliveryLease, GroupSnapshot, RebalanceEpisode } from '../engine/groups';
 export type { ClusterSim } from '../engine/replication/clusterSim';
-export type { SimRecord } from '../engine/replication/replicaLog';
-export type { ProduceRecord } from '../engine/replication/producePath';
+export { idAt, recordAt, type SimRecord, type ProduceRecord } from '../engine/replication/records';
 export { applyStep, createExperimentCluster } from '../engine/experiments';

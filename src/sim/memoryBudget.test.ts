@@ -7,6 +7,9 @@ import { benchBoard } from './testing/benchBoard';
 import { exampleBoard } from './testing/exampleBoards';
 import { heldRecords as held } from './testing/heldRecords';
 
+/** Tens of simulated seconds of a whole board: minutes of wall time on a loaded 2-core machine are possible. */
+const HEAVY_RUN_MS = 180_000;
+
 describe('the record budget over a long simulated run', () => {
   it('holds at most the budget however long the run, with the log start moving and no losses counted', async () => {
     const budget = 4_000;
@@ -30,7 +33,7 @@ describe('the record budget over a long simulated run', () => {
     expect(snap.counters.lost).toBe(0);
     expect(snap.counters.handlerErrors).toBe(0);
     sim.stop();
-  });
+  }, HEAVY_RUN_MS);
 
   it('a group slower than its input falls behind in lag, not in queued handler work (max.poll.records per member, as the Java poll loop holds)', async () => {
     // The bench board's Parcel handler (8 partitions, one command at a time each, every one
@@ -50,7 +53,7 @@ describe('the record budget over a long simulated run', () => {
     expect(most).toBeLessThanOrEqual(4 * 500); // two aggregate groups of two members, each ≤ max.poll.records
     expect(sim.snapshot().counters.handlerErrors).toBe(0);
     sim.stop();
-  });
+  }, HEAVY_RUN_MS);
 
   it('refuses a budget too small to run with', () => {
     expect(() => new Simulation(exampleBoard('banking'), { recordBudget: 10 })).toThrow(/record budget/);

@@ -8,7 +8,7 @@ import type { Board } from '../model';
 import { compileTopology, hasErrors, runtime, type Topology } from '../topology';
 import { Actors } from './actors';
 import { ClusterEventStore } from './clusterEventStore';
-import { createSimulatedCluster, type AssignorName, type SimulatedCluster, type StampedEvent } from './engineApi';
+import { createSimulatedCluster, recordAt, type AssignorName, type SimulatedCluster, type StampedEvent } from './engineApi';
 import { BoardNotRunnableError, InvalidSimOptionError } from './errors';
 import { FlowCounters } from './flowCounters';
 import { buildGroupRoles, type GroupRole } from './groupRoles';
@@ -143,7 +143,7 @@ export class Simulation {
       const role = byGroup.get(group);
       const p = cluster.sim.core.partition(topic, partition);
       if (!role || !p || p.leader === null) return;
-      const record = p.log(p.leader).recordAt(offset);
+      const record = recordAt(p.log(p.leader), offset);
       if (record && record.id === id) return role.handle(record, topic, partition, lease);
     });
     cluster.sim.onEvent((e) => {

@@ -1,7 +1,9 @@
 // The broker side of the cluster: topics, partitions and their replica logs, the append path
 // and the group coordinator. Clients (admin, producer, consumer, event store) talk to this.
-// `appendToPartition` is replaced by the replication layer (acks, ISR, high watermark); the
-// consumer groups (src/engine/groups) run beside it, wired by createCluster.
+// Every replica of every partition is a PartitionLog with its own storage; the replicated
+// cluster (replication/: controller, ISR, high watermark, acks, faults) decides who leads and
+// what is acknowledged, with one broker as the same code at replication factor 1. A partition's
+// log for clients is its current leader's replica.
 import type { Clock } from '../../lib/clock';
 import { Emitter } from '../../lib/emitter';
 import type { Rng } from '../../lib/rng';
@@ -9,18 +11,26 @@ import { IllegalStateError, InvalidPartitionsError, TopicAlreadyExistsError, Unk
 import type { ChunkCache } from '../log/chunkCache';
 import { PartitionLog, type AppendResult, type LeaderAppendOptions } from '../log/partitionLog';
 import type { RestoredPartition, StorageBackend } from '../storage/backend';
-import { parseTopicConfig, validateTopicName, type ConfigEntry, type TopicConfig } from '../log/topicConfig';
+import { isCompacted, parseTopicConfig, validateTopicName, type ConfigEntry, type TopicConfig } from '../log/topicConfig';
+import { ClusterSim } from '../replication/clusterSim';
+import type { ClusterSimOptions } from '../replication/clusterConfig';
+import type { PartitionState as ReplicatedPartition } from '../replication/partitionState';
+import { assignReplicasToBrokers } from '../replication/placement';
+import { watchVirtualClock } from '../replication/virtualStallGuard';
+import { VirtualClockStalledError } from '../errors';
 
+/** A partition as clients see it: a live view of the replicated cluster's state. */
 export interface PartitionState {
-  topic: string;
-  partition: number;
+  readonly topic: string;
+  readonly partition: number;
   /** Broker ids holding a replica; the first is the preferred leader. */
-  replicas: number[];
-  leader: number;
-  leaderEpoch: number;
-  isr: number[];
+  readonly replicas: readonly number[];
+  /** The current leader (the last one while the partition is offline). */
+  readonly leader: number;
+  readonly leaderEpoch: number;
+  readonly isr: readonly number[];
   /** One log per broker that holds a replica. */
-  logs: Map<number, PartitionLog>;
+  readonly logs: ReadonlyMap<number, PartitionLog>;
 }
 
 export interface TopicState {
@@ -54,7 +64,17 @@ export interface EngineInit {
   brokers: number;
   backend: StorageBackend;
   cache?: ChunkCache;
+  /** Settings of the replicated cluster (docs/cluster.md), e.g. replicaLagTimeMaxMs. */
+  replication?: ClusterSimOptions;
+  /** Real milliseconds an acks=all answer may wait on a virtual clock nobody advances (0: never). */
+  virtualStallMs?: number;
 }
+
+/** Internal topics (__consumer_offsets, snapshots) get Kafka's offsets.topic.replication.factor of 3. */
+const INTERNAL_RF = 3;
+
+/** Real milliseconds an acks=all answer may wait on a virtual clock nobody advances (virtualStallGuard.ts). */
+export const VIRTUAL_STALL_MS = 5_000;
 
 export class Engine {
   readonly clock: Clock;
@@ -64,10 +84,15 @@ export class Engine {
   readonly cache: ChunkCache | undefined;
   readonly topics = new Map<string, TopicState>();
   readonly events = new Emitter<EngineEvents>();
-  /** Replaceable by the replication layer; the default appends to the leader's log. */
+  /** The replicated cluster: placement, leaders, ISR, high watermark, acks, faults, snapshot and events. */
+  readonly cluster: ClusterSim;
+  /** The append path: the leader's log through the replicated cluster's acks. */
   appendToPartition: AppendToPartition;
   private readonly background = new Set<Promise<unknown>>();
   private nextProducerId = 1000;
+  /** Stored replicas waiting for their partition to be created (a reopen). */
+  private restoring = new Map<string, RestoredPartition>();
+  private readonly virtualStallMs: number;
   closed = false;
 
   constructor(init: EngineInit) {
@@ -75,11 +100,47 @@ export class Engine {
     this.rng = init.rng;
     this.backend = init.backend;
     this.cache = init.cache;
+    this.virtualStallMs = init.virtualStallMs ?? VIRTUAL_STALL_MS;
     this.brokers = Array.from({ length: init.brokers }, (_, i) => ({ id: i + 1, status: 'up' as const }));
-    this.appendToPartition = (topic, partition, batches, _acks, opts) => {
-      const p = this.partition(topic, partition);
-      return this.leaderLog(p).appendAsLeader(batches, { ...opts, leaderEpoch: p.leaderEpoch });
-    };
+    this.cluster = new ClusterSim(this.clock, { brokers: init.brokers, seed: init.rng.seed, ...init.replication }, (topic, partition, broker, settings) =>
+      this.createReplica(topic, partition, broker, this.restoring.get(`${topic}\u0000${partition}\u0000${broker}`), settings),
+    );
+    this.appendToPartition = (topic, partition, batches, acks, opts) => this.append(topic, partition, batches, acks, opts);
+  }
+
+  /**
+   * Appends through the replicated cluster: refused up front (no leader, broker down,
+   * NotEnoughReplicas) or appended on the leader at once and answered per acks. With durable
+   * storage the answer also waits for the leader's flush, so what is acknowledged is on disk.
+   */
+  private append(topic: string, partition: number, batches: Uint8Array[], acks: Acks, opts: LeaderAppendOptions): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      let answered = false;
+      let stopWatching: (() => void) | undefined;
+      this.cluster.produceWith(
+        {
+          topic,
+          partition,
+          acks,
+          batches,
+          ...(opts.producer ? { producer: { id: opts.producer.id, epoch: opts.producer.epoch, firstSequence: opts.producer.baseSequence } } : {}),
+          ...(opts.precondition ? { precondition: opts.precondition } : {}),
+        },
+        (err, answer) => {
+          answered = true;
+          stopWatching?.();
+          if (err || !answer) return reject(err ?? new IllegalStateError(`No answer to a write to ${topic}/${partition}.`));
+          const count = answer.ids.length;
+          const result: AppendResult = { baseOffset: answer.baseOffset, lastOffset: answer.baseOffset + count - 1, appendTime: answer.appendTime ?? this.clock.now(), duplicate: answer.duplicate ?? false };
+          if (this.backend.kind !== 'indexedDB' || acks === 0) return resolve(result);
+          const log = this.log(topic, partition);
+          const durable = log.flushed(result.lastOffset + 1);
+          log.flush().catch(() => undefined);
+          durable.then(() => resolve(result), reject);
+        },
+      );
+      if (!answered) stopWatching = watchVirtualClock(this.clock, this.virtualStallMs, () => reject(new VirtualClockStalledError(topic, partition, this.virtualStallMs)));
+    });
   }
 
   /** Tracks background work so advance() and close() can wait for it. */
@@ -117,6 +178,7 @@ export class Engine {
   }
 
   leaderLog(p: PartitionState): PartitionLog {
+    // A live view: the leader may have changed since the caller looked.
     const log = p.logs.get(p.leader);
     if (!log) throw new IllegalStateError(`No log for ${p.topic}/${p.partition} on its leader ${p.leader}.`, { topic: p.topic, partition: p.partition });
     return log;
@@ -127,23 +189,26 @@ export class Engine {
     return this.leaderLog(this.partition(topic, partition));
   }
 
-  /** Creates (or restores) the log of one replica; the replication layer calls this for followers. */
-  createReplica(topic: string, partition: number, broker: number, restored?: RestoredPartition): PartitionLog {
+  /** Creates (or restores) the log of one replica, with its own storage. */
+  createReplica(topic: string, partition: number, broker: number, restored?: RestoredPartition, roll?: () => { segmentRecords: number }): PartitionLog {
     const t = this.topic(topic);
     return new PartitionLog({
       topic,
       partition,
       clock: this.clock,
-      settings: () => ({ segmentBytes: t.config['segment.bytes'], segmentMs: t.config['segment.ms'] }),
+      settings: () => ({ segmentBytes: t.config['segment.bytes'], segmentMs: t.config['segment.ms'], segmentRecords: roll?.().segmentRecords ?? Infinity }),
       store: this.backend.partitionStore(topic, partition, broker),
       ...(this.cache ? { cache: this.cache } : {}),
       ...(restored ? { restored } : {}),
     });
   }
 
+  /**
+   * Kafka's rack-unaware placement with start index and shift 0 (what Kafka computes when its
+   * random draws are 0): partition p leads on broker p mod n.
+   */
   private replicaAssignment(count: number, from: number, rf: number): number[][] {
-    const n = this.brokers.length;
-    return Array.from({ length: count }, (_, i) => Array.from({ length: rf }, (_, r) => this.brokers[(from + i + r) % n]!.id));
+    return assignReplicasToBrokers(count, rf, this.brokers.map((b) => b.id), { fixedStartIndex: 0, startPartitionId: from });
   }
 
   async createTopic(name: string, numPartitions: number, configEntries: readonly ConfigEntry[] = [], replicationFactor = 1): Promise<boolean> {
@@ -154,40 +219,64 @@ export class Engine {
     }
     const config = parseTopicConfig(configEntries);
     if (this.topics.has(name)) return false;
-    const replicas = this.replicaAssignment(numPartitions, 0, replicationFactor);
+    const rf = name.startsWith('__') ? Math.min(INTERNAL_RF, this.brokers.length) : replicationFactor;
+    const replicas = this.replicaAssignment(numPartitions, 0, rf);
     this.installTopic(name, config, replicas, []);
     try {
       await this.backend.saveTopic({ name, numPartitions, config, replicas });
     } catch (e) {
       this.topics.delete(name);
+      this.cluster.core.deleteTopic(name);
       throw e;
     }
     this.events.emit('topicCreated', { topic: name, partitions: numPartitions });
     return true;
   }
 
-  /** Puts a topic in memory with leader logs, restoring any stored partitions. */
+  /** Puts a topic in memory with a log per replica, restoring any stored ones, and hands it to the replicated cluster. */
   installTopic(name: string, config: TopicConfig, replicas: number[][], restored: RestoredPartition[]): TopicState {
     if (this.topics.has(name)) throw new TopicAlreadyExistsError(name);
     const t: TopicState = { name, config, partitions: [] };
     this.topics.set(name, t);
-    for (let i = 0; i < replicas.length; i++) t.partitions.push(this.newPartition(name, i, replicas[i]!, restored));
+    this.restore(name, restored, () =>
+      this.cluster.core.createTopic({
+        name,
+        partitions: replicas.length,
+        replicationFactor: replicas[0]?.length ?? 1,
+        assignment: replicas,
+        minInsyncReplicas: config['min.insync.replicas'],
+        uncleanLeaderElection: config['unclean.leader.election.enable'],
+        // Retention and compaction run on every replica through the log cleaner (cleaner.ts).
+        retentionMs: -1,
+        retentionBytes: -1,
+        segmentBytes: config['segment.bytes'],
+        segmentMs: config['segment.ms'],
+        cleanupPolicy: isCompacted(config) ? 'compact' : 'delete',
+      }),
+    );
+    this.adopt(t);
     return t;
   }
 
-  private newPartition(topic: string, partition: number, replicas: number[], restored: RestoredPartition[]): PartitionState {
-    const leader = replicas[0]!;
-    const state: PartitionState = { topic, partition, replicas, leader, leaderEpoch: 0, isr: [leader], logs: new Map() };
-    const r = restored.find((x) => x.partition === partition && x.broker === leader);
-    const log = this.createReplica(topic, partition, leader, r);
-    state.leaderEpoch = Math.max(0, log.epochs.latestEpoch());
-    state.logs.set(leader, log);
-    return state;
+  private restore(topic: string, restored: RestoredPartition[], create: () => void): void {
+    for (const r of restored) if (r.topic === topic) this.restoring.set(`${topic}\u0000${r.partition}\u0000${r.broker}`, r);
+    try {
+      create();
+    } finally {
+      this.restoring.clear();
+    }
+  }
+
+  /** Client-side views of partitions the replicated cluster has and this topic does not yet. */
+  private adopt(t: TopicState): void {
+    const parts = this.cluster.core.partitionsOfTopic(t.name);
+    for (let i = t.partitions.length; i < parts.length; i++) t.partitions.push(partitionView(parts[i]!));
   }
 
   async deleteTopic(name: string): Promise<void> {
     this.topic(name);
     this.topics.delete(name);
+    this.cluster.core.deleteTopic(name);
     await this.backend.deleteTopic(name);
     this.events.emit('topicDeleted', { topic: name });
   }
@@ -199,8 +288,9 @@ export class Engine {
     }
     const rf = t.partitions[0]?.replicas.length ?? 1;
     const more = this.replicaAssignment(count - t.partitions.length, t.partitions.length, rf);
-    for (const r of more) t.partitions.push(this.newPartition(name, t.partitions.length, r, []));
-    await this.backend.saveTopic({ name, numPartitions: t.partitions.length, config: t.config, replicas: t.partitions.map((p) => p.replicas) });
+    this.cluster.core.createPartitions(name, count, more);
+    this.adopt(t);
+    await this.backend.saveTopic({ name, numPartitions: t.partitions.length, config: t.config, replicas: t.partitions.map((p) => [...p.replicas]) });
     this.events.emit('partitionsAdded', { topic: name, count });
   }
 
@@ -213,4 +303,25 @@ export class Engine {
     ]);
     return this.topic(name);
   }
+}
+
+/** A client-side view of a replicated partition: reads the cluster's state each time. */
+function partitionView(p: ReplicatedPartition): PartitionState {
+  let last = p.leader ?? p.preferredLeader;
+  return {
+    topic: p.topic,
+    partition: p.partition,
+    replicas: p.replicas,
+    get leader() {
+      if (p.leader !== null) last = p.leader;
+      return last;
+    },
+    get leaderEpoch() {
+      return Math.max(0, p.leaderEpoch);
+    },
+    get isr() {
+      return p.isr;
+    },
+    logs: p.logs,
+  };
 }

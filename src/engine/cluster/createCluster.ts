@@ -16,11 +16,9 @@ import { openIdbBackend } from '../storage/idbBackend';
 import { LogCleaner } from '../broker/cleaner';
 import { Engine, type BrokerState } from '../broker/engine';
 import type { ClusterSimOptions } from '../replication/clusterConfig';
-import { attachReplication, type ReplicationBridge } from '../replication/engineBridge';
+import type { ClusterSim } from '../replication/clusterSim';
 import type { ConsumerGroups } from '../groups/consumerGroups';
 import type { GroupsOptions } from '../groups/types';
-import { EventFeed } from '../replication/eventFeed';
-import { Ledger } from '../replication/ledger';
 import { createEngineGroups } from './groupsPort';
 import { OffsetStore } from '../broker/offsetStore';
 import type { StampedEvent } from '../replication/eventFeed';
@@ -75,7 +73,7 @@ export interface Cluster {
   /** Waits for background work (consumers' fetches, cleaner) to reach a resting point. */
   settle(): Promise<void>;
   close(): Promise<void>;
-  /** Faults and observability of a replicated cluster (brokers ≥ 2; docs/cluster.md). */
+  /** Faults and observability of the replicated cluster (docs/cluster.md); one broker is RF 1. */
   stopBroker(id: number): void;
   startBroker(id: number): void;
   crashBroker(id: number): void;
@@ -85,8 +83,8 @@ export interface Cluster {
   events(since?: number): StampedEvent[];
   /** The consumer groups: coordinators and members (for snapshots and tests). */
   readonly groups: ConsumerGroups;
-  /** The replication simulation under this cluster (undefined with one broker). */
-  readonly replication: ReplicationBridge | undefined;
+  /** The replicated cluster under this one: controller, ISR, acks, faults, snapshot, events. */
+  readonly replication: ClusterSim;
 }
 
 export async function createCluster(options: ClusterOptions = {}): Promise<Cluster> {
@@ -106,7 +104,15 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     });
     cache = new ChunkCache(storage.cacheBytes ?? 32 * 1024 * 1024);
   }
-  const engine = new Engine({ clock, rng, brokers, backend: trackStorage(backend, (p) => engine.track(p)), ...(cache ? { cache } : {}) });
+  const engine = new Engine({
+    clock,
+    rng,
+    brokers,
+    backend: trackStorage(backend, (p) => engine.track(p)),
+    ...(cache ? { cache } : {}),
+    replication: { seed: options.seed ?? 1, ...options.replication },
+    ...(options.virtualStallMs !== undefined ? { virtualStallMs: options.virtualStallMs } : {}),
+  });
   const restored = await backend.load();
   for (const t of restored.topics) {
     engine.installTopic(t.name, t.config, t.replicas, restored.partitions.filter((p) => p.topic === t.name));
@@ -118,31 +124,32 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   };
   const stores = new Map<string, EventStore>();
   const consumers = new Set<Consumer>();
-  const replication = brokers > 1 ? attachReplication(engine, { seed: options.seed ?? 1, ...options.replication }, options.virtualStallMs) : undefined;
+  const replication = engine.cluster;
   // One group coordinator and member implementation; offsets in __consumer_offsets. Group
-  // events and delivery counters go to the cluster's feed and ledger (the replication's, if any).
+  // events and delivery counters go to the replicated cluster's feed and ledger.
   const offsets = new OffsetStore(engine);
-  const feed = replication?.sim.core.feed ?? new EventFeed(2_000, () => clock.now());
-  const ledger = replication?.sim.core.ledger ?? new Ledger();
-  const access = createEngineGroups(engine, offsets, feed, ledger, rng.fork('groups'), { initialRebalanceDelayMs: 0, ...options.groups });
-  const replicated = (): ReplicationBridge => {
-    if (!replication) throw new IllegalStateError('Broker faults and snapshots need a replicated cluster: createCluster({ brokers: 2 or more }).');
-    return replication;
+  const access = createEngineGroups(engine, offsets, replication.core.feed, replication.core.ledger, rng.fork('groups'), { initialRebalanceDelayMs: 0, ...options.groups });
+  /** A fault, then the brokers' status as clients see it. */
+  const fault = (fn: () => void) => {
+    fn();
+    for (const b of engine.brokers) {
+      const s = replication.core.broker(b.id);
+      b.status = s.status === 'running' ? (s.isolated ? 'isolated' : 'up') : s.status;
+    }
   };
   return {
     groups: access.groups,
     replication,
-    stopBroker: (id) => replicated().stopBroker(id),
-    startBroker: (id) => replicated().startBroker(id),
-    crashBroker: (id) => replicated().crashBroker(id),
-    isolateBroker: (id) => replicated().isolateBroker(id),
-    heal: () => replicated().heal(),
+    stopBroker: (id) => fault(() => replication.stopBroker(id)),
+    startBroker: (id) => fault(() => replication.startBroker(id)),
+    crashBroker: (id) => fault(() => replication.crashBroker(id)),
+    isolateBroker: (id) => fault(() => replication.isolateBroker(id)),
+    heal: () => fault(() => replication.heal()),
     snapshot: () => {
       const groups = access.groups.snapshot();
-      return { ...replicated().sim.snapshot(), groups, rebalancesInProgress: groups.filter((g) => g.rebalancing).map((g) => g.groupId) };
+      return { ...replication.snapshot(), groups, rebalancesInProgress: groups.filter((g) => g.rebalancing).map((g) => g.groupId) };
     },
-    // The feed holds group events on any cluster, and replication events with brokers ≥ 2.
-    events: (since) => feed.since(since ?? 0),
+    events: (since) => replication.events(since),
     brokers: engine.brokers,
     engine,
     clock,
@@ -171,7 +178,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
       if (engine.closed) return;
       cleaner.stop();
       access.groups.shutdown();
-      replication?.sim.shutdown();
+      replication.shutdown();
       engine.closed = true;
       await engine.settle().catch(() => undefined);
       backend.close();

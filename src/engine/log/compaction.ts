@@ -1,5 +1,6 @@
-// Log compaction as Kafka's cleaner does it: over the closed segments (never the active one,
-// and only those whose newest record is older than min.compaction.lag.ms), keep the latest
+// Log compaction as Kafka's cleaner does it, on every replica: over the closed segments below
+// the high watermark (never the active one, and only those whose newest record is older than
+// min.compaction.lag.ms), keep the latest
 // record per key at its original offset (gaps appear), when the dirty part is at least
 // min.cleanable.dirty.ratio of the cleanable bytes. Tombstones (null values) survive the
 // first clean of their segment and are dropped once delete.retention.ms has passed since.
@@ -35,8 +36,11 @@ export async function compact(log: PartitionLog, config: TopicConfig, now: numbe
     const generation = log.generation;
     const lag = config['min.compaction.lag.ms'];
     const cleanable: Segment[] = [];
-    for (const s of log.segments.slice(0, -1)) {
+    for (let i = 0; i < log.segments.length - 1; i++) {
+      const s = log.segments[i]!;
       if (s.chunks.length > 0 && s.maxTimestamp > now - lag) break;
+      // Only what is committed (below the high watermark) is cleaned, on every replica alike.
+      if (log.segments[i + 1]!.baseOffset > log.highWatermark) break;
       cleanable.push(s);
     }
     const none = { cleaned: false, segments: 0, recordsBefore: 0, recordsAfter: 0 };

@@ -22,6 +22,21 @@ export class LeaderEpochCache {
     return true;
   }
 
+  /** The epoch whose leader wrote `offset` (-1 when unknown): with the offset, a record's identity. */
+  epochAt(offset: number): number {
+    let lo = 0;
+    let hi = this.entries.length - 1;
+    let ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.entries[mid]!.startOffset <= offset) {
+        ans = this.entries[mid]!.epoch;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  }
+
   latestEpoch(): number {
     return this.entries[this.entries.length - 1]?.epoch ?? -1;
   }

@@ -17,12 +17,15 @@ import { LeaderEpochCache } from './leaderEpochCache';
 import { ProducerStateTable } from './producerState';
 import { readAtOffsets, readBatchesFrom, readRecords } from './reads';
 import { cutTail } from './truncate';
+import { filterChunkBatches } from './rewrite';
 import { PendingWrite } from './pendingWrite';
 import { addChunk, floorIndex, newSegment, segmentMeta, type Chunk, type Segment } from './segment';
 
 export interface LogSettings {
   segmentBytes: number;
   segmentMs: number;
+  /** Records per segment (the replicated cluster's record budget); no limit when absent. */
+  segmentRecords?: number;
 }
 
 export interface LeaderAppendOptions {
@@ -207,10 +210,18 @@ export class PartitionLog {
     const now = this.clock.now();
     const from = this.logEndOffset;
     let next = from;
-    for (const b of batches) {
-      const m = readMeta(b);
+    for (const whole of batches) {
+      let b = whole;
+      let m = readMeta(b);
       const last = m.baseOffset + m.lastOffsetDelta;
       if (last < next) continue;
+      // A batch straddling the log end (the leader's compaction rewrote its batches): only its records from there on.
+      if (m.baseOffset < next) {
+        const [rest] = filterChunkBatches(b, (o) => o >= next);
+        if (!rest) continue;
+        b = rest;
+        m = readMeta(b);
+      }
       if (m.partitionLeaderEpoch >= 0 && this.epochs.assign(m.partitionLeaderEpoch, m.baseOffset)) this.pending.metaChanged = true;
       if (m.producerId >= 0 && m.baseSequence >= 0) this.producers.record(m.producerId, m.producerEpoch, { firstSeq: m.baseSequence, lastSeq: m.baseSequence + m.lastOffsetDelta, baseOffset: m.baseOffset, appendTime: m.appendTime });
       const t = batchTimes(m);
@@ -341,10 +352,10 @@ export class PartitionLog {
 
   /** Rolls a new segment when the active one is full by size or age (segment.bytes / segment.ms). */
   private placeChunk(chunk: Chunk, now: number): void {
-    const { segmentBytes, segmentMs } = this.settings();
+    const { segmentBytes, segmentMs, segmentRecords = Infinity } = this.settings();
     let active = this.activeSegment();
     let rolled = false;
-    if (active.chunks.length > 0 && (active.size + chunk.byteLength > segmentBytes || now - active.createdAt >= segmentMs)) {
+    if (active.chunks.length > 0 && (active.size + chunk.byteLength > segmentBytes || now - active.createdAt >= segmentMs || chunk.baseOffset - active.baseOffset >= segmentRecords)) {
       active = newSegment(chunk.baseOffset, now);
       this.segments.push(active);
       rolled = true;
@@ -483,6 +494,27 @@ export class PartitionLog {
       for (const w of gone) w.reject(error);
     }
     return target;
+  }
+
+  /**
+   * Kafka's truncateFullyAndStartAt: a follower whose fetch offset fell below the leader's log
+   * start (retention deleted what it still needed) empties its log and restarts at `offset`.
+   */
+  truncateFullyAndStartAt(offset: number): void {
+    const removed = this.segments.flatMap((s) => s.chunks.map((chunk) => ({ segmentBase: s.baseOffset, chunk })));
+    this.pending.removeSegments(this.segments.map((s) => s.baseOffset));
+    this.pending.removeChunks(removed);
+    for (const r of removed) this.forgetChunk(r.chunk);
+    this.segments = [newSegment(offset, this.clock.now())];
+    this.logStartOffset = offset;
+    this.logEndOffset = offset;
+    this.hw = offset;
+    this.flushedOffset = offset;
+    if (this.writing) this.writing.upTo = offset;
+    this.epochs.truncateFromEnd(-Infinity);
+    this.producers.truncateTo(0);
+    this.pending.metaChanged = true;
+    this.generation++;
   }
 
   /** Truncation that first pages in the chunk straddling `offset`, then waits for storage. */

@@ -17,6 +17,9 @@ export async function applyRetention(log: PartitionLog, config: TopicConfig, now
       const s = closed[i]!;
       const next = log.segments[i + 1]!;
       const belowStart = next.baseOffset <= log.logStartOffset;
+      // Only segments wholly below the high watermark are deletable (Kafka's deletableSegments):
+      // a replica never deletes what is not yet committed.
+      if (!belowStart && next.baseOffset > log.highWatermark) break;
       const expired = deleting && retentionMs >= 0 && s.maxTimestamp < now - retentionMs;
       const oversize = deleting && retentionBytes >= 0 && excess - s.size >= 0;
       if (!(belowStart || expired || oversize)) break;
@@ -46,6 +49,26 @@ export function deleteOldestSegments(log: PartitionLog, count: number): void {
   const removed = drop.flatMap((s) => s.chunks.map((chunk) => ({ segmentBase: s.baseOffset, chunk })));
   log.rewrote({ deleteSegments: drop.map((s) => s.baseOffset), removed });
   for (const r of removed) log.forgetChunk(r.chunk);
+}
+
+/**
+ * The log start moves up to `offset` at this instant (deleteRecords, or a follower taking its
+ * leader's log start from a fetch): segments wholly below it go, and reads below it are out of
+ * range. Storage follows on the next flush.
+ */
+export function advanceLogStart(log: PartitionLog, offset: number): void {
+  const to = Math.min(offset, log.logEndOffset);
+  if (to <= log.logStartOffset) return;
+  let whole = 0;
+  while (whole < log.segments.length - 1 && log.segments[whole + 1]!.baseOffset <= to) whole++;
+  if (whole > 0) deleteOldestSegments(log, whole);
+  if (to > log.logStartOffset) {
+    log.logStartOffset = to;
+    log.epochs.truncateFromStart(to);
+    if (log.highWatermark < to) log.setHighWatermark(to);
+    if (log.flushedOffset < to) log.flushedOffset = to;
+    log.rewrote({});
+  }
 }
 
 /** admin.deleteRecords: moves the log start offset; segments wholly below it go at once. */

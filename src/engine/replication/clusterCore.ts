@@ -1,8 +1,9 @@
-// The simulated multi-broker cluster: brokers 1..N, a controller, topics whose partitions are
-// replicated across brokers, and the periodic work each broker does (follower fetches, ISR
-// expiry, flushes, high-watermark checkpoints, retention), all on the injected clock so a run is a pure
-// function of the seed and the schedule of calls. Faults live in faults.ts, produce in
-// producePath.ts; this file owns the state and the timers.
+// The multi-broker cluster: brokers 1..N, a controller, topics whose partitions are replicated
+// across brokers — every replica a PartitionLog (memory, or the engine's storage), followers
+// sharing the leader's batch bytes — and the periodic work each broker does (follower fetches,
+// ISR expiry, flushes, high-watermark checkpoints, retention), all on the injected clock so a
+// run is a pure function of the seed and the schedule of calls. Faults live in faults.ts,
+// produce in producePath.ts; this file owns the state and the timers.
 import type { Clock } from '../../lib/clock';
 import { createRng, type Rng } from '../../lib/rng';
 import type { BrokerState } from './brokerState';
@@ -14,7 +15,10 @@ import { BrokerNotFoundError, InvalidClusterConfigError } from '../errors';
 import { EventFeed } from './eventFeed';
 import { fetchIfFollowing, followerFetch } from './fetcher';
 import { Ledger } from './ledger';
-import { PartitionState } from './partitionState';
+import { PartitionState, type ReplicaFactory } from './partitionState';
+import { PartitionLog } from '../log/partitionLog';
+import { memoryPartitionStore } from '../log/logStore';
+import { advanceLogStart, deleteOldestSegments } from '../log/retention';
 import { assignReplicasToBrokers } from './placement';
 import { completeAcks, failPendingAcks } from './producePath';
 
@@ -47,8 +51,8 @@ export class ClusterCore {
   private readonly brokers = new Map<number, BrokerState>();
   private readonly topics = new Map<string, PartitionState[]>();
   private readonly byBroker = new Map<number, PartitionState[]>();
-  private recordSeq = 0;
   private stopped = false;
+  private readonly makeLog: ReplicaFactory;
   private partitionCount = 0;
   /** Each partition's share of config.recordBudget (Infinity when there is no budget). */
   recordsPerPartition = Infinity;
@@ -56,8 +60,10 @@ export class ClusterCore {
   constructor(
     readonly clock: Clock,
     options: ClusterSimOptions = {},
+    makeLog?: ReplicaFactory,
   ) {
     this.config = resolveConfig(options);
+    this.makeLog = makeLog ?? ((topic, partition, _broker, settings) => new PartitionLog({ topic, partition, clock, settings, store: memoryPartitionStore() }));
     this.rng = createRng(this.config.seed).fork('cluster');
     this.feed = new EventFeed(this.config.eventFeedSize, () => clock.now());
     for (let id = 1; id <= this.config.brokers; id++) {
@@ -69,10 +75,6 @@ export class ClusterCore {
       for (const p of this.allPartitions()) this.applyRetention(p);
     });
     if (this.config.autoLeaderRebalance) this.every(this.config.leaderImbalanceCheckIntervalMs, () => autoRebalanceLeaders(this));
-  }
-
-  nextRecordId(): number {
-    return ++this.recordSeq;
   }
 
   broker(id: number): BrokerState {
@@ -142,7 +144,7 @@ export class ClusterCore {
   private addPartitions(topic: string, settings: TopicSettings, layout: number[][]): void {
     const list = this.topics.get(topic)!;
     for (const replicas of layout) {
-      const p = new PartitionState(topic, list.length, replicas, settings);
+      const p = new PartitionState(topic, list.length, replicas, settings, this.makeLog);
       list.push(p);
       for (const b of replicas) this.byBroker.get(b)!.push(p);
       p.isr = replicas.filter((r) => this.broker(r).status === 'running' && !this.broker(r).fenced);
@@ -158,10 +160,7 @@ export class ClusterCore {
     const share = this.config.recordBudget === Infinity ? Infinity : Math.max(SEGMENTS_PER_BUDGET, Math.floor(this.config.recordBudget / Math.max(1, this.partitionCount)));
     this.recordsPerPartition = share;
     const segmentRecords = share === Infinity ? Infinity : Math.ceil(share / SEGMENTS_PER_BUDGET);
-    for (const p of this.allPartitions()) {
-      const s = { segmentBytes: p.settings.segmentBytes, segmentMs: p.settings.segmentMs, segmentRecords };
-      for (const r of p.replicas) p.log(r).segmentSettings = s;
-    }
+    for (const p of this.allPartitions()) p.segmentRecords = segmentRecords;
   }
 
   /**
@@ -176,13 +175,13 @@ export class ClusterCore {
     if (leader === null || this.broker(leader).status !== 'running') return;
     const log = p.log(leader);
     const deletes = p.settings.cleanupPolicy !== 'compact';
-    const to = log.retentionTarget({
+    const n = deletableSegments(log, {
       now: this.clock.now(),
       retentionMs: deletes ? p.settings.retentionMs : -1,
       retentionBytes: deletes ? p.settings.retentionBytes : -1,
       maxRecords: this.recordsPerPartition,
     });
-    if (to !== null) log.advanceLogStart(to);
+    if (n > 0) deleteOldestSegments(log, n);
     this.forgetDeleted(p);
   }
 
@@ -198,7 +197,7 @@ export class ClusterCore {
     const leader = p.leader;
     if (leader === null) return -1;
     const log = p.log(leader);
-    log.advanceLogStart(Math.min(offset, log.highWatermark));
+    advanceLogStart(log, Math.min(offset, log.highWatermark));
     this.forgetDeleted(p);
     return log.logStartOffset;
   }
@@ -213,46 +212,6 @@ export class ClusterCore {
       for (const b of p.replicas) this.byBroker.set(b, (this.byBroker.get(b) ?? []).filter((x) => x !== p));
       for (const b of p.replicas) this.failPendingAcks(p, b);
     }
-  }
-
-  /** Fills every replica of a partition with records that existed before the simulation took over (a reopened log). */
-  seedPartition(topic: string, partition: number, logStart: number, logEnd: number): number[] {
-    const p = this.partition(topic, partition);
-    if (!p || logEnd <= logStart) return [];
-    const now = this.clock.now();
-    const records = Array.from({ length: logEnd - logStart }, () => ({ id: this.nextRecordId(), key: null, value: null, timestamp: now }));
-    for (const b of p.replicas) {
-      const log = p.log(b);
-      log.startAt(logStart);
-      log.append(records, Math.max(0, p.leaderEpoch));
-      log.highWatermark = log.logEndOffset;
-      log.flush();
-      log.checkpointHighWatermark();
-    }
-    return records.map((r) => r.id);
-  }
-
-  /**
-   * Drops from memory the prefix of a partition every replica holds below its high watermark (and,
-   * in power-loss mode, has flushed): no truncation or election can reach it. Only for callers
-   * that keep the records elsewhere (the engine bridge); `chunk` batches the work.
-   */
-  dropReplicatedPrefix(p: PartitionState, chunk = 4_096): void {
-    let safe = Infinity;
-    for (const r of p.replicas) {
-      const log = p.log(r);
-      safe = Math.min(safe, log.logEndOffset, log.highWatermark, this.config.crashMode === 'power-loss' ? log.flushedOffset : Infinity);
-    }
-    const base = p.log(p.replicas[0]!).heldFrom;
-    if (!(safe - base >= chunk)) return;
-    for (const r of p.replicas) p.log(r).dropBelow(safe);
-    this.ledger.forgetBelow(p.topic, p.partition, safe);
-  }
-
-  /** The engine's log start moved (retention, deleteRecords): every replica follows. */
-  advanceLogStart(p: PartitionState, offset: number): void {
-    for (const r of p.replicas) p.log(r).advanceLogStart(offset);
-    this.ledger.forgetBelow(p.topic, p.partition, offset);
   }
 
   setTopicConfig(topic: string, patch: Partial<Pick<TopicSettings, 'minInsyncReplicas' | 'uncleanLeaderElection'>>): void {
@@ -314,15 +273,16 @@ export class ClusterCore {
       followerFetch(this, id);
       this.clock.setTimeout(fetchTick, this.config.replicaFetchIntervalMs + this.broker(id).slowMs);
     };
-    this.clock.setTimeout(fetchTick, this.config.replicaFetchIntervalMs);
+    // One broker has no followers: nothing to fetch.
+    if (this.config.brokers > 1) this.clock.setTimeout(fetchTick, this.config.replicaFetchIntervalMs);
     this.every(Math.max(1, Math.floor(this.config.replicaLagTimeMaxMs / 2)), () => this.expireIsr(id));
     this.every(this.config.flushIntervalMs, () => {
       if (this.broker(id).status !== 'running') return;
-      for (const p of this.partitionsOf(id)) p.log(id).flush();
+      for (const p of this.partitionsOf(id)) flushReplica(p, id);
     });
     this.every(this.config.highWatermarkCheckpointIntervalMs, () => {
       if (this.broker(id).status !== 'running') return;
-      for (const p of this.partitionsOf(id)) p.log(id).checkpointHighWatermark();
+      for (const p of this.partitionsOf(id)) p.checkpointHighWatermark(id);
     });
   }
 
@@ -337,4 +297,42 @@ export class ClusterCore {
       if (out.length > 0 && reachable(b)) shrinkIsr(this, p, id, out);
     }
   }
+}
+
+/** Kafka's log flush of one replica (storage errors surface on the next append's wait, not here). */
+export function flushReplica(p: PartitionState, broker: number): void {
+  p.log(broker).flush().catch(() => undefined);
+}
+
+/** What retention looks at on the leader: retention.ms, retention.bytes (-1: none) and the record budget. */
+export interface RetentionLimits {
+  now: number;
+  retentionMs: number;
+  retentionBytes: number;
+  maxRecords: number;
+}
+
+/**
+ * How many of the leader's oldest segments retention deletes: those that breach retention.ms
+ * (newest record older than it), retention.bytes (a segment goes while the rest still reaches
+ * the limit) or the record budget; whole segments only, never the active one, and only segments
+ * entirely below the high watermark (Kafka's deletable segments).
+ */
+export function deletableSegments(log: PartitionLog, limits: RetentionLimits): number {
+  let size = log.sizeInBytes();
+  let held = log.logEndOffset - log.logStartOffset;
+  let i = 0;
+  while (i < log.segments.length - 1) {
+    const s = log.segments[i]!;
+    const next = log.segments[i + 1]!.baseOffset;
+    if (next > log.highWatermark) break;
+    const expired = limits.retentionMs >= 0 && limits.now - s.maxTimestamp > limits.retentionMs;
+    const oversize = limits.retentionBytes >= 0 && size - s.size >= limits.retentionBytes;
+    const overBudget = held > limits.maxRecords;
+    if (!expired && !oversize && !overBudget) break;
+    size -= s.size;
+    held -= next - Math.max(s.baseOffset, log.logStartOffset);
+    i++;
+  }
+  return i;
 }

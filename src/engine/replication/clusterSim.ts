@@ -5,13 +5,14 @@
 import { createVirtualClock, type Clock, type VirtualClock } from '../../lib/clock';
 import type { ClusterSimOptions } from './clusterConfig';
 import { ClusterCore, type TopicSpec } from './clusterCore';
+import type { ReplicaFactory } from './partitionState';
 import { electPreferredLeaders } from './controller';
 import { findDivergences, readCommitted } from './consistency';
 import { BrokerNotAvailableError, LeaderNotAvailableError, NotLeaderOrFollowerError, OffsetOutOfRangeError, UnknownTopicOrPartitionError } from '../errors';
 import type { StampedEvent } from './eventFeed';
 import { checkpointBroker, crashBroker, flushBroker, heal, isolateBroker, slowBroker, startBroker, stopBroker } from './faults';
 import { produce, type ProduceAnswer, type ProduceCallback, type ProduceRequest } from './producePath';
-import type { SimRecord } from './replicaLog';
+import { readResident, recordAt, type SimRecord } from './records';
 import { replicationSnapshot, type ReplicationSnapshot } from './snapshot';
 
 export interface FetchAnswer {
@@ -28,8 +29,9 @@ export class ClusterSim {
   constructor(
     readonly clock: Clock,
     options: ClusterSimOptions = {},
+    makeLog?: ReplicaFactory,
   ) {
-    this.core = new ClusterCore(clock, options);
+    this.core = new ClusterCore(clock, options, makeLog);
   }
 
   now(): number {
@@ -69,7 +71,7 @@ export class ClusterSim {
     if (p.view(leader).leader !== leader) throw new NotLeaderOrFollowerError(topic, partition, leader);
     const log = p.log(leader);
     if (offset < log.logStartOffset || offset > log.logEndOffset) throw new OffsetOutOfRangeError(topic, partition, offset, log.logStartOffset, log.logEndOffset);
-    return { records: log.read(offset, log.highWatermark, maxRecords), highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, leader };
+    return { records: readResident(log, offset, log.highWatermark, maxRecords), highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, leader };
   }
 
   /** Low and high watermark per partition, as ListOffsets answers (high = high watermark). */
@@ -138,6 +140,12 @@ export class ClusterSim {
 
   onEvent(listener: (e: StampedEvent) => void): () => void {
     return this.core.feed.subscribe(listener);
+  }
+
+  /** The record a broker's replica holds at `offset` (undefined when it holds none there). */
+  recordAt(topic: string, partition: number, broker: number, offset: number): SimRecord | undefined {
+    const p = this.core.partition(topic, partition);
+    return p && p.logs.has(broker) ? recordAt(p.log(broker), offset) : undefined;
   }
 
   readCommitted(topic: string, partition: number): SimRecord[] {

@@ -2,7 +2,7 @@
 // partition holds up to its high watermark, and whether in-sync replicas disagree about a
 // committed offset (the divergence KIP-101 removed).
 import type { ClusterCore } from './clusterCore';
-import type { SimRecord } from './replicaLog';
+import { readResident, type SimRecord } from './records';
 
 export interface Divergence {
   topic: string;
@@ -16,7 +16,7 @@ export function readCommitted(core: ClusterCore, topic: string, partition: numbe
   const p = core.partition(topic, partition);
   if (!p || p.leader === null) return [];
   const log = p.log(p.leader);
-  return log.read(log.logStartOffset, log.highWatermark, Number.MAX_SAFE_INTEGER);
+  return readResident(log, log.logStartOffset, log.highWatermark, Number.MAX_SAFE_INTEGER);
 }
 
 /** Offsets below both replicas' high watermarks where two replicas hold different records. */
@@ -29,11 +29,13 @@ export function findDivergences(core: ClusterCore): Divergence[] {
         const a = p.log(reps[i]!);
         const b = p.log(reps[j]!);
         const upTo = Math.min(a.highWatermark, b.highWatermark, a.logEndOffset, b.logEndOffset);
-        for (let o = Math.max(a.logStartOffset, b.logStartOffset); o < upTo; o++) {
-          const ra = a.recordAt(o);
-          const rb = b.recordAt(o);
-          if (ra && rb && ra.id !== rb.id) {
-            out.push({ topic: p.topic, partition: p.partition, offset: o, brokers: [reps[i]!, reps[j]!], ids: [ra.id, rb.id] });
+        const from = Math.max(a.logStartOffset, b.logStartOffset);
+        const ra = readResident(a, from, upTo, Number.MAX_SAFE_INTEGER);
+        const rb = new Map(readResident(b, from, upTo, Number.MAX_SAFE_INTEGER).map((r) => [r.offset, r.id]));
+        for (const r of ra) {
+          const other = rb.get(r.offset);
+          if (other !== undefined && other !== r.id) {
+            out.push({ topic: p.topic, partition: p.partition, offset: r.offset, brokers: [reps[i]!, reps[j]!], ids: [r.id, other] });
             break;
           }
         }

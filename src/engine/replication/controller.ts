@@ -5,6 +5,7 @@
 import type { ClusterCore } from './clusterCore';
 import type { PartitionState } from './partitionState';
 import { reachable } from './brokerState';
+import { truncateReplica } from './fetcher';
 
 /** A broker the controller counts as alive (registered and not fenced). */
 function alive(core: ClusterCore, id: number): boolean {
@@ -80,7 +81,7 @@ export function pushState(core: ClusterCore, p: PartitionState, r: number): void
     // Before KIP-101 a new follower cut its log back to its own high watermark.
     const log = p.log(r);
     const to = log.highWatermark;
-    const removed = log.truncateTo(to);
+    const removed = truncateReplica(log, to);
     if (removed > 0) core.feed.push({ type: 'truncated', topic: p.topic, partition: p.partition, broker: r, to, removed, by: 'high-watermark' });
     view.needsTruncation = false;
   }

@@ -48,9 +48,19 @@ describe('createCluster({ brokers: 3 }) fault API', () => {
     await cluster.close();
   });
 
-  it('one broker has no replication: the fault API says what to do instead', async () => {
+  it('one broker is the same cluster at replication factor 1: stopping it takes its partitions offline, starting it brings them back', async () => {
     const cluster = await createCluster({ clock: 'virtual', cleanerIntervalMs: 0 });
-    expect(() => cluster.stopBroker(1)).toThrow(/brokers: 2 or more/);
+    await cluster.admin().createTopics({ topics: [{ topic: 'solo', numPartitions: 1 }] });
+    const producer = cluster.producer({ retries: 0 });
+    await producer.connect();
+    await producer.send({ topic: 'solo', messages: [{ value: 'a' }] });
+    cluster.stopBroker(1);
+    expect(cluster.snapshot().partitions.find((p) => p.topic === 'solo')!.leader).toBeNull();
+    await expect(producer.send({ topic: 'solo', messages: [{ value: 'b' }] })).rejects.toMatchObject({ code: 'LEADER_NOT_AVAILABLE' });
+    cluster.startBroker(1);
+    await cluster.advance(10);
+    const solo = cluster.snapshot().partitions.find((p) => p.topic === 'solo')!;
+    expect({ leader: solo.leader, replicas: solo.replicas, highWatermark: solo.highWatermark }).toEqual({ leader: 1, replicas: [1], highWatermark: 1 });
     await cluster.close();
   });
 });

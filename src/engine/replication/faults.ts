@@ -3,7 +3,7 @@
 // the controller only after broker.session.timeout.ms (and, in power-loss mode, loses what was
 // not flushed); an isolated broker keeps believing in its old leadership until it is fenced and
 // told otherwise, accepting acks=1 writes that its rejoining truncation then discards.
-import type { ClusterCore } from './clusterCore';
+import { flushReplica, type ClusterCore } from './clusterCore';
 import { auditLeader, controlledShutdown, fenceBroker, pushState, unfenceBroker } from './controller';
 
 export function stopBroker(core: ClusterCore, id: number): void {
@@ -11,8 +11,8 @@ export function stopBroker(core: ClusterCore, id: number): void {
   if (b.status !== 'running') return;
   if (!b.isolated) controlledShutdown(core, id);
   for (const p of core.partitionsOf(id)) {
-    p.log(id).flush();
-    p.log(id).checkpointHighWatermark();
+    flushReplica(p, id);
+    p.checkpointHighWatermark(id);
     core.failPendingAcks(p, id);
   }
   b.status = 'stopped';
@@ -29,7 +29,7 @@ export function crashBroker(core: ClusterCore, id: number): void {
   let lost = 0;
   for (const p of core.partitionsOf(id)) {
     core.failPendingAcks(p, id);
-    if (core.config.crashMode === 'power-loss') lost += p.log(id).loseUnflushed();
+    if (core.config.crashMode === 'power-loss') lost += p.loseUnflushed(id);
   }
   core.feed.push({ type: 'broker-crashed', broker: id, detail: core.config.crashMode === 'power-loss' ? `${lost} unflushed record(s) lost from its disk` : 'process killed; the page cache kept its writes' });
   scheduleFence(core, id, 'crashed');
@@ -43,7 +43,7 @@ export function startBroker(core: ClusterCore, id: number): void {
   b.status = 'running';
   b.incarnation++;
   for (const p of core.partitionsOf(id)) {
-    p.log(id).reloadHighWatermark();
+    p.reloadHighWatermark(id);
     const v = p.view(id);
     v.leader = null;
     v.leaderEpoch = -1;
@@ -107,11 +107,11 @@ function scheduleFence(core: ClusterCore, id: number, why: string): void {
 /** An operator-forced flush of every log on a broker (scripted experiments pin what is on disk). */
 export function flushBroker(core: ClusterCore, id: number): void {
   if (core.broker(id).status !== 'running') return;
-  for (const p of core.partitionsOf(id)) p.log(id).flush();
+  for (const p of core.partitionsOf(id)) flushReplica(p, id);
 }
 
 /** Writes the broker's high-watermark checkpoint file now. */
 export function checkpointBroker(core: ClusterCore, id: number): void {
   if (core.broker(id).status !== 'running') return;
-  for (const p of core.partitionsOf(id)) p.log(id).checkpointHighWatermark();
+  for (const p of core.partitionsOf(id)) p.checkpointHighWatermark(id);
 }

@@ -8,6 +8,15 @@ import type { ClusterCore } from './clusterCore';
 import { expandIsr } from './controller';
 import type { PartitionState } from './partitionState';
 import { reachable } from './brokerState';
+import type { PartitionLog } from '../log/partitionLog';
+import { advanceLogStart } from '../log/retention';
+import { residentBatches } from './records';
+
+/** Truncates a replica; returns how many records it removed. */
+export function truncateReplica(log: PartitionLog, to: number): number {
+  const before = log.logEndOffset;
+  return before - log.truncate(to);
+}
 
 export function followerFetch(core: ClusterCore, brokerId: number): void {
   const me = core.broker(brokerId);
@@ -41,12 +50,12 @@ function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, lead
     // OffsetOutOfRange below the leader's log start: retention deleted what this follower still
     // needed; as Kafka's fetcher does, it empties its log and starts at the leader's log start.
     const removed = fetchOffset - log.logStartOffset;
-    log.truncateFullyAndStartAt(leaderLog.logStartOffset, core.clock.now());
+    log.truncateFullyAndStartAt(leaderLog.logStartOffset);
     core.feed.push({ type: 'truncated', topic: p.topic, partition: p.partition, broker: followerId, to: leaderLog.logStartOffset, removed, by: 'offset-out-of-range' });
     fetchOffset = log.logEndOffset;
   } else if (fetchOffset > leaderLog.logEndOffset) {
     // OffsetOutOfRange: the follower is ahead of its leader; it cuts back to the leader's end.
-    const removed = log.truncateTo(leaderLog.logEndOffset);
+    const removed = truncateReplica(log, leaderLog.logEndOffset);
     core.feed.push({ type: 'truncated', topic: p.topic, partition: p.partition, broker: followerId, to: leaderLog.logEndOffset, removed, by: 'offset-out-of-range' });
     fetchOffset = log.logEndOffset;
   }
@@ -64,36 +73,36 @@ function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, lead
     }
     if (p.recomputeHighWatermark(leaderId)) core.completeAcks(p);
   }
-  const to = Math.min(leaderLog.logEndOffset, fetchOffset + core.config.replicaFetchMaxRecords);
-  if (to > fetchOffset) log.copyFrom(leaderLog, fetchOffset, to, now);
+  // The leader's batches, whole, sharing their bytes (replica.fetch.max.bytes as a record count).
+  const copied = fetchOffset < leaderLog.logEndOffset ? log.appendReplica(residentBatches(leaderLog, fetchOffset, core.config.replicaFetchMaxRecords)) : 0;
   // A follower that got records sends its next fetch at once: it tells the leader its new end.
-  if (to > fetchOffset) core.wakeFollower(p, followerId);
+  if (copied > 0) core.wakeFollower(p, followerId);
   const hw = Math.min(leaderLog.highWatermark, log.logEndOffset);
-  if (hw > log.highWatermark) log.highWatermark = hw;
+  if (hw > log.highWatermark) log.setHighWatermark(hw);
   // The fetch answer carries the leader's log start; the follower deletes below it too.
   if (leaderLog.logStartOffset > log.logStartOffset) {
-    log.advanceLogStart(leaderLog.logStartOffset);
+    advanceLogStart(log, leaderLog.logStartOffset);
     core.forgetDeleted(p);
   }
-  return to > fetchOffset;
+  return copied > 0;
 }
 
 function leaderEpochStart(p: PartitionState, leaderId: number): number {
   const log = p.log(leaderId);
-  return log.endOffsetFor(p.leaderEpoch - 1).endOffset;
+  return log.epochs.endOffsetFor(p.leaderEpoch - 1, log.logEndOffset).endOffset;
 }
 
 /** KIP-101 / KIP-279: ask the leader where our latest epoch ends and truncate to the common prefix. */
 function reconcileByEpoch(core: ClusterCore, p: PartitionState, followerId: number, leaderId: number): void {
   const log = p.log(followerId);
   const leaderLog = p.log(leaderId);
-  const mine = log.latestEpoch();
+  const mine = log.epochs.latestEpoch();
   if (mine < 0) return;
-  const answer = leaderLog.endOffsetFor(mine);
+  const answer = leaderLog.epochs.endOffsetFor(mine, leaderLog.logEndOffset);
   let to: number;
   if (answer.epoch < 0) to = Math.min(log.highWatermark, log.logEndOffset);
   else if (answer.epoch === mine) to = Math.min(answer.endOffset, log.logEndOffset);
-  else to = Math.min(answer.endOffset, log.endOffsetFor(answer.epoch).endOffset);
-  const removed = log.truncateTo(to);
+  else to = Math.min(answer.endOffset, log.epochs.endOffsetFor(answer.epoch, log.logEndOffset).endOffset);
+  const removed = truncateReplica(log, to);
   if (removed > 0) core.feed.push({ type: 'truncated', topic: p.topic, partition: p.partition, broker: followerId, to, removed, by: 'leader-epoch' });
 }

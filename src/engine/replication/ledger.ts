@@ -1,8 +1,10 @@
 // The bookkeeping behind the "Lost acknowledged records" and "Duplicates delivered" counters:
-// every acknowledged record per partition (offset → record id), checked against each newly
-// elected leader's log — an acknowledged record that leader does not hold at its offset is gone
-// for good — plus the duplicate deliveries the consumer groups report.
-import type { ReplicaLog } from './replicaLog';
+// every acknowledged record per partition (offset → identity: the leader epoch of the batch
+// that wrote it, with the offset), checked against each newly elected leader's log — an
+// acknowledged record that leader does not hold at its offset, from the same epoch, is gone for
+// good — plus the duplicate deliveries the consumer groups report.
+import type { PartitionLog } from '../log/partitionLog';
+import { forEachResidentBatch, recordId } from './records';
 
 export interface LostRecord {
   readonly topic: string;
@@ -22,6 +24,8 @@ export interface DuplicateDelivery {
 interface PartitionLedger {
   offsets: number[];
   ids: number[];
+  /** Identities counted lost (identities are per partition). */
+  lost: Set<number>;
 }
 
 const KEEP_DETAILS = 1_000;
@@ -34,13 +38,12 @@ export class Ledger {
   duplicateCount = 0;
   readonly lost: LostRecord[] = [];
   readonly duplicates: DuplicateDelivery[] = [];
-  private readonly lostIds = new Set<number>();
   private readonly acked = new Map<string, PartitionLedger>();
 
   private ledgerOf(topic: string, partition: number): PartitionLedger {
     const k = `${topic}\u0000${partition}`;
     let l = this.acked.get(k);
-    if (!l) this.acked.set(k, (l = { offsets: [], ids: [] }));
+    if (!l) this.acked.set(k, (l = { offsets: [], ids: [], lost: new Set() }));
     return l;
   }
 
@@ -58,26 +61,47 @@ export class Ledger {
    * records it lacks are lost; records counted lost that a later leader holds after all (the
    * previous leader never served, e.g. it was cut off when elected) are recovered.
    */
-  checkAgainstLeader(topic: string, partition: number, leaderLog: ReplicaLog): { lost: LostRecord[]; recovered: LostRecord[] } {
+  checkAgainstLeader(topic: string, partition: number, leaderLog: PartitionLog): { lost: LostRecord[]; recovered: LostRecord[] } {
     const l = this.acked.get(`${topic}\u0000${partition}`);
     const lost: LostRecord[] = [];
     const recovered: LostRecord[] = [];
-    if (!l) return { lost, recovered };
+    if (!l || l.offsets.length === 0) return { lost, recovered };
+    // The leader's batches over the acknowledged range: which epoch wrote each offset.
+    let from = Infinity;
+    for (const o of l.offsets) if (o < from) from = o;
+    const bases: number[] = [];
+    const lasts: number[] = [];
+    const epochs: number[] = [];
+    forEachResidentBatch(leaderLog, Math.max(from, leaderLog.logStartOffset), leaderLog.logEndOffset, (_b, base, last, epoch) => {
+      bases.push(base);
+      lasts.push(last);
+      epochs.push(epoch);
+    });
+    const idAt = (offset: number): number | undefined => {
+      let lo = 0;
+      let hi = bases.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (bases[mid]! > offset) hi = mid - 1;
+        else if (lasts[mid]! < offset) lo = mid + 1;
+        else return recordId(epochs[mid]!, offset);
+      }
+      return undefined;
+    };
     for (let i = 0; i < l.offsets.length; i++) {
       const id = l.ids[i]!;
       const offset = l.offsets[i]!;
-      if (offset < leaderLog.heldFrom) continue;
-      const r = leaderLog.recordAt(offset);
-      const held = !!r && r.id === id;
+      if (offset < leaderLog.logStartOffset) continue;
+      const held = idAt(offset) === id;
       const rec = { topic, partition, offset, id };
-      if (held && this.lostIds.has(id)) {
-        this.lostIds.delete(id);
+      if (held && l.lost.has(id)) {
+        l.lost.delete(id);
         this.lostCount--;
-        const j = this.lost.findIndex((x) => x.id === id);
+        const j = this.lost.findIndex((x) => x.id === id && x.topic === topic && x.partition === partition);
         if (j >= 0) this.lost.splice(j, 1);
         recovered.push(rec);
-      } else if (!held && !this.lostIds.has(id)) {
-        this.lostIds.add(id);
+      } else if (!held && !l.lost.has(id)) {
+        l.lost.add(id);
         this.lostCount++;
         if (this.lost.length < KEEP_DETAILS) this.lost.push(rec);
         lost.push(rec);
@@ -106,8 +130,8 @@ export class Ledger {
     if (this.duplicates.length < KEEP_DETAILS) this.duplicates.push(d);
   }
 
-  isLost(id: number): boolean {
-    return this.lostIds.has(id);
+  isLost(topic: string, partition: number, id: number): boolean {
+    return this.acked.get(`${topic}\u0000${partition}`)?.lost.has(id) ?? false;
   }
 
   /** Every acknowledged (offset, id) of a partition, for the read-back checkers. */

@@ -2,8 +2,11 @@
 // leader epoch, ISR), each replica's own log and its belief about who leads, and — on the
 // leader — what it knows of each follower from its fetches (Kafka's Replica state), from which
 // the ISR is kept and the high watermark advanced.
+import type { PartitionLog } from '../log/partitionLog';
 import type { TopicSettings } from './clusterConfig';
-import { ReplicaLog } from './replicaLog';
+
+/** Makes the log of one replica (memory, or the engine's storage); `settings` rolls its segments. */
+export type ReplicaFactory = (topic: string, partition: number, broker: number, settings: () => { segmentBytes: number; segmentMs: number; segmentRecords: number }) => PartitionLog;
 
 export interface ReplicaView {
   /** Who this broker believes leads, and in which epoch (stale while it is cut off). */
@@ -37,7 +40,11 @@ export class PartitionState {
   leader: number | null = null;
   leaderEpoch = -1;
   isr: number[];
-  readonly logs = new Map<number, ReplicaLog>();
+  readonly logs = new Map<number, PartitionLog>();
+  /** Each replica's high-watermark checkpoint file (replica.high.watermark.checkpoint.interval.ms): what a restart reloads. */
+  readonly hwCheckpoints = new Map<number, number>();
+  /** Records per segment under the record budget (Infinity: no budget). */
+  segmentRecords = Infinity;
   readonly views = new Map<number, ReplicaView>();
   /** Follower progress as the current leader tracks it. */
   followers = new Map<number, FollowerProgress>();
@@ -50,10 +57,15 @@ export class PartitionState {
     readonly partition: number,
     readonly replicas: readonly number[],
     public settings: TopicSettings,
+    makeLog: ReplicaFactory,
   ) {
     this.isr = [...replicas];
+    const segments = () => ({ segmentBytes: this.settings.segmentBytes, segmentMs: this.settings.segmentMs, segmentRecords: this.segmentRecords });
     for (const b of replicas) {
-      this.logs.set(b, new ReplicaLog());
+      const log = makeLog(topic, partition, b, segments);
+      log.autoHighWatermark = false;
+      this.logs.set(b, log);
+      this.hwCheckpoints.set(b, log.highWatermark);
       this.views.set(b, { leader: null, leaderEpoch: -1, needsTruncation: false });
     }
   }
@@ -62,7 +74,7 @@ export class PartitionState {
     return this.replicas[0]!;
   }
 
-  log(broker: number): ReplicaLog {
+  log(broker: number): PartitionLog {
     return this.logs.get(broker)!;
   }
 
@@ -81,9 +93,29 @@ export class PartitionState {
       if (leo < min) min = leo;
     }
     if (min > log.highWatermark) {
-      log.highWatermark = min;
+      log.setHighWatermark(min);
       return true;
     }
     return false;
+  }
+
+  /** Writes the replica's high-watermark checkpoint now. */
+  checkpointHighWatermark(broker: number): void {
+    this.hwCheckpoints.set(broker, this.log(broker).highWatermark);
+  }
+
+  /** A restart reloads the high watermark from its checkpoint. */
+  reloadHighWatermark(broker: number): void {
+    const log = this.log(broker);
+    log.setHighWatermark(Math.min(this.hwCheckpoints.get(broker) ?? 0, log.logEndOffset));
+  }
+
+  /** A power loss: the replica keeps what was flushed; the high watermark comes back from its checkpoint. Returns the records lost. */
+  loseUnflushed(broker: number): number {
+    const log = this.log(broker);
+    const before = log.logEndOffset;
+    log.truncate(log.flushedOffset);
+    this.reloadHighWatermark(broker);
+    return before - log.logEndOffset;
   }
 }

@@ -15,34 +15,37 @@ import {
   UnknownTopicOrPartitionError,
 } from '../errors';
 import type { PartitionState, PendingAck } from './partitionState';
-import type { SimRecord } from './replicaLog';
+import { readMeta } from '../codec/recordBatch';
+import type { LeaderAppendOptions } from '../log/partitionLog';
+import { encodeRecords, primeDecoded, recordId, type ProduceRecord } from './records';
 
 export type Acks = 0 | 1 | -1;
-
-export interface ProduceRecord {
-  /** A caller-chosen id (a retry of the same logical message keeps it); fresh when absent. */
-  id?: number;
-  key?: string | null;
-  value?: unknown;
-  headers?: Record<string, string>;
-  timestamp?: number;
-}
+export type { ProduceRecord };
 
 export interface ProduceRequest {
   topic: string;
   partition: number;
   acks: Acks;
-  records: readonly ProduceRecord[];
+  /** The records, encoded here into one batch… */
+  records?: readonly ProduceRecord[];
+  /** …or batches a client already encoded (the engine's producer); stamped by the leader's log. */
+  batches?: Uint8Array[];
   /** enable.idempotence: the producer id and the sequence number of the first record. */
-  producer?: { id: number; firstSequence: number };
+  producer?: { id: number; firstSequence: number; epoch?: number };
+  /** Runs with the offset the append would start at; throw to refuse it (nothing written). */
+  precondition?: LeaderAppendOptions['precondition'];
 }
 
 export interface ProduceAnswer {
   topic: string;
   partition: number;
   baseOffset: number;
+  /** Identities of the records written (recordId: leader epoch and offset). */
   ids: number[];
   acknowledged: boolean;
+  /** A retry of a batch already in the log: answered with its original offsets, nothing written. */
+  duplicate?: boolean;
+  appendTime?: number;
 }
 
 export type ProduceCallback = (error: Error | null, answer: ProduceAnswer | null) => void;
@@ -86,8 +89,9 @@ function refusalAt(p: PartitionState, leader: number | null, acks: Acks, core: C
   return null;
 }
 
+const idsOf = (epoch: number, base: number, n: number): number[] => Array.from({ length: n }, (_, i) => recordId(epoch, base + i));
+
 export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallback): void {
-  const where = { topic: req.topic, partition: req.partition };
   const refused = refusal(core, req.topic, req.partition, req.acks);
   if (refused) return cb(refused, null);
   const p = core.partition(req.topic, req.partition)!;
@@ -96,30 +100,30 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
   const now = core.clock.now();
   const log = p.log(leader);
   const pr = req.producer;
-  if (pr) {
-    const lastSeq = pr.firstSequence + req.records.length - 1;
-    const dup = log.producers.duplicateOf(pr.id, pr.firstSequence, lastSeq);
-    if (dup !== null) {
-      // A retry of a batch already in the log: answered with its offsets, nothing written.
-      const ids = Array.from({ length: req.records.length }, (_, i) => log.recordAt(dup + i)?.id ?? -1);
-      return answerDuplicate(core, p, leader, req, dup, ids, cb);
-    }
-    const expected = log.producers.nextSeq(pr.id);
-    if (log.producers.known(pr.id) && pr.firstSequence !== expected) return cb(new OutOfOrderSequenceError(req.topic, req.partition, expected, pr.firstSequence), null);
+  const batches = req.batches ?? encodeRecords(req.records ?? [], now, pr);
+  let result;
+  try {
+    result = log.append(batches, {
+      leaderEpoch: view.leaderEpoch,
+      ...(pr ? { producer: { id: pr.id, epoch: pr.epoch ?? 0, baseSequence: pr.firstSequence } } : {}),
+      ...(req.precondition ? { precondition: req.precondition } : {}),
+    });
+  } catch (e) {
+    return cb(e instanceof Error ? e : new Error(String(e)), null);
   }
-  const batch: SimRecord[] = new Array(req.records.length);
-  const ids: number[] = new Array(req.records.length);
-  for (let i = 0; i < req.records.length; i++) {
-    const r = req.records[i]!;
-    const id = r.id ?? core.nextRecordId();
-    ids[i] = id;
-    batch[i] = { id, key: r.key ?? null, value: r.value ?? null, timestamp: r.timestamp ?? now, ...(r.headers ? { headers: r.headers } : {}), ...(pr ? { pid: pr.id, seq: pr.firstSequence + i } : {}) };
+  const count = result.lastOffset - result.baseOffset + 1;
+  if (result.duplicate) {
+    // A retry of a batch already in the log: its records keep the identity they were written with.
+    const epoch = log.epochs.epochAt(result.baseOffset);
+    return answerDuplicate(core, p, leader, req, result.baseOffset, idsOf(epoch, result.baseOffset, count), cb, result.appendTime);
   }
-  const baseOffset = log.append(batch, view.leaderEpoch, now);
-  core.ledger.produced += batch.length;
+  const baseOffset = result.baseOffset;
+  if (req.records) primeDecoded(batches, req.records, now);
+  const ids = idsOf(view.leaderEpoch, baseOffset, count);
+  core.ledger.produced += count;
   // The record budget is enforced as records arrive, not only at each retention check.
-  if (log.logEndOffset - log.heldFrom > core.recordsPerPartition && leader === p.leader) core.applyRetention(p);
-  const answer: ProduceAnswer = { topic: req.topic, partition: req.partition, baseOffset, ids, acknowledged: req.acks !== 0 };
+  if (log.logEndOffset - log.logStartOffset > core.recordsPerPartition && leader === p.leader) core.applyRetention(p);
+  const answer: ProduceAnswer = { topic: req.topic, partition: req.partition, baseOffset, ids, acknowledged: req.acks !== 0, appendTime: result.appendTime };
 
   // A deposed leader that still believes it leads (stale client metadata) appends, but its
   // high watermark no longer moves: only the controller's leader tracks the ISR.
@@ -135,7 +139,7 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
     return cb(null, answer);
   }
   const pending: PendingAck = {
-    requiredOffset: baseOffset + batch.length,
+    requiredOffset: baseOffset + count,
     baseOffset,
     leaderEpoch: view.leaderEpoch,
     leader,
@@ -145,9 +149,16 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
     callback: (error) => (error ? cb(error, null) : cb(null, answer)),
   };
   p.pendingAcks.push(pending);
-  timeOutLater(core, pending, where);
+  timeOutLater(core, pending, { topic: req.topic, partition: req.partition });
   if (current) p.recomputeHighWatermark(leader);
   completeAcks(core, p);
+}
+
+/** Records in the batches of a request (for callers that count before appending). */
+export function recordCount(batches: readonly Uint8Array[]): number {
+  let n = 0;
+  for (const b of batches) n += readMeta(b).count;
+  return n;
 }
 
 /**
@@ -155,8 +166,8 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
  * original (it may still be replicating). Not counted as produced again; acknowledged now, since
  * a producer retries only what was not acknowledged.
  */
-function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, req: ProduceRequest, baseOffset: number, ids: number[], cb: ProduceCallback): void {
-  const answer: ProduceAnswer = { topic: req.topic, partition: req.partition, baseOffset, ids, acknowledged: req.acks !== 0 };
+function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, req: ProduceRequest, baseOffset: number, ids: number[], cb: ProduceCallback, appendTime: number): void {
+  const answer: ProduceAnswer = { topic: req.topic, partition: req.partition, baseOffset, ids, acknowledged: req.acks !== 0, duplicate: true, appendTime };
   const required = baseOffset + ids.length;
   if (req.acks === 0) return cb(null, { ...answer, acknowledged: false });
   if (req.acks === 1 || p.log(leader).highWatermark >= required) {

@@ -286,7 +286,7 @@ describe('determinism', () => {
 describe('idempotent producer (Kafka enable.idempotence)', () => {
   const sendAs = (sim: ReturnType<typeof cluster>, firstSequence: number, count: number, acks: -1 | 1 = 1) => {
     const out: { error: Error | null; offset: number | null } = { error: null, offset: null };
-    sim.produceWith({ topic: 't', partition: 0, acks, producer: { id: 77, firstSequence }, records: Array.from({ length: count }, (_, i) => ({ id: 1000 + firstSequence + i })) }, (e, a) => {
+    sim.produceWith({ topic: 't', partition: 0, acks, producer: { id: 77, firstSequence }, records: Array.from({ length: count }, (_, i) => ({ value: 1000 + firstSequence + i })) }, (e, a) => {
       out.error = e;
       out.offset = a?.baseOffset ?? null;
     });

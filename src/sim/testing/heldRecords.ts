@@ -17,7 +17,7 @@ export function heldRecords(sim: Simulation): HeldRecords {
   const held: HeldRecords = { records: 0, leaders: 0, mostPerReplica: 0, ledger: 0 };
   for (const p of core.allPartitions()) {
     for (const r of p.replicas) {
-      const n = p.log(r).logEndOffset - p.log(r).heldFrom;
+      const n = p.log(r).logEndOffset - p.log(r).logStartOffset;
       held.records += n;
       held.mostPerReplica = Math.max(held.mostPerReplica, n);
       if (r === p.leader) held.leaders += n;

@@ -82,7 +82,7 @@ export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<Sch
   let sent = 0;
   const attempt = (p: number, ids: number[]) => {
     const producer = config.idempotent ? { producer: { id: 1, firstSequence: seqOf.get(ids[0]!)! } } : {};
-    sim.produceWith({ topic: TOPIC, partition: p, acks: config.acks, records: ids.map((id) => ({ id, value: id })), ...producer }, (err) => {
+    sim.produceWith({ topic: TOPIC, partition: p, acks: config.acks, records: ids.map((id) => ({ value: id })), ...producer }, (err) => {
       if (err && !(err as { retriable?: boolean }).retriable) throw err;
       if (err) return void sim.clock.setTimeout(() => attempt(p, ids), RETRY_BACKOFF_MS);
       for (const id of ids) acked.add(id);
@@ -100,9 +100,11 @@ export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<Sch
   };
 
   // Consumers: a group that loses members and gains new ones.
-  const delivered = new Map<number, number>();
-  c.groups.onDeliver((_g, _t, _p, _o, id) => {
-    delivered.set(id, (delivered.get(id) ?? 0) + 1);
+  /** Deliveries per record: partition and the record's identity in the log (leader epoch and offset). */
+  const delivered = new Map<string, number>();
+  c.groups.onDeliver((_g, _t, p, _o, id) => {
+    const k = `${p}/${id}`;
+    delivered.set(k, (delivered.get(k) ?? 0) + 1);
   });
   const consumerOpts = { groupId: 'checker', topics: [TOPIC], autoOffsetReset: 'earliest' as const, sessionTimeoutMs: 3_000, heartbeatIntervalMs: 500, autoCommitIntervalMs: 300 };
   const consumers = [c.groups.addMember(consumerOpts), c.groups.addMember(consumerOpts)];
@@ -142,9 +144,14 @@ export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<Sch
   for (let i = 0; i < 200 && unsent.some((q, p) => q.length > 0 || inFlight[p]! > 0); i++) sim.advance(500);
   sim.advance(10_000);
 
+  // Records carry the producer's ids in their values; the group reports deliveries by the
+  // record's identity in the log (leader epoch and offset), which the read-back translates.
+  const readBack = sendOrder.map((_, p) => sim.readCommitted(TOPIC, p));
+  const idOf = new Map<string, number>(readBack.flatMap((records, p) => records.map((r) => [`${p}/${r.id}`, Number(r.value)] as const)));
+  const deliveredIds = new Set([...delivered.keys()].map((k) => idOf.get(k) ?? -1));
   const check = checkHistory(
-    sendOrder.map((order, p) => ({ ackedInSendOrder: order.filter((id) => acked.has(id)), readBack: sim.readCommitted(TOPIC, p).map((r) => r.id) })),
-    delivered,
+    sendOrder.map((order, p) => ({ ackedInSendOrder: order.filter((id) => acked.has(id)), readBack: readBack[p]!.map((r) => Number(r.value)) })),
+    deliveredIds,
   );
   const counters = sim.snapshot().counters;
   const report: JepsenReport = { seed, config: config.name, sent, ...check, lostReported: counters.lost, duplicatedDelivered: 0, duplicatedReported: counters.duplicated };

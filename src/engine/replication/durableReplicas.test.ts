@@ -1,0 +1,124 @@
+// Every replica of every partition is a PartitionLog with its own storage: with IndexedDB and
+// three brokers each replica is durable on its own, a reopen brings every replica back as it
+// was, a crash in the middle of a write leaves no torn batch and loses nothing acknowledged
+// (the leader's append is flushed before the answer), and the cleaner compacts followers by
+// the same rules as the leader.
+import 'fake-indexeddb/auto';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { createCluster, type Cluster, type ClusterOptions } from '../index';
+
+const TOPIC = 'orders';
+
+function options(factory: IDBFactory | null, beforeCommit?: () => void): ClusterOptions {
+  return {
+    brokers: 3,
+    clock: 'virtual',
+    cleanerIntervalMs: 0,
+    ...(factory ? { storage: { indexedDB: factory, IDBKeyRange, name: 'replicas-test', ...(beforeCommit ? { beforeCommit } : {}) } } : {}),
+  };
+}
+
+/** Sends and keeps the virtual clock moving until every send has an answer; returns the acknowledged values. */
+async function sendAll(cluster: Cluster, values: string[], partitions: number): Promise<{ acked: string[]; failed: number }> {
+  // No retries: a send the storage refused fails at once (retries are the producer's own tests).
+  const producer = cluster.producer({ retries: 0 });
+  await producer.connect();
+  const acked: string[] = [];
+  let failed = 0;
+  let open = 0;
+  for (const [i, value] of values.entries()) {
+    open++;
+    producer
+      .send({ topic: TOPIC, acks: -1, messages: [{ key: `k${i % 5}`, value, partition: i % partitions }] })
+      .then(() => acked.push(value), () => failed++)
+      .finally(() => open--);
+    if (i % 10 === 9) await cluster.advance(5);
+  }
+  for (let i = 0; i < 200 && open > 0; i++) await cluster.advance(5);
+  expect(open).toBe(0);
+  return { acked, failed };
+}
+
+/** Every replica's records (offset, key, value) up to its log end, per partition and broker. */
+async function replicaLogs(cluster: Cluster, partitions: number): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (let p = 0; p < partitions; p++) {
+    for (const [broker, log] of cluster.engine.partition(TOPIC, p).logs) {
+      const records = log.logEndOffset > log.logStartOffset ? await log.read(log.logStartOffset, { isolation: 'logEnd', maxBytes: Infinity }) : [];
+      out[`${p}@${broker}`] = records.map((r) => `${r.offset}:${r.key?.toString()}=${r.value?.toString()}`);
+    }
+  }
+  return out;
+}
+
+describe('every replica is a durable PartitionLog (three brokers, IndexedDB)', () => {
+  it('reopening gives every replica the same log, and the followers hold what the leader holds', async () => {
+    const factory = new IDBFactory();
+    const c1 = await createCluster(options(factory));
+    await c1.admin().createTopics({ topics: [{ topic: TOPIC, numPartitions: 3, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '2' }, { name: 'segment.bytes', value: '2000' }] }] });
+    const { acked } = await sendAll(c1, Array.from({ length: 90 }, (_, i) => `v${i}`), 3);
+    expect(acked).toHaveLength(90);
+    await c1.advance(2_000); // the followers' log flush (log.flush.interval.ms) runs
+    const before = await replicaLogs(c1, 3);
+    expect(Object.keys(before)).toHaveLength(9);
+    for (let p = 0; p < 3; p++) for (const b of [1, 2, 3]) expect(before[`${p}@${b}`]).toHaveLength(30);
+    await c1.close();
+
+    const c2 = await createCluster(options(factory));
+    expect(await replicaLogs(c2, 3)).toEqual(before);
+    await c2.close();
+  });
+
+  it('a crash in the middle of a write leaves no torn batch and loses no acknowledged record', async () => {
+    const factory = new IDBFactory();
+    let commits = 0;
+    let crashed = false;
+    // The worker dies during the 12th storage transaction: it and everything after it never commit.
+    const c1 = await createCluster(
+      options(factory, () => {
+        if (++commits >= 12) crashed = true;
+        if (crashed) throw new Error('worker terminated');
+      }),
+    );
+    await c1.admin().createTopics({ topics: [{ topic: TOPIC, numPartitions: 2, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '2' }] }] });
+    const { acked, failed } = await sendAll(c1, Array.from({ length: 80 }, (_, i) => `v${i}`), 2);
+    expect(crashed).toBe(true);
+    expect(acked.length).toBeGreaterThan(0);
+    expect(failed).toBeGreaterThan(0);
+    await c1.close();
+
+    const c2 = await createCluster(options(factory));
+    const values = new Set<string>();
+    for (let p = 0; p < 2; p++) {
+      const log = c2.engine.log(TOPIC, p);
+      const records = await log.read(log.logStartOffset, { isolation: 'logEnd', maxBytes: Infinity });
+      // Whole batches only, offsets dense from the log start.
+      expect(records.map((r) => r.offset)).toEqual(Array.from({ length: log.logEndOffset - log.logStartOffset }, (_, i) => log.logStartOffset + i));
+      for (const r of records) values.add(r.value!.toString());
+    }
+    expect(acked.filter((v) => !values.has(v))).toEqual([]);
+    await c2.close();
+  });
+});
+
+describe('the cleaner runs on every replica by the same rules', () => {
+  it('compaction on the followers leaves exactly what it leaves on the leader', async () => {
+    const cluster = await createCluster(options(null));
+    await cluster.admin().createTopics({
+      topics: [{ topic: TOPIC, numPartitions: 1, replicationFactor: 3, configEntries: [{ name: 'cleanup.policy', value: 'compact' }, { name: 'segment.bytes', value: '1500' }, { name: 'min.cleanable.dirty.ratio', value: '0.01' }] }],
+    });
+    await sendAll(cluster, Array.from({ length: 120 }, (_, i) => `v${i}`), 1);
+    await cluster.advance(100);
+    const before = await replicaLogs(cluster, 1);
+    const report = await cluster.admin().runCleaner();
+    expect(report.partitionsCompacted).toBe(3);
+    const after = await replicaLogs(cluster, 1);
+    expect(after['0@1']!.length).toBeLessThan(before['0@1']!.length);
+    expect(after['0@2']).toEqual(after['0@1']);
+    expect(after['0@3']).toEqual(after['0@1']);
+    // The latest value of every key is still there, at its offset.
+    for (let k = 0; k < 5; k++) expect(after['0@1']!.some((r) => r.endsWith(`k${k}=v${115 + k}`))).toBe(true);
+    await cluster.close();
+  });
+});

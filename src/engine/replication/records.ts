@@ -1,0 +1,165 @@
+// Records as the replicated cluster's callers see them, over replicas that hold binary batches
+// (PartitionLog): requests are encoded into one batch per produce request, reads decode the
+// resident batches at one instant. A record's identity is Kafka's: the offset and the leader
+// epoch of the batch that wrote it (two replicas hold the same record at an offset exactly when
+// their batches there come from the same epoch), so the loss ledger and the duplicate count
+// need no ids of their own.
+import { encodeBatches, forEachRecord, readMeta } from '../codec/recordBatch';
+import { utf8 } from '../codec/bytes';
+import type { PartitionLog } from '../log/partitionLog';
+import { CHUNK_BYTES } from '../log/truncate';
+
+export interface SimRecord {
+  /** The record's identity: recordId(leader epoch of its batch, offset). */
+  readonly id: number;
+  readonly offset: number;
+  readonly key: string | null;
+  readonly value: string | null;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly timestamp: number;
+}
+
+export interface ProduceRecord {
+  key?: string | null;
+  /** Strings are stored as UTF-8, byte arrays as they are; other values as their string form (JSON for objects). */
+  value?: unknown;
+  headers?: Record<string, string>;
+  timestamp?: number;
+}
+
+const EPOCH_FACTOR = 2 ** 32;
+
+/** One number for (leader epoch, offset): unique while offsets stay below 2^32. */
+export function recordId(epoch: number, offset: number): number {
+  return (epoch + 1) * EPOCH_FACTOR + offset;
+}
+
+function valueString(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (v instanceof Uint8Array) return utf8(v);
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** What the batch stores: strings and bytes as they are, anything else as its string form. */
+function valueBytes(v: unknown): string | Uint8Array | null {
+  return v instanceof Uint8Array ? v : valueString(v);
+}
+
+/** A produce request's records as batches (one unless it passes a chunk), producer fields set when idempotent. */
+export function encodeRecords(records: readonly ProduceRecord[], now: number, producer?: { id: number; firstSequence: number }): Uint8Array[] {
+  return encodeBatches(
+    records.map((r) => ({ key: r.key ?? null, value: valueBytes(r.value), timestamp: r.timestamp ?? now, ...(r.headers ? { headers: r.headers } : {}) })),
+    { defaultTimestamp: now, ...(producer ? { producerId: producer.id, producerEpoch: 0, baseSequence: producer.firstSequence } : {}) },
+    CHUNK_BYTES,
+  );
+}
+
+/**
+ * Calls fn with every resident batch of `log` that holds offsets in [from, to), in order; stops
+ * at the first chunk whose bytes are paged out (it is loaded for the next call) or when fn
+ * returns false.
+ */
+export function forEachResidentBatch(log: PartitionLog, from: number, to: number, fn: (batch: Uint8Array, baseOffset: number, lastOffset: number, epoch: number) => boolean | void): void {
+  if (from >= to) return;
+  let loc = log.locate(from);
+  while (loc) {
+    const seg = log.segments[loc.si]!;
+    const chunk = seg.chunks[loc.ci]!;
+    if (chunk.baseOffset >= to) return;
+    const data = chunk.data;
+    if (!data) {
+      void log.chunkData(seg.baseOffset, chunk).catch(() => undefined);
+      return;
+    }
+    for (let at = 0; at < data.length; ) {
+      const m = readMeta(data, at);
+      const last = m.baseOffset + m.lastOffsetDelta;
+      if (last >= from && m.baseOffset < to && fn(at === 0 && m.byteLength === data.length ? data : data.subarray(at, at + m.byteLength), m.baseOffset, last, m.partitionLeaderEpoch) === false) return;
+      at += m.byteLength;
+    }
+    loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < log.segments.length ? { si: loc.si + 1, ci: 0 } : undefined;
+  }
+}
+
+/** Whole batches from `from` holding at most about `maxRecords` records (at least one batch): a follower's fetch. */
+export function residentBatches(log: PartitionLog, from: number, maxRecords: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let n = 0;
+  forEachResidentBatch(log, from, log.logEndOffset, (b, base, last) => {
+    if (out.length > 0 && n + (last - base + 1) > maxRecords) return false;
+    out.push(b);
+    n += last - Math.max(base, from) + 1;
+  });
+  return out;
+}
+
+/**
+ * Decoded records per stored batch: a batch is decoded once however many replicas, groups and
+ * reads look at it (batches are immutable once stamped and shared between replicas), and the
+ * same record objects come back each time.
+ */
+const decodedBatches = new WeakMap<Uint8Array, SimRecord[]>();
+
+function decodeBatch(b: Uint8Array, epoch: number): SimRecord[] {
+  let records = decodedBatches.get(b);
+  if (records) return records;
+  records = [];
+  const out = records;
+  forEachRecord(b, 0, (r) => {
+    let headers: Record<string, string> | undefined;
+    if (r.headers.length > 0) {
+      headers = {};
+      for (const [k, v] of r.headers) headers[k] = v === null ? '' : utf8(v);
+    }
+    out.push({ id: recordId(epoch, r.offset), offset: r.offset, key: r.key === null ? null : utf8(r.key), value: r.value === null ? null : utf8(r.value), timestamp: r.timestamp, ...(headers ? { headers } : {}) });
+  });
+  decodedBatches.set(b, records);
+  return records;
+}
+
+/**
+ * Fills the decoded-batch cache for batches a produce request just wrote, from the request's
+ * own records (same values, already strings), so reads need not decode them again.
+ */
+export function primeDecoded(batches: readonly Uint8Array[], records: readonly ProduceRecord[], now: number): void {
+  let i = 0;
+  for (const b of batches) {
+    const m = readMeta(b);
+    const out: SimRecord[] = new Array(m.count);
+    for (let k = 0; k < m.count; k++, i++) {
+      const r = records[i]!;
+      const offset = m.baseOffset + k;
+      out[k] = { id: recordId(m.partitionLeaderEpoch, offset), offset, key: r.key ?? null, value: valueString(r.value), timestamp: (m.attributes & 1) !== 0 ? m.appendTime : (r.timestamp ?? now), ...(r.headers ? { headers: r.headers } : {}) };
+    }
+    decodedBatches.set(b, out);
+  }
+}
+
+/** Records in [from, to), at most `max`, at one instant. */
+export function readResident(log: PartitionLog, from: number, to: number, max: number): SimRecord[] {
+  const out: SimRecord[] = [];
+  forEachResidentBatch(log, from, to, (b, _base, _last, epoch) => {
+    for (const r of decodeBatch(b, epoch)) {
+      if (r.offset < from) continue;
+      if (r.offset >= to || out.length >= max) return false;
+      out.push(r);
+    }
+  });
+  return out;
+}
+
+/** The record at `offset`, or undefined when the log does not hold it. */
+export function recordAt(log: PartitionLog, offset: number): SimRecord | undefined {
+  if (offset < log.logStartOffset || offset >= log.logEndOffset) return undefined;
+  const [r] = readResident(log, offset, offset + 1, 1);
+  return r && r.offset === offset ? r : undefined;
+}
+
+/** The identity of the record at `offset` from the epoch cache alone (no bytes read), or undefined. */
+export function idAt(log: PartitionLog, offset: number): number | undefined {
+  if (offset < log.logStartOffset || offset >= log.logEndOffset) return undefined;
+  const e = log.epochs.epochAt(offset);
+  return e < 0 ? undefined : recordId(e, offset);
+}
