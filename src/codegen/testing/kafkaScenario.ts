@@ -4,8 +4,8 @@
 // command caused exactly one event on its aggregate's topic, keyed and with the headers the
 // wire format promises; every event a policy reacts to led to its command; read-model rows over
 // HTTP fold every projected event; every consumer group of the topology exists.
-import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
-import type { Admin } from 'kafkajs';
+import kafkajs from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { expect } from 'vitest';
 import type { Board } from '../../model';
 import type { Topology } from '../../topology';
@@ -17,6 +17,9 @@ import { MIN_INSYNC_REPLICAS } from '../project/topicsModule';
 import { createTopics, installExport, startServices } from './exportOnKafka';
 import type { InstalledExport, RunningServices } from './exportOnKafka';
 
+// kafkajs is CommonJS: its default export works under Vitest and Vite's SSR loader (benchmarks) alike.
+const { ConfigResourceTypes, Kafka: KafkaClient, logLevel } = kafkajs;
+
 export interface SeenRecord {
   readonly topic: string;
   readonly partition: number;
@@ -24,6 +27,8 @@ export interface SeenRecord {
   readonly key: string | null;
   readonly value: string;
   readonly headers: Readonly<Record<string, string>>;
+  /** Record timestamp, ms since the epoch (as a string, as clients give it). */
+  readonly timestamp: string;
 }
 
 const NOW = 1_700_000_000_000;
@@ -31,7 +36,7 @@ const COMMANDS_PER_TYPE = 3;
 const SETTLE_TIMEOUT_MS = 90_000;
 
 export function inspector(brokers: string): Kafka {
-  return new Kafka({ clientId: 'stormbench-test', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
+  return new KafkaClient({ clientId: 'stormbench-test', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
 }
 
 /** Every record now in the given topics (up to the high watermarks seen at the start). */
@@ -60,7 +65,7 @@ export async function readTopics(kafka: Kafka, topics: readonly string[]): Promi
             if (end === undefined || BigInt(message.offset) >= end) return;
             const headers: Record<string, string> = {};
             for (const [name, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[name] = (Array.isArray(v) ? v[0]! : v).toString();
-            seen.push({ topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? '', headers });
+            seen.push({ topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? '', headers, timestamp: message.timestamp });
             if (BigInt(message.offset) + 1n >= end) ends.delete(key);
             if (ends.size === 0) resolve();
           },
