@@ -67,6 +67,19 @@ test('the dock resizes and collapses, the board keeps its space, and both are re
   expect((await dock.boundingBox())!.height).toBeLessThan(80);
 });
 
+test('with the largest text every palette entry stays whole and in view', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await page.getByRole('button', { name: 'Board settings' }).click();
+  await page.getByLabel('Text size').selectOption({ label: 'Larger (presenting)' });
+  await page.keyboard.press('Escape');
+  const nav = (await page.getByRole('navigation', { name: 'Sticky palette' }).boundingBox())!;
+  for (const kind of ['Domain event', 'Hotspot', 'Bounded context'] as const) {
+    const b = (await board.paletteButton(kind).boundingBox())!;
+    expect(b.y + b.height, kind).toBeLessThanOrEqual(nav.y + nav.height + 0.5);
+  }
+});
+
 test('the overview map is beside the board, never over it', async ({ page }) => {
   const board = new BoardPage(page);
   await board.goto();
