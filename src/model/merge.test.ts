@@ -212,3 +212,17 @@ describe('a context deleted while others work inside it', () => {
     );
   }, PROPERTY_TIMEOUT_MS);
 });
+
+describe('undo of a deletion that raced a concurrent edit', () => {
+  it('restores a valid sticky on every peer (found by the 3-peer property: move, delete, exchange, undo)', () => {
+    const docs = peers(smallBoard(), 2);
+    const note = byText(docs[1]!.getBoard(), 'Who pays shipping?');
+    docs[1]!.moveElements([{ id: note.id, x: note.x, y: note.y - 1 }]);
+    docs[0]!.removeElements([note.id]);
+    send(docs[1]!, docs[0]!);
+    docs[0]!.undo();
+    syncAll(docs);
+    expectConverged(docs);
+    expect(byText(docs[0]!.getBoard(), 'Who pays shipping?')).toBeDefined();
+  });
+});

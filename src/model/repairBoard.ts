@@ -8,6 +8,7 @@
 // members' stored coordinates alone and records where the context was (RemovedContext); this
 // pass adds that offset, so a member keeps its place on screen whether the deletion was made
 // here or merged from a peer that never saw a concurrent move or addition inside the context.
+import { makeElement } from './elements';
 import { MAX_CONTEXT_NESTING, nestingDepths } from './nesting';
 import type { BoardElement, BoardLink, ElementId } from './types';
 
@@ -34,6 +35,7 @@ export function repairBoard(
   removed: { get(id: ElementId): RemovedContext | undefined } = new Map(),
 ): Repaired {
   const repairs: string[] = [];
+  elements = completeRecords(elements, repairs);
   const byId = new Map<ElementId, BoardElement>(elements.map((e) => [e.id, e]));
   // id -> the parent and position it is shown with, for every element whose parent is not a live context.
   const moved = new Map<ElementId, { parentId: ElementId | undefined; x: number; y: number }>();
@@ -102,4 +104,32 @@ export function repairBoard(
     });
   }
   return { elements: fixedElements, links: fixedLinks, repairs };
+}
+
+/**
+ * Yjs's undo of a deletion restores a record's values as they were when it was deleted, but not
+ * a value another peer overwrote concurrently (the overwrite sits in the deleted record): after
+ * "A moves a sticky, B deletes it, B undoes" the restored sticky can lack x or y. Missing
+ * required values take the kind's defaults, so the board stays valid on every peer alike.
+ */
+const defaultsByKind = new Map<string, Record<string, unknown>>();
+
+function completeRecords(elements: readonly BoardElement[], repairs: string[]): readonly BoardElement[] {
+  let out: BoardElement[] | undefined;
+  elements.forEach((el, i) => {
+    let defaults = defaultsByKind.get(el.kind);
+    if (!defaults) {
+      defaults = makeElement(el.kind, { x: 0, y: 0 }, '', { id: el.id }) as unknown as Record<string, unknown>;
+      defaultsByKind.set(el.kind, defaults);
+    }
+    const record = el as unknown as Record<string, unknown>;
+    const missing = Object.keys(defaults).filter((k) => record[k] === undefined);
+    if (missing.length === 0) return;
+    out ??= elements.slice();
+    const filled: Record<string, unknown> = { ...record };
+    for (const k of missing) filled[k] = structuredClone(defaults[k]);
+    out[i] = Object.freeze(filled) as unknown as BoardElement;
+    repairs.push(`${el.id}: ${missing.join(', ')} lost in a merge; defaults used`);
+  });
+  return out ?? elements;
 }
