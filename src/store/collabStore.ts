@@ -70,6 +70,9 @@ export interface CollabActions {
 export const CURSOR_INTERVAL_MS = 50;
 
 let repo: BoardRepositoryPort | null = null;
+// "Share board" can be pressed before the page has learnt whether a server serves it: wait.
+let markStarted: () => void = () => undefined;
+let started = new Promise<void>((resolve) => (markStarted = resolve));
 let bound: { doc: BoardDoc; tabs: TabSync; connection: RoomConnection | null; stopEditing: () => void } | null = null;
 let stopFollowing: (() => void) | null = null;
 let lastCursorAt = 0;
@@ -149,8 +152,10 @@ export const useCollabStore = create<CollabState & CollabActions>()(
             if (s.doc !== prev.doc) bind(s.doc);
           });
           bind(useBoardStore.getState().doc);
+          markStarted();
         },
         async share() {
+          await started;
           const doc = useBoardStore.getState().doc;
           if (!doc || !repo) return;
           if (!get().server) {
@@ -220,6 +225,7 @@ export const useCollabStore = create<CollabState & CollabActions>()(
           stopFollowing?.();
           stopFollowing = null;
           repo = null;
+          started = new Promise<void>((resolve) => (markStarted = resolve));
           set({ server: null, shareOpen: false, askName: false });
         },
       };
