@@ -1,6 +1,7 @@
 // The simulator's record budget (a departure from Kafka, documented in docs/sim.md): a long run
 // keeps the records the cluster holds under the budget by deleting the oldest whole segments,
 // the event stores' per-key indexes shrink with the log start, and nothing counts as lost.
+// Slow project: each case runs minutes of simulated time on the benchmark board (10–40 s of CPU).
 import { describe, expect, it } from 'vitest';
 import { Simulation } from './simulation';
 import { benchBoard } from './testing/benchBoard';
