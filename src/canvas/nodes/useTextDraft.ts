@@ -46,7 +46,8 @@ export function useTextDraft(ref: RefObject<HTMLTextAreaElement | null>, id: Ele
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') hide.current();
     };
-    // Capture: before the app's own page-hide handler, which writes out what is unsaved.
+    // A closing page fires visibilitychange (hidden) before pagehide: a commit made on the first
+    // is written out by the app's pagehide handler (flushNow), whichever listener runs first.
     window.addEventListener('pagehide', onPageHide, { capture: true });
     document.addEventListener('visibilitychange', onVisibility, { capture: true });
     return () => {
