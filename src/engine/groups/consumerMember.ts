@@ -281,7 +281,9 @@ export class ConsumerMember {
     const lease: DeliveryLease = { member: this.id, current: () => this.alive && this.tenure.get(k) === tenure };
     let position = from;
     for (const r of answer.records) {
-      const offset = position++;
+      // A compacted log has gaps: the record's own offset, when it has one, moves the position.
+      const offset = r.offset ?? position;
+      position = offset + 1;
       const pending = this.group.deliver(this, topic, partition, offset, r, lease);
       if (!pending) continue;
       this.handedOff++;

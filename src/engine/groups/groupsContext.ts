@@ -11,6 +11,8 @@ import type { GROUPS_DEFAULTS } from './types';
 /** A fetched record: `id` identifies it for duplicate counting; the rest is the cluster's own record shape. */
 export interface FetchedRecord {
   readonly id: number;
+  /** Its offset, when the log may have gaps (compaction); dense logs may leave it out. */
+  readonly offset?: number;
 }
 
 /** A consumer fetch's answer; a cluster whose logs may be paged out answers later. */
