@@ -51,14 +51,28 @@ export const SIM_DEFAULTS: SimOptions = {
 
 export const MIN_SPEED = 0.1;
 export const MAX_SPEED = 100;
+/**
+ * Most commands per simulated second a run may be asked for. Above it the worker held ~660 MB
+ * and pausing took seconds (issue 17). The UI clamps to it; the simulation refuses more, so no
+ * caller can get past it.
+ */
+export const MAX_COMMANDS_PER_SECOND = 20_000;
+
+/** Refuses a command rate outside 0..MAX_COMMANDS_PER_SECOND with a message that says the limit. */
+export function checkRate(commandsPerSecond: number): void {
+  if (!(commandsPerSecond >= 0) || !Number.isFinite(commandsPerSecond)) {
+    throw new InvalidSimOptionError(`The command rate must be a number ≥ 0 per second, got ${commandsPerSecond}.`, { commandsPerSecond });
+  }
+  if (commandsPerSecond > MAX_COMMANDS_PER_SECOND) {
+    throw new InvalidSimOptionError(`The command rate is at most ${MAX_COMMANDS_PER_SECOND.toLocaleString('en-US')} per second, got ${commandsPerSecond.toLocaleString('en-US')}.`, { commandsPerSecond });
+  }
+}
 
 export function resolveSimOptions(patch: Partial<SimOptions>): SimOptions {
   const o: SimOptions = { ...SIM_DEFAULTS };
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) (o as unknown as Record<string, unknown>)[k] = v;
   checkSpeed(o.speed);
-  if (!(o.commandsPerSecond >= 0) || !Number.isFinite(o.commandsPerSecond)) {
-    throw new InvalidSimOptionError(`The command rate must be a number ≥ 0 per second, got ${o.commandsPerSecond}.`, { commandsPerSecond: o.commandsPerSecond });
-  }
+  checkRate(o.commandsPerSecond);
   if (!(o.recordBudget >= 1000)) throw new InvalidSimOptionError(`The record budget must be at least 1,000 records, got ${o.recordBudget}.`, { recordBudget: o.recordBudget });
   if (!Number.isInteger(o.brokers) || o.brokers < 1 || o.brokers > 9) throw new InvalidSimOptionError(`A cluster has 1 to 9 brokers, got ${o.brokers}.`, { brokers: o.brokers });
   return o;

@@ -15,7 +15,7 @@ import { buildGroupRoles, type GroupRole } from './groupRoles';
 import type { KeyDistribution } from './keyDistribution';
 import { SimLifecycle, type SimState } from './lifecycle';
 import { topicRetention } from './topicRetention';
-import { checkSpeed, resolveSimOptions, type SimOptions } from './options';
+import { checkRate, checkSpeed, resolveSimOptions, type SimOptions } from './options';
 import { InstanceTopics } from './instanceTopics';
 import { ProducerPort } from './producerPort';
 import type { LiveReadModel } from './liveReadModel';
@@ -294,7 +294,7 @@ export class Simulation {
   }
 
   setRate(commandsPerSecond: number): void {
-    if (!(commandsPerSecond >= 0)) throw new InvalidSimOptionError(`The command rate must be ≥ 0, got ${commandsPerSecond}.`, { commandsPerSecond });
+    checkRate(commandsPerSecond);
     this.options.commandsPerSecond = commandsPerSecond;
     if (this.actors) this.actors.rate = commandsPerSecond;
   }

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { Board } from '../model';
 import type { Problem } from '../topology';
 import type { AssignorName, ExperimentSummary, KeyDistribution, ProducerAcks, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
+import { MAX_COMMANDS_PER_SECOND } from '../sim';
 import { createWorkerClient, type SimClient } from '../worker/client';
 import type { BrokerAction, InstanceAction, SimCommand, SimMessage } from '../worker/protocol';
 
@@ -86,11 +87,10 @@ let received = 0;
 let compileSeq = 0;
 
 /**
- * Most commands per simulated second a run may be asked for. Above it the worker held ~660 MB
- * and pausing took seconds (issue 17); the rate is clamped here, before any command reaches
- * the worker, whatever set it.
+ * Most commands per simulated second a run may be asked for (the simulation refuses more): the
+ * rate is clamped here, before any command reaches the worker, whatever set it.
  */
-export const MAX_COMMANDS_PER_SECOND = 20_000;
+export { MAX_COMMANDS_PER_SECOND };
 
 /** A command rate within 0..MAX_COMMANDS_PER_SECOND (anything not a number counts as 0). */
 export function clampRate(commandsPerSecond: number): number {
