@@ -146,6 +146,15 @@ test('a run belongs to its board: switching boards pauses it, and "Run simulatio
   await board.openExample('E-commerce');
   await expect(button('Run simulation')).toBeVisible();
   await expect(button('Pause simulation')).toHaveCount(0);
+  // The pause reaches the worker within a tick; a snapshot already on its way may still move
+  // the clock once. Then it holds.
+  await expect
+    .poll(async () => {
+      const before = await clock();
+      await page.waitForTimeout(300);
+      return (await clock()) === before;
+    })
+    .toBe(true);
   const held = await clock();
   await page.waitForTimeout(500);
   expect(await clock()).toBe(held);
