@@ -2,26 +2,8 @@
 // contexts nested 5,000 deep is refused without freezing the page, and a name typed without
 // Enter outlives closing the tab.
 import { expect, test } from '@playwright/test';
+import { nestedContextsBoard } from '../src/model/testing/nestedContexts';
 import { BoardPage } from './pages/BoardPage';
-
-/** A board of `depth` bounded contexts, each inside the previous one. */
-function nestedContexts(depth: number): string {
-  const elements = Array.from({ length: depth }, (_, i) => ({
-    kind: 'boundedContext',
-    id: `el:c${i}`,
-    text: `Context ${i}`,
-    description: '',
-    x: 10,
-    y: 10,
-    width: 640,
-    height: 400,
-    serviceName: '',
-    instances: 1,
-    ...(i > 0 ? { parentId: `el:c${i - 1}` } : {}),
-  }));
-  const settings = { allowFreeFormLinks: false, topicStrategy: 'perAggregateType', snapToGrid: true };
-  return JSON.stringify({ version: 1, id: 'board:nested', name: 'Nested', settings, elements, links: [] });
-}
 
 test('importing 5,000 contexts each inside the previous is refused, with no main-thread task of a second', async ({ page }) => {
   await page.addInitScript(() => {
@@ -45,7 +27,7 @@ test('importing 5,000 contexts each inside the previous is refused, with no main
     const t0 = performance.now();
     input.dispatchEvent(new Event('change', { bubbles: true }));
     return t0;
-  }, nestedContexts(5000));
+  }, JSON.stringify(nestedContextsBoard(5000)));
   await expect(board.alert()).toContainText('at most 32 levels');
   await page.waitForTimeout(200);
   const longest = await page.evaluate(
