@@ -6,7 +6,7 @@ import type { SimulatedCluster, StampedEvent } from './engineApi';
 import type { FlowCounters } from './flowCounters';
 import type { GroupRole } from './groupRoles';
 import type { SimState } from './lifecycle';
-import type { SimOptions } from './options';
+import { topicMinInsync, type SimOptions } from './options';
 import type { ServiceInstances } from './serviceInstances';
 import type { GroupView, ReadModelView, SimSnapshot } from './simSnapshot';
 
@@ -76,7 +76,7 @@ export function buildSnapshot(x: SnapshotInputs): SimSnapshot {
     source: 'board',
     boardName: x.topology.boardName,
     brokers: c?.brokers ?? [],
-    partitions: c?.partitions ?? [],
+    partitions: (c?.partitions ?? []).map((p) => ({ ...p, minInsync: topicMinInsync(o, p.replicas.length) })),
     counters: {
       produced: c?.counters.produced ?? 0,
       acknowledged: c?.counters.acknowledged ?? 0,

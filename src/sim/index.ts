@@ -2,7 +2,7 @@
 // experiment player, and the plain data the worker sends to the UI.
 export { Simulation, STEP_MS, SIM_EPOCH_MS } from './simulation';
 export { ExperimentPlayer, listExperiments, type ExperimentSummary } from './experimentPlayer';
-export { SIM_DEFAULTS, MIN_SPEED, MAX_SPEED, MAX_COMMANDS_PER_SECOND, resolveSimOptions, type SimOptions, type ProducerAcks } from './options';
+export { SIM_DEFAULTS, MIN_SPEED, MAX_SPEED, MAX_COMMANDS_PER_SECOND, MAX_BROKERS, resolveSimOptions, type SimOptions, type ProducerAcks } from './options';
 export type { KeyDistribution } from './keyDistribution';
 export type { SimState, SimAction } from './lifecycle';
 export type * from './simSnapshot';

@@ -74,8 +74,25 @@ export function resolveSimOptions(patch: Partial<SimOptions>): SimOptions {
   checkSpeed(o.speed);
   checkRate(o.commandsPerSecond);
   if (!(o.recordBudget >= 1000)) throw new InvalidSimOptionError(`The record budget must be at least 1,000 records, got ${o.recordBudget}.`, { recordBudget: o.recordBudget });
-  if (!Number.isInteger(o.brokers) || o.brokers < 1 || o.brokers > 9) throw new InvalidSimOptionError(`A cluster has 1 to 9 brokers, got ${o.brokers}.`, { brokers: o.brokers });
+  if (!Number.isInteger(o.brokers) || o.brokers < 1 || o.brokers > MAX_BROKERS) throw new InvalidSimOptionError(`A cluster has 1 to ${MAX_BROKERS} brokers, got ${o.brokers}.`, { brokers: o.brokers });
+  if (!Number.isInteger(o.minInsyncReplicas) || o.minInsyncReplicas < 1 || o.minInsyncReplicas > o.brokers) {
+    throw new InvalidSimOptionError(
+      `min.insync.replicas must be a whole number from 1 to the number of brokers (${o.brokers}), got ${o.minInsyncReplicas}: more could never be in sync, and every acks=all write would be refused.`,
+      { minInsyncReplicas: o.minInsyncReplicas },
+    );
+  }
   return o;
+}
+
+/** Most brokers a run's cluster may have (the engine supports 1 to 9). */
+export const MAX_BROKERS = 9;
+
+/**
+ * min.insync.replicas of a topic with `replicationFactor` replicas in this run: the run's
+ * setting, capped by the replica count (a topic with fewer replicas could never meet it).
+ */
+export function topicMinInsync(o: Pick<SimOptions, 'minInsyncReplicas'>, replicationFactor: number): number {
+  return Math.min(o.minInsyncReplicas, replicationFactor);
 }
 
 export function checkSpeed(speed: number): void {

@@ -79,6 +79,12 @@ export interface FlowView {
   groupRates: Record<string, number>;
 }
 
+/** A partition as the dock shows it: the engine's view plus the topic's min.insync.replicas. */
+export interface PartitionView extends PartitionSnapshot {
+  /** min.insync.replicas of the partition's topic (absent where the source does not say). */
+  minInsync?: number;
+}
+
 export interface SimSnapshot {
   state: SimState;
   at: number;
@@ -88,7 +94,7 @@ export interface SimSnapshot {
   source: 'board' | 'experiment';
   boardName: string;
   brokers: BrokerSnapshot[];
-  partitions: PartitionSnapshot[];
+  partitions: PartitionView[];
   counters: SimCounters;
   groups: GroupView[];
   services: ServiceView[];

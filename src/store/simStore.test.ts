@@ -92,3 +92,32 @@ describe('simStore', () => {
     expect(f.sent.map((c) => (c.type === 'start' ? c.options.commandsPerSecond : c.type === 'rate' ? c.commandsPerSecond : null))).toEqual([MAX_COMMANDS_PER_SECOND, MAX_COMMANDS_PER_SECOND, 0, 0]);
   });
 });
+
+describe('run settings and restarts', () => {
+  afterEach(() => useSimStore.getState().reset());
+
+  it('keeps start-only settings for the next run without sending them, and remembers what the run started with', () => {
+    const f = fakeClient();
+    setSimClient(f.client);
+    const board = { id: 'board:banking' } as unknown as Board;
+    useSimStore.getState().setRunSettings({ brokers: 5 });
+    expect(f.sent).toEqual([]);
+    useSimStore.getState().run(board);
+    expect(f.sent).toEqual([{ type: 'start', board, options: { brokers: 5 } }]);
+    expect(useSimStore.getState().runOptions).toEqual({ brokers: 5 });
+    expect(useSimStore.getState().runBoard).toBe(board);
+    useSimStore.getState().setRunSettings({ minInsyncReplicas: 1 });
+    expect(useSimStore.getState().options).toEqual({ brokers: 5, minInsyncReplicas: 1 });
+    expect(useSimStore.getState().runOptions).toEqual({ brokers: 5 });
+  });
+
+  it('restarts a crashed instance as a new instance of its service, after removing it', () => {
+    const f = fakeClient();
+    setSimClient(f.client);
+    useSimStore.getState().restartInstance('account-service-2', 'el:accounts');
+    expect(f.sent).toEqual([
+      { type: 'instance', action: 'remove', target: 'account-service-2' },
+      { type: 'instance', action: 'add', target: 'el:accounts' },
+    ]);
+  });
+});

@@ -7,14 +7,15 @@ import type { Problem } from '../topology';
 import type { AssignorName, ExperimentSummary, KeyDistribution, ProducerAcks, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
 import { MAX_COMMANDS_PER_SECOND } from '../sim';
 import { createWorkerClient, type SimClient } from '../worker/client';
+import type { StartOnlyOption } from './runChanges';
 import type { BrokerAction, InstanceAction, SimCommand, SimMessage } from '../worker/protocol';
 
 export type { SimSnapshot, SimSeries, SimStructure, ExperimentSummary, AssignorName, ProducerAcks, KeyDistribution };
-export type { GroupView, ServiceView, ReadModelView, ExperimentView, SimCounters, BrokerSnapshot, PartitionSnapshot, StampedEvent, StructureNode, StructureEdge } from '../sim';
-export { ASSIGNOR_NAMES, MIN_SPEED, MAX_SPEED, SIM_DEFAULTS } from '../sim';
+export type { GroupView, ServiceView, ReadModelView, ExperimentView, SimCounters, BrokerSnapshot, PartitionSnapshot, PartitionView, StampedEvent, StructureNode, StructureEdge } from '../sim';
+export { ASSIGNOR_NAMES, MIN_SPEED, MAX_SPEED, MAX_BROKERS, SIM_DEFAULTS } from '../sim';
 export type { BrokerAction, InstanceAction };
 
-export type SimTab = 'cluster' | 'lag' | 'topology' | 'groups' | 'experiments' | 'readModels';
+export type SimTab = 'cluster' | 'lag' | 'topology' | 'groups' | 'experiments' | 'readModels' | 'help';
 
 export interface SimStoreState {
   open: boolean;
@@ -32,6 +33,10 @@ export interface SimStoreState {
   applied: number;
   /** The board the current run belongs to (null before the first run). */
   runBoardId: string | null;
+  /** The options the current run started with (start-only settings compare with them). */
+  runOptions: Partial<SimOptions>;
+  /** The board as the current run started it, to tell edits made mid-run (runChanges.ts). */
+  runBoard: Board | null;
 }
 
 export interface SimStoreActions {
@@ -53,7 +58,11 @@ export interface SimStoreActions {
   setKeys(keys: KeyDistribution): void;
   setAcks(acks: ProducerAcks): void;
   setAssignor(assignor: AssignorName): void;
+  /** Settings read when a run starts (brokers, min.insync.replicas): kept for the next start. */
+  setRunSettings(patch: Partial<Pick<SimOptions, StartOnlyOption>>): void;
   instance(action: InstanceAction, target: string): void;
+  /** A crashed instance comes back: it is removed and a new instance of its service starts. */
+  restartInstance(instanceId: string, serviceId: string): void;
   broker(action: BrokerAction, id: number): void;
   startExperiment(id: string, variant?: string): void;
   finishExperiment(): void;
@@ -77,6 +86,8 @@ const initial: SimStoreState = {
   applied: 0,
   problems: null,
   runBoardId: null,
+  runOptions: {},
+  runBoard: null,
 };
 
 let client: SimClient | null = null;
@@ -184,7 +195,7 @@ export function runControls(s: Pick<SimStoreState, 'snapshot' | 'runBoardId'>, b
 export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) => ({
   ...initial,
   run(board) {
-    set({ open: true, error: null, snapshot: null, series: null, structure: null, runBoardId: board.id });
+    set({ open: true, error: null, snapshot: null, series: null, structure: null, runBoardId: board.id, runOptions: { ...get().options }, runBoard: board });
     send({ type: 'start', board, options: get().options });
   },
   boardShown(boardId) {
@@ -219,7 +230,15 @@ export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) 
     set({ options: { ...get().options, assignor } });
     if (get().snapshot?.source === 'board') send({ type: 'assignor', assignor });
   },
+  setRunSettings(patch) {
+    set({ options: { ...get().options, ...patch } });
+  },
   instance: (action, target) => send({ type: 'instance', action, target }),
+  restartInstance(instanceId, serviceId) {
+    // The worker applies commands in order: the crashed member is gone before its replacement joins.
+    send({ type: 'instance', action: 'remove', target: instanceId });
+    send({ type: 'instance', action: 'add', target: serviceId });
+  },
   broker: (action, id) => send({ type: 'broker', action, id }),
   startExperiment(id, variant) {
     set({ open: true, tab: 'experiments' });

@@ -2,7 +2,7 @@
 // and the fault controls named "Stop broker N", "Start broker N", "Crash broker N" and
 // "Isolate broker N" (DESIGN.md).
 import { useShallow } from 'zustand/react/shallow';
-import { useSimStore, type BrokerSnapshot } from '../store/simStore';
+import { SIM_DEFAULTS, useSimStore, type BrokerSnapshot } from '../store/simStore';
 
 function statusOf(b: BrokerSnapshot): string {
   if (b.status !== 'running') return b.status;
@@ -16,8 +16,16 @@ export function ClusterPanel() {
   const source = useSimStore((s) => s.snapshot?.source ?? 'board');
   const broker = useSimStore((s) => s.broker);
   const experiment = source === 'experiment';
+  const acks = useSimStore((s) => s.snapshot?.acks ?? -1);
+  const minIsr = useSimStore((s) => s.runOptions.minInsyncReplicas ?? SIM_DEFAULTS.minInsyncReplicas);
   return (
     <section className="sb-sim-brokers" aria-label="Brokers">
+      {!experiment && brokers.length > 0 ? (
+        <p className="sb-cluster-summary" role="note" aria-label="Cluster settings">
+          {brokers.length} broker{brokers.length === 1 ? '' : 's'} · <span title="With acks=all, a leader refuses writes while its partition has fewer in-sync replicas than this.">min.insync.replicas {minIsr}</span> · acks{' '}
+          {acks === -1 ? 'all' : acks}
+        </p>
+      ) : null}
       {brokers.map((b) => {
         const status = statusOf(b);
         return (

@@ -1,7 +1,7 @@
 // A live time-series chart on uPlot's canvas: created once per set of series, then fed new
 // data with setData (no React re-render of the canvas), sized to its container. Redraws go
 // through drawInOwnFrame so they never share an animation frame with other work.
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SimSeries } from '../store/simStore';
@@ -16,9 +16,12 @@ export interface SeriesChartProps {
   pick: (names: readonly string[]) => { index: number; label: string }[];
   unit: string;
   height?: number;
+  /** A sentence under the title saying how to read the chart (also its accessible description). */
+  note?: string;
 }
 
-export function SeriesChart({ name, series, pick, unit, height = 150 }: SeriesChartProps) {
+export function SeriesChart({ name, series, pick, unit, height = 150, note }: SeriesChartProps) {
+  const noteId = useId();
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<{ u: uPlot; key: string } | null>(null);
   const names = series?.names ?? [];
@@ -69,8 +72,13 @@ export function SeriesChart({ name, series, pick, unit, height = 150 }: SeriesCh
   });
 
   return (
-    <figure className="sb-chart" role="figure" aria-label={name} data-samples={samples}>
+    <figure className="sb-chart" role="figure" aria-label={name} aria-describedby={note ? noteId : undefined} data-samples={samples}>
       <figcaption>{name}</figcaption>
+      {note ? (
+        <p id={noteId} className="sb-chart-note">
+          {note}
+        </p>
+      ) : null}
       <div ref={host} className="sb-chart-canvas" />
     </figure>
   );

@@ -1,11 +1,13 @@
 // The run's counters, each an <output> named after what it counts: "Lost acknowledged
-// records" and "Duplicates delivered" are the ones fault experiments are about.
+// records" and "Duplicates delivered" are the ones fault experiments are about. Each says what
+// it counts in a tooltip, which is also its accessible description (texts in simHelp.ts).
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../store/simStore';
+import { COUNTER_HELP, type CounterName } from './simHelp';
 
 export function SimCounters() {
   const c = useSimStore(useShallow((s) => s.snapshot?.counters ?? null));
-  const items: [string, number, string?][] = [
+  const items: [CounterName, number, string?][] = [
     ['Produced records', c?.produced ?? 0],
     ['Acknowledged records', c?.acknowledged ?? 0],
     ['Consumed records', c?.consumed ?? 0],
@@ -16,14 +18,19 @@ export function SimCounters() {
   ];
   return (
     <div className="sb-counters" role="group" aria-label="Counters">
-      {items.map(([label, value, cls]) => (
-        <div key={label} className={`sb-counter ${value > 0 && cls ? cls : ''}`}>
-          <span className="sb-counter-label" id={`sb-counter-${label.replace(/\s+/g, '-')}`}>
-            {label}
-          </span>
-          <output aria-labelledby={`sb-counter-${label.replace(/\s+/g, '-')}`}>{value.toLocaleString('en-US')}</output>
-        </div>
-      ))}
+      {items.map(([label, value, cls]) => {
+        const id = `sb-counter-${label.replace(/\s+/g, '-')}`;
+        return (
+          <div key={label} className={`sb-counter ${value > 0 && cls ? cls : ''}`} title={COUNTER_HELP[label]}>
+            <span className="sb-counter-label" id={id}>
+              {label}
+            </span>
+            <output aria-labelledby={id} title={COUNTER_HELP[label]}>
+              {value.toLocaleString('en-US')}
+            </output>
+          </div>
+        );
+      })}
     </div>
   );
 }

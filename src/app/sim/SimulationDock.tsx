@@ -11,7 +11,10 @@ import { OffsetBars } from '../../viz/OffsetBars';
 import { PartitionsTable } from '../../viz/PartitionsTable';
 import { ReadModels } from '../../viz/ReadModels';
 import { SimCounters } from '../../viz/SimCounters';
+import { SimHelpPanel } from '../../viz/SimHelpPanel';
 import { Timeline } from '../../viz/Timeline';
+import { RunSettings } from './RunSettings';
+import { RunStatus } from './RunStatus';
 import { DockResizer, useDockHeight } from './DockResizer';
 import { SimControls } from './SimControls';
 
@@ -29,6 +32,7 @@ const TABS: { id: SimTab; label: string }[] = [
   { id: 'groups', label: 'Consumer groups' },
   { id: 'experiments', label: 'Fault experiments' },
   { id: 'readModels', label: 'Read models' },
+  { id: 'help', label: 'Help' },
 ];
 
 function TabBody({ tab }: { tab: SimTab }) {
@@ -71,6 +75,8 @@ function TabBody({ tab }: { tab: SimTab }) {
       );
     case 'readModels':
       return <ReadModels />;
+    case 'help':
+      return <SimHelpPanel />;
   }
 }
 
@@ -86,11 +92,13 @@ export function SimulationDock() {
       {open ? <DockResizer height={height} /> : null}
       <div className="sb-sim-bar">
         <SimControls />
+        <RunSettings />
         {open ? <SimCounters /> : null}
         <button type="button" className="sb-button sb-icon" aria-label={open ? 'Hide simulation panel' : 'Show simulation panel'} aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? '▾' : '▴'}
         </button>
       </div>
+      <RunStatus />
       {open ? (
         <>
           <div role="tablist" aria-label="Simulation views" className="sb-sim-tabs">
@@ -100,7 +108,7 @@ export function SimulationDock() {
               </button>
             ))}
           </div>
-          <div role="tabpanel" id={`sb-sim-${tab}`} aria-labelledby={`sb-sim-tab-${tab}`} className="sb-sim-body">
+          <div key={tab} role="tabpanel" id={`sb-sim-${tab}`} aria-labelledby={`sb-sim-tab-${tab}`} className="sb-sim-body">
             <TabBody tab={tab} />
           </div>
         </>

@@ -1,0 +1,108 @@
+// A simulation that explains itself, at 1280×720: every counter and partition column says what
+// it counts (tooltip and accessible description), the Help tab explains why Consumed exceeds
+// Produced and why lag swings, a run stuck on min.insync.replicas says so in the status line
+// and on each partition row, the run settings choose brokers and min.insync.replicas ("restart
+// to apply"), and the timeline leads each incident with its cause, good news not in red.
+import { expect, test, type Page } from '@playwright/test';
+import { BoardPage } from './pages/BoardPage';
+
+async function runBanking(page: Page): Promise<void> {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('Banking');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+  await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Partitions' }).locator('tbody tr').first()).toBeVisible();
+}
+
+const counter = (page: Page, name: string) => page.getByRole('group', { name: 'Counters' }).getByRole('status', { name, exact: true });
+
+test('every counter and partition column says what it counts, and the Help tab explains the numbers', async ({ page }) => {
+  await runBanking(page);
+  for (const name of ['Produced records', 'Acknowledged records', 'Consumed records', 'Lost acknowledged records', 'Duplicates delivered', 'Retried sends', 'Failed sends']) {
+    await expect(counter(page, name)).toHaveAccessibleDescription(/\w{4,} .{30,}/);
+  }
+  await expect(counter(page, 'Consumed records')).toHaveAccessibleDescription(/every group reads every record/);
+  const table = page.getByRole('table', { name: 'Partitions' });
+  for (const name of ['Leader', 'Replicas', 'ISR', 'Min ISR', 'Log start', 'High watermark', 'Log end', 'Writes']) {
+    await expect(table.getByRole('columnheader', { name, exact: true })).toHaveAccessibleDescription(/.{30,}/);
+  }
+  await expect(table.getByRole('columnheader', { name: 'Min ISR', exact: true })).toHaveAccessibleDescription(/min\.insync\.replicas/);
+
+  await page.getByRole('tab', { name: 'Help', exact: true }).click();
+  const help = page.getByRole('region', { name: 'Simulation help' });
+  await expect(help).toContainText('Why is Consumed larger than Produced?');
+  await expect(help).toContainText('committed every 5 s');
+
+  await page.getByRole('tab', { name: 'Offsets and lag', exact: true }).click();
+  await expect(page.getByRole('figure', { name: 'Consumer lag' })).toHaveAccessibleDescription(/committed every 5 s/);
+  // Nothing in the dock is under 13 px.
+  const smallest = await page.getByRole('region', { name: 'Simulation' }).evaluate((dock) => {
+    let min = Infinity;
+    for (const el of dock.querySelectorAll('*')) {
+      if (!(el instanceof HTMLElement) || !el.offsetParent || ![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())) continue;
+      min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+    }
+    return min;
+  });
+  expect(smallest).toBeGreaterThanOrEqual(13);
+});
+
+test('a run stuck on min.insync.replicas says why, on the status line and the partition rows', async ({ page }) => {
+  await runBanking(page);
+  const status = page.getByRole('status', { name: 'Run status' });
+  await expect(page.getByRole('note', { name: 'Cluster settings' })).toHaveText('3 brokers · min.insync.replicas 2 · acks all');
+  await expect(status).toHaveText('');
+  await page.getByRole('button', { name: 'Stop broker 1', exact: true }).click();
+  await page.getByRole('button', { name: 'Stop broker 2', exact: true }).click();
+  await expect(status).toContainText(/acks=all writes refused on \d+ partitions: only 1 replica is in sync, fewer than min\.insync\.replicas = 2/);
+  const rows = page.getByRole('table', { name: 'Partitions' }).locator('tbody tr');
+  await expect(rows.first()).toContainText('refused: ISR 1 < min 2');
+  await expect.poll(async () => Number((await counter(page, 'Retried sends').textContent())!.replace(/\D/g, ''))).toBeGreaterThan(10);
+
+  // acks=1 needs only a leader: the refusal goes away at once.
+  await page.getByRole('combobox', { name: 'acks' }).selectOption('1');
+  await expect(status).toHaveText('');
+  await expect(rows.first()).toContainText('accepted');
+  await page.getByRole('combobox', { name: 'acks' }).selectOption('-1');
+  await expect(status).toContainText('acks=all writes refused');
+
+  // The timeline leads with the cause; good news is not red.
+  const incidents = page.getByRole('list', { name: 'Incidents, newest first' });
+  const incident = (title: string) => incidents.locator(':scope > li').filter({ has: page.locator('.sb-tl-title', { hasText: new RegExp(`^${title}$`) }) });
+  // The stop is the incident's title; the elections it caused are counted under it.
+  await expect(incident('Broker 2 stopped')).toContainText(/\d+ leaders? elected/);
+  await expect(incidents.locator('.sb-tl-title', { hasText: 'elected leader' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Start broker 2', exact: true }).click();
+  await expect(status).toHaveText('', { timeout: 20_000 });
+  const started = incident('Broker 2 started');
+  await expect(started).toBeVisible();
+  const colour = (l: ReturnType<Page['locator']>) => l.evaluate((el) => getComputedStyle(el).color);
+  const startedColour = await colour(started.locator('.sb-tl-title'));
+  const stoppedColour = await colour(incident('Broker 2 stopped').locator('.sb-tl-title'));
+  expect(startedColour).not.toBe(stoppedColour);
+  const [r, g] = startedColour.match(/\d+/g)!.map(Number);
+  expect(g!).toBeGreaterThan(r!); // green, not red
+});
+
+test('run settings choose brokers and min.insync.replicas, applied by a restart', async ({ page }) => {
+  await runBanking(page);
+  await page.getByRole('button', { name: 'Run settings', exact: true }).click();
+  const settings = page.getByRole('group', { name: 'Run settings' });
+  await settings.getByRole('spinbutton', { name: 'Brokers' }).fill('5');
+  await settings.getByRole('spinbutton', { name: 'min.insync.replicas' }).fill('3');
+  const status = page.getByRole('status', { name: 'Run status' });
+  await expect(status).toContainText('Run settings changed (brokers 3 → 5, min.insync.replicas 2 → 3): restart to apply.');
+  await page.getByRole('button', { name: 'Close run settings', exact: true }).click();
+  await status.getByRole('button', { name: 'Restart to apply', exact: true }).click();
+  await expect(page.getByRole('group', { name: 'Broker 5' })).toBeVisible();
+  await expect(page.getByRole('note', { name: 'Cluster settings' })).toHaveText('5 brokers · min.insync.replicas 3 · acks all');
+  await expect(status).not.toContainText('restart to apply');
+  const minIsr = await page.getByRole('table', { name: 'Partitions' }).locator('tbody tr td:nth-of-type(4)').allTextContents();
+  expect(minIsr.length).toBeGreaterThan(0);
+  expect(new Set(minIsr)).toEqual(new Set(['3']));
+  // min.insync.replicas never exceeds the brokers: one broker takes it down to 1.
+  await page.getByRole('button', { name: 'Run settings', exact: true }).click();
+  await settings.getByRole('spinbutton', { name: 'Brokers' }).fill('1');
+  await expect(settings.getByRole('spinbutton', { name: 'min.insync.replicas' })).toHaveValue('1');
+});
