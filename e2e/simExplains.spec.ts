@@ -106,3 +106,35 @@ test('run settings choose brokers and min.insync.replicas, applied by a restart'
   await settings.getByRole('spinbutton', { name: 'Brokers' }).fill('1');
   await expect(settings.getByRole('spinbutton', { name: 'min.insync.replicas' })).toHaveValue('1');
 });
+
+test('consumer groups show per-partition assignment and lag, and a crashed instance can be restarted', async ({ page }) => {
+  await runBanking(page);
+  await page.getByRole('tab', { name: 'Consumer groups', exact: true }).click();
+  const service = page.getByRole('group', { name: 'Service account-service' });
+  const table = page.getByRole('table', { name: 'Partitions of account-service.account.handler' });
+  for (const name of ['Member', 'Partition', 'Committed', 'Log end', 'Lag']) {
+    await expect(table.getByRole('columnheader', { name, exact: true })).toHaveAccessibleDescription(/.{30,}/);
+  }
+  await expect(table.locator('tbody tr')).toHaveCount(6);
+  // Once the group has joined, every partition has an owner and the lag is log end − committed.
+  await expect.poll(async () => (await table.locator('tbody tr td:first-child').allTextContents()).every((m) => m.startsWith('account-service-'))).toBe(true);
+  await expect
+    .poll(async () =>
+      (await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent ?? '')))).every(
+        ([, committed, logEnd, lag]) => committed !== '—' && Number(lag) === Math.max(0, Number(logEnd) - Number(committed)),
+      ),
+    )
+    .toBe(true);
+
+  // Crash the first instance: it stays listed as crashed, with a Restart button.
+  const owners = async () => new Set(await table.locator('tbody tr td:first-child').allTextContents());
+  const crashButton = service.getByRole('button', { name: /^Crash account-service-1$/ });
+  await crashButton.click();
+  await expect(service.getByRole('button', { name: 'Restart account-service-1', exact: true })).toBeVisible();
+  await service.getByRole('button', { name: 'Restart account-service-1', exact: true }).click();
+  // The crashed instance is replaced by a new one, which takes partitions in the group.
+  await expect(service.getByRole('button', { name: 'Restart account-service-1', exact: true })).toHaveCount(0);
+  await expect(service.getByRole('button', { name: /^Crash account-service-3$/ })).toBeVisible();
+  await expect.poll(async () => [...(await owners())].some((m) => m.startsWith('account-service-3-')), { timeout: 20_000 }).toBe(true);
+  await page.screenshot({ path: '.tmp/sim-groups-restart.png' });
+});

@@ -48,6 +48,7 @@ export function buildSnapshot(x: SnapshotInputs): SimSnapshot {
       assignor: g?.assignor ?? o.assignor,
       members: (g?.members ?? []).map((m) => ({ id: m.id, state: m.state, assignment: m.assignment })),
       committed: g?.committed ?? {},
+      lag: g?.lag ?? {},
       totalLag: g?.totalLag ?? 0,
       handled: x.flow.handled.get(r.groupId) ?? 0,
       rebalancing: g?.rebalancing ?? false,

@@ -33,6 +33,8 @@ export interface GroupView {
   members: { id: string; state: string; assignment: string[] }[];
   /** "topic-partition" → committed offset (next to read). */
   committed: Record<string, number>;
+  /** "topic-partition" → lag (high watermark − committed) of every partition the group reads. */
+  lag: Record<string, number>;
   totalLag: number;
   handled: number;
   rebalancing: boolean;

@@ -1,19 +1,55 @@
-// Consumer groups and the services behind them: start, stop or crash an instance of a service
-// and watch each of its groups rebalance; choose the assignor and eager vs cooperative
-// rebalancing (applied to running instances by a rolling restart).
+// Consumer groups and the services behind them: start, stop, crash or restart an instance of a
+// service and watch each of its groups rebalance; per group a table of its partitions (member,
+// committed, log end, lag), as kafka-consumer-groups --describe prints them; choose the
+// assignor and eager vs cooperative rebalancing (applied by a rolling restart).
 import { useShallow } from 'zustand/react/shallow';
 import { ASSIGNOR_NAMES, useSimStore, type AssignorName, type GroupView } from '../store/simStore';
+import { assignmentRows } from './assignmentRows';
+import { ASSIGNMENT_COLUMN_HELP, type AssignmentColumn } from './simHelp';
 
-const SHOWN = 8;
-
-/** Long assignments (many partitions, or one topic per aggregate) are summarised. */
+/** The member list says how many partitions each member owns; the table below says which. */
 function assignmentText(list: readonly string[]): string {
   if (list.length === 0) return 'nothing';
-  if (list.length <= SHOWN) return list.join(', ');
-  return `${list.length} partitions: ${list.slice(0, SHOWN).join(', ')} … and ${list.length - SHOWN} more`;
+  return `${list.length} partition${list.length === 1 ? '' : 's'}`;
 }
 
 const EAGER: readonly AssignorName[] = ASSIGNOR_NAMES.filter((a) => a !== 'cooperative-sticky');
+
+/** Rows shown per group (a per-instance topic strategy gives a group hundreds of partitions). */
+const MAX_ROWS = 60;
+const COLUMNS: AssignmentColumn[] = ['Member', 'Partition', 'Committed', 'Log end', 'Lag'];
+
+function AssignmentTable({ g }: { g: GroupView }) {
+  const partitions = useSimStore((s) => s.snapshot?.partitions);
+  const rows = assignmentRows(g, partitions ?? []);
+  return (
+    <div className="sb-assign-wrap">
+      <table className="sb-table sb-assign" aria-label={`Partitions of ${g.groupId}`}>
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th key={c} scope="col" title={ASSIGNMENT_COLUMN_HELP[c]}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, MAX_ROWS).map((r) => (
+            <tr key={r.partition} className={r.member === null ? 'sb-unassigned' : undefined}>
+              <td>{r.member ?? 'unassigned'}</td>
+              <th scope="row">{r.partition}</th>
+              <td>{r.committed ?? '—'}</td>
+              <td>{r.logEnd ?? '—'}</td>
+              <td className={r.lag > 0 ? 'sb-lagging' : undefined}>{r.lag}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > MAX_ROWS ? <p className="sb-muted">… and {rows.length - MAX_ROWS} more partitions</p> : null}
+    </div>
+  );
+}
 
 function GroupCard({ g }: { g: GroupView }) {
   return (
@@ -34,6 +70,7 @@ function GroupCard({ g }: { g: GroupView }) {
           </li>
         ))}
       </ul>
+      <AssignmentTable g={g} />
       {g.lastRebalance ? (
         <div className="sb-muted sb-small-text">
           Last rebalance ({g.lastRebalance.protocol}): {g.lastRebalance.reason}; longest partition pause {g.lastRebalance.maxPauseMs} ms, whole group stalled {g.lastRebalance.stallMs} ms
@@ -48,6 +85,7 @@ export function GroupsPanel() {
   const groups = useSimStore(useShallow((s) => s.snapshot?.groups ?? []));
   const assignor = useSimStore((s) => (s.snapshot?.assignor ?? s.options.assignor ?? 'range') as AssignorName);
   const instance = useSimStore((s) => s.instance);
+  const restart = useSimStore((s) => s.restartInstance);
   const setAssignor = useSimStore((s) => s.setAssignor);
   const cooperative = assignor === 'cooperative-sticky';
   return (
@@ -86,9 +124,15 @@ export function GroupsPanel() {
             {s.instances.map((i) => (
               <li key={i.id}>
                 <code>{i.id}</code> <span className={i.state === 'crashed' ? 'sb-bad' : 'sb-muted'}>{i.state}</span>
-                <button type="button" className="sb-button sb-small" disabled={i.state !== 'running'} onClick={() => instance('crash', i.id)}>
-                  Crash {i.id}
-                </button>
+                {i.state === 'crashed' ? (
+                  <button type="button" className="sb-button sb-small" onClick={() => restart(i.id, s.id)} title="Start a new instance of the service in place of the crashed one">
+                    Restart {i.id}
+                  </button>
+                ) : (
+                  <button type="button" className="sb-button sb-small" onClick={() => instance('crash', i.id)}>
+                    Crash {i.id}
+                  </button>
+                )}
                 <button type="button" className="sb-button sb-small" onClick={() => instance('remove', i.id)}>
                   Remove {i.id}
                 </button>
