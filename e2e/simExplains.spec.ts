@@ -138,3 +138,42 @@ test('consumer groups show per-partition assignment and lag, and a crashed insta
   await expect.poll(async () => [...(await owners())].some((m) => m.startsWith('account-service-3-')), { timeout: 20_000 }).toBe(true);
   await page.screenshot({ path: '.tmp/sim-groups-restart.png' });
 });
+
+test('while the run goes, stickies show their live rate and lag, and editing the board says "restart to apply"', async ({ page }) => {
+  await runBanking(page);
+  const board = new BoardPage(page);
+  const live = (kind: Parameters<BoardPage['sticky']>[0], text: string) => board.sticky(kind, text).getByRole('img', { name: /^Live: / });
+  const rateOf = async (kind: Parameters<BoardPage['sticky']>[0], text: string) => Number(((await live(kind, text).getAttribute('aria-label')) ?? '').match(/^Live: ([\d.,]+)\/s/)?.[1]?.replace(',', '') ?? NaN);
+  // Every sticky in view (the board draws only what is on screen).
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  for (const [kind, text] of [
+    ['Command', 'Deposit money'],
+    ['Domain event', 'Money deposited'],
+    ['Read model', 'Balance'],
+    ['Policy', 'Whenever the balance goes below zero, charge an overdraft fee'],
+  ] as const) {
+    await expect(live(kind, text)).toHaveAccessibleName(/^Live: [\d.,]+\/s · lag \d+$/);
+  }
+  await expect.poll(() => rateOf('Command', 'Deposit money')).toBeGreaterThan(0);
+  await expect.poll(() => rateOf('Domain event', 'Money deposited')).toBeGreaterThan(0);
+  await expect.poll(() => rateOf('Read model', 'Balance')).toBeGreaterThan(0);
+  await page.screenshot({ path: '.tmp/sim-badges-fit.png' });
+  // Readable: at least 13 px on screen.
+  const px = await live('Command', 'Deposit money').evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * (el.getBoundingClientRect().height / (el as HTMLElement).offsetHeight));
+  expect(px).toBeGreaterThanOrEqual(13);
+  // Actors and aggregates carry no badge.
+  await expect(board.sticky('Actor', 'Customer').getByRole('img', { name: /^Live: / })).toHaveCount(0);
+
+  // Moving a sticky changes nothing the run depends on; renaming one does.
+  const status = page.getByRole('status', { name: 'Run status' });
+  const sticky = board.sticky('Domain event', 'Money deposited');
+  const box = (await sticky.boundingBox())!;
+  await board.dragTo(sticky, box.x + box.width / 2 + 60, box.y + 40);
+  await page.waitForTimeout(300);
+  await expect(status).not.toContainText('restart to apply');
+  await board.renameByDoubleClick(board.sticky('Domain event', 'Money deposited'), 'Domain event', 'Money put in');
+  await expect(status).toContainText('The board changed since the run started: restart to apply.');
+  await status.getByRole('button', { name: 'Restart to apply', exact: true }).click();
+  await expect(status).not.toContainText('restart to apply');
+  await expect(live('Domain event', 'Money put in')).toBeVisible();
+});

@@ -8,7 +8,7 @@ import type { GroupRole } from './groupRoles';
 import type { SimState } from './lifecycle';
 import { topicMinInsync, type SimOptions } from './options';
 import type { ServiceInstances } from './serviceInstances';
-import type { GroupView, ReadModelView, SimSnapshot } from './simSnapshot';
+import type { GroupView, ReadModelView, SimSnapshot, StickyLive } from './simSnapshot';
 
 export interface SnapshotInputs {
   state: SimState;
@@ -97,11 +97,27 @@ export function buildSnapshot(x: SnapshotInputs): SimSnapshot {
     flow: { topicRates: x.rates.topics, groupRates: x.rates.groups },
     outcomes: Object.fromEntries(f.outcomes),
     experiment: null,
+    stickies: stickyFigures(x.topology, f, new Map(groups.map((g) => [g.groupId, g.totalLag]))),
     assignor: o.assignor,
     acks: o.acks,
     commandsPerSecond: o.commandsPerSecond,
     keys: describeKeys(o),
   };
+}
+
+/** Counts and lags of the stickies that handle or carry records, for their badges. */
+export function stickyFigures(t: Topology, f: FlowCounters, lagOf: ReadonlyMap<string, number>): StickyLive[] {
+  const lag = (groupId: string | null | undefined) => (groupId ? (lagOf.get(groupId) ?? null) : null);
+  const handlerGroup = new Map<string, string | null>([...t.aggregates.map((a) => [a.elementId, a.groupId] as const), ...t.externalSystems.map((e) => [e.elementId, e.groupId] as const)]);
+  const out: StickyLive[] = [];
+  for (const c of t.commands) out.push({ elementId: c.elementId, count: f.commands.get(c.typeName) ?? 0, lag: lag(c.handler ? handlerGroup.get(c.handler.elementId) : null) });
+  for (const e of t.events) {
+    const readers = [...t.policies.filter((p) => p.triggers.includes(e.elementId)), ...t.projectors.filter((p) => p.events.includes(e.elementId))];
+    const lags = readers.map((r) => lag(r.groupId)).filter((v): v is number => v !== null);
+    out.push({ elementId: e.elementId, count: f.outcomes.get(e.typeName) ?? 0, lag: lags.length > 0 ? Math.max(...lags) : null });
+  }
+  for (const p of [...t.policies, ...t.projectors]) out.push({ elementId: p.elementId, count: f.handled.get(p.groupId) ?? 0, lag: lag(p.groupId) });
+  return out;
 }
 
 function cell(v: unknown): string {

@@ -10,6 +10,8 @@ export class FlowCounters {
   handlerErrors = 0;
   conflicts = 0;
   readonly outcomes = new Map<string, number>();
+  /** Commands handled per command type (by aggregates and external-system sinks). */
+  readonly commands = new Map<string, number>();
 
   wrote(topic: string, n = 1): void {
     this.produced.set(topic, (this.produced.get(topic) ?? 0) + n);
@@ -17,6 +19,10 @@ export class FlowCounters {
 
   handledBy(group: string): void {
     this.handled.set(group, (this.handled.get(group) ?? 0) + 1);
+  }
+
+  handledCommand(commandType: string): void {
+    this.commands.set(commandType, (this.commands.get(commandType) ?? 0) + 1);
   }
 
   outcome(eventType: string): void {

@@ -65,6 +65,7 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
           try {
             const result = await runtime.handleCommand(def, store, command, env);
             d.flow.handledBy(agg.groupId);
+            d.flow.handledCommand(command.type);
             for (const e of result.events) d.flow.outcome(e.type);
             if (result.attempts > 1) d.flow.conflicts += result.attempts - 1;
           } catch {
@@ -128,8 +129,10 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
       topics: [sinkTopic],
       handle(record) {
         d.flow.handledBy(ext.groupId!);
+        const command = runtime.recordToCommand(wireOf(record));
+        d.flow.handledCommand(command.type);
         if (!sourceTopic) return;
-        const event = runtime.answer(definition, runtime.recordToCommand(wireOf(record)), env);
+        const event = runtime.answer(definition, command, env);
         if (!event) return;
         d.producer.send(sourceTopic, runtime.eventToRecord(event, false), event.timestamp);
         d.flow.outcome(event.type);

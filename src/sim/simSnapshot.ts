@@ -87,6 +87,18 @@ export interface PartitionView extends PartitionSnapshot {
   minInsync?: number;
 }
 
+/**
+ * One command, event, policy or read-model sticky's live figures, for its badge on the board:
+ * a running count (the UI turns counts into rates over simulated time) and its group's lag.
+ */
+export interface StickyLive {
+  elementId: string;
+  /** Commands handled, events written, or records handled by the policy's or projector's group. */
+  count: number;
+  /** Lag of the group that handles it (for an event: the most lagging group that reads it). */
+  lag: number | null;
+}
+
 export interface SimSnapshot {
   state: SimState;
   at: number;
@@ -105,6 +117,8 @@ export interface SimSnapshot {
   flow: FlowView;
   outcomes: Record<string, number>;
   experiment: ExperimentView | null;
+  /** Board runs only: the live figures of the board's stickies. */
+  stickies?: StickyLive[];
   assignor: string;
   acks: number;
   commandsPerSecond: number;

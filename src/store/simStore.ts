@@ -7,6 +7,7 @@ import type { Problem } from '../topology';
 import type { AssignorName, ExperimentSummary, KeyDistribution, ProducerAcks, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
 import { MAX_COMMANDS_PER_SECOND } from '../sim';
 import { createWorkerClient, type SimClient } from '../worker/client';
+import { BadgeRates, type LiveBadge } from './badgeRates';
 import type { StartOnlyOption } from './runChanges';
 import type { BrokerAction, InstanceAction, SimCommand, SimMessage } from '../worker/protocol';
 
@@ -37,6 +38,8 @@ export interface SimStoreState {
   runOptions: Partial<SimOptions>;
   /** The board as the current run started it, to tell edits made mid-run (runChanges.ts). */
   runBoard: Board | null;
+  /** Live badges of the run's stickies by element id (board runs only). */
+  badges: Record<string, LiveBadge> | null;
 }
 
 export interface SimStoreActions {
@@ -88,6 +91,7 @@ const initial: SimStoreState = {
   runBoardId: null,
   runOptions: {},
   runBoard: null,
+  badges: null,
 };
 
 let client: SimClient | null = null;
@@ -96,6 +100,7 @@ let pending: Partial<SimStoreState> | null = null;
 let frameRequested = false;
 let received = 0;
 let compileSeq = 0;
+const badgeRates = new BadgeRates();
 
 /**
  * Most commands per simulated second a run may be asked for (the simulation refuses more): the
@@ -175,6 +180,7 @@ function receive(m: SimMessage): void {
     frameRequested = false;
     const p = pending;
     pending = null;
+    if (p?.snapshot) p.badges = p.snapshot.source === 'board' && p.snapshot.stickies ? badgeRates.update(p.snapshot.at, p.snapshot.stickies) : null;
     if (p) useSimStore.setState({ ...p, applied: useSimStore.getState().applied + 1 });
   });
 }
@@ -195,7 +201,8 @@ export function runControls(s: Pick<SimStoreState, 'snapshot' | 'runBoardId'>, b
 export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) => ({
   ...initial,
   run(board) {
-    set({ open: true, error: null, snapshot: null, series: null, structure: null, runBoardId: board.id, runOptions: { ...get().options }, runBoard: board });
+    badgeRates.reset();
+    set({ open: true, error: null, snapshot: null, series: null, structure: null, badges: null, runBoardId: board.id, runOptions: { ...get().options }, runBoard: board });
     send({ type: 'start', board, options: get().options });
   },
   boardShown(boardId) {
@@ -255,6 +262,7 @@ export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) 
     setSimClient(null);
     pending = null;
     intended = null;
+    badgeRates.reset();
     set({ ...initial });
   },
 }));

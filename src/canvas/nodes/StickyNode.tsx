@@ -15,6 +15,7 @@ import { MAX_NAME_LINES } from '../text/limits';
 import { measureStickyText } from '../text/measureText';
 import { fitText, wrapLines } from '../text/textFit';
 import { HintBadge } from './HintBadge';
+import { LiveBadge, hasLiveBadge } from './LiveBadge';
 import { ProblemPins } from './ProblemPins';
 import { StickyEditor } from './StickyEditor';
 import { useDetail } from './useDetail';
@@ -37,6 +38,7 @@ export function StickyNode({ id, data, selected, kind }: NodeProps<FlowNode> & {
     return (
       <div className={`sb-sticky sb-${kind} sb-lod${selected ? ' sb-selected' : ''}`} style={css} title={element.text || undefined}>
         {detail.level === 'compact' ? <CompactName text={element.text} kind={kind} zoom={detail.zoom} /> : null}
+        {detail.level === 'compact' && hasLiveBadge(kind) ? <LiveBadge id={element.id} kind={kind} zoom={detail.zoom} /> : null}
         <StaticHandles />
       </div>
     );
@@ -52,6 +54,7 @@ export function StickyNode({ id, data, selected, kind }: NodeProps<FlowNode> & {
         <NamingHint id={element.id} />
         <ProblemPins id={element.id} />
       </span>
+      {hasLiveBadge(kind) ? <LiveBadge id={element.id} kind={kind} /> : null}
       <Handle type="source" position={Position.Right} className="sb-handle" aria-label={`${label} output`} />
     </div>
   );
