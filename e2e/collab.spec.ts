@@ -2,31 +2,11 @@
 // as separate people), edits both ways within a second, concurrent moves converging, offline
 // edits merging on reconnect, undo per person, presence; and, without a server, two tabs of
 // one browser in step.
-import { expect, test, type Browser } from '@playwright/test';
-import { COLLAB_URL } from './collabServer';
+import { expect, test } from '@playwright/test';
 import { BoardPage } from './pages/BoardPage';
-import { CollabPage } from './pages/CollabPage';
+import { CollabPage, closeAll, workshop } from './pages/CollabPage';
 
 const LIVE_MS = 1000;
-
-async function workshop(browser: Browser, names: string[]): Promise<CollabPage[]> {
-  const host = await CollabPage.open(await browser.newContext(), `${COLLAB_URL}/`);
-  const link = await host.share();
-  expect(link).toMatch(new RegExp(`^${COLLAB_URL}/#room=[A-Za-z0-9_-]{22,}$`));
-  await host.setName(names[0]!);
-  const people = [host];
-  for (const name of names.slice(1)) {
-    const guest = await CollabPage.open(await browser.newContext(), link);
-    await guest.setName(name);
-    people.push(guest);
-  }
-  for (const p of people) await expect(p.participants()).toHaveCount(names.length);
-  return people;
-}
-
-async function closeAll(people: CollabPage[]): Promise<void> {
-  for (const p of people) await p.page.context().close();
-}
 
 /** A sticky's place on the board (React Flow's node transform, in board coordinates). */
 async function placeOf(page: CollabPage, kind: 'Domain event' | 'Command', text: string): Promise<string> {

@@ -1,7 +1,8 @@
 // Presence (Yjs awareness) is relayed from one participant to every other, so the server keeps
 // only the fields the app reads, with the types it expects: a name is plain text of bounded
-// length without control characters, a colour is #rrggbb, positions are finite numbers. The
-// app renders names as text (never as markup); this is the second fence.
+// length without control characters, a colour is #rrggbb, the roles are flags, positions and
+// the visible area are finite numbers. The app renders names as text (never as markup); this
+// is the second fence.
 export const MAX_NAME_LENGTH = 40;
 
 type Json = Record<string, unknown>;
@@ -28,6 +29,15 @@ function cleanPoint(v: unknown): { x: number; y: number } | null {
   return x === undefined || y === undefined ? null : { x, y };
 }
 
+/** The visible part of the board: a top-left point and a positive size, in board coordinates. */
+function cleanRect(v: unknown): { x: number; y: number; width: number; height: number } | null {
+  const p = cleanPoint(v);
+  if (!p || !isObject(v)) return null;
+  const width = finite(v.width);
+  const height = finite(v.height);
+  return width !== undefined && height !== undefined && width > 0 && height > 0 ? { ...p, width, height } : null;
+}
+
 function cleanId(v: unknown): string | null {
   return typeof v === 'string' && /^[A-Za-z0-9:_-]{1,80}$/.test(v) ? v : null;
 }
@@ -38,15 +48,16 @@ export function cleanState(state: unknown): Json | null {
   const out: Json = {};
   if (isObject(state.user)) {
     const color = typeof state.user.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(state.user.color) ? state.user.color : '#888888';
-    out.user = { name: cleanName(state.user.name), color, ...(state.user.facilitator === true ? { facilitator: true } : {}) };
+    out.user = {
+      name: cleanName(state.user.name),
+      color,
+      ...(state.user.facilitator === true ? { facilitator: true } : {}),
+      ...(state.user.presenting === true ? { presenting: true } : {}),
+    };
   }
   out.cursor = cleanPoint(state.cursor);
   out.editing = cleanId(state.editing);
-  if (isObject(state.view)) {
-    const p = cleanPoint(state.view);
-    const zoom = finite(state.view.zoom);
-    out.view = p && zoom !== undefined && zoom > 0 ? { ...p, zoom } : null;
-  }
+  if ('view' in state) out.view = cleanRect(state.view);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The event-storming board: React Flow with one node component per kind, grammar-checked
 // connections, drag positions committed once on drag stop, culling of off-screen elements and
-// level-of-detail stickies when zoomed out.
+// level-of-detail stickies when zoomed out. Read-only (presentation mode): nothing can be
+// selected, dragged, connected, added or edited; the view can still move.
 import {
   Background,
   BackgroundVariant,
@@ -50,9 +51,11 @@ export interface BoardCanvasProps {
   colorMode?: 'light' | 'dark' | 'system';
   /** The overview map in the corner (on by default). */
   miniMap?: boolean;
+  /** The person moved the view (pan, zoom, zoom buttons), as opposed to the app moving it. */
+  onUserMove?: () => void;
 }
 
-export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
+export function BoardCanvas({ colorMode, miniMap = true, onUserMove }: BoardCanvasProps) {
   const board = useBoardStore((s) => s.board);
   const boardId = board?.id;
   const snap = useBoardStore((s) => s.board?.settings.snapToGrid ?? true);
@@ -60,6 +63,9 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const lowDetail = useShapesOnly();
   const theme = useUiStore((s) => s.theme);
+  const readOnly = useUiStore((s) => s.readOnly);
+  // A move the app makes (setViewport, fitView) has no input event; a gesture has one.
+  const onMoveStart = useCallback((event: unknown) => void (event && onUserMove?.()), [onUserMove]);
   const wrapper = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -160,6 +166,7 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
   const onNodeDoubleClick: NodeMouseHandler<FlowNode> = useCallback((_e, node) => {
     useUiStore.getState().startEditing(node.id as ElementId);
   }, []);
+  const noContextMenu: NodeMouseHandler<FlowNode> = useCallback((e) => e.preventDefault(), []);
   // Right click (or a long press on a touch screen) opens the sticky's menu: delete, duplicate,
   // move into a context, edit — everything a mouse or a finger needs without keys.
   const onNodeContextMenu: NodeMouseHandler<FlowNode> = useCallback((e, node) => {
@@ -177,7 +184,7 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
   const onDrop = useCallback(
     (e: DragEvent) => {
       const kind = e.dataTransfer.getData(PALETTE_DRAG_TYPE) as ElementKind;
-      if (!(ELEMENT_KINDS as readonly string[]).includes(kind)) return;
+      if (!(ELEMENT_KINDS as readonly string[]).includes(kind) || useUiStore.getState().readOnly) return;
       e.preventDefault();
       const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const { width, height } = KIND_STYLES[kind];
@@ -189,7 +196,7 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
   // Double-clicking empty board adds a domain event there: events are the base layer.
   const onDoubleClick = useCallback(
     (e: MouseEvent) => {
-      if (!(e.target as Element).classList?.contains('react-flow__pane')) return;
+      if (!(e.target as Element).classList?.contains('react-flow__pane') || useUiStore.getState().readOnly) return;
       const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const { width, height } = KIND_STYLES.event;
       addSticky('event', { x: p.x - width / 2, y: p.y - height / 2 });
@@ -198,7 +205,7 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
   );
 
   return (
-    <div className="sb-canvas" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick}>
+    <div className={`sb-canvas${readOnly ? ' sb-read-only' : ''}`} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={lowDetail ? NO_EDGES : edges}
@@ -213,7 +220,13 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDoubleClick={onNodeDoubleClick}
-        onNodeContextMenu={onNodeContextMenu}
+        onNodeContextMenu={readOnly ? noContextMenu : onNodeContextMenu}
+        onMoveStart={onMoveStart}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        nodesFocusable={!readOnly}
+        edgesFocusable={!readOnly}
+        elementsSelectable={!readOnly}
         connectionLineType={ConnectionLineType.Bezier}
         connectionRadius={40}
         onlyRenderVisibleElements
@@ -233,7 +246,7 @@ export function BoardCanvas({ colorMode, miniMap = true }: BoardCanvasProps) {
         <GridBackground />
         {lowDetail ? <LinkOverview /> : null}
         {miniMap ? <OverviewMap /> : null}
-        <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls" />
+        <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls" onZoomIn={onUserMove} onZoomOut={onUserMove} />
         <ConnectionHint />
       </ReactFlow>
     </div>

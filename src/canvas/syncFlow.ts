@@ -28,6 +28,8 @@ function toNode(element: BoardElement, prev: FlowNode | undefined): FlowNode {
     data: { element },
     parentId: element.parentId,
     ariaLabel: `${KIND_LABELS[element.kind]}: ${element.text || 'untitled'}`,
+    // A group also when not focusable (a read-only board), so a sticky keeps its role and name.
+    ariaRole: 'group',
   };
   if (!element.parentId) delete node.parentId;
   // Sizes are known up front, so React Flow need not mount a sticky to measure it: culling,

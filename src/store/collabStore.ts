@@ -2,7 +2,7 @@
 // (BroadcastChannel), connects a shared board to its room on the workshop server, publishes
 // this participant's presence and mirrors everyone's, and runs "Share board" and joining by
 // link. It follows the board store: whenever another board is opened, the old one's sync
-// stops and the new one's starts.
+// stops and the new one's starts. Cursors and views go out throttled (src/lib/throttle.ts).
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import {
@@ -19,7 +19,11 @@ import {
   type Participant,
   type RoomConnection,
   type TabSync,
+  type ViewRect,
+  VIEW_INTERVAL_MS,
 } from '../collab';
+import { createRealClock } from '../lib/clock';
+import { throttle, type Throttle } from '../lib/throttle';
 import { roomOf, setRoom, ydocOf, type BoardDoc, type ElementId } from '../model';
 import type { BoardRepositoryPort } from './boardRepositoryPort';
 import { useBoardStore } from './boardStore';
@@ -51,6 +55,10 @@ export interface CollabState {
   askName: boolean;
   /** This browser's anonymous ballot id in dot votes (never shown, never a name). */
   voterId: string;
+  /** Rooms where this person took the facilitator's role (presentation screens follow them). */
+  facilitatorRooms: readonly string[];
+  /** This page is a read-only presentation screen (announced, so it is never followed as the facilitator). */
+  presenting: boolean;
 }
 
 export interface CollabActions {
@@ -62,6 +70,11 @@ export interface CollabActions {
   joinRoom(room: string): Promise<void>;
   setMyName(name: string): void;
   setCursor(point: { x: number; y: number } | null): void;
+  /** Publishes the part of the board this page shows (throttled; null: none). */
+  setView(view: ViewRect | null): void;
+  /** Takes (or gives up) the facilitator's role in the open board's room. */
+  setFacilitator(on: boolean): void;
+  setPresenting(on: boolean): void;
   link(): string | null;
   reset(): void;
 }
@@ -73,10 +86,16 @@ let repo: BoardRepositoryPort | null = null;
 // "Share board" can be pressed before the page has learnt whether a server serves it: wait.
 let markStarted: () => void = () => undefined;
 let started = new Promise<void>((resolve) => (markStarted = resolve));
-let bound: { doc: BoardDoc; tabs: TabSync; connection: RoomConnection | null; stopEditing: () => void } | null = null;
+interface Outbox {
+  cursor: Throttle<{ x: number; y: number } | null>;
+  view: Throttle<ViewRect | null>;
+}
+let bound: { doc: BoardDoc; tabs: TabSync; connection: RoomConnection | null; out: Outbox | null; stopEditing: () => void } | null = null;
 let stopFollowing: (() => void) | null = null;
-let lastCursorAt = 0;
-let pendingCursor: ReturnType<typeof setTimeout> | null = null;
+/** The last view this page showed, published again when a connection starts. */
+let lastView: ViewRect | null = null;
+/** Rooms remembered as facilitated, most recent last. */
+const MAX_FACILITATOR_ROOMS = 20;
 
 const randomSeed = () => Math.random().toString(36).slice(2);
 
@@ -85,8 +104,21 @@ export const useCollabStore = create<CollabState & CollabActions>()(
     (set, get) => {
       function publishUser(): void {
         const awareness = bound?.connection?.awareness;
-        const name = get().myName;
-        if (awareness && name) awareness.setLocalStateField('user', { name, color: get().myColor });
+        const { myName: name, myColor: color, room, facilitatorRooms, presenting } = get();
+        if (!awareness || !name) return;
+        const facilitator = room !== null && facilitatorRooms.includes(room);
+        awareness.setLocalStateField('user', { name, color, ...(facilitator ? { facilitator } : {}), ...(presenting ? { presenting } : {}) });
+      }
+
+      function outbox(connection: RoomConnection): Outbox {
+        const clock = createRealClock();
+        const { awareness } = connection;
+        const out = {
+          cursor: throttle((p: { x: number; y: number } | null) => awareness.setLocalStateField('cursor', p), CURSOR_INTERVAL_MS, clock),
+          view: throttle((v: ViewRect | null) => awareness.setLocalStateField('view', v), VIEW_INTERVAL_MS, clock),
+        };
+        if (lastView) out.view.push(lastView);
+        return out;
       }
 
       function connectShared(doc: BoardDoc, room: string): RoomConnection | null {
@@ -111,6 +143,8 @@ export const useCollabStore = create<CollabState & CollabActions>()(
       function unbind(): void {
         if (!bound) return;
         bound.stopEditing();
+        bound.out?.cursor.cancel();
+        bound.out?.view.cancel();
         bound.connection?.stop();
         bound.tabs.stop();
         bound = null;
@@ -128,7 +162,7 @@ export const useCollabStore = create<CollabState & CollabActions>()(
         const stopEditing = useUiStore.subscribe((s, prev) => {
           if (s.editingId !== prev.editingId) connection?.awareness.setLocalStateField('editing', s.editingId satisfies ElementId | null);
         });
-        bound = { doc, tabs, connection, stopEditing };
+        bound = { doc, tabs, connection, out: connection ? outbox(connection) : null, stopEditing };
         set({ room, status: connection ? 'connecting' : 'local', reason: null, askName: Boolean(connection) && !get().myName });
         publishUser();
       }
@@ -144,6 +178,8 @@ export const useCollabStore = create<CollabState & CollabActions>()(
         myColor: colorFor(randomSeed()),
         askName: false,
         voterId: randomSeed() + randomSeed(),
+        facilitatorRooms: [],
+        presenting: false,
         start(r, server) {
           repo = r;
           set({ server });
@@ -166,6 +202,7 @@ export const useCollabStore = create<CollabState & CollabActions>()(
           await repo.bindRoom(room, doc.id);
           if (bound?.doc === doc && !bound.connection) {
             bound.connection = connectShared(doc, room);
+            bound.out = bound.connection ? outbox(bound.connection) : null;
             set({ room, status: 'connecting', askName: !get().myName });
             publishUser();
           }
@@ -204,17 +241,24 @@ export const useCollabStore = create<CollabState & CollabActions>()(
           publishUser();
         },
         setCursor(point) {
-          const awareness = bound?.connection?.awareness;
-          if (!awareness) return;
-          const send = () => {
-            pendingCursor = null;
-            lastCursorAt = Date.now();
-            awareness.setLocalStateField('cursor', point);
-          };
-          if (pendingCursor) clearTimeout(pendingCursor);
-          const wait = CURSOR_INTERVAL_MS - (Date.now() - lastCursorAt);
-          if (wait <= 0) send();
-          else pendingCursor = setTimeout(send, wait);
+          bound?.out?.cursor.push(point);
+        },
+        setView(view) {
+          lastView = view;
+          bound?.out?.view.push(view);
+        },
+        setFacilitator(on) {
+          const { room, facilitatorRooms } = get();
+          if (!room || facilitatorRooms.includes(room) === on) return;
+          const rest = facilitatorRooms.filter((r) => r !== room);
+          set({ facilitatorRooms: on ? [...rest, room].slice(-MAX_FACILITATOR_ROOMS) : rest });
+          publishUser();
+        },
+        setPresenting(presenting) {
+          if (get().presenting === presenting) return;
+          set({ presenting });
+          if (presenting) bound?.out?.cursor.push(null);
+          publishUser();
         },
         link() {
           const { server, room } = get();
@@ -226,14 +270,15 @@ export const useCollabStore = create<CollabState & CollabActions>()(
           stopFollowing = null;
           repo = null;
           started = new Promise<void>((resolve) => (markStarted = resolve));
-          set({ server: null, shareOpen: false, askName: false });
+          lastView = null;
+          set({ server: null, shareOpen: false, askName: false, presenting: false });
         },
       };
     },
     {
       name: 'stormbench:participant',
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ myName: s.myName, myColor: s.myColor, voterId: s.voterId }),
+      partialize: (s) => ({ myName: s.myName, myColor: s.myColor, voterId: s.voterId, facilitatorRooms: s.facilitatorRooms }),
     },
   ),
 );

@@ -44,6 +44,8 @@ export interface UiState {
   notice: Notice | null;
   /** The lazily loaded "Export services" dialog. */
   exportDialogOpen: boolean;
+  /** The board is shown read-only (presentation mode): no editor opens, nothing is dragged. */
+  readOnly: boolean;
 }
 
 export interface UiActions {
@@ -62,6 +64,7 @@ export interface UiActions {
   openContextMenu(menu: { id: ElementId; x: number; y: number } | null): void;
   notify(notice: Notice | null): void;
   setExportDialogOpen(open: boolean): void;
+  setReadOnly(on: boolean): void;
   reset(): void;
 }
 
@@ -82,6 +85,7 @@ const initial: UiState = {
   contextMenu: null,
   notice: null,
   exportDialogOpen: false,
+  readOnly: false,
 };
 
 // Preferences (theme, text size, the dock's height and whether it is open) are remembered
@@ -96,6 +100,7 @@ export const useUiStore = create<UiState & UiActions>()(
     set({ selectedElementIds: [...elements], selectedLinkIds: [...links] });
   },
   startEditing(id) {
+    if (get().readOnly) return;
     set({ editingId: id, typedAhead: '' });
   },
   stopEditing() {
@@ -135,6 +140,10 @@ export const useUiStore = create<UiState & UiActions>()(
   },
   setExportDialogOpen(open) {
     set({ exportDialogOpen: open });
+  },
+  setReadOnly(readOnly) {
+    if (readOnly) set({ readOnly, editingId: null, typedAhead: '', selectedElementIds: [], selectedLinkIds: [], contextMenu: null });
+    else set({ readOnly });
   },
   reset() {
     set(initial);

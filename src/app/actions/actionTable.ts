@@ -1,5 +1,6 @@
 // Every keyboard-reachable user action in one table: name, label, shortcuts, perform. The
 // toolbar buttons call the same actions, so a shortcut and its button never drift apart.
+// Only actions marked viewOnly run on a read-only board (presentation mode).
 import { flowBridge } from '../../canvas/flowBridge';
 import {
   copySelection,
@@ -11,6 +12,7 @@ import {
   selectAll,
   undo,
 } from '../../store/boardCommands';
+import { useFollowStore } from '../../store/followStore';
 import { useUiStore } from '../../store/uiStore';
 import type { Action } from './types';
 
@@ -32,7 +34,7 @@ export const ACTIONS = {
     shortcuts: [{ key: 'z', mod: true, shift: true }, { key: 'y', ctrl: true }],
     perform: () => redo(),
   },
-  copy: { name: 'clipboard/copy', label: 'Copy', shortcuts: [{ key: 'c', mod: true }], perform: () => copySelection() },
+  copy: { name: 'clipboard/copy', label: 'Copy', shortcuts: [{ key: 'c', mod: true }], viewOnly: true, perform: () => copySelection() },
   paste: { name: 'clipboard/paste', label: 'Paste', shortcuts: [{ key: 'v', mod: true }], perform: () => pasteClipboard() },
   duplicate: {
     name: 'board/duplicateSelection',
@@ -45,10 +47,26 @@ export const ACTIONS = {
     name: 'selection/clear',
     label: 'Clear selection',
     shortcuts: [{ key: 'Escape' }],
+    viewOnly: true,
+    // Esc also leaves presentation mode, and stops following someone's view.
     perform: () => {
+      const follow = useFollowStore.getState();
+      if (follow.presenting) return follow.leavePresentation();
+      follow.stopFollowing();
       const ui = useUiStore.getState();
       ui.stopEditing();
       ui.setSelection([], []);
+    },
+  },
+  present: {
+    name: 'view/present',
+    label: 'Presentation mode',
+    shortcuts: [{ key: 'p', shift: true }],
+    viewOnly: true,
+    perform: () => {
+      const follow = useFollowStore.getState();
+      if (follow.presenting) follow.leavePresentation();
+      else follow.present();
     },
   },
   editText: {
@@ -66,7 +84,11 @@ export const ACTIONS = {
     name: 'view/fit',
     label: 'Fit view',
     shortcuts: [{ key: 'f', shift: true }],
-    perform: () => flowBridge()?.fitView(),
+    viewOnly: true,
+    perform: () => {
+      useFollowStore.getState().stopFollowing();
+      flowBridge()?.fitView();
+    },
   },
   timeline: {
     name: 'layout/timeline',

@@ -13,6 +13,8 @@ export interface Action {
   name: string;
   label: string;
   shortcuts: Shortcut[];
+  /** Changes nothing on the board, so it also runs on a read-only board (presentation mode). */
+  viewOnly?: boolean;
   /** Runs the action; return false to let the key event continue (nothing to do). */
   perform(): boolean | void;
 }

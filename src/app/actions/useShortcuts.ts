@@ -1,5 +1,6 @@
 // Routes key presses to the action table. Typing in an input, text area or the sticky editor
-// never triggers a shortcut, and a shortcut that finds nothing to do lets the key through.
+// never triggers a shortcut, and a shortcut that finds nothing to do lets the key through. On a
+// read-only board (presentation mode) an action that would edit is refused, with a word why.
 import { useEffect } from 'react';
 import { ACTIONS } from './actionTable';
 import { isTypingTarget, matchShortcut } from './matchShortcut';
@@ -43,6 +44,11 @@ export function useShortcuts(): void {
       if ((event.key === 'Enter' || event.key === ' ') && (event.target as Element | null)?.closest?.('button, a, label')) return;
       for (const action of Object.values(ACTIONS) as Action[]) {
         if (!action.shortcuts.some((s) => matchShortcut(event, s, isMac))) continue;
+        if (useUiStore.getState().readOnly && !action.viewOnly) {
+          event.preventDefault();
+          useUiStore.getState().notify({ kind: 'info', message: `${action.label} is not possible here: presentation mode is read-only. Press Esc to leave it.` });
+          return;
+        }
         if (action.perform() === false) return;
         event.preventDefault();
         return;

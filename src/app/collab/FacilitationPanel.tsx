@@ -1,8 +1,11 @@
 // The facilitator's controls, opened from "Facilitate" in the collaboration bar: the session
 // timer (start, pause, resume, add minutes, stop), the phases (previous, next) and the dot
-// vote (open with N dots per person, close to show the ranked results, clear).
-import { useState } from 'react';
+// vote (open with N dots per person, close to show the ranked results, clear). Whoever opens
+// these controls on a shared board takes the facilitator's role: presentation screens follow
+// their view, until "Stop facilitating".
+import { useEffect, useState } from 'react';
 import { PHASES } from '../../collab';
+import { useCollabStore } from '../../store/collabStore';
 import { useSessionStore } from '../../store/sessionStore';
 
 export function FacilitationPanel() {
@@ -10,8 +13,21 @@ export function FacilitationPanel() {
   const s = useSessionStore.getState();
   const [minutes, setMinutes] = useState('10');
   const [dots, setDots] = useState('3');
+  const room = useCollabStore((s) => s.room);
+  const facilitator = useCollabStore((s) => s.room !== null && s.facilitatorRooms.includes(s.room));
+  useEffect(() => {
+    if (room) useCollabStore.getState().setFacilitator(true);
+  }, [room]);
   return (
     <div className="sb-facilitation" role="group" aria-label="Facilitation">
+      {facilitator ? (
+        <p className="sb-facilitation-role">
+          You are the facilitator: presentation screens follow your view.{' '}
+          <button type="button" className="sb-button" onClick={() => useCollabStore.getState().setFacilitator(false)}>
+            Stop facilitating
+          </button>
+        </p>
+      ) : null}
       <fieldset>
         <legend>Timer</legend>
         <label>

@@ -19,7 +19,10 @@ export function PresenceOverlay() {
   useEffect(() => {
     const area = ref.current?.parentElement;
     if (!area || !room) return;
-    const move = (e: PointerEvent) => useCollabStore.getState().setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    // A presentation screen's pointer points at nothing for the room.
+    const move = (e: PointerEvent) => {
+      if (!useCollabStore.getState().presenting) useCollabStore.getState().setCursor(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    };
     const leave = () => useCollabStore.getState().setCursor(null);
     area.addEventListener('pointermove', move);
     area.addEventListener('pointerleave', leave);

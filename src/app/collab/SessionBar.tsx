@@ -22,6 +22,7 @@ export function SessionBar() {
   const results = useSessionStore((s) => s.results);
   const selected = useUiStore((s) => (s.selectedElementIds.length === 1 ? s.selectedElementIds[0]! : null));
   const elementsById = useBoardStore((s) => s.elementsById);
+  const readOnly = useUiStore((s) => s.readOnly);
   const { x, y, zoom } = useViewport();
   const { timer, phase, vote } = session;
   if (!timer && phase === null && !vote) return null;
@@ -47,7 +48,8 @@ export function SessionBar() {
             {timer.endsAt === null && left > 0 ? ' (paused)' : ''}
           </p>
         ) : null}
-        {vote?.open ? (
+        {vote?.open && readOnly ? <p>Dot vote open: {vote.dotsPerPerson} dots each.</p> : null}
+        {vote?.open && !readOnly ? (
           <div className="sb-session-vote" role="group" aria-label="Dot vote">
             <span>
               Dot vote: {vote.dotsPerPerson - used} of {vote.dotsPerPerson} dots left — select a sticky, then
