@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -108,6 +109,10 @@ export async function main(args: string[]): Promise<void> {
     // Each edit stamps bench[client] = seq in the same transaction; receivers time the stamp.
     const sentAt = new Map<string, number>();
     const delays: number[] = [];
+    // Per edit, when its first receiver saw it: all 50 clients share this one thread, so the
+    // spread from the first receiver to the last is this process working through its queue,
+    // not the network or the server.
+    const firstSeen = new Map<string, number>();
     let edits = 0;
     let measuring = false;
     all.forEach((c, me) => {
@@ -116,8 +121,12 @@ export async function main(args: string[]): Promise<void> {
         const now = performance.now();
         for (const key of event.keysChanged) {
           if (Number(key) === me) continue;
-          const sent = sentAt.get(`${key}:${stamps.get(key)}`);
-          if (sent !== undefined && measuring) delays.push(now - sent);
+          const id = `${key}:${stamps.get(key)}`;
+          const sent = sentAt.get(id);
+          if (sent !== undefined && measuring) {
+            delays.push(now - sent);
+            if (!firstSeen.has(id)) firstSeen.set(id, now - sent);
+          }
         }
       });
     });
@@ -145,6 +154,8 @@ export async function main(args: string[]): Promise<void> {
     const load0 = loadavg()[0]!;
     const t0 = performance.now();
     let peakRss = u0.rssMiB;
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     measuring = true;
     const timers = all.map((_, i) => {
       const tick = () => {
@@ -160,6 +171,7 @@ export async function main(args: string[]): Promise<void> {
     timers.forEach((stop) => stop());
     await new Promise((r) => setTimeout(r, 1000));
     measuring = false;
+    loopDelay.disable();
     clearInterval(sampler);
     const u1 = usage(pid);
     const c1 = process.cpuUsage(c0);
@@ -178,6 +190,7 @@ export async function main(args: string[]): Promise<void> {
     const fileBytes = statSync(join(dataDir, 'rooms.sqlite')).size;
 
     delays.sort((a, b) => a - b);
+    const first = [...firstSeen.values()].sort((a, b) => a - b);
     const f = (x: number) => x.toFixed(1);
     const mib = (b: number) => (b / 2 ** 20).toFixed(2);
     console.log(`\n${clients} clients, ${stickies}-sticky board, ${seconds} s, ~${rate} edit/s per client (60% moves, 30% typing, 10% adds), loopback`);
@@ -188,6 +201,8 @@ export async function main(args: string[]): Promise<void> {
     console.log(`| propagation delay, median | ${f(pct(delays, 50))} ms |`);
     console.log(`| propagation delay, p95 | ${f(pct(delays, 95))} ms |`);
     console.log(`| propagation delay, p99 / max | ${f(pct(delays, 99))} / ${f(delays.at(-1) ?? NaN)} ms |`);
+    console.log(`| delay to an edit's first receiver, median / p95 / p99 | ${f(pct(first, 50))} / ${f(pct(first, 95))} / ${f(pct(first, 99))} ms |`);
+    console.log(`| event-loop delay of the clients' thread, p50 / p99 / max | ${f(loopDelay.percentile(50) / 1e6)} / ${f(loopDelay.percentile(99) / 1e6)} / ${f(loopDelay.max / 1e6)} ms |`);
     console.log(`| all ${clients} clients joined and synced the board | ${(joinMs / 1000).toFixed(1)} s |`);
     console.log(`| server CPU during the edits | ${f((100 * (u1.cpuS - u0.cpuS)) / wall)} % of one core |`);
     console.log(`| server memory (RSS) before / peak / end | ${f(u0.rssMiB)} / ${f(peakRss)} / ${f(u1.rssMiB)} MiB |`);
