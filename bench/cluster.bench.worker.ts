@@ -3,7 +3,7 @@
 import { throughput } from './clusterWorkload';
 import type { Acks } from '../src/engine/replication/producePath';
 
-self.onmessage = (e: MessageEvent<{ total: number; acks: Acks }>) => {
-  const r = throughput(e.data.total, e.data.acks);
+self.onmessage = async (e: MessageEvent<{ total: number; acks: Acks }>) => {
+  const r = await throughput(e.data.total, e.data.acks);
   self.postMessage(r);
 };

@@ -16,12 +16,12 @@ const heap = () => {
   return process.memoryUsage().heapUsed;
 };
 
-export function main(args: string[]): void {
+export async function main(args: string[]): Promise<void> {
   const total = Number(args[0] ?? 1_000_000);
   console.log(header(total));
   for (const line of THROUGHPUT_HEAD) console.log(line);
-  for (const acks of [1, -1] as Acks[]) console.log(throughputRow(throughput(total, acks, heap)));
-  const e = election();
+  for (const acks of [1, -1] as Acks[]) console.log(throughputRow(await throughput(total, acks, heap)));
+  const e = await election();
   console.log('');
   console.log('| leader election after crashing broker 1 | partitions it led | all re-elected after (simulated ms) | broker.session.timeout.ms |');
   console.log('| --- | --- | --- | --- |');
@@ -30,7 +30,7 @@ export function main(args: string[]): void {
   console.log('| a 4th member joins a 3-member group (36 partitions) | partitions paused | longest pause ms | total partition-pause ms | whole-group stall ms | rounds |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const a of ['sticky', 'cooperative-sticky'] as const) {
-    const ep = stall(a);
+    const ep = await stall(a);
     console.log(`| ${a} (${ep.protocol}) | ${ep.pausedPartitions} | ${ep.maxPauseMs} | ${ep.totalPauseMs} | ${ep.stallMs} | ${ep.rounds} |`);
   }
 }

@@ -1,6 +1,6 @@
 // The cluster benchmark's workloads, shared by the Node run (bench/cluster.node.ts) and the
 // Web Worker run (bench/cluster.bench.worker.ts): no Node or DOM APIs here.
-import { createSimulatedCluster } from '../src/engine/groups/simulatedCluster';
+import { createCluster, type Cluster } from '../src/engine';
 import type { RebalanceEpisode } from '../src/engine/groups/pauseTracker';
 import type { Acks } from '../src/engine/replication/producePath';
 
@@ -8,13 +8,21 @@ export const TOPICS = ['orders', 'payments', 'shipments'];
 export const PARTITIONS = 12;
 export const BATCH = 1_000;
 
-export function build(seed: number) {
-  const c = createSimulatedCluster({ brokers: 3, seed, autoLeaderRebalance: false, initialRebalanceDelayMs: 100, lagSampleIntervalMs: 1_000 });
-  for (const t of TOPICS) c.sim.createTopic({ name: t, partitions: PARTITIONS, replicationFactor: 3, minInsyncReplicas: 2 });
+export async function build(seed: number): Promise<Cluster> {
+  const c = await createCluster({
+    brokers: 3,
+    seed,
+    clock: 'virtual',
+    cleanerIntervalMs: 0,
+    virtualStallMs: 0,
+    replication: { autoLeaderRebalance: false },
+    groups: { initialRebalanceDelayMs: 100, lagSampleIntervalMs: 1_000 },
+  });
+  for (const t of TOPICS) await c.engine.createTopic(t, PARTITIONS, [{ name: 'min.insync.replicas', value: '2' }], 3);
   return c;
 }
 
-export function addGroups(c: ReturnType<typeof build>, groups: number, members: number, assignor: 'range' | 'sticky' | 'cooperative-sticky' = 'range'): void {
+export function addGroups(c: Cluster, groups: number, members: number, assignor: 'range' | 'sticky' | 'cooperative-sticky' = 'range'): void {
   for (let g = 0; g < groups; g++) {
     for (let m = 0; m < members; m++) {
       c.groups.addMember({ groupId: `group-${g}`, topics: TOPICS, assignor, autoOffsetReset: 'earliest', maxPollRecords: 5_000, pollIntervalMs: 5 });
@@ -36,10 +44,10 @@ export interface ThroughputResult {
 }
 
 /** Produces `total` records of 100 bytes in batches of 1,000 while 4 groups consume everything. */
-export function throughput(total: number, acks: Acks, heap: () => number | null = () => null): ThroughputResult {
-  const c = build(1);
+export async function throughput(total: number, acks: Acks, heap: () => number | null = () => null): Promise<ThroughputResult> {
+  const c = await build(1);
   addGroups(c, 4, 3);
-  c.advance(500);
+  c.replication.advance(500);
   const value = new Uint8Array(100);
   const records = Array.from({ length: BATCH }, () => ({ value }));
   const heapBefore = heap();
@@ -49,15 +57,15 @@ export function throughput(total: number, acks: Acks, heap: () => number | null 
   while (produced < total) {
     for (const t of TOPICS) {
       for (let p = 0; p < PARTITIONS && produced < total; p++) {
-        c.sim.produceWith({ topic: t, partition: p, acks, records }, (err) => {
+        c.replication.produceWith({ topic: t, partition: p, acks, records }, (err) => {
           if (!err) acked += BATCH;
         });
         produced += BATCH;
       }
     }
-    c.advance(5);
+    c.replication.advance(5);
   }
-  c.advance(200);
+  c.replication.advance(200);
   const wallMs = performance.now() - t0;
   const heapAfter = heap();
   const s0 = performance.now();
@@ -66,7 +74,7 @@ export function throughput(total: number, acks: Acks, heap: () => number | null 
   for (let i = 1; i < rounds; i++) s = c.snapshot();
   const snapshotMs = (performance.now() - s0) / rounds;
   const replicated = s.partitions.reduce((sum, p) => sum + p.replicaLogEnd.reduce((a, b) => a + b, 0), 0);
-  c.shutdown();
+  await c.close();
   return {
     acks,
     produced,
@@ -81,44 +89,44 @@ export function throughput(total: number, acks: Acks, heap: () => number | null 
   };
 }
 
-export function election(): { led: number; electionMs: number; timeout: number } {
-  const c = build(2);
-  c.advance(100);
+export async function election(): Promise<{ led: number; electionMs: number; timeout: number }> {
+  const c = await build(2);
+  c.replication.advance(100);
   const led = c.snapshot().partitions.filter((p) => p.leader === 1).length;
-  const crashAt = c.sim.now();
-  c.sim.crashBroker(1);
+  const crashAt = c.replication.now();
+  c.replication.crashBroker(1);
   let doneAt = -1;
   for (let t = 0; t < 60_000; t += 10) {
-    c.advance(10);
+    c.replication.advance(10);
     if (c.snapshot().partitions.every((p) => p.leader !== 1 && p.leader !== null)) {
-      doneAt = c.sim.now();
+      doneAt = c.replication.now();
       break;
     }
   }
-  const timeout = c.sim.core.config.brokerSessionTimeoutMs;
-  c.shutdown();
+  const timeout = c.replication.core.config.brokerSessionTimeoutMs;
+  await c.close();
   return { led, electionMs: doneAt - crashAt, timeout };
 }
 
 /** A fourth member joins a 3-member group under steady load: the rebalance it causes. */
-export function stall(assignor: 'sticky' | 'cooperative-sticky'): RebalanceEpisode {
-  const c = build(3);
+export async function stall(assignor: 'sticky' | 'cooperative-sticky'): Promise<RebalanceEpisode> {
+  const c = await build(3);
   addGroups(c, 1, 3, assignor);
   const value = new Uint8Array(100);
   const load = () => {
-    for (const t of TOPICS) for (let p = 0; p < PARTITIONS; p++) c.sim.produceWith({ topic: t, partition: p, acks: 1, records: [{ value }] }, () => {});
+    for (const t of TOPICS) for (let p = 0; p < PARTITIONS; p++) c.replication.produceWith({ topic: t, partition: p, acks: 1, records: [{ value }] }, () => {});
   };
   for (let i = 0; i < 100; i++) {
     load();
-    c.advance(50);
+    c.replication.advance(50);
   }
   c.groups.addMember({ groupId: 'group-0', topics: TOPICS, assignor, autoOffsetReset: 'earliest', maxPollRecords: 5_000, pollIntervalMs: 5 });
   for (let i = 0; i < 300; i++) {
     load();
-    c.advance(50);
+    c.replication.advance(50);
   }
   const ep = c.groups.rebalances('group-0').at(-1)!;
-  c.shutdown();
+  await c.close();
   return ep;
 }
 

@@ -19,7 +19,7 @@ export async function main(args: string[]): Promise<void> {
   const rate = Number(args[0] ?? 400);
   const seconds = Number(args[1] ?? 20);
   const sim = new Simulation(benchBoard(), { commandsPerSecond: rate, seed: 1 });
-  sim.start();
+  await sim.start();
   await sim.advance(3000); // groups form (group.initial.rebalance.delay.ms)
   const c0 = sim.snapshot().counters;
   const t0 = performance.now();

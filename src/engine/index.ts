@@ -12,7 +12,9 @@ export { EventStore, SNAPSHOTS_TOPIC, type EventInput, type StoredEvent, type Sn
 export type { WhereClause } from './eventStore/jsonPath';
 export type { CleanerReport } from './broker/cleaner';
 export { Engine, CONSUMER_OFFSETS_TOPIC, type AppendToPartition, type PartitionState, type TopicState, type BrokerState, type Acks } from './broker/engine';
-export { DEFAULT_TOPIC_CONFIG, type TopicConfig, type ConfigEntry, type CleanupPolicy } from './log/topicConfig';
+export { DEFAULT_TOPIC_CONFIG, parseTopicConfig, type TopicConfig, type ConfigEntry, type CleanupPolicy } from './log/topicConfig';
+export { utf8 } from './codec/bytes';
+export type { ConsumedRecord } from './replication/records';
 export { PartitionLog, type AppendResult, type LeaderAppendOptions, type ReadOptions } from './log/partitionLog';
 export { LeaderEpochCache, type EpochEntry } from './log/leaderEpochCache';
 export type { CommittedOffset, GroupDescription, TopicPartitions } from './client/types';
@@ -20,7 +22,9 @@ export * from './errors';
 // Cluster simulation (docs/cluster.md): Kafka's assignors, the replicated cluster with its
 // consumer groups, and the ready-made fault experiments.
 export { assignPartitions, ASSIGNOR_NAMES, type AssignorName, type AssignorInput, type AssignorMember, type Assignment, type TopicPartitionTuple } from './assignors';
-export { createSimulatedCluster, type SimulatedCluster, type ClusterSnapshot } from './groups/simulatedCluster';
+export type { ClusterSnapshot } from './cluster/createCluster';
+export type { ClusterSim } from './replication/clusterSim';
+export type { DeliveryLease, GroupSnapshot, RebalanceEpisode } from './groups';
 export { EXPERIMENTS, runExperiment, type Experiment, type ExperimentStep, type ExperimentResult } from './experiments';
 export type { ReplicationSnapshot, PartitionSnapshot, BrokerSnapshot, CounterSnapshot } from './replication/snapshot';
 export type { ClusterEvent, StampedEvent } from './replication/eventFeed';

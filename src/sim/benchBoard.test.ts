@@ -7,19 +7,19 @@ import { benchBoard } from './testing/benchBoard';
 const HEAVY_RUN_MS = 180_000;
 
 describe('the benchmark board', () => {
-  it('compiles to 64 partitions and 8 consumer groups without errors', () => {
+  it('compiles to 64 partitions and 8 consumer groups without errors', async () => {
     const t = compileTopology(benchBoard());
     expect(t.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(t.topics.reduce((s, x) => s + x.partitions, 0)).toBe(64);
     const sim = new Simulation(benchBoard(), { commandsPerSecond: 400 });
-    sim.start();
+    await sim.start();
     expect(sim.snapshot().groups).toHaveLength(8);
     sim.stop();
   });
 
   it('sustains 5,000 records per simulated second at 400 commands/s: each command handler waits ~2 ms for its acks=all answer, not a whole step', async () => {
     const sim = new Simulation(benchBoard(), { commandsPerSecond: 400, seed: 1 });
-    sim.start();
+    await sim.start();
     await sim.advance(3_000); // groups form (group.initial.rebalance.delay.ms)
     const parcel = sim.topology.aggregates.find((a) => a.label === 'Parcel')!;
     const commandTopic = sim.topology.topics.find((t) => t.id === parcel.commandTopicId)!.name;

@@ -2,7 +2,7 @@
 // the read-model tables. Kept apart from the run itself so the snapshot's shape is one place.
 import type { Topology } from '../topology';
 import type { LiveReadModel } from './liveReadModel';
-import type { SimulatedCluster, StampedEvent } from './engineApi';
+import type { Cluster, StampedEvent } from './engineApi';
 import type { FlowCounters } from './flowCounters';
 import type { GroupRole } from './groupRoles';
 import type { SimState } from './lifecycle';
@@ -14,7 +14,7 @@ export interface SnapshotInputs {
   state: SimState;
   options: SimOptions;
   topology: Topology;
-  cluster: SimulatedCluster | null;
+  cluster: Cluster | null;
   roles: readonly GroupRole[];
   instances: ServiceInstances | null;
   flow: FlowCounters;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runtime } from '../topology';
 import { ClusterEventStore } from './clusterEventStore';
-import { createSimulatedCluster } from './engineApi';
+import { createCluster } from './engineApi';
 import type { ProducerAcks } from './options';
 
 const event = (id: string, version: number): runtime.EventEnvelope => ({
@@ -14,16 +14,17 @@ const event = (id: string, version: number): runtime.EventEnvelope => ({
   payload: { accountId: id, amount: String(version) },
 });
 
-function setup(acks: ProducerAcks) {
-  const c = createSimulatedCluster({ brokers: 3, seed: 3, brokerSessionTimeoutMs: 1_000, autoLeaderRebalance: false });
-  c.sim.createTopic({ name: 'acc', partitions: 3, replicationFactor: 3, minInsyncReplicas: 1 });
+async function setup(acks: ProducerAcks) {
+  const cluster = await createCluster({ brokers: 3, seed: 3, clock: 'virtual', cleanerIntervalMs: 0, virtualStallMs: 0, replication: { brokerSessionTimeoutMs: 1_000, autoLeaderRebalance: false } });
+  await cluster.engine.createTopic('acc', 3, [], 3);
+  const c = { sim: cluster.replication, advance: (ms: number) => cluster.replication.advance(ms) };
   const store = new ClusterEventStore(c.sim, 'acc', 3, false, () => acks, () => undefined);
   return { c, store };
 }
 
 describe('ClusterEventStore (the runtime EventStore over the replicated cluster)', () => {
   it('appends at the expected version and refuses a stale one without writing', async () => {
-    const { c, store } = setup(1);
+    const { c, store } = await setup(1);
     expect(await store.append('a', [event('a', 1)], 0)).toBe(1);
     expect(await store.append('a', [event('a', 2)], 1)).toBe(2);
     const produced = c.sim.core.ledger.produced;
@@ -35,7 +36,7 @@ describe('ClusterEventStore (the runtime EventStore over the replicated cluster)
   });
 
   it('acks=all resolves only once the followers have the event', async () => {
-    const { c, store } = setup(-1);
+    const { c, store } = await setup(-1);
     let done = false;
     const p = store.append('a', [event('a', 1)], 0).then(() => (done = true));
     await Promise.resolve();
@@ -46,7 +47,7 @@ describe('ClusterEventStore (the runtime EventStore over the replicated cluster)
   });
 
   it('an acks=1 event lost in a leader failover drops out of the stream (Kafka: acknowledged, then gone)', async () => {
-    const { c, store } = setup(1);
+    const { c, store } = await setup(1);
     await store.append('a', [event('a', 1)], 0);
     c.advance(50); // replicated
     await store.append('a', [event('a', 2)], 1); // only the leader has it
@@ -60,7 +61,7 @@ describe('ClusterEventStore (the runtime EventStore over the replicated cluster)
   });
 
   it('drops index entries retention deleted below the latest snapshot; rehydration starts from the snapshot (Kafka: DeleteRecords / retention move the log start)', async () => {
-    const { c, store } = setup(1);
+    const { c, store } = await setup(1);
     for (let v = 1; v <= 6; v++) await store.append('a', [event('a', v)], v - 1);
     await store.saveSnapshot({ aggregateId: 'a', version: 4, state: { ...runtime.initialState('a'), version: 4 } });
     c.advance(20);

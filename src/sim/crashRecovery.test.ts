@@ -6,7 +6,7 @@ import { Simulation } from './simulation';
 import { benchBoard } from './testing/benchBoard';
 
 function keysIn(sim: Simulation, topicId: string): Map<string, number> {
-  const cluster = sim.clusterForTests!.sim;
+  const cluster = sim.clusterForTests!.replication;
   const name = sim.topology.topics.find((t) => t.id === topicId)!.name;
   const counts = new Map<string, number>();
   for (let p = 0; ; p++) {
@@ -28,7 +28,7 @@ const HEAVY_RUN_MS = 180_000;
 describe('an instance crashing mid-handling (at-least-once)', () => {
   it('skips no command: each aggregate has at least as many events per key as commands once its group recovers', async () => {
     const sim = new Simulation(benchBoard(), { seed: 2, commandsPerSecond: 200, sessionTimeoutMs: 3_000 });
-    sim.start();
+    await sim.start();
     // Just after the instances' second auto-commit (every 5 s): commands fetched then are still in handling.
     await sim.advance(10_010);
     sim.crashInstance('bench-service-1');

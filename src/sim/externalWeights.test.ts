@@ -7,7 +7,7 @@ import { exampleBoard } from './testing/exampleBoards';
 describe('external systems in the simulation', () => {
   it('answer commands with the events the board links to them, weighted as on the board', async () => {
     const sim = new Simulation(exampleBoard('ecommerce'), { seed: 21 });
-    sim.start();
+    await sim.start();
     for (let i = 0; i < 10; i++) await sim.advance(1000);
     const { outcomes } = sim.snapshot();
     sim.stop();

@@ -6,7 +6,7 @@
 import type { Topology } from '../topology';
 import { aggregateDefinition, externalSystemDefinition, policyDefinition, projectorDefinition, runtime } from '../topology';
 import type { ClusterEventStore } from './clusterEventStore';
-import type { DeliveryLease, SimRecord } from './engineApi';
+import type { DeliveryLease } from './engineApi';
 import type { FlowCounters } from './flowCounters';
 import type { ProducerPort } from './producerPort';
 import { LiveReadModel } from './liveReadModel';
@@ -24,7 +24,7 @@ export interface GroupRole {
    * its acks=all append). Queued work whose lease lapsed (the instance crashed or lost the
    * partition) does not run: the partition's next owner gets the record again.
    */
-  handle(record: SimRecord, topic: string, partition: number, lease: DeliveryLease): Promise<unknown> | void;
+  handle(record: runtime.WireRecord, topic: string, partition: number, lease: DeliveryLease): Promise<unknown> | void;
 }
 
 export interface RoleDeps {
@@ -37,8 +37,6 @@ export interface RoleDeps {
   serialise(lane: string, work: () => Promise<unknown>): Promise<unknown>;
   tables: Map<string, LiveReadModel>;
 }
-
-const wireOf = (r: SimRecord): runtime.WireRecord => ({ key: r.key, value: String(r.value), headers: r.headers ?? {}, timestamp: String(r.timestamp) });
 
 export function buildGroupRoles(d: RoleDeps): GroupRole[] {
   const t = d.topology;
@@ -59,7 +57,7 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
       label: agg.label,
       topics: [commandTopic],
       handle(record, topic, partition, lease) {
-        const command = runtime.recordToCommand(wireOf(record));
+        const command = runtime.recordToCommand(record);
         return d.serialise(`${agg.groupId}/${topic}/${partition}`, async () => {
           if (!lease.current()) return;
           try {
@@ -88,7 +86,7 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
       topics,
       handle(record) {
         d.flow.handledBy(pol.groupId);
-        const event = runtime.recordToEvent(wireOf(record));
+        const event = runtime.recordToEvent(record);
         for (const cmd of runtime.react(def, event, env)) d.producer.sendCommand(commandByType.get(cmd.type)?.topicId ?? null, cmd, env.now());
       },
     });
@@ -108,7 +106,7 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
       topics,
       handle(record) {
         d.flow.handledBy(proj.groupId);
-        const row = table.upsert(runtime.recordToEvent(wireOf(record)));
+        const row = table.upsert(runtime.recordToEvent(record));
         if (row && tableTopic) d.producer.send(tableTopic, { key: row.id, value: JSON.stringify(row), headers: { 'content-type': 'application/json' } }, row.updatedAt);
       },
     });
@@ -129,7 +127,7 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
       topics: [sinkTopic],
       handle(record) {
         d.flow.handledBy(ext.groupId!);
-        const command = runtime.recordToCommand(wireOf(record));
+        const command = runtime.recordToCommand(record);
         d.flow.handledCommand(command.type);
         if (!sourceTopic) return;
         const event = runtime.answer(definition, command, env);

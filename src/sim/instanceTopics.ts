@@ -5,8 +5,8 @@
 // their groups rebalance — the cost of this strategy, shown rather than hidden.
 import type { TopicSpec } from '../topology';
 import { runtime } from '../topology';
-import type { ClusterSim } from './engineApi';
-import { topicRetention } from './topicRetention';
+import type { Engine } from './engineApi';
+import { topicConfigEntries } from './topicConfigs';
 
 export class InstanceTopics {
   private readonly byPrefix = new Map<string, { spec: TopicSpec; names: string[]; seen: Set<string> }>();
@@ -14,7 +14,7 @@ export class InstanceTopics {
   version = 0;
 
   constructor(
-    private readonly sim: ClusterSim,
+    private readonly engine: Engine,
     specs: readonly TopicSpec[],
     private readonly replicationFactor: (spec: TopicSpec) => number,
     private readonly minInsync: (rf: number) => number,
@@ -32,7 +32,8 @@ export class InstanceTopics {
     const name = runtime.instanceTopicName(prefix, aggregateId);
     if (!entry.seen.has(name)) {
       const rf = this.replicationFactor(entry.spec);
-      this.sim.createTopic({ name, partitions: 1, replicationFactor: rf, minInsyncReplicas: this.minInsync(rf), ...topicRetention(entry.spec) });
+      // Created at this instant (the topic exists when this returns); the stored metadata follows.
+      void this.engine.track(this.engine.createTopic(name, 1, topicConfigEntries(entry.spec, this.minInsync(rf)), rf));
       entry.seen.add(name);
       entry.names.push(name);
       this.version++;

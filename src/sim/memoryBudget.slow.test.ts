@@ -15,8 +15,8 @@ describe('the record budget over a long simulated run', () => {
   it('holds at most the budget however long the run, with the log start moving and no losses counted', async () => {
     const budget = 4_000;
     const sim = new Simulation(exampleBoard('banking'), { seed: 3, commandsPerSecond: 300, recordBudget: budget });
-    sim.start();
-    const share = sim.clusterForTests!.sim.core.recordsPerPartition;
+    await sim.start();
+    const share = sim.clusterForTests!.replication.core.recordsPerPartition;
     let most = { leaders: 0, mostPerReplica: 0, ledger: 0, index: 0 };
     for (let s = 0; s < 90; s++) {
       await sim.advance(1000);
@@ -40,7 +40,7 @@ describe('the record budget over a long simulated run', () => {
     // The bench board's Parcel handler (8 partitions, one command at a time each, every one
     // waiting ~2 ms for its acks=all answer) falls behind at this rate: ~5,600 commands a second.
     const sim = new Simulation(benchBoard(), { seed: 1, commandsPerSecond: 2_000 });
-    sim.start();
+    await sim.start();
     let most = 0;
     const lag = () => sim.snapshot().groups.find((g) => g.label === 'Parcel')!.totalLag;
     await sim.advance(4_000);

@@ -6,11 +6,11 @@ import { Simulation } from './simulation';
 import { exampleBoard } from './testing/exampleBoards';
 
 describe('the command rate limit', () => {
-  it('accepts the limit and refuses more, when a run starts and when the rate changes', () => {
+  it('accepts the limit and refuses more, when a run starts and when the rate changes', async () => {
     expect(resolveSimOptions({ commandsPerSecond: MAX_COMMANDS_PER_SECOND }).commandsPerSecond).toBe(MAX_COMMANDS_PER_SECOND);
     expect(() => resolveSimOptions({ commandsPerSecond: 100_000 })).toThrow(/at most 20,000 per second/);
     const sim = new Simulation(exampleBoard('banking'), { seed: 1 });
-    sim.start();
+    await sim.start();
     expect(() => sim.setRate(MAX_COMMANDS_PER_SECOND + 1)).toThrow(expect.objectContaining({ code: 'SIM_INVALID_OPTION' }));
     expect(sim.options.commandsPerSecond).toBe(40);
     sim.setRate(MAX_COMMANDS_PER_SECOND);

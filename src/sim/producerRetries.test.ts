@@ -8,7 +8,7 @@ import { exampleBoard } from './testing/exampleBoards';
 describe('producer retries in the simulation', () => {
   it('a crashed leader delays commands until the election instead of failing them', async () => {
     const sim = new Simulation(exampleBoard('banking'), { seed: 4, commandsPerSecond: 50 });
-    sim.start();
+    await sim.start();
     await sim.advance(4_000);
     const before = sim.snapshot().counters;
     sim.broker('crash', 1);

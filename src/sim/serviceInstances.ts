@@ -2,7 +2,7 @@
 // every consumer group of its service, so adding, removing or crashing one triggers a
 // rebalance in each of those groups, as scaling a real deployment does.
 import type { ServiceSpec } from '../topology';
-import type { AssignorName, SimulatedCluster } from './engineApi';
+import type { AssignorName, Cluster } from './engineApi';
 import { UnknownInstanceError, UnknownServiceError } from './errors';
 import type { GroupRole } from './groupRoles';
 import type { InstanceView, ServiceView } from './simSnapshot';
@@ -26,7 +26,7 @@ export class ServiceInstances {
   private readonly counters = new Map<string, number>();
 
   constructor(
-    private readonly cluster: SimulatedCluster,
+    private readonly cluster: Cluster,
     private readonly services: readonly ServiceSpec[],
     private readonly roles: readonly GroupRole[],
     private readonly settings: () => MemberSettings,

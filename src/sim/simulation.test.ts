@@ -9,7 +9,7 @@ async function runFor(sim: Simulation, ms: number): Promise<void> {
 describe('Simulation of the Banking example', () => {
   it('runs commands through the aggregate, policy and projector groups', async () => {
     const sim = new Simulation(exampleBoard('banking'), { seed: 7 });
-    sim.start();
+    await sim.start();
     await runFor(sim, 15_000);
     const s = sim.snapshot();
     expect(s.partitions.length).toBeGreaterThan(0);
@@ -30,7 +30,7 @@ describe('Simulation controls', () => {
   it('is deterministic: same board and seed give the same run, another seed a different one', async () => {
     const run = async (seed: number) => {
       const sim = new Simulation(exampleBoard('banking'), { seed });
-      sim.start();
+      await sim.start();
       await sim.advance(4000);
       sim.broker('stop', 1);
       await sim.advance(3000);
@@ -45,7 +45,7 @@ describe('Simulation controls', () => {
 
   it('stopping a broker moves every leadership away from it and the run continues (clean shutdown)', async () => {
     const sim = new Simulation(exampleBoard('banking'), { seed: 1 });
-    sim.start();
+    await sim.start();
     await sim.advance(5000);
     expect(sim.snapshot().partitions.some((p) => p.leader === 1)).toBe(true);
     sim.broker('stop', 1);
@@ -62,7 +62,7 @@ describe('Simulation controls', () => {
 
   it('adding an instance rebalances its groups onto three members', async () => {
     const sim = new Simulation(exampleBoard('banking'), { seed: 2 });
-    sim.start();
+    await sim.start();
     await sim.advance(5000);
     const agg = () => sim.snapshot().groups.find((g) => g.kind === 'aggregate')!;
     const before = agg().members.map((m) => m.assignment.length).sort();
@@ -77,7 +77,7 @@ describe('Simulation controls', () => {
 
   it('switching to cooperative-sticky rolls the instances onto incremental rebalancing', async () => {
     const sim = new Simulation(exampleBoard('banking'), { seed: 4 });
-    sim.start();
+    await sim.start();
     await sim.advance(5000);
     sim.setAssignor('cooperative-sticky');
     await sim.advance(8000);
@@ -92,7 +92,7 @@ describe('Simulation controls', () => {
 
   it('a crashed instance leaves its groups after session.timeout.ms and its partitions move', async () => {
     const sim = new Simulation(exampleBoard('banking'), { seed: 6, sessionTimeoutMs: 6000 });
-    sim.start();
+    await sim.start();
     await sim.advance(5000);
     sim.crashInstance('account-service-1');
     await sim.advance(3000);
@@ -108,19 +108,19 @@ describe('Simulation controls', () => {
   it('refuses illegal lifecycle calls', async () => {
     const sim = new Simulation(exampleBoard('banking'));
     await expect(sim.advance(10)).rejects.toThrow(/cannot tick while it is idle/);
-    sim.start();
+    await sim.start();
     expect(() => sim.resume()).toThrow(/cannot resume while it is running/);
     sim.pause();
     await sim.step(100);
     expect(sim.now).toBe(100);
     await expect(sim.advance(10)).rejects.toThrow(/cannot tick while it is paused/);
     sim.stop();
-    expect(() => sim.start()).toThrow(/cannot start while it is stopped/);
+    await expect(sim.start()).rejects.toThrow(/cannot start while it is stopped/);
   });
 
   it('runs the E-commerce example across services, with the payment provider answering', async () => {
     const sim = new Simulation(exampleBoard('ecommerce'), { seed: 5 });
-    sim.start();
+    await sim.start();
     await runFor(sim, 12_000);
     const s = sim.snapshot();
     expect(s.services.map((x) => x.instances.length)).toEqual([2, 2, 1]);
@@ -139,7 +139,7 @@ describe('topic strategies', () => {
   it('runs the one-shared-topic strategy (keys prefixed by aggregate type)', async () => {
     const banking = exampleBoard('ecommerce');
     const sim = new Simulation({ ...banking, settings: { ...banking.settings, topicStrategy: 'sharedTopic' } }, { seed: 8 });
-    sim.start();
+    await sim.start();
     for (let i = 0; i < 8; i++) await sim.advance(1000);
     const s = sim.snapshot();
     expect(s.counters.handlerErrors).toBe(0);
@@ -153,7 +153,7 @@ describe('one topic per aggregate instance', () => {
   it('creates a single-partition topic per aggregate; pattern consumers pick up new ones and rebalance', async () => {
     const shop = exampleBoard('ecommerce');
     const sim = new Simulation({ ...shop, settings: { ...shop.settings, topicStrategy: 'perAggregateInstance' } }, { seed: 9, aggregateIds: 40, commandsPerSecond: 10 });
-    sim.start();
+    await sim.start();
     const instanceTopics = () => new Set(sim.snapshot().partitions.filter((p) => p.topic.startsWith('order-service.order.events.')).map((p) => p.topic));
     expect(instanceTopics().size).toBe(40); // the actors' orders exist from the start
     const shipments = () => sim.snapshot().partitions.filter((p) => p.topic.startsWith('shipping-service.shipment.events.')).length;

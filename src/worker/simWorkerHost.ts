@@ -26,7 +26,16 @@ export class SimWorkerHost {
 
   constructor(private readonly port: HostPort) {}
 
-  async handle(cmd: SimCommand): Promise<void> {
+  /** Commands apply one after another: a start awaits its cluster, and what follows acts on it. */
+  private queue: Promise<void> = Promise.resolve();
+
+  handle(cmd: SimCommand): Promise<void> {
+    const next = this.queue.then(() => this.handleNow(cmd));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async handleNow(cmd: SimCommand): Promise<void> {
     if (cmd.type === 'compile') return this.compile(cmd.board, cmd.seq);
     try {
       await this.apply(cmd);
@@ -45,7 +54,7 @@ export class SimWorkerHost {
         this.closeExperiment();
         const sim = new Simulation(cmd.board, cmd.options);
         this.speed = sim.options.speed;
-        sim.start();
+        await sim.start();
         this.sim = sim;
         this.debt = 0;
         this.sentSeries = -1;

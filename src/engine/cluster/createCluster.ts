@@ -22,7 +22,8 @@ import type { GroupsOptions } from '../groups/types';
 import { createEngineGroups } from './groupsPort';
 import { OffsetStore } from '../broker/offsetStore';
 import type { StampedEvent } from '../replication/eventFeed';
-import type { ClusterSnapshot } from '../groups/simulatedCluster';
+import type { ReplicationSnapshot } from '../replication/snapshot';
+import type { GroupSnapshot } from '../groups/consumerGroups';
 
 export interface IndexedDbStorageOptions {
   indexedDB: IDBFactory;
@@ -56,6 +57,13 @@ export interface ClusterOptions {
    * nothing advances the clock before it fails with VirtualClockStalledError (default 5,000; 0: never).
    */
   virtualStallMs?: number;
+}
+
+/** The whole cluster at one instant, for the UI: brokers, partitions, groups, counters. */
+export interface ClusterSnapshot extends ReplicationSnapshot {
+  groups: GroupSnapshot[];
+  /** Groups currently rebalancing. */
+  rebalancesInProgress: string[];
 }
 
 export interface Cluster {

@@ -4,12 +4,12 @@
 // — and store accepted commits in __consumer_offsets. Fetched records carry their offset as the
 // id the groups use to count deliveries of a record already passed (duplicates).
 import type { Rng } from '../../lib/rng';
-import type { FetchedEngineRecord } from '../client/consumer';
 import type { GroupsAccess } from '../client/groupViews';
 import { ConsumerGroups, type GroupsPort } from '../groups/consumerGroups';
 import type { GroupsOptions } from '../groups/types';
 import type { EventFeed } from '../replication/eventFeed';
 import type { Ledger } from '../replication/ledger';
+import { readConsumed } from '../replication/records';
 import type { Engine } from '../broker/engine';
 import type { OffsetStore } from '../broker/offsetStore';
 
@@ -22,16 +22,13 @@ export function createEngineGroups(engine: Engine, offsets: OffsetStore, feed: E
     feed,
     ledger,
     partitionCount: (t) => engine.topics.get(t)?.partitions.length ?? 0,
-    offsets(t, p) {
-      const topic = engine.topics.get(t);
-      if (!topic || !topic.partitions[p]) return null;
-      const log = engine.log(t, p);
-      return { low: log.logStartOffset, high: log.highWatermark };
-    },
-    async fetch(t, p, offset, max) {
-      const records = await engine.log(t, p).read(offset, { maxRecords: max });
-      for (const r of records) (r as { id?: number }).id = r.offset;
-      return { records: records as FetchedEngineRecord[] };
+    offsets: (t, p) => engine.cluster.offsets(t, p),
+    // Refused as a broker refuses (no leader, leader down or isolated, out of range); the
+    // member retries at its next poll. Records carry Kafka's identity (epoch, offset), so a
+    // record rewritten at the same offset after a failover is not taken for a duplicate.
+    fetch(t, p, offset, max) {
+      const records = readConsumed(engine.cluster.fetchLog(t, p, offset), offset, max);
+      return records instanceof Promise ? records.then((r) => ({ records: r })) : { records };
     },
     track: (work) => void engine.track(work),
     persistCommit(groupId, changed) {
@@ -59,7 +56,8 @@ export function createEngineGroups(engine: Engine, offsets: OffsetStore, feed: E
       for (const log of ps.logs.values()) {
         if (watched.has(log)) continue;
         watched.add(log);
-        log.events.on('highWatermark', () => groups.wake(topic, ps.partition));
+        // Consumers read the leader: a follower's high watermark moving wakes nobody.
+        log.events.on('highWatermark', () => ps.logs.get(ps.leader) === log && groups.wake(topic, ps.partition));
       }
     }
   };

@@ -3,19 +3,19 @@
 // once its handler returned. So records whose handling a crash interrupted go to the partition's
 // next owner again; none is skipped.
 import { describe, expect, it } from 'vitest';
-import { createSimulatedCluster } from './simulatedCluster';
+import { createCluster } from '../cluster/createCluster';
 
 const RECORDS = 200;
 const HANDLING_MS = 10;
 
-function setUp() {
-  const c = createSimulatedCluster({ brokers: 1, seed: 1, initialRebalanceDelayMs: 0 });
-  c.sim.createTopic({ name: 't', partitions: 1, replicationFactor: 1 });
-  for (let i = 0; i < RECORDS; i++) c.sim.produceWith({ topic: 't', partition: 0, acks: 1, records: [{ value: i }] }, () => undefined);
+async function setUp() {
+  const c = await createCluster({ brokers: 1, seed: 1, clock: 'virtual', cleanerIntervalMs: 0 });
+  await c.engine.createTopic('t', 1);
+  for (let i = 0; i < RECORDS; i++) c.replication.produceWith({ topic: 't', partition: 0, acks: 1, records: [{ value: i }] }, () => undefined);
   const handled = new Set<number>();
   const started: string[] = [];
   let chain: Promise<unknown> = Promise.resolve();
-  const sleep = (ms: number) => new Promise<void>((r) => c.sim.clock.setTimeout(r, ms));
+  const sleep = (ms: number) => new Promise<void>((r) => c.clock.setTimeout(r, ms));
   // One record at a time, as eachMessage handles a partition; work for a lapsed lease never runs.
   c.groups.onDeliver((_g, _t, _p, offset, _id, lease) => {
     chain = chain.then(async () => {
@@ -28,8 +28,7 @@ function setUp() {
   });
   const run = async (ms: number) => {
     for (let i = 0; i < ms; i++) {
-      c.advance(1);
-      await new Promise((r) => setImmediate(r));
+      await c.advance(1);
     }
   };
   const member = () =>
@@ -39,7 +38,7 @@ function setUp() {
 
 describe('at-least-once with auto-commit (Kafka: commits cover handled records only)', () => {
   it('a member that crashes mid-handling leaves no record unhandled: its successor starts from the first unhandled one', async () => {
-    const { c, handled, started, run, member } = setUp();
+    const { c, handled, started, run, member } = await setUp();
     const a = member();
     await run(600);
     const before = handled.size;
@@ -56,7 +55,7 @@ describe('at-least-once with auto-commit (Kafka: commits cover handled records o
   });
 
   it('keeps at most max.poll.records records in handling: a slow application fetches no further ahead', async () => {
-    const { c, run, member } = setUp();
+    const { c, run, member } = await setUp();
     const a = member();
     let most = 0;
     for (let i = 0; i < 30; i++) {

@@ -158,6 +158,8 @@ export class ConsumerGroups {
   }
 
   private readonly polling = new Set<string>();
+  /** When each partition last woke its members. */
+  private readonly wokenAt = new Map<string, number>();
   private readonly pollers = new Map<string, () => void>();
 
   /**
@@ -167,6 +169,9 @@ export class ConsumerGroups {
   wake(topic: string, partition: number): void {
     const k = tpKey(topic, partition);
     const now = this.port.clock.now();
+    // One wake per partition per instant: the members it wakes poll at this instant anyway.
+    if (this.wokenAt.get(k) === now) return;
+    this.wokenAt.set(k, now);
     for (const [id, next] of this.nextPoll) {
       if (next.at <= now) continue;
       const m = this.members.get(id);

@@ -14,7 +14,7 @@ import { autoRebalanceLeaders, electLeader, shrinkIsr } from './controller';
 import { BrokerNotFoundError, InvalidClusterConfigError } from '../errors';
 import { EventFeed } from './eventFeed';
 import { fetchIfFollowing, followerFetch } from './fetcher';
-import { Ledger } from './ledger';
+import { countsAsApplication, Ledger } from './ledger';
 import { PartitionState, type ReplicaFactory } from './partitionState';
 import { PartitionLog } from '../log/partitionLog';
 import { memoryPartitionStore } from '../log/logStore';
@@ -151,7 +151,7 @@ export class ClusterCore {
       if (p.isr.length === 0) p.isr = [replicas[0]!];
       electLeader(this, p, 'startup');
     }
-    this.partitionCount += layout.length;
+    if (countsAsApplication(topic)) this.partitionCount += layout.length;
     this.resizeBudget();
   }
 
@@ -160,7 +160,7 @@ export class ClusterCore {
     const share = this.config.recordBudget === Infinity ? Infinity : Math.max(SEGMENTS_PER_BUDGET, Math.floor(this.config.recordBudget / Math.max(1, this.partitionCount)));
     this.recordsPerPartition = share;
     const segmentRecords = share === Infinity ? Infinity : Math.ceil(share / SEGMENTS_PER_BUDGET);
-    for (const p of this.allPartitions()) p.segmentRecords = segmentRecords;
+    for (const p of this.allPartitions()) if (countsAsApplication(p.topic)) p.segmentRecords = segmentRecords;
   }
 
   /**
@@ -179,7 +179,8 @@ export class ClusterCore {
       now: this.clock.now(),
       retentionMs: deletes ? p.settings.retentionMs : -1,
       retentionBytes: deletes ? p.settings.retentionBytes : -1,
-      maxRecords: this.recordsPerPartition,
+      // The budget is the application's records; internal topics are compacted by the cleaner.
+      maxRecords: countsAsApplication(p.topic) ? this.recordsPerPartition : Infinity,
     });
     if (n > 0) deleteOldestSegments(log, n);
     this.forgetDeleted(p);
@@ -206,7 +207,7 @@ export class ClusterCore {
     const list = this.topics.get(topic);
     if (!list) return;
     this.topics.delete(topic);
-    this.partitionCount -= list.length;
+    if (countsAsApplication(topic)) this.partitionCount -= list.length;
     this.resizeBudget();
     for (const p of list) {
       for (const b of p.replicas) this.byBroker.set(b, (this.byBroker.get(b) ?? []).filter((x) => x !== p));

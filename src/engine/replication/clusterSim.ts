@@ -13,6 +13,7 @@ import type { StampedEvent } from './eventFeed';
 import { checkpointBroker, crashBroker, flushBroker, heal, isolateBroker, slowBroker, startBroker, stopBroker } from './faults';
 import { produce, type ProduceAnswer, type ProduceCallback, type ProduceRequest } from './producePath';
 import { readResident, recordAt, type SimRecord } from './records';
+import type { PartitionLog } from '../log/partitionLog';
 import { replicationSnapshot, type ReplicationSnapshot } from './snapshot';
 
 export interface FetchAnswer {
@@ -60,9 +61,11 @@ export class ClusterSim {
     return new Promise((resolve, reject) => produce(this.core, req, (err, answer) => (err ? reject(err) : resolve(answer!))));
   }
 
-  /** A consumer fetch from the partition leader: records from `offset` below the high watermark. */
-  fetch(topic: string, partition: number, offset: number, maxRecords = 500): FetchAnswer {
-    const where = { topic, partition };
+  /**
+   * The leader's log a consumer fetch at `offset` reads, with the refusals a Kafka broker gives:
+   * no leader, leader's broker down, a broker that no longer leads (isolated), offset out of range.
+   */
+  fetchLog(topic: string, partition: number, offset: number): PartitionLog {
     const p = this.core.partition(topic, partition);
     if (!p) throw new UnknownTopicOrPartitionError(topic, partition);
     const leader = p.leader;
@@ -71,7 +74,13 @@ export class ClusterSim {
     if (p.view(leader).leader !== leader) throw new NotLeaderOrFollowerError(topic, partition, leader);
     const log = p.log(leader);
     if (offset < log.logStartOffset || offset > log.logEndOffset) throw new OffsetOutOfRangeError(topic, partition, offset, log.logStartOffset, log.logEndOffset);
-    return { records: readResident(log, offset, log.highWatermark, maxRecords), highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, leader };
+    return log;
+  }
+
+  /** A consumer fetch from the partition leader: records from `offset` below the high watermark. */
+  fetch(topic: string, partition: number, offset: number, maxRecords = 500): FetchAnswer {
+    const log = this.fetchLog(topic, partition, offset);
+    return { records: readResident(log, offset, log.highWatermark, maxRecords), highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, leader: this.core.partition(topic, partition)!.leader! };
   }
 
   /** Low and high watermark per partition, as ListOffsets answers (high = high watermark). */

@@ -30,6 +30,12 @@ interface PartitionLedger {
 
 const KEEP_DETAILS = 1_000;
 
+/**
+ * The counters are about the application's records: internal topics (__consumer_offsets, event
+ * store snapshots) are the cluster's own bookkeeping, so a commit is not a "produced" record.
+ */
+export const countsAsApplication = (topic: string) => !topic.startsWith('__');
+
 export class Ledger {
   produced = 0;
   acknowledged = 0;
@@ -48,6 +54,7 @@ export class Ledger {
   }
 
   recordAck(topic: string, partition: number, baseOffset: number, ids: readonly number[]): void {
+    if (!countsAsApplication(topic)) return;
     const l = this.ledgerOf(topic, partition);
     for (let i = 0; i < ids.length; i++) {
       l.offsets.push(baseOffset + i);

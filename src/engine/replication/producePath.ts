@@ -17,7 +17,8 @@ import {
 import type { PartitionState, PendingAck } from './partitionState';
 import { readMeta } from '../codec/recordBatch';
 import type { LeaderAppendOptions } from '../log/partitionLog';
-import { encodeRecords, primeDecoded, recordId, type ProduceRecord } from './records';
+import { encodeRecords, recordId, type ProduceRecord } from './records';
+import { countsAsApplication } from './ledger';
 
 export type Acks = 0 | 1 | -1;
 export type { ProduceRecord };
@@ -118,9 +119,8 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
     return answerDuplicate(core, p, leader, req, result.baseOffset, idsOf(epoch, result.baseOffset, count), cb, result.appendTime);
   }
   const baseOffset = result.baseOffset;
-  if (req.records) primeDecoded(batches, req.records, now);
   const ids = idsOf(view.leaderEpoch, baseOffset, count);
-  core.ledger.produced += count;
+  if (countsAsApplication(req.topic)) core.ledger.produced += count;
   // The record budget is enforced as records arrive, not only at each retention check.
   if (log.logEndOffset - log.logStartOffset > core.recordsPerPartition && leader === p.leader) core.applyRetention(p);
   const answer: ProduceAnswer = { topic: req.topic, partition: req.partition, baseOffset, ids, acknowledged: req.acks !== 0, appendTime: result.appendTime };

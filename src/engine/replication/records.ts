@@ -4,7 +4,7 @@
 // epoch of the batch that wrote it (two replicas hold the same record at an offset exactly when
 // their batches there come from the same epoch), so the loss ledger and the duplicate count
 // need no ids of their own.
-import { encodeBatches, forEachRecord, readMeta } from '../codec/recordBatch';
+import { encodeBatches, forEachRecord, readMeta, type DecodedRecord } from '../codec/recordBatch';
 import { utf8 } from '../codec/bytes';
 import type { PartitionLog } from '../log/partitionLog';
 import { CHUNK_BYTES } from '../log/truncate';
@@ -61,26 +61,27 @@ export function encodeRecords(records: readonly ProduceRecord[], now: number, pr
  * at the first chunk whose bytes are paged out (it is loaded for the next call) or when fn
  * returns false.
  */
-export function forEachResidentBatch(log: PartitionLog, from: number, to: number, fn: (batch: Uint8Array, baseOffset: number, lastOffset: number, epoch: number) => boolean | void): void {
-  if (from >= to) return;
+export function forEachResidentBatch(log: PartitionLog, from: number, to: number, fn: (batch: Uint8Array, baseOffset: number, lastOffset: number, epoch: number) => boolean | void): 'done' | 'paged-out' {
+  if (from >= to) return 'done';
   let loc = log.locate(from);
   while (loc) {
     const seg = log.segments[loc.si]!;
     const chunk = seg.chunks[loc.ci]!;
-    if (chunk.baseOffset >= to) return;
+    if (chunk.baseOffset >= to) return 'done';
     const data = chunk.data;
     if (!data) {
       void log.chunkData(seg.baseOffset, chunk).catch(() => undefined);
-      return;
+      return 'paged-out';
     }
     for (let at = 0; at < data.length; ) {
       const m = readMeta(data, at);
       const last = m.baseOffset + m.lastOffsetDelta;
-      if (last >= from && m.baseOffset < to && fn(at === 0 && m.byteLength === data.length ? data : data.subarray(at, at + m.byteLength), m.baseOffset, last, m.partitionLeaderEpoch) === false) return;
+      if (last >= from && m.baseOffset < to && fn(at === 0 && m.byteLength === data.length ? data : data.subarray(at, at + m.byteLength), m.baseOffset, last, m.partitionLeaderEpoch) === false) return 'done';
       at += m.byteLength;
     }
     loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < log.segments.length ? { si: loc.si + 1, ci: 0 } : undefined;
   }
+  return 'done';
 }
 
 /** Whole batches from `from` holding at most about `maxRecords` records (at least one batch): a follower's fetch. */
@@ -119,24 +120,6 @@ function decodeBatch(b: Uint8Array, epoch: number): SimRecord[] {
   return records;
 }
 
-/**
- * Fills the decoded-batch cache for batches a produce request just wrote, from the request's
- * own records (same values, already strings), so reads need not decode them again.
- */
-export function primeDecoded(batches: readonly Uint8Array[], records: readonly ProduceRecord[], now: number): void {
-  let i = 0;
-  for (const b of batches) {
-    const m = readMeta(b);
-    const out: SimRecord[] = new Array(m.count);
-    for (let k = 0; k < m.count; k++, i++) {
-      const r = records[i]!;
-      const offset = m.baseOffset + k;
-      out[k] = { id: recordId(m.partitionLeaderEpoch, offset), offset, key: r.key ?? null, value: valueString(r.value), timestamp: (m.attributes & 1) !== 0 ? m.appendTime : (r.timestamp ?? now), ...(r.headers ? { headers: r.headers } : {}) };
-    }
-    decodedBatches.set(b, out);
-  }
-}
-
 /** Records in [from, to), at most `max`, at one instant. */
 export function readResident(log: PartitionLog, from: number, to: number, max: number): SimRecord[] {
   const out: SimRecord[] = [];
@@ -162,4 +145,65 @@ export function idAt(log: PartitionLog, offset: number): number | undefined {
   if (offset < log.logStartOffset || offset >= log.logEndOffset) return undefined;
   const e = log.epochs.epochAt(offset);
   return e < 0 ? undefined : recordId(e, offset);
+}
+
+/** A record as consumers get it: bytes as stored, identified by (leader epoch of its batch, offset). */
+export type ConsumedRecord = DecodedRecord & { readonly id: number };
+
+/**
+ * A consumer fetch's records: from `from` below the high watermark, at most `max`, read at this
+ * instant when the bytes are resident (memory storage always), later when the first chunk it
+ * needs is paged out to storage.
+ */
+export function readConsumed(log: PartitionLog, from: number, max: number): ConsumedRecord[] | Promise<ConsumedRecord[]> {
+  const out: ConsumedRecord[] = [];
+  const to = log.highWatermark;
+  const ended = forEachResidentBatch(log, from, to, (b, _base, _last, epoch) => {
+    for (const r of consumedBatch(b, epoch)) {
+      if (r.offset < from) continue;
+      if (r.offset >= to || out.length >= max) return false;
+      out.push(r);
+    }
+  });
+  if (ended === 'done' || out.length > 0) return out;
+  return log.read(from, { maxRecords: max }).then((records) => {
+    for (const r of records) (r as { id?: number }).id = recordId(log.epochs.epochAt(r.offset), r.offset);
+    return records as ConsumedRecord[];
+  });
+}
+
+/**
+ * A stored batch's records as consumers get them, decoded once for every group that reads the
+ * batch soon after (and every replica holding it, since followers share the leader's bytes).
+ * Bounded: two generations of about DECODED_KEPT records each, the older dropped wholesale, so
+ * a long run holds no decoded objects for records nobody reads any more. Consumers must not
+ * change the records.
+ */
+const DECODED_KEPT = 20_000;
+let recentBatches = new Map<Uint8Array, ConsumedRecord[]>();
+let olderBatches = new Map<Uint8Array, ConsumedRecord[]>();
+let recentCount = 0;
+
+function consumedBatch(b: Uint8Array, epoch: number): ConsumedRecord[] {
+  let records = recentBatches.get(b);
+  if (records) return records;
+  records = olderBatches.get(b);
+  if (!records) {
+    const out: ConsumedRecord[] = [];
+    const logAppend = (readMeta(b).attributes & 1) !== 0;
+    forEachRecord(b, 0, (r) => {
+      if (logAppend) r.timestamp = r.appendTime;
+      (r as { id?: number }).id = recordId(epoch, r.offset);
+      out.push(r as ConsumedRecord);
+    });
+    records = out;
+  }
+  if (recentCount >= DECODED_KEPT) {
+    olderBatches = recentBatches;
+    recentBatches = new Map();
+    recentCount = 0;
+  }
+  recentBatches.set(b, records);
+  recentCount += records.length;
+  return records;
 }

@@ -1,6 +1,7 @@
 // The whole cluster in one compact, structured-clone-friendly object, cheap enough to build and
 // send to the UI dozens of times a second: numbers and short arrays, no record data.
 import type { ClusterCore } from './clusterCore';
+import { countsAsApplication } from './ledger';
 
 export interface BrokerSnapshot {
   id: number;
@@ -48,6 +49,9 @@ export function replicationSnapshot(core: ClusterCore): ReplicationSnapshot {
     const source = p.leader ?? p.isr[0] ?? p.preferredLeader;
     const log = p.log(source);
     if (p.leader !== null) leaderOf.set(p.leader, (leaderOf.get(p.leader) ?? 0) + 1);
+    // Internal topics (__consumer_offsets) count towards a broker's leaderships but are not listed,
+    // as Kafka UIs hide them by default: the partition table is about the application's topics.
+    if (!countsAsApplication(p.topic)) continue;
     partitions.push({
       topic: p.topic,
       partition: p.partition,

@@ -5,7 +5,7 @@
 import { RETRY_BACKOFF_MS } from '../../client/retry';
 import type { ClusterSimOptions } from '../../replication/clusterConfig';
 import type { Acks } from '../../replication/producePath';
-import { createSimulatedCluster } from '../../groups/simulatedCluster';
+import { createCluster } from '../../cluster/createCluster';
 import { checkHistory } from './checkHistory';
 import { generateSchedule, type ScheduleOptions } from './schedule';
 
@@ -52,20 +52,27 @@ export const ACKS_ONE: JepsenConfig = { name: 'acks=1, RF 3', acks: 1, minInsync
 
 const TOPIC = 'events';
 
-export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<ScheduleOptions> = {}): JepsenReport {
+export async function runJepsen(seed: number, config: JepsenConfig, shape: Partial<ScheduleOptions> = {}): Promise<JepsenReport> {
   const opts: ScheduleOptions = { seed, brokers: 3, partitions: 3, steps: 300, faultRate: 0.12, ...shape };
-  const c = createSimulatedCluster({
+  const c = await createCluster({
     brokers: opts.brokers,
+    clock: 'virtual',
     seed,
-    replicaLagTimeMaxMs: 1_500,
-    brokerSessionTimeoutMs: 1_000,
-    requestTimeoutMs: 2_000,
-    autoLeaderRebalance: false,
-    initialRebalanceDelayMs: 50,
-    ...config.cluster,
+    cleanerIntervalMs: 0,
+    virtualStallMs: 0,
+    replication: { replicaLagTimeMaxMs: 1_500, brokerSessionTimeoutMs: 1_000, requestTimeoutMs: 2_000, autoLeaderRebalance: false, ...config.cluster },
+    groups: { initialRebalanceDelayMs: 50 },
   });
-  const sim = c.sim;
-  sim.createTopic({ name: TOPIC, partitions: opts.partitions, replicationFactor: config.replicationFactor, minInsyncReplicas: config.minInsyncReplicas, uncleanLeaderElection: config.uncleanLeaderElection });
+  const sim = c.replication;
+  await c.engine.createTopic(
+    TOPIC,
+    opts.partitions,
+    [
+      { name: 'min.insync.replicas', value: String(config.minInsyncReplicas) },
+      { name: 'unclean.leader.election.enable', value: String(config.uncleanLeaderElection) },
+    ],
+    config.replicationFactor,
+  );
 
   // Producer: per partition a queue of records not yet sent, up to maxInFlight batches of at
   // most 10 in flight. A batch is fixed once sent: a retry resends exactly the same records (as
@@ -156,6 +163,6 @@ export function runJepsen(seed: number, config: JepsenConfig, shape: Partial<Sch
   const counters = sim.snapshot().counters;
   const report: JepsenReport = { seed, config: config.name, sent, ...check, lostReported: counters.lost, duplicatedDelivered: 0, duplicatedReported: counters.duplicated };
   for (const n of delivered.values()) if (n > 1) report.duplicatedDelivered += n - 1;
-  c.shutdown();
+  await c.close();
   return report;
 }

@@ -2,16 +2,16 @@
 // feed tells the story of a fault with simulated timestamps.
 import { describe, expect, it } from 'vitest';
 import { send } from '../replication/testing';
-import { createSimulatedCluster } from './simulatedCluster';
+import { createCluster } from './createCluster';
 
 describe('snapshot and event feed', () => {
-  it('one structured-clone-safe object with brokers, partitions, groups, rebalances and counters', () => {
-    const c = createSimulatedCluster({ brokers: 3, seed: 5, initialRebalanceDelayMs: 100, autoLeaderRebalance: false });
-    c.sim.createTopic({ name: 'orders', partitions: 3, replicationFactor: 3 });
+  it('one structured-clone-safe object with brokers, partitions, groups, rebalances and counters', async () => {
+    const c = await createCluster({ brokers: 3, seed: 5, clock: 'virtual', groups: { initialRebalanceDelayMs: 100 }, replication: { autoLeaderRebalance: false } });
+    await c.engine.createTopic('orders', 3, [], 3);
     c.groups.addMember({ groupId: 'billing', topics: ['orders'], autoOffsetReset: 'earliest' });
     c.groups.addMember({ groupId: 'billing', topics: ['orders'], autoOffsetReset: 'earliest' });
-    for (let p = 0; p < 3; p++) send(c.sim, 'orders', p, 1, 5);
-    c.advance(6_000);
+    for (let p = 0; p < 3; p++) send(c.replication, 'orders', p, 1, 5);
+    await c.advance(6_000);
     const s = c.snapshot();
     expect(structuredClone(s)).toEqual(s);
     expect(s.brokers.map((b) => b.status)).toEqual(['running', 'running', 'running']);
@@ -23,13 +23,13 @@ describe('snapshot and event feed', () => {
     expect(s.rebalancesInProgress).toEqual([]);
   });
 
-  it('a broker crash reads as a story: crashed, fenced, leader elected, ISR changes — with simulated times', () => {
-    const c = createSimulatedCluster({ brokers: 3, seed: 5, brokerSessionTimeoutMs: 2_000, autoLeaderRebalance: false });
-    c.sim.createTopic({ name: 'orders', partitions: 1, replicationFactor: 3, assignment: [[1, 2, 3]] });
-    c.advance(100);
+  it('a broker crash reads as a story: crashed, fenced, leader elected, ISR changes — with simulated times', async () => {
+    const c = await createCluster({ brokers: 3, seed: 5, clock: 'virtual', replication: { brokerSessionTimeoutMs: 2_000, autoLeaderRebalance: false } });
+    await c.engine.createTopic('orders', 1, [], 3);
+    await c.advance(100);
     const since = c.snapshot().lastEventSeq;
-    c.sim.crashBroker(1);
-    c.advance(3_000);
+    c.crashBroker(1);
+    await c.advance(3_000);
     const story = c.events(since).map((e) => [e.type, e.at]);
     expect(story).toEqual([
       ['broker-crashed', 100],
