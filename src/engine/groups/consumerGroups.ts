@@ -2,11 +2,10 @@
 // implementation (ConsumerMember, which the kafkajs-shaped Consumer drives). It runs members'
 // poll loops and heartbeat threads on the cluster's clock, expires members after
 // session.timeout.ms, samples lag, and gives the group part of snapshot(). It reaches the
-// cluster only through a GroupsPort: the replicated simulation and the engine each give one.
+// cluster only through a GroupsPort (the engine's: cluster/groupsPort.ts).
 import { tpKey } from '../assignors';
 import type { Clock } from '../../lib/clock';
 import type { Rng } from '../../lib/rng';
-import type { ClusterSim } from '../replication/clusterSim';
 import type { EventFeed } from '../replication/eventFeed';
 import type { Ledger } from '../replication/ledger';
 import { ConsumerMember } from './consumerMember';
@@ -47,20 +46,6 @@ export interface GroupsPort {
   persistCommit?(groupId: string, offsets: ReadonlyMap<string, number>): void;
 }
 
-/** The port of the replicated simulation (createClusterSim): synchronous fetches of its replicas. */
-export function simGroupsPort(sim: ClusterSim): GroupsPort {
-  const core = sim.core;
-  return {
-    clock: sim.clock,
-    rng: core.rng,
-    feed: core.feed,
-    ledger: core.ledger,
-    partitionCount: (t) => core.partitionsOfTopic(t).length,
-    offsets: (t, p) => sim.offsets(t, p),
-    fetch: (t, p, o, max) => sim.fetch(t, p, o, max),
-  };
-}
-
 export class ConsumerGroups {
   private readonly groups = new Map<string, GroupCoordinator>();
   private readonly members = new Map<string, ConsumerMember>();
@@ -72,8 +57,7 @@ export class ConsumerGroups {
   /** Per member: its next poll's timer and due time, so new data can wake an idle member early. */
   private readonly nextPoll = new Map<string, { timer: number; at: number }>();
 
-  constructor(source: ClusterSim | GroupsPort, options: GroupsOptions = {}) {
-    const port = 'core' in source ? simGroupsPort(source) : source;
+  constructor(port: GroupsPort, options: GroupsOptions = {}) {
     this.port = port;
     this.rng = port.rng.fork('groups');
     const resolved = { ...GROUPS_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };

@@ -2,15 +2,15 @@
 // of the fetch order (SubscriptionState.movePartitionToEnd), so a member whose backlog exceeds
 // max.poll.records still makes progress on every partition it owns.
 import { describe, expect, it } from 'vitest';
-import { createClusterSim } from '../replication/clusterSim';
+import { createCluster } from '../cluster/createCluster';
 import { send } from '../replication/testing';
-import { ConsumerGroups } from './consumerGroups';
 
 describe('fetch order across owned partitions', () => {
-  it('serves every owned partition in turn when each has more than max.poll.records waiting', () => {
-    const sim = createClusterSim({ brokers: 3, seed: 5, autoLeaderRebalance: false });
-    sim.createTopic({ name: 'orders', partitions: 4, replicationFactor: 3 });
-    const groups = new ConsumerGroups(sim, { initialRebalanceDelayMs: 100, lagSampleIntervalMs: 500, lagSamplesKept: 20 });
+  it('serves every owned partition in turn when each has more than max.poll.records waiting', async () => {
+    const cluster = await createCluster({ brokers: 3, seed: 5, clock: 'virtual', cleanerIntervalMs: 0, replication: { autoLeaderRebalance: false }, groups: { initialRebalanceDelayMs: 100, lagSampleIntervalMs: 500, lagSamplesKept: 20 } });
+    await cluster.engine.createTopic('orders', 4, [], 3);
+    const sim = cluster.replication;
+    const groups = cluster.groups;
     groups.addMember({
       groupId: 'g',
       topics: ['orders'],

@@ -2,16 +2,24 @@
 // rebalances on join / leave / crash / poll timeout / subscription change / partition increase,
 // eager vs cooperative revocation, offsets and auto.offset.reset, at-least-once redelivery, lag.
 import { describe, expect, it } from 'vitest';
-import { createClusterSim, type ClusterSim } from '../replication/clusterSim';
+import { createCluster } from '../cluster/createCluster';
+import type { ClusterSim } from '../replication/clusterSim';
 import { send } from '../replication/testing';
-import { ConsumerGroups } from './consumerGroups';
 import type { MemberOptions } from './types';
 
-function setup(partitions = 6, groupOptions = {}) {
-  const sim = createClusterSim({ brokers: 3, seed: 3, autoLeaderRebalance: false });
-  sim.createTopic({ name: 'orders', partitions, replicationFactor: 3 });
-  const groups = new ConsumerGroups(sim, { initialRebalanceDelayMs: 100, lagSampleIntervalMs: 500, lagSamplesKept: 20, ...groupOptions });
-  return { sim, groups };
+async function setup(partitions = 6, groupOptions = {}) {
+  const cluster = await createCluster({
+    brokers: 3,
+    seed: 3,
+    clock: 'virtual',
+    cleanerIntervalMs: 0,
+    virtualStallMs: 0,
+    replication: { autoLeaderRebalance: false },
+    groups: { initialRebalanceDelayMs: 100, lagSampleIntervalMs: 500, lagSamplesKept: 20, ...groupOptions },
+  });
+  await cluster.engine.createTopic('orders', partitions, [], 3);
+  // Fetches of resident records answer at once: the replicated cluster's own clock drives the groups.
+  return { sim: cluster.replication, groups: cluster.groups, cluster };
 }
 
 const member = (extra: Partial<MemberOptions> = {}): MemberOptions => ({
@@ -28,8 +36,8 @@ function produceEach(sim: ClusterSim, partitions: number, n: number): void {
 }
 
 describe('join and sync (Kafka group protocol)', () => {
-  it('three members get the range assignment in generation 1 and consume every record once', () => {
-    const { sim, groups } = setup();
+  it('three members get the range assignment in generation 1 and consume every record once', async () => {
+    const { sim, groups } = await setup();
     const ids = [groups.addMember(member()), groups.addMember(member()), groups.addMember(member())];
     sim.advance(200);
     const g = groups.snapshot()[0]!;
@@ -41,8 +49,8 @@ describe('join and sync (Kafka group protocol)', () => {
     expect(sim.snapshot().counters).toMatchObject({ consumed: 60, duplicated: 0 });
   });
 
-  it('group.initial.rebalance.delay.ms lets members arriving together land in one generation', () => {
-    const { sim, groups } = setup(6, { initialRebalanceDelayMs: 3_000 });
+  it('group.initial.rebalance.delay.ms lets members arriving together land in one generation', async () => {
+    const { sim, groups } = await setup(6, { initialRebalanceDelayMs: 3_000 });
     groups.addMember(member());
     sim.advance(1_000);
     groups.addMember(member());
@@ -52,8 +60,8 @@ describe('join and sync (Kafka group protocol)', () => {
 });
 
 describe('rebalance triggers', () => {
-  it('a joining member triggers a rebalance and a new generation', () => {
-    const { sim, groups } = setup();
+  it('a joining member triggers a rebalance and a new generation', async () => {
+    const { sim, groups } = await setup();
     groups.addMember(member());
     sim.advance(200);
     groups.addMember(member());
@@ -63,8 +71,8 @@ describe('rebalance triggers', () => {
     expect(g.members.map((m) => m.assignment.length)).toEqual([3, 3]);
   });
 
-  it('a crashed member is removed after session.timeout.ms and its uncommitted records are delivered again (at-least-once)', () => {
-    const { sim, groups } = setup(2);
+  it('a crashed member is removed after session.timeout.ms and its uncommitted records are delivered again (at-least-once)', async () => {
+    const { sim, groups } = await setup(2);
     const a = groups.addMember(member({ autoCommitIntervalMs: 60_000 }));
     groups.addMember(member({ autoCommitIntervalMs: 60_000 }));
     sim.advance(200);
@@ -84,8 +92,8 @@ describe('rebalance triggers', () => {
     expect(sim.core.ledger.duplicates[0]).toMatchObject({ group: 'g', topic: 'orders', offset: 0 });
   });
 
-  it('a graceful close with auto-commit commits first: nothing is delivered twice', () => {
-    const { sim, groups } = setup(2);
+  it('a graceful close with auto-commit commits first: nothing is delivered twice', async () => {
+    const { sim, groups } = await setup(2);
     const a = groups.addMember(member({ autoCommitIntervalMs: 60_000 }));
     groups.addMember(member({ autoCommitIntervalMs: 60_000 }));
     sim.advance(200);
@@ -97,8 +105,8 @@ describe('rebalance triggers', () => {
     expect(sim.snapshot().counters.duplicated).toBe(0);
   });
 
-  it('manual commit mode without commits: a close hands uncommitted records to the next owner again', () => {
-    const { sim, groups } = setup(1);
+  it('manual commit mode without commits: a close hands uncommitted records to the next owner again', async () => {
+    const { sim, groups } = await setup(1);
     const a = groups.addMember(member({ commitMode: 'manual' }));
     groups.addMember(member({ commitMode: 'manual' }));
     sim.advance(200);
@@ -110,8 +118,8 @@ describe('rebalance triggers', () => {
     expect(sim.snapshot().counters.duplicated).toBe(10);
   });
 
-  it('commitSync after processing: the new owner starts at the committed offset (the next offset to read)', () => {
-    const { sim, groups } = setup(1);
+  it('commitSync after processing: the new owner starts at the committed offset (the next offset to read)', async () => {
+    const { sim, groups } = await setup(1);
     const a = groups.addMember(member({ commitMode: 'manual' }));
     sim.advance(200);
     send(sim, 'orders', 0, 1, 10);
@@ -124,8 +132,8 @@ describe('rebalance triggers', () => {
     expect(sim.snapshot().counters.duplicated).toBe(0);
   });
 
-  it('max.poll.interval.ms: a member stuck in processing leaves the group, and rejoins when it polls again', () => {
-    const { sim, groups } = setup(2);
+  it('max.poll.interval.ms: a member stuck in processing leaves the group, and rejoins when it polls again', async () => {
+    const { sim, groups } = await setup(2);
     const a = groups.addMember(member({ maxPollIntervalMs: 5_000 }));
     groups.addMember(member({ maxPollIntervalMs: 5_000 }));
     sim.advance(200);
@@ -137,9 +145,9 @@ describe('rebalance triggers', () => {
     expect(groups.snapshot()[0]!.members).toHaveLength(2);
   });
 
-  it('a subscription change triggers a rebalance', () => {
-    const { sim, groups } = setup(2);
-    sim.createTopic({ name: 'payments', partitions: 2, replicationFactor: 3 });
+  it('a subscription change triggers a rebalance', async () => {
+    const { sim, groups, cluster } = await setup(2);
+    await cluster.engine.createTopic('payments', 2, [], 3);
     const a = groups.addMember(member());
     sim.advance(200);
     groups.subscribe(a, ['orders', 'payments']);
@@ -149,19 +157,19 @@ describe('rebalance triggers', () => {
     expect(g.members[0]!.assignment).toHaveLength(4);
   });
 
-  it('new partitions on a subscribed topic are noticed by the leader and assigned', () => {
-    const { sim, groups } = setup(2);
+  it('new partitions on a subscribed topic are noticed by the leader and assigned', async () => {
+    const { sim, groups, cluster } = await setup(2);
     groups.addMember(member());
     sim.advance(200);
-    sim.createPartitions('orders', 4);
+    await cluster.engine.addPartitions('orders', 4);
     sim.advance(200);
     expect(groups.snapshot()[0]!.members[0]!.assignment).toHaveLength(4);
   });
 });
 
 describe('static membership (KIP-345)', () => {
-  it('a static member restarted within session.timeout.ms gets its partitions back without a rebalance', () => {
-    const { sim, groups } = setup(4);
+  it('a static member restarted within session.timeout.ms gets its partitions back without a rebalance', async () => {
+    const { sim, groups } = await setup(4);
     const a = groups.addMember(member({ groupInstanceId: 'billing-a' }));
     groups.addMember(member({ groupInstanceId: 'billing-b' }));
     sim.advance(200);
@@ -175,8 +183,8 @@ describe('static membership (KIP-345)', () => {
     expect(sim.events().filter((e) => e.type === 'rebalance-started')).toHaveLength(1);
   });
 
-  it('a closed static member sends no LeaveGroup: the rebalance waits for session.timeout.ms', () => {
-    const { sim, groups } = setup(4);
+  it('a closed static member sends no LeaveGroup: the rebalance waits for session.timeout.ms', async () => {
+    const { sim, groups } = await setup(4);
     const a = groups.addMember(member({ groupInstanceId: 'billing-a' }));
     groups.addMember(member({ groupInstanceId: 'billing-b' }));
     sim.advance(200);
@@ -190,8 +198,8 @@ describe('static membership (KIP-345)', () => {
     expect(g.members[0]!.assignment).toHaveLength(4);
   });
 
-  it('the same restart of a dynamic member costs a rebalance', () => {
-    const { sim, groups } = setup(4);
+  it('the same restart of a dynamic member costs a rebalance', async () => {
+    const { sim, groups } = await setup(4);
     const a = groups.addMember(member());
     groups.addMember(member());
     sim.advance(200);
@@ -202,8 +210,8 @@ describe('static membership (KIP-345)', () => {
 });
 
 describe('eager vs cooperative (KIP-429)', () => {
-  function scale(assignor: 'sticky' | 'cooperative-sticky') {
-    const { sim, groups } = setup(12);
+  async function scale(assignor: 'sticky' | 'cooperative-sticky') {
+    const { sim, groups } = await setup(12);
     groups.addMember(member({ assignor }));
     groups.addMember(member({ assignor }));
     sim.advance(200);
@@ -212,9 +220,9 @@ describe('eager vs cooperative (KIP-429)', () => {
     return { sim, groups, episode: groups.rebalances('g').at(-1)! };
   }
 
-  it('eager revokes every partition; cooperative only moves the ones that change owner, in two rounds', () => {
-    const eager = scale('sticky');
-    const coop = scale('cooperative-sticky');
+  it('eager revokes every partition; cooperative only moves the ones that change owner, in two rounds', async () => {
+    const eager = await scale('sticky');
+    const coop = await scale('cooperative-sticky');
     expect(eager.episode.protocol).toBe('eager');
     expect(eager.episode.pausedPartitions).toBe(12);
     expect(eager.episode.rounds).toBe(1);
@@ -229,14 +237,14 @@ describe('eager vs cooperative (KIP-429)', () => {
     for (const r of [eager, coop]) expect(r.groups.snapshot()[0]!.members.map((m) => m.assignment.length)).toEqual([4, 4, 4]);
   });
 
-  it('cooperative revocation lists are a subset of eager ones', () => {
-    const revoked = (assignor: 'sticky' | 'cooperative-sticky') =>
-      scale(assignor)
-        .sim.events()
+  it('cooperative revocation lists are a subset of eager ones', async () => {
+    const revoked = async (assignor: 'sticky' | 'cooperative-sticky') =>
+      (await scale(assignor)).sim
+        .events()
         .filter((e) => e.type === 'partitions-revoked')
         .flatMap((e) => (e.type === 'partitions-revoked' ? e.partitions : []));
-    const eager = new Set(revoked('sticky'));
-    for (const p of revoked('cooperative-sticky')) expect(eager.has(p)).toBe(true);
+    const eager = new Set(await revoked('sticky'));
+    for (const p of await revoked('cooperative-sticky')) expect(eager.has(p)).toBe(true);
   });
 });
 
@@ -244,8 +252,8 @@ describe('offsets and lag', () => {
   it.each([
     ['earliest', 10],
     ['latest', 0],
-  ] as const)('auto.offset.reset=%s with no committed offset', (reset, expected) => {
-    const { sim, groups } = setup(1);
+  ] as const)('auto.offset.reset=%s with no committed offset', async (reset, expected) => {
+    const { sim, groups } = await setup(1);
     send(sim, 'orders', 0, 1, 10);
     sim.advance(200);
     groups.addMember(member({ autoOffsetReset: reset }));
@@ -253,8 +261,8 @@ describe('offsets and lag', () => {
     expect(sim.snapshot().counters.consumed).toBe(expected);
   });
 
-  it('auto.offset.reset=none with no committed offset consumes nothing and reports NoOffsetForPartition', () => {
-    const { sim, groups } = setup(1);
+  it('auto.offset.reset=none with no committed offset consumes nothing and reports NoOffsetForPartition', async () => {
+    const { sim, groups } = await setup(1);
     send(sim, 'orders', 0, 1, 10);
     sim.advance(200);
     const a = groups.addMember(member({ autoOffsetReset: 'none' }));
@@ -263,8 +271,8 @@ describe('offsets and lag', () => {
     expect(groups.member(a).lastError).toBe('NO_OFFSET_FOR_PARTITION');
   });
 
-  it('an async commit from a previous generation is rejected (CommitFailed)', () => {
-    const { sim, groups } = setup(2, { asyncCommitDelayMs: 50 });
+  it('an async commit from a previous generation is rejected (CommitFailed)', async () => {
+    const { sim, groups } = await setup(2, { asyncCommitDelayMs: 50 });
     const a = groups.addMember(member({ commitMode: 'manual' }));
     sim.advance(200);
     send(sim, 'orders', 0, 1, 5);
@@ -276,8 +284,8 @@ describe('offsets and lag', () => {
     expect(groups.snapshot()[0]!.failedCommits).toBe(1);
   });
 
-  it('lag = high watermark − committed offset, sampled into a bounded series', () => {
-    const { sim, groups } = setup(1);
+  it('lag = high watermark − committed offset, sampled into a bounded series', async () => {
+    const { sim, groups } = await setup(1);
     groups.addMember(member({ commitMode: 'manual' }));
     sim.advance(200);
     send(sim, 'orders', 0, 1, 30);
