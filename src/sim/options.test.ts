@@ -37,7 +37,7 @@ describe('brokers and min.insync.replicas', () => {
 
   it('the snapshot says each partition’s min.insync.replicas, as the run created its topic', async () => {
     const sim = new Simulation(exampleBoard('banking'), { seed: 1, brokers: 5, minInsyncReplicas: 3 });
-    sim.start();
+    await sim.start();
     await sim.advance(200);
     const parts = sim.snapshot().partitions;
     expect(parts.length).toBeGreaterThan(0);

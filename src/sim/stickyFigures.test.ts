@@ -8,7 +8,7 @@ import { exampleBoard } from './testing/exampleBoards';
 describe('sticky figures in the snapshot', () => {
   it('count and lag per command, event, policy and read model of a Banking run', async () => {
     const sim = new Simulation(exampleBoard('banking'), { seed: 3 });
-    sim.start();
+    await sim.start();
     await sim.advance(8_000);
     const snap = sim.snapshot();
     const t = sim.topology;
