@@ -177,3 +177,46 @@ test('while the run goes, stickies show their live rate and lag, and editing the
   await expect(status).not.toContainText('restart to apply');
   await expect(live('Domain event', 'Money put in')).toBeVisible();
 });
+
+for (const example of ['Banking', 'E-commerce'] as const) {
+  test(`${example}: the topology takes the board's place, with readable labels that do not overlap`, async ({ page }) => {
+    const board = new BoardPage(page);
+    await board.goto();
+    await board.openExample(example);
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+    await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
+    await page.getByRole('tab', { name: 'Topology', exact: true }).click();
+    const svg = page.getByRole('img', { name: 'Topology' });
+    await expect(svg).toBeVisible();
+    await expect.poll(() => svg.locator('text').filter({ hasText: /\/s (written|handled)/ }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `.tmp/topology-${example}.png` });
+
+    // The dock fills the window under the toolbar; the board is back with another tab.
+    const dock = (await page.getByRole('region', { name: 'Simulation' }).boundingBox())!;
+    const toolbarBottom = await page.locator('.sb-toolbar').evaluate((el) => el.getBoundingClientRect().bottom);
+    expect(dock.y).toBeLessThanOrEqual(toolbarBottom + 1);
+    expect(dock.y + dock.height).toBeGreaterThanOrEqual(719);
+
+    const texts = await svg.locator('text').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { text: el.textContent ?? '', x: r.x, y: r.y, w: r.width, h: r.height, px: parseFloat(getComputedStyle(el).fontSize) * (r.height > 0 ? 1 : 0) };
+      }),
+    );
+    expect(texts.length).toBeGreaterThan(8);
+    for (const t of texts) expect(t.px, t.text).toBeGreaterThanOrEqual(13);
+    const overlaps = [];
+    for (let i = 0; i < texts.length; i++)
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i]!;
+        const b = texts[j]!;
+        if (a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1) overlaps.push(`${a.text} / ${b.text}`);
+      }
+    expect(overlaps).toEqual([]);
+
+    await page.getByRole('button', { name: 'Back to the board', exact: true }).click();
+    await expect(page.getByRole('tab', { name: 'Cluster', exact: true })).toHaveAttribute('aria-selected', 'true');
+    const back = (await page.getByRole('region', { name: 'Simulation' }).boundingBox())!;
+    expect(back.y).toBeGreaterThan(300);
+  });
+}

@@ -1,39 +1,56 @@
 // The topology of the run, laid out automatically: actors, services around their consumer
-// groups (with member counts), topics with one cell per partition coloured by its leader
-// broker, and the brokers; edges carry the live volume (records per simulated second) and
-// animate while records flow.
+// groups (role, members, state and handled rate), topics with one cell per partition coloured
+// by its leader broker and their write rate; edges thicken with the volume and animate while
+// records flow. Boxes are sized to their text (14 px, topologyLayout.ts), rates sit inside the
+// boxes rather than on the edges, so no label overlaps another; the dock gives the view the
+// board's place while this tab is open.
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../store/simStore';
-import { layoutTopology, type TopologyLayout } from './topologyLayout';
+import { LINE_PX, MAX_BOX_PX, PAD_PX, TOPO_FONT_PX, layoutTopology, textWidth, type PlacedNode, type TopologyLayout } from './topologyLayout';
 
 const BROKER_COLOURS = ['#2f6fde', '#e8590c', '#2b8a3e', '#ae3ec9', '#1098ad', '#f08c00', '#5c7cfa', '#c2255c', '#495057'];
 const NO_FLOW = { topicRates: {} as Record<string, number>, groupRates: {} as Record<string, number> };
 const brokerColour = (b: number | null) => (b === null ? '#c92a2a' : BROKER_COLOURS[(b - 1) % BROKER_COLOURS.length]!);
 
 const MAX_INSTANCE_CELLS = 24;
+const CELL_PX = 12;
 
-function Partitions({ topic, x, y, width, count, perInstance }: { topic: string; x: number; y: number; width: number; count: number; perInstance: boolean }) {
+/** A line cut to the box's width, with an ellipsis (the whole text is the box's tooltip). */
+function fit(text: string, width: number, bold = false): string {
+  const room = width - 2 * PAD_PX;
+  if (textWidth(text, bold) <= room) return text;
+  let n = text.length;
+  while (n > 1 && textWidth(`${text.slice(0, n)}…`, bold) > room) n--;
+  return `${text.slice(0, n)}…`;
+}
+
+const rateText = (r: number) => `${Math.round(r).toLocaleString('en-US')}/s`;
+const lineY = (n: PlacedNode, line: number) => n.y + PAD_PX + line * LINE_PX + TOPO_FONT_PX - 1;
+
+function Partitions({ node, rate }: { node: PlacedNode; rate: number }) {
+  const perInstance = node.perInstance === true;
+  const topic = node.label;
   // A per-instance prefix shows its instance topics (one partition each), the first few of them.
   const leaders = useSimStore(
     useShallow((s) => (s.snapshot?.partitions ?? []).filter((p) => (perInstance ? p.topic.startsWith(`${topic}.`) : p.topic === topic)).map((p) => p.leader)),
   );
-  if (perInstance) count = Math.min(MAX_INSTANCE_CELLS, leaders.length);
-  const cell = Math.max(3, Math.min(12, (width - 12) / Math.max(1, count) - 2));
+  const count = perInstance ? Math.min(MAX_INSTANCE_CELLS, leaders.length) : (node.partitions ?? 0);
+  const cell = Math.max(4, Math.min(CELL_PX, (node.width - 2 * PAD_PX) / Math.max(1, count) - 2));
+  const cellsY = node.y + PAD_PX + LINE_PX + 3;
   return (
     <g>
-      {perInstance ? (
-        <text x={x + 6} y={y + 21} className="sb-topo-sub">
-          {leaders.length} instance topics
-        </text>
-      ) : null}
       {Array.from({ length: count }, (_, i) => (
-        <rect key={i} x={x + 6 + i * (cell + 2)} y={y} width={cell} height={10} rx={1.5} fill={brokerColour(leaders[i] ?? null)}>
+        <rect key={i} x={node.x + PAD_PX + i * (cell + 2)} y={cellsY} width={cell} height={CELL_PX} rx={1.5} fill={brokerColour(leaders[i] ?? null)}>
           <title>
             {perInstance ? `instance topic ${i + 1}` : `${topic}-${i}`}: leader {leaders[i] ?? 'none'}
           </title>
         </rect>
       ))}
+      <text x={node.x + PAD_PX} y={lineY(node, 2)} className="sb-topo-sub">
+        {rate > 0 ? `${rateText(rate)} written` : 'idle'}
+        {perInstance ? ` · ${leaders.length} instance topics` : ''}
+      </text>
     </g>
   );
 }
@@ -41,7 +58,9 @@ function Partitions({ topic, x, y, width, count, perInstance }: { topic: string;
 export function TopologyView() {
   const structure = useSimStore((s) => s.structure);
   const rates = useSimStore((s) => s.snapshot?.flow) ?? NO_FLOW;
-  const members = useSimStore(useShallow((s) => Object.fromEntries((s.snapshot?.groups ?? []).map((g) => [`group:${g.groupId}`, `${g.members.length} member${g.members.length === 1 ? '' : 's'} · ${g.state}`]))));
+  const groups = useSimStore(
+    useShallow((s) => Object.fromEntries((s.snapshot?.groups ?? []).map((g) => [`group:${g.groupId}`, `${g.members.length} member${g.members.length === 1 ? '' : 's'}|${g.state}|${g.groupId}`]))),
+  );
   const brokers = useSimStore(useShallow((s) => s.snapshot?.brokers ?? []));
   const [layout, setLayout] = useState<TopologyLayout | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -67,11 +86,11 @@ export function TopologyView() {
             broker {b.id} {b.status !== 'running' ? `(${b.status})` : ''}
           </span>
         ))}
-        <span className="sb-muted sb-small-text">partition cells show their leader; red = offline</span>
+        <span className="sb-muted sb-small-text">partition cells show their leader; red = offline; thicker edges carry more records</span>
       </div>
       <svg role="img" aria-label="Topology" style={{ width: layout.width + 20, maxWidth: 'none' }} viewBox={`-10 -10 ${layout.width + 20} ${layout.height + 20}`}>
         <defs>
-          <marker id="sb-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+          <marker id="sb-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor" />
           </marker>
         </defs>
@@ -80,42 +99,49 @@ export function TopologyView() {
           .map((n) => (
             <g key={n.id}>
               <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={8} className="sb-topo-service" />
-              <text x={n.x + 10} y={n.y + 18} className="sb-topo-title">
-                {n.label}
+              <text x={n.x + 10} y={n.y + 21} className="sb-topo-title">
+                {fit(n.label, Math.min(n.width, MAX_BOX_PX), true)}
               </text>
             </g>
           ))}
         {layout.edges.map((e) => {
           const rate = e.topic ? (rates.topicRates[e.topic] ?? 0) : e.group ? (rates.groupRates[e.group] ?? 0) : 0;
           const d = e.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
-          const mid = e.points[Math.floor(e.points.length / 2)]!;
           return (
             <g key={e.id} className="sb-topo-edge">
-              <path d={d} fill="none" strokeWidth={1 + Math.min(5, Math.log10(1 + rate) * 1.6)} className={rate > 0 ? 'sb-flowing' : undefined} markerEnd="url(#sb-arrow)" />
-              {rate > 0 ? (
-                <text x={mid.x + 3} y={mid.y - 3} className="sb-topo-rate">
-                  {Math.round(rate)}/s
-                </text>
-              ) : null}
+              <path d={d} fill="none" strokeWidth={1 + Math.min(5, Math.log10(1 + rate) * 1.6)} className={rate > 0 ? 'sb-flowing' : undefined} markerEnd="url(#sb-arrow)">
+                <title>{rate > 0 ? `${rateText(rate)}` : 'no records now'}</title>
+              </path>
             </g>
           );
         })}
         {layout.nodes
           .filter((n) => n.kind !== 'service')
-          .map((n) => (
-            <g key={n.id}>
-              <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={n.kind === 'topic' ? 3 : 6} className={`sb-topo-${n.kind}`} />
-              <text x={n.x + 6} y={n.y + 15} className="sb-topo-label">
-                {n.label.length > 30 ? `${n.label.slice(0, 28)}…` : n.label}
-              </text>
-              {n.kind === 'group' ? (
-                <text x={n.x + 6} y={n.y + 32} className="sb-topo-sub">
-                  {n.role} · {members[n.id] ?? ''}
+          .map((n) => {
+            const [members, state, groupId] = (groups[n.id] ?? '||').split('|');
+            const handled = groupId ? (rates.groupRates[groupId] ?? 0) : 0;
+            return (
+              <g key={n.id}>
+                <title>{n.label}</title>
+                <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={n.kind === 'topic' ? 3 : 6} className={`sb-topo-${n.kind}`} />
+                <text x={n.x + PAD_PX} y={lineY(n, 0)} className="sb-topo-label">
+                  {fit(n.label, n.width, true)}
                 </text>
-              ) : null}
-              {n.kind === 'topic' && n.partitions ? <Partitions topic={n.label} x={n.x} y={n.y + 26} width={n.width} count={n.partitions} perInstance={n.perInstance === true} /> : null}
-            </g>
-          ))}
+                {n.kind === 'group' ? (
+                  <>
+                    <text x={n.x + PAD_PX} y={lineY(n, 1)} className="sb-topo-sub">
+                      {n.role} · {members}
+                    </text>
+                    <text x={n.x + PAD_PX} y={lineY(n, 2)} className="sb-topo-sub">
+                      {state}
+                      {handled > 0 ? ` · ${rateText(handled)} handled` : ''}
+                    </text>
+                  </>
+                ) : null}
+                {n.kind === 'topic' ? <Partitions node={n} rate={rates.topicRates[n.label] ?? 0} /> : null}
+              </g>
+            );
+          })}
       </svg>
     </div>
   );

@@ -42,7 +42,37 @@ function loadElk(): Promise<ElkInstance> {
   return elkPromise;
 }
 
-const SIZE: Record<string, [number, number]> = { actors: [90, 40], topic: [190, 54], group: [170, 44] };
+/** Text in the topology view: 14 px, lines LINE_PX apart, PAD_PX inside each box. */
+export const TOPO_FONT_PX = 14;
+export const LINE_PX = 19;
+export const PAD_PX = 8;
+/** Boxes grow to their text up to this width; longer names end with an ellipsis. */
+export const MAX_BOX_PX = 340;
+/** Widest state and member count a group's lines must hold ("CompletingRebalance · 9,999/s handled"). */
+const WIDEST_GROUP_LINES = ['CompletingRebalance · 9,999/s handled', 'projector · 99 members'];
+const WIDEST_TOPIC_LINE = '9,999/s written';
+const WIDEST_INSTANCE_TOPIC_LINE = '9,999/s written · 999 instance topics';
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+/** Width of a line of topology text in px (measured in the browser; estimated elsewhere). */
+export function textWidth(text: string, bold = false): number {
+  if (measureCtx === undefined) measureCtx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!measureCtx) return text.length * TOPO_FONT_PX * (bold ? 0.62 : 0.56);
+  measureCtx.font = `${bold ? '700 ' : ''}${TOPO_FONT_PX}px system-ui, sans-serif`;
+  return measureCtx.measureText(text).width;
+}
+
+/** A box wide enough for its lines (the first one bold) and tall enough for `lines` lines. */
+function boxSize(label: string, others: readonly string[], lines: number): [number, number] {
+  const widest = Math.max(textWidth(label, true), ...others.map((o) => textWidth(o)));
+  return [Math.min(MAX_BOX_PX, Math.max(110, Math.ceil(widest) + 2 * PAD_PX + 4)), 2 * PAD_PX + lines * LINE_PX];
+}
+
+function sizeOf(n: SimStructure['nodes'][number]): [number, number] {
+  if (n.kind === 'topic') return boxSize(n.label, [n.perInstance ? WIDEST_INSTANCE_TOPIC_LINE : WIDEST_TOPIC_LINE, '▮▮'.repeat(n.partitions ?? 1)], 3);
+  if (n.kind === 'group') return boxSize(n.label, WIDEST_GROUP_LINES, 3);
+  return boxSize(n.label, [], 1);
+}
 
 export async function layoutTopology(s: SimStructure): Promise<TopologyLayout> {
   const elk = await loadElk();
@@ -51,7 +81,7 @@ export async function layoutTopology(s: SimStructure): Promise<TopologyLayout> {
   const meta = new Map(s.nodes.map((n) => [n.id, n]));
   for (const n of s.nodes) {
     if (n.kind === 'service') continue;
-    const [width, height] = SIZE[n.kind] ?? [160, 44];
+    const [width, height] = sizeOf(n);
     const node: ElkNode = { id: n.id, width, height };
     if (n.parent) {
       const list = byParent.get(n.parent) ?? [];
@@ -64,7 +94,7 @@ export async function layoutTopology(s: SimStructure): Promise<TopologyLayout> {
     roots.push({
       id: n.id,
       children: byParent.get(n.id) ?? [],
-      layoutOptions: { 'elk.padding': '[top=28,left=12,bottom=12,right=12]', 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.spacing.nodeNode': '12' },
+      layoutOptions: { 'elk.padding': '[top=32,left=12,bottom=12,right=12]', 'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.spacing.nodeNode': '14' },
     });
   }
   const edges: ElkExtendedEdge[] = s.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] }));
@@ -74,9 +104,9 @@ export async function layoutTopology(s: SimStructure): Promise<TopologyLayout> {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '60',
-      'elk.spacing.nodeNode': '24',
-      'elk.edgeRouting': 'POLYLINE',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+      'elk.spacing.nodeNode': '22',
+      'elk.edgeRouting': 'ORTHOGONAL',
     },
     children: roots,
     edges,

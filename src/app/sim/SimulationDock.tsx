@@ -1,7 +1,8 @@
 // The simulation panel under the board: collapsed, a bar with "Run simulation"; open (at a
-// height the user drags, remembered), the run's controls and counters over tabs for the cluster, offsets and lag, topology, consumer
-// groups, fault experiments and read models. Heavy views mount only on their tab.
-import { lazy, Suspense } from 'react';
+// height the user drags, remembered), the run's controls, counters and status line over tabs
+// for the cluster, offsets and lag, topology (which takes the board's place), consumer groups,
+// fault experiments, read models and help. Heavy views mount only on their tab.
+import { lazy, Suspense, useLayoutEffect, useState, type CSSProperties } from 'react';
 import { SIM_DEFAULTS, useSimStore, type SimTab } from '../../store/simStore';
 import { ClusterPanel } from '../../viz/ClusterPanel';
 import { ExperimentsPanel } from '../../viz/ExperimentsPanel';
@@ -56,9 +57,17 @@ function TabBody({ tab }: { tab: SimTab }) {
       );
     case 'topology':
       return (
-        <Suspense fallback={<p className="sb-muted">Loading the layout…</p>}>
-          <TopologyView />
-        </Suspense>
+        <>
+          <p className="sb-muted sb-takeover-note">
+            The topology takes the board's place while this tab is open.{' '}
+            <button type="button" className="sb-button sb-small" onClick={() => useSimStore.getState().setTab('cluster')}>
+              Back to the board
+            </button>
+          </p>
+          <Suspense fallback={<p className="sb-muted">Loading the layout…</p>}>
+            <TopologyView />
+          </Suspense>
+        </>
       );
     case 'groups':
       return <GroupsPanel />;
@@ -80,6 +89,23 @@ function TabBody({ tab }: { tab: SimTab }) {
   }
 }
 
+/**
+ * The topology needs room: while its tab is open the dock takes the board's place (everything
+ * under the toolbar); the board stays mounted underneath, at its size, and comes back with any
+ * other tab.
+ */
+function useTakeover(active: boolean): CSSProperties | null {
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    if (!active) return;
+    const measure = () => setTop(Math.round(document.querySelector('.sb-toolbar')?.getBoundingClientRect().bottom ?? 0));
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [active]);
+  return active ? { position: 'fixed', top, left: 0, right: 0, bottom: 0 } : null;
+}
+
 export function SimulationDock() {
   useBoardProblems();
   const open = useSimStore((s) => s.open);
@@ -87,9 +113,10 @@ export function SimulationDock() {
   const setTab = useSimStore((s) => s.setTab);
   const setOpen = useSimStore((s) => s.setOpen);
   const height = useDockHeight();
+  const takeover = useTakeover(open && tab === 'topology');
   return (
-    <section className={`sb-sim-dock ${open ? 'sb-sim-open' : ''}`} aria-label="Simulation" style={open ? { height } : undefined}>
-      {open ? <DockResizer height={height} /> : null}
+    <section className={`sb-sim-dock ${open ? 'sb-sim-open' : ''} ${takeover ? 'sb-sim-takeover' : ''}`} aria-label="Simulation" style={takeover ?? (open ? { height } : undefined)}>
+      {open && !takeover ? <DockResizer height={height} /> : null}
       <div className="sb-sim-bar">
         <SimControls />
         <RunSettings />
