@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CLOSE } from './collabServer';
-import { RoomStore } from './roomStore';
+import { COMPACT_AFTER_UPDATES, RoomStore } from './roomStore';
 import { connect, roomId, startServer, synced, tempDirs, waitFor, type Client, type Harness } from './testing/serverHarness';
 
 let dirs: ReturnType<typeof tempDirs>;
@@ -173,6 +173,27 @@ describe('collaboration server', () => {
       await synced(c);
       expect(c.doc.getMap('m').get('n')).toBe(i);
       expect(c.doc.getArray('list').toArray()).toEqual(['a', 'b']);
+    }
+  });
+
+  it('merges a room\'s log once it passes the limit, keeping every update', async () => {
+    harness = await startServer(dirs);
+    const room = roomId();
+    const a = client(room);
+    const b = client(room);
+    await Promise.all([synced(a), synced(b)]);
+    const n = COMPACT_AFTER_UPDATES + 20;
+    for (let i = 0; i < n; i++) a.doc.getMap('m').set(`k${i % 50}`, i);
+    await waitFor(() => b.doc.getMap('m').get(`k${(n - 1) % 50}`) === n - 1);
+    const store = new RoomStore(harness.dataDir);
+    try {
+      // Merged as it passed the limit, not later when the room is stored after a quiet spell.
+      await waitFor(() => store.updateCount(room) < 50, 300, 'the merged log');
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, store.load(room)!);
+      expect(copy.getMap('m').toJSON()).toEqual(a.doc.getMap('m').toJSON());
+    } finally {
+      store.close();
     }
   });
 

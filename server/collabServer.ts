@@ -47,20 +47,35 @@ export function createCollabServer(config: CollabConfig): CollabServer {
   const store = new RoomStore(config.dataDir);
   const sockets = new Map<string, Set<WebSocket>>();
   let closed = false;
+  /** Rooms whose log is to be merged once the update in hand has been relayed. */
+  const compacting = new Set<string>();
+  function compactSoon(room: string): void {
+    if (compacting.has(room)) return;
+    compacting.add(room);
+    // Merging re-encodes the whole room (a few ms for a 1,000-sticky board): after the relay,
+    // never between an update's arrival and its broadcast.
+    setImmediate(() => {
+      compacting.delete(room);
+      const doc = hocuspocus.documents.get(room);
+      if (closed || !doc) return;
+      try {
+        store.compact(room, Y.encodeStateAsUpdate(doc));
+      } catch (e) {
+        config.log(`${new Date().toISOString()} room ${roomTag(room)} could not be compacted: ${(e as Error).message}`);
+      }
+    });
+  }
   const persistence: Extension = {
     extensionName: 'sqlite-rooms',
     async onLoadDocument({ documentName }) {
       return store.load(documentName);
     },
-    // Hocuspocus does not await onChange: a storage error must be reported here, never thrown.
+    // Hocuspocus calls onChange before it relays the update (and does not await it): the append
+    // is on disk before anyone receives the update; a storage error is reported, never thrown.
     async onChange({ documentName, update }) {
       if (closed) return;
       try {
-        const count = store.append(documentName, update);
-        if (count > COMPACT_AFTER_UPDATES) {
-          const doc = hocuspocus.documents.get(documentName);
-          if (doc) store.compact(documentName, Y.encodeStateAsUpdate(doc));
-        }
+        if (store.append(documentName, update) > COMPACT_AFTER_UPDATES) compactSoon(documentName);
       } catch (e) {
         config.log(`${new Date().toISOString()} room ${roomTag(documentName)} could not be stored: ${(e as Error).message}`);
       }

@@ -92,6 +92,11 @@ export class RoomStore {
     return { rooms: this.count(), updates: row.updates, bytes: row.bytes };
   }
 
+  /** Records in one room's update log (1 right after a compaction). */
+  updateCount(room: string): number {
+    return this.countUpdates.get(room)?.n ?? 0;
+  }
+
   /** Bytes stored for one room (its update log). */
   roomBytes(room: string): number {
     const row = this.db.prepare('SELECT coalesce(sum(length(data)), 0) AS bytes FROM updates WHERE room = ?').get(room) as { bytes: number };
