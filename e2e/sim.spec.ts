@@ -95,11 +95,11 @@ for (const example of ['Banking', 'E-commerce'] as const) {
     // Fault experiments: acks=1 loses acknowledged records, the safe configuration none.
     await sim.tab('Fault experiments').click();
     await page.getByRole('button', { name: /^Run experiment: acks=1: a leader crash/ }).click();
-    await playToTheEnd(sim);
+    await playToTheEnd(sim, /^acks=1: a leader crash/);
     await expect.poll(() => sim.counterValue('Lost acknowledged records')).toBeGreaterThan(0);
     await page.screenshot({ path: `.tmp/sim-${example}-acks1.png` });
     await page.getByRole('button', { name: /^Run experiment: The safe configuration/ }).click();
-    await playToTheEnd(sim);
+    await playToTheEnd(sim, /^The safe configuration/);
     await expect(page.getByRole('region', { name: 'Experiment in progress' })).toContainText('Finished.');
     await expect(page.getByRole('region', { name: 'Experiment in progress' })).toContainText('acks=all');
     await expect.poll(() => sim.counterValue('Acknowledged records')).toBeGreaterThan(0);
@@ -108,13 +108,13 @@ for (const example of ['Banking', 'E-commerce'] as const) {
 }
 
 /**
- * "Play to the end", unless the experiment already played to its end on its own: a worker
- * that was busy (a loaded machine) plays the elapsed display time in one go, and the button
- * is then disabled. The assertions after it check the outcome either way.
+ * "Play to the end" of the experiment titled `title`, once it is the one on screen (the
+ * previous one may still show "Finished." until the worker's next snapshot), unless it already
+ * played to its end. The assertions after it check the outcome either way.
  */
-async function playToTheEnd(sim: SimPanel): Promise<void> {
+async function playToTheEnd(sim: SimPanel, title: RegExp): Promise<void> {
   const region = sim.page.getByRole('region', { name: 'Experiment in progress' });
-  await expect(region).toBeVisible();
+  await expect(region.getByRole('heading', { name: title })).toBeVisible();
   if (await region.getByText('Finished.').isVisible()) return;
   await sim.button('Play to the end').click({ timeout: 10_000 }).catch(async (e: unknown) => {
     if (!(await region.getByText('Finished.').isVisible())) throw e;

@@ -220,3 +220,40 @@ for (const example of ['Banking', 'E-commerce'] as const) {
     expect(back.y).toBeGreaterThan(300);
   });
 }
+
+test('a fault experiment can be stepped through, saying what to watch at each step, with the board run’s settings hidden', async ({ page }) => {
+  await runBanking(page);
+  await page.getByRole('tab', { name: 'Fault experiments', exact: true }).click();
+  await page.getByRole('button', { name: /^Run experiment: acks=1: a leader crash/ }).click();
+  const region = page.getByRole('region', { name: 'Experiment in progress' });
+  await expect(region).toContainText('Press Next step to begin, or Play to watch every step.');
+  await region.getByRole('button', { name: 'Next step', exact: true }).click();
+  await expect(region).toContainText(/Step 1 of \d+: press Next step to go on\./);
+  await expect(region.getByRole('note', { name: 'What to watch' })).toContainText('acks=1');
+  // Settings of the board run do not apply to the experiment: they are hidden while it is on screen.
+  await expect(page.getByRole('spinbutton', { name: 'Commands/s' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Run settings', exact: true })).toHaveCount(0);
+  // It waits for the next step: time does not move on by itself.
+  const clock = async () => (await page.getByLabel('Simulated time').textContent()) ?? '';
+  const held = await clock();
+  await page.waitForTimeout(1200);
+  expect(await clock()).toBe(held);
+
+  const lost = async () => Number((await counter(page, 'Lost acknowledged records').textContent())!.replace(/\D/g, ''));
+  const steps = region.getByRole('list', { name: 'Steps' }).locator('li');
+  for (let i = 0; i < 20 && (await steps.filter({ hasText: 'The leader crashes before the followers fetch' }).getAttribute('aria-current')) !== 'step'; i++) {
+    await region.getByRole('button', { name: 'Next step', exact: true }).click();
+    await page.waitForTimeout(150);
+  }
+  await expect(region.getByRole('note', { name: 'What to watch' })).toContainText('Leader column');
+  expect(await lost()).toBe(0);
+  await page.screenshot({ path: '.tmp/experiment-step.png' });
+  for (let i = 0; i < 20 && !(await region.getByText('Finished.').isVisible()); i++) {
+    await region.getByRole('button', { name: 'Next step', exact: true }).click();
+    await page.waitForTimeout(150);
+  }
+  await expect(region).toContainText('Finished.');
+  await expect.poll(lost).toBe(25);
+  await region.getByRole('button', { name: 'Close experiment', exact: true }).click();
+  await expect(page.getByRole('spinbutton', { name: 'Commands/s' })).toBeVisible();
+});

@@ -26,6 +26,25 @@ describe('ExperimentPlayer', () => {
     expect(s.counters.acknowledged).toBeGreaterThan(0);
   });
 
+  it('steps through one scripted step at a time, with what to watch, to the same outcome', () => {
+    const p = new ExperimentPlayer('acks1-leader-crash');
+    const total = p.experiment.steps.length;
+    expect(p.snapshot({ speed: 1, seed: 1 }).experiment).toMatchObject({ step: 0, stepping: true });
+    p.nextStep();
+    let view = p.snapshot({ speed: 1, seed: 1 }).experiment!;
+    expect(view).toMatchObject({ step: 1, stepping: true });
+    expect(view.hints).toHaveLength(total);
+    expect(view.hints[0]).toContain('acks=1');
+    expect(p.snapshot({ speed: 1, seed: 1 }).counters.acknowledged).toBe(100);
+    // The crash step is applied alone; the lost records show only after the election's wait.
+    while (p.snapshot({ speed: 1, seed: 1 }).experiment!.steps[p.snapshot({ speed: 1, seed: 1 }).experiment!.step - 1] !== 'The leader crashes before the followers fetch') p.nextStep();
+    expect(p.snapshot({ speed: 1, seed: 1 }).counters.lost).toBe(0);
+    for (let i = 0; i < total && !p.done; i++) p.nextStep();
+    view = p.snapshot({ speed: 1, seed: 1 }).experiment!;
+    expect(view).toMatchObject({ step: total, done: true });
+    expect(p.snapshot({ speed: 1, seed: 1 }).counters.lost).toBe(25);
+  });
+
   it('refuses an unknown experiment', () => {
     expect(() => new ExperimentPlayer('nope')).toThrow(/no fault experiment/);
   });

@@ -1,9 +1,11 @@
 // Plays one of the cluster layer's ready fault experiments on its own small cluster, step by
 // step, so a workshop can watch it: each scripted step is applied, then held on screen for a
 // moment of display time (which does not move the experiment's clock, so the outcome is
-// exactly the scripted one); "advance" steps move its clock in 10 ms slices.
+// exactly the scripted one); "advance" steps move its clock in 10 ms slices. Stepping mode waits
+// after each step for "next step", with what to watch (experimentHints.ts); it starts that way.
 import { applyStep, createExperimentCluster, EXPERIMENTS, type ClusterSim, type Experiment, type StampedEvent } from './engineApi';
 import { UnknownExperimentError } from './errors';
+import { watchForStep } from './experimentHints';
 import type { SimSnapshot } from './simSnapshot';
 
 const DWELL_MS = 350;
@@ -37,6 +39,11 @@ export class ExperimentPlayer {
   private dwell = 0;
   private refused = { refused: 0 };
   private readonly timeline: StampedEvent[] = [];
+  /**
+   * true: the player waits for nextStep() instead of playing on by itself. An experiment starts
+   * waiting, so a workshop takes it one step at a time unless it chooses to play it through.
+   */
+  stepping = true;
 
   constructor(id: string, variantId?: string) {
     const exp = EXPERIMENTS.find((e) => e.id === id);
@@ -52,6 +59,33 @@ export class ExperimentPlayer {
 
   get done(): boolean {
     return this.stepIndex >= this.experiment.steps.length && this.remaining <= 0;
+  }
+
+  /** Stepping: finishes the step in progress, then applies the next one whole (an advance step plays all its time). */
+  nextStep(): void {
+    this.stepping = true;
+    this.advanceAll();
+    this.dwell = 0;
+    if (this.stepIndex >= this.experiment.steps.length) return;
+    this.apply(this.experiment.steps[this.stepIndex++]!);
+    this.advanceAll();
+    this.dwell = 0;
+  }
+
+  private advanceAll(): void {
+    while (this.remaining > 0) {
+      const slice = Math.min(SLICE_MS, this.remaining);
+      this.sim.advance(slice);
+      this.remaining -= slice;
+    }
+  }
+
+  private apply(step: Experiment['steps'][number]): void {
+    if (step.kind === 'advance') this.remaining = step.ms;
+    else {
+      applyStep(this.sim, step, this.refused);
+      this.dwell = DWELL_MS;
+    }
   }
 
   /** Plays `ms` of display time. */
@@ -71,12 +105,7 @@ export class ExperimentPlayer {
         budget -= d;
         continue;
       }
-      const step = this.experiment.steps[this.stepIndex++]!;
-      if (step.kind === 'advance') this.remaining = step.ms;
-      else {
-        applyStep(this.sim, step, this.refused);
-        this.dwell = DWELL_MS;
-      }
+      this.apply(this.experiment.steps[this.stepIndex++]!);
     }
   }
 
@@ -112,6 +141,8 @@ export class ExperimentPlayer {
         watch: this.experiment.watch,
         step: Math.min(this.stepIndex, this.experiment.steps.length),
         steps: this.experiment.steps.map((st) => st.note ?? describeStep(st)),
+        hints: this.experiment.steps.map(watchForStep),
+        stepping: this.stepping,
         done: this.done,
         expectedLost: v.expected.lost,
       },

@@ -68,8 +68,13 @@ export interface ExperimentView {
   title: string;
   explanation: string;
   watch: readonly string[];
+  /** Steps applied so far (the one on screen is step − 1). */
   step: number;
   steps: string[];
+  /** What to watch after each step. */
+  hints: string[];
+  /** Waiting for "Next step" rather than playing on. */
+  stepping: boolean;
   done: boolean;
   expectedLost: number | 'some';
 }

@@ -69,6 +69,10 @@ export interface SimStoreActions {
   broker(action: BrokerAction, id: number): void;
   startExperiment(id: string, variant?: string): void;
   finishExperiment(): void;
+  /** Stops the experiment playing on by itself and applies its next step. */
+  nextExperimentStep(): void;
+  /** A stepped experiment plays on by itself again. */
+  playExperiment(): void;
   closeExperiment(): void;
   loadExperiments(): void;
   setTab(tab: SimTab): void;
@@ -252,6 +256,8 @@ export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) 
     send({ type: 'experiment', action: 'start', id, ...(variant ? { variant } : {}) });
   },
   finishExperiment: () => send({ type: 'experiment', action: 'finish' }),
+  nextExperimentStep: () => send({ type: 'experiment', action: 'next' }),
+  playExperiment: () => send({ type: 'experiment', action: 'play' }),
   closeExperiment: () => send({ type: 'experiment', action: 'close' }),
   loadExperiments: () => send({ type: 'listExperiments' }),
   setTab: (tab) => set({ tab }),

@@ -65,7 +65,8 @@ export type SimCommand =
   | { type: 'instance'; action: InstanceAction; target: string }
   | { type: 'broker'; action: BrokerAction; id: number }
   | { type: 'experiment'; action: 'start'; id: string; variant?: string }
-  | { type: 'experiment'; action: 'finish' | 'close' }
+  /** finish: play every step now; next: stop playing on and apply the next step; play: play on again. */
+  | { type: 'experiment'; action: 'finish' | 'close' | 'next' | 'play' }
   | { type: 'listExperiments' }
   /** Compile a board for its problems, off the main thread (large boards take a while). */
   | { type: 'compile'; board: Board; seq: number };

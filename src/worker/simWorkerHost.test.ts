@@ -71,4 +71,33 @@ describe('SimWorkerHost', () => {
     expect(snap.snapshot.source).toBe('experiment');
     expect(snap.snapshot.counters.lost).toBe(25);
   });
+
+  it('an experiment waits for "next" instead of playing on, and plays on when asked', async () => {
+    const h = harness();
+    await h.host.handle({ type: 'experiment', action: 'start', id: 'acks1-leader-crash' });
+    const step = () => {
+      const m = h.posts.filter((p) => p.m.type === 'snapshot').pop()!.m;
+      if (m.type !== 'snapshot') throw new Error('expected a snapshot');
+      return m.snapshot.experiment!.step;
+    };
+    h.advance(2000);
+    await h.host.tick();
+    expect(step()).toBe(0);
+    await h.host.handle({ type: 'experiment', action: 'next' });
+    for (let i = 0; i < 10; i++) {
+      h.advance(400);
+      await h.host.tick();
+    }
+    expect(step()).toBe(1);
+    await h.host.handle({ type: 'experiment', action: 'next' });
+    h.advance(400);
+    await h.host.tick();
+    expect(step()).toBe(2);
+    await h.host.handle({ type: 'experiment', action: 'play' });
+    for (let i = 0; i < 10; i++) {
+      h.advance(400);
+      await h.host.tick();
+    }
+    expect(step()).toBeGreaterThan(2);
+  });
 });

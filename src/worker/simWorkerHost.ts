@@ -97,7 +97,10 @@ export class SimWorkerHost {
           this.experiment = new ExperimentPlayer(cmd.id, cmd.variant);
           if (this.sim?.state === 'running') this.sim.pause();
         } else if (cmd.action === 'finish') this.experiment?.finish();
-        else this.closeExperiment();
+        else if (cmd.action === 'next') this.experiment?.nextStep();
+        else if (cmd.action === 'play') {
+          if (this.experiment) this.experiment.stepping = false;
+        } else this.closeExperiment();
         return;
       case 'compile':
         return this.compile(cmd.board, cmd.seq);
@@ -143,7 +146,7 @@ export class SimWorkerHost {
     this.lastTick = now;
     try {
       const simMs = elapsed * this.speed;
-      if (this.experiment && !this.experiment.done) {
+      if (this.experiment && !this.experiment.done && !this.experiment.stepping) {
         this.experiment.play(simMs);
         this.dirty = true;
       } else if (!this.experiment && this.sim?.state === 'running') {

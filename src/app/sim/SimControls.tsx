@@ -78,25 +78,29 @@ export function SimControls() {
           ))}
         </select>
       </label>
-      <label>
-        Commands/s{' '}
-        <input type="number" min={0} max={MAX_COMMANDS_PER_SECOND} step={10} value={rate} style={{ width: '5.5em' }} onChange={(e) => setRateFromInput(e.target.value)} />
-      </label>
-      <label>
-        Keys{' '}
-        <select value={keys.kind} onChange={(e) => a.setKeys(e.target.value === 'zipf' ? { kind: 'zipf', exponent: 1.1 } : { kind: 'uniform' })}>
-          <option value="uniform">uniform</option>
-          <option value="zipf">Zipf (hot keys)</option>
-        </select>
-      </label>
-      <label>
-        acks{' '}
-        <select value={acks} onChange={(e) => a.setAcks(Number(e.target.value) as ProducerAcks)}>
-          <option value={-1}>all</option>
-          <option value={1}>1</option>
-          <option value={0}>0</option>
-        </select>
-      </label>
+      {source === 'experiment' ? null : (
+        <>
+          <label>
+            Commands/s{' '}
+            <input type="number" min={0} max={MAX_COMMANDS_PER_SECOND} step={10} value={rate} style={{ width: '5.5em' }} onChange={(e) => setRateFromInput(e.target.value)} />
+          </label>
+          <label>
+            Keys{' '}
+            <select value={keys.kind} onChange={(e) => a.setKeys(e.target.value === 'zipf' ? { kind: 'zipf', exponent: 1.1 } : { kind: 'uniform' })}>
+              <option value="uniform">uniform</option>
+              <option value="zipf">Zipf (hot keys)</option>
+            </select>
+          </label>
+          <label>
+            acks{' '}
+            <select value={acks} onChange={(e) => a.setAcks(Number(e.target.value) as ProducerAcks)}>
+              <option value={-1}>all</option>
+              <option value={1}>1</option>
+              <option value={0}>0</option>
+            </select>
+          </label>
+        </>
+      )}
       <span className="sb-sim-clock" aria-label="Simulated time">
         {source === 'experiment' ? 'experiment ' : ''}t = {(at / 1000).toFixed(2)} s
       </span>

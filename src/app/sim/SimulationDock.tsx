@@ -114,12 +114,14 @@ export function SimulationDock() {
   const setOpen = useSimStore((s) => s.setOpen);
   const height = useDockHeight();
   const takeover = useTakeover(open && tab === 'topology');
+  // A fault experiment runs its own scripted cluster: the board run's settings do not apply to it.
+  const experiment = useSimStore((s) => s.snapshot?.source === 'experiment');
   return (
     <section className={`sb-sim-dock ${open ? 'sb-sim-open' : ''} ${takeover ? 'sb-sim-takeover' : ''}`} aria-label="Simulation" style={takeover ?? (open ? { height } : undefined)}>
       {open && !takeover ? <DockResizer height={height} /> : null}
       <div className="sb-sim-bar">
         <SimControls />
-        <RunSettings />
+        {experiment ? null : <RunSettings />}
         {open ? <SimCounters /> : null}
         <button type="button" className="sb-button sb-icon" aria-label={open ? 'Hide simulation panel' : 'Show simulation panel'} aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? '▾' : '▴'}
