@@ -1,9 +1,10 @@
-// The table named "Partitions": leader, replicas, ISR, min.insync.replicas, log start, high
-// watermark and log end of every partition, and whether its leader accepts the run's writes
-// (why a run is stuck shows on the row). Each column header says what it counts (simHelp.ts). A leader, replica, ISR or log-start cell that changed since the previous
-// snapshot flashes (its content is re-keyed by value, which restarts the CSS animation); the
-// high watermark and log end move with every write, so they update in place without flashing
-// (flashing them all the time hid the changes that matter and cost a repaint per frame).
+// The table named "Partitions": leader, replicas, ISR, min.insync.replicas, whether its leader
+// accepts the run's writes, log start, high watermark and log end of every partition
+// (why a run is stuck shows on the row). Each column header says what it counts (simHelp.ts).
+// A leader, replica, ISR or log-start cell that changed since the previous snapshot flashes
+// (its content is re-keyed by value, which restarts the CSS animation); the high watermark and
+// log end move with every write, so they update in place without flashing (flashing them all
+// the time hid the changes that matter and cost a repaint per frame).
 // `logStartNote` says why the log start moves when that is the simulator's doing, not Kafka's.
 import { memo, useRef } from 'react';
 import { useSimStore, type PartitionView } from '../store/simStore';
@@ -40,23 +41,26 @@ const Row = memo(function Row({ p, acks }: { p: PartitionView; acks: number }) {
     list(p.replicas),
     list(p.isr),
     p.minInsync === undefined ? '—' : String(p.minInsync),
-    String(p.logStart),
-    String(p.highWatermark),
-    String(p.logEnd),
   ];
+  const offsets = [String(p.logStart), String(p.highWatermark), String(p.logEnd)];
   const writes = writeStateOf(p, acks);
   return (
     <tr className={p.leader === null ? 'sb-offline' : writes.kind !== 'ok' ? 'sb-refusing' : p.isr.length < p.replicas.length ? 'sb-underreplicated' : undefined}>
       <th scope="row">
         {p.topic}-{p.partition}
       </th>
-      {cells.map((v, i) => (i < 5 && i !== 3 ? <FlashCell key={i} value={v} /> : <td key={i}>{v}</td>))}
+      {cells.map((v, i) => (i !== 3 ? <FlashCell key={i} value={v} /> : <td key={i}>{v}</td>))}
       <td className={writes.kind === 'ok' ? 'sb-writes-ok' : 'sb-writes-refused'}>{writeStateText(writes)}</td>
+      <FlashCell value={offsets[0]!} />
+      {offsets.slice(1).map((v, i) => (
+        <td key={i}>{v}</td>
+      ))}
     </tr>
   );
 }, (a, b) => a.acks === b.acks && same(a.p, b.p));
 
-const COLUMNS: PartitionColumn[] = ['Partition', 'Leader', 'Replicas', 'ISR', 'Min ISR', 'Log start', 'High watermark', 'Log end', 'Writes'];
+// Writes sits next to ISR and Min ISR, which decide it (and stays in view in a narrow split).
+const COLUMNS: PartitionColumn[] = ['Partition', 'Leader', 'Replicas', 'ISR', 'Min ISR', 'Writes', 'Log start', 'High watermark', 'Log end'];
 
 export function PartitionsTable({ logStartNote }: { logStartNote?: string } = {}) {
   const partitions = useSimStore((s) => s.snapshot?.partitions);

@@ -28,7 +28,7 @@ describe('groupIncidents', () => {
     expect(i!.tone).toBe('bad');
     expect(i!.at).toBe(3000);
     expect(i!.consequences).toHaveLength(6);
-    expect(i!.summary).toBe('Broker 1 fenced — broker 1 shut down · 2 leaders elected · 3 ISRs shrank');
+    expect(i!.summary).toBe('fenced · 2 leaders elected · 3 ISRs shrank');
   });
 
   it('a broker starting is good news, and the ISRs growing back a few ms later belong to it', () => {

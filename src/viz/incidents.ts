@@ -140,6 +140,11 @@ function summaryOf(cause: StampedEvent, rest: readonly StampedEvent[]): string {
   const extra: string[] = [];
   for (const e of rest) {
     if (TITLE_COUNTS.has(cause.type) && e.type === cause.type) continue;
+    // A broker stopped or crashed is fenced as a matter of course: one word says it.
+    if (e.type === 'broker-fenced' && 'broker' in cause && cause.broker === e.broker) {
+      extra.push('fenced');
+      continue;
+    }
     if (COUNTED[e.type]) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
     else if (e.type === 'records-lost') extra.push(`${e.count} acknowledged records lost`);
     else extra.push(describeEvent(e));
