@@ -26,6 +26,10 @@ test('presentation mode follows the facilitator\'s view live and cannot edit the
   await p.getByRole('button', { name: 'Present' }).click();
   await expect(p.getByRole('button', { name: 'Leave presentation' })).toBeVisible();
   await expect(p.getByRole('navigation', { name: 'Sticky palette' })).toHaveCount(0);
+  // Large type for the back of the room: the board's name and what the screen follows.
+  const px = (l: ReturnType<typeof p.getByRole>) => l.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(await px(p.getByRole('banner', { name: 'Presentation' }).getByRole('heading'))).toBeGreaterThanOrEqual(24);
+  expect(await px(projector!.following())).toBeGreaterThanOrEqual(18);
   // Nobody facilitates yet: it says so, and the view stays where it is.
   await expect(projector!.following()).toContainText('No facilitator is here');
   const before = await projector!.visibleArea();
