@@ -113,5 +113,13 @@ test('follow a participant from the list until you move your own view or press E
   await bo!.page.getByRole('button', { name: 'Follow Ada' }).click();
   await bo!.following().getByRole('button', { name: 'Stop following' }).click();
   await expect(bo!.following()).toHaveCount(0);
-  await closeAll([ada!, bo!]);
+
+  // The person followed leaves: it says so, and the view stays where it was.
+  await bo!.page.getByRole('button', { name: 'Follow Ada' }).click();
+  await expect.poll(() => shows(bo!, ada!), { timeout: LIVE_MS }).toBe(true);
+  const last = await bo!.visibleArea();
+  await ada!.page.context().close();
+  await expect(bo!.following()).toContainText('Ada has left');
+  expect(await bo!.visibleArea()).toEqual(last);
+  await closeAll([bo!]);
 });
