@@ -141,10 +141,11 @@ test('a run belongs to its board: switching boards pauses it, and "Run simulatio
   await page.waitForTimeout(500);
   expect(await clock()).toBe(held);
 
-  // Back on Banking, its paused run resumes; switched away again during the pause, and
-  // "Run simulation" runs E-commerce from the start, not Banking.
+  // Back on Banking, its paused run resumes (stored while E-commerce was on screen); switched
+  // away again during the pause, and "Run simulation" runs E-commerce from the start, not Banking.
   await board.openBoard('Banking');
-  await button('Run simulation').click();
+  await expect.poll(clock).toBe(held);
+  await button('Resume simulation').click();
   await expect.poll(clock).toBeGreaterThan(held);
   await button('Pause simulation').click();
   await board.openBoard('E-commerce');
@@ -171,6 +172,6 @@ test('a command rate above 20,000/s is clamped where it is typed, and says so', 
   await page.waitForTimeout(1000);
   const started = Date.now();
   await page.getByRole('button', { name: 'Pause simulation' }).click();
-  await expect(page.getByRole('button', { name: 'Run simulation', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resume simulation', exact: true })).toBeVisible();
   console.log(`pause at 20,000 commands/s took ${Date.now() - started} ms`);
 });

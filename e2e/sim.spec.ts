@@ -56,7 +56,7 @@ for (const example of ['Banking', 'E-commerce'] as const) {
     await expect.poll(async () => Number(await page.getByRole('figure', { name: 'Consumer lag' }).getAttribute('data-samples'))).toBeGreaterThan(3);
     await page.screenshot({ path: `.tmp/sim-${example}-lag.png` });
 
-    // Pause holds simulated time; Step moves it by 100 ms; Run simulation resumes.
+    // Pause holds simulated time; Step moves it by 100 ms; Resume simulation resumes.
     const clock = async () => Number((await page.getByLabel('Simulated time').textContent())!.replace(/[^0-9.]/g, ''));
     await sim.button('Pause simulation').click();
     await expect(sim.button('Step')).toBeEnabled();
@@ -65,7 +65,7 @@ for (const example of ['Banking', 'E-commerce'] as const) {
     expect(await clock()).toBe(paused);
     await sim.button('Step').click();
     await expect.poll(async () => Math.round(((await clock()) - paused) * 100)).toBe(10);
-    await sim.button('Run simulation').click();
+    await sim.button('Resume simulation').click();
     await expect.poll(clock).toBeGreaterThan(paused + 1);
 
     // Kafka's controlled shutdown moves every leadership off broker 1; the run continues.

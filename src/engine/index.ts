@@ -15,6 +15,8 @@ export { Engine, CONSUMER_OFFSETS_TOPIC, type AppendToPartition, type PartitionS
 export { DEFAULT_TOPIC_CONFIG, parseTopicConfig, type TopicConfig, type ConfigEntry, type CleanupPolicy } from './log/topicConfig';
 export { utf8 } from './codec/bytes';
 export type { ConsumedRecord } from './replication/records';
+export type { LedgerCounters } from './replication/ledger';
+export type { DecodedRecord } from './codec/recordBatch';
 export { PartitionLog, type AppendResult, type LeaderAppendOptions, type ReadOptions } from './log/partitionLog';
 export { LeaderEpochCache, type EpochEntry } from './log/leaderEpochCache';
 export type { CommittedOffset, GroupDescription, TopicPartitions } from './client/types';

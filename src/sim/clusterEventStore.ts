@@ -10,7 +10,7 @@
 // after the snapshot that retention deleted stay readable through the record the entry keeps
 // (as if the service had snapshotted before the deletion): at most one snapshot interval per key.
 import { runtime } from '../topology';
-import { defaultPartition, idAt, recordAt, sendRetrying, type ClusterSim, type ProduceRecord, type SimRecord } from './engineApi';
+import { defaultPartition, idAt, recordAt, sendRetrying, utf8, type ClusterSim, type DecodedRecord, type PartitionLog, type ProduceRecord, type SimRecord } from './engineApi';
 import { PartitionUnavailableError } from './errors';
 import type { ProducerAcks } from './options';
 
@@ -26,6 +26,18 @@ interface Entry {
   id: number;
   /** The record as written: read when retention deleted it after the key's latest snapshot. */
   record: SimRecord;
+}
+
+export interface StoreBookkeeping {
+  versions: [string, number][];
+  snapshots: Snapshot[];
+}
+
+/** A record read back from storage, in the shape the index keeps (identity: leader epoch and offset). */
+function storedRecord(log: PartitionLog, r: DecodedRecord): SimRecord {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of r.headers) headers[k] = v === null ? '' : utf8(v);
+  return { id: idAt(log, r.offset) ?? r.offset, offset: r.offset, key: r.key === null ? null : utf8(r.key), value: r.value === null ? null : utf8(r.value), timestamp: r.timestamp, headers };
 }
 
 export interface AppendStats {
@@ -204,6 +216,47 @@ export class ClusterEventStore implements runtime.EventStore {
     if (k === 0) return;
     entries.splice(0, k);
     this.deleted.set(aggregateId, (this.deleted.get(aggregateId) ?? 0) + k);
+  }
+
+  /** What the logs do not hold (a stored run): per key its version, and the latest snapshots. */
+  bookkeeping(): StoreBookkeeping {
+    return {
+      versions: [...this.index.keys()].map((id) => [id, this.version(id)] as [string, number]).concat([...this.deleted.keys()].filter((id) => !this.index.has(id)).map((id) => [id, this.version(id)] as [string, number])),
+      snapshots: [...this.snapshots.values()],
+    };
+  }
+
+  /**
+   * Rebuilds the per-key index from the topics' logs (a stored run): every event the leader
+   * holds, in offset order, by the aggregate its record names. A stream whose oldest events
+   * retention deleted keeps the version it had: the deleted events count towards it.
+   */
+  async rebuild(topics: readonly string[], saved: StoreBookkeeping): Promise<void> {
+    this.index.clear();
+    this.deleted.clear();
+    for (const topic of topics) {
+      for (const p of this.sim.core.partitionsOfTopic(topic)) {
+        if (p.leader === null) continue;
+        const log = p.log(p.leader);
+        for (let at = log.logStartOffset; at < log.logEndOffset; ) {
+          const batch = await log.read(at, { isolation: 'logEnd', maxRecords: 5_000, maxBytes: Infinity });
+          if (batch.length === 0) break;
+          for (const r of batch) {
+            const record = storedRecord(log, r);
+            const event = this.decode(record);
+            const list = this.index.get(event.aggregateId) ?? [];
+            list.push({ topic, partition: p.partition, offset: r.offset, id: record.id, record });
+            this.index.set(event.aggregateId, list);
+          }
+          at = batch[batch.length - 1]!.offset + 1;
+        }
+      }
+    }
+    for (const [id, version] of saved.versions) {
+      const held = this.index.get(id)?.length ?? 0;
+      if (version > held) this.deleted.set(id, version - held);
+    }
+    for (const snap of saved.snapshots) this.snapshots.set(snap.aggregateId, snap);
   }
 
   /** Index entries over every key (bounded by the records the log still holds). */

@@ -26,6 +26,9 @@ export {
   type GroupSnapshot,
   type RebalanceEpisode,
   type ClusterSim,
+  type PartitionLog,
+  type LedgerCounters,
+  type DecodedRecord,
 } from '../engine';
 // The simulator's event store still reads records by offset on the replicas (until it is the engine's own).
 export { idAt, recordAt, type SimRecord, type ProduceRecord } from '../engine/replication/records';

@@ -54,3 +54,10 @@ export class PartitionUnavailableError extends StormbenchError {
     });
   }
 }
+
+/** Storing, loading or discarding a stored run failed (storage full, blocked, or a board that changed). */
+export class StoredRunError extends StormbenchError {
+  constructor(message: string, context: Record<string, unknown> = {}) {
+    super(message, { code: 'SIM_STORED_RUN', context });
+  }
+}

@@ -28,4 +28,26 @@ export class FlowCounters {
   outcome(eventType: string): void {
     this.outcomes.set(eventType, (this.outcomes.get(eventType) ?? 0) + 1);
   }
+
+  /** Every counter as plain data (a stored run): maps as entry lists. */
+  exportState(): Record<string, number | [string, number][]> {
+    const out: Record<string, number | [string, number][]> = {};
+    for (const [k, v] of Object.entries(this)) {
+      if (typeof v === 'number') out[k] = v;
+      else if (v instanceof Map) out[k] = [...(v as Map<string, number>)];
+    }
+    return out;
+  }
+
+  restoreState(state: Record<string, number | [string, number][]>): void {
+    const self = this as unknown as Record<string, unknown>;
+    for (const [k, v] of Object.entries(state)) {
+      const mine = self[k];
+      if (typeof v === 'number' && typeof mine === 'number') self[k] = v;
+      else if (Array.isArray(v) && mine instanceof Map) {
+        mine.clear();
+        for (const [key, n] of v) mine.set(key, n);
+      }
+    }
+  }
 }

@@ -1,6 +1,7 @@
 // Public face of the simulation layer: a board run on the simulated cluster, the fault
 // experiment player, and the plain data the worker sends to the UI.
 export { Simulation, STEP_MS, SIM_EPOCH_MS } from './simulation';
+export { discardRun, type RunStorage } from './runStore';
 export { ExperimentPlayer, listExperiments, type ExperimentSummary } from './experimentPlayer';
 export { SIM_DEFAULTS, MIN_SPEED, MAX_SPEED, MAX_COMMANDS_PER_SECOND, MAX_BROKERS, resolveSimOptions, type SimOptions, type ProducerAcks } from './options';
 export type { KeyDistribution } from './keyDistribution';

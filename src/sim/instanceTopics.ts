@@ -41,6 +41,18 @@ export class InstanceTopics {
     return name;
   }
 
+  /** Instance topics a stored run's cluster already has (restored from storage). */
+  adopt(names: Iterable<string>): void {
+    for (const name of names) {
+      const cut = name.lastIndexOf('.');
+      const entry = cut > 0 ? this.byPrefix.get(name.slice(0, cut)) : undefined;
+      if (!entry || entry.seen.has(name)) continue;
+      entry.seen.add(name);
+      entry.names.push(name);
+      this.version++;
+    }
+  }
+
   /** The prefix an instance topic belongs to, or null for an ordinary topic. */
   prefixOf(topic: string): string | null {
     const cut = topic.lastIndexOf('.');

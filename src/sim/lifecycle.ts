@@ -1,13 +1,15 @@
-// The simulation run as an explicit state machine (idle → running ⇄ paused → stopped), a table
+// The simulation run as an explicit state machine (idle → running ⇄ paused → stopped; a stored
+// run restores into paused), a table
 // of legal transitions in the style of kafkajs's transactional producer: an illegal call
 // throws instead of leaving the run half-changed.
 import { IllegalSimTransitionError } from './errors';
 
 export type SimState = 'idle' | 'running' | 'paused' | 'stopped';
-export type SimAction = 'start' | 'pause' | 'resume' | 'step' | 'stop' | 'tick' | 'control';
+export type SimAction = 'start' | 'restore' | 'pause' | 'resume' | 'step' | 'stop' | 'tick' | 'control';
 
 const TABLE: Record<SimState, Partial<Record<SimAction, SimState>>> = {
-  idle: { start: 'running', stop: 'stopped' },
+  // A stored run comes back paused: the user resumes it.
+  idle: { start: 'running', restore: 'paused', stop: 'stopped' },
   running: { pause: 'paused', stop: 'stopped', tick: 'running', control: 'running' },
   paused: { resume: 'running', step: 'paused', stop: 'stopped', control: 'paused' },
   stopped: {},

@@ -25,6 +25,15 @@ export class LiveReadModel {
     return row;
   }
 
+  /** A row read back from the table topic (a stored run): it counts and shows as recent. */
+  load(row: runtime.ReadModelRow): void {
+    if (!this.table.get(row.id)) this.count++;
+    this.table.load(row);
+    this.recentRows.delete(row.id);
+    this.recentRows.set(row.id, row);
+    if (this.recentRows.size > RECENT_KEPT) this.recentRows.delete(this.recentRows.keys().next().value!);
+  }
+
   /** Most recently updated first. */
   recent(limit: number): runtime.ReadModelRow[] {
     return [...this.recentRows.values()].reverse().slice(0, limit);

@@ -39,4 +39,13 @@ export class RingSeries {
     }
     return out;
   }
+
+  /** Refills the ring from export()'s columns (a stored run's charts). */
+  restore(columns: readonly ArrayLike<number>[]): void {
+    const [t, ...cols] = columns;
+    if (!t || cols.length !== this.cols.length) return;
+    const n = Math.min(t.length, this.capacity);
+    const from = t.length - n;
+    for (let i = from; i < t.length; i++) this.push(t[i]!, cols.map((c) => c[i] ?? 0));
+  }
 }

@@ -15,6 +15,11 @@ interface Instance {
   members: Map<string, string>;
 }
 
+export interface StoredInstances {
+  counters: [string, number][];
+  instances: { id: string; serviceId: string; state: 'running' | 'crashed' }[];
+}
+
 export interface MemberSettings {
   assignor: AssignorName;
   sessionTimeoutMs: number;
@@ -47,7 +52,11 @@ export class ServiceInstances {
     const s = this.service(serviceId);
     const n = (this.counters.get(s.id) ?? 0) + 1;
     this.counters.set(s.id, n);
-    const id = `${s.name}-${n}`;
+    return this.launch(s, `${s.name}-${n}`);
+  }
+
+  /** Starts an instance under a given id: its members join their groups. */
+  private launch(s: ServiceSpec, id: string): string {
     const members = new Map<string, string>();
     for (const r of this.roles) {
       if (r.serviceId !== s.id) continue;
@@ -116,6 +125,29 @@ export class ServiceInstances {
         this.remove(inst.id);
         this.add(s.id);
       }
+    }
+  }
+
+  /** The instances as plain data (a stored run): ids, states and each service's instance counter. */
+  exportState(): StoredInstances {
+    return {
+      counters: [...this.counters],
+      instances: [...this.instances.values()].flat().map((i) => ({ id: i.id, serviceId: i.serviceId, state: i.state })),
+    };
+  }
+
+  /**
+   * Brings a stored run's instances back: each running one starts again under its id and its
+   * members join their groups in a new generation (as restarted processes would); crashed ones
+   * stay crashed.
+   */
+  restoreState(state: StoredInstances): void {
+    for (const [k, n] of state.counters) this.counters.set(k, n);
+    for (const i of state.instances) {
+      const s = this.services.find((x) => x.id === i.serviceId);
+      if (!s) continue;
+      if (i.state === 'running') this.launch(s, i.id);
+      else this.instances.get(s.id)!.push({ id: i.id, serviceId: s.id, state: 'crashed', members: new Map() });
     }
   }
 

@@ -112,6 +112,8 @@ export interface SimSnapshot {
   /** 'board' while the board runs; 'experiment' while a fault experiment is on screen. */
   source: 'board' | 'experiment';
   boardName: string;
+  /** The run is stored in this browser (IndexedDB): a reload brings it back, paused. */
+  stored?: boolean;
   brokers: BrokerSnapshot[];
   partitions: PartitionView[];
   counters: SimCounters;

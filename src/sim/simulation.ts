@@ -9,7 +9,10 @@ import { compileTopology, hasErrors, runtime, type Topology } from '../topology'
 import { Actors } from './actors';
 import { ClusterEventStore } from './clusterEventStore';
 import { createCluster, utf8, type AssignorName, type Cluster, type ConsumedRecord, type StampedEvent } from './engineApi';
-import { BoardNotRunnableError, InvalidSimOptionError } from './errors';
+import { BoardNotRunnableError, InvalidSimOptionError, StoredRunError } from './errors';
+import { discardRun, loadRunState, saveRunState, type RunStorage } from './runStore';
+import { STORED_RUN_VERSION, topologySignature, type StoredRunState } from './storedRun';
+import type { StoreBookkeeping } from './clusterEventStore';
 import { FlowCounters } from './flowCounters';
 import { buildGroupRoles, type GroupRole } from './groupRoles';
 import type { KeyDistribution } from './keyDistribution';
@@ -48,6 +51,7 @@ export class Simulation {
   private readonly lifecycle = new SimLifecycle();
   private readonly rng: Rng;
   private cluster: Cluster | null = null;
+  private storage: RunStorage | null = null;
   private roles: GroupRole[] = [];
   private instances: ServiceInstances | null = null;
   private actors: Actors | null = null;
@@ -92,31 +96,90 @@ export class Simulation {
   }
 
   /**
-   * Creates the cluster (the engine's createCluster on a virtual clock, memory storage), the
-   * board's topics with their configs, the services and the load.
+   * Creates the cluster (the engine's createCluster on a virtual clock), the board's topics with
+   * their configs, the services and the load. With `storage`, the run is durable: every replica
+   * is an IndexedDB-backed PartitionLog and checkpoint() stores the rest, so a reload can
+   * restore() it; a run stored before for this board is discarded first.
    */
-  async start(): Promise<void> {
+  async start(storage?: RunStorage): Promise<void> {
     this.lifecycle.apply('start');
+    if (storage) await discardRun(storage);
+    this.storage = storage ?? null;
+    const cluster = await this.openCluster(0);
+    this.build(cluster, null);
+    for (const s of this.topology.services) for (let i = 0; i < Math.max(1, s.instances); i++) this.instances!.add(s.id);
+  }
+
+  /**
+   * The board's stored run, back as it was at its last checkpoint and paused; null when the board
+   * has none. Consumers rejoin their groups (a new generation) from their committed offsets, so
+   * what was handled after the last commit is delivered again and counts as duplicates; read
+   * models are rebuilt from their table topics, event streams from the event topics.
+   */
+  static async restore(board: Board, storage: RunStorage): Promise<Simulation | null> {
+    let state: StoredRunState | null;
+    try {
+      state = (await loadRunState(storage)) as StoredRunState | null;
+    } catch (e) {
+      throw new StoredRunError(`The stored run could not be read (${(e as Error).message}); start a new run.`);
+    }
+    if (!state) return null;
+    const sim = new Simulation(board, state.options);
+    if (state.version !== STORED_RUN_VERSION || state.signature !== topologySignature(sim.topology)) {
+      await discardRun(storage);
+      throw new StoredRunError(`"${state.boardName}" changed since its run was stored (topics or consumer groups), so that run was discarded: start a new one.`, { stored: state.signature });
+    }
+    sim.lifecycle.apply('restore');
+    sim.storage = storage;
+    const cluster = await sim.openCluster(state.at);
+    sim.build(cluster, state);
+    await sim.restoreState(cluster, state);
+    return sim;
+  }
+
+  /** The cluster with the board's topics (a restored cluster already has them: they are kept). */
+  private async openCluster(startAt: number): Promise<Cluster> {
     const o = this.options;
+    const s = this.storage;
     const cluster = await createCluster({
       brokers: o.brokers,
       clock: 'virtual',
+      startAt,
       seed: o.seed,
+      ...(s ? { storage: { indexedDB: s.indexedDB, name: s.name, durability: 'relaxed' as const, ...(s.IDBKeyRange ? { IDBKeyRange: s.IDBKeyRange } : {}) } } : {}),
       // Retention and compaction checked every second (Kafka: 5 minutes and 15 s) so a
       // workshop sees them happen; the record budget keeps a long run's memory bounded.
       cleanerIntervalMs: 1_000,
-      replication: { minInsyncReplicas: o.minInsyncReplicas, autoLeaderRebalance: true, recordBudget: o.recordBudget, retentionCheckIntervalMs: 1_000 },
+      replication: {
+        minInsyncReplicas: o.minInsyncReplicas,
+        autoLeaderRebalance: true,
+        recordBudget: o.recordBudget,
+        retentionCheckIntervalMs: 1_000,
+        // A stored run's logs reach IndexedDB at its checkpoints (every few seconds, at pause and
+        // page hide), off the hot path, rather than at every broker's 1 s flush.
+        ...(s ? { flushIntervalMs: 30_000 } : {}),
+      },
       groups: { lagSamplesKept: 60, initialRebalanceDelayMs: 3_000 },
       // A paused run leaves acks=all answers waiting on its clock for as long as it likes.
       virtualStallMs: 0,
     });
     this.cluster = cluster;
-    const rfOf = (t: { replicationFactor: number }) => Math.min(t.replicationFactor, o.brokers);
     for (const t of this.topology.topics) {
       if (t.perInstance) continue; // a name prefix: instance topics are created as aggregates appear
-      const rf = rfOf(t);
-      await cluster.engine.createTopic(t.name, t.partitions, topicConfigEntries(t, Math.min(o.minInsyncReplicas, rf)), rf);
+      const rf = this.replicationFactor(t);
+      if (!cluster.engine.topics.has(t.name)) await cluster.engine.createTopic(t.name, t.partitions, topicConfigEntries(t, Math.min(o.minInsyncReplicas, rf)), rf);
     }
+    return cluster;
+  }
+
+  private replicationFactor(t: { replicationFactor: number }): number {
+    return Math.min(t.replicationFactor, this.options.brokers);
+  }
+
+  /** Event stores, groups, timeline, actors and instances over the cluster (a restore brings its own instances). */
+  private build(cluster: Cluster, restoring: StoredRunState | null): void {
+    const o = this.options;
+    const rfOf = (t: { replicationFactor: number }) => this.replicationFactor(t);
     const instanceTopics = new InstanceTopics(cluster.engine, this.topology.topics, rfOf, (rf) => Math.min(o.minInsyncReplicas, rf));
     this.instanceTopics = instanceTopics;
     const acks = () => this.options.acks;
@@ -151,8 +214,11 @@ export class Simulation {
       this.timeline.push(e);
       if (this.timeline.length > TIMELINE_KEEP) this.timeline.shift();
     });
-    this.actors = new Actors(this.topology, this.producer, this.rng.fork('actors'), this.env('actors'), o.commandsPerSecond, o.aggregateIds, o.keys);
+    // A restored run's load draws from a new stream (where the old one stood is not stored).
+    const actorsRng = restoring ? this.rng.fork(`actors@${restoring.at}`) : this.rng.fork('actors');
+    this.actors = new Actors(this.topology, this.producer, actorsRng, this.env('actors'), o.commandsPerSecond, o.aggregateIds, o.keys);
     // Per-instance topics of the aggregates the actors address exist from the start.
+    if (restoring) instanceTopics.adopt(cluster.engine.topics.keys());
     for (const agg of this.topology.aggregates) {
       const spec = this.topology.topics.find((x) => x.id === agg.eventTopicId);
       if (spec?.perInstance) for (const id of this.actors.idsFor(agg.elementId)) instanceTopics.ensure(spec.name, id);
@@ -165,8 +231,90 @@ export class Simulation {
       () => ({ assignor: this.options.assignor, sessionTimeoutMs: this.options.sessionTimeoutMs, processingMsPerRecord: 1 }),
       (r) => instanceTopics.expand(r.topics),
     );
-    for (const s of this.topology.services) for (let i = 0; i < Math.max(1, s.instances); i++) this.instances.add(s.id);
     this.series = new RingSeries(SERIES_CAPACITY, [...this.roles.map((r) => `lag:${r.groupId}`), 'produced/s', 'consumed/s']);
+  }
+
+  /** A stored run's state over its restored cluster. */
+  private async restoreState(cluster: Cluster, state: StoredRunState): Promise<void> {
+    cluster.replication.core.ledger.restoreCounters(state.ledger);
+    this.flow.restoreState(state.flow);
+    cluster.groups.restoreDeliveries(state.deliveries);
+    for (const agg of this.topology.aggregates) {
+      const store = this.stores.get(agg.elementId);
+      if (!store) continue;
+      const spec = this.topology.topics.find((x) => x.id === agg.eventTopicId)!;
+      const topics = spec.perInstance ? this.instanceTopics!.expand([spec.name]) : [spec.name];
+      await store.rebuild(topics, state.stores[agg.elementId] ?? { versions: [], snapshots: [] });
+    }
+    for (const proj of this.topology.projectors) {
+      const topic = this.producer!.topicName(proj.tableTopicId);
+      const table = this.tables.get(proj.elementId);
+      if (topic && table) for (const row of await latestRows(cluster, topic)) table.load(row);
+    }
+    this.instances!.restoreState(state.instances);
+    this.timeline.push(...state.timeline.slice(-TIMELINE_KEEP));
+    this.series!.restore(state.series);
+    this.samples = state.samples;
+    this.nextSampleAt = state.nextSampleAt;
+    this.nextRefreshAt = state.nextRefreshAt;
+    this.lastSample.produced = state.ledger.produced;
+    this.lastSample.consumed = state.ledger.consumed;
+    for (const [t, n] of this.flow.produced) this.lastSample.topics.set(t, n);
+    for (const [g, n] of this.flow.handled) this.lastSample.groups.set(g, n);
+  }
+
+  /** Whether this run is stored (survives a reload). */
+  get durable(): boolean {
+    return this.storage !== null;
+  }
+
+  /**
+   * Stores the run at this instant: every replica's log flushed to IndexedDB, then the rest of
+   * the run's state. Called between steps (the host awaits it), at pause, stop and page hide.
+   */
+  async checkpoint(): Promise<void> {
+    const cluster = this.cluster;
+    const storage = this.storage;
+    if (!cluster || !storage) return;
+    const flushes: Promise<void>[] = [];
+    for (const t of cluster.engine.topics.values()) for (const p of t.partitions) for (const log of p.logs.values()) flushes.push(log.flush());
+    try {
+      await Promise.all(flushes);
+      await saveRunState(storage, this.storedState(cluster));
+    } catch (e) {
+      throw new StoredRunError(`The run could not be stored (${(e as Error).message || 'browser storage refused it'}): it keeps going in memory, but will not survive a reload.`);
+    }
+  }
+
+  private storedState(cluster: Cluster): StoredRunState {
+    const stores: Record<string, StoreBookkeeping> = {};
+    for (const [id, store] of this.stores) stores[id] = store.bookkeeping();
+    return {
+      version: STORED_RUN_VERSION,
+      boardName: this.topology.boardName,
+      signature: topologySignature(this.topology),
+      options: { ...this.options },
+      at: cluster.now(),
+      ledger: cluster.replication.core.ledger.counters(),
+      flow: this.flow.exportState(),
+      instances: this.instances!.exportState(),
+      deliveries: cluster.groups.deliveries(),
+      stores,
+      timeline: [...this.timeline],
+      series: this.series!.export().map((c) => Array.from(c)),
+      samples: this.samples,
+      nextSampleAt: this.nextSampleAt,
+      nextRefreshAt: this.nextRefreshAt,
+    };
+  }
+
+  /** Deletes the stored run of this simulation (its logs and state); it goes on in memory until stopped. */
+  async discard(): Promise<void> {
+    const storage = this.storage;
+    if (!storage) return;
+    this.storage = null;
+    if (this.cluster) await this.cluster.close();
+    await discardRun(storage);
   }
 
   private env(label: string): runtime.HandlerEnv {
@@ -292,10 +440,11 @@ export class Simulation {
     this.lifecycle.apply('resume');
   }
 
-  stop(): void {
-    if (this.lifecycle.is('stopped')) return;
+  /** Ends the run and closes its cluster (a stored run stays stored: discard() deletes it). */
+  stop(): Promise<void> {
+    if (this.lifecycle.is('stopped')) return Promise.resolve();
     this.lifecycle.apply('stop');
-    void this.cluster?.close();
+    return this.cluster?.close() ?? Promise.resolve();
   }
 
   setSpeed(speed: number): void {
@@ -355,7 +504,7 @@ export class Simulation {
   }
 
   snapshot(): SimSnapshot {
-    return buildSnapshot({
+    const snap = buildSnapshot({
       state: this.state,
       options: this.options,
       topology: this.topology,
@@ -367,6 +516,7 @@ export class Simulation {
       timeline: this.timeline,
       rates: this.rates,
     });
+    return this.storage ? { ...snap, stored: true } : snap;
   }
 
   /** Grows by one per sample: the worker sends the series only when it changed. */
@@ -402,6 +552,26 @@ export class Simulation {
   get clusterForTests(): Cluster | null {
     return this.cluster;
   }
+}
+
+/** The latest row per key of a read model's table topic (what compaction keeps), in log order. */
+async function latestRows(cluster: Cluster, topic: string): Promise<runtime.ReadModelRow[]> {
+  const rows = new Map<string, runtime.ReadModelRow>();
+  for (const p of cluster.engine.topic(topic).partitions) {
+    const log = cluster.engine.leaderLog(p);
+    for (let at = log.logStartOffset; at < log.logEndOffset; ) {
+      const batch = await log.read(at, { isolation: 'logEnd', maxRecords: 5_000, maxBytes: Infinity });
+      if (batch.length === 0) break;
+      for (const r of batch) {
+        if (r.key === null) continue;
+        const key = utf8(r.key);
+        if (r.value === null) rows.delete(key);
+        else rows.set(key, JSON.parse(utf8(r.value)) as runtime.ReadModelRow);
+      }
+      at = batch[batch.length - 1]!.offset + 1;
+    }
+  }
+  return [...rows.values()];
 }
 
 /** Wire records by consumed record: every group reading a record decodes its bytes once. */

@@ -120,4 +120,48 @@ describe('run settings and restarts', () => {
       { type: 'instance', action: 'add', target: 'el:accounts' },
     ]);
   });
+
+  it('a board shown gets its stored run back, paused, and another board shown then has none on screen', async () => {
+    const f = fakeClient();
+    setSimClient(f.client);
+    const banking = { id: 'board:banking' } as unknown as Board;
+    const shop = { id: 'board:shop' } as unknown as Board;
+    const frame = () => new Promise((r) => setTimeout(r, 40));
+    useSimStore.getState().restoreStored(banking);
+    expect(f.sent).toEqual([{ type: 'restore', board: banking }]);
+    f.emit({ type: 'restored', boardId: banking.id, found: true });
+    f.emit({ type: 'snapshot', snapshot: { at: 12_000, source: 'board', state: 'paused', stored: true } as unknown as SimSnapshot, series: { names: [], columns: [] } });
+    await frame();
+    expect(useSimStore.getState().runBoardId).toBe(banking.id);
+    expect(runControls(useSimStore.getState(), banking.id)).toEqual({ live: true, action: 'resume' });
+    // Already on the worker: asking again sends nothing.
+    useSimStore.getState().restoreStored(banking);
+    expect(f.sent).toHaveLength(1);
+    // Another board without a stored run: the worker stored Banking's away; nothing is live.
+    useSimStore.getState().restoreStored(shop);
+    f.emit({ type: 'restored', boardId: shop.id, found: false });
+    await frame();
+    expect(useSimStore.getState().snapshot).toBeNull();
+    expect(runControls(useSimStore.getState(), shop.id)).toEqual({ live: false, action: 'run' });
+    // Back on Banking, it is asked for again (the worker no longer has it open).
+    useSimStore.getState().restoreStored(banking);
+    expect(f.sent.at(-1)).toEqual({ type: 'restore', board: banking });
+  });
+
+  it('Stop of a stored run asks whether to discard it, and the question stays until the worker confirms', async () => {
+    const f = fakeClient();
+    setSimClient(f.client);
+    const banking = { id: 'board:banking' } as unknown as Board;
+    useSimStore.getState().run(banking);
+    f.emit({ type: 'snapshot', snapshot: { at: 1, source: 'board', state: 'running', stored: true, boardName: 'Banking' } as unknown as SimSnapshot, series: { names: [], columns: [] } });
+    await new Promise((r) => setTimeout(r, 40));
+    useSimStore.getState().stop();
+    expect(useSimStore.getState().stoppedStored).toEqual({ boardId: banking.id, boardName: 'Banking' });
+    useSimStore.getState().discardStored(banking.id);
+    expect(f.sent.at(-1)).toEqual({ type: 'discard', boardId: banking.id });
+    expect(useSimStore.getState().stoppedStored?.discarding).toBe(true);
+    f.emit({ type: 'discarded', boardId: banking.id });
+    await new Promise((r) => setTimeout(r, 40));
+    expect(useSimStore.getState().stoppedStored).toBeNull();
+  });
 });

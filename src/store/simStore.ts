@@ -40,6 +40,8 @@ export interface SimStoreState {
   runBoard: Board | null;
   /** Live badges of the run's stickies by element id (board runs only). */
   badges: Record<string, LiveBadge> | null;
+  /** A run was stopped that is still stored: the page asks whether to discard it. */
+  stoppedStored: { boardId: string; boardName: string; discarding?: boolean } | null;
 }
 
 export interface SimStoreActions {
@@ -50,6 +52,17 @@ export interface SimStoreActions {
    */
   boardShown(boardId: string | null): void;
   /** Asks the worker for the board's compile problems (answered into `problems`). */
+  /**
+   * Brings back the board's stored run, paused, when it has one (a reload, or coming back to a
+   * board): the worker stores and closes the run it had on screen first.
+   */
+  restoreStored(board: Board): void;
+  /** Deletes the stored run of a board (offered after Stop). */
+  discardStored(boardId: string): void;
+  /** The page is being hidden or closed: a stored run is stored now. */
+  checkpoint(): void;
+  /** Keeps the stopped run stored (closes the question). */
+  keepStored(): void;
   compile(board: Board): void;
   pause(): void;
   resume(): void;
@@ -96,6 +109,7 @@ const initial: SimStoreState = {
   runOptions: {},
   runBoard: null,
   badges: null,
+  stoppedStored: null,
 };
 
 let client: SimClient | null = null;
@@ -104,6 +118,10 @@ let pending: Partial<SimStoreState> | null = null;
 let frameRequested = false;
 let received = 0;
 let compileSeq = 0;
+/** Boards asked to be restored, by id, until the worker answers. */
+const restoring = new Map<string, Board>();
+/** The board whose run the worker has open (it stores and closes it when another board's run comes). */
+let onWorker: string | null = null;
 const badgeRates = new BadgeRates();
 
 /**
@@ -167,6 +185,23 @@ function receive(m: SimMessage): void {
     case 'structure':
       pending.structure = m.structure;
       break;
+    case 'discarded':
+      if (useSimStore.getState().stoppedStored?.boardId === m.boardId) pending.stoppedStored = null;
+      break;
+    case 'restored': {
+      const board = restoring.get(m.boardId);
+      restoring.delete(m.boardId);
+      onWorker = m.found ? m.boardId : null;
+      if (m.found && board) {
+        badgeRates.reset();
+        Object.assign(pending, { runBoardId: m.boardId, runBoard: board, runOptions: { ...useSimStore.getState().options }, badges: null });
+        intended = 'paused';
+      } else {
+        // The board on screen has no run: what the dock showed was another board's, now stored away.
+        Object.assign(pending, { snapshot: null, series: null, structure: null, badges: null, runBoardId: null });
+      }
+      break;
+    }
     case 'experiments':
       pending.experiments = m.list;
       break;
@@ -207,19 +242,40 @@ export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) 
   run(board) {
     badgeRates.reset();
     set({ open: true, error: null, snapshot: null, series: null, structure: null, badges: null, runBoardId: board.id, runOptions: { ...get().options }, runBoard: board });
+    onWorker = board.id;
     send({ type: 'start', board, options: get().options });
   },
   boardShown(boardId) {
     const run = get().runBoardId;
     if (run !== null && run !== boardId && intended === 'running') send({ type: 'pause' });
   },
+  restoreStored(board) {
+    if (onWorker === board.id) return;
+    restoring.set(board.id, board);
+    send({ type: 'restore', board });
+  },
+  discardStored(boardId) {
+    // The question stays up until the worker confirms: a reload right after must not find the run.
+    const s = get().stoppedStored;
+    set({ stoppedStored: s ? { ...s, discarding: true } : null });
+    send({ type: 'discard', boardId });
+  },
+  checkpoint() {
+    if (client && get().snapshot?.stored) send({ type: 'checkpoint' });
+  },
+  keepStored: () => set({ stoppedStored: null }),
   compile(board) {
     send({ type: 'compile', board, seq: ++compileSeq });
   },
   pause: () => send({ type: 'pause' }),
   resume: () => send({ type: 'resume' }),
   step: (ms = 100) => send({ type: 'step', ms }),
-  stop: () => send({ type: 'stop' }),
+  stop() {
+    const snap = get().snapshot;
+    const boardId = get().runBoardId;
+    send({ type: 'stop' });
+    if (snap?.stored && boardId) set({ stoppedStored: { boardId, boardName: snap.boardName } });
+  },
   setSpeed(speed) {
     set({ options: { ...get().options, speed } });
     send({ type: 'speed', speed });
@@ -268,6 +324,8 @@ export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) 
     setSimClient(null);
     pending = null;
     intended = null;
+    onWorker = null;
+    restoring.clear();
     badgeRates.reset();
     set({ ...initial });
   },

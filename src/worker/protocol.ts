@@ -52,7 +52,14 @@ export type BrokerAction = 'stop' | 'start' | 'crash' | 'isolate' | 'heal';
 export type InstanceAction = 'add' | 'remove' | 'crash';
 
 export type SimCommand =
+  /** Starts a run of the board; in a browser with IndexedDB the run is stored per board (survives a reload). */
   | { type: 'start'; board: Board; options: Partial<SimOptions> }
+  /** Brings back the board's stored run, paused (answered with `restored`); the run on screen before is stored and closed. */
+  | { type: 'restore'; board: Board }
+  /** Stores the run now (the page is being hidden or closed). */
+  | { type: 'checkpoint' }
+  /** Deletes the board's stored run (after Stop, when the person chose to discard it). */
+  | { type: 'discard'; boardId: string }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'step'; ms: number }
@@ -74,6 +81,10 @@ export type SimCommand =
 export type SimMessage =
   | { type: 'snapshot'; snapshot: SimSnapshot; series: SimSeries }
   | { type: 'structure'; structure: SimStructure }
+  /** The answer to `restore`: whether the board had a stored run (then a snapshot follows, paused). */
+  | { type: 'restored'; boardId: string; found: boolean }
+  /** The answer to `discard`: the board's stored run is deleted. */
+  | { type: 'discarded'; boardId: string }
   | { type: 'experiments'; list: ExperimentSummary[] }
   | { type: 'problems'; seq: number; problems: Problem[] }
   | { type: 'error'; code: string; message: string; problems: { message: string; elementIds: readonly string[] }[] };
@@ -84,6 +95,8 @@ export type SimMessage =
  * frames over 50 ms on a busy 2-core machine (docs/sim.md).
  */
 export const SNAPSHOT_INTERVAL_MS = 100;
+/** How often a stored run is checkpointed while it runs (wall milliseconds). */
+export const CHECKPOINT_INTERVAL_MS = 5_000;
 /** How often the worker moves simulated time. */
 export const TICK_MS = 16;
 /** The most simulated time one tick may run (beyond it, time runs slower than asked). */

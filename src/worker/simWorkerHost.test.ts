@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { exampleBoard } from '../sim/testing/exampleBoards';
 import { SNAPSHOT_INTERVAL_MS, type WorkerMessage } from './protocol';
@@ -101,3 +102,58 @@ describe('SimWorkerHost', () => {
     expect(step()).toBeGreaterThan(2);
   });
 });
+
+describe('stored runs in the worker', () => {
+  it('a new worker on the same storage brings the board run back paused; discard deletes it', async () => {
+    const { IDBFactory, IDBKeyRange } = await import("fake-indexeddb");
+    const indexedDB = new IDBFactory();
+    const board = exampleBoard('banking');
+    const first = harnessWith({ indexedDB, IDBKeyRange });
+    await first.host.handle({ type: 'start', board, options: { seed: 2, speed: 10 } });
+    for (let i = 0; i < 40; i++) {
+      first.advance(50);
+      await first.host.tick();
+    }
+    await first.host.handle({ type: 'pause' });
+    first.advance(200);
+    await first.host.tick();
+    const paused = lastSnapshot(first.posts)!;
+    if (!paused) throw new Error(JSON.stringify(first.posts.map((p) => p.m.type === "error" ? p.m : p.m.type)));
+    expect(paused.state).toBe('paused');
+    expect(paused.stored).toBe(true);
+    expect(paused.at).toBeGreaterThan(1_000);
+
+    // A reload: a new worker, the same browser storage.
+    const second = harnessWith({ indexedDB, IDBKeyRange });
+    await second.host.handle({ type: 'restore', board });
+    expect(second.posts.map((p) => p.m.type)).toEqual(['restored', 'structure']);
+    expect(second.posts[0]!.m).toEqual({ type: 'restored', boardId: board.id, found: true });
+    second.advance(200);
+    await second.host.tick();
+    const restored = lastSnapshot(second.posts)!;
+    expect(restored).toMatchObject({ state: 'paused', at: paused.at, stored: true });
+    expect(restored.counters.acknowledged).toBe(paused.counters.acknowledged);
+
+    await second.host.handle({ type: 'stop' });
+    await second.host.handle({ type: 'discard', boardId: board.id });
+    expect(second.posts.at(-1)!.m).toEqual({ type: 'discarded', boardId: board.id });
+    const third = harnessWith({ indexedDB, IDBKeyRange });
+    await third.host.handle({ type: 'restore', board });
+    expect(third.posts.map((p) => p.m)).toEqual([{ type: 'restored', boardId: board.id, found: false }]);
+  }, 60_000);
+});
+
+function harnessWith(env: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
+  const posts: { m: WorkerMessage; transfer: Transferable[]; at: number }[] = [];
+  let now = 0;
+  const host = new SimWorkerHost({ post: (m, transfer) => posts.push({ m, transfer, at: now }), now: () => now, setTimeout: () => 0 }, env);
+  return { host, posts, advance: (ms: number) => (now += ms) };
+}
+
+function lastSnapshot(posts: { m: WorkerMessage }[]) {
+  for (let i = posts.length - 1; i >= 0; i--) {
+    const m = posts[i]!.m;
+    if (m.type === 'snapshot') return m.snapshot;
+  }
+  return null;
+}

@@ -1,9 +1,9 @@
 // The worker side of the simulation protocol, without the worker globals so it can be tested
 // in Node: holds the run and the experiment on screen, moves simulated time on a timer by
 // real elapsed time × speed, and posts a snapshot at most every SNAPSHOT_INTERVAL_MS.
-import { ExperimentPlayer, listExperiments, Simulation, STEP_MS, type SimSeries } from '../sim';
+import { discardRun, ExperimentPlayer, listExperiments, Simulation, STEP_MS, type RunStorage, type SimSeries } from '../sim';
 import { compileTopology } from '../topology';
-import { MAX_SIM_MS_PER_TICK, SNAPSHOT_INTERVAL_MS, TICK_MS, type SimCommand, type WorkerMessage } from './protocol';
+import { CHECKPOINT_INTERVAL_MS, MAX_SIM_MS_PER_TICK, SNAPSHOT_INTERVAL_MS, TICK_MS, type SimCommand, type WorkerMessage } from './protocol';
 
 export interface HostPort {
   post(message: WorkerMessage, transfer: Transferable[]): void;
@@ -24,7 +24,41 @@ export class SimWorkerHost {
   /** Series version last sent, per run: unchanged series are not sent again. */
   private sentSeries = -1;
 
-  constructor(private readonly port: HostPort) {}
+  private lastCheckpoint = 0;
+
+  constructor(
+    private readonly port: HostPort,
+    /** IndexedDB of the worker's origin: runs are stored per board when there is one. */
+    private readonly env: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+  ) {}
+
+  /** Where a board's run is stored, when this worker can store runs. */
+  private storageFor(boardId: string): RunStorage | undefined {
+    const idb = this.env.indexedDB;
+    if (!idb) return undefined;
+    return { indexedDB: idb, name: `stormbench-run-${boardId}`, ...(this.env.IDBKeyRange ? { IDBKeyRange: this.env.IDBKeyRange } : {}) };
+  }
+
+  /** Stores the run on screen (a failure is reported; the run goes on in memory). */
+  private async checkpoint(): Promise<void> {
+    const sim = this.sim;
+    if (!sim || !sim.durable || sim.state === 'stopped') return;
+    this.lastCheckpoint = this.port.now();
+    try {
+      await sim.checkpoint();
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      this.port.post({ type: 'error', code: err.code ?? 'SIM_STORED_RUN', message: err.message ?? String(e), problems: [] }, []);
+      await sim.discard().catch(() => undefined);
+    }
+  }
+
+  /** The run on screen is stored, then closed (another board's run comes on screen). */
+  private async putAway(): Promise<void> {
+    await this.checkpoint();
+    await this.sim?.stop();
+    this.sim = null;
+  }
 
   /** Commands apply one after another: a start awaits its cluster, and what follows acts on it. */
   private queue: Promise<void> = Promise.resolve();
@@ -50,25 +84,57 @@ export class SimWorkerHost {
   private async apply(cmd: SimCommand): Promise<void> {
     switch (cmd.type) {
       case 'start': {
-        this.sim?.stop();
+        await this.putAway();
         this.closeExperiment();
         const sim = new Simulation(cmd.board, cmd.options);
         this.speed = sim.options.speed;
-        await sim.start();
+        await sim.start(this.storageFor(cmd.board.id));
         this.sim = sim;
+        this.debt = 0;
+        this.sentSeries = -1;
+        this.lastCheckpoint = this.port.now();
+        this.port.post({ type: 'structure', structure: sim.structure() }, []);
+        return;
+      }
+      case 'restore': {
+        if (this.sim && this.sim.board.id === cmd.board.id && this.sim.state !== 'stopped') {
+          this.port.post({ type: 'restored', boardId: cmd.board.id, found: true }, []);
+          return;
+        }
+        await this.putAway();
+        const storage = this.storageFor(cmd.board.id);
+        const sim = storage ? await Simulation.restore(cmd.board, storage) : null;
+        this.port.post({ type: 'restored', boardId: cmd.board.id, found: sim !== null }, []);
+        if (!sim) return;
+        this.sim = sim;
+        this.speed = sim.options.speed;
         this.debt = 0;
         this.sentSeries = -1;
         this.port.post({ type: 'structure', structure: sim.structure() }, []);
         return;
       }
+      case 'checkpoint':
+        return this.checkpoint();
+      case 'discard': {
+        if (this.sim && this.sim.board.id === cmd.boardId) await this.sim.discard();
+        else {
+          const storage = this.storageFor(cmd.boardId);
+          if (storage) await discardRun(storage);
+        }
+        this.port.post({ type: 'discarded', boardId: cmd.boardId }, []);
+        return;
+      }
       case 'pause':
-        return this.need().pause();
+        this.need().pause();
+        return this.checkpoint();
       case 'resume':
         return this.need().resume();
       case 'step':
         return this.need().step(Math.max(STEP_MS, cmd.ms));
       case 'stop':
-        this.sim?.stop();
+        // Stored as it stopped: the page then offers to discard it.
+        await this.checkpoint();
+        await this.sim?.stop();
         return;
       case 'speed':
         if (this.sim) this.sim.setSpeed(cmd.speed);
@@ -157,6 +223,7 @@ export class SimWorkerHost {
           await this.sim.advance(whole);
           this.dirty = true;
         }
+        if (this.sim.durable && now - this.lastCheckpoint >= CHECKPOINT_INTERVAL_MS) await this.checkpoint();
       }
       if (this.dirty && now - this.lastPost >= SNAPSHOT_INTERVAL_MS) this.post(now);
     } catch (e) {

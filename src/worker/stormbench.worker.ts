@@ -5,9 +5,13 @@ import type { WorkerCommand } from './protocol';
 import { WorkerHost } from './workerHost';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const host = new WorkerHost({
-  post: (message, transfer) => scope.postMessage(message, transfer),
-  now: () => performance.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-});
+const host = new WorkerHost(
+  {
+    post: (message, transfer) => scope.postMessage(message, transfer),
+    now: () => performance.now(),
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+  },
+  // Runs are stored per board in the origin's IndexedDB (when the browser offers it).
+  typeof scope.indexedDB === 'undefined' ? {} : { indexedDB: scope.indexedDB },
+);
 scope.onmessage = (e: MessageEvent<WorkerCommand>) => void host.handle(e.data);

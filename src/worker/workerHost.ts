@@ -11,9 +11,9 @@ export class WorkerHost {
 
   constructor(
     private readonly port: HostPort,
-    env: { indexedDB?: IDBFactory } = {},
+    env: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
   ) {
-    this.sim = new SimWorkerHost(port);
+    this.sim = new SimWorkerHost(port, env);
     this.engine = createEngineHost(env);
   }
 

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MAX_COMMANDS_PER_SECOND, SIM_DEFAULTS, runControls, useSimStore, type ProducerAcks } from '../../store/simStore';
 import { useUiStore } from '../../store/uiStore';
+import { ConfirmDialog } from '../ConfirmDialog';
 
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
 
@@ -38,11 +39,30 @@ function setRateFromInput(text: string): void {
 
 export function SimControls() {
   const boardId = useBoardStore((s) => s.board?.id ?? null);
-  // A run belongs to its board: showing another board pauses it.
-  useEffect(() => useSimStore.getState().boardShown(boardId), [boardId]);
+  // A run belongs to its board: showing another board pauses it (and stores it), and the board
+  // on screen gets its own stored run back, paused, when it has one (also after a reload).
+  useEffect(() => {
+    const sim = useSimStore.getState();
+    sim.boardShown(boardId);
+    const board = useBoardStore.getState().board;
+    if (board && board.id === boardId) sim.restoreStored(board);
+  }, [boardId]);
+  // Closing or hiding the page stores the run as it is.
+  useEffect(() => {
+    const store = () => useSimStore.getState().checkpoint();
+    const hidden = () => document.visibilityState === 'hidden' && store();
+    window.addEventListener('pagehide', store);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('pagehide', store);
+      document.removeEventListener('visibilitychange', hidden);
+    };
+  }, []);
+  const stoppedStored = useSimStore((s) => s.stoppedStored);
   const { live, action } = useSimStore(useShallow((s) => runControls(s, boardId)));
   const source = useSimStore((s) => s.snapshot?.source ?? 'board');
   const at = useSimStore((s) => s.snapshot?.at ?? 0);
+  const stored = useSimStore((s) => (s.snapshot?.source === 'board' && s.snapshot.stored) ?? false);
   const speed = useSimStore((s) => s.options.speed ?? SIM_DEFAULTS.speed);
   const rate = useSimStore((s) => s.options.commandsPerSecond ?? SIM_DEFAULTS.commandsPerSecond);
   const keys = useSimStore((s) => s.options.keys ?? SIM_DEFAULTS.keys);
@@ -56,7 +76,7 @@ export function SimControls() {
         </button>
       ) : (
         <button type="button" className="sb-button sb-primary" onClick={() => (action === 'resume' ? a.resume() : runCurrentBoard())}>
-          Run simulation
+          {action === 'resume' ? 'Resume simulation' : 'Run simulation'}
         </button>
       )}
       <button type="button" className="sb-button" disabled={action !== 'resume'} onClick={() => a.step(100)} title="Advance 100 ms of simulated time">
@@ -104,6 +124,21 @@ export function SimControls() {
       <span className="sb-sim-clock" aria-label="Simulated time">
         {source === 'experiment' ? 'experiment ' : ''}t = {(at / 1000).toFixed(2)} s
       </span>
+      {stored && source === 'board' && (
+        <span className="sb-sim-stored" title="The run's logs, offsets and counters are stored in this browser (IndexedDB): reloading the page brings it back, paused.">
+          Stored in this browser
+        </span>
+      )}
+      {stoppedStored && (
+        <ConfirmDialog
+          title="Keep the stopped run?"
+          message={`The run of "${stoppedStored.boardName}" is stored in this browser: reloading the page or coming back to the board brings it back, paused. Discard it to start afresh.`}
+          confirmLabel={stoppedStored.discarding ? 'Discarding…' : 'Discard stored run'}
+          cancelLabel="Keep it stored"
+          onConfirm={() => a.discardStored(stoppedStored.boardId)}
+          onCancel={a.keepStored}
+        />
+      )}
     </div>
   );
 }

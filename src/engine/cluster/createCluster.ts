@@ -42,6 +42,8 @@ export interface ClusterOptions {
   brokers?: number;
   storage?: 'memory' | IndexedDbStorageOptions;
   clock?: 'real' | 'virtual';
+  /** With clock 'virtual': the time it starts at (a stored run continues where it stopped). */
+  startAt?: number;
   seed?: number;
   /** How often the background cleaner runs (Kafka's log.cleaner.backoff.ms is 15 s); 0 disables it. */
   cleanerIntervalMs?: number;
@@ -98,7 +100,7 @@ export interface Cluster {
 export async function createCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const brokers = options.brokers ?? 1;
   if (!Number.isInteger(brokers) || brokers < 1) throw new IllegalStateError(`brokers must be a whole number ≥ 1, got ${brokers}.`);
-  const clock: Clock = options.clock === 'virtual' ? createVirtualClock() : createRealClock();
+  const clock: Clock = options.clock === 'virtual' ? createVirtualClock(options.startAt ?? 0) : createRealClock();
   const rng = createRng(options.seed ?? 1);
   const storage = options.storage ?? 'memory';
   let backend: StorageBackend;

@@ -99,6 +99,15 @@ export class ConsumerGroups {
     return [...this.groups.keys()];
   }
 
+  /** Per group and partition, how far it has delivered (for a stored run). */
+  deliveries(): Record<string, Record<string, { upTo: number; maxId: number }>> {
+    return Object.fromEntries([...this.groups].map(([id, g]) => [id, g.deliveries()]));
+  }
+
+  restoreDeliveries(state: Record<string, Record<string, { upTo: number; maxId: number }>>): void {
+    for (const [id, d] of Object.entries(state)) this.group(id).restoreDeliveries(d);
+  }
+
   /** Starts a consumer: it joins on its first poll, then polls and heartbeats on its own. */
   addMember(options: MemberOptions & { clientId?: string }): string {
     const opts: ResolvedMemberOptions = { ...MEMBER_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as ResolvedMemberOptions;

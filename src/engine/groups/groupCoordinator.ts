@@ -260,6 +260,16 @@ export class GroupCoordinator {
     return own ? own(topic, partition, offset, record, lease) : this.ctx.onDeliver?.(this.id, topic, partition, offset, id, lease, record);
   }
 
+  /** How far the group has delivered each partition (what tells a redelivery from a first delivery). */
+  deliveries(): Record<string, { upTo: number; maxId: number }> {
+    return Object.fromEntries([...this.delivered].map(([k, d]) => [k, { ...d }]));
+  }
+
+  /** A restored group remembers how far it had delivered, so what it reads again counts as duplicates. */
+  restoreDeliveries(state: Record<string, { upTo: number; maxId: number }>): void {
+    for (const [k, d] of Object.entries(state)) this.delivered.set(k, { upTo: d.upTo, maxId: d.maxId });
+  }
+
   sampleLag(): void {
     const lags = new Map<string, number>();
     for (const t of this.subscribedTopics()) {

@@ -36,6 +36,14 @@ const KEEP_DETAILS = 1_000;
  */
 export const countsAsApplication = (topic: string) => !topic.startsWith('__');
 
+export interface LedgerCounters {
+  produced: number;
+  acknowledged: number;
+  consumed: number;
+  lost: number;
+  duplicated: number;
+}
+
 export class Ledger {
   produced = 0;
   acknowledged = 0;
@@ -51,6 +59,19 @@ export class Ledger {
     let l = this.acked.get(k);
     if (!l) this.acked.set(k, (l = { offsets: [], ids: [], lost: new Set() }));
     return l;
+  }
+
+  /** The counters alone (a stored run keeps them; the per-record details start again). */
+  counters(): LedgerCounters {
+    return { produced: this.produced, acknowledged: this.acknowledged, consumed: this.consumed, lost: this.lostCount, duplicated: this.duplicateCount };
+  }
+
+  restoreCounters(c: LedgerCounters): void {
+    this.produced = c.produced;
+    this.acknowledged = c.acknowledged;
+    this.consumed = c.consumed;
+    this.lostCount = c.lost;
+    this.duplicateCount = c.duplicated;
   }
 
   recordAck(topic: string, partition: number, baseOffset: number, ids: readonly number[]): void {

@@ -47,6 +47,11 @@ export class ReadModelTable {
     return this.rows.get(id);
   }
 
+  /** Puts back a row as published to the table topic (rebuilding the table from that topic). */
+  load(row: ReadModelRow): void {
+    this.rows.set(row.id, row);
+  }
+
   all(): ReadModelRow[] {
     return [...this.rows.values()];
   }

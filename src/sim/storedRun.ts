@@ -1,0 +1,39 @@
+// A board's run as stored between page loads: what the logs do not hold, written as one
+// checkpoint (the logs themselves are the cluster's durable replicas). Versioned, and tied to
+// the board's topology: a board whose topics changed since cannot continue the old run.
+import type { Topology } from '../topology';
+import type { LedgerCounters, StampedEvent } from './engineApi';
+import type { SimOptions } from './options';
+import type { StoredInstances } from './serviceInstances';
+import type { StoreBookkeeping } from './clusterEventStore';
+
+export const STORED_RUN_VERSION = 1;
+
+export interface StoredRunState {
+  version: number;
+  boardName: string;
+  /** The topology's topics and groups, as topologySignature gives them. */
+  signature: string;
+  options: SimOptions;
+  /** Virtual time of the checkpoint. */
+  at: number;
+  ledger: LedgerCounters;
+  flow: Record<string, number | [string, number][]>;
+  instances: StoredInstances;
+  /** Per group and partition, how far it delivered (redeliveries after a restore count as duplicates). */
+  deliveries: Record<string, Record<string, { upTo: number; maxId: number }>>;
+  /** Per aggregate sticky: its event store's bookkeeping. */
+  stores: Record<string, StoreBookkeeping>;
+  timeline: StampedEvent[];
+  series: number[][];
+  samples: number;
+  nextSampleAt: number;
+  nextRefreshAt: number;
+}
+
+/** What a stored run depends on: topic names, partitions and the consumer groups. */
+export function topologySignature(t: Topology): string {
+  const topics = t.topics.map((x) => `${x.name}/${x.partitions}${x.perInstance ? '*' : ''}`).sort();
+  const groups = [...t.aggregates.map((a) => a.groupId), ...t.policies.map((p) => p.groupId), ...t.projectors.map((p) => p.groupId)].sort();
+  return JSON.stringify({ topics, groups });
+}
