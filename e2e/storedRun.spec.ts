@@ -39,6 +39,8 @@ test('a run survives a reload: same offsets and counters, paused; it resumes los
   await page.reload();
   await expect(button(page, 'Resume simulation')).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => clock(page)).toBe(at);
+  // The controls show the restored run's own settings.
+  await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('10');
   await page.getByRole('tab', { name: 'Cluster' }).click();
   await expect.poll(() => partitionRows(page)).toEqual(rows);
   expect(await counter(page, 'Acknowledged records')).toBe(acked);

@@ -130,9 +130,11 @@ describe('run settings and restarts', () => {
     useSimStore.getState().restoreStored(banking);
     expect(f.sent).toEqual([{ type: 'restore', board: banking }]);
     f.emit({ type: 'restored', boardId: banking.id, found: true });
-    f.emit({ type: 'snapshot', snapshot: { at: 12_000, source: 'board', state: 'paused', stored: true } as unknown as SimSnapshot, series: { names: [], columns: [] } });
+    f.emit({ type: 'snapshot', snapshot: { at: 12_000, source: 'board', state: 'paused', stored: true, speed: 10, commandsPerSecond: 90, acks: 1, assignor: 'sticky' } as unknown as SimSnapshot, series: { names: [], columns: [] } });
     await frame();
     expect(useSimStore.getState().runBoardId).toBe(banking.id);
+    // The controls show the restored run's own settings.
+    expect(useSimStore.getState().options).toMatchObject({ speed: 10, commandsPerSecond: 90, acks: 1, assignor: 'sticky' });
     expect(runControls(useSimStore.getState(), banking.id)).toEqual({ live: true, action: 'resume' });
     // Already on the worker: asking again sends nothing.
     useSimStore.getState().restoreStored(banking);

@@ -122,6 +122,8 @@ let compileSeq = 0;
 const restoring = new Map<string, Board>();
 /** The board whose run the worker has open (it stores and closes it when another board's run comes). */
 let onWorker: string | null = null;
+/** A stored run came back: its first snapshot sets the controls (speed, rate, acks, assignor) to the run's own. */
+let adoptRunOptions = false;
 const badgeRates = new BadgeRates();
 
 /**
@@ -178,6 +180,12 @@ function receive(m: SimMessage): void {
   switch (m.type) {
     case 'snapshot':
       pending.snapshot = m.snapshot;
+      if (adoptRunOptions && m.snapshot.source === 'board') {
+        adoptRunOptions = false;
+        const s = m.snapshot;
+        const options: Partial<SimOptions> = { ...useSimStore.getState().options, speed: s.speed, commandsPerSecond: s.commandsPerSecond, acks: s.acks as ProducerAcks, assignor: s.assignor as AssignorName };
+        Object.assign(pending, { options, runOptions: { ...options } });
+      }
       if (m.snapshot.source === 'board' && (m.snapshot.state === 'running' || m.snapshot.state === 'paused' || m.snapshot.state === 'stopped')) intended = m.snapshot.state;
       // Series come only when a sample was added; otherwise the last ones stay.
       if (m.series.columns.length > 0) pending.series = m.series;
@@ -194,8 +202,9 @@ function receive(m: SimMessage): void {
       onWorker = m.found ? m.boardId : null;
       if (m.found && board) {
         badgeRates.reset();
-        Object.assign(pending, { runBoardId: m.boardId, runBoard: board, runOptions: { ...useSimStore.getState().options }, badges: null });
+        Object.assign(pending, { runBoardId: m.boardId, runBoard: board, badges: null });
         intended = 'paused';
+        adoptRunOptions = true;
       } else {
         // The board on screen has no run: what the dock showed was another board's, now stored away.
         Object.assign(pending, { snapshot: null, series: null, structure: null, badges: null, runBoardId: null });
@@ -325,6 +334,7 @@ export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) 
     pending = null;
     intended = null;
     onWorker = null;
+    adoptRunOptions = false;
     restoring.clear();
     badgeRates.reset();
     set({ ...initial });

@@ -48,10 +48,10 @@ export function replicationSnapshot(core: ClusterCore): ReplicationSnapshot {
   for (const p of core.allPartitions()) {
     const source = p.leader ?? p.isr[0] ?? p.preferredLeader;
     const log = p.log(source);
-    if (p.leader !== null) leaderOf.set(p.leader, (leaderOf.get(p.leader) ?? 0) + 1);
-    // Internal topics (__consumer_offsets) count towards a broker's leaderships but are not listed,
-    // as Kafka UIs hide them by default: the partition table is about the application's topics.
+    // Internal topics (__consumer_offsets) are not listed nor counted in a broker's leaderships,
+    // as Kafka UIs hide them by default: the snapshot is about the application's topics.
     if (!countsAsApplication(p.topic)) continue;
+    if (p.leader !== null) leaderOf.set(p.leader, (leaderOf.get(p.leader) ?? 0) + 1);
     partitions.push({
       topic: p.topic,
       partition: p.partition,
