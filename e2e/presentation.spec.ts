@@ -74,6 +74,12 @@ test('presentation mode follows the facilitator\'s view live and cannot edit the
   await expect(ada!.stickies()).toHaveCount(1);
   await expect(sticky).toBeVisible();
 
+  // Zooming the projector by hand stops following; one button follows the facilitator again.
+  await projector!.wheel(-200);
+  await expect(projector!.following()).toContainText('Not following anyone');
+  await projector!.following().getByRole('button', { name: 'Follow the facilitator' }).click();
+  await expect.poll(() => shows(projector!, ada!), { timeout: LIVE_MS }).toBe(true);
+
   // Esc leaves; Shift+P comes back; the button leaves too.
   await p.keyboard.press('Escape');
   await expect(p.getByRole('button', { name: 'Leave presentation' })).toHaveCount(0);
