@@ -12,6 +12,7 @@ import { ConcurrencyConflictError, IllegalStateError, InvalidRecordError, Messag
 import { CHUNK_BYTES } from '../log/truncate';
 import type { PartitionLog } from '../log/partitionLog';
 import { defaultPartition } from '../murmur2';
+import { refusedBeforeWrite, withRetries } from '../client/retry';
 import { matches, type WhereClause } from './jsonPath';
 import { KeyIndex } from './keyIndex';
 
@@ -103,12 +104,20 @@ export class EventStore {
       const current = idx.offsetsOf(key).length;
       if (expected !== undefined && current !== expected) throw new ConcurrencyConflictError(this.topic, key, expected, current);
       try {
-        await log.appendAsLeader(batches.map((b) => b.slice()), {
-          precondition: (nextOffset) => {
-            // Anything appended since the index caught up may be this key's: look again.
-            if (expected !== undefined && !idx.coversUpTo(nextOffset)) throw new RetrySignal();
-          },
-        });
+        // Through the replicated produce path with acks=all: refused when the partition has no
+        // leader or too few in-sync replicas (retried, as a producer retries those), answered
+        // when every in-sync replica has the events (and, with IndexedDB, they are on disk).
+        await withRetries(
+          this.engine.clock,
+          () =>
+            this.engine.appendToPartition(this.topic, log.partition, batches.map((b) => b.slice()), -1, {
+              precondition: (nextOffset) => {
+                // Anything appended since the index caught up may be this key's: look again.
+                if (expected !== undefined && !idx.coversUpTo(nextOffset)) throw new RetrySignal();
+              },
+            }),
+          { retriable: refusedBeforeWrite },
+        );
         return current + records.length;
       } catch (e) {
         if (!(e instanceof RetrySignal)) throw e;
@@ -139,8 +148,9 @@ export class EventStore {
     if (!isCompacted(t.config)) throw new IllegalStateError(`${SNAPSHOTS_TOPIC} must be a compacted topic.`);
     const skey = `${this.topic}/${key}`;
     const now = this.engine.clock.now();
-    const log = this.engine.log(SNAPSHOTS_TOPIC, defaultPartition(skey, t.partitions.length));
-    await log.appendAsLeader(encodeBatches([{ key: skey, value: JSON.stringify({ version: snapshot.version, state: snapshot.state }), timestamp: now }], {}, CHUNK_BYTES));
+    const partition = defaultPartition(skey, t.partitions.length);
+    const batches = encodeBatches([{ key: skey, value: JSON.stringify({ version: snapshot.version, state: snapshot.state }), timestamp: now }], {}, CHUNK_BYTES);
+    await withRetries(this.engine.clock, () => this.engine.appendToPartition(SNAPSHOTS_TOPIC, partition, batches, -1, {}), { retriable: refusedBeforeWrite });
   }
 
   async loadSnapshot(key: string): Promise<Snapshot | null> {
