@@ -82,7 +82,7 @@ export function TopologyView() {
     <div className="sb-topology">
       <div className="sb-topology-brokers" aria-label="Broker colours">
         {brokers.map((b) => (
-          <span key={b.id} className="sb-broker-chip" style={{ background: brokerColour(b.id), opacity: b.status === 'running' ? 1 : 0.35 }}>
+          <span key={b.id} className={`sb-broker-chip${b.status === 'running' ? '' : ' sb-broker-chip-down'}`} style={{ background: b.status === 'running' ? brokerColour(b.id) : undefined, borderColor: brokerColour(b.id) }}>
             broker {b.id} {b.status !== 'running' ? `(${b.status})` : ''}
           </span>
         ))}

@@ -74,7 +74,20 @@ function sizeOf(n: SimStructure['nodes'][number]): [number, number] {
   return boxSize(n.label, [], 1);
 }
 
-export async function layoutTopology(s: SimStructure): Promise<TopologyLayout> {
+/** One layout per run's structure: reopening the tab shows it at once instead of laying out again. */
+const layouts = new WeakMap<SimStructure, Promise<TopologyLayout>>();
+
+export function layoutTopology(s: SimStructure): Promise<TopologyLayout> {
+  let p = layouts.get(s);
+  if (!p) {
+    p = computeLayout(s);
+    layouts.set(s, p);
+    p.catch(() => layouts.delete(s));
+  }
+  return p;
+}
+
+async function computeLayout(s: SimStructure): Promise<TopologyLayout> {
   const elk = await loadElk();
   const byParent = new Map<string, ElkNode[]>();
   const roots: ElkNode[] = [];
