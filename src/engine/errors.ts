@@ -270,3 +270,20 @@ export class VirtualClockStalledError extends EngineError {
     );
   }
 }
+
+/**
+ * Admin: a group's offsets can only be set while it has no members. Kafka's coordinator answers
+ * an admin OffsetCommit (no member id, generation -1) to a non-empty group with
+ * UNKNOWN_MEMBER_ID (pinned against a real broker in kafka/groupOffsets.kafka.test.ts); the
+ * message reads like kafka-consumer-groups --reset-offsets, which refuses an active group.
+ */
+export class GroupNotInactiveError extends EngineError {
+  constructor(group: string, state: string, members: number) {
+    super(
+      `Offsets of group "${group}" can only be reset while the group is inactive, but it is ${state} with ${members} member${members === 1 ? '' : 's'}: stop its consumers first (Kafka refuses the commit with UNKNOWN_MEMBER_ID).`,
+      'UNKNOWN_MEMBER_ID',
+      false,
+      { group, state, members },
+    );
+  }
+}

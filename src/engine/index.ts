@@ -2,7 +2,7 @@
 // partitioned log with memory or IndexedDB storage.
 export { createCluster, type Cluster, type ClusterOptions, type IndexedDbStorageOptions } from './cluster/createCluster';
 export { murmur2, defaultPartition, toPositive } from './murmur2';
-export { Admin, type ITopicConfig, type PartitionMetadata } from './client/admin';
+export { Admin, CONFIG_RESOURCE_TOPIC, type ITopicConfig, type PartitionMetadata, type DescribeConfigResponse, type DescribedConfigEntry } from './client/admin';
 export { Producer, type ProducerOptions } from './client/producer';
 export { sendRetrying, withRetries, refusedBeforeWrite, backoffFor, RETRY_BACKOFF_MS, RETRY_BACKOFF_MAX_MS, DELIVERY_TIMEOUT_MS, type RetryHooks, type RetryPolicy } from './client/retry';
 export { Consumer, type ConsumerOptions, type RunOptions, type ConsumerEvents } from './client/consumer';

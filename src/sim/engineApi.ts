@@ -29,6 +29,8 @@ export {
   type PartitionLog,
   type LedgerCounters,
   type DecodedRecord,
+  type Admin,
+  type Producer,
 } from '../engine';
 // The simulator's event store still reads records by offset on the replicas (until it is the engine's own).
 export { idAt, recordAt, type SimRecord, type ProduceRecord } from '../engine/replication/records';

@@ -11,3 +11,5 @@ export type { SimStructure, StructureNode, StructureEdge } from './structure';
 export type { RoleKind } from './groupRoles';
 export { ASSIGNOR_NAMES, type AssignorName, type BrokerSnapshot, type PartitionSnapshot, type StampedEvent } from './engineApi';
 export * from './errors';
+export { KafkaConsole, prettyJson, DEFAULT_BROWSE_LIMIT, MAX_BROWSE_LIMIT, BROWSE_SCAN_BUDGET } from './kafkaConsole';
+export type { KafkaConsoleApi, BrowseRequest, BrowseFrom, BrowsePage, BrowsedMessage, TopicConfigView, ProduceRequest, ResetRequest, ResetTarget, ResetResult } from './kafkaConsole';

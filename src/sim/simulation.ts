@@ -548,6 +548,11 @@ export class Simulation {
     return { eventIndexEntries, streams, readModelRows, timeline: this.timeline.length, queuedHandlerWork: this.queued };
   }
 
+  /** The run's cluster (null before it starts): the Kafka console reads and writes it. */
+  get activeCluster(): Cluster | null {
+    return this.cluster;
+  }
+
   /** For tests: the cluster underneath. */
   get clusterForTests(): Cluster | null {
     return this.cluster;

@@ -1,17 +1,20 @@
 // The page's side of the worker: starts it lazily on the first command, sends typed commands
 // (simulation controls, engine calls) and hands simulation messages to listeners (the sim
 // store keeps only the latest snapshot and renders once per animation frame). `engine` is a
-// promise-returning proxy of the engine API; terminate() ends the worker (its unfinished writes
+// promise-returning proxy of the engine API, `console` one of the Kafka console over the running
+// board's cluster (message browser, configs, produce, reset offsets); terminate() ends the worker (its unfinished writes
 // may be lost, acknowledged ones are durable) and fails the calls still waiting.
-import type { EngineReply, EngineWorkerApi, SimCommand, SimMessage, WorkerCommand, WorkerMessage } from './protocol';
+import type { KafkaConsoleApi } from '../sim';
+import type { ConsoleReply, EngineReply, EngineWorkerApi, SimCommand, SimMessage, WorkerCommand, WorkerMessage } from './protocol';
 
-/** What the simulation store needs of the worker. */
-export type SimClient = Pick<WorkerClient, 'send' | 'onMessage' | 'terminate'>;
+/** What the simulation store needs of the worker (the console only where the page browses topics). */
+export type SimClient = Pick<WorkerClient, 'send' | 'onMessage' | 'terminate'> & Partial<Pick<WorkerClient, 'console'>>;
 
 export interface WorkerClient {
   send(cmd: SimCommand): void;
   onMessage(listener: (m: SimMessage) => void): () => void;
   readonly engine: EngineWorkerApi;
+  readonly console: KafkaConsoleApi;
   terminate(): void;
 }
 
@@ -35,7 +38,7 @@ export function createWorkerClient(makeWorker: () => Worker = () => new Worker(n
     for (const w of waiting.values()) w.reject(error);
     waiting.clear();
   };
-  const reply = (m: EngineReply) => {
+  const reply = (m: EngineReply | ConsoleReply) => {
     const w = waiting.get(m.id);
     if (!w) return;
     waiting.delete(m.id);
@@ -47,7 +50,7 @@ export function createWorkerClient(makeWorker: () => Worker = () => new Worker(n
     worker = makeWorker();
     worker.onmessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
-      if (m.type === 'engineReply') return reply(m);
+      if (m.type === 'engineReply' || m.type === 'consoleReply') return reply(m);
       for (const l of listeners) l(m);
     };
     worker.onerror = (e) => {
@@ -58,17 +61,22 @@ export function createWorkerClient(makeWorker: () => Worker = () => new Worker(n
     return worker;
   };
   const post = (cmd: WorkerCommand) => ensure().postMessage(cmd);
-  const engine = new Proxy({} as EngineWorkerApi, {
-    get: (_t, method) =>
-      (...args: unknown[]) =>
-        new Promise((resolve, reject) => {
-          const id = nextId++;
-          waiting.set(id, { resolve, reject });
-          post({ type: 'engine', id, method, args } as unknown as WorkerCommand);
-        }),
-  });
+  /** A promise-returning proxy: each method call is one request, answered by the reply with its id. */
+  const callsOf = <T extends object>(type: 'engine' | 'console'): T =>
+    new Proxy({} as T, {
+      get: (_t, method) =>
+        (...args: unknown[]) =>
+          new Promise((resolve, reject) => {
+            const id = nextId++;
+            waiting.set(id, { resolve, reject });
+            post({ type, id, method, args } as unknown as WorkerCommand);
+          }),
+    });
+  const engine = callsOf<EngineWorkerApi>('engine');
+  const console = callsOf<KafkaConsoleApi>('console');
   return {
     send: (cmd) => post(cmd),
+    console,
     onMessage(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

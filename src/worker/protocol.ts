@@ -7,7 +7,7 @@
 import type { ITopicConfig, KafkaMessage, Message, RecordMetadata } from '../engine/index';
 import type { Board } from '../model';
 import type { Problem } from '../topology';
-import type { AssignorName, ExperimentSummary, KeyDistribution, ProducerAcks, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
+import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
 
 export interface OpenOptions {
   /** 'memory', or the name of an IndexedDB database in the worker's origin. */
@@ -107,7 +107,16 @@ export type EngineCall = { [K in keyof EngineWorkerApi]: { type: 'engine'; id: n
 
 export type EngineReply = { type: 'engineReply'; id: number; ok: true; value: unknown } | { type: 'engineReply'; id: number; ok: false; code: string; message: string };
 
+/**
+ * A Kafka console call (message browser, topic configs, produce, reset offsets) on the running
+ * board's cluster, answered by a `consoleReply` with the same id. It waits for commands sent
+ * before it (a start), and reads never disturb the run.
+ */
+export type ConsoleCall = { [K in keyof KafkaConsoleApi]: { type: 'console'; id: number; method: K; args: Parameters<KafkaConsoleApi[K]> } }[keyof KafkaConsoleApi];
+
+export type ConsoleReply = { type: 'consoleReply'; id: number; ok: true; value: unknown } | { type: 'consoleReply'; id: number; ok: false; code: string; message: string };
+
 /** Everything the page sends to the worker. */
-export type WorkerCommand = SimCommand | EngineCall;
+export type WorkerCommand = SimCommand | EngineCall | ConsoleCall;
 /** Everything the worker sends to the page. */
-export type WorkerMessage = SimMessage | EngineReply;
+export type WorkerMessage = SimMessage | EngineReply | ConsoleReply;

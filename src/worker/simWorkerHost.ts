@@ -1,9 +1,9 @@
 // The worker side of the simulation protocol, without the worker globals so it can be tested
 // in Node: holds the run and the experiment on screen, moves simulated time on a timer by
 // real elapsed time × speed, and posts a snapshot at most every SNAPSHOT_INTERVAL_MS.
-import { discardRun, ExperimentPlayer, listExperiments, Simulation, STEP_MS, type RunStorage, type SimSeries } from '../sim';
+import { discardRun, ExperimentPlayer, KafkaConsole, listExperiments, SIM_EPOCH_MS, Simulation, STEP_MS, type RunStorage, type SimSeries } from '../sim';
 import { compileTopology } from '../topology';
-import { CHECKPOINT_INTERVAL_MS, MAX_SIM_MS_PER_TICK, SNAPSHOT_INTERVAL_MS, TICK_MS, type SimCommand, type WorkerMessage } from './protocol';
+import { CHECKPOINT_INTERVAL_MS, MAX_SIM_MS_PER_TICK, SNAPSHOT_INTERVAL_MS, TICK_MS, type ConsoleCall, type SimCommand, type WorkerMessage } from './protocol';
 
 export interface HostPort {
   post(message: WorkerMessage, transfer: Transferable[]): void;
@@ -67,6 +67,34 @@ export class SimWorkerHost {
     const next = this.queue.then(() => this.handleNow(cmd));
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** The Kafka console of the run on screen (one per run: it keeps a producer). */
+  private console: { sim: Simulation; console: KafkaConsole } | null = null;
+
+  /** A Kafka console call, after the commands sent before it; answered with a consoleReply. */
+  call(cmd: ConsoleCall): Promise<void> {
+    const next = this.queue.then(() => this.callNow(cmd));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async callNow(cmd: ConsoleCall): Promise<void> {
+    try {
+      const sim = this.need();
+      const cluster = sim.activeCluster;
+      if (!cluster || sim.state === 'stopped') throw Object.assign(new Error('The run has stopped: run the simulation to look at its topics.'), { code: 'SIM_NOT_STARTED' });
+      if (this.console?.sim !== sim) this.console = { sim, console: new KafkaConsole(cluster, SIM_EPOCH_MS) };
+      const c = this.console.console;
+      const fn = c[cmd.method] as (...args: unknown[]) => Promise<unknown>;
+      const value = await fn.apply(c, cmd.args);
+      // A produce or reset changes what the next snapshot shows.
+      this.dirty = true;
+      this.port.post({ type: 'consoleReply', id: cmd.id, ok: true, value }, []);
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      this.port.post({ type: 'consoleReply', id: cmd.id, ok: false, code: err.code ?? 'CONSOLE_ERROR', message: err.message ?? String(e) }, []);
+    }
   }
 
   private async handleNow(cmd: SimCommand): Promise<void> {

@@ -1,6 +1,6 @@
 // The worker's one host: takes every command of the protocol and routes it — simulation
-// controls to the simulation host, engine calls to the engine host — and posts replies. Kept
-// apart from the worker entry so it runs in Node tests.
+// controls and Kafka console calls to the simulation host, engine calls to the engine host —
+// and posts replies. Kept apart from the worker entry so it runs in Node tests.
 import { createEngineHost } from './engineHost';
 import type { EngineCall, EngineWorkerApi, WorkerCommand } from './protocol';
 import { SimWorkerHost, type HostPort } from './simWorkerHost';
@@ -19,6 +19,7 @@ export class WorkerHost {
 
   async handle(cmd: WorkerCommand): Promise<void> {
     if (cmd.type === 'engine') return this.call(cmd);
+    if (cmd.type === 'console') return this.sim.call(cmd);
     return this.sim.handle(cmd);
   }
 

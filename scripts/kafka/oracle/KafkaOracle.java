@@ -1,12 +1,16 @@
-// Kafka's own Java client as an oracle for the engine's pure functions. The tests compile this
-// file with javac against kafka-clients 4.4 once per run and talk to it in JSON lines: one request
-// per stdin line, one answer per stdout line, in order.
+// Kafka's own Java client as an oracle: for the engine's pure functions, and for what a real
+// broker answers an admin call. The tests compile this file with javac against kafka-clients 4.4
+// once per run and talk to it in JSON lines: one request per stdin line, one answer per stdout
+// line, in order.
 //
 //   {"op":"murmur2","keys":[<base64>…]}                    -> {"hashes":[int…]}        Utils.murmur2
 //   {"op":"partition","keys":[<base64>…],"partitions":N}   -> {"partitions":[int…]}    BuiltInPartitioner.partitionForKey
 //   {"op":"assign","strategy":"range"|"roundrobin"|"sticky"|"cooperative-sticky",
 //    "topics":{name:count},"members":[{"id","topics":[…],"owned":[[t,p]…],"generation":g,
 //    "groupInstanceId":s}…]}                               -> {"assignment":{id:[[t,p]…]}}
+//   {"op":"alterGroupOffsets","bootstrap":"host:port","groupId":g,"topic":t,
+//    "offsets":{"<partition>":offset}}                     -> {"ok":true} or {"errorCode":"<Errors name>","message":"…"}
+//                                                          Admin.alterConsumerGroupOffsets on a real broker
 //   any failure                                            -> {"error":"…"}
 //
 // Eager sticky reads a member's previous assignment and generation from its userData, which
@@ -30,7 +34,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.Assignment;
 import org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.Subscription;
@@ -42,6 +52,7 @@ import org.apache.kafka.clients.consumer.internals.AbstractPartitionAssignor;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.utils.Utils;
 
 public final class KafkaOracle {
@@ -84,9 +95,34 @@ public final class KafkaOracle {
       }
       case "assign":
         return assign(req);
+      case "alterGroupOffsets":
+        return alterGroupOffsets(req);
       default:
         throw new IllegalArgumentException("unknown op " + op);
     }
+  }
+
+  /** What a real broker answers Admin.alterConsumerGroupOffsets (an OffsetCommit with no member). */
+  private static ObjectNode alterGroupOffsets(JsonNode req) {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, req.path("bootstrap").asText());
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    String topic = req.path("topic").asText();
+    for (Iterator<Map.Entry<String, JsonNode>> it = req.path("offsets").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      offsets.put(new TopicPartition(topic, Integer.parseInt(e.getKey())), new OffsetAndMetadata(e.getValue().asLong()));
+    }
+    ObjectNode res = JSON.createObjectNode();
+    try (Admin admin = Admin.create(props)) {
+      admin.alterConsumerGroupOffsets(req.path("groupId").asText(), offsets).all().get(30, TimeUnit.SECONDS);
+      res.put("ok", true);
+    } catch (ExecutionException e) {
+      res.put("errorCode", Errors.forException(e.getCause()).name());
+      res.put("message", String.valueOf(e.getCause().getMessage()));
+    } catch (Exception e) {
+      res.put("error", e.toString());
+    }
+    return res;
   }
 
   private static ObjectNode assign(JsonNode req) {

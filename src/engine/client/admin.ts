@@ -3,8 +3,8 @@
 import { describeGroup, loadCommittedOffsets, type GroupsAccess } from './groupViews';
 import type { CleanerReport, LogCleaner } from '../broker/cleaner';
 import type { Engine } from '../broker/engine';
-import type { ConfigEntry } from '../log/topicConfig';
-import { IllegalStateError, OffsetOutOfRangeError } from '../errors';
+import { DEFAULT_TOPIC_CONFIG, type ConfigEntry, type TopicConfig } from '../log/topicConfig';
+import { GroupNotInactiveError, IllegalStateError, OffsetOutOfRangeError } from '../errors';
 import { deleteRecordsBefore } from '../log/retention';
 import { offsetForTime } from '../log/reads';
 
@@ -22,6 +22,27 @@ export interface PartitionMetadata {
   replicas: number[];
   isr: number[];
   offlineReplicas: number[];
+}
+
+/** kafkajs's ConfigResourceTypes.TOPIC. */
+export const CONFIG_RESOURCE_TOPIC = 2;
+/** Kafka's ConfigSource: DYNAMIC_TOPIC_CONFIG (set on the topic) and DEFAULT_CONFIG. */
+export const CONFIG_SOURCE_TOPIC = 1;
+export const CONFIG_SOURCE_DEFAULT = 5;
+
+export interface DescribedConfigEntry {
+  configName: string;
+  configValue: string;
+  readOnly: boolean;
+  isDefault: boolean;
+  configSource: number;
+  isSensitive: boolean;
+  configSynonyms: { configName: string; configValue: string; configSource: number }[];
+}
+
+export interface DescribeConfigResponse {
+  resources: { errorCode: number; errorMessage: string | null; resourceName: string; resourceType: number; configEntries: DescribedConfigEntry[] }[];
+  throttleTime: number;
 }
 
 export class Admin {
@@ -129,6 +150,57 @@ export class Admin {
         return { partition, offset: mine !== undefined ? String(mine) : (s?.offset ?? '-1'), metadata: s?.metadata ?? null };
       }),
     }));
+  }
+
+  /**
+   * Commits offsets for a group, as kafkajs's admin.setOffsets and Kafka's
+   * AlterConsumerGroupOffsets: only while the group has no members (GroupNotInactiveError,
+   * Kafka's UNKNOWN_MEMBER_ID, otherwise). Like Kafka, the offsets are not checked against the
+   * log: a consumer starting from one out of range falls back to its auto.offset.reset.
+   */
+  async setOffsets({ groupId, topic, partitions }: { groupId: string; topic: string; partitions: { partition: number; offset: string }[] }): Promise<void> {
+    const t = this.engine.topic(topic);
+    const offsets = partitions.map(({ partition, offset }) => {
+      if (!t.partitions[partition]) this.engine.log(topic, partition); // throws UNKNOWN_TOPIC_OR_PARTITION
+      const n = Number(offset);
+      if (!/^\d+$/.test(String(offset)) || !Number.isSafeInteger(n)) throw new IllegalStateError(`Offset "${offset}" for ${topic}-${partition} is not a whole number ≥ 0.`, { topic, partition, offset });
+      return { topic, partition, offset: String(n) };
+    });
+    const group = this.access.groups.group(groupId);
+    if (group.members.size > 0) throw new GroupNotInactiveError(groupId, group.phase, group.members.size);
+    await loadCommittedOffsets(this.access, groupId);
+    // Commits accepted earlier reach __consumer_offsets first, so this one lands after them.
+    await this.access.persisted();
+    for (const o of offsets) group.committed.set(`${topic}\u0000${o.partition}`, Number(o.offset));
+    await this.access.offsets.commit(groupId, offsets);
+  }
+
+  /** kafkajs's admin.resetOffsets: every partition of the topic to its log start (earliest) or high watermark. */
+  async resetOffsets({ groupId, topic, earliest = false }: { groupId: string; topic: string; earliest?: boolean }): Promise<void> {
+    const partitions = (await this.fetchTopicOffsets(topic)).map((p) => ({ partition: p.partition, offset: earliest ? p.low : p.high }));
+    await this.setOffsets({ groupId, topic, partitions });
+  }
+
+  /** Topic configs in kafkajs's describeConfigs shape (resource type 2 = TOPIC); every config the engine knows, or `configNames`. */
+  async describeConfigs({ resources }: { resources: { type: number; name: string; configNames?: string[] }[]; includeSynonyms?: boolean }): Promise<DescribeConfigResponse> {
+    return {
+      throttleTime: 0,
+      resources: resources.map(({ type, name, configNames }) => {
+        if (type !== CONFIG_RESOURCE_TOPIC) throw new IllegalStateError(`describeConfigs supports topics only (resource type ${CONFIG_RESOURCE_TOPIC}), not type ${type}.`);
+        const config = this.engine.topic(name).config;
+        const names = (configNames ?? Object.keys(config)).filter((n): n is keyof TopicConfig => n in config);
+        return {
+          errorCode: 0,
+          errorMessage: null,
+          resourceName: name,
+          resourceType: type,
+          configEntries: names.sort().map((configName) => {
+            const isDefault = config[configName] === DEFAULT_TOPIC_CONFIG[configName];
+            return { configName, configValue: String(config[configName]), readOnly: false, isDefault, configSource: isDefault ? CONFIG_SOURCE_DEFAULT : CONFIG_SOURCE_TOPIC, isSensitive: false, configSynonyms: [] };
+          }),
+        };
+      }),
+    };
   }
 
   async describeGroups(groupIds: string[]) {

@@ -1,11 +1,12 @@
 // Talks to Kafka's Java client (scripts/kafka/oracle/KafkaOracle.java, compiled by the kafka
 // project's global set-up) over JSON lines: our murmur2, defaultPartition and assignPartitions
-// are checked against Utils.murmur2, BuiltInPartitioner.partitionForKey and Kafka's assignors.
+// are checked against Utils.murmur2, BuiltInPartitioner.partitionForKey and Kafka's assignors,
+// and admin calls against what a real broker answers Kafka's own Admin client.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Assignment, AssignorInput, AssignorName, TopicPartitionTuple } from '../index';
 
-type Answer = { error?: string; hashes?: number[]; partitions?: number[]; assignment?: Record<string, TopicPartitionTuple[]> };
+type Answer = { error?: string; hashes?: number[]; partitions?: number[]; assignment?: Record<string, TopicPartitionTuple[]>; ok?: boolean; errorCode?: string; message?: string };
 
 export class JavaOracle {
   private readonly waiting: ((answer: Answer) => void)[] = [];
@@ -54,6 +55,12 @@ export class JavaOracle {
       out[id] = [...(raw[id] ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
     }
     return out;
+  }
+
+  /** Admin.alterConsumerGroupOffsets on the broker at `bootstrap`: 'OK', or the Kafka error's name (Errors.forException). */
+  async alterGroupOffsets(bootstrap: string, groupId: string, topic: string, offsets: Record<number, number>): Promise<{ code: string; message?: string }> {
+    const a = await this.ask({ op: 'alterGroupOffsets', bootstrap, groupId, topic, offsets });
+    return a.ok ? { code: 'OK' } : { code: a.errorCode ?? 'UNKNOWN', ...(a.message ? { message: a.message } : {}) };
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,48 @@
+// Kafka console calls through the worker host act on the running board's cluster: a browse
+// answers from the run's topics without adding a group, a reset of a group whose instances
+// run is refused with Kafka's error, and calls before a run answer with a typed error.
+import { describe, expect, it } from 'vitest';
+import { exampleBoard } from '../sim/testing/exampleBoards';
+import type { BrowsePage } from '../sim';
+import type { ConsoleReply, WorkerMessage } from './protocol';
+import { SimWorkerHost } from './simWorkerHost';
+
+function harness() {
+  const posts: WorkerMessage[] = [];
+  let now = 0;
+  const host = new SimWorkerHost({ post: (m) => posts.push(m), now: () => now, setTimeout: () => 0 });
+  const reply = (id: number) => posts.find((m): m is ConsoleReply => m.type === 'consoleReply' && m.id === id)!;
+  return { host, posts, reply, advance: (ms: number) => (now += ms) };
+}
+
+describe('Kafka console calls on the worker host', () => {
+  it("browse the run's topics, and refuse to reset a group that has members", async () => {
+    const h = harness();
+    await h.host.call({ type: 'console', id: 1, method: 'topicConfigs', args: ['nope'] });
+    expect(h.reply(1)).toMatchObject({ ok: false, code: 'SIM_NOT_STARTED' });
+    await h.host.handle({ type: 'start', board: exampleBoard('banking'), options: { seed: 3 } });
+    for (let i = 0; i < 400; i++) {
+      h.advance(25);
+      await h.host.tick();
+    }
+    const snap = [...h.posts].reverse().find((m) => m.type === 'snapshot');
+    if (snap?.type !== 'snapshot') throw new Error('expected a snapshot');
+    const group = snap.snapshot.groups.find((g) => g.members.length > 0)!;
+    const topic = group.topics[0]!;
+    const groupsBefore = snap.snapshot.groups.map((g) => g.groupId).sort();
+    await h.host.call({ type: 'console', id: 2, method: 'browse', args: [{ topic, partition: null, from: { kind: 'latest' }, limit: 5 }] });
+    const browse = h.reply(2);
+    expect(browse.ok).toBe(true);
+    const page = (browse as { value: BrowsePage }).value;
+    expect(page.messages.length).toBe(5);
+    expect(page.messages.every((m) => m.atMs > 0 && m.atMs <= 10_000)).toBe(true);
+    await h.host.call({ type: 'console', id: 3, method: 'resetOffsets', args: [{ groupId: group.groupId, topic, partition: null, to: { kind: 'earliest' } }] });
+    expect(h.reply(3)).toMatchObject({ ok: false, code: 'UNKNOWN_MEMBER_ID' });
+    h.advance(200);
+    await h.host.tick();
+    const after = [...h.posts].reverse().find((m) => m.type === 'snapshot');
+    if (after?.type !== 'snapshot') throw new Error('expected a snapshot');
+    expect(after.snapshot.groups.map((g) => g.groupId).sort()).toEqual(groupsBefore);
+    await h.host.handle({ type: 'stop' });
+  });
+});
