@@ -69,9 +69,9 @@ if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
 
 const simBench = {
   ready: false,
-  start(commandsPerSecond: number, speed: number) {
+  start(commandsPerSecond: number, speed: number, stored = true) {
     useSimStore.setState({ options: { commandsPerSecond, speed, aggregateIds: 200 } });
-    useSimStore.getState().run(benchBoard());
+    useSimStore.getState().run(benchBoard(), stored);
   },
   tab(tab: SimTab) {
     useSimStore.getState().setTab(tab);

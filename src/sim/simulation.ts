@@ -3,6 +3,7 @@
 // actors' load, and moves simulated time in fixed 10 ms steps so a run depends only on the
 // board, the seed and the schedule of controls — never on how fast the host runs it.
 import type { VirtualClock } from '../lib/clock';
+import { yieldMacrotask } from '../lib/yieldMacrotask';
 import { createRng, type Rng } from '../lib/rng';
 import type { Board } from '../model';
 import { compileTopology, hasErrors, runtime, type Topology } from '../topology';
@@ -52,6 +53,7 @@ export class Simulation {
   private readonly rng: Rng;
   private cluster: Cluster | null = null;
   private storage: RunStorage | null = null;
+  private checkpointing: Promise<void> | null = null;
   private roles: GroupRole[] = [];
   private instances: ServiceInstances | null = null;
   private actors: Actors | null = null;
@@ -146,7 +148,9 @@ export class Simulation {
       clock: 'virtual',
       startAt,
       seed: o.seed,
-      ...(s ? { storage: { indexedDB: s.indexedDB, name: s.name, durability: 'relaxed' as const, ...(s.IDBKeyRange ? { IDBKeyRange: s.IDBKeyRange } : {}) } } : {}),
+      // A stored run keeps its records resident (the record budget bounds them), so consumers
+      // read from memory and storage is only written, at checkpoints.
+      ...(s ? { storage: { indexedDB: s.indexedDB, name: s.name, durability: 'relaxed' as const, cacheBytes: 64 * 1024 * 1024, ...(s.IDBKeyRange ? { IDBKeyRange: s.IDBKeyRange } : {}) } } : {}),
       // Retention and compaction checked every second (Kafka: 5 minutes and 15 s) so a
       // workshop sees them happen; the record budget keeps a long run's memory bounded.
       cleanerIntervalMs: 1_000,
@@ -269,21 +273,30 @@ export class Simulation {
   }
 
   /**
-   * Stores the run at this instant: every replica's log flushed to IndexedDB, then the rest of
-   * the run's state. Called between steps (the host awaits it), at pause, stop and page hide.
+   * Stores the run as it is at this instant: the run's state is captured now, every replica's
+   * log is flushed to IndexedDB (each flush takes what the log holds now; the run goes on while
+   * the writes complete), then the state is written — so the stored logs always reach at least
+   * as far as the stored state. One checkpoint at a time: a call while one is being written
+   * gets that one. Called every few seconds while the run goes, at pause, stop and page hide.
    */
-  async checkpoint(): Promise<void> {
+  checkpoint(): Promise<void> {
     const cluster = this.cluster;
     const storage = this.storage;
-    if (!cluster || !storage) return;
+    if (!cluster || !storage) return Promise.resolve();
+    if (this.checkpointing) return this.checkpointing;
+    const state = this.storedState(cluster);
     const flushes: Promise<void>[] = [];
     for (const t of cluster.engine.topics.values()) for (const p of t.partitions) for (const log of p.logs.values()) flushes.push(log.flush());
-    try {
-      await Promise.all(flushes);
-      await saveRunState(storage, this.storedState(cluster));
-    } catch (e) {
-      throw new StoredRunError(`The run could not be stored (${(e as Error).message || 'browser storage refused it'}): it keeps going in memory, but will not survive a reload.`);
-    }
+    const done = Promise.all(flushes)
+      .then(() => saveRunState(storage, state))
+      .catch((e: unknown) => {
+        throw new StoredRunError(`The run could not be stored (${(e as Error).message || 'browser storage refused it'}): it keeps going in memory, but will not survive a reload.`);
+      })
+      .finally(() => {
+        this.checkpointing = null;
+      });
+    this.checkpointing = done;
+    return done;
   }
 
   private storedState(cluster: Cluster): StoredRunState {
@@ -333,20 +346,25 @@ export class Simulation {
     return next;
   }
 
-  /** Work that can go on at this instant: the engine's (fetches, cleaner) or a handler lane not waiting for an ack. */
+  /**
+   * Work that can go on at this instant: a fetch from storage that will deliver records, or a
+   * handler lane not waiting for an ack. The engine's background work (the log cleaner, writes
+   * to IndexedDB) is not waited for: it changes nothing the run's handlers see at this instant,
+   * as a broker's cleaner and disk run beside its request handling.
+   */
   private runnable(): boolean {
-    return this.cluster!.engine.backgroundCount > 0 || this.lanes.size > this.waitingAcks;
+    return this.cluster!.groups.fetchesInFlight > 0 || this.lanes.size > this.waitingAcks;
   }
 
   /**
-   * Lets the engine's work and handler work run until every busy lane waits on an acks=all
-   * answer (which needs time to move), so the outcome never depends on how many steps the host
-   * ran per tick.
+   * Lets fetches and handler work run until every busy lane waits on an acks=all answer (which
+   * needs time to move), so the outcome never depends on how many steps the host ran per tick.
    */
   private async drain(): Promise<void> {
-    const engine = this.cluster!.engine;
+    const groups = this.cluster!.groups;
     for (let guard = 0; guard < 100_000 && this.runnable(); guard++) {
-      if (engine.backgroundCount > 0) await engine.settle();
+      // Storage answers in later macrotasks; handler work in microtasks.
+      if (groups.fetchesInFlight > 0) await yieldMacrotask();
       else await Promise.resolve();
     }
   }

@@ -45,7 +45,8 @@ export interface SimStoreState {
 }
 
 export interface SimStoreActions {
-  run(board: Board): void;
+  /** Starts a run of the board (stored in the browser unless `stored` is false). */
+  run(board: Board, stored?: boolean): void;
   /**
    * The board on screen changed: a run belongs to its board, so a run of another board that is
    * going is paused (and "Run simulation" then runs the board on screen, see runControls).
@@ -248,11 +249,11 @@ export function runControls(s: Pick<SimStoreState, 'snapshot' | 'runBoardId'>, b
 
 export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) => ({
   ...initial,
-  run(board) {
+  run(board, stored) {
     badgeRates.reset();
     set({ open: true, error: null, snapshot: null, series: null, structure: null, badges: null, runBoardId: board.id, runOptions: { ...get().options }, runBoard: board });
     onWorker = board.id;
-    send({ type: 'start', board, options: get().options });
+    send({ type: 'start', board, options: get().options, ...(stored === false ? { stored: false } : {}) });
   },
   boardShown(boardId) {
     const run = get().runBoardId;

@@ -53,7 +53,7 @@ export type InstanceAction = 'add' | 'remove' | 'crash';
 
 export type SimCommand =
   /** Starts a run of the board; in a browser with IndexedDB the run is stored per board (survives a reload). */
-  | { type: 'start'; board: Board; options: Partial<SimOptions> }
+  | { type: 'start'; board: Board; options: Partial<SimOptions>; /** false: memory only, not stored (benchmarks compare the two). */ stored?: boolean }
   /** Brings back the board's stored run, paused (answered with `restored`); the run on screen before is stored and closed. */
   | { type: 'restore'; board: Board }
   /** Stores the run now (the page is being hidden or closed). */

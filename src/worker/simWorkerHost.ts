@@ -116,7 +116,7 @@ export class SimWorkerHost {
         this.closeExperiment();
         const sim = new Simulation(cmd.board, cmd.options);
         this.speed = sim.options.speed;
-        await sim.start(this.storageFor(cmd.board.id));
+        await sim.start(cmd.stored === false ? undefined : this.storageFor(cmd.board.id));
         this.sim = sim;
         this.debt = 0;
         this.sentSeries = -1;
@@ -251,7 +251,8 @@ export class SimWorkerHost {
           await this.sim.advance(whole);
           this.dirty = true;
         }
-        if (this.sim.durable && now - this.lastCheckpoint >= CHECKPOINT_INTERVAL_MS) await this.checkpoint();
+        // Not awaited: the run goes on while the checkpoint's writes complete.
+        if (this.sim.durable && now - this.lastCheckpoint >= CHECKPOINT_INTERVAL_MS) void this.checkpoint();
       }
       if (this.dirty && now - this.lastPost >= SNAPSHOT_INTERVAL_MS) this.post(now);
     } catch (e) {

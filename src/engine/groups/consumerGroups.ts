@@ -151,6 +151,11 @@ export class ConsumerGroups {
   }
 
   private readonly polling = new Set<string>();
+
+  /** Members whose poll waits for a fetch from storage (paged-out bytes): records will be delivered when it answers. */
+  get fetchesInFlight(): number {
+    return this.polling.size;
+  }
   /** When each partition last woke its members. */
   private readonly wokenAt = new Map<string, number>();
   private readonly pollers = new Map<string, () => void>();
