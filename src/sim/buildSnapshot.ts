@@ -81,6 +81,7 @@ export function buildSnapshot(x: SnapshotInputs): SimSnapshot {
     counters: {
       produced: c?.counters.produced ?? 0,
       acknowledged: c?.counters.acknowledged ?? 0,
+      unacknowledged: c?.counters.unacknowledged ?? 0,
       consumed: c?.counters.consumed ?? 0,
       lost: c?.counters.lost ?? 0,
       duplicated: c?.counters.duplicated ?? 0,

@@ -9,6 +9,8 @@ import type { RoleKind } from './groupRoles';
 export interface SimCounters {
   produced: number;
   acknowledged: number;
+  /** Written by a leader, but the send ended without an acknowledgement (acks=0, or an error after the write). */
+  unacknowledged: number;
   consumed: number;
   lost: number;
   duplicated: number;

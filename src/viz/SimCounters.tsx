@@ -10,6 +10,7 @@ export function SimCounters() {
   const items: [CounterName, number, string?][] = [
     ['Produced records', c?.produced ?? 0],
     ['Acknowledged records', c?.acknowledged ?? 0],
+    ['Written, not acknowledged', c?.unacknowledged ?? 0],
     ['Consumed records', c?.consumed ?? 0],
     ['Lost acknowledged records', c?.lost ?? 0, 'sb-counter-bad'],
     ['Duplicates delivered', c?.duplicated ?? 0, 'sb-counter-warn'],

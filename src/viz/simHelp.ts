@@ -10,6 +10,8 @@ export const COUNTER_HELP = {
     'Records written to partition leaders, over every topic: commands, events and read-model rows.',
   'Acknowledged records':
     'Records the producer was told are stored (with acks=all: once every in-sync replica has them). Lags Produced by the writes still waiting for their replicas.',
+  'Written, not acknowledged':
+    'Records a leader wrote whose send ended without an acknowledgement: acks=0, a request timeout, or a leader change after the write (e.g. an isolated leader). The producer sent them again (Retried sends) or gave up (Failed sends); the copy written first may stay in the log or be truncated away. Produced = Acknowledged + this + sends still waiting for their answer.',
   'Consumed records':
     'Records delivered to consumers, counted once per consumer group: every group reads every record of its topics, so this is usually larger than Produced.',
   'Lost acknowledged records':

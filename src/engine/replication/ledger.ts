@@ -39,6 +39,8 @@ export const countsAsApplication = (topic: string) => !topic.startsWith('__');
 export interface LedgerCounters {
   produced: number;
   acknowledged: number;
+  /** Written by a leader, but their request ended without an acknowledgement (acks=0, an error after the write). */
+  unacknowledged?: number;
   consumed: number;
   lost: number;
   duplicated: number;
@@ -47,6 +49,12 @@ export interface LedgerCounters {
 export class Ledger {
   produced = 0;
   acknowledged = 0;
+  /**
+   * Records a leader wrote whose request ended without an acknowledgement: acks=0, or an error
+   * after the write (request timeout, leader change, ISR below min.insync.replicas after the
+   * append). So produced = acknowledged + unacknowledged + what still waits for its answer.
+   */
+  unacknowledged = 0;
   consumed = 0;
   lostCount = 0;
   duplicateCount = 0;
@@ -63,15 +71,21 @@ export class Ledger {
 
   /** The counters alone (a stored run keeps them; the per-record details start again). */
   counters(): LedgerCounters {
-    return { produced: this.produced, acknowledged: this.acknowledged, consumed: this.consumed, lost: this.lostCount, duplicated: this.duplicateCount };
+    return { produced: this.produced, acknowledged: this.acknowledged, unacknowledged: this.unacknowledged, consumed: this.consumed, lost: this.lostCount, duplicated: this.duplicateCount };
   }
 
   restoreCounters(c: LedgerCounters): void {
     this.produced = c.produced;
     this.acknowledged = c.acknowledged;
+    this.unacknowledged = c.unacknowledged ?? 0;
     this.consumed = c.consumed;
     this.lostCount = c.lost;
     this.duplicateCount = c.duplicated;
+  }
+
+  /** A request whose records were written ended without an acknowledgement. */
+  recordUnacknowledged(topic: string, count: number): void {
+    if (countsAsApplication(topic)) this.unacknowledged += count;
   }
 
   recordAck(topic: string, partition: number, baseOffset: number, ids: readonly number[]): void {

@@ -25,6 +25,8 @@ export interface FollowerProgress {
 }
 
 export interface PendingAck {
+  /** A retried batch the log already held: its first attempt was counted as written and not acknowledged. */
+  duplicate?: boolean;
   readonly requiredOffset: number;
   readonly baseOffset: number;
   readonly leaderEpoch: number;

@@ -130,6 +130,7 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
   const current = leader === p.leader;
   if (current) core.wakeFollowers(p);
   if (req.acks === 0) {
+    core.ledger.recordUnacknowledged(req.topic, count);
     if (current && p.recomputeHighWatermark(leader)) core.completeAcks(p);
     return cb(null, { ...answer, acknowledged: false });
   }
@@ -146,7 +147,12 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
     ids,
     deadline: now + core.config.requestTimeoutMs,
     done: false,
-    callback: (error) => (error ? cb(error, null) : cb(null, answer)),
+    callback: (error) => {
+      if (!error) return cb(null, answer);
+      // Written, and the request ended without an acknowledgement: the producer may retry it.
+      core.ledger.recordUnacknowledged(req.topic, count);
+      cb(error, null);
+    },
   };
   p.pendingAcks.push(pending);
   timeOutLater(core, pending, { topic: req.topic, partition: req.partition });
@@ -172,7 +178,7 @@ function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, r
   if (req.acks === 0) return cb(null, { ...answer, acknowledged: false });
   if (req.acks === 1 || p.log(leader).highWatermark >= required) {
     // The first attempt failed, so these records are acknowledged only now.
-    core.ledger.recordAck(req.topic, req.partition, baseOffset, ids);
+    acknowledgeDuplicate(core, req.topic, req.partition, baseOffset, ids);
     return cb(null, answer);
   }
   const pending: PendingAck = {
@@ -183,11 +189,18 @@ function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, r
     ids,
     deadline: core.clock.now() + core.config.requestTimeoutMs,
     done: false,
+    duplicate: true,
     callback: (error) => (error ? cb(error, null) : cb(null, answer)),
   };
   p.pendingAcks.push(pending);
   p.pendingAcks.sort((a, b) => a.requiredOffset - b.requiredOffset);
   timeOutLater(core, pending, { topic: req.topic, partition: req.partition });
+}
+
+/** A retry the log already held is acknowledged now: its records move from "not acknowledged" to acknowledged. */
+function acknowledgeDuplicate(core: ClusterCore, topic: string, partition: number, baseOffset: number, ids: readonly number[]): void {
+  core.ledger.recordAck(topic, partition, baseOffset, ids);
+  core.ledger.recordUnacknowledged(topic, -ids.length);
 }
 
 /**
@@ -229,7 +242,8 @@ export function completeAcks(core: ClusterCore, p: PartitionState): void {
       if (p.isr.length < minIsr) {
         settleAck(a, new NotEnoughReplicasAfterAppendError(p.topic, p.partition, p.isr.length, minIsr), a.baseOffset);
       } else {
-        core.ledger.recordAck(p.topic, p.partition, a.baseOffset, a.ids);
+        if (a.duplicate) acknowledgeDuplicate(core, p.topic, p.partition, a.baseOffset, a.ids);
+        else core.ledger.recordAck(p.topic, p.partition, a.baseOffset, a.ids);
         settleAck(a, null, a.baseOffset);
       }
     }

@@ -29,6 +29,8 @@ export interface PartitionSnapshot {
 export interface CounterSnapshot {
   produced: number;
   acknowledged: number;
+  /** Written, but their request ended without an acknowledgement (acks=0, or an error after the write). */
+  unacknowledged: number;
   consumed: number;
   lost: number;
   duplicated: number;
@@ -70,7 +72,7 @@ export function replicationSnapshot(core: ClusterCore): ReplicationSnapshot {
     at: core.clock.now(),
     brokers: core.brokerStates().map((b) => ({ id: b.id, status: b.status, isolated: b.isolated, fenced: b.fenced, slowMs: b.slowMs, leaderOf: leaderOf.get(b.id) ?? 0 })),
     partitions,
-    counters: { produced: l.produced, acknowledged: l.acknowledged, consumed: l.consumed, lost: l.lostCount, duplicated: l.duplicateCount },
+    counters: { produced: l.produced, acknowledged: l.acknowledged, unacknowledged: l.unacknowledged, consumed: l.consumed, lost: l.lostCount, duplicated: l.duplicateCount },
     lastEventSeq: core.feed.lastSeq(),
   };
 }
