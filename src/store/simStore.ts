@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { Board } from '../model';
 import type { Problem } from '../topology';
-import type { AssignorName, ExperimentSummary, KeyDistribution, ProducerAcks, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
+import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
 import { MAX_COMMANDS_PER_SECOND } from '../sim';
 import { createWorkerClient, type SimClient } from '../worker/client';
 import { BadgeRates, type LiveBadge } from './badgeRates';
@@ -16,7 +16,7 @@ export type { GroupView, ServiceView, ReadModelView, ExperimentView, SimCounters
 export { ASSIGNOR_NAMES, MIN_SPEED, MAX_SPEED, MAX_BROKERS, SIM_DEFAULTS } from '../sim';
 export type { BrokerAction, InstanceAction };
 
-export type SimTab = 'cluster' | 'lag' | 'topology' | 'groups' | 'experiments' | 'readModels' | 'help';
+export type SimTab = 'cluster' | 'lag' | 'topics' | 'topology' | 'groups' | 'experiments' | 'readModels' | 'help';
 
 export interface SimStoreState {
   open: boolean;
@@ -158,6 +158,12 @@ const nextFrame: (fn: () => void) => void = (fn) => {
   if (raf) raf(fn);
   else setTimeout(fn, 16);
 };
+
+/** The Kafka console calls (message browser, configs, produce, reset offsets) of the worker that runs the board; null when the client has none. */
+export function simConsole(): KafkaConsoleApi | null {
+  if (!client) client = createWorkerClient();
+  return client.console ?? null;
+}
 
 /** Swaps the worker client (tests inject a fake; the app uses the default worker). */
 export function setSimClient(next: SimClient | null): void {

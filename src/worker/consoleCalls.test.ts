@@ -45,4 +45,34 @@ describe('Kafka console calls on the worker host', () => {
     expect(after.snapshot.groups.map((g) => g.groupId).sort()).toEqual(groupsBefore);
     await h.host.handle({ type: 'stop' });
   });
+
+  it('a reset made while the run is paused waits for simulated time (acks=all) without holding up Resume', async () => {
+    const h = harness();
+    await h.host.handle({ type: 'start', board: exampleBoard('banking'), options: { seed: 3 } });
+    for (let i = 0; i < 200; i++) {
+      h.advance(25);
+      await h.host.tick();
+    }
+    const snap = [...h.posts].reverse().find((m) => m.type === 'snapshot');
+    if (snap?.type !== 'snapshot') throw new Error('expected a snapshot');
+    for (const i of snap.snapshot.services[0]!.instances) await h.host.handle({ type: 'instance', action: 'remove', target: i.id });
+    for (let i = 0; i < 40; i++) {
+      h.advance(25);
+      await h.host.tick();
+    }
+    await h.host.handle({ type: 'pause' });
+    let answered = false;
+    void h.host.call({ type: 'console', id: 7, method: 'resetOffsets', args: [{ groupId: 'account-service.balance.projector', topic: 'account-service.account.events', partition: null, to: { kind: 'earliest' } }] }).then(() => (answered = true));
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(answered).toBe(false);
+    await h.host.handle({ type: 'resume' });
+    for (let i = 0; i < 40 && !answered; i++) {
+      h.advance(25);
+      await h.host.tick();
+    }
+    expect(h.reply(7)).toMatchObject({ ok: true });
+    const reset = (h.reply(7) as { value: { partitions: { after: string }[] } }).value;
+    expect(reset.partitions.map((p) => p.after)).toEqual(['0', '0', '0', '0', '0', '0']);
+    await h.host.handle({ type: 'stop' });
+  });
 });

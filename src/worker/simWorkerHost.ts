@@ -72,11 +72,13 @@ export class SimWorkerHost {
   /** The Kafka console of the run on screen (one per run: it keeps a producer). */
   private console: { sim: Simulation; console: KafkaConsole } | null = null;
 
-  /** A Kafka console call, after the commands sent before it; answered with a consoleReply. */
+  /**
+   * A Kafka console call, after the commands sent before it; answered with a consoleReply. It
+   * does not hold up the commands after it: a reset's commit reaches __consumer_offsets only as
+   * simulated time moves, so a paused run must still take "Resume simulation" meanwhile.
+   */
   call(cmd: ConsoleCall): Promise<void> {
-    const next = this.queue.then(() => this.callNow(cmd));
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.queue.then(() => this.callNow(cmd));
   }
 
   private async callNow(cmd: ConsoleCall): Promise<void> {

@@ -1,7 +1,8 @@
 // The simulation panel under the board: collapsed, a bar with "Run simulation"; open (at a
 // height the user drags, remembered), the run's controls, counters and status line over tabs
-// for the cluster, offsets and lag, topology (which takes the board's place), consumer groups,
-// fault experiments, read models and help. Heavy views mount only on their tab.
+// for the cluster, offsets and lag, topics (message browser, produce, group offsets, configs),
+// topology (which takes the board's place), consumer groups, fault experiments, read models and
+// help. Heavy views mount only on their tab.
 import { lazy, Suspense, useLayoutEffect, useState, type CSSProperties } from 'react';
 import { SIM_DEFAULTS, useSimStore, type SimTab } from '../../store/simStore';
 import { ClusterPanel } from '../../viz/ClusterPanel';
@@ -13,6 +14,7 @@ import { PartitionsTable } from '../../viz/PartitionsTable';
 import { ReadModels } from '../../viz/ReadModels';
 import { SimCounters } from '../../viz/SimCounters';
 import { SimHelpPanel } from '../../viz/SimHelpPanel';
+import { TopicsPanel } from '../kafka/TopicsPanel';
 import { Timeline } from '../../viz/Timeline';
 import { RunSettings } from './RunSettings';
 import { RunStatus } from './RunStatus';
@@ -29,6 +31,7 @@ const TopologyView = lazy(() => import('../../viz/TopologyView').then((m) => ({ 
 const TABS: { id: SimTab; label: string }[] = [
   { id: 'cluster', label: 'Cluster' },
   { id: 'lag', label: 'Offsets and lag' },
+  { id: 'topics', label: 'Topics' },
   { id: 'topology', label: 'Topology' },
   { id: 'groups', label: 'Consumer groups' },
   { id: 'experiments', label: 'Fault experiments' },
@@ -69,6 +72,8 @@ function TabBody({ tab }: { tab: SimTab }) {
           </Suspense>
         </>
       );
+    case 'topics':
+      return <TopicsPanel />;
     case 'groups':
       return <GroupsPanel />;
     case 'experiments':

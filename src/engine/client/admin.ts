@@ -167,10 +167,15 @@ export class Admin {
       return { topic, partition, offset: String(n) };
     });
     const group = this.access.groups.group(groupId);
-    if (group.members.size > 0) throw new GroupNotInactiveError(groupId, group.phase, group.members.size);
+    const refuseActive = () => {
+      if (group.members.size > 0) throw new GroupNotInactiveError(groupId, group.phase, group.members.size);
+    };
+    refuseActive();
     await loadCommittedOffsets(this.access, groupId);
     // Commits accepted earlier reach __consumer_offsets first, so this one lands after them.
     await this.access.persisted();
+    // A consumer may have joined meanwhile: the coordinator decides when the commit arrives.
+    refuseActive();
     for (const o of offsets) group.committed.set(`${topic}\u0000${o.partition}`, Number(o.offset));
     await this.access.offsets.commit(groupId, offsets);
   }
