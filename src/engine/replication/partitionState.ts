@@ -31,10 +31,11 @@ export interface PendingAck {
   readonly baseOffset: number;
   readonly leaderEpoch: number;
   readonly leader: number;
-  readonly ids: readonly number[];
+  /** Emptied once answered. */
+  ids: readonly number[];
   readonly deadline: number;
   done: boolean;
-  /** Replaced by a no-op once answered (settleAck), so the request-timeout timer holds nothing of the caller's. */
+  /** Replaced by a no-op once answered (settleAck), so nothing keeps the caller's closures. */
   callback: (error: Error | null, baseOffset: number) => void;
 }
 
@@ -51,6 +52,8 @@ export class PartitionState {
   /** Follower progress as the current leader tracks it. */
   followers = new Map<number, FollowerProgress>();
   pendingAcks: PendingAck[] = [];
+  /** The one timer for the earliest request.timeout.ms deadline among pendingAcks (armed while any wait). */
+  timeoutAt: number | null = null;
   /** Followers whose parked fetch for this partition is already being answered. */
   readonly wokenFollowers = new Set<number>();
 
