@@ -85,14 +85,15 @@ test('a run stuck on min.insync.replicas says why, on the status line and the pa
   expect(g!).toBeGreaterThan(r!); // green, not red
 });
 
-test('run settings choose brokers and min.insync.replicas, applied by a restart', async ({ page }) => {
+test('run settings choose brokers, replication factor and min.insync.replicas, applied by a restart', async ({ page }) => {
   await runBanking(page);
   await page.getByRole('button', { name: 'Run settings', exact: true }).click();
   const settings = page.getByRole('group', { name: 'Run settings' });
   await settings.getByRole('spinbutton', { name: 'Brokers' }).fill('5');
+  await settings.getByRole('combobox', { name: 'Replication factor' }).selectOption('4');
   await settings.getByRole('spinbutton', { name: 'min.insync.replicas' }).fill('3');
   const status = page.getByRole('status', { name: 'Run status' });
-  await expect(status).toContainText('Run settings changed (brokers 3 → 5, min.insync.replicas 2 → 3): restart to apply.');
+  await expect(status).toContainText('Run settings changed (brokers 3 → 5, min.insync.replicas 2 → 3, replication factor from the board → 4): restart to apply.');
   await page.getByRole('button', { name: 'Close run settings', exact: true }).click();
   await status.getByRole('button', { name: 'Restart to apply', exact: true }).click();
   await expect(page.getByRole('group', { name: 'Broker 5' })).toBeVisible();
@@ -101,6 +102,9 @@ test('run settings choose brokers and min.insync.replicas, applied by a restart'
   const minIsr = await page.getByRole('table', { name: 'Partitions' }).locator('tbody tr td:nth-of-type(4)').allTextContents();
   expect(minIsr.length).toBeGreaterThan(0);
   expect(new Set(minIsr)).toEqual(new Set(['3']));
+  // Every topic has the chosen four replicas.
+  const replicas = await page.getByRole('table', { name: 'Partitions' }).locator('tbody tr td:nth-of-type(2)').allTextContents();
+  expect(new Set(replicas.map((r) => r.split(',').length))).toEqual(new Set([4]));
   // min.insync.replicas never exceeds the brokers: one broker takes it down to 1.
   await page.getByRole('button', { name: 'Run settings', exact: true }).click();
   await settings.getByRole('spinbutton', { name: 'Brokers' }).fill('1');

@@ -45,3 +45,17 @@ describe('brokers and min.insync.replicas', () => {
     sim.stop();
   });
 });
+
+describe('the replication factor of a run', () => {
+  it('gives every topic the chosen number of replicas (at most the brokers), or each its own from the board', async () => {
+    const chosen = new Simulation(exampleBoard('banking'), { seed: 1, brokers: 5, replicationFactor: 5, minInsyncReplicas: 3 });
+    await chosen.start();
+    expect(new Set(chosen.snapshot().partitions.map((p) => p.replicas.length))).toEqual(new Set([5]));
+    await chosen.stop();
+    const own = new Simulation(exampleBoard('banking'), { seed: 1, brokers: 5 });
+    await own.start();
+    expect(new Set(own.snapshot().partitions.map((p) => p.replicas.length))).toEqual(new Set([3]));
+    await own.stop();
+    expect(() => resolveSimOptions({ brokers: 3, replicationFactor: 4 })).toThrow(/replication factor must be a whole number from 1 to the number of brokers \(3\)/);
+  });
+});

@@ -13,6 +13,8 @@ export interface SimOptions {
   /** acks of every producer in the run (-1 = all). */
   acks: ProducerAcks;
   minInsyncReplicas: number;
+  /** Replicas of every topic in the run (at most the brokers); null: each topic's own from the board. */
+  replicationFactor: number | null;
   /** Commands the actors issue per simulated second. */
   commandsPerSecond: number;
   aggregateIds: number;
@@ -38,6 +40,7 @@ export const SIM_DEFAULTS: SimOptions = {
   brokers: 3,
   acks: -1,
   minInsyncReplicas: 2,
+  replicationFactor: null,
   commandsPerSecond: 40,
   aggregateIds: 50,
   keys: { kind: 'uniform' },
@@ -80,6 +83,10 @@ export function resolveSimOptions(patch: Partial<SimOptions>): SimOptions {
       `min.insync.replicas must be a whole number from 1 to the number of brokers (${o.brokers}), got ${o.minInsyncReplicas}: more could never be in sync, and every acks=all write would be refused.`,
       { minInsyncReplicas: o.minInsyncReplicas },
     );
+  }
+  const rf = o.replicationFactor;
+  if (rf !== null && (!Number.isInteger(rf) || rf < 1 || rf > o.brokers)) {
+    throw new InvalidSimOptionError(`The replication factor must be a whole number from 1 to the number of brokers (${o.brokers}), got ${rf}.`, { replicationFactor: rf });
   }
   return o;
 }

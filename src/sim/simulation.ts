@@ -19,7 +19,7 @@ import { buildGroupRoles, type GroupRole } from './groupRoles';
 import type { KeyDistribution } from './keyDistribution';
 import { SimLifecycle, type SimState } from './lifecycle';
 import { topicConfigEntries } from './topicConfigs';
-import { checkRate, checkSpeed, resolveSimOptions, type SimOptions } from './options';
+import { checkRate, checkSpeed, resolveSimOptions, topicMinInsync, type SimOptions } from './options';
 import { InstanceTopics } from './instanceTopics';
 import { ProducerPort } from './producerPort';
 import type { LiveReadModel } from './liveReadModel';
@@ -171,20 +171,21 @@ export class Simulation {
     for (const t of this.topology.topics) {
       if (t.perInstance) continue; // a name prefix: instance topics are created as aggregates appear
       const rf = this.replicationFactor(t);
-      if (!cluster.engine.topics.has(t.name)) await cluster.engine.createTopic(t.name, t.partitions, topicConfigEntries(t, Math.min(o.minInsyncReplicas, rf)), rf);
+      if (!cluster.engine.topics.has(t.name)) await cluster.engine.createTopic(t.name, t.partitions, topicConfigEntries(t, topicMinInsync(o, rf)), rf);
     }
     return cluster;
   }
 
+  /** A topic's replicas in this run: the run's setting, else the board's, at most the brokers. */
   private replicationFactor(t: { replicationFactor: number }): number {
-    return Math.min(t.replicationFactor, this.options.brokers);
+    return Math.min(this.options.replicationFactor ?? t.replicationFactor, this.options.brokers);
   }
 
   /** Event stores, groups, timeline, actors and instances over the cluster (a restore brings its own instances). */
   private build(cluster: Cluster, restoring: StoredRunState | null): void {
     const o = this.options;
     const rfOf = (t: { replicationFactor: number }) => this.replicationFactor(t);
-    const instanceTopics = new InstanceTopics(cluster.engine, this.topology.topics, rfOf, (rf) => Math.min(o.minInsyncReplicas, rf));
+    const instanceTopics = new InstanceTopics(cluster.engine, this.topology.topics, rfOf, (rf) => topicMinInsync(o, rf));
     this.instanceTopics = instanceTopics;
     const acks = () => this.options.acks;
     this.producer = new ProducerPort(cluster.replication, this.topology, acks, this.flow);

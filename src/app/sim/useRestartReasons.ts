@@ -1,5 +1,5 @@
 // Why the run on screen no longer matches what the next start would run: start-only settings
-// changed (brokers, min.insync.replicas) or the board was edited mid-run. Both say "restart to
+// changed (brokers, replication factor, min.insync.replicas) or the board was edited mid-run. Both say "restart to
 // apply"; an empty list means the run is what the board and settings describe.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -7,14 +7,15 @@ import { useBoardStore } from '../../store/boardStore';
 import { runFingerprint, settingsToApply } from '../../store/runChanges';
 import { SIM_DEFAULTS, runControls, useSimStore } from '../../store/simStore';
 
-const NAMES = { brokers: 'brokers', minInsyncReplicas: 'min.insync.replicas' } as const;
+const NAMES = { brokers: 'brokers', minInsyncReplicas: 'min.insync.replicas', replicationFactor: 'replication factor' } as const;
+const shown = (v: number | null) => (v === null ? 'from the board' : String(v));
 
 export function useRestartReasons(): string[] {
   const board = useBoardStore((s) => s.board);
   const { live } = useSimStore(useShallow((s) => runControls(s, board?.id ?? null)));
   const changed = useSimStore(
     useShallow((s) =>
-      settingsToApply(s.options, s.runOptions).map((k) => `${NAMES[k]} ${s.runOptions[k] ?? SIM_DEFAULTS[k]} → ${s.options[k] ?? SIM_DEFAULTS[k]}`),
+      settingsToApply(s.options, s.runOptions).map((k) => `${NAMES[k]} ${shown(s.runOptions[k] ?? SIM_DEFAULTS[k])} → ${shown(s.options[k] ?? SIM_DEFAULTS[k])}`),
     ),
   );
   const runBoard = useSimStore((s) => s.runBoard);
