@@ -77,6 +77,20 @@ describe('KafkaConsole.browse', () => {
     expect((await cluster.admin().listGroups()).groups).toEqual([]);
   });
 
+  it('leaves out a partition without a leader and says so, as a consumer cannot read it either', async () => {
+    const cluster = await createCluster({ clock: 'virtual', cleanerIntervalMs: 0, brokers: 3 });
+    await cluster.admin().createTopics({ topics: [{ topic: 't', numPartitions: 3, replicationFactor: 1 }] });
+    const p = cluster.producer();
+    await p.connect();
+    for (let i = 0; i < 3; i++) await p.send({ topic: 't', messages: [{ value: `v${i}`, partition: i }] });
+    const leaders = (await cluster.admin().fetchTopicMetadata({ topics: ['t'] })).topics[0]!.partitions;
+    cluster.stopBroker(leaders.find((x) => x.partitionId === 1)!.leader);
+    await cluster.advance(1_000);
+    const page = await new KafkaConsole(cluster, EPOCH).browse({ topic: 't', partition: null, from: { kind: 'earliest' } });
+    expect(page.offline).toEqual([1]);
+    expect(page.messages.map((m) => m.value)).toEqual(['v0', 'v2']);
+  });
+
   it('refuses a partition or topic that does not exist', async () => {
     const { console: c } = await seeded();
     await expect(c.browse({ topic: 'orders', partition: 7, from: { kind: 'earliest' } })).rejects.toMatchObject({ code: 'UNKNOWN_TOPIC_OR_PARTITION' });

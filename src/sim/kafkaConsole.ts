@@ -45,6 +45,8 @@ export interface BrowsePage {
   /** The scan budget ran out before `limit` messages matched. */
   budgetReached: boolean;
   partitions: { partition: number; low: number; high: number }[];
+  /** Partitions not read: no leader (every replica's broker is down), as a consumer finds them. */
+  offline: number[];
 }
 
 export interface TopicConfigView {
@@ -91,6 +93,8 @@ export const BROWSE_SCAN_BUDGET = 20_000;
 /** Values longer than this are cut in the browser (the record itself is untouched). */
 export const MAX_VALUE_CHARS = 64 * 1024;
 const READ_CHUNK = 500;
+/** What a fetch from a partition without a serving leader is refused with (or no leader log at all). */
+const OFFLINE = new Set(['LEADER_NOT_AVAILABLE', 'BROKER_NOT_AVAILABLE', 'NOT_LEADER_OR_FOLLOWER', 'ILLEGAL_STATE']);
 
 export class KafkaConsole implements KafkaConsoleApi {
   private readonly admin: Admin;
@@ -114,8 +118,13 @@ export class KafkaConsole implements KafkaConsoleApi {
     const found: BrowsedMessage[] = [];
     let scanned = 0;
     let budgetReached = false;
+    const offline: number[] = [];
     for (const p of wanted) {
-      const log = this.cluster.engine.leaderLog(p);
+      const log = this.readable(req.topic, p.partition);
+      if (!log) {
+        offline.push(p.partition);
+        continue;
+      }
       const low = log.logStartOffset;
       const high = log.highWatermark;
       partitions.push({ partition: p.partition, low, high });
@@ -127,7 +136,18 @@ export class KafkaConsole implements KafkaConsoleApi {
     const byTime = (a: BrowsedMessage, b: BrowsedMessage) => a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset;
     found.sort(byTime);
     const messages = req.from.kind === 'latest' ? found.slice(-limit).reverse() : found.slice(0, limit);
-    return { topic: req.topic, messages, scanned, budgetReached, partitions };
+    return { topic: req.topic, messages, scanned, budgetReached, partitions, offline };
+  }
+
+  /** The leader's log when a consumer could fetch from it now; null while the partition has no serving leader. */
+  private readable(topic: string, partition: number): PartitionLog | null {
+    const engine = this.cluster.engine;
+    try {
+      return engine.cluster.fetchLog(topic, partition, engine.log(topic, partition).logStartOffset);
+    } catch (e) {
+      if (OFFLINE.has((e as { code?: string }).code ?? '')) return null;
+      throw e;
+    }
   }
 
   private async startOf(from: Exclude<BrowseFrom, { kind: 'latest' }>, topic: string, partition: number, low: number, high: number): Promise<number> {

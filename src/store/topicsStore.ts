@@ -163,7 +163,7 @@ export const useTopicsStore = create<TopicsState & TopicsActions>()((set, get) =
   async produceMessage() {
     const { topic, produce: f } = get();
     if (!topic) return;
-    set({ produced: null });
+    set({ produced: { ok: null, text: `Sending to ${topic}…` } });
     try {
       const at = await api().produce({ topic, key: f.key === '' ? null : f.key, value: f.value, headers: f.headers, partition: partitionOf(f.partition) });
       set({ produced: { ok: true, text: `Written to ${topic} partition ${at.partition} at offset ${at.offset}.` } });

@@ -130,6 +130,7 @@ export function MessageBrowser({ topic, partitions }: { topic: string; partition
             {form.from === 'latest' ? ', newest first' : ''} · {shown.scanned} read
             {shown.budgetReached ? ' (stopped looking: narrow the filter or start elsewhere)' : ''} · offsets{' '}
             {shown.partitions.map((p) => `${p.partition}: ${p.low}–${p.high}`).join(', ')}
+            {shown.offline.length > 0 ? ` · partition${shown.offline.length === 1 ? '' : 's'} ${shown.offline.join(', ')} not read: no leader (its brokers are down)` : ''}
           </p>
           <div className="sb-kafka-split">
             <div className="sb-kafka-scroll">
