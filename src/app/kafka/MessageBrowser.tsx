@@ -5,7 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useTopicsStore, type StartFrom } from '../../store/topicsStore';
-import type { BrowsedMessage } from '../../sim';
+import { DEFAULT_BROWSE_LIMIT, type BrowsedMessage, type BrowsePage } from '../../sim';
 import { PartitionOptions } from './TopicsPanel';
 
 /** Simulated time since the run began, as the dock shows it. */
@@ -60,6 +60,25 @@ function MessagePane({ m }: { m: BrowsedMessage }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Older and newer pages of one partition: the offsets just before and just after those shown. */
+function Paging({ page, onPage }: { page: BrowsePage; onPage: (offset: number) => void }) {
+  const range = page.partitions[0];
+  if (page.partitions.length !== 1 || !range) return null;
+  const offsets = page.messages.map((m) => m.offset);
+  const first = offsets.length > 0 ? Math.min(...offsets) : range.high;
+  const last = offsets.length > 0 ? Math.max(...offsets) : range.low - 1;
+  return (
+    <span className="sb-kafka-paging">
+      <button type="button" className="sb-button sb-small" disabled={first <= range.low} onClick={() => onPage(Math.max(range.low, first - DEFAULT_BROWSE_LIMIT))}>
+        Older messages
+      </button>
+      <button type="button" className="sb-button sb-small" disabled={last + 1 >= range.high} onClick={() => onPage(last + 1)}>
+        Newer messages
+      </button>
+    </span>
   );
 }
 
@@ -125,13 +144,22 @@ export function MessageBrowser({ topic, partitions }: { topic: string; partition
       ) : null}
       {shown ? (
         <>
-          <p className="sb-muted sb-kafka-summary" role="status" aria-label="Messages found">
-            {shown.messages.length} message{shown.messages.length === 1 ? '' : 's'}
-            {form.from === 'latest' ? ', newest first' : ''} · {shown.scanned} read
-            {shown.budgetReached ? ' (stopped looking: narrow the filter or start elsewhere)' : ''} · offsets{' '}
-            {shown.partitions.map((p) => `${p.partition}: ${p.low}–${p.high}`).join(', ')}
-            {shown.offline.length > 0 ? ` · partition${shown.offline.length === 1 ? '' : 's'} ${shown.offline.join(', ')} not read: no leader (its brokers are down)` : ''}
-          </p>
+          <div className="sb-kafka-summary-row">
+            <p className="sb-muted sb-kafka-summary" role="status" aria-label="Messages found">
+              {shown.messages.length} message{shown.messages.length === 1 ? '' : 's'}
+              {form.from === 'latest' ? ', newest first' : ''} · {shown.scanned} read
+              {shown.budgetReached ? ' (stopped looking: narrow the filter or start elsewhere)' : ''} · offsets{' '}
+              {shown.partitions.map((p) => `${p.partition}: ${p.low}–${p.high}`).join(', ')}
+              {shown.offline.length > 0 ? ` · partition${shown.offline.length === 1 ? '' : 's'} ${shown.offline.join(', ')} not read: no leader (its brokers are down)` : ''}
+            </p>
+            <Paging
+              page={shown}
+              onPage={(offset) => {
+                setBrowse({ from: 'offset', offset: String(offset) });
+                void show();
+              }}
+            />
+          </div>
           <div className="sb-kafka-split">
             <div className="sb-kafka-scroll">
               <table className="sb-table sb-kafka-messages" aria-label="Messages">
