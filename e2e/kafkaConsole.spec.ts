@@ -41,7 +41,7 @@ test('the message browser shows a topic newest first, jumps to an offset or a ti
   expect(new Set(await topics.column(0))).toEqual(new Set(['1']));
   expect((await topics.column(1)).slice(0, 3)).toEqual(['3', '4', '5']);
   // One partition pages: older reaches back to its first offset.
-  await topics.region.getByRole('button', { name: 'Older messages' }).click();
+  await topics.answered(() => topics.region.getByRole('button', { name: 'Older messages' }).click());
   await expect(topics.rows().first().locator('th')).toHaveText('0');
   await expect(topics.region.getByRole('button', { name: 'Older messages' })).toBeDisabled();
 

@@ -40,7 +40,16 @@ export class TopicsTab {
     if (o.seconds !== undefined) await r.getByRole('textbox', { name: 'Time (s into the run)' }).fill(o.seconds);
     if (o.key !== undefined) await r.getByRole('searchbox', { name: 'Key contains' }).fill(o.key);
     if (o.text !== undefined) await r.getByRole('searchbox', { name: 'Text contains' }).fill(o.text);
-    await r.getByRole('button', { name: 'Show messages' }).click();
+    await this.answered(() => r.getByRole('button', { name: 'Show messages' }).click());
+  }
+
+  /** Runs `act` and waits for the browse it asks for to be on screen (each answer has a new request number). */
+  async answered(act: () => Promise<void>): Promise<void> {
+    const found = this.page.getByRole('status', { name: 'Messages found' });
+    const before = (await found.count()) > 0 ? await found.getAttribute('data-request') : null;
+    await act();
+    await expect(found).toBeVisible();
+    if (before !== null) await expect(found).not.toHaveAttribute('data-request', before);
   }
 
   /** The text of column `n` (0-based: partition, offset, time, key, value) of every row shown. */

@@ -51,6 +51,8 @@ export interface TopicsState {
   view: TopicView;
   browse: BrowseForm;
   page: BrowsePage | null;
+  /** Which browse the page on screen answers (1, 2, …): a new answer always changes it. */
+  pageSeq: number;
   busy: boolean;
   browseError: string | null;
   configs: { topic: string; list: TopicConfigView[] } | null;
@@ -78,6 +80,7 @@ const initial: TopicsState = {
   view: 'messages',
   browse: { partition: 'all', from: 'latest', offset: '0', seconds: '0', key: '', text: '' },
   page: null,
+  pageSeq: 0,
   busy: false,
   browseError: null,
   configs: null,
@@ -116,6 +119,7 @@ export function browseRequest(topic: string, f: BrowseForm, limit?: number): Bro
 
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+let browseSeq = 0;
 let consoleOverride: KafkaConsoleApi | null = null;
 /** Tests hand the store a console of their own. */
 export function setTopicsConsole(next: KafkaConsoleApi | null): void {
@@ -143,9 +147,10 @@ export const useTopicsStore = create<TopicsState & TopicsActions>()((set, get) =
     const req = browseRequest(topic, browse);
     if (typeof req === 'string') return set({ browseError: req });
     set({ busy: true, browseError: null });
+    const seq = ++browseSeq;
     try {
       const page = await api().browse(req);
-      if (get().topic === topic) set({ page, busy: false });
+      if (get().topic === topic && seq === browseSeq) set({ page, pageSeq: seq, busy: false });
     } catch (e) {
       set({ busy: false, browseError: messageOf(e), page: null });
     }

@@ -83,7 +83,9 @@ function Paging({ page, onPage }: { page: BrowsePage; onPage: (offset: number) =
 }
 
 export function MessageBrowser({ topic, partitions }: { topic: string; partitions: number }) {
-  const { form, page, busy, error, setBrowse, show } = useTopicsStore(useShallow((s) => ({ form: s.browse, page: s.page, busy: s.busy, error: s.browseError, setBrowse: s.setBrowse, show: s.showMessages })));
+  const { form, page, seq, busy, error, setBrowse, show } = useTopicsStore(
+    useShallow((s) => ({ form: s.browse, page: s.page, seq: s.pageSeq, busy: s.busy, error: s.browseError, setBrowse: s.setBrowse, show: s.showMessages })),
+  );
   // A topic opens on its newest messages.
   useEffect(() => {
     void useTopicsStore.getState().showMessages();
@@ -145,7 +147,7 @@ export function MessageBrowser({ topic, partitions }: { topic: string; partition
       {shown ? (
         <>
           <div className="sb-kafka-summary-row">
-            <p className="sb-muted sb-kafka-summary" role="status" aria-label="Messages found">
+            <p className="sb-muted sb-kafka-summary" role="status" aria-label="Messages found" data-request={seq}>
               {shown.messages.length} message{shown.messages.length === 1 ? '' : 's'}
               {form.from === 'latest' ? ', newest first' : ''} · {shown.scanned} read
               {shown.budgetReached ? ' (stopped looking: narrow the filter or start elsewhere)' : ''} · offsets{' '}
