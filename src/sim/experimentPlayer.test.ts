@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ExperimentPlayer, listExperiments } from './experimentPlayer';
 
 describe('ExperimentPlayer', () => {
-  it('lists the ready experiments with their variants', () => {
+  it('lists the ready experiments with their variants', async () => {
     const ids = listExperiments().map((e) => e.id);
     expect(ids).toContain('acks1-leader-crash');
     expect(ids).toContain('safe-configuration');
   });
 
-  it('plays acks=1 leader crash step by step to its known outcome: acknowledged records lost', () => {
-    const p = new ExperimentPlayer('acks1-leader-crash');
+  it('plays acks=1 leader crash step by step to its known outcome: acknowledged records lost', async () => {
+    const p = await ExperimentPlayer.create('acks1-leader-crash');
     p.play(100);
     expect(p.done).toBe(false);
     expect(p.snapshot({ speed: 1, seed: 1 }).experiment!.step).toBeGreaterThan(0);
@@ -18,16 +18,16 @@ describe('ExperimentPlayer', () => {
     expect(p.snapshot({ speed: 1, seed: 1 }).counters.lost).toBe(25);
   });
 
-  it('the safe configuration (acks=all, min.insync.replicas=2) loses nothing', () => {
-    const p = new ExperimentPlayer('safe-configuration');
+  it('the safe configuration (acks=all, min.insync.replicas=2) loses nothing', async () => {
+    const p = await ExperimentPlayer.create('safe-configuration');
     p.finish();
     const s = p.snapshot({ speed: 1, seed: 1 });
     expect(s.counters.lost).toBe(0);
     expect(s.counters.acknowledged).toBeGreaterThan(0);
   });
 
-  it('steps through one scripted step at a time, with what to watch, to the same outcome', () => {
-    const p = new ExperimentPlayer('acks1-leader-crash');
+  it('steps through one scripted step at a time, with what to watch, to the same outcome', async () => {
+    const p = await ExperimentPlayer.create('acks1-leader-crash');
     const total = p.experiment.steps.length;
     expect(p.snapshot({ speed: 1, seed: 1 }).experiment).toMatchObject({ step: 0, stepping: true });
     p.nextStep();
@@ -45,7 +45,7 @@ describe('ExperimentPlayer', () => {
     expect(p.snapshot({ speed: 1, seed: 1 }).counters.lost).toBe(25);
   });
 
-  it('refuses an unknown experiment', () => {
-    expect(() => new ExperimentPlayer('nope')).toThrow(/no fault experiment/);
+  it('refuses an unknown experiment', async () => {
+    await expect(ExperimentPlayer.create('nope')).rejects.toThrow(/no fault experiment/);
   });
 });

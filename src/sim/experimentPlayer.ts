@@ -45,12 +45,18 @@ export class ExperimentPlayer {
    */
   stepping = true;
 
-  constructor(id: string, variantId?: string) {
+  /** An experiment ready to play, on its own cluster (built by the engine's createCluster). */
+  static async create(id: string, variantId?: string): Promise<ExperimentPlayer> {
     const exp = EXPERIMENTS.find((e) => e.id === id);
     if (!exp) throw new UnknownExperimentError(id);
+    const variant = (exp.variants.find((v) => v.id === variantId) ?? exp.variants[0]!).id;
+    return new ExperimentPlayer(exp, variant, await createExperimentCluster(exp, variant));
+  }
+
+  private constructor(exp: Experiment, variant: string, sim: ClusterSim) {
     this.experiment = exp;
-    this.variant = (exp.variants.find((v) => v.id === variantId) ?? exp.variants[0]!).id;
-    this.sim = createExperimentCluster(exp, this.variant);
+    this.variant = variant;
+    this.sim = sim;
     this.sim.onEvent((e) => {
       this.timeline.push(e);
       if (this.timeline.length > 80) this.timeline.shift();

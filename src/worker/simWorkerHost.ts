@@ -190,7 +190,7 @@ export class SimWorkerHost {
       case 'experiment':
         if (cmd.action === 'start') {
           this.closeExperiment();
-          this.experiment = new ExperimentPlayer(cmd.id, cmd.variant);
+          this.experiment = await ExperimentPlayer.create(cmd.id, cmd.variant);
           if (this.sim?.state === 'running') this.sim.pause();
         } else if (cmd.action === 'finish') this.experiment?.finish();
         else if (cmd.action === 'next') this.experiment?.nextStep();

@@ -11,7 +11,7 @@ import { IllegalStateError, InvalidPartitionsError, TopicAlreadyExistsError, Unk
 import type { ChunkCache } from '../log/chunkCache';
 import { PartitionLog, type AppendResult, type LeaderAppendOptions } from '../log/partitionLog';
 import type { RestoredPartition, StorageBackend } from '../storage/backend';
-import { isCompacted, parseTopicConfig, validateTopicName, type ConfigEntry, type TopicConfig } from '../log/topicConfig';
+import { DEFAULT_TOPIC_CONFIG, isCompacted, parseTopicConfig, validateTopicName, type ConfigEntry, type TopicConfig } from '../log/topicConfig';
 import { ClusterSim } from '../replication/clusterSim';
 import type { ClusterSimOptions } from '../replication/clusterConfig';
 import type { PartitionState as ReplicatedPartition } from '../replication/partitionState';
@@ -106,7 +106,18 @@ export class Engine {
       this.createReplica(topic, partition, broker, this.restoring.get(`${topic}\u0000${partition}\u0000${broker}`), settings),
     );
     this.appendToPartition = (topic, partition, batches, acks, opts) => this.append(topic, partition, batches, acks, opts);
+    // Broker-level min.insync.replicas and unclean.leader.election.enable are the defaults of
+    // every topic created without its own, as in Kafka.
+    const r = init.replication ?? {};
+    this.topicDefaults = {
+      ...DEFAULT_TOPIC_CONFIG,
+      ...(r.minInsyncReplicas !== undefined ? { 'min.insync.replicas': r.minInsyncReplicas } : {}),
+      ...(r.uncleanLeaderElection !== undefined ? { 'unclean.leader.election.enable': r.uncleanLeaderElection } : {}),
+    };
   }
+
+  /** Topic configs before a topic's own entries: Kafka's defaults with the broker-level ones. */
+  readonly topicDefaults: Readonly<TopicConfig>;
 
   /**
    * Appends through the replicated cluster: refused up front (no leader, broker down,
@@ -211,16 +222,23 @@ export class Engine {
     return assignReplicasToBrokers(count, rf, this.brokers.map((b) => b.id), { fixedStartIndex: 0, startPartitionId: from });
   }
 
-  async createTopic(name: string, numPartitions: number, configEntries: readonly ConfigEntry[] = [], replicationFactor = 1): Promise<boolean> {
+  /**
+   * Creates a topic; `assignment` gives each partition's replica list (the first is the preferred
+   * leader), as Kafka's CreateTopics replicaAssignment does, instead of Kafka's placement.
+   */
+  async createTopic(name: string, numPartitions: number, configEntries: readonly ConfigEntry[] = [], replicationFactor = 1, assignment?: readonly (readonly number[])[]): Promise<boolean> {
     validateTopicName(name);
     if (!Number.isInteger(numPartitions) || numPartitions <= 0) throw new InvalidPartitionsError(`Topic "${name}" needs a partition count ≥ 1, got ${numPartitions}.`, { topic: name, numPartitions });
     if (!Number.isInteger(replicationFactor) || replicationFactor < 1 || replicationFactor > this.brokers.length) {
       throw new InvalidPartitionsError(`Replication factor ${replicationFactor} for "${name}" must be between 1 and the broker count (${this.brokers.length}).`, { topic: name, replicationFactor });
     }
-    const config = parseTopicConfig(configEntries);
+    if (assignment) this.checkAssignment(name, numPartitions, assignment);
+    const config = parseTopicConfig(configEntries, this.topicDefaults);
     if (this.topics.has(name)) return false;
     const rf = name.startsWith('__') ? Math.min(INTERNAL_RF, this.brokers.length) : replicationFactor;
-    const replicas = this.replicaAssignment(numPartitions, 0, rf);
+    // An internal topic never asks for more in-sync replicas than it has (the broker default may).
+    if (name.startsWith('__')) config['min.insync.replicas'] = Math.min(config['min.insync.replicas'], rf);
+    const replicas = assignment ? assignment.map((r) => [...r]) : this.replicaAssignment(numPartitions, 0, rf);
     this.installTopic(name, config, replicas, []);
     try {
       await this.backend.saveTopic({ name, numPartitions, config, replicas });
@@ -231,6 +249,16 @@ export class Engine {
     }
     this.events.emit('topicCreated', { topic: name, partitions: numPartitions });
     return true;
+  }
+
+  private checkAssignment(name: string, numPartitions: number, assignment: readonly (readonly number[])[]): void {
+    const ids = new Set(this.brokers.map((b) => b.id));
+    const ok =
+      assignment.length === numPartitions &&
+      assignment.every((r) => r.length > 0 && r.length === assignment[0]!.length && new Set(r).size === r.length && r.every((b) => ids.has(b)));
+    if (!ok) {
+      throw new InvalidPartitionsError(`The replica assignment of "${name}" needs one list per partition (${numPartitions}), each of the same length, of distinct brokers among ${[...ids].join(', ')}.`, { topic: name });
+    }
   }
 
   /** Puts a topic in memory with a log per replica, restoring any stored ones, and hands it to the replicated cluster. */

@@ -18,18 +18,18 @@ describe.each(EXPERIMENTS.map((e) => [e.id, e] as const))('experiment %s', (_id,
     expect(exp.watch.length).toBeGreaterThan(0);
   });
 
-  it.each(exp.variants.map((v) => [v.label, v.id, v.expected] as const))('%s gives the expected outcome', (_label, variant, expected: ExpectedOutcome) => {
-    const r = runExperiment(exp, variant);
+  it.each(exp.variants.map((v) => [v.label, v.id, v.expected] as const))('%s gives the expected outcome', async (_label, variant, expected: ExpectedOutcome) => {
+    const r = await runExperiment(exp, variant);
     check(r.lost, expected.lost);
     check(r.divergentReplicas, expected.divergentReplicas);
     // Same seed, same script: the run is reproducible.
-    const again = runExperiment(exp, variant);
+    const again = await runExperiment(exp, variant);
     expect({ ...again, sim: null }).toEqual({ ...r, sim: null });
   });
 });
 
-it('the safe configuration refuses writes while degraded instead of losing them', () => {
-  const r = runExperiment(EXPERIMENTS.find((e) => e.id === 'safe-configuration')!);
+it('the safe configuration refuses writes while degraded instead of losing them', async () => {
+  const r = await runExperiment(EXPERIMENTS.find((e) => e.id === 'safe-configuration')!);
   expect(r.refused).toBeGreaterThan(0);
   expect(r.lost).toBe(0);
   expect(r.acknowledged).toBeGreaterThanOrEqual(100);

@@ -1,6 +1,8 @@
-// Plays an experiment's steps on a fresh simulated cluster (or on one the caller supplies, e.g.
-// the UI's) and summarises the outcome with the same counters the UI shows.
-import { createClusterSim, type ClusterSim } from '../replication/clusterSim';
+// Plays an experiment's steps on a fresh cluster (createCluster, as every cluster is made) and
+// summarises the outcome with the same counters the UI shows.
+import { createCluster } from '../cluster/createCluster';
+import type { ClusterSim } from '../replication/clusterSim';
+import type { ConfigEntry } from '../log/topicConfig';
 import { assertNever } from '../../lib/assert';
 import type { Experiment, ExperimentResult, ExperimentStep } from './types';
 
@@ -37,16 +39,35 @@ export function applyStep(sim: ClusterSim, step: ExperimentStep, tally: { refuse
   }
 }
 
-export function createExperimentCluster(exp: Experiment, variantId?: string): ClusterSim {
+/**
+ * The experiment's cluster: the engine's createCluster on a virtual clock, with the experiment's
+ * settings and topics (their replica placement as scripted); the steps drive its replicated
+ * cluster, which is what this returns.
+ */
+export async function createExperimentCluster(exp: Experiment, variantId?: string): Promise<ClusterSim> {
   const variant = exp.variants.find((v) => v.id === variantId) ?? exp.variants[0];
-  const sim = createClusterSim({ ...exp.options, ...(variant?.options ?? {}) });
-  for (const t of exp.topics) sim.createTopic(t);
-  return sim;
+  const options = { ...exp.options, ...(variant?.options ?? {}) };
+  const cluster = await createCluster({
+    brokers: options.brokers ?? 3,
+    clock: 'virtual',
+    seed: options.seed ?? 1,
+    cleanerIntervalMs: 0,
+    virtualStallMs: 0,
+    replication: options,
+  });
+  for (const t of exp.topics) {
+    const configs: ConfigEntry[] = [];
+    if (t.minInsyncReplicas !== undefined) configs.push({ name: 'min.insync.replicas', value: String(t.minInsyncReplicas) });
+    if (t.uncleanLeaderElection !== undefined) configs.push({ name: 'unclean.leader.election.enable', value: String(t.uncleanLeaderElection) });
+    const rf = t.assignment?.[0]?.length ?? t.replicationFactor ?? 1;
+    await cluster.engine.createTopic(t.name, t.partitions, configs, rf, t.assignment);
+  }
+  return cluster.replication;
 }
 
-export function runExperiment(exp: Experiment, variantId?: string): ExperimentResult & { sim: ClusterSim } {
+export async function runExperiment(exp: Experiment, variantId?: string): Promise<ExperimentResult & { sim: ClusterSim }> {
   const variant = exp.variants.find((v) => v.id === variantId) ?? exp.variants[0]!;
-  const sim = createExperimentCluster(exp, variant.id);
+  const sim = await createExperimentCluster(exp, variant.id);
   const tally = { refused: 0 };
   for (const step of exp.steps) applyStep(sim, step, tally);
   const snap = sim.snapshot();
