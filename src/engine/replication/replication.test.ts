@@ -1,21 +1,34 @@
 // The replication behaviours Kafka defines, each pinned by name: high watermark and ISR, acks
 // and min.insync.replicas, clean and unclean election, fencing, isolation and preferred leaders.
 import { describe, expect, it } from 'vitest';
-import { createClusterSim } from './clusterSim';
+import { createCluster } from '../cluster/createCluster';
+import type { ClusterSimOptions } from './clusterConfig';
+import type { ConfigEntry } from '../log/topicConfig';
 import { LeaderNotAvailableError, NotEnoughReplicasError, NotLeaderOrFollowerError } from '../errors';
 import { send } from './testing';
 
 const LAYOUT = [[1, 2, 3]];
 
-function cluster(extra: Parameters<typeof createClusterSim>[0] = {}, topic: Partial<Parameters<ReturnType<typeof createClusterSim>['createTopic']>[0]> = {}) {
-  const sim = createClusterSim({ brokers: 3, seed: 7, replicaLagTimeMaxMs: 1_000, brokerSessionTimeoutMs: 500, autoLeaderRebalance: false, ...extra });
-  sim.createTopic({ name: 't', partitions: 1, replicationFactor: 3, assignment: LAYOUT, ...topic });
-  return sim;
+/** A three-broker cluster (createCluster) with topic t on brokers 1, 2, 3; the tests drive its replicated cluster. */
+async function cluster(extra: ClusterSimOptions = {}, topic: { minInsyncReplicas?: number; uncleanLeaderElection?: boolean } = {}) {
+  const c = await createCluster({
+    brokers: 3,
+    seed: 7,
+    clock: 'virtual',
+    cleanerIntervalMs: 0,
+    virtualStallMs: 0,
+    replication: { replicaLagTimeMaxMs: 1_000, brokerSessionTimeoutMs: 500, autoLeaderRebalance: false, ...extra },
+  });
+  const configs: ConfigEntry[] = [];
+  if (topic.minInsyncReplicas !== undefined) configs.push({ name: 'min.insync.replicas', value: String(topic.minInsyncReplicas) });
+  if (topic.uncleanLeaderElection !== undefined) configs.push({ name: 'unclean.leader.election.enable', value: String(topic.uncleanLeaderElection) });
+  await c.engine.createTopic('t', 1, configs, 3, LAYOUT);
+  return c.replication;
 }
 
 describe('high watermark (Kafka: HW = min LEO over the ISR; consumers read only below it)', () => {
-  it('a record written with acks=1 is invisible to consumers until every ISR follower has fetched it', () => {
-    const sim = cluster();
+  it('a record written with acks=1 is invisible to consumers until every ISR follower has fetched it', async () => {
+    const sim = await cluster();
     const out = send(sim, 't', 0, 1, 3);
     expect(out.answer?.baseOffset).toBe(0);
     expect(sim.fetch('t', 0, 0).records).toHaveLength(0);
@@ -27,8 +40,8 @@ describe('high watermark (Kafka: HW = min LEO over the ISR; consumers read only 
     expect(sim.fetch('t', 0, 0).records.map((r) => r.value)).toEqual(['v', 'v', 'v']);
   });
 
-  it('with parked fetches off, followers copy on their polling round and the high watermark moves one round later', () => {
-    const sim = cluster({ replicaFetchHopMs: 0 });
+  it('with parked fetches off, followers copy on their polling round and the high watermark moves one round later', async () => {
+    const sim = await cluster({ replicaFetchHopMs: 0 });
     send(sim, 't', 0, 1, 3);
     sim.advance(4);
     expect(sim.snapshot().partitions[0]).toMatchObject({ logEnd: 3, highWatermark: 0 });
@@ -38,8 +51,8 @@ describe('high watermark (Kafka: HW = min LEO over the ISR; consumers read only 
     expect(sim.snapshot().partitions[0]!.highWatermark).toBe(3);
   });
 
-  it('a slow follower answers its parked fetch late, and the high watermark waits for it', () => {
-    const sim = cluster();
+  it('a slow follower answers its parked fetch late, and the high watermark waits for it', async () => {
+    const sim = await cluster();
     sim.slowBroker(3, 20);
     send(sim, 't', 0, 1, 2);
     sim.advance(2);
@@ -50,8 +63,8 @@ describe('high watermark (Kafka: HW = min LEO over the ISR; consumers read only 
 });
 
 describe('acks and min.insync.replicas', () => {
-  it('acks=all is answered only once the high watermark covers the records', () => {
-    const sim = cluster({}, { minInsyncReplicas: 2 });
+  it('acks=all is answered only once the high watermark covers the records', async () => {
+    const sim = await cluster({}, { minInsyncReplicas: 2 });
     const out = send(sim, 't', 0, -1, 2);
     expect(out.settled).toBe(false);
     sim.advance(10);
@@ -60,8 +73,8 @@ describe('acks and min.insync.replicas', () => {
     expect(sim.snapshot().counters.acknowledged).toBe(2);
   });
 
-  it('acks=all with an ISR smaller than min.insync.replicas is refused with NotEnoughReplicas and writes nothing', () => {
-    const sim = cluster({}, { minInsyncReplicas: 2 });
+  it('acks=all with an ISR smaller than min.insync.replicas is refused with NotEnoughReplicas and writes nothing', async () => {
+    const sim = await cluster({}, { minInsyncReplicas: 2 });
     sim.stopBroker(2);
     sim.stopBroker(3);
     const leoBefore = sim.snapshot().partitions[0]!.logEnd;
@@ -76,8 +89,8 @@ describe('acks and min.insync.replicas', () => {
 });
 
 describe('ISR (Kafka: replica.lag.time.max.ms)', () => {
-  it('a follower that stops fetching leaves the ISR after the lag time, and rejoins once caught up', () => {
-    const sim = cluster();
+  it('a follower that stops fetching leaves the ISR after the lag time, and rejoins once caught up', async () => {
+    const sim = await cluster();
     sim.slowBroker(3, 5_000);
     send(sim, 't', 0, 1, 10);
     sim.advance(1_000); // the isr-expiration task runs every lag/2 = 500 ms: at 1000 ms the lag is not yet over
@@ -91,8 +104,8 @@ describe('ISR (Kafka: replica.lag.time.max.ms)', () => {
     expect(sim.events().some((e) => e.type === 'isr-expanded' && e.added === 3)).toBe(true);
   });
 
-  it('a follower fetching steadily under continuous load stays in the ISR', () => {
-    const sim = cluster();
+  it('a follower fetching steadily under continuous load stays in the ISR', async () => {
+    const sim = await cluster();
     for (let i = 0; i < 300; i++) {
       send(sim, 't', 0, 1, 5);
       sim.advance(7);
@@ -102,8 +115,8 @@ describe('ISR (Kafka: replica.lag.time.max.ms)', () => {
 });
 
 describe('leader election', () => {
-  it('a clean stop moves leadership first (controlled shutdown) and loses nothing', () => {
-    const sim = cluster({}, { minInsyncReplicas: 2 });
+  it('a clean stop moves leadership first (controlled shutdown) and loses nothing', async () => {
+    const sim = await cluster({}, { minInsyncReplicas: 2 });
     const out = send(sim, 't', 0, -1, 4);
     sim.advance(20);
     expect(out.error).toBeNull();
@@ -116,8 +129,8 @@ describe('leader election', () => {
     expect(kinds.indexOf('leader-elected', 1)).toBeLessThan(kinds.indexOf('broker-stopped'));
   });
 
-  it('a crashed leader is replaced only after broker.session.timeout.ms', () => {
-    const sim = cluster();
+  it('a crashed leader is replaced only after broker.session.timeout.ms', async () => {
+    const sim = await cluster();
     sim.advance(20);
     sim.crashBroker(1);
     sim.advance(400);
@@ -126,8 +139,8 @@ describe('leader election', () => {
     expect(sim.snapshot().partitions[0]).toMatchObject({ leader: 2, leaderEpoch: 1 });
   });
 
-  it('acks=1 then a leader crash before followers fetched: the acknowledged records are lost and counted', () => {
-    const sim = cluster();
+  it('acks=1 then a leader crash before followers fetched: the acknowledged records are lost and counted', async () => {
+    const sim = await cluster();
     send(sim, 't', 0, 1, 3);
     sim.advance(20);
     const late = send(sim, 't', 0, 1, 4);
@@ -144,8 +157,8 @@ describe('leader election', () => {
     expect(sim.readCommitted('t', 0)).toHaveLength(3);
   });
 
-  it('with every ISR member down and unclean election off the partition stays offline, then recovers without loss', () => {
-    const sim = cluster();
+  it('with every ISR member down and unclean election off the partition stays offline, then recovers without loss', async () => {
+    const sim = await cluster();
     send(sim, 't', 0, 1, 2);
     sim.advance(20);
     sim.stopBroker(2);
@@ -165,8 +178,8 @@ describe('leader election', () => {
     expect(sim.snapshot().counters.lost).toBe(0);
   });
 
-  it('unclean.leader.election.enable elects an out-of-sync replica and the loss is reported', () => {
-    const sim = cluster({}, { uncleanLeaderElection: true });
+  it('unclean.leader.election.enable elects an out-of-sync replica and the loss is reported', async () => {
+    const sim = await cluster({}, { uncleanLeaderElection: true });
     send(sim, 't', 0, 1, 2);
     sim.advance(20);
     sim.stopBroker(2);
@@ -182,8 +195,8 @@ describe('leader election', () => {
     expect(sim.snapshot().counters.lost).toBe(5);
   });
 
-  it('an isolated leader keeps accepting acks=1 writes until it is fenced; they are lost when it rejoins', () => {
-    const sim = cluster();
+  it('an isolated leader keeps accepting acks=1 writes until it is fenced; they are lost when it rejoins', async () => {
+    const sim = await cluster();
     send(sim, 't', 0, 1, 2);
     sim.advance(20);
     sim.isolateBroker(1);
@@ -199,8 +212,8 @@ describe('leader election', () => {
     expect(sim.snapshot().partitions[0]!.replicaLogEnd).toEqual([3, 3, 3]);
   });
 
-  it('electing a cut-off replica loses nothing by itself: the next reachable leader decides what survives', () => {
-    const sim = cluster();
+  it('electing a cut-off replica loses nothing by itself: the next reachable leader decides what survives', async () => {
+    const sim = await cluster();
     sim.advance(20);
     sim.isolateBroker(2); // not yet fenced: the controller still counts it alive and in the ISR
     send(sim, 't', 0, 1, 4);
@@ -214,8 +227,8 @@ describe('leader election', () => {
     expect(sim.readCommitted('t', 0)).toHaveLength(4);
   });
 
-  it('with metadata.max.age.ms, producers keep writing to the deposed isolated leader until their metadata ages; those acks=1 records are lost', () => {
-    const sim = cluster({ clientMetadataMaxAgeMs: 5_000 });
+  it('with metadata.max.age.ms, producers keep writing to the deposed isolated leader until their metadata ages; those acks=1 records are lost', async () => {
+    const sim = await cluster({ clientMetadataMaxAgeMs: 5_000 });
     send(sim, 't', 0, 1, 2);
     sim.advance(20);
     sim.isolateBroker(1);
@@ -233,8 +246,8 @@ describe('leader election', () => {
     expect(sim.snapshot().partitions[0]!.replicaLogEnd).toEqual([3, 3, 3]);
   });
 
-  it('acks=all writes to an isolated leader are never acknowledged (its ISR cannot shrink without the controller)', () => {
-    const sim = cluster({}, { minInsyncReplicas: 2 });
+  it('acks=all writes to an isolated leader are never acknowledged (its ISR cannot shrink without the controller)', async () => {
+    const sim = await cluster({}, { minInsyncReplicas: 2 });
     sim.advance(20);
     sim.isolateBroker(1);
     const out = send(sim, 't', 0, -1, 3);
@@ -246,8 +259,8 @@ describe('leader election', () => {
     expect(sim.snapshot().counters.lost).toBe(0);
   });
 
-  it('preferred leader election moves leadership back to the first replica once it is in sync', () => {
-    const sim = cluster();
+  it('preferred leader election moves leadership back to the first replica once it is in sync', async () => {
+    const sim = await cluster();
     sim.stopBroker(1);
     expect(sim.snapshot().partitions[0]!.leader).toBe(2);
     sim.startBroker(1);
@@ -257,8 +270,8 @@ describe('leader election', () => {
     expect(sim.snapshot().partitions[0]!.leader).toBe(1);
   });
 
-  it('auto.leader.rebalance.enable restores preferred leaders on its own schedule', () => {
-    const sim = cluster({ autoLeaderRebalance: true, leaderImbalanceCheckIntervalMs: 1_000 });
+  it('auto.leader.rebalance.enable restores preferred leaders on its own schedule', async () => {
+    const sim = await cluster({ autoLeaderRebalance: true, leaderImbalanceCheckIntervalMs: 1_000 });
     sim.stopBroker(1);
     sim.startBroker(1);
     sim.advance(1_100);
@@ -267,10 +280,11 @@ describe('leader election', () => {
 });
 
 describe('determinism', () => {
-  it('the same seed and schedule give the same snapshot and events', () => {
-    const run = () => {
-      const sim = createClusterSim({ brokers: 5, seed: 42, autoLeaderRebalance: false });
-      sim.createTopic({ name: 'a', partitions: 6, replicationFactor: 3 });
+  it('the same seed and schedule give the same snapshot and events', async () => {
+    const run = async () => {
+      const c = await createCluster({ brokers: 5, seed: 42, clock: 'virtual', cleanerIntervalMs: 0, virtualStallMs: 0, replication: { autoLeaderRebalance: false } });
+      await c.engine.createTopic('a', 6, [], 3);
+      const sim = c.replication;
       for (let i = 0; i < 50; i++) {
         send(sim, 'a', i % 6, 1, 2);
         sim.advance(3);
@@ -279,12 +293,12 @@ describe('determinism', () => {
       sim.advance(10_000);
       return { s: sim.snapshot(), e: sim.events().map(({ seq, at, type }) => [seq, at, type]) };
     };
-    expect(run()).toEqual(run());
+    expect(await run()).toEqual(await run());
   });
 });
 
 describe('idempotent producer (Kafka enable.idempotence)', () => {
-  const sendAs = (sim: ReturnType<typeof cluster>, firstSequence: number, count: number, acks: -1 | 1 = 1) => {
+  const sendAs = (sim: Awaited<ReturnType<typeof cluster>>, firstSequence: number, count: number, acks: -1 | 1 = 1) => {
     const out: { error: Error | null; offset: number | null } = { error: null, offset: null };
     sim.produceWith({ topic: 't', partition: 0, acks, producer: { id: 77, firstSequence }, records: Array.from({ length: count }, (_, i) => ({ value: 1000 + firstSequence + i })) }, (e, a) => {
       out.error = e;
@@ -293,16 +307,16 @@ describe('idempotent producer (Kafka enable.idempotence)', () => {
     return out;
   };
 
-  it('a retried batch is answered with its original offset and not written twice', () => {
-    const sim = cluster();
+  it('a retried batch is answered with its original offset and not written twice', async () => {
+    const sim = await cluster();
     expect(sendAs(sim, 0, 3).offset).toBe(0);
     expect(sendAs(sim, 0, 3).offset).toBe(0);
     expect(sendAs(sim, 3, 2).offset).toBe(3);
     expect(sim.snapshot().partitions[0]!.logEnd).toBe(5);
   });
 
-  it('a new leader recognises retries of batches it copied as a follower', () => {
-    const sim = cluster();
+  it('a new leader recognises retries of batches it copied as a follower', async () => {
+    const sim = await cluster();
     sendAs(sim, 0, 3);
     sim.advance(20);
     sim.stopBroker(1);
@@ -310,8 +324,8 @@ describe('idempotent producer (Kafka enable.idempotence)', () => {
     expect(sim.snapshot().partitions[0]!.logEnd).toBe(3);
   });
 
-  it('a gap in sequence numbers is refused with OutOfOrderSequence', () => {
-    const sim = cluster();
+  it('a gap in sequence numbers is refused with OutOfOrderSequence', async () => {
+    const sim = await cluster();
     sendAs(sim, 0, 3);
     expect(sendAs(sim, 5, 1).error).toMatchObject({ code: 'OUT_OF_ORDER_SEQUENCE_NUMBER' });
   });
