@@ -156,7 +156,8 @@ export class Admin {
    * Commits offsets for a group, as kafkajs's admin.setOffsets and Kafka's
    * AlterConsumerGroupOffsets: only while the group has no members (GroupNotInactiveError,
    * Kafka's UNKNOWN_MEMBER_ID, otherwise). Like Kafka, the offsets are not checked against the
-   * log: a consumer starting from one out of range falls back to its auto.offset.reset.
+   * log (kafka/groupOffsets.kafka.test.ts). The commit goes to __consumer_offsets with acks=all:
+   * on a virtual clock it resolves as time moves.
    */
   async setOffsets({ groupId, topic, partitions }: { groupId: string; topic: string; partitions: { partition: number; offset: string }[] }): Promise<void> {
     const t = this.engine.topic(topic);
