@@ -54,9 +54,12 @@ export class LogCleaner {
     const report: CleanerReport = { segmentsDeleted: 0, partitionsCompacted: 0, recordsRemoved: 0 };
     for (const t of [...this.engine.topics.values()]) {
       for (const p of t.partitions) {
+        let deleted = 0;
         for (const log of p.logs.values()) {
           const now = this.clock.now();
-          report.segmentsDeleted += await applyRetention(log, t.config, now);
+          const n = await applyRetention(log, t.config, now);
+          deleted += n;
+          report.segmentsDeleted += n;
           if (isCompacted(t.config)) {
             const s = await compact(log, t.config, now, this.tombstoneHints);
             if (s.cleaned) {
@@ -64,6 +67,11 @@ export class LogCleaner {
               report.recordsRemoved += s.recordsBefore - s.recordsAfter;
             }
           }
+        }
+        // Acknowledged records below every in-sync replica's log start can no longer be lost.
+        if (deleted > 0) {
+          const replicated = this.engine.cluster.core.partition(t.name, p.partition);
+          if (replicated) this.engine.cluster.core.forgetDeleted(replicated);
         }
       }
     }

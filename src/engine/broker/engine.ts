@@ -11,7 +11,7 @@ import { IllegalStateError, InvalidPartitionsError, TopicAlreadyExistsError, Unk
 import type { ChunkCache } from '../log/chunkCache';
 import { PartitionLog, type AppendResult, type LeaderAppendOptions } from '../log/partitionLog';
 import type { RestoredPartition, StorageBackend } from '../storage/backend';
-import { DEFAULT_TOPIC_CONFIG, isCompacted, parseTopicConfig, validateTopicName, type ConfigEntry, type TopicConfig } from '../log/topicConfig';
+import { DEFAULT_TOPIC_CONFIG, parseTopicConfig, validateTopicName, type ConfigEntry, type TopicConfig } from '../log/topicConfig';
 import { ClusterSim } from '../replication/clusterSim';
 import type { ClusterSimOptions } from '../replication/clusterConfig';
 import type { PartitionState as ReplicatedPartition } from '../replication/partitionState';
@@ -275,11 +275,8 @@ export class Engine {
         minInsyncReplicas: config['min.insync.replicas'],
         uncleanLeaderElection: config['unclean.leader.election.enable'],
         // Retention and compaction run on every replica through the log cleaner (cleaner.ts).
-        retentionMs: -1,
-        retentionBytes: -1,
         segmentBytes: config['segment.bytes'],
         segmentMs: config['segment.ms'],
-        cleanupPolicy: isCompacted(config) ? 'compact' : 'delete',
       }),
     );
     this.adopt(t);

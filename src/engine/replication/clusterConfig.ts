@@ -112,21 +112,13 @@ export interface TopicSettings {
   readonly replicationFactor: number;
   readonly minInsyncReplicas: number;
   readonly uncleanLeaderElection: boolean;
-  /** retention.ms / retention.bytes (-1: unlimited), segment.bytes / segment.ms, cleanup.policy. */
-  readonly retentionMs: number;
-  readonly retentionBytes: number;
+  /** segment.bytes / segment.ms of the default replica logs. */
   readonly segmentBytes: number;
   readonly segmentMs: number;
-  readonly cleanupPolicy: CleanupPolicy;
 }
 
-export type CleanupPolicy = 'delete' | 'compact' | 'compact,delete';
-
-/** Kafka's topic defaults: 7 days, no size limit, 1 GiB or 7-day segments, delete. */
+/** Kafka's segment defaults: 1 GiB or 7 days. */
 export const TOPIC_RETENTION_DEFAULTS = {
-  retentionMs: 604_800_000,
-  retentionBytes: -1,
   segmentBytes: 1_073_741_824,
   segmentMs: 604_800_000,
-  cleanupPolicy: 'delete' as CleanupPolicy,
 };

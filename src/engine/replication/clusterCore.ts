@@ -8,7 +8,7 @@ import type { Clock } from '../../lib/clock';
 import { createRng, type Rng } from '../../lib/rng';
 import type { BrokerState } from './brokerState';
 import { reachable } from './brokerState';
-import type { CleanupPolicy, ClusterSimConfig, ClusterSimOptions, TopicSettings } from './clusterConfig';
+import type { ClusterSimConfig, ClusterSimOptions, TopicSettings } from './clusterConfig';
 import { resolveConfig, TOPIC_RETENTION_DEFAULTS } from './clusterConfig';
 import { autoRebalanceLeaders, electLeader, shrinkIsr } from './controller';
 import { BrokerNotFoundError, InvalidClusterConfigError } from '../errors';
@@ -30,12 +30,9 @@ export interface TopicSpec {
   uncleanLeaderElection?: boolean;
   /** Explicit placement (replica lists per partition); Kafka's placement when absent. */
   assignment?: number[][];
-  /** retention.ms, retention.bytes, segment.bytes, segment.ms, cleanup.policy (Kafka's defaults when absent). */
-  retentionMs?: number;
-  retentionBytes?: number;
+  /** segment.bytes, segment.ms (Kafka's defaults when absent); retention and compaction are the log cleaner's (broker/cleaner.ts). */
   segmentBytes?: number;
   segmentMs?: number;
-  cleanupPolicy?: CleanupPolicy;
 }
 
 /** Segments per partition share of the record budget: deleting one frees a tenth of the share. */
@@ -119,11 +116,8 @@ export class ClusterCore {
       replicationFactor: spec.replicationFactor ?? this.config.defaultReplicationFactor,
       minInsyncReplicas: spec.minInsyncReplicas ?? this.config.minInsyncReplicas,
       uncleanLeaderElection: spec.uncleanLeaderElection ?? this.config.uncleanLeaderElection,
-      retentionMs: spec.retentionMs ?? TOPIC_RETENTION_DEFAULTS.retentionMs,
-      retentionBytes: spec.retentionBytes ?? TOPIC_RETENTION_DEFAULTS.retentionBytes,
       segmentBytes: spec.segmentBytes ?? TOPIC_RETENTION_DEFAULTS.segmentBytes,
       segmentMs: spec.segmentMs ?? TOPIC_RETENTION_DEFAULTS.segmentMs,
-      cleanupPolicy: spec.cleanupPolicy ?? TOPIC_RETENTION_DEFAULTS.cleanupPolicy,
     };
     const layout = spec.assignment ?? assignReplicasToBrokers(spec.partitions, settings.replicationFactor, this.brokerIds(), { rng: this.rng.fork(spec.name) });
     this.topics.set(spec.name, []);
@@ -164,25 +158,18 @@ export class ClusterCore {
   }
 
   /**
-   * Kafka's retention on the partition leader: its oldest whole segments past retention.ms or
-   * retention.bytes (delete policy only) or past the record budget (any policy) go, and the log
-   * start moves to the first kept segment. Followers take the new log start from their next
-   * fetch. Acknowledged records below every in-sync replica's log start leave the loss ledger:
-   * retention deleted them, nothing can lose them any more.
+   * The record budget on the partition leader (a simulator setting, not Kafka's): beyond the
+   * partition's share its oldest whole segments go, as if by retention.bytes, below the high
+   * watermark only, and the log start moves to the first kept segment. Followers take the new
+   * log start from their next fetch. Kafka's own retention (retention.ms, retention.bytes) and
+   * compaction are the log cleaner's, on every replica (broker/cleaner.ts).
    */
   applyRetention(p: PartitionState): void {
     const leader = p.leader;
     if (leader === null || this.broker(leader).status !== 'running') return;
-    const log = p.log(leader);
-    const deletes = p.settings.cleanupPolicy !== 'compact';
-    const n = deletableSegments(log, {
-      now: this.clock.now(),
-      retentionMs: deletes ? p.settings.retentionMs : -1,
-      retentionBytes: deletes ? p.settings.retentionBytes : -1,
-      // The budget is the application's records; internal topics are compacted by the cleaner.
-      maxRecords: countsAsApplication(p.topic) ? this.recordsPerPartition : Infinity,
-    });
-    if (n > 0) deleteOldestSegments(log, n);
+    if (!countsAsApplication(p.topic) || this.recordsPerPartition === Infinity) return;
+    const n = overBudgetSegments(p.log(leader), this.recordsPerPartition);
+    if (n > 0) deleteOldestSegments(p.log(leader), n);
     this.forgetDeleted(p);
   }
 
@@ -305,33 +292,18 @@ export function flushReplica(p: PartitionState, broker: number): void {
   p.log(broker).flush().catch(() => undefined);
 }
 
-/** What retention looks at on the leader: retention.ms, retention.bytes (-1: none) and the record budget. */
-export interface RetentionLimits {
-  now: number;
-  retentionMs: number;
-  retentionBytes: number;
-  maxRecords: number;
-}
-
 /**
- * How many of the leader's oldest segments retention deletes: those that breach retention.ms
- * (newest record older than it), retention.bytes (a segment goes while the rest still reaches
- * the limit) or the record budget; whole segments only, never the active one, and only segments
- * entirely below the high watermark (Kafka's deletable segments).
+ * How many of the leader's oldest segments the record budget deletes: while the log holds more
+ * than `maxRecords`, whole segments only, never the active one, and only segments entirely below
+ * the high watermark (Kafka's deletable segments).
  */
-export function deletableSegments(log: PartitionLog, limits: RetentionLimits): number {
-  let size = log.sizeInBytes();
+export function overBudgetSegments(log: PartitionLog, maxRecords: number): number {
   let held = log.logEndOffset - log.logStartOffset;
   let i = 0;
-  while (i < log.segments.length - 1) {
+  while (i < log.segments.length - 1 && held > maxRecords) {
     const s = log.segments[i]!;
     const next = log.segments[i + 1]!.baseOffset;
     if (next > log.highWatermark) break;
-    const expired = limits.retentionMs >= 0 && limits.now - s.maxTimestamp > limits.retentionMs;
-    const oversize = limits.retentionBytes >= 0 && size - s.size >= limits.retentionBytes;
-    const overBudget = held > limits.maxRecords;
-    if (!expired && !oversize && !overBudget) break;
-    size -= s.size;
     held -= next - Math.max(s.baseOffset, log.logStartOffset);
     i++;
   }

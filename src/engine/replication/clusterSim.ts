@@ -1,8 +1,7 @@
 // The replicated cluster's public face: topics, produce with acks, consumer fetches bounded by
 // the high watermark, the fault API, preferred-leader election, snapshot() and the event feed.
-// createClusterSim() gives a self-contained simulator on a virtual clock; the engine's
-// createCluster({ brokers }) can sit on the same object.
-import { createVirtualClock, type Clock, type VirtualClock } from '../../lib/clock';
+// The engine (broker/engine.ts) owns one; createCluster is the one way to build a cluster.
+import type { Clock, VirtualClock } from '../../lib/clock';
 import type { ClusterSimOptions } from './clusterConfig';
 import { ClusterCore, type TopicSpec } from './clusterCore';
 import type { ReplicaFactory } from './partitionState';
@@ -168,9 +167,4 @@ export class ClusterSim {
   shutdown(): void {
     this.core.shutdown();
   }
-}
-
-export function createClusterSim(options: ClusterSimOptions & { clock?: Clock } = {}): ClusterSim {
-  const { clock, ...rest } = options;
-  return new ClusterSim(clock ?? createVirtualClock(), rest);
 }
