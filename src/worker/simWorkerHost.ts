@@ -156,7 +156,10 @@ export class SimWorkerHost {
       }
       case 'pause':
         this.need().pause();
-        return this.checkpoint();
+        // Shown paused at once; the checkpoint's writes complete in the background (a stop or a
+        // reload after it waits for them or finds the previous checkpoint).
+        void this.checkpoint();
+        return;
       case 'resume':
         return this.need().resume();
       case 'step':
