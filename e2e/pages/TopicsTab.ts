@@ -69,8 +69,9 @@ export class TopicsTab {
       await r.getByRole('textbox', { name: `Header value ${i + 1}` }).fill(v);
     }
     await r.getByRole('button', { name: 'Produce message' }).click();
+    // "Sending to …" first (same status), then where it was written.
     const result = this.page.getByRole('status', { name: 'Produce result' });
-    await expect(result).toBeVisible();
+    await expect(result).toHaveText(/^Written to .+ partition \d+ at offset \d+\.$/);
     return (await result.textContent()) ?? '';
   }
 
