@@ -18,7 +18,7 @@ test('a run survives a reload: same offsets and counters, paused; it resumes los
   await board.openExample('Banking');
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
   await button(page, 'Run simulation').click();
-  await expect(page.getByText('Stored in this browser')).toBeVisible();
+  await expect(page.getByLabel('Stored run')).toBeVisible();
   await expect.poll(() => counter(page, 'Acknowledged records'), { timeout: 60_000 }).toBeGreaterThan(200);
   await button(page, 'Pause simulation').click();
   await expect(button(page, 'Resume simulation')).toBeVisible();
@@ -32,6 +32,8 @@ test('a run survives a reload: same offsets and counters, paused; it resumes los
     .toBe(true);
   await page.getByRole('tab', { name: 'Cluster' }).click();
   const at = await clock(page);
+  // The pause's checkpoint is written: the note says a reload brings the run back to this instant.
+  await expect(page.getByLabel('Stored run')).toHaveText(`Saved at t = ${at.toFixed(2)} s`, { timeout: 30_000 });
   const rows = await partitionRows(page);
   const acked = await counter(page, 'Acknowledged records');
   expect(rows.length).toBeGreaterThan(5);

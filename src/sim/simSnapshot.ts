@@ -116,6 +116,8 @@ export interface SimSnapshot {
   boardName: string;
   /** The run is stored in this browser (IndexedDB): a reload brings it back, paused. */
   stored?: boolean;
+  /** Simulated time of the last checkpoint written: a reload brings the run back to this instant. */
+  storedAt?: number | null;
   brokers: BrokerSnapshot[];
   partitions: PartitionView[];
   counters: SimCounters;

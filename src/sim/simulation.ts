@@ -54,6 +54,8 @@ export class Simulation {
   private cluster: Cluster | null = null;
   private storage: RunStorage | null = null;
   private checkpointing: Promise<void> | null = null;
+  /** Simulated time of the last checkpoint written (what a reload brings back), null before the first. */
+  private storedAt: number | null = null;
   private roles: GroupRole[] = [];
   private instances: ServiceInstances | null = null;
   private actors: Actors | null = null;
@@ -133,6 +135,7 @@ export class Simulation {
     }
     sim.lifecycle.apply('restore');
     sim.storage = storage;
+    sim.storedAt = state.at;
     const cluster = await sim.openCluster(state.at);
     sim.build(cluster, state);
     await sim.restoreState(cluster, state);
@@ -290,6 +293,9 @@ export class Simulation {
     for (const t of cluster.engine.topics.values()) for (const p of t.partitions) for (const log of p.logs.values()) flushes.push(log.flush());
     const done = Promise.all(flushes)
       .then(() => saveRunState(storage, state))
+      .then(() => {
+        this.storedAt = state.at;
+      })
       .catch((e: unknown) => {
         throw new StoredRunError(`The run could not be stored (${(e as Error).message || 'browser storage refused it'}): it keeps going in memory, but will not survive a reload.`);
       })
@@ -535,7 +541,7 @@ export class Simulation {
       timeline: this.timeline,
       rates: this.rates,
     });
-    return this.storage ? { ...snap, stored: true } : snap;
+    return this.storage ? { ...snap, stored: true, storedAt: this.storedAt } : snap;
   }
 
   /** Grows by one per sample: the worker sends the series only when it changed. */

@@ -115,6 +115,8 @@ describe('stored runs in the worker', () => {
       await first.host.tick();
     }
     await first.host.handle({ type: 'pause' });
+    // The page stores the run when it is hidden or closed (a reload): the pause's checkpoint is written by then.
+    await first.host.handle({ type: 'checkpoint' });
     first.advance(200);
     await first.host.tick();
     const paused = lastSnapshot(first.posts)!;

@@ -46,6 +46,7 @@ export class SimWorkerHost {
     this.lastCheckpoint = this.port.now();
     try {
       await sim.checkpoint();
+      this.dirty = true; // the page shows what a reload would bring back
     } catch (e) {
       const err = e as { code?: string; message?: string };
       this.port.post({ type: 'error', code: err.code ?? 'SIM_STORED_RUN', message: err.message ?? String(e), problems: [] }, []);

@@ -63,6 +63,7 @@ export function SimControls() {
   const source = useSimStore((s) => s.snapshot?.source ?? 'board');
   const at = useSimStore((s) => s.snapshot?.at ?? 0);
   const stored = useSimStore((s) => (s.snapshot?.source === 'board' && s.snapshot.stored) ?? false);
+  const storedAt = useSimStore((s) => s.snapshot?.storedAt ?? null);
   const speed = useSimStore((s) => s.options.speed ?? SIM_DEFAULTS.speed);
   const rate = useSimStore((s) => s.options.commandsPerSecond ?? SIM_DEFAULTS.commandsPerSecond);
   const keys = useSimStore((s) => s.options.keys ?? SIM_DEFAULTS.keys);
@@ -125,8 +126,12 @@ export function SimControls() {
         {source === 'experiment' ? 'experiment ' : ''}t = {(at / 1000).toFixed(2)} s
       </span>
       {stored && source === 'board' && (
-        <span className="sb-sim-stored" title="The run's logs, offsets and counters are stored in this browser (IndexedDB): reloading the page brings it back, paused.">
-          Stored in this browser
+        <span
+          className="sb-sim-stored"
+          aria-label="Stored run"
+          title="The run's logs, offsets and counters are stored in this browser (IndexedDB) every few seconds, at pause and when the page closes: reloading the page brings it back, paused, as of the time shown."
+        >
+          {storedAt === null ? 'Not saved yet' : `Saved at t = ${(storedAt / 1000).toFixed(2)} s`}
         </span>
       )}
       {stoppedStored && (
