@@ -24,6 +24,8 @@ describe('ExperimentPlayer', () => {
     const s = p.snapshot({ speed: 1, seed: 1 });
     expect(s.counters.lost).toBe(0);
     expect(s.counters.acknowledged).toBeGreaterThan(0);
+    // The Min ISR column shows the topic's setting, as the experiment created it.
+    expect(s.partitions.map((x) => x.minInsync)).toEqual([2]);
   });
 
   it('steps through one scripted step at a time, with what to watch, to the same outcome', async () => {

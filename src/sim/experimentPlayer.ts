@@ -131,7 +131,8 @@ export class ExperimentPlayer {
       source: 'experiment',
       boardName: this.experiment.title,
       brokers: s.brokers,
-      partitions: s.partitions,
+      // Each topic's min.insync.replicas as the experiment created it (the Min ISR column).
+      partitions: s.partitions.map((p) => ({ ...p, minInsync: this.sim.core.partition(p.topic, p.partition)?.settings.minInsyncReplicas })),
       counters: { ...s.counters, commandsIssued: 0, sendErrors: this.refused.refused, sendRetries: 0, handlerErrors: 0, conflicts: 0 },
       groups: [],
       services: [],
