@@ -1,17 +1,9 @@
 // Where the view starts when a board opens: the whole board if it fits at a readable zoom,
 // otherwise the start of the timeline (its left edge) at the smallest readable zoom, since
 // EventStorming boards are read left to right.
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
+import type { Rect, Viewport } from '../model';
+
+export type { Rect, Viewport };
 
 /** 18-unit sticky names are 16.2 px on screen at this zoom: the smallest a board opens at. */
 export const READABLE_ZOOM = 0.9;

@@ -3,27 +3,15 @@
 // follower shows that rectangle whole and centred on its own screen, whatever its size, so a
 // projector shows what the facilitator's laptop shows, larger. Pure: React Flow's viewport in,
 // React Flow's viewport out.
+import type { Rect, Size, Viewport } from '../model';
 import type { Participant } from './presence';
 
+export type { Viewport };
+
 /** The visible part of the board, in board coordinates. */
-export interface ViewRect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type ViewRect = Rect;
 
-/** React Flow's transform: a board point p is drawn at p * zoom + (x, y) on the pane. */
-export interface Viewport {
-  x: number;
-  y: number;
-  zoom: number;
-}
-
-export interface PaneSize {
-  width: number;
-  height: number;
-}
+export type PaneSize = Size;
 
 /** Whom a participant follows: the facilitator (presentation mode) or one named person. */
 export type FollowTarget = { kind: 'facilitator' } | { kind: 'participant'; clientId: number; name: string };

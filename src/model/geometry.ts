@@ -12,6 +12,10 @@ export interface Point {
   y: number;
 }
 export interface Rect extends Point, Size {}
+/** The board's pan and zoom (React Flow's transform): a board point p is drawn at p * zoom + (x, y). */
+export interface Viewport extends Point {
+  zoom: number;
+}
 
 /** Default drawn size per kind; bounded contexts carry their own width and height. */
 export const STICKY_SIZES: Readonly<Record<Exclude<ElementKind, 'boundedContext'>, Size>> = {

@@ -10,8 +10,9 @@
 // after the snapshot that retention deleted stay readable through the record the entry keeps
 // (as if the service had snapshotted before the deletion): at most one snapshot interval per key.
 import { runtime } from '../topology';
-import { defaultPartition, idAt, recordAt, sendRetrying, utf8, type ClusterSim, type DecodedRecord, type PartitionLog, type ProduceRecord, type SimRecord } from './engineApi';
+import { defaultPartition, idAt, recordAt, sendRetrying, type ClusterSim, type DecodedRecord, type PartitionLog, type ProduceRecord, type SimRecord } from './engineApi';
 import { PartitionUnavailableError } from './errors';
+import { forEachStoredRecord, recordText } from './storedRecords';
 import type { ProducerAcks } from './options';
 
 type EventEnvelope = runtime.EventEnvelope;
@@ -35,9 +36,7 @@ export interface StoreBookkeeping {
 
 /** A record read back from storage, in the shape the index keeps (identity: leader epoch and offset). */
 function storedRecord(log: PartitionLog, r: DecodedRecord): SimRecord {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of r.headers) headers[k] = v === null ? '' : utf8(v);
-  return { id: idAt(log, r.offset) ?? r.offset, offset: r.offset, key: r.key === null ? null : utf8(r.key), value: r.value === null ? null : utf8(r.value), timestamp: r.timestamp, headers };
+  return { id: idAt(log, r.offset) ?? r.offset, offset: r.offset, timestamp: r.timestamp, ...recordText(r) };
 }
 
 export interface AppendStats {
@@ -238,18 +237,13 @@ export class ClusterEventStore implements runtime.EventStore {
       for (const p of this.sim.core.partitionsOfTopic(topic)) {
         if (p.leader === null) continue;
         const log = p.log(p.leader);
-        for (let at = log.logStartOffset; at < log.logEndOffset; ) {
-          const batch = await log.read(at, { isolation: 'logEnd', maxRecords: 5_000, maxBytes: Infinity });
-          if (batch.length === 0) break;
-          for (const r of batch) {
-            const record = storedRecord(log, r);
-            const event = this.decode(record);
-            const list = this.index.get(event.aggregateId) ?? [];
-            list.push({ topic, partition: p.partition, offset: r.offset, id: record.id, record });
-            this.index.set(event.aggregateId, list);
-          }
-          at = batch[batch.length - 1]!.offset + 1;
-        }
+        await forEachStoredRecord(log, (r) => {
+          const record = storedRecord(log, r);
+          const event = this.decode(record);
+          const list = this.index.get(event.aggregateId) ?? [];
+          list.push({ topic, partition: p.partition, offset: r.offset, id: record.id, record });
+          this.index.set(event.aggregateId, list);
+        });
       }
     }
     for (const [id, version] of saved.versions) {

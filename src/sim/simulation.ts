@@ -9,7 +9,7 @@ import type { Board } from '../model';
 import { compileTopology, hasErrors, runtime, type Topology } from '../topology';
 import { Actors } from './actors';
 import { ClusterEventStore } from './clusterEventStore';
-import { createCluster, utf8, type AssignorName, type Cluster, type ConsumedRecord, type StampedEvent } from './engineApi';
+import { createCluster, type AssignorName, type Cluster, type ConsumedRecord, type StampedEvent } from './engineApi';
 import { BoardNotRunnableError, InvalidSimOptionError, StoredRunError } from './errors';
 import { discardRun, loadRunState, saveRunState, type RunStorage } from './runStore';
 import { STORED_RUN_VERSION, topologySignature, type StoredRunState } from './storedRun';
@@ -19,6 +19,7 @@ import { buildGroupRoles, type GroupRole } from './groupRoles';
 import type { KeyDistribution } from './keyDistribution';
 import { SimLifecycle, type SimState } from './lifecycle';
 import { topicConfigEntries } from './topicConfigs';
+import { forEachStoredRecord, recordText } from './storedRecords';
 import { checkRate, checkSpeed, resolveSimOptions, topicMinInsync, type SimOptions } from './options';
 import { InstanceTopics } from './instanceTopics';
 import { ProducerPort } from './producerPort';
@@ -588,18 +589,12 @@ export class Simulation {
 async function latestRows(cluster: Cluster, topic: string): Promise<runtime.ReadModelRow[]> {
   const rows = new Map<string, runtime.ReadModelRow>();
   for (const p of cluster.engine.topic(topic).partitions) {
-    const log = cluster.engine.leaderLog(p);
-    for (let at = log.logStartOffset; at < log.logEndOffset; ) {
-      const batch = await log.read(at, { isolation: 'logEnd', maxRecords: 5_000, maxBytes: Infinity });
-      if (batch.length === 0) break;
-      for (const r of batch) {
-        if (r.key === null) continue;
-        const key = utf8(r.key);
-        if (r.value === null) rows.delete(key);
-        else rows.set(key, JSON.parse(utf8(r.value)) as runtime.ReadModelRow);
-      }
-      at = batch[batch.length - 1]!.offset + 1;
-    }
+    await forEachStoredRecord(cluster.engine.leaderLog(p), (r) => {
+      const { key, value } = recordText(r);
+      if (key === null) return;
+      if (value === null) rows.delete(key);
+      else rows.set(key, JSON.parse(value) as runtime.ReadModelRow);
+    });
   }
   return [...rows.values()];
 }
@@ -611,9 +606,8 @@ const wires = new WeakMap<ConsumedRecord, runtime.WireRecord>();
 function wireOf(r: ConsumedRecord): runtime.WireRecord {
   let w = wires.get(r);
   if (w) return w;
-  const headers: Record<string, string> = {};
-  for (const [k, v] of r.headers) headers[k] = v === null ? '' : utf8(v);
-  w = { key: r.key === null ? null : utf8(r.key), value: r.value === null ? '' : utf8(r.value), headers, timestamp: String(r.timestamp) };
+  const t = recordText(r);
+  w = { key: t.key, value: t.value ?? '', headers: t.headers, timestamp: String(r.timestamp) };
   wires.set(r, w);
   return w;
 }

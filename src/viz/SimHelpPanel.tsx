@@ -10,28 +10,25 @@ export function SimHelpPanel() {
           <p>{s.text}</p>
         </div>
       ))}
-      <div>
-        <h3>Counters</h3>
-        <dl>
-          {Object.entries(COUNTER_HELP).map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
-      <div>
-        <h3>Partitions table</h3>
-        <dl>
-          {Object.entries(PARTITION_COLUMN_HELP).map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
+      <HelpList title="Counters" entries={COUNTER_HELP} />
+      <HelpList title="Partitions table" entries={PARTITION_COLUMN_HELP} />
     </section>
+  );
+}
+
+/** A titled list of names and what they mean. */
+function HelpList({ title, entries }: { title: string; entries: Readonly<Record<string, string>> }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      <dl>
+        {Object.entries(entries).map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }

@@ -4,10 +4,11 @@ import { exampleBoard } from '../sim/testing/exampleBoards';
 import { SNAPSHOT_INTERVAL_MS, type WorkerMessage } from './protocol';
 import { SimWorkerHost } from './simWorkerHost';
 
-function harness() {
+/** A host on a hand-moved clock recording what it posts; with IndexedDB it stores runs. */
+function harness(env: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}) {
   const posts: { m: WorkerMessage; transfer: Transferable[]; at: number }[] = [];
   let now = 0;
-  const host = new SimWorkerHost({ post: (m, transfer) => posts.push({ m, transfer, at: now }), now: () => now, setTimeout: () => 0 });
+  const host = new SimWorkerHost({ post: (m, transfer) => posts.push({ m, transfer, at: now }), now: () => now, setTimeout: () => 0 }, env);
   return { host, posts, advance: (ms: number) => (now += ms) };
 }
 
@@ -108,7 +109,7 @@ describe('stored runs in the worker', () => {
     const { IDBFactory, IDBKeyRange } = await import("fake-indexeddb");
     const indexedDB = new IDBFactory();
     const board = exampleBoard('banking');
-    const first = harnessWith({ indexedDB, IDBKeyRange });
+    const first = harness({ indexedDB, IDBKeyRange });
     await first.host.handle({ type: 'start', board, options: { seed: 2, speed: 10 } });
     for (let i = 0; i < 40; i++) {
       first.advance(50);
@@ -126,7 +127,7 @@ describe('stored runs in the worker', () => {
     expect(paused.at).toBeGreaterThan(1_000);
 
     // A reload: a new worker, the same browser storage.
-    const second = harnessWith({ indexedDB, IDBKeyRange });
+    const second = harness({ indexedDB, IDBKeyRange });
     await second.host.handle({ type: 'restore', board });
     expect(second.posts.map((p) => p.m.type)).toEqual(['restored', 'structure']);
     expect(second.posts[0]!.m).toEqual({ type: 'restored', boardId: board.id, found: true });
@@ -139,18 +140,11 @@ describe('stored runs in the worker', () => {
     await second.host.handle({ type: 'stop' });
     await second.host.handle({ type: 'discard', boardId: board.id });
     expect(second.posts.at(-1)!.m).toEqual({ type: 'discarded', boardId: board.id });
-    const third = harnessWith({ indexedDB, IDBKeyRange });
+    const third = harness({ indexedDB, IDBKeyRange });
     await third.host.handle({ type: 'restore', board });
     expect(third.posts.map((p) => p.m)).toEqual([{ type: 'restored', boardId: board.id, found: false }]);
   }, 60_000);
 });
-
-function harnessWith(env: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange }) {
-  const posts: { m: WorkerMessage; transfer: Transferable[]; at: number }[] = [];
-  let now = 0;
-  const host = new SimWorkerHost({ post: (m, transfer) => posts.push({ m, transfer, at: now }), now: () => now, setTimeout: () => 0 }, env);
-  return { host, posts, advance: (ms: number) => (now += ms) };
-}
 
 function lastSnapshot(posts: { m: WorkerMessage }[]) {
   for (let i = posts.length - 1; i >= 0; i--) {

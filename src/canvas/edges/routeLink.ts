@@ -5,16 +5,9 @@
 // start of the flow). Pure, so the board and the SVG export draw the same paths.
 import { getBezierPath, Position } from '@xyflow/react';
 
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-export interface Point {
-  x: number;
-  y: number;
-}
+import type { Point, Rect } from '../../model';
+
+export type { Point, Rect };
 export interface Route {
   /** SVG path data. */
   path: string;
