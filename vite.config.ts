@@ -15,6 +15,14 @@ const harnessPages = Object.fromEntries(
 
 export default defineConfig({
   plugins: [react()],
+  // avsc (the schema registry's Avro codec) is written for Node: in the browser its buffer
+  // comes from the buffer package and its util from a small shim (src/engine/schemaRegistry).
+  resolve: {
+    alias: {
+      util: resolve(root, 'src/engine/schemaRegistry/utilShim.ts'),
+      buffer: resolve(root, 'node_modules/buffer/index.js'),
+    },
+  },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

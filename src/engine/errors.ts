@@ -287,3 +287,56 @@ export class GroupNotInactiveError extends EngineError {
     );
   }
 }
+
+// Schema registry (schemaRegistry/): named after Confluent's registry errors and the
+// serializers' exceptions, so a user who knows those recognises them.
+
+/** A schema that does not parse as Avro or JSON Schema (Confluent answers 422 INVALID_SCHEMA). */
+export class InvalidSchemaError extends EngineError {
+  constructor(message: string, context?: Ctx) {
+    super(message, 'INVALID_SCHEMA', false, context);
+  }
+}
+
+/** Registering a schema the subject's compatibility level forbids (Confluent answers 409). */
+export class IncompatibleSchemaError extends EngineError {
+  constructor(
+    readonly subject: string,
+    readonly level: string,
+    readonly messages: string[],
+  ) {
+    super(
+      `Schema being registered is incompatible with an earlier schema for subject "${subject}" under ${level}: ${messages.join(' ')} Make the change compatible (e.g. give a new field a default, keep a removed field optional, rename through aliases) or change the subject's compatibility level.`,
+      'INCOMPATIBLE_SCHEMA',
+      false,
+      { subject, level, messages },
+    );
+  }
+}
+
+/** An unknown subject, version or schema id. */
+export class SchemaNotFoundError extends EngineError {
+  constructor(message: string, code: 'SUBJECT_NOT_FOUND' | 'VERSION_NOT_FOUND' | 'SCHEMA_NOT_FOUND', context?: Ctx) {
+    super(message, code, false, context);
+  }
+}
+
+export class InvalidCompatibilityLevelError extends EngineError {
+  constructor(level: string, known: readonly string[]) {
+    super(`Unknown compatibility level "${level}". Use one of: ${known.join(', ')}.`, 'INVALID_COMPATIBILITY_LEVEL', false, { level });
+  }
+}
+
+/** A value that does not match the schema it is serialised with: refused, nothing written. */
+export class SchemaMismatchError extends EngineError {
+  constructor(message: string, context?: Ctx) {
+    super(message, 'SCHEMA_MISMATCH', false, context);
+  }
+}
+
+/** Bytes that are not in the Confluent wire format (magic byte 0, 4-byte schema id). */
+export class WireFormatError extends EngineError {
+  constructor(message: string, context?: Ctx) {
+    super(message, 'UNKNOWN_MAGIC_BYTE', false, context);
+  }
+}

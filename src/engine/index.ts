@@ -21,6 +21,7 @@ export { PartitionLog, type AppendResult, type LeaderAppendOptions, type ReadOpt
 export { LeaderEpochCache, type EpochEntry } from './log/leaderEpochCache';
 export type { CommittedOffset, GroupDescription, TopicPartitions } from './client/types';
 export * from './errors';
+export * from './schemaRegistry';
 // Cluster simulation (docs/cluster.md): Kafka's assignors, the replicated cluster with its
 // consumer groups, and the ready-made fault experiments.
 export { assignPartitions, ASSIGNOR_NAMES, type AssignorName, type AssignorInput, type AssignorMember, type Assignment, type TopicPartitionTuple } from './assignors';

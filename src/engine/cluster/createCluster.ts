@@ -21,6 +21,7 @@ import type { ConsumerGroups } from '../groups/consumerGroups';
 import type { GroupsOptions } from '../groups/types';
 import { createEngineGroups } from './groupsPort';
 import { OffsetStore } from '../broker/offsetStore';
+import { SchemaRegistry } from '../schemaRegistry/schemaRegistry';
 import type { StampedEvent } from '../replication/eventFeed';
 import type { ReplicationSnapshot } from '../replication/snapshot';
 import type { GroupSnapshot } from '../groups/consumerGroups';
@@ -77,6 +78,8 @@ export interface Cluster {
   producer(options?: ProducerOptions): Producer;
   consumer(options: ConsumerOptions): Consumer;
   eventStore(topic: string): EventStore;
+  /** Subjects, versions, ids and compatibility levels, kept in __schemas (docs/schema-registry.md). */
+  readonly schemaRegistry: SchemaRegistry;
   now(): number;
   /** Virtual clock: moves time and runs everything due, then waits for the work it started. */
   advance(ms: number): Promise<void>;
@@ -138,6 +141,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   // One group coordinator and member implementation; offsets in __consumer_offsets. Group
   // events and delivery counters go to the replicated cluster's feed and ledger.
   const offsets = new OffsetStore(engine);
+  const schemaRegistry = new SchemaRegistry(engine);
   const access = createEngineGroups(engine, offsets, replication.core.feed, replication.core.ledger, rng.fork('groups'), { initialRebalanceDelayMs: 0, ...options.groups });
   /** A fault, then the brokers' status as clients see it. */
   const fault = (fn: () => void) => {
@@ -177,6 +181,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
       if (!s) stores.set(topic, (s = new EventStore(engine, topic)));
       return s;
     },
+    schemaRegistry,
     now: () => clock.now(),
     async advance(ms) {
       if (clock.kind !== 'virtual') throw new IllegalStateError('advance(ms) needs a cluster created with clock: "virtual".');
