@@ -11,6 +11,7 @@
 //   {"op":"alterGroupOffsets","bootstrap":"host:port","groupId":g,"topic":t,
 //    "offsets":{"<partition>":offset}}                     -> {"ok":true} or {"errorCode":"<Errors name>","message":"…"}
 //                                                          Admin.alterConsumerGroupOffsets on a real broker
+//   {"op":"memberStart"|"memberState"|"memberStop",…}      real KafkaConsumers in a group (GroupMembers.java)
 //   any failure                                            -> {"error":"…"}
 //
 // Eager sticky reads a member's previous assignment and generation from its userData, which
@@ -77,7 +78,7 @@ public final class KafkaOracle {
     }
   }
 
-  private static ObjectNode answer(JsonNode req) {
+  private static ObjectNode answer(JsonNode req) throws InterruptedException {
     String op = req.path("op").asText();
     switch (op) {
       case "murmur2": {
@@ -97,6 +98,12 @@ public final class KafkaOracle {
         return assign(req);
       case "alterGroupOffsets":
         return alterGroupOffsets(req);
+      case "memberStart":
+        return GroupMembers.start(req);
+      case "memberState":
+        return GroupMembers.state(req);
+      case "memberStop":
+        return GroupMembers.stop(req);
       default:
         throw new IllegalArgumentException("unknown op " + op);
     }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kafkaOracleClasspath, kafkaSingle } from '../../lib/testing/realKafka';
 import type { Cluster } from '../index';
 import { JavaOracle } from '../testing/javaOracle';
-import { RUN, createRealTopics, engineCluster, outcome, realKafka, realProducer, sleep } from '../testing/kafkaDiff';
+import { RUN, createRealTopics, engineCluster, outcome, realKafka, realProducer, waitFor } from '../testing/kafkaDiff';
 
 const TOPIC = `group-offsets-${RUN}`;
 const GROUP = `group-offsets-g-${RUN}`;
@@ -36,14 +36,6 @@ afterAll(async () => {
   await cluster.close();
 });
 
-async function until(cond: () => boolean, what: string): Promise<void> {
-  for (let t = 0; t < 60_000; t += 50) {
-    if (cond()) return;
-    await sleep(50);
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
 /** Offsets of the group on each side, partition by partition. */
 async function committed(): Promise<{ kafka: string[]; engine: string[] }> {
   const [r] = await realAdmin.fetchOffsets({ groupId: GROUP, topics: [TOPIC] });
@@ -64,7 +56,7 @@ describe("setting a group's offsets from outside it, on Kafka 4.4 and the engine
     await ourConsumer.subscribe({ topics: [TOPIC], fromBeginning: true });
     await realConsumer.run({ eachMessage: async () => void realSeen++ });
     await ourConsumer.run({ eachMessage: async () => void ourSeen++ });
-    await until(() => realSeen === 10 && ourSeen === 10, 'both consumers to read the ten records');
+    await waitFor(() => realSeen === 10 && ourSeen === 10, 'both consumers to read the ten records');
     const onKafka = await oracle.alterGroupOffsets(kafkaSingle(), GROUP, TOPIC, { 0: 1 });
     const onEngine = await outcome(() => cluster.admin().setOffsets({ groupId: GROUP, topic: TOPIC, partitions: [{ partition: 0, offset: '1' }] }));
     expect({ kafka: onKafka.code, engine: onEngine }).toEqual({ kafka: 'UNKNOWN_MEMBER_ID', engine: 'UNKNOWN_MEMBER_ID' });

@@ -6,7 +6,28 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Assignment, AssignorInput, AssignorName, TopicPartitionTuple } from '../index';
 
-type Answer = { error?: string; hashes?: number[]; partitions?: number[]; assignment?: Record<string, TopicPartitionTuple[]>; ok?: boolean; errorCode?: string; message?: string };
+type Answer = {
+  error?: string;
+  hashes?: number[];
+  partitions?: number[];
+  assignment?: Record<string, TopicPartitionTuple[]> | TopicPartitionTuple[];
+  ok?: boolean;
+  errorCode?: string;
+  message?: string;
+  handle?: number;
+  generation?: number;
+  consumed?: [string, number, number][];
+  memberError?: string;
+};
+
+/** What a real Java consumer in a group holds and has received so far. */
+export interface JavaMemberState {
+  /** Its partitions, sorted by topic and partition. */
+  assignment: TopicPartitionTuple[];
+  generation: number;
+  /** Every record it received, in order: [topic, partition, offset]. */
+  consumed: [string, number, number][];
+}
 
 export class JavaOracle {
   private readonly waiting: ((answer: Answer) => void)[] = [];
@@ -49,7 +70,7 @@ export class JavaOracle {
 
   /** Kafka's assignor `strategy` on the same group, each member's list sorted like ours. */
   async assign(strategy: AssignorName, input: AssignorInput): Promise<Assignment> {
-    const raw = (await this.ask({ op: 'assign', strategy, topics: input.topics, members: input.members })).assignment ?? {};
+    const raw = ((await this.ask({ op: 'assign', strategy, topics: input.topics, members: input.members })).assignment ?? {}) as Record<string, TopicPartitionTuple[]>;
     const out: Assignment = {};
     for (const id of Object.keys(raw).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
       out[id] = [...(raw[id] ?? [])].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
@@ -61,6 +82,28 @@ export class JavaOracle {
   async alterGroupOffsets(bootstrap: string, groupId: string, topic: string, offsets: Record<number, number>): Promise<{ code: string; message?: string }> {
     const a = await this.ask({ op: 'alterGroupOffsets', bootstrap, groupId, topic, offsets });
     return a.ok ? { code: 'OK' } : { code: a.errorCode ?? 'UNKNOWN', ...(a.message ? { message: a.message } : {}) };
+  }
+
+  /**
+   * Starts a real KafkaConsumer (classic protocol, Kafka's `strategy` assignor, no auto-commit:
+   * it commits synchronously after every poll that returned records) in `groupId` on the broker
+   * at `bootstrap`; it polls on its own thread until memberStop. Returns its handle.
+   */
+  async memberStart(options: { bootstrap: string; groupId: string; clientId: string; topics: string[]; strategy: AssignorName; autoOffsetReset: 'earliest' | 'latest' }): Promise<number> {
+    const a = await this.ask({ op: 'memberStart', ...options });
+    if (a.handle === undefined) throw new Error('Java oracle: memberStart answered no handle');
+    return a.handle;
+  }
+
+  async memberState(handle: number): Promise<JavaMemberState> {
+    const a = await this.ask({ op: 'memberState', handle });
+    if (a.memberError) throw new Error(`Java consumer ${handle} failed: ${a.memberError}`);
+    return { assignment: (a.assignment ?? []) as TopicPartitionTuple[], generation: a.generation ?? -1, consumed: a.consumed ?? [] };
+  }
+
+  /** Closes the consumer (it leaves the group) and waits for its thread to end. */
+  async memberStop(handle: number): Promise<void> {
+    await this.ask({ op: 'memberStop', handle });
   }
 
   async close(): Promise<void> {

@@ -77,6 +77,15 @@ export async function engineCluster(seed = 11): Promise<Cluster> {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Polls `cond` every 50 ms until it holds; throws naming `what` after `timeoutMs`. */
+export async function waitFor(cond: () => boolean | Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
 /**
  * Consumes `topics` from the beginning with a fresh group until `count` records arrived (or
  * `timeoutMs` passed), and returns them ordered by topic, partition and offset. Keys and values
