@@ -9,6 +9,7 @@ import type { SimState } from './lifecycle';
 import { topicMinInsync, type SimOptions } from './options';
 import type { ServiceInstances } from './serviceInstances';
 import type { GroupView, ReadModelView, SimSnapshot, StickyLive } from './simSnapshot';
+import type { LagHealthView } from './lagHealth/lagHealthTracker';
 
 export interface SnapshotInputs {
   state: SimState;
@@ -21,6 +22,8 @@ export interface SnapshotInputs {
   tables: ReadonlyMap<string, LiveReadModel>;
   timeline: readonly StampedEvent[];
   rates: { topics: Record<string, number>; groups: Record<string, number> };
+  /** Each group's lag health (Burrow's rules), once the run has sampled it. */
+  health?: (groupId: string) => LagHealthView | null;
 }
 
 const MAX_COLUMNS = 5;
@@ -53,6 +56,7 @@ export function buildSnapshot(x: SnapshotInputs): SimSnapshot {
       handled: x.flow.handled.get(r.groupId) ?? 0,
       rebalancing: g?.rebalancing ?? false,
       lastRebalance: ep ? { reason: ep.reason, protocol: ep.protocol, maxPauseMs: ep.maxPauseMs, stallMs: ep.stallMs, finishedAt: ep.finishedAt } : null,
+      health: x.health?.(r.groupId) ?? null,
     };
   });
   const readModels: ReadModelView[] = x.topology.projectors.map((p) => {

@@ -13,3 +13,6 @@ export { ASSIGNOR_NAMES, type AssignorName, type BrokerSnapshot, type PartitionS
 export * from './errors';
 export { KafkaConsole, prettyJson, DEFAULT_BROWSE_LIMIT, MAX_BROWSE_LIMIT, BROWSE_SCAN_BUDGET } from './kafkaConsole';
 export type { KafkaConsoleApi, BrowseRequest, BrowseFrom, BrowsePage, BrowsedMessage, TopicConfigView, ProduceRequest, ResetRequest, ResetTarget, ResetResult } from './kafkaConsole';
+export { partitionLagStatus, groupLagStatus, type PartitionLagStatus, type GroupLagStatus, type OffsetCommit, type PartitionLagInput, type GroupLagInput, type GroupPartitionInput, type GroupHealth, type PartitionHealth } from './lagHealth/burrow';
+export { estimateClearMs, lagTrend, type LagTrend } from './lagHealth/clearTime';
+export type { LagHealthView } from './lagHealth/lagHealthTracker';

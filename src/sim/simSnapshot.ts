@@ -5,6 +5,7 @@
 import type { BrokerSnapshot, PartitionSnapshot, StampedEvent } from './engineApi';
 import type { SimState } from './lifecycle';
 import type { RoleKind } from './groupRoles';
+import type { LagHealthView } from './lagHealth/lagHealthTracker';
 
 export interface SimCounters {
   produced: number;
@@ -41,6 +42,8 @@ export interface GroupView {
   handled: number;
   rebalancing: boolean;
   lastRebalance: { reason: string; protocol: string; maxPauseMs: number; stallMs: number; finishedAt: number | null } | null;
+  /** Lag health by Burrow's rules (null until the run's first sample). */
+  health: LagHealthView | null;
 }
 
 export interface InstanceView {
@@ -140,4 +143,6 @@ export interface SimSnapshot {
 export interface SimSeries {
   names: string[];
   columns: Float64Array[];
+  /** The whole run at a coarser grain: time, then "lag:<group>" and "health:<group>" (0 OK, 1 WARN, 2 ERR) per group. */
+  history?: { names: string[]; columns: Float64Array[] };
 }

@@ -25,6 +25,7 @@ import { InstanceTopics } from './instanceTopics';
 import { ProducerPort } from './producerPort';
 import type { LiveReadModel } from './liveReadModel';
 import { RingSeries } from './ringSeries';
+import { LagHealthTracker } from './lagHealth/lagHealthTracker';
 import { ServiceInstances } from './serviceInstances';
 import { buildSnapshot } from './buildSnapshot';
 import { buildStructure, type SimStructure } from './structure';
@@ -69,6 +70,7 @@ export class Simulation {
   /** Handler work scheduled and not finished yet (bounded by max.poll.records per member). */
   private queued = 0;
   private series: RingSeries | null = null;
+  private lagHealth: LagHealthTracker | null = null;
   private nextSampleAt = SAMPLE_MS;
   private samples = 0;
   private instanceTopics: InstanceTopics | null = null;
@@ -241,6 +243,12 @@ export class Simulation {
       (r) => instanceTopics.expand(r.topics),
     );
     this.series = new RingSeries(SERIES_CAPACITY, [...this.roles.map((r) => `lag:${r.groupId}`), 'produced/s', 'consumed/s']);
+    const health = new LagHealthTracker(this.roles.map((r) => r.groupId), {
+      partitionCount: (t) => cluster.engine.topics.get(t)?.partitions.length ?? 0,
+      highWatermark: (t, p) => cluster.replication.offsets(t, p)?.high ?? null,
+    });
+    cluster.groups.onCommit((g, offsets, at) => health.commit(g, offsets, at));
+    this.lagHealth = health;
   }
 
   /** A stored run's state over its restored cluster. */
@@ -454,6 +462,18 @@ export class Simulation {
       this.lastSample.groups.set(g, n);
     }
     this.rates = { topics, groups: groupsRate };
+    const lagOf = new Map(groups.map((g) => [g.groupId, g.lag]));
+    this.lagHealth!.sample(
+      cluster.now(),
+      this.roles.map((r) => ({
+        groupId: r.groupId,
+        topics: this.instanceTopics!.expand(r.topics),
+        lag: lagOf.get(r.groupId) ?? {},
+        consumedPerSec: groupsRate[r.groupId] ?? 0,
+        producedPerSec: r.topics.reduce((sum, t) => sum + (topics[t] ?? 0), 0),
+      })),
+      SAMPLE_MS,
+    );
     this.samples++;
     this.series!.push(cluster.now(), [...this.roles.map((r) => lagByGroup.get(r.groupId) ?? 0), producedRate, consumedRate]);
   }
@@ -541,6 +561,7 @@ export class Simulation {
       tables: this.tables,
       timeline: this.timeline,
       rates: this.rates,
+      health: (groupId) => this.lagHealth?.view(groupId) ?? null,
     });
     return this.storage ? { ...snap, stored: true, storedAt: this.storedAt } : snap;
   }
@@ -553,7 +574,8 @@ export class Simulation {
   seriesExport(): SimSeries {
     const s = this.series;
     if (!s) return { names: [], columns: [] };
-    return { names: ['t', ...s.names], columns: s.export() };
+    const h = this.lagHealth?.history;
+    return { names: ['t', ...s.names], columns: s.export(), ...(h ? { history: { names: ['t', ...h.names], columns: h.export() } } : {}) };
   }
 
   structure(): SimStructure {

@@ -12,7 +12,7 @@ import type { StartOnlyOption } from './runChanges';
 import type { BrokerAction, InstanceAction, SimCommand, SimMessage } from '../worker/protocol';
 
 export type { SimSnapshot, SimSeries, SimStructure, ExperimentSummary, AssignorName, ProducerAcks, KeyDistribution };
-export type { GroupView, ServiceView, ReadModelView, ExperimentView, SimCounters, BrokerSnapshot, PartitionSnapshot, PartitionView, StampedEvent, StructureNode, StructureEdge } from '../sim';
+export type { LagHealthView, PartitionLagStatus, GroupLagStatus, GroupView, ServiceView, ReadModelView, ExperimentView, SimCounters, BrokerSnapshot, PartitionSnapshot, PartitionView, StampedEvent, StructureNode, StructureEdge } from '../sim';
 export { ASSIGNOR_NAMES, MIN_SPEED, MAX_SPEED, MAX_BROKERS, SIM_DEFAULTS } from '../sim';
 export type { BrokerAction, InstanceAction };
 

@@ -6,6 +6,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { ASSIGNOR_NAMES, useSimStore, type AssignorName, type GroupView } from '../store/simStore';
 import { assignmentRows } from './assignmentRows';
 import { ASSIGNMENT_COLUMN_HELP, type AssignmentColumn } from './simHelp';
+import { LagHealthLine } from './LagHealthLine';
+import { healthClass, PARTITION_STATUS_HELP } from './lagHealthText';
 
 /** The member list says how many partitions each member owns; the table below says which. */
 function assignmentText(list: readonly string[]): string {
@@ -17,7 +19,7 @@ const EAGER: readonly AssignorName[] = ASSIGNOR_NAMES.filter((a) => a !== 'coope
 
 /** Rows shown per group (a per-instance topic strategy gives a group hundreds of partitions). */
 const MAX_ROWS = 60;
-const COLUMNS: AssignmentColumn[] = ['Member', 'Partition', 'Committed', 'Log end', 'Lag'];
+const COLUMNS: AssignmentColumn[] = ['Member', 'Partition', 'Committed', 'Log end', 'Lag', 'Health'];
 
 function AssignmentTable({ g }: { g: GroupView }) {
   const partitions = useSimStore((s) => s.snapshot?.partitions);
@@ -42,12 +44,22 @@ function AssignmentTable({ g }: { g: GroupView }) {
               <td>{r.committed ?? '—'}</td>
               <td>{r.logEnd ?? '—'}</td>
               <td className={r.lag > 0 ? 'sb-lagging' : undefined}>{r.lag}</td>
+              <HealthCell status={g.health?.partitions[r.partition]} />
             </tr>
           ))}
         </tbody>
       </table>
       {rows.length > MAX_ROWS ? <p className="sb-muted">… and {rows.length - MAX_ROWS} more partitions</p> : null}
     </div>
+  );
+}
+
+function HealthCell({ status }: { status: keyof typeof PARTITION_STATUS_HELP | undefined }) {
+  if (!status) return <td className="sb-muted">—</td>;
+  return (
+    <td className={healthClass(status)} title={PARTITION_STATUS_HELP[status]}>
+      {status}
+    </td>
   );
 }
 
@@ -61,6 +73,7 @@ function GroupCard({ g }: { g: GroupView }) {
           gen {g.generation} · {g.protocol} · {g.assignor} · lag {g.totalLag}
         </span>
       </div>
+      <LagHealthLine g={g} />
       <ul className="sb-members" aria-label={`Members of ${g.groupId}`}>
         {g.members.map((m) => (
           <li key={m.id}>

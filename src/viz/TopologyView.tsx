@@ -2,11 +2,13 @@
 // groups (role, members, state and handled rate), topics with one cell per partition coloured
 // by its leader broker and their write rate; edges thicken with the volume and animate while
 // records flow. Boxes are sized to their text (14 px, topologyLayout.ts), rates sit inside the
-// boxes rather than on the edges, so no label overlaps another; the dock gives the view the
+// boxes rather than on the edges, so no label overlaps another; each group shows its lag health
+// (Burrow's status, and an outline when it is WARN or ERR); the dock gives the view the
 // board's place while this tab is open.
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useSimStore } from '../store/simStore';
+import { useSimStore, type GroupLagStatus } from '../store/simStore';
+import { healthClass } from './lagHealthText';
 import { LINE_PX, MAX_BOX_PX, PAD_PX, TOPO_FONT_PX, layoutTopology, textWidth, type PlacedNode, type TopologyLayout } from './topologyLayout';
 
 const BROKER_COLOURS = ['#2f6fde', '#e8590c', '#2b8a3e', '#ae3ec9', '#1098ad', '#f08c00', '#5c7cfa', '#c2255c', '#495057'];
@@ -59,7 +61,9 @@ export function TopologyView() {
   const structure = useSimStore((s) => s.structure);
   const rates = useSimStore((s) => s.snapshot?.flow) ?? NO_FLOW;
   const groups = useSimStore(
-    useShallow((s) => Object.fromEntries((s.snapshot?.groups ?? []).map((g) => [`group:${g.groupId}`, `${g.members.length} member${g.members.length === 1 ? '' : 's'}|${g.state}|${g.groupId}`]))),
+    useShallow((s) =>
+      Object.fromEntries((s.snapshot?.groups ?? []).map((g) => [`group:${g.groupId}`, `${g.members.length} member${g.members.length === 1 ? '' : 's'}|${g.state}|${g.groupId}|${g.health?.status ?? ''}`])),
+    ),
   );
   const brokers = useSimStore(useShallow((s) => s.snapshot?.brokers ?? []));
   const [layout, setLayout] = useState<TopologyLayout | null>(null);
@@ -86,7 +90,7 @@ export function TopologyView() {
             broker {b.id} {b.status !== 'running' ? `(${b.status})` : ''}
           </span>
         ))}
-        <span className="sb-muted sb-small-text">partition cells show their leader; red = offline; thicker edges carry more records</span>
+        <span className="sb-muted sb-small-text">partition cells show their leader; red = offline; thicker edges carry more records; a group's lag health (Burrow's rules): orange outline WARN, red ERR</span>
       </div>
       <svg role="img" aria-label="Topology" style={{ width: layout.width + 20, maxWidth: 'none' }} viewBox={`-10 -10 ${layout.width + 20} ${layout.height + 20}`}>
         <defs>
@@ -118,12 +122,12 @@ export function TopologyView() {
         {layout.nodes
           .filter((n) => n.kind !== 'service')
           .map((n) => {
-            const [members, state, groupId] = (groups[n.id] ?? '||').split('|');
+            const [members, state, groupId, health] = (groups[n.id] ?? '|||').split('|');
             const handled = groupId ? (rates.groupRates[groupId] ?? 0) : 0;
             return (
               <g key={n.id}>
                 <title>{n.label}</title>
-                <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={n.kind === 'topic' ? 3 : 6} className={`sb-topo-${n.kind}`} />
+                <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={n.kind === 'topic' ? 3 : 6} className={`sb-topo-${n.kind}${n.kind === 'group' && health ? ` ${healthClass(health as GroupLagStatus)}` : ''}`} />
                 <text x={n.x + PAD_PX} y={lineY(n, 0)} className="sb-topo-label">
                   {fit(n.label, n.width, true)}
                 </text>
@@ -131,6 +135,12 @@ export function TopologyView() {
                   <>
                     <text x={n.x + PAD_PX} y={lineY(n, 1)} className="sb-topo-sub">
                       {n.role} · {members}
+                      {health ? (
+                        <>
+                          {' · lag '}
+                          <tspan className={health === 'OK' ? undefined : `sb-topo-health-${health === 'WARN' ? 'warn' : 'err'}`}>{health}</tspan>
+                        </>
+                      ) : null}
                     </text>
                     <text x={n.x + PAD_PX} y={lineY(n, 2)} className="sb-topo-sub">
                       {state}

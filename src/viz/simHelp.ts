@@ -47,6 +47,8 @@ export const ASSIGNMENT_COLUMN_HELP = {
   'Log end':
     'What Kafka’s kafka-consumer-groups tool calls LOG-END-OFFSET: the high watermark, the end of what a consumer may read (records not yet on every in-sync replica are not counted).',
   Lag: 'Log end − committed: records the group has still to read, or has read but not committed yet.',
+  Health:
+    "The partition's lag health by LinkedIn Burrow's rules over its last 10 commits: OK, WARN (lag never going down), STOP (no commits while lagging), STALL (the same offset committed again and again) or REWIND (commits going backwards).",
 } as const;
 
 export type AssignmentColumn = keyof typeof ASSIGNMENT_COLUMN_HELP;

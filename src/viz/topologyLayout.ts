@@ -49,7 +49,7 @@ export const PAD_PX = 8;
 /** Boxes grow to their text up to this width; longer names end with an ellipsis. */
 export const MAX_BOX_PX = 340;
 /** Widest state and member count a group's lines must hold ("CompletingRebalance · 9,999/s handled"). */
-const WIDEST_GROUP_LINES = ['CompletingRebalance · 9,999/s handled', 'projector · 99 members'];
+const WIDEST_GROUP_LINES = ['CompletingRebalance · 9,999/s handled', 'projector · 99 members · lag WARN'];
 const WIDEST_TOPIC_LINE = '9,999/s written';
 const WIDEST_INSTANCE_TOPIC_LINE = '9,999/s written · 999 instance topics';
 

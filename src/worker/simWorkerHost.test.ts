@@ -35,7 +35,9 @@ describe('SimWorkerHost', () => {
     for (const p of withSeries) {
       if (p.m.type !== 'snapshot') continue;
       expect(p.m.series.columns.length).toBe(p.m.series.names.length);
-      expect(p.transfer.length).toBe(p.m.series.columns.length);
+      // The whole-run history travels with them, transferred too.
+      expect(p.m.series.history!.columns.length).toBe(p.m.series.history!.names.length);
+      expect(p.transfer.length).toBe(p.m.series.columns.length + p.m.series.history!.columns.length);
     }
   });
 

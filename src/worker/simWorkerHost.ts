@@ -286,6 +286,7 @@ export class SimWorkerHost {
       series = version !== this.sentSeries ? this.sim.seriesExport() : { names: [], columns: [] };
       this.sentSeries = version;
     } else return;
-    this.port.post({ type: 'snapshot', snapshot, series }, series.columns.map((c) => c.buffer as ArrayBuffer));
+    const buffers = [...series.columns, ...(series.history?.columns ?? [])].map((c) => c.buffer as ArrayBuffer);
+    this.port.post({ type: 'snapshot', snapshot, series }, buffers);
   }
 }

@@ -11,7 +11,7 @@ import type { Ledger } from '../replication/ledger';
 import { ConsumerMember } from './consumerMember';
 import { UnknownMemberIdError } from '../errors';
 import { GroupCoordinator } from './groupCoordinator';
-import type { DeliveryListener, FetchResult, GroupsContext } from './groupsContext';
+import type { CommitListener, DeliveryListener, FetchResult, GroupsContext } from './groupsContext';
 import type { LagSample } from './lagSeries';
 import type { RebalanceEpisode } from './pauseTracker';
 import { GROUPS_DEFAULTS, MEMBER_DEFAULTS, type GroupsOptions, type MemberOptions, type ResolvedMemberOptions } from './types';
@@ -87,6 +87,11 @@ export class ConsumerGroups {
   /** Registers the handler of every record delivered to any group (applications, read-back checkers). */
   onDeliver(listener: DeliveryListener): void {
     this.ctx.onDeliver = listener;
+  }
+
+  /** Registers the listener of every accepted offset commit (lag health reads the commits, as Burrow does). */
+  onCommit(listener: CommitListener): void {
+    this.ctx.onCommitted = listener;
   }
 
   group(groupId: string): GroupCoordinator {
@@ -260,7 +265,10 @@ export class ConsumerGroups {
     return [...this.groups.values()].map((g) => {
       const lag: Record<string, number> = {};
       let totalLag = 0;
-      for (const t of g.subscribedTopics()) {
+      // As kafka-consumer-groups --describe: a group without members still has the lag of what it committed.
+      const topics = new Set(g.subscribedTopics());
+      for (const k of g.committed.keys()) topics.add(k.slice(0, k.lastIndexOf('\u0000')));
+      for (const t of topics) {
         for (let p = 0; p < this.ctx.partitionCount(t); p++) {
           const o = this.port.offsets(t, p);
           if (!o) continue;

@@ -232,6 +232,7 @@ export class GroupCoordinator {
       this.ctx.persistCommit?.(this.id, changed);
       member.opts.onCommit?.(changed);
     }
+    this.ctx.onCommitted?.(this.id, offsets, this.ctx.clock.now());
     return true;
   }
 

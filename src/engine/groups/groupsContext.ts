@@ -31,9 +31,17 @@ export interface GroupsContext {
   scheduleExpiry(group: GroupCoordinator, member: ConsumerMember): void;
   /** Accepted commits, to be stored (in __consumer_offsets) where the cluster keeps them. */
   persistCommit?(groupId: string, offsets: ReadonlyMap<string, number>): void;
+  /**
+   * Every accepted OffsetCommit with all its offsets, moved or not (Kafka writes each one to
+   * __consumer_offsets; lag monitors such as Burrow judge a group by them).
+   */
+  onCommitted?: CommitListener;
   /** The application's record handler (or a checker listening to every delivery). */
   onDeliver?: DeliveryListener;
 }
+
+/** An accepted commit: the group, the offsets committed (topic-partition key → next offset to read), and when. */
+export type CommitListener = (groupId: string, offsets: ReadonlyMap<string, number>, at: number) => void;
 
 /** What a member hands its application with each record. */
 export interface DeliveryLease {

@@ -1,0 +1,49 @@
+// Screenshots of the views that explain why at 1280×720 for docs/screenshots/: lag health on
+// the consumer groups and the topology, and the lag over the whole run. Builds the app, serves
+// it, drives Chromium:
+//   node scripts/whyScreenshots.mjs [name filter]
+import { mkdirSync } from 'node:fs';
+import { withApp } from './lib/screenshotApp.mjs';
+
+const out = 'docs/screenshots';
+mkdirSync(out, { recursive: true });
+const only = process.argv[2] ?? '';
+await withApp(async (page) => {
+  const shot = async (name) => {
+    if (!only || name.includes(only)) await page.screenshot({ path: `${out}/${name}.png` });
+  };
+  const button = (name) => page.getByRole('button', { name, exact: true });
+  const tab = (name) => page.getByRole('tab', { name, exact: true });
+  const openExample = async (name) => {
+    await page.getByRole('button', { name: 'Open example' }).click();
+    await button(name).click();
+    await page.waitForTimeout(800);
+  };
+  const dockHeight = async (key) => {
+    await page.getByRole('separator', { name: 'Resize simulation panel' }).focus();
+    await page.keyboard.press(key);
+    await page.waitForTimeout(200);
+  };
+
+  await openExample('Banking');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('25');
+  await button('Run simulation').click();
+  await page.getByRole('table', { name: 'Partitions' }).locator('tbody tr').first().waitFor();
+  await dockHeight('Home');
+  await tab('Consumer groups').click();
+  await page.waitForTimeout(4000);
+  // Every instance of the first service crashes: its groups stop committing while commands keep coming.
+  const service = page.getByRole('group', { name: /^Service / }).first();
+  for (const b of await service.getByRole('button', { name: /^Crash / }).all()) await b.click();
+  await page.getByRole('status', { name: /^Lag health of / }).filter({ hasText: 'ERR' }).first().waitFor({ timeout: 60_000 });
+  await page.waitForTimeout(500);
+  await shot('why-lag-health-groups');
+  await tab('Offsets and lag').click();
+  await page.waitForTimeout(2000);
+  await shot('why-lag-over-run');
+  await tab('Topology').click();
+  await page.waitForTimeout(3000);
+  await shot('why-lag-health-topology');
+  await tab('Consumer groups').click();
+  await button('Stop').click();
+});
