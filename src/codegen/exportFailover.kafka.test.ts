@@ -1,24 +1,32 @@
-// Failure on the three-node cluster with the Banking export (Confluent's client, the default):
-// the leader of a command-topic partition crashes while deposits flow over HTTP, and a service
-// process is killed. acks=all with min.insync.replicas=2: no command answered 202 is lost, the
-// handler group rebalances to the surviving instance, and the read model ends complete.
+// Failure on the three-node cluster with the Banking export, for each client: the leader of a
+// command-topic partition crashes while deposits flow over HTTP, and a service process is
+// killed. acks=all with min.insync.replicas=2: no command answered 202 is lost, the handler
+// group rebalances to the surviving instance, and the read model ends complete.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { kafkaTriple, startTripleBroker, stopTripleBroker } from '../lib/testing/realKafka';
 import { parseBoard } from '../model';
-import { CONFLUENT_TEST_TIMEOUT_MS } from './testing/exportOnKafka';
+import type { KafkaClientChoice } from './clients';
+import { CONFLUENT_TEST_TIMEOUT_MS, KAFKAJS_TEST_TIMEOUT_MS } from './testing/exportOnKafka';
 import { failoverOnKafka } from './testing/failoverScenario';
 
-it('loses no accepted command when a partition leader crashes and a service instance is killed', async () => {
-  const board = parseBoard(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/examples/banking.json'), 'utf8')));
-  const report = await failoverOnKafka(board, 'confluent', kafkaTriple(), {
+const banking = () => parseBoard(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/examples/banking.json'), 'utf8')));
+
+async function failover(client: KafkaClientChoice): Promise<void> {
+  const report = await failoverOnKafka(banking(), client, kafkaTriple(), {
     stop: (id, { crash }) => stopTripleBroker(id, { crash }),
     start: (id) => startTripleBroker(id),
   });
-  console.log(`failover: ${JSON.stringify(report)}`);
+  console.log(`failover (${client}): ${JSON.stringify(report)}`);
   expect(report.accepted).toBeGreaterThan(100);
   expect(report.handled).toBe(report.accepted);
   expect(report.membersBefore).toBe(2);
   expect(report.membersAfter).toBe(1);
-}, CONFLUENT_TEST_TIMEOUT_MS);
+}
+
+describe('a partition leader crashes and a service instance is killed on three nodes: no accepted command is lost', () => {
+  it('with kafkajs', () => failover('kafkajs'), KAFKAJS_TEST_TIMEOUT_MS);
+
+  it("with Confluent's client", () => failover('confluent'), CONFLUENT_TEST_TIMEOUT_MS);
+});
