@@ -1,3 +1,4 @@
+import { BOARD_VERSION } from './types';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../lib/rng';
 import { createEmptyBoard, makeElement } from './elements';
@@ -28,6 +29,6 @@ describe('factories', () => {
   it('makes reproducible ids from a seeded rng', () => {
     expect(createEmptyBoard('A', { rng: createRng(5) }).id).toBe(createEmptyBoard('A', { rng: createRng(5) }).id);
     const board = createEmptyBoard('A');
-    expect(board).toMatchObject({ version: 1, name: 'A', elements: [], links: [] });
+    expect(board).toMatchObject({ version: BOARD_VERSION, name: 'A', elements: [], links: [] });
   });
 });

@@ -21,3 +21,4 @@ export * from './validation/inspectorValidation';
 export * from './repairBoard';
 export type { FieldOverwrite } from './overwrites';
 export * from './sharing';
+export * from './rules';

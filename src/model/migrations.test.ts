@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BoardParseError } from './errors';
 import { KNOWN_VERSIONS, MIGRATIONS, migrateToCurrent } from './migrations';
 import { parseBoard } from './parseBoard';
+import { serializeBoard } from './serializeBoard';
+import { smallBoard } from './testing/smallBoard';
 import { BOARD_VERSION } from './types';
 
 const prototype = {
@@ -33,7 +35,7 @@ describe('migrations', () => {
 
   it('v0 -> v1: renames kinds and fields, prefixes ids, keeps context sizes, fills defaults', () => {
     const board = parseBoard(prototype);
-    expect(board.version).toBe(1);
+    expect(board.version).toBe(BOARD_VERSION);
     expect(board.name).toBe('Prototype board');
     expect(board.elements.map((e) => [e.id, e.kind, e.text])).toEqual([
       ['el:c1', 'boundedContext', 'Orders'],
@@ -44,6 +46,14 @@ describe('migrations', () => {
     ]);
     expect(board.elements[0]).toMatchObject({ width: 800, height: 300, instances: 1, serviceName: '' });
     expect(board.elements[4]).toMatchObject({ fields: [], description: '' });
+  });
+
+  it('v1 -> v2: a board without rules keeps every element and link, and reads as version 2', () => {
+    const v1 = JSON.parse(serializeBoard(smallBoard())) as Record<string, unknown>;
+    v1['version'] = 1;
+    const board = parseBoard(v1);
+    expect(board.version).toBe(2);
+    expect(serializeBoard(board)).toBe(serializeBoard(smallBoard()));
   });
 
   it('v0 -> v1: keeps arrows outside the grammar as free-form links and allows them on the board', () => {

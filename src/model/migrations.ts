@@ -96,8 +96,19 @@ function v0ToV1(input: unknown): unknown {
   };
 }
 
+/**
+ * Version 2 adds rules and scenarios (optional on commands, policies, aggregates and read
+ * models); a version-1 board has none and is otherwise the same shape. The version moves so
+ * that an older Stormbench refuses a board with rules instead of dropping them.
+ */
+function v1ToV2(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
+  return { ...(input as Record<string, unknown>), version: 2 };
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   { from: 0, to: 1, description: 'prototype stickies/arrows to versioned elements/links', migrate: v0ToV1 },
+  { from: 1, to: 2, description: 'rules and scenarios on stickies (none in a version-1 board)', migrate: v1ToV2 },
 ];
 
 /** Versions parseBoard can read: 0 up to the current one, each reachable by MIGRATIONS. */

@@ -67,7 +67,7 @@ describe('parseBoard', () => {
   });
 
   it('refuses unknown and newer versions clearly', () => {
-    expect(problemOf(mutated((d) => (d.version = 99))).message).toMatch(/version: 99 was written by a newer Stormbench; this one reads board versions up to 1/);
+    expect(problemOf(mutated((d) => (d.version = 99))).message).toMatch(/version: 99 was written by a newer Stormbench; this one reads board versions up to 2/);
     expect(problemOf(mutated((d) => (d.version = -3))).message).toMatch(/unknown board version -3/);
     expect(problemOf(mutated((d) => (d.version = '1'))).code).toBe('BOARD_VERSION');
     expect(problemOf(mutated((d) => delete d.version)).message).toMatch(/version: missing/);

@@ -2,8 +2,9 @@
 // it after migrations; the live document uses the element schema to keep every edit valid.
 import { z } from 'zod';
 import { isSafeId, MAX_ID_BODY_CHARS } from '../lib/ids';
-import type { Board, BoardElement, BoardId, BoardLink, ElementId, LinkId } from './types';
-import { BOARD_VERSION, ELEMENT_KINDS, FIELD_TYPES } from './types';
+import type { Board, BoardElement, BoardId, BoardLink, ElementId, LinkId, ScenarioId } from './types';
+import { BOARD_VERSION, COMPUTED_TYPES, ELEMENT_KINDS, FIELD_TYPES, UPDATE_OPS } from './types';
+import { MAX_EXPRESSION_CHARS } from './rules/ast';
 
 const prefixedId = <T extends string>(prefix: string) =>
   z.custom<T>((v) => isSafeId(v, prefix), {
@@ -13,6 +14,34 @@ const prefixedId = <T extends string>(prefix: string) =>
 export const boardIdSchema = prefixedId<BoardId>('board');
 export const elementIdSchema = prefixedId<ElementId>('el');
 export const linkIdSchema = prefixedId<LinkId>('link');
+export const scenarioIdSchema = prefixedId<ScenarioId>('sc');
+
+/** Most rules, scenarios, rows or values in one list of a sticky. */
+export const MAX_RULE_ITEMS = 200;
+const ruleList = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_RULE_ITEMS, `at most ${MAX_RULE_ITEMS} entries`);
+const expression = z.string().max(MAX_EXPRESSION_CHARS, `an expression may be at most ${MAX_EXPRESSION_CHARS} characters`);
+const ruleName = z.string().max(200);
+
+export const fieldExprSchema = z.strictObject({ field: ruleName, expr: expression });
+export const fieldUpdateSchema = z.strictObject({ eventId: elementIdSchema, op: z.enum(UPDATE_OPS), expr: expression });
+export const computedFieldSchema = z.strictObject({
+  name: ruleName,
+  type: z.enum(COMPUTED_TYPES),
+  scale: z.number().int().min(0).max(10).optional(),
+  initial: expression,
+  updates: ruleList(fieldUpdateSchema),
+});
+export const outcomeRuleSchema = z.strictObject({ eventId: elementIdSchema, when: expression, fields: ruleList(fieldExprSchema) });
+export const scenarioStepSchema = z.strictObject({ elementId: elementIdSchema, values: ruleList(fieldExprSchema) });
+export const scenarioSchema = z.strictObject({
+  id: scenarioIdSchema,
+  name: ruleName,
+  given: ruleList(scenarioStepSchema),
+  when: ruleList(fieldExprSchema),
+  then: ruleList(scenarioStepSchema),
+  rejected: z.boolean(),
+});
+const scenarios = ruleList(scenarioSchema).optional();
 
 /**
  * Largest |x| or |y| in board units. A workshop wall is a few thousand units wide; past this a
@@ -58,15 +87,16 @@ const withFields = { ...base, fields: z.array(payloadFieldSchema) };
 
 export const elementSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('event'), ...withFields }),
-  z.strictObject({ kind: z.literal('command'), ...withFields }),
-  z.strictObject({ kind: z.literal('policy'), ...base }),
+  z.strictObject({ kind: z.literal('command'), ...withFields, outcomes: ruleList(outcomeRuleSchema).optional(), scenarios }),
+  z.strictObject({ kind: z.literal('policy'), ...base, when: expression.optional(), scenarios }),
   z.strictObject({
     kind: z.literal('aggregate'),
     ...base,
     idField: z.string(),
     stream: streamSettingsSchema,
+    state: ruleList(computedFieldSchema).optional(),
   }),
-  z.strictObject({ kind: z.literal('readModel'), ...base }),
+  z.strictObject({ kind: z.literal('readModel'), ...base, columns: ruleList(computedFieldSchema).optional(), scenarios }),
   z.strictObject({ kind: z.literal('externalSystem'), ...base }),
   z.strictObject({ kind: z.literal('actor'), ...base }),
   z.strictObject({ kind: z.literal('hotspot'), ...base }),

@@ -19,6 +19,6 @@ describe('serializeBoard', () => {
   });
 
   it('starts with the version so a reader sees it first', () => {
-    expect(serializeBoard(smallBoard())).toMatch(/^\{\n {2}"version": 1,\n {2}"id": "board:/);
+    expect(serializeBoard(smallBoard())).toMatch(/^\{\n {2}"version": 2,\n {2}"id": "board:/);
   });
 });

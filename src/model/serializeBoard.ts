@@ -5,7 +5,10 @@ import type { Board } from './types';
 const KEY_ORDER = [
   'version', 'id', 'kind', 'name', 'text', 'description', 'x', 'y', 'width', 'height', 'parentId',
   'source', 'target', 'freeForm', 'weight', 'settings', 'idField', 'stream', 'fields', 'serviceName', 'instances',
-  'type', 'optional', 'doc', 'symbols', 'precision', 'scale', 'elements', 'links',
+  'type', 'optional', 'doc', 'symbols', 'precision', 'scale',
+  // rules and scenarios (version 2)
+  'state', 'columns', 'outcomes', 'scenarios', 'eventId', 'elementId', 'field', 'op', 'initial', 'updates',
+  'given', 'when', 'expr', 'then', 'rejected', 'values', 'elements', 'links',
 ];
 const RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
 

@@ -3,7 +3,7 @@
 // Validation (zod) and migrations live beside it; this file only names the shapes.
 import type { Prefixed } from '../lib/ids';
 
-export const BOARD_VERSION = 1 as const;
+export const BOARD_VERSION = 2 as const;
 
 export const ELEMENT_KINDS = [
   'event',
@@ -69,18 +69,29 @@ export interface EventElement extends ElementBase {
 export interface CommandElement extends ElementBase {
   kind: 'command';
   fields: PayloadField[];
+  /** Which event the command leads to, decided by guards (rules.md); absent: by link weights. */
+  outcomes?: OutcomeRule[];
+  scenarios?: Scenario[];
 }
 export interface PolicyElement extends ElementBase {
   kind: 'policy';
+  /** Condition over the triggering event's fields; empty or absent: always issue the commands. */
+  when?: string;
+  scenarios?: Scenario[];
 }
 export interface AggregateElement extends ElementBase {
   kind: 'aggregate';
   /** The payload field that carries the aggregate's id and keys its events (e.g. "accountId"). */
   idField: string;
   stream: StreamSettings;
+  /** State fields and how each event changes them (shared by every sticky of the aggregate). */
+  state?: ComputedField[];
 }
 export interface ReadModelElement extends ElementBase {
   kind: 'readModel';
+  /** Row fields computed from the events that feed the read model. */
+  columns?: ComputedField[];
+  scenarios?: Scenario[];
 }
 export interface ExternalSystemElement extends ElementBase {
   kind: 'externalSystem';
@@ -111,6 +122,70 @@ export type BoardElement =
   | ActorElement
   | HotspotElement
   | BoundedContextElement;
+
+/** How an event changes a computed field: set it, add to it, subtract from it, append to a list. */
+export const UPDATE_OPS = ['set', 'add', 'subtract', 'append'] as const;
+export type UpdateOp = (typeof UPDATE_OPS)[number];
+
+export const COMPUTED_TYPES = ['decimal', 'number', 'text', 'boolean', 'list'] as const;
+export type ComputedType = (typeof COMPUTED_TYPES)[number];
+
+export interface FieldUpdate {
+  /** The event sticky whose occurrence applies this update. */
+  eventId: ElementId;
+  op: UpdateOp;
+  /** Rule-language expression over the event's fields and the current fields. */
+  expr: string;
+}
+
+/** An aggregate state field or a read-model column, computed from events. */
+export interface ComputedField {
+  name: string;
+  type: ComputedType;
+  /** decimal only: digits after the point (money: 2). */
+  scale?: number;
+  /** Expression for the value before any event; empty: 0, "", false or [] by type. */
+  initial: string;
+  updates: FieldUpdate[];
+}
+
+/** One field's value as an expression: in an outcome, a scenario row, a policy's command. */
+export interface FieldExpr {
+  field: string;
+  expr: string;
+}
+
+/** One possible outcome of a command, chosen when its guard holds (empty guard: otherwise). */
+export interface OutcomeRule {
+  eventId: ElementId;
+  when: string;
+  /** Event fields computed from the command and the state (others: same-named values). */
+  fields: FieldExpr[];
+}
+
+export type ScenarioId = Prefixed<'sc'>;
+
+/** An event or command of a scenario with the field values that matter to it. */
+export interface ScenarioStep {
+  elementId: ElementId;
+  values: FieldExpr[];
+}
+
+/**
+ * Given-When-Then on a command (given events, when the command, then events or a rejection),
+ * a policy (given an event, then commands) or a read model (given events, then its row, as a
+ * step naming the read model itself).
+ */
+export interface Scenario {
+  id: ScenarioId;
+  name: string;
+  given: ScenarioStep[];
+  /** The command's field values (command scenarios only). */
+  when: FieldExpr[];
+  then: ScenarioStep[];
+  /** Command scenarios: the command is expected to be rejected (no outcome's guard holds). */
+  rejected: boolean;
+}
 
 export type ElementOfKind<K extends ElementKind> = Extract<BoardElement, { kind: K }>;
 

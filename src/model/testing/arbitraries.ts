@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { checkLink } from '../grammar';
 import type { Board, BoardElement, BoardLink, ElementId, PayloadField } from '../types';
-import { ELEMENT_KINDS, FIELD_TYPES } from '../types';
+import { BOARD_VERSION, ELEMENT_KINDS, FIELD_TYPES } from '../types';
 
 // JSON has no negative zero, so a board holding -0 reads back as 0: keep it out of generators.
 const coord = fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((v) => (Object.is(v, -0) ? 0 : v));
@@ -108,5 +108,5 @@ export const boardArb: fc.Arbitrary<Board> = elementsArb()
       const freeForm = l.freeForm || !checkLink(s.kind, t.kind).allowed;
       links.push({ id: `link:${i}`, source: s.id, target: t.id, freeForm, ...(l.weight !== undefined ? { weight: l.weight } : {}) });
     }
-    return { version: 1 as const, id: `board:${id}` as const, name, settings, elements, links };
+    return { version: BOARD_VERSION, id: `board:${id}` as const, name, settings, elements, links };
   });

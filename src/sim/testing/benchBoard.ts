@@ -2,6 +2,7 @@
 // partitions, their command topics and two read-model tables) and 8 consumer groups (2
 // command handlers, 4 policies, 2 projectors), with no policy loop.
 import type { Board, BoardElement, BoardLink, ElementId, LinkId, PayloadField } from '../../model';
+import { BOARD_VERSION } from '../../model';
 
 const id = (s: string) => `el:bench-${s}` as ElementId;
 const f = (name: string, type: PayloadField['type']): PayloadField => ({ name, type, optional: false, doc: '' });
@@ -54,5 +55,5 @@ export function benchBoard(): Board {
   link('ea1', 'r2');
   link('eb1', 'r2');
   link('eb2', 'r2');
-  return { version: 1, id: 'board:bench' as Board['id'], name: 'Bench', settings: { allowFreeFormLinks: false, topicStrategy: 'perAggregateType', snapToGrid: true }, elements: els, links };
+  return { version: BOARD_VERSION, id: 'board:bench' as Board['id'], name: 'Bench', settings: { allowFreeFormLinks: false, topicStrategy: 'perAggregateType', snapToGrid: true }, elements: els, links };
 }
