@@ -141,8 +141,9 @@ export function compileAggregates(cx: CompileContext): void {
       eventTopicId: eventTopic.id,
       commandTopicId: commandTopic.id,
       groupId: cx.groupName([service.name, names.fileName, 'handler']),
-      commands: commands.map((c) => ({ commandId: c.id, outcomes: outcomes.get(c.id) ?? [] })),
+      commands: commands.map((c) => ({ commandId: c.id, outcomes: outcomes.get(c.id) ?? [], rules: null })),
       events: events.map((e) => e.id),
+      state: [],
     });
     keyMessages(cx, agg, rawId, eventTopic.id, commandTopic.id, events.map((e) => e.id), commands.map((c) => c.id));
   }

@@ -119,6 +119,7 @@ export function compilePolicies(cx: CompileContext): void {
       triggers,
       commands,
       topicIds: topicsOf(cx, triggers),
+      when: '',
     });
   }
 }
@@ -156,6 +157,7 @@ export function compileProjectors(cx: CompileContext): void {
       events,
       topicIds,
       tableTopicId: table.id,
+      columns: [],
     });
   }
 }

@@ -7,6 +7,7 @@ import { compileExternalSystems, compilePolicies, compileProjectors } from './co
 import { compileMessages } from './compileMessages';
 import { createContext } from './context';
 import { checkPolicyCycles } from './cycles';
+import { compileRules } from './rules/compileRules';
 import { kebabName } from './naming';
 import type { Topology } from './types';
 
@@ -31,6 +32,7 @@ export function compileTopology(board: Board): Topology {
   compileExternalSystems(cx);
   compilePolicies(cx);
   compileProjectors(cx);
+  compileRules(cx);
   checkPolicyCycles(cx);
   return {
     boardId: board.id,

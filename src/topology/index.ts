@@ -6,3 +6,4 @@ export { DEFAULT_SERVICE_ID, DEFAULT_SERVICE_LABEL } from './services';
 export * as naming from './naming';
 export * from './runtimeDefinitions';
 export * as runtime from './runtime';
+export * from './scenarios';

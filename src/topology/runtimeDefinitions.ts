@@ -7,6 +7,12 @@ import type { ExternalSystemDefinition } from './runtime/externalSystem';
 import type { PolicyDefinition } from './runtime/policy';
 import type { ProjectorDefinition } from './runtime/projector';
 import type { AggregateSpec, ExternalSystemSpec, FieldSpec, PolicySpec, ProjectorSpec, Topology } from './types';
+import { aggregateRules, policyCondition, projectorColumns } from './rules/hooks';
+
+/** `withRules: false` leaves the board's rules out (the export writes them as code instead). */
+export interface DefinitionOptions {
+  withRules?: boolean;
+}
 
 /** Schema version of every generated event; a board has one version of each message. */
 export const SCHEMA_VERSION = 1;
@@ -23,7 +29,7 @@ export function runtimeFields(fields: readonly FieldSpec[]): RuntimeField[] {
   }));
 }
 
-export function aggregateDefinition(t: Topology, agg: AggregateSpec): AggregateDefinition {
+export function aggregateDefinition(t: Topology, agg: AggregateSpec, options: DefinitionOptions = {}): AggregateDefinition {
   const events: Record<string, EventDefinition> = {};
   for (const id of agg.events) {
     const e = t.events.find((x) => x.elementId === id);
@@ -42,11 +48,14 @@ export function aggregateDefinition(t: Topology, agg: AggregateSpec): AggregateD
       }),
     };
   }
-  return { type: agg.typeName, idField: agg.idField, commands, events, snapshotEvery: SNAPSHOT_EVERY };
+  const rules = options.withRules === false ? undefined : aggregateRules(t, agg);
+  return { type: agg.typeName, idField: agg.idField, commands, events, snapshotEvery: SNAPSHOT_EVERY, ...(rules ? { rules } : {}) };
 }
 
-export function policyDefinition(t: Topology, policy: PolicySpec): PolicyDefinition {
+export function policyDefinition(t: Topology, policy: PolicySpec, options: DefinitionOptions = {}): PolicyDefinition {
+  const when = options.withRules === false ? undefined : policyCondition(t, policy);
   return {
+    ...(when ? { when } : {}),
     name: policy.typeName,
     triggers: policy.triggers.flatMap((id) => t.events.filter((e) => e.elementId === id).map((e) => e.typeName)),
     commands: policy.commands.flatMap((id) =>
@@ -55,8 +64,10 @@ export function policyDefinition(t: Topology, policy: PolicySpec): PolicyDefinit
   };
 }
 
-export function projectorDefinition(t: Topology, projector: ProjectorSpec): ProjectorDefinition {
+export function projectorDefinition(t: Topology, projector: ProjectorSpec, options: DefinitionOptions = {}): ProjectorDefinition {
+  const columns = options.withRules === false ? undefined : projectorColumns(t, projector);
   return {
+    ...(columns ? { columns } : {}),
     name: projector.typeName,
     events: projector.events.flatMap((id) => t.events.filter((e) => e.elementId === id).map((e) => e.typeName)),
   };

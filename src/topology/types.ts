@@ -1,7 +1,7 @@
 // The compiled topology: what a board becomes on Kafka. Plain serialisable data, shared by the
 // simulator (runs it on the in-browser engine) and the code export (writes it as services), so
 // both agree on every topic, key, consumer group and generated name.
-import type { ElementId, FieldType, StreamSettings, TopicStrategy } from '../model';
+import type { ComputedField, ElementId, FieldType, OutcomeRule, StreamSettings, TopicStrategy } from '../model';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 
@@ -104,9 +104,12 @@ export interface AggregateSpec extends Names {
   commandTopicId: string;
   /** Consumer group of the command handler. */
   groupId: string;
-  commands: { commandId: ElementId; outcomes: OutcomeSpec[] }[];
+  /** `rules`: the command's outcome guards in order, or null when it has none (weighted outcome). */
+  commands: { commandId: ElementId; outcomes: OutcomeSpec[]; rules: OutcomeRule[] | null }[];
   /** Every event the aggregate produces (its apply() handles them all). */
   events: ElementId[];
+  /** State fields and how events change them, from every sticky of the aggregate. */
+  state: ComputedField[];
 }
 
 export interface PolicySpec extends Names {
@@ -116,6 +119,8 @@ export interface PolicySpec extends Names {
   triggers: ElementId[];
   commands: ElementId[];
   topicIds: string[];
+  /** Condition over the triggering event ('' = always). */
+  when: string;
 }
 
 export interface ProjectorSpec extends Names {
@@ -127,6 +132,8 @@ export interface ProjectorSpec extends Names {
   topicIds: string[];
   /** Compacted topic holding the latest row per entity id. */
   tableTopicId: string;
+  /** Row fields computed from the events. */
+  columns: ComputedField[];
 }
 
 export interface ExternalSystemSpec extends Names {

@@ -9,7 +9,7 @@ import { ROOT_FROM_ELEMENT as R } from './paths';
 const ENVELOPE = 'readonly aggregateType: string; readonly aggregateId: string; readonly version: number; readonly schemaVersion: number; readonly timestamp: number';
 
 export function aggregateModule(gen: GenContext, agg: AggregateSpec): string {
-  const def = aggregateDefinition(gen.t, agg);
+  const def = aggregateDefinition(gen.t, agg, { withRules: false });
   const events = agg.events.map((id) => gen.event(id));
   const commands = agg.commands.map((c) => gen.command(c.commandId));
   const eventTopic = gen.topic(agg.eventTopicId);

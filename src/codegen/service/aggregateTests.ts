@@ -36,7 +36,7 @@ function aggregateIdFor(def: runtime.AggregateDefinition, gen: GenContext, agg: 
 }
 
 function cases(gen: GenContext, agg: AggregateSpec): Case[] {
-  const def = aggregateDefinition(gen.t, agg);
+  const def = aggregateDefinition(gen.t, agg, { withRules: false });
   const id = aggregateIdFor(def, gen, agg);
   const out: Case[] = [];
   // One earlier event, so every test also exercises rehydration.

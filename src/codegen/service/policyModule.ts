@@ -15,7 +15,7 @@ export function policyModule(gen: GenContext, policy: PolicySpec): string {
 import * as _policy from '${R}/src/runtime/policy.js';
 import type * as _rt from '${R}/src/runtime/messages.js';
 
-export const definition: _policy.PolicyDefinition = ${literal(policyDefinition(gen.t, policy), 2)};
+export const definition: _policy.PolicyDefinition = ${literal(policyDefinition(gen.t, policy, { withRules: false }), 2)};
 
 export const groupId = ${str(policy.groupId)};
 export const topics: readonly (string | RegExp)[] = [${policy.topicIds.map((id) => gen.topicPattern(id)).join(', ')}];

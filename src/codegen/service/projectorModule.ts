@@ -9,7 +9,7 @@ export function projectorModule(gen: GenContext, projector: ProjectorSpec): stri
   return `// Read model ${commentText(projector.label)}: one row per entity id, published to a compacted topic.
 import type * as _projector from '${R}/src/runtime/projector.js';
 
-export const definition: _projector.ProjectorDefinition = ${literal(projectorDefinition(gen.t, projector), 2)};
+export const definition: _projector.ProjectorDefinition = ${literal(projectorDefinition(gen.t, projector, { withRules: false }), 2)};
 
 export const groupId = ${str(projector.groupId)};
 export const topics: readonly (string | RegExp)[] = [${projector.topicIds.map((id) => gen.topicPattern(id)).join(', ')}];

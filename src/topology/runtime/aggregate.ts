@@ -1,5 +1,6 @@
 // Shared handler runtime: a generic event-sourced aggregate. decide() validates a command and
-// picks its outcome among the aggregate's linked events by weight (the random source is
+// picks its outcome by the board's rules when it has them (guards over the state and the
+// command) and otherwise among the aggregate's linked events by weight (the random source is
 // injected), apply() folds one event into the state (rehydration is a fold), and
 // handleCommand() does load → decide → append with optimistic concurrency → snapshot.
 // The simulator runs exactly this code, and every exported service embeds it verbatim,
@@ -35,6 +36,40 @@ export interface AggregateDefinition {
   readonly events: Readonly<Record<string, EventDefinition>>;
   /** Save a snapshot every N events (0: never). */
   readonly snapshotEvery: number;
+  readonly rules?: AggregateRules;
+}
+
+/** A rule's decision: the outcome event and the event fields the rule computes. */
+export interface RuleDecision {
+  readonly event: string;
+  readonly fields: Readonly<Payload>;
+}
+
+/**
+ * The board's rules for an aggregate: state fields and how each event changes them, and per
+ * command the guard of each outcome. Functions, because the simulator builds them from the
+ * rule text and the export writes them as TypeScript.
+ */
+export interface AggregateRules {
+  /** The state fields before any event. */
+  initial(): Payload;
+  /** The state fields after `event` (fields it does not change are kept). */
+  evolve(state: Readonly<Payload>, event: EventEnvelope): Payload;
+  /**
+   * The outcome whose guard holds, or null when the command has no rules (then the outcome is
+   * drawn by weight). Throws CommandRejectedError when it has rules and no guard holds.
+   */
+  decide(state: Readonly<Payload>, command: CommandEnvelope): RuleDecision | null;
+}
+
+/** A command the rules turn down: no outcome's guard holds. Retrying the same command cannot help. */
+export class CommandRejectedError extends Error {
+  readonly code = 'COMMAND_REJECTED';
+  readonly retriable = false;
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandRejectedError';
+  }
 }
 
 /** Generic state: what a board says about an aggregate is its events and their fields. */
@@ -46,6 +81,8 @@ export interface AggregateState {
   readonly fields: Readonly<Payload>;
   readonly eventCounts: Readonly<Record<string, number>>;
   readonly lastEvent: string | null;
+  /** The rules' state fields (absent without rules, and in snapshots written before rules). */
+  readonly computed?: Readonly<Payload>;
 }
 
 const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined =>
@@ -68,7 +105,13 @@ export function apply(def: AggregateDefinition, state: AggregateState, event: Ev
     fields: { ...state.fields, ...event.payload },
     eventCounts,
     lastEvent: event.type,
+    ...(def.rules ? { computed: def.rules.evolve(computedState(def, state), event) } : {}),
   };
+}
+
+/** The rules' state fields of `state`, starting from their initial values. */
+export function computedState(def: AggregateDefinition, state: AggregateState): Payload {
+  return def.rules ? { ...def.rules.initial(), ...state.computed } : {};
 }
 
 /** Rebuilds the state from an optional snapshot and the events after it. */
@@ -106,11 +149,12 @@ export function decide(def: AggregateDefinition, state: AggregateState, command:
   }
   if (problems.length > 0) throw new PayloadValidationError(`${command.type} is invalid: ${problems.join('; ')}`, problems);
   if (cmd.outcomes.length === 0) throw new PayloadValidationError(`${command.type} leads to no event`, []);
-  const outcome = cmd.outcomes[pickOutcome(cmd.outcomes, env.random())]!;
+  const ruled = def.rules ? def.rules.decide(computedState(def, state), command) : null;
+  const outcome = ruled ?? cmd.outcomes[pickOutcome(cmd.outcomes, env.random())]!;
   const eventDef = own(def.events, outcome.event);
   if (!eventDef) throw new PayloadValidationError(`${def.type} has no event ${JSON.stringify(outcome.event)}`, []);
   const keyFieldSpec = eventDef.fields.find((f) => f.name === eventDef.keyField);
-  const fixed: Record<string, unknown> = {};
+  const fixed: Record<string, unknown> = { ...ruled?.fields };
   if (eventDef.keyField !== null) fixed[eventDef.keyField] = keyValue(keyFieldSpec, command.aggregateId);
   const payload = fillPayload(eventDef.fields, [command.payload, state.fields], fixed, env);
   return [

@@ -17,10 +17,13 @@ export interface PolicyDefinition {
   /** Event types that trigger the policy; others are ignored. */
   readonly triggers: readonly string[];
   readonly commands: readonly PolicyCommand[];
+  /** The board's condition over the triggering event; absent: always. */
+  readonly when?: (event: EventEnvelope) => boolean;
 }
 
 export function react(def: PolicyDefinition, event: EventEnvelope, env: HandlerEnv): CommandEnvelope[] {
   if (!def.triggers.includes(event.type)) return [];
+  if (def.when && !def.when(event)) return [];
   return def.commands.map((cmd) => {
     const target = idFromPayload(event.payload, cmd.keyField) ?? event.aggregateId;
     const fixed: Record<string, unknown> = {};

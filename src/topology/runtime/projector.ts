@@ -4,9 +4,18 @@
 // nothing outside this folder.
 import type { EventEnvelope, Payload } from './messages.js';
 
+/** Row fields the board computes from events (e.g. balance = deposits - withdrawals). */
+export interface ProjectorColumns {
+  /** Values before the first event. */
+  initial(): Payload;
+  /** The computed fields after `event`, given their current values. */
+  evolve(current: Readonly<Payload>, event: EventEnvelope): Payload;
+}
+
 export interface ProjectorDefinition {
   readonly name: string;
   readonly events: readonly string[];
+  readonly columns?: ProjectorColumns;
 }
 
 export interface ReadModelRow {
@@ -21,13 +30,23 @@ export interface ReadModelRow {
 /** The row after `event`, or undefined when the projector does not listen to that event. */
 export function project(def: ProjectorDefinition, row: ReadModelRow | undefined, event: EventEnvelope): ReadModelRow | undefined {
   if (!def.events.includes(event.type)) return undefined;
+  // Computed columns are written last: a payload field of the same name never hides them.
+  const computed = def.columns ? def.columns.evolve({ ...def.columns.initial(), ...pick(row?.fields, def.columns.initial()) }, event) : {};
   return {
     id: event.aggregateId,
     version: (row?.version ?? 0) + 1,
     updatedAt: event.timestamp,
     lastEvent: event.type,
-    fields: { ...row?.fields, ...event.payload },
+    fields: { ...row?.fields, ...event.payload, ...computed },
   };
+}
+
+/** The values in `fields` of the keys `like` has. */
+function pick(fields: Readonly<Payload> | undefined, like: Readonly<Payload>): Payload {
+  const out: Payload = {};
+  if (!fields) return out;
+  for (const k of Object.keys(like)) if (Object.prototype.hasOwnProperty.call(fields, k)) out[k] = fields[k];
+  return out;
 }
 
 /** An in-memory table: the latest row per entity id, as a compacted topic would keep it. */

@@ -1,0 +1,3 @@
+// Scenario evaluation (Given-When-Then on the board), pure.
+export * from './types';
+export { runScenarios, countScenarios, SCENARIO_NOW_MS } from './runScenarios';
