@@ -13,11 +13,7 @@ const SRC = resolve(ENGINE, '..');
 const ALLOWED_CYCLES: string[][] = [];
 
 /** Files outside src/engine that still import an engine internal: file (relative to src) → module. */
-const ALLOWED_INTERNAL_IMPORTS: Record<string, string[]> = {
-  'worker/engineHost.ts': ['../engine/client/messages'],
-  'sim/options.ts': ['../engine/assignors'],
-  'sim/engineApi.ts': ['../engine/replication/records', '../engine/experiments'],
-};
+const ALLOWED_INTERNAL_IMPORTS: Record<string, string[]> = {};
 
 const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
 

@@ -1,6 +1,5 @@
 // The one place the simulator reaches into the engine; everything comes through the engine's
-// public face (src/engine/index.ts), except the experiment stepper, whose step-by-step API is
-// not exported there yet.
+// public face (src/engine/index.ts).
 export {
   createCluster,
   parseTopicConfig,
@@ -31,7 +30,11 @@ export {
   type DecodedRecord,
   type Admin,
   type Producer,
+  type ProduceRecord,
+  applyStep,
+  createExperimentCluster,
+  type EventStore,
+  type StoredEvent,
+  ConcurrencyConflictError,
+  LeaderNotAvailableError,
 } from '../engine';
-// The simulator's event store still reads records by offset on the replicas (until it is the engine's own).
-export { idAt, recordAt, type SimRecord, type ProduceRecord } from '../engine/replication/records';
-export { applyStep, createExperimentCluster } from '../engine/experiments';

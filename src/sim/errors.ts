@@ -44,17 +44,6 @@ export class InvalidSimOptionError extends StormbenchError {
   }
 }
 
-/** A read or append found no leader for the partition (offline): trying again later may work. */
-export class PartitionUnavailableError extends StormbenchError {
-  constructor(topic: string, partition: number) {
-    super(`Partition ${topic}-${partition} has no leader right now; the handler will get the command again later.`, {
-      code: 'SIM_PARTITION_UNAVAILABLE',
-      retriable: true,
-      context: { topic, partition },
-    });
-  }
-}
-
 /** Storing, loading or discarding a stored run failed (storage full, blocked, or a board that changed). */
 export class StoredRunError extends StormbenchError {
   constructor(message: string, context: Record<string, unknown> = {}) {

@@ -5,7 +5,7 @@
 // the shared handler runtime the code export embeds.
 import type { Topology } from '../topology';
 import { aggregateDefinition, externalSystemDefinition, policyDefinition, projectorDefinition, runtime } from '../topology';
-import type { ClusterEventStore } from './clusterEventStore';
+import type { AggregateEventStore } from './aggregateEventStore';
 import type { DeliveryLease } from './engineApi';
 import type { FlowCounters } from './flowCounters';
 import type { ProducerPort } from './producerPort';
@@ -31,7 +31,7 @@ export interface RoleDeps {
   topology: Topology;
   producer: ProducerPort;
   flow: FlowCounters;
-  stores: ReadonlyMap<string, ClusterEventStore>;
+  stores: ReadonlyMap<string, AggregateEventStore>;
   env(label: string): runtime.HandlerEnv;
   /** Runs `work` after the previous work queued under `lane` (one partition of one group); returns it. */
   serialise(lane: string, work: () => Promise<unknown>): Promise<unknown>;

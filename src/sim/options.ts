@@ -1,7 +1,7 @@
 // What a workshop can tune about a run: cluster size, producer acks, load (rate, key
 // distribution, number of aggregates), the group protocol, and speed. Defaults favour a run
 // where something visible happens within seconds.
-import type { AssignorName } from '../engine/assignors';
+import type { AssignorName } from './engineApi';
 import { InvalidSimOptionError } from './errors';
 import type { KeyDistribution } from './keyDistribution';
 

@@ -8,12 +8,11 @@ import { createRng, type Rng } from '../lib/rng';
 import type { Board } from '../model';
 import { compileTopology, hasErrors, runtime, type Topology } from '../topology';
 import { Actors } from './actors';
-import { ClusterEventStore } from './clusterEventStore';
+import { AggregateEventStore } from './aggregateEventStore';
 import { createCluster, type AssignorName, type Cluster, type ConsumedRecord, type StampedEvent } from './engineApi';
 import { BoardNotRunnableError, InvalidSimOptionError, StoredRunError } from './errors';
 import { discardRun, loadRunState, saveRunState, type RunStorage } from './runStore';
 import { STORED_RUN_VERSION, topologySignature, type StoredRunState } from './storedRun';
-import type { StoreBookkeeping } from './clusterEventStore';
 import { FlowCounters } from './flowCounters';
 import { buildGroupRoles, type GroupRole } from './groupRoles';
 import type { KeyDistribution } from './keyDistribution';
@@ -64,7 +63,7 @@ export class Simulation {
   private producer: ProducerPort | null = null;
   readonly flow = new FlowCounters();
   readonly tables = new Map<string, LiveReadModel>();
-  private readonly stores = new Map<string, ClusterEventStore>();
+  private readonly stores = new Map<string, AggregateEventStore>();
   private readonly lanes = new Map<string, Promise<unknown>>();
   private waitingAcks = 0;
   /** Handler work scheduled and not finished yet (bounded by max.poll.records per member). */
@@ -167,7 +166,8 @@ export class Simulation {
         retentionCheckIntervalMs: 1_000,
         // A stored run's logs reach IndexedDB at its checkpoints (every few seconds, at pause and
         // page hide), off the hot path, rather than at every broker's 1 s flush.
-        ...(s ? { flushIntervalMs: 30_000 } : {}),
+        // Answers do not wait for storage either (Kafka's default log.flush.interval.messages).
+        ...(s ? { flushIntervalMs: 30_000, flushIntervalMessages: Number.MAX_SAFE_INTEGER } : {}),
       },
       groups: { lagSamplesKept: 60, initialRebalanceDelayMs: 3_000 },
       // A paused run leaves acks=all answers waiting on its clock for as long as it likes.
@@ -199,9 +199,12 @@ export class Simulation {
       const topic = this.producer.topicName(agg.eventTopicId);
       const spec = this.topology.topics.find((x) => x.id === agg.eventTopicId);
       if (!topic || !spec) continue;
-      const store = new ClusterEventStore(cluster.replication, topic, spec.partitions, spec.keyPrefixedByType, acks, (tp, n) => this.flow.wrote(tp, n), (d) => (this.waitingAcks += d));
+      const store = new AggregateEventStore(cluster, topic, agg.typeName, spec.keyPrefixedByType, acks, {
+        wrote: (tp, n) => this.flow.wrote(tp, n),
+        waiting: (d) => (this.waitingAcks += d),
+        retried: () => this.flow.sendRetries++,
+      });
       if (spec.perInstance) store.instanceTopic = (id) => instanceTopics.ensure(topic, id);
-      store.onRetry = () => this.flow.sendRetries++;
       this.stores.set(agg.elementId, store);
     }
     this.roles = buildGroupRoles({
@@ -256,13 +259,6 @@ export class Simulation {
     cluster.replication.core.ledger.restoreCounters(state.ledger);
     this.flow.restoreState(state.flow);
     cluster.groups.restoreDeliveries(state.deliveries);
-    for (const agg of this.topology.aggregates) {
-      const store = this.stores.get(agg.elementId);
-      if (!store) continue;
-      const spec = this.topology.topics.find((x) => x.id === agg.eventTopicId)!;
-      const topics = spec.perInstance ? this.instanceTopics!.expand([spec.name]) : [spec.name];
-      await store.rebuild(topics, state.stores[agg.elementId] ?? { versions: [], snapshots: [] });
-    }
     for (const proj of this.topology.projectors) {
       const topic = this.producer!.topicName(proj.tableTopicId);
       const table = this.tables.get(proj.elementId);
@@ -316,8 +312,6 @@ export class Simulation {
   }
 
   private storedState(cluster: Cluster): StoredRunState {
-    const stores: Record<string, StoreBookkeeping> = {};
-    for (const [id, store] of this.stores) stores[id] = store.bookkeeping();
     return {
       version: STORED_RUN_VERSION,
       boardName: this.topology.boardName,
@@ -328,7 +322,6 @@ export class Simulation {
       flow: this.flow.exportState(),
       instances: this.instances!.exportState(),
       deliveries: cluster.groups.deliveries(),
-      stores,
       timeline: [...this.timeline],
       series: this.series!.export().map((c) => Array.from(c)),
       samples: this.samples,
@@ -378,9 +371,11 @@ export class Simulation {
    */
   private async drain(): Promise<void> {
     const groups = this.cluster!.groups;
+    const engine = this.cluster!.engine;
     for (let guard = 0; guard < 100_000 && this.runnable(); guard++) {
-      // Storage answers in later macrotasks; handler work in microtasks.
-      if (groups.fetchesInFlight > 0) await yieldMacrotask();
+      // Storage answers in later macrotasks (a fetch, an event store's index read from IndexedDB,
+      // any storage request the engine tracks); handler work in microtasks.
+      if (groups.fetchesInFlight > 0 || engine.storageReadsInFlight > 0) await yieldMacrotask();
       else await Promise.resolve();
     }
   }
@@ -439,7 +434,6 @@ export class Simulation {
 
   private sample(): void {
     const cluster = this.cluster!;
-    for (const store of this.stores.values()) store.dropDeleted();
     const groups = cluster.groups.snapshot();
     const lagByGroup = new Map(groups.map((g) => [g.groupId, g.totalLag]));
     const c = cluster.replication.core.ledger;
@@ -589,8 +583,9 @@ export class Simulation {
     let streams = 0;
     let readModelRows = 0;
     for (const s of this.stores.values()) {
-      eventIndexEntries += s.indexEntries();
-      streams += s.streams();
+      const size = s.indexSize();
+      eventIndexEntries += size.entries;
+      streams += size.keys;
     }
     for (const t of this.tables.values()) readModelRows += t.count;
     return { eventIndexEntries, streams, readModelRows, timeline: this.timeline.length, queuedHandlerWork: this.queued };

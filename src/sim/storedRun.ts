@@ -5,9 +5,9 @@ import type { Topology } from '../topology';
 import type { LedgerCounters, StampedEvent } from './engineApi';
 import type { SimOptions } from './options';
 import type { StoredInstances } from './serviceInstances';
-import type { StoreBookkeeping } from './clusterEventStore';
 
-export const STORED_RUN_VERSION = 1;
+// 2: event-store versions and snapshots live in the logs (the engine's event store), not here.
+export const STORED_RUN_VERSION = 2;
 
 export interface StoredRunState {
   version: number;
@@ -22,8 +22,6 @@ export interface StoredRunState {
   instances: StoredInstances;
   /** Per group and partition, how far it delivered (redeliveries after a restore count as duplicates). */
   deliveries: Record<string, Record<string, { upTo: number; maxId: number }>>;
-  /** Per aggregate sticky: its event store's bookkeeping. */
-  stores: Record<string, StoreBookkeeping>;
   timeline: StampedEvent[];
   series: number[][];
   samples: number;

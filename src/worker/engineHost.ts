@@ -1,7 +1,6 @@
 // The engine as the worker hosts it: the protocol's methods over one cluster. Kept apart from
 // the worker entry so it can be tested in Node without a Worker.
-import { createCluster, IllegalStateError, type Cluster, type KafkaMessage } from '../engine/index';
-import { toKafkaMessage } from '../engine/client/messages';
+import { createCluster, IllegalStateError, toKafkaMessage, type Cluster, type KafkaMessage } from '../engine/index';
 import type { EngineWorkerApi, OpenOptions } from './protocol';
 
 /** Plain Uint8Arrays clone across the worker boundary; the Buffer-like subclass would not. */

@@ -47,7 +47,15 @@ export interface BrokerState {
 /** acks as kafkajs: -1 all in-sync replicas, 1 the leader only, 0 no acknowledgement. */
 export type Acks = -1 | 0 | 1;
 
-export type AppendToPartition = (topic: string, partition: number, batches: Uint8Array[], acks: Acks, opts: LeaderAppendOptions) => Promise<AppendResult>;
+export interface AppendRequestOptions extends LeaderAppendOptions {
+  /**
+   * +1 when the leader wrote the records and the answer waits (on followers for acks=all, or on
+   * storage), −1 when it comes: a caller on a virtual clock knows its work waits for time to move.
+   */
+  waiting?: (delta: number) => void;
+}
+
+export type AppendToPartition = (topic: string, partition: number, batches: Uint8Array[], acks: Acks, opts: AppendRequestOptions) => Promise<AppendResult>;
 
 export interface EngineEvents extends Record<string, unknown> {
   topicCreated: { topic: string; partitions: number };
@@ -89,6 +97,8 @@ export class Engine {
   /** The append path: the leader's log through the replicated cluster's acks. */
   appendToPartition: AppendToPartition;
   private readonly background = new Set<Promise<unknown>>();
+  /** Storage reads not answered yet (they answer in later macrotasks: a caller on a virtual clock waits for them). */
+  storageReadsInFlight = 0;
   private nextProducerId = 1000;
   /** Stored replicas waiting for their partition to be created (a reopen). */
   private restoring = new Map<string, RestoredPartition>();
@@ -124,10 +134,18 @@ export class Engine {
    * NotEnoughReplicas) or appended on the leader at once and answered per acks. With durable
    * storage the answer also waits for the leader's flush, so what is acknowledged is on disk.
    */
-  private append(topic: string, partition: number, batches: Uint8Array[], acks: Acks, opts: LeaderAppendOptions): Promise<AppendResult> {
+  private append(topic: string, partition: number, batches: Uint8Array[], acks: Acks, opts: AppendRequestOptions): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       let answered = false;
+      let waited = false;
       let stopWatching: (() => void) | undefined;
+      const settle = <T>(fn: (v: T) => void) => (v: T) => {
+        if (waited) opts.waiting?.(-1);
+        waited = false;
+        fn(v);
+      };
+      resolve = settle(resolve);
+      reject = settle(reject);
       this.cluster.produceWith(
         {
           topic,
@@ -145,12 +163,26 @@ export class Engine {
           const result: AppendResult = { baseOffset: answer.baseOffset, lastOffset: answer.baseOffset + count - 1, appendTime: answer.appendTime ?? this.clock.now(), duplicate: answer.duplicate ?? false };
           if (this.backend.kind !== 'indexedDB' || acks === 0) return resolve(result);
           const log = this.log(topic, partition);
+          const flushEvery = this.cluster.core.config.flushIntervalMessages;
+          if (flushEvery > 1) {
+            // log.flush.interval.messages: the answer does not wait for storage.
+            if (log.logEndOffset - log.flushedOffset >= flushEvery) log.flush().catch(() => undefined);
+            return resolve(result);
+          }
           const durable = log.flushed(result.lastOffset + 1);
           log.flush().catch(() => undefined);
+          if (!waited && opts.waiting) {
+            waited = true;
+            opts.waiting(1);
+          }
           durable.then(() => resolve(result), reject);
         },
       );
-      if (!answered) stopWatching = watchVirtualClock(this.clock, this.virtualStallMs, () => reject(new VirtualClockStalledError(topic, partition, this.virtualStallMs)));
+      if (!answered) {
+        waited = true;
+        opts.waiting?.(1);
+        stopWatching = watchVirtualClock(this.clock, this.virtualStallMs, () => reject(new VirtualClockStalledError(topic, partition, this.virtualStallMs)));
+      }
     });
   }
 

@@ -121,7 +121,11 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     clock,
     rng,
     brokers,
-    backend: trackStorage(backend, (p) => engine.track(p)),
+    backend: trackStorage(
+      backend,
+      (p) => engine.track(p),
+      (d) => (engine.storageReadsInFlight += d),
+    ),
     ...(cache ? { cache } : {}),
     replication: { seed: options.seed ?? 1, ...options.replication },
     ...(options.virtualStallMs !== undefined ? { virtualStallMs: options.virtualStallMs } : {}),
@@ -236,12 +240,18 @@ async function quiesce(clock: VirtualClock, engine: Engine): Promise<void> {
 }
 
 /** Every storage request is background work the clock waits for (IndexedDB completes in later macrotasks). */
-function trackStorage(backend: StorageBackend, track: <T>(p: Promise<T>) => Promise<T>): StorageBackend {
-  const wrap = <A extends unknown[], R>(fn: ((...a: A) => R) | undefined, self: unknown): ((...a: A) => R) | undefined =>
+function trackStorage(backend: StorageBackend, track: <T>(p: Promise<T>) => Promise<T>, reading: (delta: number) => void): StorageBackend {
+  const wrap = <A extends unknown[], R>(fn: ((...a: A) => R) | undefined, self: unknown, read = false): ((...a: A) => R) | undefined =>
     fn
       ? (...a: A) => {
           const r = fn.apply(self, a);
-          return (r instanceof Promise ? track(r) : r) as R;
+          if (!(r instanceof Promise)) return r;
+          if (read) {
+            reading(1);
+            const done = () => reading(-1);
+            r.then(done, done);
+          }
+          return track(r) as R;
         }
       : undefined;
   return {
@@ -255,11 +265,11 @@ function trackStorage(backend: StorageBackend, track: <T>(p: Promise<T>) => Prom
       const out: PartitionStore = {
         pageable: s.pageable,
         write: wrap(s.write, s)!,
-        load: wrap(s.load, s)!,
+        load: wrap(s.load, s, true)!,
         destroy: wrap(s.destroy, s)!,
       };
       const optional = ['loadMany', 'loadChunks', 'saveKeyIndex', 'loadKeyIndexHeader', 'loadKeyIndexBuckets'] as const;
-      for (const k of optional) if (s[k]) (out as unknown as Record<string, unknown>)[k] = wrap(s[k] as (...a: unknown[]) => unknown, s);
+      for (const k of optional) if (s[k]) (out as unknown as Record<string, unknown>)[k] = wrap(s[k] as (...a: unknown[]) => unknown, s, k !== 'saveKeyIndex');
       return out;
     },
   };

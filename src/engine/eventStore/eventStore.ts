@@ -1,23 +1,49 @@
 // Kafka as an event store: one key is one aggregate. Reads of a key go through a per-key
-// offset index (no partition scan); appends are conditional on the key's version (the number
-// of records it has), checked and written under the partition log's lock so two writers
-// cannot both win; snapshots live in an internal compacted topic; every record carries its
-// event time (the record timestamp) and ingestion time (the batch's append time).
+// offset index (no partition scan); appends are conditional on the key's version, checked and
+// written under the partition log's lock so two writers cannot both win; snapshots live in an
+// internal compacted topic; every record carries its event time (the record timestamp) and
+// ingestion time (the batch's append time). A key's version is carried by its records (a
+// header), so it survives retention deleting the oldest events: the first surviving record says
+// where the stream stands, and a key whose events are all gone stands at its latest snapshot.
 import { encodeBatches, type DecodedRecord } from '../codec/recordBatch';
-import type { Engine } from '../broker/engine';
+import type { Acks, AppendRequestOptions, Engine } from '../broker/engine';
 import { isCompacted } from '../log/topicConfig';
 import { toKafkaMessage, toRecordInput } from '../client/messages';
 import type { IHeaders, KafkaMessage } from '../client/types';
-import { ConcurrencyConflictError, IllegalStateError, InvalidRecordError, MessageTooLargeError } from '../errors';
+import { ConcurrencyConflictError, IllegalStateError, InvalidRecordError, LeaderNotAvailableError, MessageTooLargeError } from '../errors';
 import { CHUNK_BYTES } from '../log/truncate';
 import type { PartitionLog } from '../log/partitionLog';
 import { defaultPartition } from '../murmur2';
-import { refusedBeforeWrite, withRetries } from '../client/retry';
+import { refusedBeforeWrite, withRetries, type RetryHooks } from '../client/retry';
 import { matches, type WhereClause } from './jsonPath';
 import { KeyIndex } from './keyIndex';
+import { DecodedCache } from './decodedCache';
 
 export const SNAPSHOTS_TOPIC = '__event_store_snapshots';
 const SNAPSHOT_PARTITIONS = 8;
+/** The header carrying an event's version (1 for a key's first event). */
+export const VERSION_HEADER = 'event-store-version';
+
+/** How the caller follows an append's requests (the simulator's counters and its clock). */
+export interface AppendHooks extends RetryHooks {
+  /** +1 while a written request waits for its answer (followers, storage), −1 when it comes. */
+  waiting?(delta: number): void;
+}
+
+export interface AppendOptions {
+  /** Append only if the key is at this version (optimistic concurrency). */
+  expectedVersion?: number;
+  /** The produce request's acks: −1 (all, the default), 1 or 0. */
+  acks?: Acks;
+  hooks?: AppendHooks;
+}
+
+/** What a saved snapshot holds: the offset of the last event it covers tells retention from loss. */
+interface StoredSnapshot {
+  version: number;
+  state: unknown;
+  offset?: number;
+}
 
 export interface EventInput {
   value: string | Uint8Array | null;
@@ -54,6 +80,9 @@ class RetrySignal extends Error {}
 
 export class EventStore {
   private readonly indexes = new WeakMap<PartitionLog, KeyIndex>();
+  /** Events already decoded (rehydration reads a key's recent events at every command). */
+  private readonly decoded = new DecodedCache<StoredEvent>();
+  private readonly snapshots = new DecodedCache<StoredSnapshot & { timestamp: string }>(2_000);
 
   constructor(
     private readonly engine: Engine,
@@ -64,7 +93,10 @@ export class EventStore {
 
   private logFor(key: string): PartitionLog {
     const t = this.engine.topic(this.topic);
-    return this.engine.log(this.topic, defaultPartition(key, t.partitions.length));
+    const p = t.partitions[defaultPartition(key, t.partitions.length)]!;
+    // No leader (every replica down): retriable, as a client's LEADER_NOT_AVAILABLE is.
+    if (p.leader === null || !p.logs.has(p.leader)) throw new LeaderNotAvailableError(this.topic, p.partition);
+    return this.engine.leaderLog(p);
   }
 
   /** The partition's key index, caught up, complete for `key` (or for every key without one). */
@@ -78,45 +110,88 @@ export class EventStore {
     return idx;
   }
 
-  /** The key's current version (number of records it has). */
+  /** The key's current version: its latest event's (0 for a key without events). */
   async version(key: string): Promise<number> {
-    return (await this.index(this.logFor(key), key)).offsetsOf(key).length;
+    const log = this.logFor(key);
+    return this.versionIn(log, await this.index(log, key), key);
+  }
+
+  /** The versions of the key's first and latest surviving events (first = latest + 1 when none survive). */
+  async versionRange(key: string): Promise<{ first: number; last: number }> {
+    const log = this.logFor(key);
+    const idx = await this.index(log, key);
+    const last = await this.versionIn(log, idx, key);
+    const n = idx.offsetsOf(key).length;
+    return { first: last - n + 1, last };
+  }
+
+  /**
+   * The version before the key's first surviving event: 0 unless retention deleted the key's
+   * oldest events, then what the first survivor's header says (records written without the
+   * header, by a plain producer, count from 1).
+   */
+  private async baseOf(log: PartitionLog, idx: KeyIndex, key: string): Promise<number> {
+    const first = idx.offsetsOf(key)[0];
+    if (first === undefined) return 0;
+    const cached = idx.baseOf(key, first);
+    if (cached !== undefined) return cached;
+    const [r] = await log.readOffsets([first]);
+    const header = r?.headers.find(([name]) => name === VERSION_HEADER)?.[1];
+    const v = header ? Number(header.toString()) : NaN;
+    const base = Number.isInteger(v) && v >= 1 ? v - 1 : 0;
+    idx.setBase(key, first, base);
+    return base;
+  }
+
+  private async versionIn(log: PartitionLog, idx: KeyIndex, key: string): Promise<number> {
+    const n = idx.offsetsOf(key).length;
+    if (n > 0) return (await this.baseOf(log, idx, key)) + n;
+    // Every event of the key is gone: retention deleted what its latest snapshot covers (the
+    // stream stands at the snapshot), or the key never had events (or lost them in a failover).
+    const snap = await this.storedSnapshot(key);
+    return snap && snap.offset !== undefined && snap.offset < log.logStartOffset ? snap.version : 0;
   }
 
   /**
    * Appends events to a key if it is still at expectedVersion; resolves to the new version.
    * Without expectedVersion the append is unconditional.
    */
-  async append(key: string, events: EventInput[], options: { expectedVersion?: number } = {}): Promise<number> {
+  async append(key: string, events: EventInput[], options: AppendOptions = {}): Promise<number> {
     if (typeof key !== 'string' || key === '') throw new InvalidRecordError('An event-store key must be a non-empty string (the aggregate id).');
     if (!Array.isArray(events) || events.length === 0) throw new InvalidRecordError('append needs at least one event.');
     const t = this.engine.topic(this.topic);
     const now = this.engine.clock.now();
-    const records = events.map((e) => toRecordInput(this.topic, { key, value: e.value, ...(e.headers ? { headers: e.headers } : {}), ...(e.timestamp !== undefined ? { timestamp: e.timestamp } : {}) }));
     const max = t.config['max.message.bytes'];
-    const batches = encodeBatches(records, { defaultTimestamp: now }, CHUNK_BYTES, (size) => {
-      if (size > max) throw new MessageTooLargeError(this.topic, size, max);
-    });
     const log = this.logFor(key);
     const expected = options.expectedVersion;
+    const hooks = options.hooks ?? {};
+    const request: AppendRequestOptions = hooks.waiting ? { waiting: (d) => hooks.waiting!(d) } : {};
     for (;;) {
       const idx = await this.index(log, key);
-      const current = idx.offsetsOf(key).length;
+      const current = await this.versionIn(log, idx, key);
       if (expected !== undefined && current !== expected) throw new ConcurrencyConflictError(this.topic, key, expected, current);
+      const records = events.map((e, i) =>
+        toRecordInput(this.topic, { key, value: e.value, headers: { ...e.headers, [VERSION_HEADER]: String(current + i + 1) }, ...(e.timestamp !== undefined ? { timestamp: e.timestamp } : {}) }),
+      );
+      const batches = encodeBatches(records, { defaultTimestamp: now }, CHUNK_BYTES, (size) => {
+        if (size > max) throw new MessageTooLargeError(this.topic, size, max);
+      });
       try {
-        // Through the replicated produce path with acks=all: refused when the partition has no
-        // leader or too few in-sync replicas (retried, as a producer retries those), answered
-        // when every in-sync replica has the events (and, with IndexedDB, they are on disk).
+        // Through the replicated produce path (acks=all unless told otherwise): refused when the
+        // partition has no leader or too few in-sync replicas (retried, as a producer retries
+        // those), answered per acks (with IndexedDB and flush.messages 1, once on disk).
         await withRetries(
           this.engine.clock,
           () =>
-            this.engine.appendToPartition(this.topic, log.partition, batches.map((b) => b.slice()), -1, {
+            this.engine.appendToPartition(this.topic, log.partition, batches.map((b) => b.slice()), options.acks ?? -1, {
+              ...request,
               precondition: (nextOffset) => {
                 // Anything appended since the index caught up may be this key's: look again.
-                if (expected !== undefined && !idx.coversUpTo(nextOffset)) throw new RetrySignal();
+                if (!idx.coversUpTo(nextOffset)) throw new RetrySignal();
               },
             }),
           { retriable: refusedBeforeWrite },
+          hooks,
         );
         return current + records.length;
       } catch (e) {
@@ -125,46 +200,91 @@ export class EventStore {
     }
   }
 
-  /** The key's events in order, from a version (inclusive, default 1). */
+  /** The key's events in order, from a version (inclusive, default 1); events retention deleted are not there. */
   async read(key: string, options: { fromVersion?: number; toVersion?: number } = {}): Promise<StoredEvent[]> {
     const log = this.logFor(key);
-    const offsets = (await this.index(log, key)).offsetsOf(key);
-    const from = Math.max(1, options.fromVersion ?? 1);
-    const to = Math.min(offsets.length, options.toVersion ?? offsets.length);
+    const idx = await this.index(log, key);
+    const offsets = idx.offsetsOf(key);
+    const base = await this.baseOf(log, idx, key);
+    const from = Math.max(base + 1, options.fromVersion ?? 1);
+    const to = Math.min(base + offsets.length, options.toVersion ?? Infinity);
     if (from > to) return [];
-    const wanted = offsets.slice(from - 1, to);
-    const recs = await log.readOffsets(wanted);
-    return recs.map((r, i) => this.toEvent(r, log.partition, from + i));
+    const wanted = offsets.slice(from - base - 1, to - base);
+    const out: (StoredEvent | undefined)[] = wanted.map((o) => this.decoded.get(log, o));
+    const missing = wanted.filter((_, i) => out[i] === undefined);
+    if (missing.length > 0) {
+      const recs = await log.readOffsets(missing);
+      let k = 0;
+      for (let i = 0; i < out.length; i++) {
+        if (out[i] !== undefined) continue;
+        // Shared by later reads of the key: callers get it frozen.
+        const e = Object.freeze(this.toEvent(recs[k++]!, log.partition, from + i));
+        this.decoded.set(log, wanted[i]!, e);
+        out[i] = e;
+      }
+    }
+    return out as StoredEvent[];
   }
 
   private toEvent(r: DecodedRecord, partition: number, version: number): StoredEvent {
     return { ...toKafkaMessage(r), partition, version, ingestionTime: String(r.appendTime) };
   }
 
-  async saveSnapshot(key: string, snapshot: { version: number; state: unknown }): Promise<void> {
+  /** Saves the key's state at a version; the latest per key is kept (a compacted topic). */
+  async saveSnapshot(key: string, snapshot: { version: number; state: unknown }, options: Omit<AppendOptions, 'expectedVersion'> = {}): Promise<void> {
     if (!Number.isInteger(snapshot.version) || snapshot.version < 0) throw new InvalidRecordError(`A snapshot version must be a whole number ≥ 0, got ${snapshot.version}.`);
     await this.engine.ensureInternalTopic(SNAPSHOTS_TOPIC, SNAPSHOT_PARTITIONS);
     const t = this.engine.topic(SNAPSHOTS_TOPIC);
     if (!isCompacted(t.config)) throw new IllegalStateError(`${SNAPSHOTS_TOPIC} must be a compacted topic.`);
+    // Where the snapshot's last event is: once retention deleted it, the key's version is the snapshot's.
+    const log = this.logFor(key);
+    const idx = await this.index(log, key);
+    const at = snapshot.version - (await this.baseOf(log, idx, key)) - 1;
+    const offset = idx.offsetsOf(key)[at];
+    const stored: StoredSnapshot = { version: snapshot.version, state: snapshot.state, ...(offset !== undefined ? { offset } : {}) };
     const skey = `${this.topic}/${key}`;
     const now = this.engine.clock.now();
     const partition = defaultPartition(skey, t.partitions.length);
-    const batches = encodeBatches([{ key: skey, value: JSON.stringify({ version: snapshot.version, state: snapshot.state }), timestamp: now }], {}, CHUNK_BYTES);
-    await withRetries(this.engine.clock, () => this.engine.appendToPartition(SNAPSHOTS_TOPIC, partition, batches, -1, {}), { retriable: refusedBeforeWrite });
+    const batches = encodeBatches([{ key: skey, value: JSON.stringify(stored), timestamp: now }], {}, CHUNK_BYTES);
+    const hooks = options.hooks ?? {};
+    await withRetries(this.engine.clock, () => this.engine.appendToPartition(SNAPSHOTS_TOPIC, partition, batches.map((b) => b.slice()), options.acks ?? -1, hooks.waiting ? { waiting: (d) => hooks.waiting!(d) } : {}), { retriable: refusedBeforeWrite }, hooks);
   }
 
-  async loadSnapshot(key: string): Promise<Snapshot | null> {
+  private async storedSnapshot(key: string): Promise<(StoredSnapshot & { timestamp: string }) | null> {
     const t = this.engine.topics.get(SNAPSHOTS_TOPIC);
     if (!t) return null;
     const skey = `${this.topic}/${key}`;
-    const log = this.engine.log(SNAPSHOTS_TOPIC, defaultPartition(skey, t.partitions.length));
+    const p = t.partitions[defaultPartition(skey, t.partitions.length)]!;
+    if (p.leader === null || !p.logs.has(p.leader)) throw new LeaderNotAvailableError(SNAPSHOTS_TOPIC, p.partition);
+    const log = this.engine.leaderLog(p);
     const offs = (await this.index(log, skey)).offsetsOf(skey);
     const last = offs[offs.length - 1];
     if (last === undefined) return null;
+    const cached = this.snapshots.get(log, last);
+    if (cached) return cached;
     const [r] = await log.readOffsets([last]);
     if (!r || r.value === null) return null;
-    const parsed = JSON.parse(r.value.toString()) as { version: number; state: unknown };
-    return { version: parsed.version, state: parsed.state, timestamp: String(r.timestamp) };
+    const snap = { ...(JSON.parse(r.value.toString()) as StoredSnapshot), timestamp: String(r.timestamp) };
+    this.snapshots.set(log, last, snap);
+    return snap;
+  }
+
+  async loadSnapshot(key: string): Promise<Snapshot | null> {
+    const s = await this.storedSnapshot(key);
+    return s ? { version: s.version, state: s.state, timestamp: s.timestamp } : null;
+  }
+
+  /** Offsets indexed and keys over the topic's partitions, as their leaders' indexes hold them (memory figures). */
+  indexSize(): { entries: number; keys: number } {
+    let entries = 0;
+    let keys = 0;
+    for (const p of this.engine.topic(this.topic).partitions) {
+      const log = p.leader === null ? undefined : p.logs.get(p.leader);
+      const size = log ? this.indexes.get(log)?.size : undefined;
+      entries += size?.entries ?? 0;
+      keys += size?.keys ?? 0;
+    }
+    return { entries, keys };
   }
 
   /** Ad-hoc query over the topic: by key, event-time range, header values and JSON fields. */
@@ -211,7 +331,7 @@ export class EventStore {
           for (const r of recs) {
             if (r.offset > chunk.lastOffset) break;
             const k = r.key === null ? '' : r.key.toString();
-            const e = this.toEvent(r, p.partition, idx.versionOf(k, r.offset));
+            const e = this.toEvent(r, p.partition, (await this.baseOf(log, idx, k)) + idx.versionOf(k, r.offset));
             if (keep(e)) {
               out.push(e);
               if (out.length >= limit) return out;

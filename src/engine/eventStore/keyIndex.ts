@@ -34,6 +34,9 @@ export class KeyIndex {
   private readonly pendingBuckets = new Set<number>();
   private upTo = 0;
   private generation = -1;
+  private contentGeneration = -1;
+  /** Per key: [first indexed offset, version before it] (read from the record's header once). */
+  private readonly bases = new Map<string, [number, number]>();
   private savedUpTo = -1;
   private loadTried = false;
   /** The background save in flight, if any (so a cluster can wait for it before closing). */
@@ -61,7 +64,11 @@ export class KeyIndex {
       this.loadTried = true;
       await this.loadHeader();
     }
-    if (this.generation !== log.generation) this.reset();
+    if (this.generation !== log.generation) {
+      // Only the head went (retention, deleteRecords): drop what is below the log start.
+      if (this.generation >= 0 && this.contentGeneration === log.contentGeneration && this.pendingBuckets.size === 0 && this.upTo <= log.logEndOffset) this.trimHead();
+      else this.reset();
+    }
     const end = log.logEndOffset;
     if (this.upTo >= end) return;
     let loc = log.locate(this.upTo);
@@ -102,9 +109,43 @@ export class KeyIndex {
 
   private reset(): void {
     this.offsets.clear();
+    this.bases.clear();
     this.pendingBuckets.clear();
     this.upTo = this.log.logStartOffset;
     this.generation = this.log.generation;
+    this.contentGeneration = this.log.contentGeneration;
+  }
+
+  /** Drops the offsets below the log start; a key left without any leaves the index. */
+  private trimHead(): void {
+    const start = this.log.logStartOffset;
+    for (const [key, list] of this.offsets) {
+      if (list[0]! >= start) continue;
+      let k = 1;
+      while (k < list.length && list[k]! < start) k++;
+      if (k === list.length) this.offsets.delete(key);
+      else list.splice(0, k);
+      this.bases.delete(key);
+    }
+    if (this.upTo < start) this.upTo = start;
+    this.generation = this.log.generation;
+  }
+
+  /** The version before the key's first indexed offset, if known for that offset. */
+  baseOf(key: string, firstOffset: number): number | undefined {
+    const b = this.bases.get(key);
+    return b && b[0] === firstOffset ? b[1] : undefined;
+  }
+
+  setBase(key: string, firstOffset: number, base: number): void {
+    this.bases.set(key, [firstOffset, base]);
+  }
+
+  /** Offsets indexed over every key, and the keys (memory figures). */
+  get size(): { entries: number; keys: number } {
+    let entries = 0;
+    for (const list of this.offsets.values()) entries += list.length;
+    return { entries, keys: this.offsets.size };
   }
 
   private async loadHeader(): Promise<void> {
@@ -112,6 +153,7 @@ export class KeyIndex {
     if (!head || head.generation !== this.log.generation || head.upTo > this.log.logEndOffset || head.buckets !== INDEX_BUCKETS) return;
     this.upTo = head.upTo;
     this.generation = head.generation;
+    this.contentGeneration = this.log.contentGeneration;
     this.savedUpTo = head.upTo;
     for (let b = 0; b < INDEX_BUCKETS; b++) this.pendingBuckets.add(b);
   }

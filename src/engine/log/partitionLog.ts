@@ -74,6 +74,12 @@ export class PartitionLog {
   cleanerCheckpoint = 0;
   /** Bumped on every change other than an append (truncation, compaction, retention). */
   generation = 0;
+  /**
+   * Bumped on changes that alter or remove records other than the oldest (truncation,
+   * compaction): an index of the log that only lost its head (retention, deleteRecords) can drop
+   * the offsets below the log start instead of being rebuilt. In memory only.
+   */
+  contentGeneration = 0;
   readonly epochs: LeaderEpochCache;
   readonly producers = new ProducerStateTable();
   readonly events = new Emitter<{ append: { baseOffset: number; lastOffset: number }; highWatermark: number }>();
@@ -487,6 +493,7 @@ export class PartitionLog {
     this.epochs.truncateFromEnd(target);
     this.producers.truncateTo(target);
     this.generation++;
+    this.contentGeneration++;
     const gone = this.waiters.filter((w) => w.upTo > target);
     if (gone.length > 0) {
       this.waiters = this.waiters.filter((w) => w.upTo <= target);
@@ -515,6 +522,7 @@ export class PartitionLog {
     this.producers.truncateTo(0);
     this.pending.metaChanged = true;
     this.generation++;
+    this.contentGeneration++;
   }
 
   /** Truncation that first pages in the chunk straddling `offset`, then waits for storage. */
@@ -534,12 +542,13 @@ export class PartitionLog {
    * Records a rewrite already applied to the segments in memory (retention, compaction,
    * deleteRecords): what storage must add and remove on the next flush. Bumps the generation.
    */
-  rewrote(w: { put?: ChunkRef[]; deleteSegments?: number[]; removed?: ChunkRef[] }): void {
+  rewrote(w: { put?: ChunkRef[]; deleteSegments?: number[]; removed?: ChunkRef[]; headOnly?: boolean }): void {
     this.pending.removeSegments(w.deleteSegments ?? []);
     this.pending.removeChunks(w.removed ?? []);
     for (const r of w.put ?? []) this.pending.put(r);
     this.pending.metaChanged = true;
     this.generation++;
+    if (!w.headOnly) this.contentGeneration++;
   }
 
   forgetChunk(chunk: Chunk): void {

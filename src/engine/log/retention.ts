@@ -47,7 +47,7 @@ export function deleteOldestSegments(log: PartitionLog, count: number): void {
   if (log.highWatermark < log.logStartOffset) log.setHighWatermark(log.logStartOffset);
   if (log.flushedOffset < log.logStartOffset) log.flushedOffset = log.logStartOffset;
   const removed = drop.flatMap((s) => s.chunks.map((chunk) => ({ segmentBase: s.baseOffset, chunk })));
-  log.rewrote({ deleteSegments: drop.map((s) => s.baseOffset), removed });
+  log.rewrote({ deleteSegments: drop.map((s) => s.baseOffset), removed, headOnly: true });
   for (const r of removed) log.forgetChunk(r.chunk);
 }
 
@@ -67,7 +67,7 @@ export function advanceLogStart(log: PartitionLog, offset: number): void {
     log.epochs.truncateFromStart(to);
     if (log.highWatermark < to) log.setHighWatermark(to);
     if (log.flushedOffset < to) log.flushedOffset = to;
-    log.rewrote({});
+    log.rewrote({ headOnly: true });
   }
 }
 
@@ -76,7 +76,7 @@ export async function deleteRecordsBefore(log: PartitionLog, offset: number): Pr
   await log.exclusive(async () => {
     if (offset <= log.logStartOffset) return;
     log.logStartOffset = offset;
-    log.rewrote({});
+    log.rewrote({ headOnly: true });
     await log.flush();
   });
   return log.logStartOffset;

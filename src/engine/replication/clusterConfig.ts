@@ -29,6 +29,13 @@ export interface ClusterSimOptions {
   /** log.flush.interval.ms: how often logs are flushed to disk. */
   flushIntervalMs?: number;
   /**
+   * log.flush.interval.messages. 1 (the default here; Kafka's is Long.MAX_VALUE): with IndexedDB
+   * an acknowledgement waits until the leader flushed the records, so acknowledged means durable.
+   * More: answers do not wait for storage; a log is flushed once it holds that many unflushed
+   * records (and every flushIntervalMs), and a power-loss crash drops what was not flushed.
+   */
+  flushIntervalMessages?: number;
+  /**
    * What crashBroker() models. 'process' (default): the process dies, the OS page cache keeps
    * every write (Kafka's usual case). 'power-loss': records not yet flushed are lost.
    */
@@ -78,6 +85,7 @@ export const CLUSTER_DEFAULTS: ClusterSimConfig = {
   requestTimeoutMs: 30_000,
   highWatermarkCheckpointIntervalMs: 5_000,
   flushIntervalMs: 1_000,
+  flushIntervalMessages: 1,
   crashMode: 'process',
   leaderEpochTruncation: true,
   fenceOnRestart: true,
@@ -102,6 +110,7 @@ export function resolveConfig(options: ClusterSimOptions): ClusterSimConfig {
     if (!(c[key] > 0)) throw new InvalidClusterConfigError(`${key} must be a positive number of milliseconds, got ${c[key]}.`, { [key]: c[key] });
   }
   if (!(c.replicaFetchHopMs >= 0)) throw new InvalidClusterConfigError(`replicaFetchHopMs must be 0 or more milliseconds, got ${c.replicaFetchHopMs}.`, { replicaFetchHopMs: c.replicaFetchHopMs });
+  if (!(c.flushIntervalMessages >= 1)) throw new InvalidClusterConfigError(`flushIntervalMessages must be at least 1 record, got ${c.flushIntervalMessages}.`, { flushIntervalMessages: c.flushIntervalMessages });
   if (!(c.recordBudget >= 1)) throw new InvalidClusterConfigError(`recordBudget must be at least 1 record, got ${c.recordBudget}.`, { recordBudget: c.recordBudget });
   c.defaultReplicationFactor = Math.min(c.defaultReplicationFactor, c.brokers);
   return c;

@@ -1,0 +1,118 @@
+// The handler runtime's EventStore (aggregate ids and event envelopes) over the engine's event
+// store (record keys and records): the simulator keeps no event store of its own. One store per
+// aggregate sticky, over its event topic — or over one topic per aggregate instance. Appends use
+// the run's acks, and report to the run what they wait for, so simulated time moves only when
+// every handler waits on the clock; versions, snapshots and the per-key index are the engine's,
+// on the cluster's replicas, so a stored run brings them back with its logs.
+import { runtime } from '../topology';
+import { ConcurrencyConflictError, type Cluster, type EventStore, type StoredEvent } from './engineApi';
+import type { ProducerAcks } from './options';
+
+type EventEnvelope = runtime.EventEnvelope;
+type Snapshot = runtime.Snapshot;
+
+/** What the run counts and waits for. */
+export interface AggregateStoreHooks {
+  /** Events the leader wrote, per topic (flow counters). */
+  wrote(topic: string, count: number): void;
+  /** +1 while an append waits on the clock (an acks=all answer, a retry's backoff), −1 after. */
+  waiting(delta: number): void;
+  /** Each retried request. */
+  retried(): void;
+}
+
+/** Envelopes by stored event: the engine hands out the same event object until it drops it. */
+const envelopes = new WeakMap<StoredEvent, EventEnvelope>();
+
+function wireOf(e: StoredEvent): runtime.WireRecord {
+  const headers: Record<string, string> = {};
+  for (const [name, v] of Object.entries(e.headers)) if (v !== undefined) headers[name] = (Array.isArray(v) ? v[v.length - 1]! : v).toString();
+  return { key: e.key === null ? null : e.key.toString(), value: e.value === null ? '' : e.value.toString(), headers, timestamp: e.timestamp };
+}
+
+export class AggregateEventStore implements runtime.EventStore {
+  /** Per-instance strategy: the topic of each aggregate id (single partition). */
+  instanceTopic: ((aggregateId: string) => string) | null = null;
+  private readonly stores = new Map<string, EventStore>();
+
+  constructor(
+    private readonly cluster: Cluster,
+    readonly topic: string,
+    private readonly aggregateType: string,
+    private readonly prefixedByType: boolean,
+    private readonly acks: () => ProducerAcks,
+    private readonly hooks: AggregateStoreHooks,
+  ) {}
+
+  private storeOf(aggregateId: string): { store: EventStore; topic: string; key: string } {
+    const topic = this.instanceTopic ? this.instanceTopic(aggregateId) : this.topic;
+    let store = this.stores.get(topic);
+    if (!store) this.stores.set(topic, (store = this.cluster.eventStore(topic)));
+    return { store, topic, key: runtime.recordKey(this.aggregateType, aggregateId, this.prefixedByType) };
+  }
+
+  private get requestHooks() {
+    const h = this.hooks;
+    return { waiting: h.waiting, backingOff: h.waiting, retried: h.retried };
+  }
+
+  async append(aggregateId: string, events: readonly EventEnvelope[], expectedVersion: number): Promise<number> {
+    if (events.length === 0) return expectedVersion;
+    const { store, topic, key } = this.storeOf(aggregateId);
+    const inputs = events.map((e) => {
+      const w = runtime.eventToRecord(e, this.prefixedByType);
+      return { value: w.value, headers: { ...w.headers }, timestamp: e.timestamp };
+    });
+    try {
+      const version = await store.append(key, inputs, { expectedVersion, acks: this.acks(), hooks: this.requestHooks });
+      this.hooks.wrote(topic, events.length);
+      return version;
+    } catch (e) {
+      if (e instanceof ConcurrencyConflictError) throw new runtime.ConcurrencyError(aggregateId, expectedVersion, Number(e.context?.['actual'] ?? -1));
+      throw e;
+    }
+  }
+
+  async read(aggregateId: string, fromVersion: number): Promise<EventEnvelope[]> {
+    const { store, key } = this.storeOf(aggregateId);
+    return (await store.read(key, { fromVersion: fromVersion + 1 })).map((e) => {
+      let env = envelopes.get(e);
+      if (!env) envelopes.set(e, (env = runtime.recordToEvent(wireOf(e))));
+      return env;
+    });
+  }
+
+  /**
+   * The latest snapshot, if the surviving stream continues it. When retention (the record budget)
+   * deleted events the snapshot does not cover, the aggregate continues from what survives: its
+   * state misses those events, as a service on Kafka whose retention outran its snapshots would.
+   */
+  async loadSnapshot(aggregateId: string): Promise<Snapshot | null> {
+    const { store, key } = this.storeOf(aggregateId);
+    const [s, range] = [await store.loadSnapshot(key), await store.versionRange(key)];
+    // A snapshot newer than the surviving stream (events lost in a failover after it) is unusable.
+    const usable = s && s.version <= range.last ? s : null;
+    const from = usable?.version ?? 0;
+    if (from >= range.first - 1) return usable ? { aggregateId, version: usable.version, state: usable.state as runtime.AggregateState } : null;
+    const state = (usable?.state as runtime.AggregateState | undefined) ?? runtime.initialState(aggregateId);
+    return { aggregateId, version: range.first - 1, state: { ...state, version: range.first - 1 } };
+  }
+
+  async saveSnapshot(snapshot: Snapshot): Promise<void> {
+    const { store, key } = this.storeOf(snapshot.aggregateId);
+    // A snapshot only saves reading: one that cannot be written is not the command's failure.
+    await store.saveSnapshot(key, { version: snapshot.version, state: snapshot.state }, { acks: this.acks(), hooks: this.requestHooks }).catch(() => undefined);
+  }
+
+  /** Offsets the per-key indexes hold, and the streams (keys) they know. */
+  indexSize(): { entries: number; keys: number } {
+    let entries = 0;
+    let keys = 0;
+    for (const s of this.stores.values()) {
+      const size = s.indexSize();
+      entries += size.entries;
+      keys += size.keys;
+    }
+    return { entries, keys };
+  }
+}
