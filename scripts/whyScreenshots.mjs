@@ -34,7 +34,11 @@ await withApp(async (page) => {
   await page.waitForTimeout(4000);
   // Every instance of the first service crashes: its groups stop committing while commands keep coming.
   const service = page.getByRole('group', { name: /^Service / }).first();
-  for (const b of await service.getByRole('button', { name: /^Crash / }).all()) await b.click();
+  const crashButtons = service.getByRole('button', { name: /^Crash / });
+  for (let n = await crashButtons.count(); n > 0; n--) {
+    await crashButtons.first().click();
+    await crashButtons.nth(n - 1).waitFor({ state: 'detached' });
+  }
   await page.getByRole('status', { name: /^Lag health of / }).filter({ hasText: 'ERR' }).first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(500);
   await shot('why-lag-health-groups');
@@ -44,6 +48,18 @@ await withApp(async (page) => {
   await tab('Topology').click();
   await page.waitForTimeout(3000);
   await shot('why-lag-health-topology');
+  // Rebalances: add an instance (a join), then switch to cooperative and add another.
   await tab('Consumer groups').click();
+  const second = page.getByRole('group', { name: /^Service / }).first();
+  await second.getByRole('button', { name: /^Add instance of / }).click();
+  await page.waitForTimeout(2500);
+  await page.getByRole('radio', { name: 'Cooperative' }).click();
+  await page.waitForTimeout(3000);
+  await second.getByRole('button', { name: /^Add instance of / }).click();
+  await page.waitForTimeout(2500);
+  await tab('Rebalances').click();
+  await page.getByRole('combobox', { name: 'Group' }).selectOption({ index: 0 });
+  await page.waitForTimeout(1500);
+  await shot('why-rebalances');
   await button('Stop').click();
 });

@@ -25,6 +25,7 @@ import { ProducerPort } from './producerPort';
 import type { LiveReadModel } from './liveReadModel';
 import { RingSeries } from './ringSeries';
 import { LagHealthTracker } from './lagHealth/lagHealthTracker';
+import { RebalanceHistory, type RebalanceHistoryView } from './rebalanceHistory';
 import { ServiceInstances } from './serviceInstances';
 import { buildSnapshot } from './buildSnapshot';
 import { buildStructure, type SimStructure } from './structure';
@@ -70,6 +71,7 @@ export class Simulation {
   private queued = 0;
   private series: RingSeries | null = null;
   private lagHealth: LagHealthTracker | null = null;
+  private rebalances: RebalanceHistory | null = null;
   private nextSampleAt = SAMPLE_MS;
   private samples = 0;
   private instanceTopics: InstanceTopics | null = null;
@@ -217,11 +219,14 @@ export class Simulation {
       serialise: (lane, work) => this.serialise(lane, work),
     });
     const byGroup = new Map(this.roles.map((r) => [r.groupId, r]));
+    const rebalances = new RebalanceHistory(this.roles.map((r) => r.groupId));
+    this.rebalances = rebalances;
     cluster.groups.onDeliver((group, topic, partition, _offset, _id, lease, record) => {
       const role = byGroup.get(group);
       if (role) return role.handle(wireOf(record as ConsumedRecord), topic, partition, lease);
     });
     cluster.replication.onEvent((e) => {
+      rebalances.onEvent(e);
       if (!TIMELINE_TYPES.has(e.type)) return;
       // The cluster's own topics (__consumer_offsets) fail over too; the timeline tells the board's story.
       if ('topic' in e && typeof e.topic === 'string' && e.topic.startsWith('__')) return;
@@ -570,6 +575,18 @@ export class Simulation {
     if (!s) return { names: [], columns: [] };
     const h = this.lagHealth?.history;
     return { names: ['t', ...s.names], columns: s.export(), ...(h ? { history: { names: ['t', ...h.names], columns: h.export() } } : {}) };
+  }
+
+  /** Grows with every ownership change or rebalance: the worker sends the history only when it moved. */
+  get rebalanceVersion(): number {
+    return this.rebalances?.version ?? 0;
+  }
+
+  /** Per group: who owned which partition when, and each rebalance's trigger, protocol and pause. */
+  rebalanceHistory(): RebalanceHistoryView | null {
+    const c = this.cluster;
+    if (!c || !this.rebalances) return null;
+    return this.rebalances.view(c.now(), (g) => c.groups.rebalances(g));
   }
 
   structure(): SimStructure {

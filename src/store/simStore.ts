@@ -4,25 +4,28 @@
 import { create } from 'zustand';
 import type { Board } from '../model';
 import type { Problem } from '../topology';
-import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
+import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, RebalanceHistoryView, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
 import { MAX_COMMANDS_PER_SECOND } from '../sim';
 import { createWorkerClient, type SimClient } from '../worker/client';
 import { BadgeRates, type LiveBadge } from './badgeRates';
 import type { StartOnlyOption } from './runChanges';
 import type { BrokerAction, InstanceAction, SimCommand, SimMessage } from '../worker/protocol';
 
-export type { SimSnapshot, SimSeries, SimStructure, ExperimentSummary, AssignorName, ProducerAcks, KeyDistribution };
+export type { SimSnapshot, SimSeries, SimStructure, ExperimentSummary, AssignorName, ProducerAcks, KeyDistribution, RebalanceHistoryView };
+export type { GroupRebalanceHistory, RebalanceView, OwnershipSegment, RebalanceTrigger } from '../sim';
 export type { LagHealthView, PartitionLagStatus, GroupLagStatus, GroupView, ServiceView, ReadModelView, ExperimentView, SimCounters, BrokerSnapshot, PartitionSnapshot, PartitionView, StampedEvent, StructureNode, StructureEdge } from '../sim';
 export { ASSIGNOR_NAMES, MIN_SPEED, MAX_SPEED, MAX_BROKERS, SIM_DEFAULTS } from '../sim';
 export type { BrokerAction, InstanceAction };
 
-export type SimTab = 'cluster' | 'lag' | 'topics' | 'topology' | 'groups' | 'experiments' | 'readModels' | 'help';
+export type SimTab = 'cluster' | 'lag' | 'topics' | 'topology' | 'groups' | 'rebalances' | 'experiments' | 'readModels' | 'help';
 
 export interface SimStoreState {
   open: boolean;
   tab: SimTab;
   snapshot: SimSnapshot | null;
   series: SimSeries | null;
+  /** Per group: ownership over time and rebalances (sent when it changed). */
+  rebalances: RebalanceHistoryView | null;
   structure: SimStructure | null;
   experiments: ExperimentSummary[];
   error: string | null;
@@ -100,6 +103,7 @@ const initial: SimStoreState = {
   tab: 'cluster',
   snapshot: null,
   series: null,
+  rebalances: null,
   structure: null,
   experiments: [],
   error: null,
@@ -196,6 +200,7 @@ function receive(m: SimMessage): void {
       if (m.snapshot.source === 'board' && (m.snapshot.state === 'running' || m.snapshot.state === 'paused' || m.snapshot.state === 'stopped')) intended = m.snapshot.state;
       // Series come only when a sample was added; otherwise the last ones stay.
       if (m.series.columns.length > 0) pending.series = m.series;
+      if (m.rebalances) pending.rebalances = m.rebalances;
       break;
     case 'structure':
       pending.structure = m.structure;
@@ -214,7 +219,7 @@ function receive(m: SimMessage): void {
         adoptRunOptions = true;
       } else {
         // The board on screen has no run: what the dock showed was another board's, now stored away.
-        Object.assign(pending, { snapshot: null, series: null, structure: null, badges: null, runBoardId: null });
+        Object.assign(pending, { snapshot: null, series: null, rebalances: null, structure: null, badges: null, runBoardId: null });
       }
       break;
     }
@@ -257,7 +262,7 @@ export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) 
   ...initial,
   run(board, stored) {
     badgeRates.reset();
-    set({ open: true, error: null, snapshot: null, series: null, structure: null, badges: null, runBoardId: board.id, runOptions: { ...get().options }, runBoard: board });
+    set({ open: true, error: null, snapshot: null, series: null, rebalances: null, structure: null, badges: null, runBoardId: board.id, runOptions: { ...get().options }, runBoard: board });
     onWorker = board.id;
     send({ type: 'start', board, options: get().options, ...(stored === false ? { stored: false } : {}) });
   },

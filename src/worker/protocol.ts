@@ -7,7 +7,7 @@
 import type { ITopicConfig, KafkaMessage, Message, RecordMetadata } from '../engine/index';
 import type { Board } from '../model';
 import type { Problem } from '../topology';
-import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
+import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, RebalanceHistoryView, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
 
 export interface OpenOptions {
   /** 'memory', or the name of an IndexedDB database in the worker's origin. */
@@ -79,7 +79,8 @@ export type SimCommand =
   | { type: 'compile'; board: Board; seq: number };
 
 export type SimMessage =
-  | { type: 'snapshot'; snapshot: SimSnapshot; series: SimSeries }
+  /** `rebalances` comes only when the rebalance history changed since the last one sent. */
+  | { type: 'snapshot'; snapshot: SimSnapshot; series: SimSeries; rebalances?: RebalanceHistoryView }
   | { type: 'structure'; structure: SimStructure }
   /** The answer to `restore`: whether the board had a stored run (then a snapshot follows, paused). */
   | { type: 'restored'; boardId: string; found: boolean }

@@ -23,6 +23,8 @@ export class SimWorkerHost {
   private ticking = false;
   /** Series version last sent, per run: unchanged series are not sent again. */
   private sentSeries = -1;
+  /** Rebalance history version last sent, per run. */
+  private sentRebalances = -1;
 
   private lastCheckpoint = 0;
 
@@ -123,6 +125,7 @@ export class SimWorkerHost {
         this.sim = sim;
         this.debt = 0;
         this.sentSeries = -1;
+        this.sentRebalances = -1;
         this.lastCheckpoint = this.port.now();
         this.port.post({ type: 'structure', structure: sim.structure() }, []);
         return;
@@ -141,6 +144,7 @@ export class SimWorkerHost {
         this.speed = sim.options.speed;
         this.debt = 0;
         this.sentSeries = -1;
+        this.sentRebalances = -1;
         this.port.post({ type: 'structure', structure: sim.structure() }, []);
         return;
       }
@@ -277,6 +281,7 @@ export class SimWorkerHost {
     this.lastPost = now;
     let snapshot;
     let series: SimSeries;
+    let rebalances;
     if (this.experiment) {
       snapshot = this.experiment.snapshot({ speed: this.speed, seed: this.sim?.options.seed ?? 0 });
       series = { names: [], columns: [] };
@@ -285,8 +290,12 @@ export class SimWorkerHost {
       const version = this.sim.seriesVersion;
       series = version !== this.sentSeries ? this.sim.seriesExport() : { names: [], columns: [] };
       this.sentSeries = version;
+      if (this.sim.rebalanceVersion !== this.sentRebalances) {
+        this.sentRebalances = this.sim.rebalanceVersion;
+        rebalances = this.sim.rebalanceHistory() ?? undefined;
+      }
     } else return;
     const buffers = [...series.columns, ...(series.history?.columns ?? [])].map((c) => c.buffer as ArrayBuffer);
-    this.port.post({ type: 'snapshot', snapshot, series }, buffers);
+    this.port.post({ type: 'snapshot', snapshot, series, ...(rebalances ? { rebalances } : {}) }, buffers);
   }
 }

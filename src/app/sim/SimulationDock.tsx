@@ -12,6 +12,7 @@ import { LagCharts } from '../../viz/LagCharts';
 import { OffsetBars } from '../../viz/OffsetBars';
 import { PartitionsTable } from '../../viz/PartitionsTable';
 import { ReadModels } from '../../viz/ReadModels';
+import { RebalancesPanel } from '../../viz/RebalancesPanel';
 import { SimCounters } from '../../viz/SimCounters';
 import { SimHelpPanel } from '../../viz/SimHelpPanel';
 import { TopicsPanel } from '../kafka/TopicsPanel';
@@ -34,6 +35,7 @@ const TABS: { id: SimTab; label: string }[] = [
   { id: 'topics', label: 'Topics' },
   { id: 'topology', label: 'Topology' },
   { id: 'groups', label: 'Consumer groups' },
+  { id: 'rebalances', label: 'Rebalances' },
   { id: 'experiments', label: 'Fault experiments' },
   { id: 'readModels', label: 'Read models' },
   { id: 'help', label: 'Help' },
@@ -76,6 +78,8 @@ function TabBody({ tab }: { tab: SimTab }) {
       return <TopicsPanel />;
     case 'groups':
       return <GroupsPanel />;
+    case 'rebalances':
+      return <RebalancesPanel />;
     case 'experiments':
       return (
         <div className="sb-sim-split">
