@@ -17,7 +17,7 @@ import { rootMainModule } from './project/mainModule';
 import { readme } from './project/readme';
 import { dockerCompose, GITIGNORE, packageJson, tsconfigJson } from './project/rootFiles';
 import { topicsModule } from './project/topicsModule';
-import { avroSchema } from './schemas/avroSchema';
+import { avroSchema, avroNamespace } from '../topology';
 import { jsonSchemaFile } from './schemas/jsonSchema';
 import { aggregateModule } from './service/aggregateModule';
 import { aggregateTests } from './service/aggregateTests';
@@ -70,7 +70,7 @@ function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: strin
   for (const s of t.externalSystems.filter((x) => x.serviceId === service.id)) files[`${dir}/src/systems/${s.fileName}.ts`] = systemModule(gen, s);
   for (const e of t.events.filter((x) => x.serviceId === service.id)) {
     files[`${dir}/schemas/${e.fileName}.schema.json`] = `${jsonText(jsonSchemaFile(e.typeName, e.label, e.fields), 2)}\n`;
-    files[`${dir}/schemas/${e.fileName}.avsc`] = `${jsonText(avroSchema(e.typeName, `stormbench.${service.valueName}`, e.label, e.fields), 2)}\n`;
+    files[`${dir}/schemas/${e.fileName}.avsc`] = `${jsonText(avroSchema(e.typeName, avroNamespace(service.valueName), e.label, e.fields), 2)}\n`;
   }
 }
 

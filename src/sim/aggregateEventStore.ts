@@ -5,7 +5,7 @@
 // every handler waits on the clock; versions, snapshots and the per-key index are the engine's,
 // on the cluster's replicas, so a stored run brings them back with its logs.
 import { runtime } from '../topology';
-import { ConcurrencyConflictError, type Cluster, type EventStore, type StoredEvent } from './engineApi';
+import { ConcurrencyConflictError, utf8, type Cluster, type EventStore, type StoredEvent } from './engineApi';
 import type { ProducerAcks } from './options';
 
 type EventEnvelope = runtime.EventEnvelope;
@@ -24,13 +24,19 @@ export interface AggregateStoreHooks {
 /** Envelopes by stored event: the engine hands out the same event object until it drops it. */
 const envelopes = new WeakMap<StoredEvent, EventEnvelope>();
 
-function wireOf(e: StoredEvent): runtime.WireRecord {
+function wireOf(e: StoredEvent, valueText: (bytes: Uint8Array) => string): runtime.WireRecord {
   const headers: Record<string, string> = {};
   for (const [name, v] of Object.entries(e.headers)) if (v !== undefined) headers[name] = (Array.isArray(v) ? v[v.length - 1]! : v).toString();
-  return { key: e.key === null ? null : e.key.toString(), value: e.value === null ? '' : e.value.toString(), headers, timestamp: e.timestamp };
+  return { key: e.key === null ? null : e.key.toString(), value: e.value === null ? '' : valueText(e.value), headers, timestamp: e.timestamp };
 }
 
 export class AggregateEventStore implements runtime.EventStore {
+  /** An event's record value: the wire format of its registered schema (eventSchemas.ts); throws to refuse it. */
+  encodeValue: (event: EventEnvelope) => string | Uint8Array = (e) => JSON.stringify(e.payload);
+
+  /** A stored value as the runtime reads it (JSON text; wire-format values decoded). */
+  valueText: (bytes: Uint8Array) => string = utf8;
+
   /** Per-instance strategy: the topic of each aggregate id (single partition). */
   instanceTopic: ((aggregateId: string) => string) | null = null;
   private readonly stores = new Map<string, EventStore>();
@@ -59,9 +65,10 @@ export class AggregateEventStore implements runtime.EventStore {
   async append(aggregateId: string, events: readonly EventEnvelope[], expectedVersion: number): Promise<number> {
     if (events.length === 0) return expectedVersion;
     const { store, topic, key } = this.storeOf(aggregateId);
+    // A payload its schema refuses throws here, before anything is written.
     const inputs = events.map((e) => {
       const w = runtime.eventToRecord(e, this.prefixedByType);
-      return { value: w.value, headers: { ...w.headers }, timestamp: e.timestamp };
+      return { value: this.encodeValue(e), headers: { ...w.headers }, timestamp: e.timestamp };
     });
     try {
       const version = await store.append(key, inputs, { expectedVersion, acks: this.acks(), hooks: this.requestHooks });
@@ -77,7 +84,7 @@ export class AggregateEventStore implements runtime.EventStore {
     const { store, key } = this.storeOf(aggregateId);
     return (await store.read(key, { fromVersion: fromVersion + 1 })).map((e) => {
       let env = envelopes.get(e);
-      if (!env) envelopes.set(e, (env = runtime.recordToEvent(wireOf(e))));
+      if (!env) envelopes.set(e, (env = runtime.recordToEvent(wireOf(e, this.valueText))));
       return env;
     });
   }

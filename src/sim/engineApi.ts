@@ -37,4 +37,8 @@ export {
   type StoredEvent,
   ConcurrencyConflictError,
   LeaderNotAvailableError,
+  subjectName,
+  MAGIC_BYTE,
+  WIRE_HEADER_BYTES,
+  type SchemaRegistry,
 } from '../engine';

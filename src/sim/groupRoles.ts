@@ -36,6 +36,8 @@ export interface RoleDeps {
   /** Runs `work` after the previous work queued under `lane` (one partition of one group); returns it. */
   serialise(lane: string, work: () => Promise<unknown>): Promise<unknown>;
   tables: Map<string, LiveReadModel>;
+  /** An event's record value in its registered schema's wire format; throws to refuse the payload. */
+  encodeEvent(event: runtime.EventEnvelope): string | Uint8Array;
 }
 
 export function buildGroupRoles(d: RoleDeps): GroupRole[] {
@@ -132,7 +134,14 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
         if (!sourceTopic) return;
         const event = runtime.answer(definition, command, env);
         if (!event) return;
-        d.producer.send(sourceTopic, runtime.eventToRecord(event, false), event.timestamp);
+        let value: string | Uint8Array;
+        try {
+          value = d.encodeEvent(event);
+        } catch {
+          d.flow.handlerErrors++; // refused by its schema: nothing is written
+          return;
+        }
+        d.producer.send(sourceTopic, { ...runtime.eventToRecord(event, false), value }, event.timestamp);
         d.flow.outcome(event.type);
       },
     });

@@ -3,7 +3,7 @@
 // offset or a time; filtered by key and by text), read its configs, produce a test message and
 // reset a group's offsets. Reading goes to the partition logs directly — no consumer group
 // joins, nothing committed — so looking never disturbs the run.
-import { utf8, type Admin, type Cluster, type DecodedRecord, type PartitionLog, type Producer } from './engineApi';
+import { utf8, MAGIC_BYTE, WIRE_HEADER_BYTES, type Admin, type Cluster, type DecodedRecord, type PartitionLog, type Producer } from './engineApi';
 import { InvalidSimOptionError } from './errors';
 
 /** Where a browse starts: `atMs` is simulated time since the run began. */
@@ -113,7 +113,7 @@ export class KafkaConsole implements KafkaConsoleApi {
     const limit = Math.max(1, Math.min(MAX_BROWSE_LIMIT, Math.floor(req.limit ?? DEFAULT_BROWSE_LIMIT)));
     if (req.partition !== null) this.cluster.engine.log(req.topic, req.partition); // throws UNKNOWN_TOPIC_OR_PARTITION
     const wanted = req.partition === null ? topic.partitions : [topic.partitions[req.partition]!];
-    const match = matcher(req.key, req.text);
+    const match = matcher(req.key, req.text, this.valueText);
     const partitions: BrowsePage['partitions'] = [];
     const found: BrowsedMessage[] = [];
     let scanned = 0;
@@ -198,8 +198,18 @@ export class KafkaConsole implements KafkaConsoleApi {
     return { records: records.slice(-limit), scanned, budgetReached: false };
   }
 
+  /** A value as text: one in Confluent's wire format (an event under its registered schema) decoded to JSON. */
+  private readonly valueText = (bytes: Uint8Array): string => {
+    if (bytes.length < WIRE_HEADER_BYTES || bytes[0] !== MAGIC_BYTE) return utf8(bytes);
+    try {
+      return JSON.stringify(this.cluster.schemaRegistry.deserialize(bytes));
+    } catch {
+      return utf8(bytes);
+    }
+  };
+
   private view(partition: number, r: Rec): BrowsedMessage {
-    const value = r.value === null ? null : cut(utf8(r.value));
+    const value = r.value === null ? null : cut(this.valueText(r.value));
     return {
       partition,
       offset: r.offset,
@@ -267,7 +277,7 @@ interface Scan {
   budgetReached: boolean;
 }
 
-function matcher(key: string | undefined, text: string | undefined): Match {
+function matcher(key: string | undefined, text: string | undefined, valueText: (bytes: Uint8Array) => string): Match {
   const k = key?.trim().toLowerCase() ?? '';
   const t = text?.trim().toLowerCase() ?? '';
   if (!k && !t) return () => true;
@@ -276,7 +286,7 @@ function matcher(key: string | undefined, text: string | undefined): Match {
     if (k && !keyText.includes(k)) return false;
     if (!t) return true;
     if (keyText.includes(t)) return true;
-    if (r.value !== null && utf8(r.value).toLowerCase().includes(t)) return true;
+    if (r.value !== null && valueText(r.value).toLowerCase().includes(t)) return true;
     return r.headers.some(([hk, hv]) => hk.toLowerCase().includes(t) || (hv !== null && utf8(hv).toLowerCase().includes(t)));
   };
 }

@@ -44,7 +44,8 @@ export class ProducerPort {
     return this.partitions.get(topic) ?? 1;
   }
 
-  send(topic: string, record: runtime.WireRecord, timestamp: number): void {
+  /** A record to write; an event's value is in its schema's wire format (bytes). */
+  send(topic: string, record: { readonly key: string | null; readonly value: string | Uint8Array; readonly headers: Readonly<Record<string, string>> }, timestamp: number): void {
     const n = this.partitionCount(topic);
     const partition = record.key === null ? this.roundRobin++ % n : defaultPartition(record.key, n);
     const k = `${topic}\u0000${partition}`;

@@ -19,6 +19,7 @@ import type { KeyDistribution } from './keyDistribution';
 import { SimLifecycle, type SimState } from './lifecycle';
 import { topicConfigEntries } from './topicConfigs';
 import { forEachStoredRecord, recordText } from './storedRecords';
+import { EventSchemas } from './eventSchemas';
 import { checkRate, checkSpeed, resolveSimOptions, topicMinInsync, type SimOptions } from './options';
 import { InstanceTopics } from './instanceTopics';
 import { ProducerPort } from './producerPort';
@@ -62,6 +63,8 @@ export class Simulation {
   private instances: ServiceInstances | null = null;
   private actors: Actors | null = null;
   private producer: ProducerPort | null = null;
+  /** The board's event schemas in this run's registry (eventSchemas.ts). */
+  private schemas: EventSchemas | null = null;
   readonly flow = new FlowCounters();
   readonly tables = new Map<string, LiveReadModel>();
   private readonly stores = new Map<string, AggregateEventStore>();
@@ -181,6 +184,7 @@ export class Simulation {
       const rf = this.replicationFactor(t);
       if (!cluster.engine.topics.has(t.name)) await cluster.engine.createTopic(t.name, t.partitions, topicConfigEntries(t, topicMinInsync(o, rf)), rf);
     }
+    this.schemas = await EventSchemas.register(cluster, this.topology);
     return cluster;
   }
 
@@ -207,6 +211,9 @@ export class Simulation {
         retried: () => this.flow.sendRetries++,
       });
       if (spec.perInstance) store.instanceTopic = (id) => instanceTopics.ensure(topic, id);
+      const schemas = this.schemas!;
+      store.encodeValue = (e) => schemas.encode(e);
+      store.valueText = schemas.valueText;
       this.stores.set(agg.elementId, store);
     }
     this.roles = buildGroupRoles({
@@ -217,13 +224,14 @@ export class Simulation {
       tables: this.tables,
       env: (label) => this.env(label),
       serialise: (lane, work) => this.serialise(lane, work),
+      encodeEvent: (e) => this.schemas!.encode(e),
     });
     const byGroup = new Map(this.roles.map((r) => [r.groupId, r]));
     const rebalances = new RebalanceHistory(this.roles.map((r) => r.groupId));
     this.rebalances = rebalances;
     cluster.groups.onDeliver((group, topic, partition, _offset, _id, lease, record) => {
       const role = byGroup.get(group);
-      if (role) return role.handle(wireOf(record as ConsumedRecord), topic, partition, lease);
+      if (role) return role.handle(wireOf(record as ConsumedRecord, this.schemas!.valueText), topic, partition, lease);
     });
     cluster.replication.onEvent((e) => {
       rebalances.onEvent(e);
@@ -637,10 +645,10 @@ async function latestRows(cluster: Cluster, topic: string): Promise<runtime.Read
 const wires = new WeakMap<ConsumedRecord, runtime.WireRecord>();
 
 /** A consumed record as the handler runtime reads it: UTF-8 key, value and headers. */
-function wireOf(r: ConsumedRecord): runtime.WireRecord {
+function wireOf(r: ConsumedRecord, valueText: (bytes: Uint8Array) => string): runtime.WireRecord {
   let w = wires.get(r);
   if (w) return w;
-  const t = recordText(r);
+  const t = recordText(r, valueText);
   w = { key: t.key, value: t.value ?? '', headers: t.headers, timestamp: String(r.timestamp) };
   wires.set(r, w);
   return w;

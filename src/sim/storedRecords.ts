@@ -9,11 +9,14 @@ export interface RecordText {
   headers: Record<string, string>;
 }
 
-/** A record's key, value and headers as UTF-8 strings (a null header value reads as ''). */
-export function recordText(r: DecodedRecord): RecordText {
+/**
+ * A record's key, value and headers as UTF-8 strings (a null header value reads as ''); the
+ * value through `valueText` when given (wire-format values decoded by eventSchemas.ts).
+ */
+export function recordText(r: DecodedRecord, valueText: (bytes: Uint8Array) => string = utf8): RecordText {
   const headers: Record<string, string> = {};
   for (const [k, v] of r.headers) headers[k] = v === null ? '' : utf8(v);
-  return { key: r.key === null ? null : utf8(r.key), value: r.value === null ? null : utf8(r.value), headers };
+  return { key: r.key === null ? null : utf8(r.key), value: r.value === null ? null : valueText(r.value), headers };
 }
 
 /** Every record a log holds, from its start to its end, in offset order (read a chunk at a time). */

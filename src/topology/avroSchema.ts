@@ -1,6 +1,7 @@
-// Avro schema (.avsc) of an event payload, for teams that register schemas and encode with
-// Avro. Field and type names are already safe Avro names ([A-Za-z_][A-Za-z0-9_]*).
-import type { FieldSpec } from '../../topology';
+// Avro schema (.avsc) of an event payload: what the export writes next to each service and
+// what the simulator registers in the engine's schema registry, so both encode an event the
+// same way. Field and type names are already safe Avro names ([A-Za-z_][A-Za-z0-9_]*).
+import type { EventSpec, FieldSpec, Topology } from './types';
 
 export type AvroType = string | Record<string, unknown> | AvroType[];
 
@@ -45,4 +46,15 @@ export function avroSchema(name: string, namespace: string, doc: string, fields:
       };
     }),
   };
+}
+
+/** The namespace of a service's records: the export and the simulator register the same full names. */
+export function avroNamespace(serviceValueName: string): string {
+  return `stormbench.${serviceValueName}`;
+}
+
+/** An event's Avro schema as its service registers it. */
+export function eventAvroSchema(t: Topology, e: EventSpec): Record<string, unknown> {
+  const service = t.services.find((s) => s.id === e.serviceId);
+  return avroSchema(e.typeName, avroNamespace(service?.valueName ?? 'app'), e.label, e.fields);
 }
