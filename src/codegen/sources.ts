@@ -5,6 +5,7 @@ import aggregate from '../topology/runtime/aggregate.ts?raw';
 import eventStore from '../topology/runtime/eventStore.ts?raw';
 import externalSystem from '../topology/runtime/externalSystem.ts?raw';
 import messages from '../topology/runtime/messages.ts?raw';
+import plausible from '../topology/runtime/plausible.ts?raw';
 import policy from '../topology/runtime/policy.ts?raw';
 import projector from '../topology/runtime/projector.ts?raw';
 import seededEnv from '../topology/runtime/seededEnv.ts?raw';
@@ -30,6 +31,7 @@ export const RUNTIME_SOURCES: Readonly<Record<string, string>> = {
   'eventStore.ts': eventStore,
   'externalSystem.ts': externalSystem,
   'messages.ts': messages,
+  'plausible.ts': plausible,
   'policy.ts': policy,
   'projector.ts': projector,
   'seededEnv.ts': seededEnv,

@@ -1,6 +1,7 @@
 // Shared handler runtime: message shapes, payload validation and value generation.
 // This file is embedded verbatim in every exported project and imported by the simulator,
 // so it imports nothing outside this folder and runs anywhere (Node, browser, worker).
+import { plausibleValue } from './plausible.js';
 
 export type FieldKind = 'string' | 'int' | 'long' | 'double' | 'boolean' | 'timestamp' | 'uuid' | 'enum' | 'decimal';
 
@@ -122,7 +123,11 @@ export function generateValue(field: RuntimeField, env: HandlerEnv): unknown {
   const r = () => env.random();
   switch (field.type) {
     case 'string':
-      return `${field.name}-${Math.floor(r() * 1_000_000)}`;
+    case 'int':
+    case 'long':
+    case 'double':
+    case 'decimal':
+      return plausibleValue(field, env);
     case 'uuid': {
       let hex = '';
       for (let i = 0; i < 32; i++) hex += Math.floor(r() * 16).toString(16);
@@ -134,20 +139,8 @@ export function generateValue(field: RuntimeField, env: HandlerEnv): unknown {
       const symbols = field.symbols ?? [];
       return symbols[Math.floor(r() * symbols.length)] ?? '';
     }
-    case 'decimal': {
-      const scale = field.scale ?? 0;
-      const wholeDigits = Math.max(1, Math.min(6, (field.precision ?? 18) - scale));
-      const whole = Math.floor(r() * 10 ** wholeDigits);
-      const frac = scale > 0 ? `.${String(Math.floor(r() * 10 ** Math.min(scale, 6))).padStart(Math.min(scale, 6), '0')}` : '';
-      return `${whole}${frac}`;
-    }
-    case 'int':
-    case 'long':
-      return Math.floor(r() * 1000);
     case 'timestamp':
       return Math.floor(env.now());
-    case 'double':
-      return Math.round(r() * 100_000) / 100;
     case 'boolean':
       return r() < 0.5;
   }
