@@ -3,7 +3,7 @@
 // the store at most once per animation frame, so the UI never renders per message.
 import { create } from 'zustand';
 import type { Board } from '../model';
-import type { Problem } from '../topology';
+import type { Problem, ScenarioResult } from '../topology';
 import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, RebalanceHistoryView, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
 import { MAX_COMMANDS_PER_SECOND } from '../sim';
 import { createWorkerClient, type SimClient } from '../worker/client';
@@ -32,7 +32,7 @@ export interface SimStoreState {
   /** Options for the next run (and live changes to the current one). */
   options: Partial<SimOptions>;
   /** The latest compile problems of the open board (compiled in the worker). */
-  problems: { seq: number; list: Problem[] } | null;
+  problems: { seq: number; list: Problem[]; scenarios: ScenarioResult[] } | null;
   /** Store updates applied (at most one per animation frame). */
   applied: number;
   /** The board the current run belongs to (null before the first run). */
@@ -231,7 +231,7 @@ function receive(m: SimMessage): void {
       break;
     case 'problems':
       // Answers can overtake each other only in theory; keep the newest request's.
-      if (!pending.problems || pending.problems.seq < m.seq) pending.problems = { seq: m.seq, list: m.problems };
+      if (!pending.problems || pending.problems.seq < m.seq) pending.problems = { seq: m.seq, list: m.problems, scenarios: m.scenarios };
       break;
   }
   if (frameRequested) return;

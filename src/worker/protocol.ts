@@ -6,7 +6,7 @@
 // strings, numbers, plain objects and byte arrays.
 import type { ITopicConfig, KafkaMessage, Message, RecordMetadata } from '../engine/index';
 import type { Board } from '../model';
-import type { Problem } from '../topology';
+import type { Problem, ScenarioResult } from '../topology';
 import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, RebalanceHistoryView, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
 
 export interface OpenOptions {
@@ -87,7 +87,8 @@ export type SimMessage =
   /** The answer to `discard`: the board's stored run is deleted. */
   | { type: 'discarded'; boardId: string }
   | { type: 'experiments'; list: ExperimentSummary[] }
-  | { type: 'problems'; seq: number; problems: Problem[] }
+  /** A compile's answer: the board's problems and the results of its Given-When-Then scenarios. */
+  | { type: 'problems'; seq: number; problems: Problem[]; scenarios: ScenarioResult[] }
   | { type: 'error'; code: string; message: string; problems: { message: string; elementIds: readonly string[] }[] };
 
 /**

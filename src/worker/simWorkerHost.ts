@@ -2,7 +2,7 @@
 // in Node: holds the run and the experiment on screen, moves simulated time on a timer by
 // real elapsed time × speed, and posts a snapshot at most every SNAPSHOT_INTERVAL_MS.
 import { discardRun, ExperimentPlayer, KafkaConsole, listExperiments, SIM_EPOCH_MS, Simulation, STEP_MS, type RunStorage, type SimSeries } from '../sim';
-import { compileTopology } from '../topology';
+import { compileTopology, runScenarios, type ScenarioResult } from '../topology';
 import { CHECKPOINT_INTERVAL_MS, MAX_SIM_MS_PER_TICK, SNAPSHOT_INTERVAL_MS, TICK_MS, type ConsoleCall, type SimCommand, type WorkerMessage } from './protocol';
 
 export interface HostPort {
@@ -216,12 +216,16 @@ export class SimWorkerHost {
 
   private compile(board: Parameters<typeof compileTopology>[0], seq: number): void {
     let problems;
+    let scenarios: ScenarioResult[] = [];
     try {
-      problems = compileTopology(board).problems;
+      const topology = compileTopology(board);
+      problems = topology.problems;
+      // Scenarios run with every compile, so their badges follow each edit (docs/model.md).
+      scenarios = runScenarios(board, topology);
     } catch (e) {
       problems = [{ severity: 'error' as const, code: 'compile-failed', message: `The board could not be compiled: ${(e as Error).message}`, elementIds: [] }];
     }
-    this.port.post({ type: 'problems', seq, problems }, []);
+    this.port.post({ type: 'problems', seq, problems, scenarios }, []);
   }
 
   private need(): Simulation {
