@@ -1,9 +1,10 @@
-// The benchmark board's exported services on a real single-node Kafka 4.4: commands sent over
-// the HTTP API at a fixed rate for a while, then, from the cluster itself, records written per
-// second, command-to-read-model latency (from sending the command to the table record that
-// folded its event) and consumer lag at the end of the load.
+// The benchmark board's exported services on a real single-node Kafka 4.4 next to the same
+// board in the simulator at 1×: commands at a fixed rate for a while (over the HTTP API on
+// Kafka; from the simulator's actors), then, from each side's own cluster, records written per
+// second, command-to-read-model latency (from sending the command to the read-model row that
+// folded its event) and consumer lag, in one table; and the broker's start-up time and memory.
 //   npm run bench -- bench/exportKafka.node.ts [commandsPerSecond=200] [seconds=30] [client=confluent]
-// The sim counterpart at the same rate: npm run bench -- bench/sim.node.ts <commandsPerSecond>.
+import { spawnSync } from 'node:child_process';
 import kafkajs from 'kafkajs';
 import type { Kafka } from 'kafkajs';
 import type { KafkaClientChoice } from '../src/codegen';
@@ -13,6 +14,7 @@ import { createTopics, installExport, startServices } from '../src/codegen/testi
 import { readTopics } from '../src/codegen/testing/kafkaScenario';
 import { benchBoard } from '../src/sim/testing/benchBoard';
 import { compileTopology, runtime, runtimeFields } from '../src/topology';
+import { simAtOneX, type RunFigures } from './lib/simAtOneX';
 // @ts-expect-error a plain ES module without types
 import { startKafka } from '../scripts/kafka/startKafka.mjs';
 
@@ -23,7 +25,15 @@ const NOW = 1_700_000_000_000;
 
 interface LocalKafka {
   bootstrap: string;
+  pid(id: number): number | undefined;
   stop(): Promise<void>;
+}
+
+/** Resident memory of a process in MB (ps), or NaN when it cannot be read. */
+function rssMb(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  const out = spawnSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim();
+  return out ? Number(out) / 1024 : NaN;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -55,11 +65,32 @@ export async function main(args: string[]): Promise<void> {
   const rate = Number(args[0] ?? 200);
   const seconds = Number(args[1] ?? 30);
   const client = (args[2] ?? 'confluent') as KafkaClientChoice;
+  const t = compileTopology(benchBoard());
+  // The simulator first, alone on the machine; then the broker and the services.
+  const sim = await simAtOneX(rate, seconds, ID_COUNT);
+  const { figures, broker } = await onKafka(rate, seconds, client);
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  const row = (label: string, f: RunFigures) =>
+    `| ${label} | ${rate} | ${fmt(f.accepted)} | ${f.loadS.toFixed(1)} | ${fmt(f.records)} | ${fmt(f.recordsInLoad / f.loadS)} | ${fmt(f.records / f.flowS)} (${f.flowS.toFixed(1)} s) | ${fmt(percentile(f.latencies, 50))} | ${fmt(percentile(f.latencies, 99))} | ${fmt(f.latencies.length)} | ${fmt(f.lagAtEnd)} | ${fmt(f.lagDrained)} |`;
+  console.log(`\nnpm run bench -- bench/exportKafka.node.ts ${rate} ${seconds} ${client}`);
+  console.log(`benchmark board: ${t.services.map((s) => `${s.name} ×${s.instances}`).join(', ')}; ${t.topics.reduce((n, x) => n + x.partitions, 0)} partitions; ${ID_COUNT.toLocaleString('en-US')} aggregate ids; the actors' commands only\n`);
+  console.log('| run | commands/s asked | accepted | load s | records written | records/s while loading | records/s to the last record | latency p50 ms | p99 ms | latencies measured | lag at end of load | lag after drain |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log(row(`Kafka 4.4, one broker, ${client === 'confluent' ? "Confluent's client" : 'kafkajs'}`, figures));
+  console.log(row('simulator at 1×, one broker', sim));
+  console.log('\n| topic | records on Kafka | records in the simulator |\n| --- | --- | --- |');
+  for (const x of t.topics) console.log(`| ${x.name} | ${fmt(figures.perTopic[x.name] ?? 0)} | ${fmt(sim.perTopic[x.name] ?? 0)} |`);
+  console.log(`\nsimulator: at worst ${fmt(sim.behindMs ?? 0)} ms behind 1×; Kafka: ${figures.refused} commands refused`);
+  console.log(`broker: ready in ${broker.startS.toFixed(1)} s; resident memory ${fmt(broker.rssAfterStartMb)} MB after start, ${fmt(broker.rssAfterLoadMb)} MB after the load`);
+}
+
+async function onKafka(rate: number, seconds: number, client: KafkaClientChoice): Promise<{ figures: RunFigures & { refused: number }; broker: { startS: number; rssAfterStartMb: number; rssAfterLoadMb: number } }> {
   const board = benchBoard();
   const t = compileTopology(board);
   const startedBroker = performance.now();
   const local = (await startKafka({ brokers: 1 })) as LocalKafka;
   const brokerStartS = (performance.now() - startedBroker) / 1000;
+  const rssAfterStartMb = rssMb(local.pid(1));
   const kafka: Kafka = new KafkaClient({ clientId: 'bench', brokers: local.bootstrap.split(','), logLevel: logLevel.NOTHING });
   const project = await installExport(board, client);
   try {
@@ -140,16 +171,13 @@ export async function main(args: string[]): Promise<void> {
         if (fold) latencies.push(fold.ts - sent);
       }
       latencies.sort((a, b) => a - b);
-      const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-      console.log(`\nnpm run bench -- bench/exportKafka.node.ts ${rate} ${seconds} ${client}`);
-      console.log(`broker start ${brokerStartS.toFixed(1)} s; ${t.services.map((s) => `${s.name} ×${s.instances}`).join(', ')}; ${t.topics.reduce((n, x) => n + x.partitions, 0)} partitions\n`);
-      console.log('| client | commands/s asked | accepted | refused | load s | records written | records/s while loading | records/s to the last record | latency p50 ms | p99 ms | (measured on) | lag at end of load | lag after drain |');
-      console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-      const lagText = (m: Map<string, number>) => fmt([...m.values()].reduce((a, b) => a + b, 0));
-      console.log(
-        `| ${client} | ${rate} | ${fmt(sentAt.size)} | ${refused} | ${loadS.toFixed(1)} | ${fmt(records.length)} | ${fmt(inWindow / loadS)} | ${fmt(records.length / flowS)} (${flowS.toFixed(1)} s) | ${fmt(percentile(latencies, 50))} | ${fmt(percentile(latencies, 99))} | ${fmt(latencies.length)} events | ${lagText(lagAtEnd)} | ${lagText(lagDrained)} |`,
-      );
-      console.log(`\nlag per group at the end of the load: ${[...lagAtEnd].map(([g, n]) => `${g} ${fmt(n)}`).join('; ')}`);
+      const perTopic: Record<string, number> = {};
+      for (const r of records) perTopic[r.topic] = (perTopic[r.topic] ?? 0) + 1;
+      const lagSum = (m: Map<string, number>) => [...m.values()].reduce((x, y) => x + y, 0);
+      return {
+        figures: { accepted: sentAt.size, refused, loadS, records: records.length, recordsInLoad: inWindow, flowS, latencies, lagAtEnd: lagSum(lagAtEnd), lagDrained: lagSum(lagDrained), perTopic },
+        broker: { startS: brokerStartS, rssAfterStartMb, rssAfterLoadMb: rssMb(local.pid(1)) },
+      };
     } finally {
       await services.stop();
     }

@@ -187,13 +187,13 @@ export async function checkFlow(kafka: Kafka, services: RunningServices, t: Topo
     streams.set(k, [...(streams.get(k) ?? []), r]);
   }
   for (const [k, stream] of streams) expect(stream.map((r) => r.headers['aggregate-version']), k).toEqual(stream.map((_, i) => String(i + 1)));
-  // Every event a policy reacts to led to its command, with the id derived from the event's record.
+  // Every event a policy reacts to led to its command, with the id derived from the policy and the event's record.
   let policyCommands = 0;
   for (const p of t.policies) {
     const triggers = p.triggers.map((id) => t.events.find((e) => e.elementId === id)!.typeName);
     const commandTopics = p.commands.map((id) => t.commands.find((c) => c.elementId === id)!).filter((c) => c.topicId !== null);
     for (const e of records.filter((r) => triggers.includes(r.headers['event-type'] ?? '') && p.topicIds.some((id) => t.topics.find((x) => x.id === id)?.name === r.topic))) {
-      const id = `${e.topic}/${e.partition}/${e.offset}/0`;
+      const id = `${p.groupId}/${e.topic}/${e.partition}/${e.offset}/0`;
       const issued = await until(`${p.label} reacts to ${id}`, async () => {
         const now = await readTopics(kafka, commandTopics.map((c) => t.topics.find((x) => x.id === c.topicId)!.name));
         return now.some((r) => r.headers['command-id'] === id) ? true : null;
