@@ -3,7 +3,7 @@
 // ids have one writer each; a reservation has two (two policies react to the same event), so
 // the order of its two events is a race on both sides and compared as a set. Given the same commands, the simulator and the exported services must end
 // with the same events and the same read-model rows (simEqualsKafka.kafka.test.ts).
-import type { Board, BoardElement, BoardLink, ElementId, LinkId, PayloadField } from '../../model';
+import { BOARD_VERSION, type Board, type BoardElement, type BoardLink, type ElementId, type LinkId, type PayloadField } from '../../model';
 
 const id = (s: string) => `el:orders-${s}` as ElementId;
 const f = (name: string, type: PayloadField['type'], extra: Partial<PayloadField> = {}): PayloadField => ({ name, type, optional: false, doc: '', ...extra });
@@ -54,5 +54,5 @@ export function ordersBoard(): Board {
   link('reservation', 'printed');
   for (const e of ['placed', 'shipped', 'cancelled']) link(e, 'orders');
   link('reserved', 'reservations');
-  return { version: 1, id: 'board:orders' as Board['id'], name: 'Orders', settings: { allowFreeFormLinks: false, topicStrategy: 'perAggregateType', snapToGrid: true }, elements: els, links };
+  return { version: BOARD_VERSION, id: 'board:orders' as Board['id'], name: 'Orders', settings: { allowFreeFormLinks: false, topicStrategy: 'perAggregateType', snapToGrid: true }, elements: els, links };
 }
