@@ -6,6 +6,7 @@
 // end the same (simEqualsKafka.kafka.test.ts).
 import type { Board } from '../../model';
 import { compileTopology, runtime, runtimeFields, type Topology } from '../../topology';
+import { MAGIC_BYTE, WIRE_HEADER_BYTES, utf8, type Cluster } from '../engineApi';
 import { SIM_EPOCH_MS, Simulation } from '../simulation';
 import { forEachStoredRecord, recordText } from '../storedRecords';
 import type { RunEnd, ScriptedCommand } from '../../lib/testing/runEnd';
@@ -69,10 +70,11 @@ export async function runScriptOnSimulator(board: Board, seed: number, script: r
     if (quiet < 3) throw new Error('the simulator did not settle within 300 simulated seconds');
     sim.pause();
     const streams: RunEnd['streams'] = {};
+    const valueText = payloadText(cluster);
     for (const topic of t.topics.filter((x) => x.role === 'events')) {
       for (const p of cluster.engine.topic(topic.name).partitions) {
         await forEachStoredRecord(cluster.engine.leaderLog(p), (r) => {
-          const { value, headers } = recordText(r);
+          const { value, headers } = recordText(r, valueText);
           const k = `${headers['aggregate-type']}|${headers['aggregate-id']}`;
           (streams[k] ??= []).push({ version: Number(headers['aggregate-version']), type: headers['event-type']!, payload: JSON.parse(value ?? 'null') as runtime.Payload });
         });
@@ -87,4 +89,16 @@ export async function runScriptOnSimulator(board: Board, seed: number, script: r
   } finally {
     await sim.stop();
   }
+}
+
+/**
+ * An event value as JSON text: the simulator writes events in Confluent's wire format with the
+ * run's Avro schemas (the export writes JSON); decoded with the writer's schema, an absent
+ * optional field (Avro's null) left out as the runtime leaves it out.
+ */
+function payloadText(cluster: Cluster): (bytes: Uint8Array) => string {
+  return (bytes) => {
+    if (bytes.length < WIRE_HEADER_BYTES || bytes[0] !== MAGIC_BYTE) return utf8(bytes);
+    return JSON.stringify(cluster.schemaRegistry.deserialize(bytes), (k, v: unknown) => (k !== '' && v === null ? undefined : v));
+  };
 }
