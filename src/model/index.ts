@@ -8,6 +8,7 @@ export * from './schema';
 export * from './migrations';
 export * from './parseBoard';
 export * from './serializeBoard';
+export { renameField } from './renameField';
 export { createBoardDoc, openBoardDoc, ydocOf, LOCAL_ORIGIN } from './boardDoc';
 export { writeBoardInto, INIT_ORIGIN } from './writeBoardInto';
 export type { BoardDocOptions } from './boardDoc';

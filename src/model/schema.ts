@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isSafeId, MAX_ID_BODY_CHARS } from '../lib/ids';
 import type { Board, BoardElement, BoardId, BoardLink, ElementId, LinkId, ScenarioId } from './types';
-import { BOARD_VERSION, COMPUTED_TYPES, ELEMENT_KINDS, FIELD_TYPES, UPDATE_OPS } from './types';
+import { BOARD_VERSION, COMPUTED_TYPES, ELEMENT_KINDS, FIELD_TYPES, UPDATE_OPS, SCHEMA_COMPATIBILITY_LEVELS } from './types';
 import { MAX_EXPRESSION_CHARS } from './rules/ast';
 
 const prefixedId = <T extends string>(prefix: string) =>
@@ -66,6 +66,7 @@ export const payloadFieldSchema = z.strictObject({
   symbols: z.array(z.string()).optional(),
   precision: z.number().int().min(1).max(76).optional(),
   scale: z.number().int().min(0).max(76).optional(),
+  aliases: z.array(z.string()).optional(),
 });
 
 export const streamSettingsSchema = z.strictObject({
@@ -86,7 +87,12 @@ const base = {
 const withFields = { ...base, fields: z.array(payloadFieldSchema) };
 
 export const elementSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('event'), ...withFields }),
+  z.strictObject({
+    kind: z.literal('event'),
+    ...withFields,
+    schemaVersions: z.array(z.strictObject({ fields: z.array(payloadFieldSchema) })).optional(),
+    compatibility: z.enum(SCHEMA_COMPATIBILITY_LEVELS).optional(),
+  }),
   z.strictObject({ kind: z.literal('command'), ...withFields, outcomes: ruleList(outcomeRuleSchema).optional(), scenarios }),
   z.strictObject({ kind: z.literal('policy'), ...base, when: expression.optional(), scenarios }),
   z.strictObject({

@@ -36,6 +36,17 @@ export interface PayloadField {
   /** Only for type 'decimal'. */
   precision?: number;
   scale?: number;
+  /** Earlier names of the field: a reader finds a field renamed from one of them (Avro field aliases). */
+  aliases?: string[];
+}
+
+/** Compatibility levels of an event's schema (Confluent's registry). */
+export const SCHEMA_COMPATIBILITY_LEVELS = ['BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE', 'NONE'] as const;
+export type SchemaCompatibilityLevel = (typeof SCHEMA_COMPATIBILITY_LEVELS)[number];
+
+/** One registered version of an event's schema: the fields as they were when it was registered. */
+export interface SchemaVersion {
+  fields: PayloadField[];
 }
 
 export type CleanupPolicy = 'delete' | 'compact';
@@ -65,6 +76,10 @@ interface ElementBase {
 export interface EventElement extends ElementBase {
   kind: 'event';
   fields: PayloadField[];
+  /** Registered schema versions, oldest first (version n at index n − 1); the fields are the draft of the next. */
+  schemaVersions?: SchemaVersion[];
+  /** The level new versions are checked against (default BACKWARD, as Confluent's registry). */
+  compatibility?: SchemaCompatibilityLevel;
 }
 export interface CommandElement extends ElementBase {
   kind: 'command';

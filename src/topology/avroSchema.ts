@@ -1,6 +1,9 @@
 // Avro schema (.avsc) of an event payload: what the export writes next to each service and
 // what the simulator registers in the engine's schema registry, so both encode an event the
 // same way. Field and type names are already safe Avro names ([A-Za-z_][A-Za-z0-9_]*).
+import type { ElementId, PayloadField } from '../model';
+import { compileFields } from './fields';
+import { pascalName } from './naming';
 import type { EventSpec, FieldSpec, Topology } from './types';
 
 export type AvroType = string | Record<string, unknown> | AvroType[];
@@ -41,6 +44,7 @@ export function avroSchema(name: string, namespace: string, doc: string, fields:
       const fieldDoc = f.doc || (f.label !== f.name ? f.label : '');
       return {
         name: f.name,
+        ...(f.aliases?.length ? { aliases: [...f.aliases] } : {}),
         ...(fieldDoc ? { doc: fieldDoc } : {}),
         ...(f.optional ? { type: ['null', type], default: null } : { type }),
       };
@@ -57,4 +61,13 @@ export function avroNamespace(serviceValueName: string): string {
 export function eventAvroSchema(t: Topology, e: EventSpec): Record<string, unknown> {
   const service = t.services.find((s) => s.id === e.serviceId);
   return avroSchema(e.typeName, avroNamespace(service?.valueName ?? 'app'), e.label, e.fields);
+}
+
+/**
+ * The Avro schema of an event's fields as the board holds them (a draft or a registered
+ * version), named as the compiler would name it: what the inspector checks for compatibility.
+ */
+export function avroSchemaOfFields(eventName: string, fields: readonly PayloadField[], namespace = 'stormbench'): Record<string, unknown> {
+  const specs = compileFields(fields, { id: 'el:draft' as ElementId, text: eventName, what: 'Event' }, []).fields;
+  return avroSchema(pascalName(eventName, 'Event'), namespace, '', specs);
 }

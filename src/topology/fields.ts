@@ -34,6 +34,8 @@ export function compileFields(
     }
     if (!byLabel.has(label)) byLabel.set(label, name);
     const spec: FieldSpec = { name, label, type: f.type, optional: f.optional, doc: f.doc };
+    const aliases = (f.aliases ?? []).map((a) => camelName(a.trim(), 'field')).filter((a, k, all) => a !== name && all.indexOf(a) === k);
+    if (aliases.length > 0) spec.aliases = aliases;
     if (f.type === 'enum') {
       const symbolScope = new NameScope();
       const symbols = (f.symbols ?? []).map((s) => symbolScope.claim(symbolName(s), '_'));

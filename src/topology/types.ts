@@ -28,6 +28,8 @@ export interface FieldSpec {
   /** decimal only, always valid (1 <= precision, 0 <= scale <= precision). */
   precision?: number;
   scale?: number;
+  /** Earlier names (safe names, as written in the Avro schema's field aliases). */
+  aliases?: string[];
 }
 
 /** Names derived once from a sticky's text; unique in their namespaces across the board. */

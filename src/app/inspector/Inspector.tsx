@@ -12,6 +12,7 @@ import { DeleteButton } from './DeleteButton';
 import { ContextSettings } from './ContextSettings';
 import { LinkInspector } from './LinkInspector';
 import { PayloadFieldsEditor } from './PayloadFieldsEditor';
+import { EventSchemaPanel } from './EventSchemaPanel';
 
 export function update(id: ElementId, patch: ElementPatch): void {
   const doc = useBoardStore.getState().doc;
@@ -84,6 +85,7 @@ function ElementInspector({ element }: { element: BoardElement }) {
       <CommitField label="Name" value={element.text} onCommit={(text) => update(element.id, { text: text.trim() })} />
       <CommitField label="Description" value={element.description} multiline onCommit={(description) => update(element.id, { description })} />
       {element.kind === 'event' || element.kind === 'command' ? <PayloadFieldsEditor element={element} /> : null}
+      {element.kind === 'event' ? <EventSchemaPanel element={element} /> : null}
       {element.kind === 'aggregate' ? <AggregateSettings element={element} /> : null}
       {element.kind === 'boundedContext' ? <ContextSettings element={element} /> : null}
       <DeleteButton label={element.kind === 'boundedContext' ? 'Delete bounded context' : 'Delete sticky'} />

@@ -2,7 +2,7 @@
 // and scale), optional flag and documentation; fields can be added, removed and reordered.
 // Each edit replaces the element's field list in one document operation (one undo step).
 import type { CommandElement, EventElement, FieldType, PayloadField } from '../../model';
-import { FIELD_TYPES } from '../../model';
+import { FIELD_TYPES, renameField } from '../../model';
 import { CommitField } from './CommitField';
 import { update } from './Inspector';
 import { fieldProblem, wholeNumber } from './rules';
@@ -47,7 +47,8 @@ export function PayloadFieldsEditor({ element }: { element: WithFields }) {
               label="Field name"
               value={field.name}
               validate={(text) => check(i, { ...field, name: text.trim() }, 'name')}
-              onCommit={(text) => write(replace(i, { ...field, name: text.trim() }))}
+              onCommit={(text) => write(element.kind === 'event' ? renameField(element, i, text.trim()) : replace(i, { ...field, name: text.trim() }))}
+              hint={field.aliases?.length ? `Renamed from ${field.aliases.join(', ')} (alias: readers of older versions still find it)` : undefined}
             />
             <div className="sb-field">
               <label htmlFor={`${element.id}-f${i}-type`}>Type</label>

@@ -1,0 +1,46 @@
+// Evolving an event on the Banking board: the inspector shows the registry's verdict on the
+// drafted fields before a version is registered (a new required field breaks BACKWARD; made
+// optional, it keeps it; a rename keeps it through an alias of the old name), registers
+// versions, and compares two versions field by field. At 1280×720, as in a workshop.
+import { expect, test } from '@playwright/test';
+import { BoardPage } from './pages/BoardPage';
+import { EventSchema } from './pages/EventSchema';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+test('evolving Money deposited: the verdict before registering, versions, and their diff', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('Banking');
+  await board.sticky('Domain event', 'Money deposited').click();
+  const schema = new EventSchema(page);
+  await expect(schema.verdict()).toHaveText('Not registered yet: these fields become version 1.');
+  await schema.register(1);
+  await expect(schema.verdict()).toHaveText('The fields are version 1, as registered.');
+
+  // A new required field: records written with version 1 lack it, so BACKWARD refuses.
+  const added = await schema.addField();
+  await schema.rename(added, 'channel');
+  await expect(schema.verdict()).toContainText('✗ Version 2 breaks BACKWARD.');
+  await expect(schema.verdict()).toContainText("channel — READER_FIELD_MISSING_DEFAULT_VALUE: the new schema reads field 'channel', which version 1 does not write, and has no default for it (version 1).");
+  await expect(schema.panel.getByRole('button', { name: 'Register version 2' })).toBeDisabled();
+  // Optional (a null default): compatible.
+  await schema.field(6).getByRole('checkbox', { name: 'Optional' }).check();
+  await expect(schema.verdict()).toHaveText('✓ Version 2 is compatible under BACKWARD.');
+  // Under FULL, the same change is checked both ways: still compatible.
+  await schema.level().selectOption('FULL');
+  await expect(schema.verdict()).toHaveText('✓ Version 2 is compatible under FULL.');
+  await schema.register(2);
+  await expect(schema.verdict()).toHaveText('The fields are version 2, as registered.');
+
+  // Renaming a registered field keeps its old name as an alias: readers still find it.
+  await schema.rename(schema.field(4), 'memo');
+  await expect(schema.field(4)).toContainText('Renamed from reference');
+  await expect(schema.verdict()).toHaveText('✓ Version 3 is compatible under FULL.');
+
+  const diff = await schema.compare('Version 1', 'Draft');
+  await expect(diff.getByRole('row')).toHaveText([/Field\s*Change\s*Detail/, /memo\s*renamed\s*reference → memo/, /channel\s*added\s*string, optional/]);
+  const exported = (await board.exportBoard()).board.elements.find((e) => e.text === 'Money deposited') as unknown as { schemaVersions: { fields: { name: string }[] }[]; compatibility: string };
+  expect(exported.schemaVersions.map((v) => v.fields.map((f) => f.name).join(','))).toEqual(['accountId,amount,balance,reference,depositedAt', 'accountId,amount,balance,reference,depositedAt,channel']);
+  expect(exported.compatibility).toBe('FULL');
+});
