@@ -61,5 +61,16 @@ await withApp(async (page) => {
   await page.getByRole('combobox', { name: 'Group' }).selectOption({ index: 0 });
   await page.waitForTimeout(1500);
   await shot('why-rebalances');
+
+  // Compaction of a read model's table topic.
+  await tab('Topics').click();
+  const topicBox = page.getByRole('combobox', { name: 'Topic' });
+  const tableTopic = await topicBox.locator('option').evaluateAll((os) => os.map((o) => o.value).find((v) => v.endsWith('.table')));
+  await topicBox.selectOption(tableTopic);
+  await page.getByRole('tab', { name: 'Compaction' }).click();
+  await page.waitForTimeout(1500);
+  await button('Run the cleaner now').click();
+  await page.waitForTimeout(1500);
+  await shot('why-compaction');
   await button('Stop').click();
 });

@@ -12,6 +12,7 @@ export type { RoleKind } from './groupRoles';
 export { ASSIGNOR_NAMES, type AssignorName, type BrokerSnapshot, type PartitionSnapshot, type StampedEvent } from './engineApi';
 export * from './errors';
 export { KafkaConsole, prettyJson, DEFAULT_BROWSE_LIMIT, MAX_BROWSE_LIMIT, BROWSE_SCAN_BUDGET } from './kafkaConsole';
+export { COMPACTION_RECORDS_SHOWN, type CompactionRequest, type CompactionView, type SegmentView, type LogRecordView, type CleanerPassResult } from './compactionView';
 export type { KafkaConsoleApi, BrowseRequest, BrowseFrom, BrowsePage, BrowsedMessage, TopicConfigView, ProduceRequest, ResetRequest, ResetTarget, ResetResult } from './kafkaConsole';
 export { partitionLagStatus, groupLagStatus, type PartitionLagStatus, type GroupLagStatus, type OffsetCommit, type PartitionLagInput, type GroupLagInput, type GroupPartitionInput, type GroupHealth, type PartitionHealth } from './lagHealth/burrow';
 export { estimateClearMs, lagTrend, type LagTrend } from './lagHealth/clearTime';

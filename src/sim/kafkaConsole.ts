@@ -5,6 +5,7 @@
 // joins, nothing committed — so looking never disturbs the run.
 import { utf8, MAGIC_BYTE, WIRE_HEADER_BYTES, type Admin, type Cluster, type DecodedRecord, type PartitionLog, type Producer } from './engineApi';
 import { InvalidSimOptionError } from './errors';
+import { describeCompaction, runCleanerPass, type CleanerPassResult, type CompactionRequest, type CompactionView } from './compactionView';
 
 /** Where a browse starts: `atMs` is simulated time since the run began. */
 export type BrowseFrom = { kind: 'earliest' } | { kind: 'latest' } | { kind: 'offset'; offset: number } | { kind: 'time'; atMs: number };
@@ -84,6 +85,10 @@ export interface KafkaConsoleApi {
   topicConfigs(topic: string): Promise<TopicConfigView[]>;
   produce(request: ProduceRequest): Promise<{ partition: number; offset: string }>;
   resetOffsets(request: ResetRequest): Promise<ResetResult>;
+  /** A partition's log as compaction sees it (segments, clean/dirty boundary, dirty ratio, keys). */
+  compaction(request: CompactionRequest): Promise<CompactionView>;
+  /** One cleaner pass now, with the partition before and after it. */
+  runCleaner(request: CompactionRequest): Promise<CleanerPassResult>;
 }
 
 export const DEFAULT_BROWSE_LIMIT = 50;
@@ -106,6 +111,14 @@ export class KafkaConsole implements KafkaConsoleApi {
     private readonly epochMs: number,
   ) {
     this.admin = cluster.admin();
+  }
+
+  compaction(req: CompactionRequest): Promise<CompactionView> {
+    return describeCompaction(this.cluster, req, this.valueText);
+  }
+
+  runCleaner(req: CompactionRequest): Promise<CleanerPassResult> {
+    return runCleanerPass(this.cluster, req, this.valueText);
   }
 
   async browse(req: BrowseRequest): Promise<BrowsePage> {

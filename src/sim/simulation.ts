@@ -164,6 +164,8 @@ export class Simulation {
       // Retention and compaction checked every second (Kafka: 5 minutes and 15 s) so a
       // workshop sees them happen; the record budget keeps a long run's memory bounded.
       cleanerIntervalMs: 1_000,
+      // Records carry dates (SIM_EPOCH_MS + simulated time): the cleaner's time rules read them so.
+      clockEpochMs: SIM_EPOCH_MS,
       replication: {
         minInsyncReplicas: o.minInsyncReplicas,
         autoLeaderRebalance: true,

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { BrowsePage, BrowseRequest, KafkaConsoleApi, ResetTarget, TopicConfigView } from '../sim';
 import { simConsole } from './simStore';
 
-export type TopicView = 'messages' | 'produce' | 'groups' | 'configs';
+export type TopicView = 'messages' | 'produce' | 'groups' | 'configs' | 'compaction';
 export type StartFrom = 'latest' | 'earliest' | 'offset' | 'time';
 
 export interface BrowseForm {

@@ -9,6 +9,7 @@ import { GroupOffsets } from './GroupOffsets';
 import { MessageBrowser } from './MessageBrowser';
 import { ProduceMessage } from './ProduceMessage';
 import { TopicConfigs } from './TopicConfigs';
+import { CompactionPanel } from './CompactionView';
 import './kafka.css';
 
 const VIEWS: { id: TopicView; label: string }[] = [
@@ -16,6 +17,7 @@ const VIEWS: { id: TopicView; label: string }[] = [
   { id: 'produce', label: 'Produce' },
   { id: 'groups', label: 'Groups and offsets' },
   { id: 'configs', label: 'Configs' },
+  { id: 'compaction', label: 'Compaction' },
 ];
 
 /** The run's topics (not the cluster's own __consumer_offsets) with their partition counts. */
@@ -73,6 +75,7 @@ export function TopicsPanel() {
           {view === 'produce' ? <ProduceMessage topic={current.name} partitions={current.partitions} /> : null}
           {view === 'groups' ? <GroupOffsets topic={current.name} partitions={current.partitions} /> : null}
           {view === 'configs' ? <TopicConfigs topic={current.name} /> : null}
+          {view === 'compaction' ? <CompactionPanel topic={current.name} partitions={current.partitions} /> : null}
         </div>
       ) : null}
     </section>

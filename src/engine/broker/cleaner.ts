@@ -23,6 +23,8 @@ export class LogCleaner {
     private readonly engine: Engine,
     private readonly clock: Clock,
     readonly intervalMs: number,
+    /** Wall-clock time at clock 0: record timestamps are compared with this plus the clock. */
+    private readonly epochMs = 0,
   ) {}
 
   start(): void {
@@ -56,7 +58,7 @@ export class LogCleaner {
       for (const p of t.partitions) {
         let deleted = 0;
         for (const log of p.logs.values()) {
-          const now = this.clock.now();
+          const now = this.clock.now() + this.epochMs;
           const n = await applyRetention(log, t.config, now);
           deleted += n;
           report.segmentsDeleted += n;

@@ -48,6 +48,13 @@ export interface ClusterOptions {
   seed?: number;
   /** How often the background cleaner runs (Kafka's log.cleaner.backoff.ms is 15 s); 0 disables it. */
   cleanerIntervalMs?: number;
+  /**
+   * The wall-clock time (epoch ms) at clock time 0, when producers stamp records with dates
+   * rather than clock time: the log cleaner compares record timestamps (retention.ms,
+   * min.compaction.lag.ms, delete.retention.ms) with this plus the clock, as a broker compares
+   * them with its wall clock. Default 0.
+   */
+  clockEpochMs?: number;
   /** With brokers ≥ 2: settings of the replicated cluster (docs/cluster.md), e.g. replicaLagTimeMaxMs. */
   replication?: ClusterSimOptions;
   /**
@@ -134,7 +141,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
   for (const t of restored.topics) {
     engine.installTopic(t.name, t.config, t.replicas, restored.partitions.filter((p) => p.topic === t.name));
   }
-  const cleaner = new LogCleaner(engine, clock, options.cleanerIntervalMs ?? 15_000);
+  const cleaner = new LogCleaner(engine, clock, options.cleanerIntervalMs ?? 15_000, options.clockEpochMs ?? 0);
   cleaner.start();
   const live = () => {
     if (engine.closed) throw new ClusterClosedError();
