@@ -30,7 +30,7 @@ export {
   type DecodedRecord,
   type Admin,
   type Producer,
-  type ProduceRecord,
+  type Message,
   applyStep,
   createExperimentCluster,
   type EventStore,

@@ -1,20 +1,22 @@
-// How handlers and actors write to the cluster: the record key picks the partition as Kafka's
-// Java client does (murmur2), records without a key go round robin, and every send uses the
-// run's acks. Like a Kafka producer's record accumulator, sends to one partition at one instant
-// go in one batch (one produce request), sent once the instant's work is done — linger.ms 0 with
-// batching of what accumulated, as the Java producer's sender thread does. Batches the leader
-// refused are retried as the Java producer does (the engine's retry policy); what still fails is
-// counted per record (the UI shows it).
+// How handlers and actors write to the cluster: through the engine's kafkajs-shaped producer,
+// as the exported services do. The record key picks the partition as Kafka's Java client does
+// (murmur2), records without a key go round robin, and every send uses the run's acks. The
+// producer is not idempotent (Kafka's default before 3.0): a request retried after its answer
+// was lost may be written twice, and the run counts what consumers see twice. Like a Kafka producer's record accumulator, sends to one partition at one
+// instant go in one batch (one produce request), sent once the instant's work is done —
+// linger.ms 0 with batching of what accumulated, as the Java producer's sender thread does.
+// Refused batches are retried by the engine's one retry policy until delivery.timeout.ms; what
+// still fails is counted per record (the UI shows it).
 import type { Topology } from '../topology';
 import { runtime } from '../topology';
-import { defaultPartition, sendRetrying, type ClusterSim, type ProduceRecord } from './engineApi';
+import { defaultPartition, type Cluster, type Message, type Producer } from './engineApi';
 import type { FlowCounters } from './flowCounters';
 import type { ProducerAcks } from './options';
 
 interface Pending {
   topic: string;
   partition: number;
-  records: ProduceRecord[];
+  messages: Message[];
 }
 
 export class ProducerPort {
@@ -23,9 +25,10 @@ export class ProducerPort {
   private roundRobin = 0;
   private readonly pending = new Map<string, Pending>();
   private scheduled = false;
+  private client: Producer | null = null;
 
   constructor(
-    private readonly sim: ClusterSim,
+    private readonly cluster: Cluster,
     topology: Topology,
     private readonly acks: () => ProducerAcks,
     private readonly flow: FlowCounters,
@@ -50,13 +53,24 @@ export class ProducerPort {
     const partition = record.key === null ? this.roundRobin++ % n : defaultPartition(record.key, n);
     const k = `${topic}\u0000${partition}`;
     let batch = this.pending.get(k);
-    if (!batch) this.pending.set(k, (batch = { topic, partition, records: [] }));
-    batch.records.push({ key: record.key, value: record.value, headers: { ...record.headers }, timestamp });
+    if (!batch) this.pending.set(k, (batch = { topic, partition, messages: [] }));
+    batch.messages.push({ key: record.key, value: record.value, headers: { ...record.headers }, timestamp: String(timestamp), partition });
     if (!this.scheduled) {
       this.scheduled = true;
       // Due at this instant: runs after the work already queued for it, so the instant's sends batch up.
-      this.sim.clock.setTimeout(() => this.flush(), 0);
+      this.cluster.clock.setTimeout(() => this.flush(), 0);
     }
+  }
+
+  /** The run's producer (not idempotent: see the header). */
+  private producer(): Producer {
+    let p = this.client;
+    if (!p) {
+      p = this.cluster.producer({ retries: Infinity, onRetry: (n) => (this.flow.sendRetries += n) });
+      void p.connect();
+      this.client = p;
+    }
+    return p;
   }
 
   /** Sends every partition's accumulated batch. */
@@ -64,24 +78,16 @@ export class ProducerPort {
     this.scheduled = false;
     const batches = [...this.pending.values()];
     this.pending.clear();
-    for (const b of batches) this.sendBatch(b);
+    const acks = this.acks();
+    const producer = this.producer();
+    for (const b of batches) this.sendBatch(producer, acks, b);
   }
 
-  private sendBatch({ topic, partition, records }: Pending): void {
-    const n = records.length;
-    sendRetrying(
-      this.sim.clock,
-      (answer) => {
-        const p = this.sim.core.partition(topic, partition);
-        const leader = p?.leader ?? null;
-        const before = leader === null ? -1 : p!.log(leader).logEndOffset;
-        this.sim.produceWith({ topic, partition, acks: this.acks(), records }, (err) => answer(err));
-        if (leader !== null && p!.log(leader).logEndOffset > before) this.flow.wrote(topic, n);
-      },
-      (err) => {
-        if (err) this.flow.sendErrors += n;
-      },
-      { retried: () => (this.flow.sendRetries += n) },
+  private sendBatch(producer: Producer, acks: ProducerAcks, { topic, messages }: Pending): void {
+    const n = messages.length;
+    producer.send({ topic, acks, messages }).then(
+      () => this.flow.wrote(topic, n),
+      () => (this.flow.sendErrors += n),
     );
   }
 

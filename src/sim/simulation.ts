@@ -202,7 +202,7 @@ export class Simulation {
     const instanceTopics = new InstanceTopics(cluster.engine, this.topology.topics, rfOf, (rf) => topicMinInsync(o, rf));
     this.instanceTopics = instanceTopics;
     const acks = () => this.options.acks;
-    this.producer = new ProducerPort(cluster.replication, this.topology, acks, this.flow);
+    this.producer = new ProducerPort(cluster, this.topology, acks, this.flow);
     for (const agg of this.topology.aggregates) {
       const topic = this.producer.topicName(agg.eventTopicId);
       const spec = this.topology.topics.find((x) => x.id === agg.eventTopicId);

@@ -15,8 +15,10 @@ import type { ProducerBatch, ProducerRecord, RecordMetadata } from './types';
 
 export interface ProducerOptions {
   idempotent?: boolean;
-  /** How many times a retriable failure is retried (kafkajs's retry.retries, default 5), with the Java client's backoff. */
+  /** How many times a retriable failure is retried (kafkajs's retry.retries, default 5; Infinity: the Java client's, until delivery.timeout.ms), with the Java client's backoff. */
   retries?: number;
+  /** Called at each retry of a partition request with its record count (Kafka's record-retry metric). */
+  onRetry?: (records: number) => void;
 }
 
 interface PartitionRequest {
@@ -125,11 +127,14 @@ export class Producer {
    */
   private async appendWithRetry(req: PartitionRequest, acks: Acks): Promise<RecordMetadata> {
     const seq = req.baseSequence;
+    // A retry keeps the epoch its sequence was numbered in (a later epoch bump restarts at 0).
+    const epoch = this.epoch;
     try {
       const res = await withRetries(
         this.engine.clock,
-        () => this.engine.appendToPartition(req.topic, req.partition, req.batches, acks, this.producerId >= 0 ? { producer: { id: this.producerId, epoch: this.epoch, baseSequence: seq } } : {}),
+        () => this.engine.appendToPartition(req.topic, req.partition, req.batches, acks, this.producerId >= 0 ? { producer: { id: this.producerId, epoch, baseSequence: seq } } : {}),
         { retriable: (e) => e instanceof EngineError && e.retriable, retries: this.opts.retries ?? 5 },
+        this.opts.onRetry ? { retried: () => this.opts.onRetry!(req.records.length) } : {},
       );
       const t = this.engine.topic(req.topic);
       const log = this.engine.log(req.topic, req.partition);
