@@ -52,8 +52,10 @@ export class EventSchemas {
   readonly valueText = (bytes: Uint8Array): string => {
     if (bytes.length < WIRE_HEADER_BYTES || bytes[0] !== MAGIC_BYTE) return utf8(bytes);
     const writer = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(1, false);
-    const value = this.registry.deserialize(bytes, this.readerOf.get(writer));
+    const value = this.registry.deserialize(bytes, this.readerOf.get(writer)) as Record<string, unknown>;
     // Avro writes an absent optional field as null; the runtime's payloads leave it out.
-    return JSON.stringify(value, (k, v: unknown) => (k !== '' && v === null ? undefined : v));
+    const payload: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) if (value[k] !== null) payload[k] = value[k];
+    return JSON.stringify(payload);
   };
 }
