@@ -115,6 +115,27 @@ describe('exportProject on the banking board', async () => {
     ]);
   });
 
+  it("carries each event's registered schema versions and its subject and level in schemas/registry.json", async () => {
+    const board = bankingBoard();
+    const deposited = board.elements.find((e) => e.kind === 'event' && e.text === 'Money deposited')!;
+    if (deposited.kind !== 'event') throw new Error('not an event');
+    const v1 = deposited.fields.map((f) => ({ ...f }));
+    deposited.schemaVersions = [{ fields: v1 }, { fields: [...v1, { name: 'channel', type: 'string', optional: true, doc: '' }] }];
+    deposited.compatibility = 'FULL';
+    const out = await exportProject(board, { yieldBetweenServices: false });
+    const dir = 'services/account-service/schemas';
+    const registry = JSON.parse(text(out, `${dir}/registry.json`)) as { subjectNameStrategy: string; subjects: { event: string; subject: string; compatibility: string; registered: string[]; current: string }[] };
+    expect(registry.subjectNameStrategy).toBe('TopicRecordNameStrategy');
+    const entry = registry.subjects.find((x) => x.event === 'MoneyDeposited')!;
+    expect(entry).toEqual({ event: 'MoneyDeposited', subject: expect.stringMatching(/-stormbench\.accountService\.MoneyDeposited$/), compatibility: 'FULL', registered: ['money-deposited.v1.avsc', 'money-deposited.v2.avsc'], current: 'money-deposited.avsc' });
+    const v2 = JSON.parse(text(out, `${dir}/money-deposited.v2.avsc`)) as { name: string; fields: { name: string }[] };
+    expect(v2.name).toBe('MoneyDeposited');
+    expect(v2.fields.map((f) => f.name)).toEqual(['accountId', 'amount', 'at', 'channel']);
+    expect(text(out, `${dir}/money-deposited.v1.avsc`)).toBe(text(out, `${dir}/money-deposited.avsc`));
+    // Events no version was registered for still get their subject, with nothing registered yet.
+    expect(registry.subjects.find((x) => x.event === 'WithdrawalRejected')).toMatchObject({ compatibility: 'BACKWARD', registered: [] });
+  });
+
   it('describes the system in AsyncAPI 3.0: channels are topics, operations per service', async () => {
     const doc = JSON.parse(text(files, 'asyncapi.json')) as { asyncapi: string; channels: Record<string, unknown>; operations: Record<string, { action: string }> };
     expect(doc.asyncapi).toBe('3.0.0');

@@ -1,7 +1,7 @@
 // Board → exported project files. Compiles the board, refuses boards with compile errors
 // (ExportBlockedError lists them), then writes the project service by service, yielding to
 // the event loop between services so a UI can show progress on large boards.
-import type { Board } from '../model';
+import type { Board, EventElement } from '../model';
 import { compileTopology } from '../topology';
 import type { Topology } from '../topology';
 import { asyncApiDocument } from './asyncapi/asyncApi';
@@ -17,7 +17,7 @@ import { rootMainModule } from './project/mainModule';
 import { readme } from './project/readme';
 import { dockerCompose, GITIGNORE, packageJson, tsconfigJson } from './project/rootFiles';
 import { topicsModule } from './project/topicsModule';
-import { avroSchema, avroNamespace } from '../topology';
+import { avroSchema, avroNamespace, avroSchemaForFields } from '../topology';
 import { jsonSchemaFile } from './schemas/jsonSchema';
 import { aggregateModule } from './service/aggregateModule';
 import { aggregateTests } from './service/aggregateTests';
@@ -53,7 +53,7 @@ export interface ExportOptions {
 
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: string, files: ExportedFiles): void {
+function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: string, files: ExportedFiles, events: ReadonlyMap<string, EventElement>): void {
   const t = gen.t;
   const service = gen.service(serviceId);
   const dir = serviceDir(service);
@@ -68,10 +68,33 @@ function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: strin
   for (const p of t.policies.filter((x) => x.serviceId === service.id)) files[`${dir}/src/policies/${p.fileName}.ts`] = policyModule(gen, p);
   for (const p of t.projectors.filter((x) => x.serviceId === service.id)) files[`${dir}/src/projectors/${p.fileName}.ts`] = projectorModule(gen, p);
   for (const s of t.externalSystems.filter((x) => x.serviceId === service.id)) files[`${dir}/src/systems/${s.fileName}.ts`] = systemModule(gen, s);
+  const subjects: RegistryEntry[] = [];
   for (const e of t.events.filter((x) => x.serviceId === service.id)) {
+    const namespace = avroNamespace(service.valueName);
     files[`${dir}/schemas/${e.fileName}.schema.json`] = `${jsonText(jsonSchemaFile(e.typeName, e.label, e.fields), 2)}\n`;
-    files[`${dir}/schemas/${e.fileName}.avsc`] = `${jsonText(avroSchema(e.typeName, avroNamespace(service.valueName), e.label, e.fields), 2)}\n`;
+    files[`${dir}/schemas/${e.fileName}.avsc`] = `${jsonText(avroSchema(e.typeName, namespace, e.label, e.fields), 2)}\n`;
+    // The versions registered on the board (the event's schema history), and the subject they go under.
+    const element = events.get(e.elementId);
+    const versions = (element?.schemaVersions ?? []).map((v, i) => {
+      const file = `${e.fileName}.v${i + 1}.avsc`;
+      files[`${dir}/schemas/${file}`] = `${jsonText(avroSchemaForFields(e.typeName, namespace, e.label, v.fields), 2)}\n`;
+      return file;
+    });
+    const topic = t.topics.find((x) => x.id === e.topicId);
+    if (topic) subjects.push({ event: e.typeName, subject: `${topic.name}-${namespace}.${e.typeName}`, compatibility: element?.compatibility ?? 'BACKWARD', registered: versions, current: `${e.fileName}.avsc` });
   }
+  if (subjects.length > 0) files[`${dir}/schemas/registry.json`] = `${jsonText({ subjectNameStrategy: 'TopicRecordNameStrategy', subjects }, 2)}\n`;
+}
+
+/** One event's subject in the schema registry, as the board registered it (schemas/registry.json). */
+interface RegistryEntry {
+  event: string;
+  subject: string;
+  compatibility: string;
+  /** Registered versions, oldest first (files beside this one). */
+  registered: string[];
+  /** The schema of the board's current fields. */
+  current: string;
 }
 
 export async function exportProject(board: Board, options: ExportOptions = {}): Promise<ExportedFiles> {
@@ -89,6 +112,7 @@ export async function exportProject(board: Board, options: ExportOptions = {}): 
     ]);
   }
   const gen = createGenContext(t);
+  const events = new Map(board.elements.filter((x): x is EventElement => x.kind === 'event').map((x) => [x.id as string, x]));
   const client = KAFKA_CLIENTS[options.client ?? DEFAULT_KAFKA_CLIENT];
   const routes = httpRoutes(gen);
   const files: ExportedFiles = {};
@@ -112,7 +136,7 @@ export async function exportProject(board: Board, options: ExportOptions = {}): 
   for (const [i, service] of t.services.entries()) {
     if (options.yieldBetweenServices !== false) await nextTick();
     report(i + 1, `service ${service.name}`);
-    serviceFiles(gen, service.id, files);
+    serviceFiles(gen, service.id, files, events);
   }
   report(total, 'done');
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -63,11 +63,13 @@ export function eventAvroSchema(t: Topology, e: EventSpec): Record<string, unkno
   return avroSchema(e.typeName, avroNamespace(service?.valueName ?? 'app'), e.label, e.fields);
 }
 
-/**
- * The Avro schema of an event's fields as the board holds them (a draft or a registered
- * version), named as the compiler would name it: what the inspector checks for compatibility.
- */
+/** The Avro schema of payload fields as the board holds them (a draft or a registered version), compiled as the compiler compiles them. */
+export function avroSchemaForFields(typeName: string, namespace: string, doc: string, fields: readonly PayloadField[]): Record<string, unknown> {
+  const specs = compileFields(fields, { id: 'el:draft' as ElementId, text: typeName, what: 'Event' }, []).fields;
+  return avroSchema(typeName, namespace, doc, specs);
+}
+
+/** An event's fields as the inspector checks them: named from the sticky's text as the compiler names it. */
 export function avroSchemaOfFields(eventName: string, fields: readonly PayloadField[], namespace = 'stormbench'): Record<string, unknown> {
-  const specs = compileFields(fields, { id: 'el:draft' as ElementId, text: eventName, what: 'Event' }, []).fields;
-  return avroSchema(pascalName(eventName, 'Event'), namespace, '', specs);
+  return avroSchemaForFields(pascalName(eventName, 'Event'), namespace, '', fields);
 }

@@ -7,4 +7,4 @@ export * as naming from './naming';
 export * from './runtimeDefinitions';
 export * as runtime from './runtime';
 export * from './scenarios';
-export { avroSchema, avroNamespace, avroSchemaOfFields, eventAvroSchema, type AvroType } from './avroSchema';
+export { avroSchema, avroNamespace, avroSchemaForFields, avroSchemaOfFields, eventAvroSchema, type AvroType } from './avroSchema';
