@@ -387,10 +387,12 @@ export class Simulation {
   private async drain(): Promise<void> {
     const groups = this.cluster!.groups;
     const engine = this.cluster!.engine;
+    const durable = engine.backend.kind === 'indexedDB';
     for (let guard = 0; guard < 100_000 && this.runnable(); guard++) {
       // Storage answers in later macrotasks (a fetch, an event store's index read from IndexedDB,
       // any storage request the engine tracks); handler work in microtasks.
-      if (groups.fetchesInFlight > 0 || engine.storageReadsInFlight > 0) await yieldMacrotask();
+      // With IndexedDB, handler work may also wait on a write it started (a new topic's metadata).
+      if (groups.fetchesInFlight > 0 || engine.storageReadsInFlight > 0 || (durable && engine.backgroundCount > 0)) await yieldMacrotask();
       else await Promise.resolve();
     }
   }

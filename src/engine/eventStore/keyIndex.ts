@@ -92,7 +92,9 @@ export class KeyIndex {
     this.upTo = end;
     if (this.log.store.saveKeyIndex && this.upTo - Math.max(this.savedUpTo, 0) >= Math.max(KeyIndex.saveEveryRecords, this.savedUpTo / 10)) {
       this.savedUpTo = this.upTo;
-      this.saving = this.serial(() => this.save());
+      // The index is copied in turn with other operations; the write itself runs beside them,
+      // so reads and appends never wait for storage to take a save.
+      this.saving = this.serial(() => this.prepareSave()).then((write) => write?.());
     }
   }
 
@@ -183,7 +185,8 @@ export class KeyIndex {
     }
   }
 
-  private async save(): Promise<void> {
+  /** Copies the index into buckets (in turn with other operations); returns the write to run beside them. */
+  private async prepareSave(): Promise<(() => Promise<void>) | undefined> {
     KeyIndex.saves++;
     if (this.pendingBuckets.size > 0) await this.loadBuckets([...this.pendingBuckets]);
     const generation = this.generation;
@@ -199,12 +202,14 @@ export class KeyIndex {
       for (const k of keys) for (const o of this.offsets.get(k)!) offsets[at++] = o;
       return { bucket, generation, keys, counts, offsets };
     });
-    try {
-      await this.log.store.saveKeyIndex!({ generation, upTo, buckets: INDEX_BUCKETS }, buckets);
-    } catch {
-      // A failed save only costs a rescan after the next reopen.
-      this.savedUpTo = -1;
-    }
+    return async () => {
+      try {
+        await this.log.store.saveKeyIndex!({ generation, upTo, buckets: INDEX_BUCKETS }, buckets);
+      } catch {
+        // A failed save only costs a rescan after the next reopen.
+        this.savedUpTo = -1;
+      }
+    };
   }
 
   /** Whether the index covers every record before `offset` (nothing appended since catchUp). */
