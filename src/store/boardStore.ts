@@ -8,6 +8,7 @@ import { indexElements } from './indexElements';
 import { overwriteNotice } from './overwriteNotice';
 import { useUiStore } from './uiStore';
 import type { ElementProblem } from './problems';
+import type { ScenarioResult } from '../topology';
 
 export interface BoardState {
   doc: BoardDoc | null;
@@ -21,6 +22,8 @@ export interface BoardState {
   lastChange: BoardChange['origin'] | null;
   /** Problems pinned to elements (a later topology compiler fills this). */
   problemsByElement: Readonly<Record<string, readonly ElementProblem[]>>;
+  /** Results of each sticky's scenarios from the latest compile (absent: not run yet). */
+  scenarioResults: Readonly<Record<string, readonly ScenarioResult[]>>;
 }
 
 export interface BoardActions {
@@ -28,6 +31,7 @@ export interface BoardActions {
   attach(doc: BoardDoc): void;
   detach(): void;
   setProblems(problems: Record<string, readonly ElementProblem[]>): void;
+  setScenarioResults(results: readonly ScenarioResult[]): void;
   reset(): void;
 }
 
@@ -40,6 +44,7 @@ const initial: BoardState = {
   revision: 0,
   lastChange: null,
   problemsByElement: {},
+  scenarioResults: {},
 };
 
 let unsubscribe: (() => void) | null = null;
@@ -81,6 +86,11 @@ export const useBoardStore = create<BoardState & BoardActions>()((set, get) => (
   },
   setProblems(problems) {
     set({ problemsByElement: problems });
+  },
+  setScenarioResults(results) {
+    const byElement: Record<string, ScenarioResult[]> = {};
+    for (const r of results) (byElement[r.elementId] ??= []).push(r);
+    set({ scenarioResults: byElement });
   },
   reset() {
     unsubscribe?.();

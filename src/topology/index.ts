@@ -1,6 +1,7 @@
 // Public face of the topology layer: the compiler, its types, name safety and the shared
 // handler runtime (which the simulator runs and the export embeds).
 export * from './types';
+export { guardScope, updateScope, conditionScope, updateType, ruleName } from './rules/scopes';
 export { compileTopology, hasErrors } from './compileTopology';
 export { DEFAULT_SERVICE_ID, DEFAULT_SERVICE_LABEL } from './services';
 export * as naming from './naming';

@@ -13,9 +13,13 @@ export interface CommitFieldProps {
   inputMode?: 'text' | 'numeric';
   placeholder?: string;
   hint?: ReactNode;
+  /** Id of a datalist whose options are suggested while typing. */
+  list?: string;
+  /** The label is for assistive technology only (rows of a table say what they are). */
+  compact?: boolean;
 }
 
-export function CommitField({ label, value, validate, onCommit, multiline, inputMode, placeholder, hint }: CommitFieldProps) {
+export function CommitField({ label, value, validate, onCommit, multiline, inputMode, placeholder, hint, list, compact }: CommitFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);
@@ -43,8 +47,10 @@ export function CommitField({ label, value, validate, onCommit, multiline, input
     onBlur: commit,
   };
   return (
-    <div className={`sb-field${error ? ' sb-field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+    <div className={`sb-field${error ? ' sb-field-invalid' : ''}${compact ? ' sb-field-compact' : ''}`}>
+      <label htmlFor={id} className={compact ? 'sb-visually-hidden' : undefined}>
+        {label}
+      </label>
       {multiline ? (
         <textarea {...common} rows={3} />
       ) : (
@@ -52,6 +58,7 @@ export function CommitField({ label, value, validate, onCommit, multiline, input
           {...common}
           type="text"
           inputMode={inputMode}
+          list={list}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit();
             if (e.key === 'Escape') {

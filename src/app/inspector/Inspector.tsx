@@ -13,6 +13,7 @@ import { ContextSettings } from './ContextSettings';
 import { LinkInspector } from './LinkInspector';
 import { PayloadFieldsEditor } from './PayloadFieldsEditor';
 import { EventSchemaPanel } from './EventSchemaPanel';
+import { RulesSection } from './RulesSection';
 
 export function update(id: ElementId, patch: ElementPatch): void {
   const doc = useBoardStore.getState().doc;
@@ -44,8 +45,9 @@ export function Inspector() {
       </aside>
     );
   }
+  const wide = element && (element.kind === 'command' || element.kind === 'policy' || element.kind === 'readModel' || element.kind === 'aggregate');
   return (
-    <aside className="sb-inspector" aria-label="Inspector">
+    <aside className={`sb-inspector${wide ? ' sb-inspector-wide' : ''}`} aria-label="Inspector">
       {element ? (
         <ElementInspector key={element.id} element={element} />
       ) : link ? (
@@ -88,6 +90,7 @@ function ElementInspector({ element }: { element: BoardElement }) {
       {element.kind === 'event' ? <EventSchemaPanel element={element} /> : null}
       {element.kind === 'aggregate' ? <AggregateSettings element={element} /> : null}
       {element.kind === 'boundedContext' ? <ContextSettings element={element} /> : null}
+      <RulesSection element={element} />
       <DeleteButton label={element.kind === 'boundedContext' ? 'Delete bounded context' : 'Delete sticky'} />
     </>
   );

@@ -1,6 +1,7 @@
 // Keeps the canvas's problemsByElement in step with the board: a moment after each change
 // (debounced) the board is compiled in the simulation worker — a large board takes long enough
-// to stutter the canvas if compiled here — and its problems are pinned to their stickies.
+// to stutter the canvas if compiled here — and its problems are pinned to their stickies. The
+// same compile runs the board's scenarios, whose results the badges and the inspector show.
 import { useEffect } from 'react';
 import { useBoardStore } from '../../store/boardStore';
 import { problemsByElement } from '../../store/simProblems';
@@ -17,6 +18,8 @@ export function useBoardProblems(): void {
     return () => clearTimeout(t);
   }, [board]);
   useEffect(() => {
-    if (problems) useBoardStore.getState().setProblems(problemsByElement(problems.list));
+    if (!problems) return;
+    useBoardStore.getState().setProblems(problemsByElement(problems.list));
+    useBoardStore.getState().setScenarioResults(problems.scenarios);
   }, [problems]);
 }

@@ -8,7 +8,7 @@ import type { ComputedField, ElementId, ExprType, OutcomeRule } from '../../mode
 import { compileRule, exprTypeOfComputed, exprTypeOfField } from '../../model';
 import type { CompileContext } from '../context';
 import type { EventSpec } from '../types';
-import { buildScope, computedPart, fieldsPart } from './scopes';
+import { conditionScope, guardScope, updateScope, updateType } from './scopes';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -40,20 +40,19 @@ function checkComputed(cx: CompileContext, owner: ElementId, fields: readonly Co
         cx.error('rule-unknown-event', `${what} field "${f.name}" changes on an event that does not reach it${event ? ` (${cx.quote(u.eventId)})` : ''}: link the event, or remove the update.`, owner);
         continue;
       }
-      const scope = buildScope(fieldsPart('event', event.fields), computedPart(prefix, fields));
+      const scope = updateScope(event.fields, fields, prefix);
       const type = exprTypeOfComputed(f.type);
       if ((u.op === 'add' || u.op === 'subtract') && type !== 'number')
         cx.error('rule-invalid', `${what} field "${f.name}" is ${f.type}: only numbers can be added to or subtracted from.`, owner);
       if (u.op === 'append' && f.type !== 'list') cx.error('rule-invalid', `${what} field "${f.name}" is ${f.type}: only lists can be appended to.`, owner);
-      const expected: ExprType = u.op === 'append' ? 'any' : u.op === 'set' ? type : 'number';
-      check(cx, owner, `On ${event.label}, ${u.op} ${f.name}`, u.expr, scope, expected);
+      check(cx, owner, `On ${event.label}, ${u.op} ${f.name}`, u.expr, scope, updateType(f, u.op));
     }
   }
 }
 
 function checkOutcomes(cx: CompileContext, commandId: ElementId, rules: readonly OutcomeRule[], outcomeEvents: readonly ElementId[], state: readonly ComputedField[]): void {
   const command = cx.commands.get(commandId)!;
-  const scope = buildScope(fieldsPart('command', command.fields), computedPart('state', state));
+  const scope = guardScope(command.fields, state);
   for (const rule of rules) {
     const event: EventSpec | undefined = cx.events.get(rule.eventId);
     if (!event || !outcomeEvents.includes(rule.eventId)) {
@@ -97,8 +96,7 @@ export function compileRules(cx: CompileContext): void {
     if (!policy.when) continue;
     const triggers = policy.triggers.map((id) => cx.events.get(id)).filter((e): e is EventSpec => !!e);
     // A condition may name the fields every triggering event has.
-    const common = triggers[0]?.fields.filter((f) => triggers.every((t) => t.fields.some((g) => g.label === f.label && g.type === f.type))) ?? [];
-    check(cx, policy.elementId, 'Condition', policy.when, buildScope(fieldsPart('event', common)), 'boolean');
+    check(cx, policy.elementId, 'Condition', policy.when, conditionScope(triggers), 'boolean');
   }
   for (const projector of cx.projectors.values()) {
     const members = cx.groups.members(projector.elementId).map((id) => ix.byId.get(id));

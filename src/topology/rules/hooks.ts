@@ -9,7 +9,7 @@ import { CommandRejectedError } from '../runtime/aggregate';
 import type { CommandEnvelope, EventEnvelope, Payload } from '../runtime/messages';
 import type { ProjectorColumns } from '../runtime/projector';
 import type { AggregateSpec, EventSpec, FieldSpec, PolicySpec, ProjectorSpec, Topology } from '../types';
-import { buildScope, computedPart, computedValues, fieldsPart, payloadValues, withBareNames } from './scopes';
+import { commonFields, computedValues, conditionScope, guardScope, payloadValues, updateScope, updateType, withBareNames } from './scopes';
 
 function compiled(text: string, scope: Map<string, ExprType>, expected: ExprType): Expr {
   const c = compileRule(text, scope, expected);
@@ -41,10 +41,8 @@ function compileUpdates(t: Topology, fields: readonly ComputedField[], prefix: '
     for (const u of f.updates) {
       const event = t.events.find((e) => e.elementId === u.eventId);
       if (!event || !eventIds.includes(u.eventId)) continue;
-      const scope = buildScope(fieldsPart('event', event.fields), computedPart(prefix, fields));
-      const expected: ExprType = u.op === 'append' ? 'any' : u.op === 'set' ? exprTypeOfComputed(f.type) : 'number';
       const entry = byType.get(event.typeName) ?? { event, updates: [] };
-      entry.updates.push({ field: f, op: u.op, expr: compiled(u.expr, scope, expected) });
+      entry.updates.push({ field: f, op: u.op, expr: compiled(u.expr, updateScope(event.fields, fields, prefix), updateType(f, u.op)) });
       byType.set(event.typeName, entry);
     }
   }
@@ -96,7 +94,7 @@ export function aggregateRules(t: Topology, agg: AggregateSpec): AggregateRules 
   for (const c of ruled) {
     const command = t.commands.find((x) => x.elementId === c.commandId);
     if (!command) continue;
-    const scope = buildScope(fieldsPart('command', command.fields), computedPart('state', agg.state));
+    const scope = guardScope(command.fields, agg.state);
     const outcomes: CompiledOutcome[] = [];
     for (const rule of c.rules!) {
       const event = t.events.find((e) => e.elementId === rule.eventId);
@@ -148,8 +146,8 @@ export function projectorColumns(t: Topology, projector: ProjectorSpec): Project
 export function policyCondition(t: Topology, policy: PolicySpec): ((event: EventEnvelope) => boolean) | undefined {
   if (!policy.when) return undefined;
   const triggers = policy.triggers.map((id) => t.events.find((e) => e.elementId === id)).filter((e): e is EventSpec => !!e);
-  const common = triggers[0]?.fields.filter((f) => triggers.every((x) => x.fields.some((g) => g.label === f.label && g.type === f.type))) ?? [];
-  const expr = compiled(policy.when, buildScope(fieldsPart('event', common)), 'boolean');
+  const common = commonFields(triggers);
+  const expr = compiled(policy.when, conditionScope(triggers), 'boolean');
   return (event) => {
     const spec = triggers.find((e) => e.typeName === event.type);
     const env = new Map<string, RuleValue>();

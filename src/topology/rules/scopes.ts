@@ -67,3 +67,27 @@ export function withBareNames(values: Map<string, RuleValue>, prefixes: readonly
   }
   return values;
 }
+
+/** What an outcome's guard and computed event fields may name: the command, then the state. */
+export function guardScope(commandFields: readonly FieldSpec[], state: readonly ComputedField[]): Map<string, ExprType> {
+  return buildScope(fieldsPart('command', commandFields), computedPart('state', state));
+}
+
+/** What an update on an event may name: the event's fields, then the state or row fields. */
+export function updateScope(eventFields: readonly FieldSpec[], computed: readonly ComputedField[], prefix: 'state' | 'row'): Map<string, ExprType> {
+  return buildScope(fieldsPart('event', eventFields), computedPart(prefix, computed));
+}
+
+/** The fields every triggering event has, with one type: what a policy's condition may name. */
+export function commonFields(triggers: readonly { fields: readonly FieldSpec[] }[]): FieldSpec[] {
+  return triggers[0]?.fields.filter((f) => triggers.every((t) => t.fields.some((g) => g.label === f.label && g.type === f.type))) ?? [];
+}
+
+export function conditionScope(triggers: readonly { fields: readonly FieldSpec[] }[]): Map<string, ExprType> {
+  return buildScope(fieldsPart('event', commonFields(triggers)));
+}
+
+/** The type a computed field's update must give. */
+export function updateType(field: ComputedField, op: ComputedField['updates'][number]['op']): ExprType {
+  return op === 'append' ? 'any' : op === 'set' ? exprTypeOfComputed(field.type) : 'number';
+}

@@ -1,0 +1,80 @@
+// Executable scenarios at 1280×720 on the Banking example: a scenario added to "Withdraw money"
+// in the inspector runs at once and goes red with the difference, a guard added to the rule
+// turns it green, and the sticky's badge follows; a run's Balance read model adds up against
+// the account's events as the message browser shows them.
+import { expect, test } from '@playwright/test';
+import { BoardPage } from './pages/BoardPage';
+import { ScenariosPanel } from './pages/ScenariosPanel';
+import { TopicsTab } from './pages/TopicsTab';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+test('a scenario on "Withdraw money" goes red, and the guard that makes it pass turns it green', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('Banking');
+  const withdraw = board.sticky('Command', 'Withdraw money');
+  await expect(withdraw.getByRole('img', { name: 'Scenarios: 2 passing, 0 failing' })).toBeVisible();
+  await withdraw.click();
+  const panel = new ScenariosPanel(page);
+  await expect(panel.status('Within the balance')).toHaveText('✓ Passes');
+  await expect(panel.status('Beyond the balance')).toHaveText('✓ Passes');
+
+  await panel.add('Nothing to withdraw');
+  await panel.addGiven('Nothing to withdraw', 'Money deposited');
+  await panel.cell('Nothing to withdraw', 'Given 1', 'amount = 10.00');
+  await panel.cell('Nothing to withdraw', 'When', 'amount = 0');
+  await panel.then('Nothing to withdraw', 1, 'Withdrawal rejected');
+  await panel.cell('Nothing to withdraw', 'Then 1', 'amount = When.amount');
+
+  // Red within a second or so of the edit, with what differs.
+  await expect(panel.status('Nothing to withdraw')).toContainText('✗ Fails', { timeout: 5000 });
+  await expect(panel.status('Nothing to withdraw')).toContainText('Expected Withdrawal rejected, got Money withdrawn');
+  await expect(withdraw.getByRole('img', { name: 'Scenarios: 2 passing, 1 failing' })).toBeVisible();
+
+  // A guard that names an unknown field is refused where it is typed.
+  await panel.guard('Withdrawal rejected', 'amount > balanse');
+  await expect(panel.inspector.getByText('No field "balanse" here: did you mean "balance"?')).toBeVisible();
+
+  await panel.guard('Withdrawal rejected', 'amount > balance or amount <= 0');
+  await expect(panel.status('Nothing to withdraw')).toHaveText('✓ Passes', { timeout: 5000 });
+  await expect(panel.status('Beyond the balance')).toHaveText('✓ Passes');
+  await expect(withdraw.getByRole('img', { name: 'Scenarios: 3 passing, 0 failing' })).toBeVisible();
+});
+
+test("a run's Balance read model adds up: deposits minus withdrawals, in money with two decimals", async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('Banking');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+  await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
+  await expect(page.getByRole('group', { name: 'Counters' }).getByRole('status', { name: 'Produced records', exact: true })).toHaveText(/\d{3,}/, { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause simulation' }).click();
+  await page.getByRole('tab', { name: 'Read models' }).click();
+  const table = page.getByRole('table', { name: 'Read model Balance' });
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  const headers = await table.locator('thead th').allTextContents();
+  const balanceAt = headers.indexOf('balance');
+  expect(balanceAt).toBeGreaterThan(2);
+  const rows = await table.locator('tbody tr').evaluateAll((trs, at) => trs.slice(0, 3).map((tr) => ({ id: (tr.children[0] as HTMLElement).title, version: Number((tr.children[1] as HTMLElement).innerText), balance: (tr.children[at] as HTMLElement).innerText.trim() })), balanceAt);
+  const topics = new TopicsTab(page);
+  await topics.open('account-service.account.events');
+  for (const row of rows) {
+    expect(row.balance).toMatch(/^\d+\.\d{2}$/);
+    await topics.find({ from: 'Oldest', key: row.id });
+    const values = await topics.column(4);
+    // The events the projector folds (not the rejections), oldest first, as many as the row counts.
+    const folded = values.filter((v) => !v.includes('"reason"')).slice(0, row.version);
+    expect(folded.length).toBe(row.version);
+    let cents = 0;
+    for (const v of folded) {
+      const amount = /"amount":"(\d+\.\d{2})"/.exec(v)?.[1];
+      const fee = /"fee":"(\d+\.\d{2})"/.exec(v)?.[1];
+      if (v.includes('"reference"')) cents += Math.round(Number(amount) * 100);
+      else if (fee) cents -= Math.round(Number(fee) * 100);
+      else if (amount) cents -= Math.round(Number(amount) * 100);
+    }
+    expect(cents).toBeGreaterThanOrEqual(0);
+    expect((cents / 100).toFixed(2)).toBe(row.balance);
+  }
+});
