@@ -62,7 +62,8 @@ export function buildSnapshot(x: SnapshotInputs): SimSnapshot {
   const readModels: ReadModelView[] = x.topology.projectors.map((p) => {
     const table = x.tables.get(p.elementId);
     const recent = table?.recent(o.maxRowsPerReadModel) ?? [];
-    const columns: string[] = [];
+    // The read model's computed fields first: they are what it is for (Balance's balance).
+    const columns: string[] = p.columns.map((c) => c.name).slice(0, MAX_COLUMNS);
     for (const row of recent) for (const k of Object.keys(row.fields)) if (!columns.includes(k) && columns.length < MAX_COLUMNS) columns.push(k);
     return {
       id: p.elementId,
