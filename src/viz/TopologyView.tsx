@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore, type GroupLagStatus } from '../store/simStore';
 import { healthClass } from './lagHealthText';
+import { readersText, topicReaders } from './topicReaders';
 import { LINE_PX, MAX_BOX_PX, PAD_PX, TOPO_FONT_PX, layoutTopology, textWidth, type PlacedNode, type TopologyLayout } from './topologyLayout';
 
 const BROKER_COLOURS = ['#2f6fde', '#e8590c', '#2b8a3e', '#ae3ec9', '#1098ad', '#f08c00', '#5c7cfa', '#c2255c', '#495057'];
@@ -30,7 +31,7 @@ function fit(text: string, width: number, bold = false): string {
 const rateText = (r: number) => `${Math.round(r).toLocaleString('en-US')}/s`;
 const lineY = (n: PlacedNode, line: number) => n.y + PAD_PX + line * LINE_PX + TOPO_FONT_PX - 1;
 
-function Partitions({ node, rate }: { node: PlacedNode; rate: number }) {
+function Partitions({ node, rate, readers }: { node: PlacedNode; rate: number; readers: string }) {
   const perInstance = node.perInstance === true;
   const topic = node.label;
   // A per-instance prefix shows its instance topics (one partition each), the first few of them.
@@ -53,6 +54,9 @@ function Partitions({ node, rate }: { node: PlacedNode; rate: number }) {
         {rate > 0 ? `${rateText(rate)} written` : 'idle'}
         {perInstance ? ` · ${leaders.length} instance topics` : ''}
       </text>
+      <text x={node.x + PAD_PX} y={lineY(node, 3)} className="sb-topo-sub">
+        read by {readers}
+      </text>
     </g>
   );
 }
@@ -66,6 +70,8 @@ export function TopologyView() {
     ),
   );
   const brokers = useSimStore(useShallow((s) => s.snapshot?.brokers ?? []));
+  const topicNames = structure?.nodes.filter((n) => n.kind === 'topic').map((n) => n.label) ?? [];
+  const readers = useSimStore(useShallow((s) => Object.fromEntries(topicNames.map((t) => [t, readersText(topicReaders(s.snapshot?.groups ?? [], t))]))));
   const [layout, setLayout] = useState<TopologyLayout | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -148,7 +154,7 @@ export function TopologyView() {
                     </text>
                   </>
                 ) : null}
-                {n.kind === 'topic' ? <Partitions node={n} rate={rates.topicRates[n.label] ?? 0} /> : null}
+                {n.kind === 'topic' ? <Partitions node={n} rate={rates.topicRates[n.label] ?? 0} readers={readers[n.label] ?? 'no group'} /> : null}
               </g>
             );
           })}

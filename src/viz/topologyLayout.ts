@@ -51,6 +51,8 @@ export const MAX_BOX_PX = 340;
 /** Widest state and member count a group's lines must hold ("CompletingRebalance · 9,999/s handled"). */
 const WIDEST_GROUP_LINES = ['CompletingRebalance · 9,999/s handled', 'projector · 99 members · lag WARN'];
 const WIDEST_TOPIC_LINE = '9,999/s written';
+/** The topic's readers line ("read by 2 groups · lag 1,234"). */
+const WIDEST_READERS_LINE = 'read by 9 groups · lag 99,999';
 const WIDEST_INSTANCE_TOPIC_LINE = '9,999/s written · 999 instance topics';
 
 let measureCtx: CanvasRenderingContext2D | null | undefined;
@@ -69,7 +71,7 @@ function boxSize(label: string, others: readonly string[], lines: number): [numb
 }
 
 function sizeOf(n: SimStructure['nodes'][number]): [number, number] {
-  if (n.kind === 'topic') return boxSize(n.label, [n.perInstance ? WIDEST_INSTANCE_TOPIC_LINE : WIDEST_TOPIC_LINE, '▮▮'.repeat(n.partitions ?? 1)], 3);
+  if (n.kind === 'topic') return boxSize(n.label, [n.perInstance ? WIDEST_INSTANCE_TOPIC_LINE : WIDEST_TOPIC_LINE, WIDEST_READERS_LINE, '▮▮'.repeat(n.partitions ?? 1)], 4);
   if (n.kind === 'group') return boxSize(n.label, WIDEST_GROUP_LINES, 3);
   return boxSize(n.label, [], 1);
 }

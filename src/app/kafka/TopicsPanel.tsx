@@ -10,6 +10,7 @@ import { MessageBrowser } from './MessageBrowser';
 import { ProduceMessage } from './ProduceMessage';
 import { TopicConfigs } from './TopicConfigs';
 import { CompactionPanel } from './CompactionView';
+import { topicReaders } from '../../viz/topicReaders';
 import './kafka.css';
 
 const VIEWS: { id: TopicView; label: string }[] = [
@@ -33,6 +34,16 @@ export function useTopics(): { name: string; partitions: number }[] {
     const [name, n] = x.split('\u0000');
     return { name: name!, partitions: Number(n) };
   });
+}
+
+/** Which groups read the topic, with their lag on it. */
+function Readers({ topic }: { topic: string }) {
+  const readers = useSimStore(useShallow((s) => topicReaders(s.snapshot?.groups ?? [], topic).map((r) => `${r.label} (${r.kind}): lag ${r.lag.toLocaleString('en-US')}`)));
+  return (
+    <p className="sb-small-text sb-kafka-readers" role="note" aria-label={`Readers of ${topic}`} title={readers.join('\n')}>
+      Read by {readers.length === 0 ? 'no group' : readers.join(' · ')}
+    </p>
+  );
 }
 
 export function TopicsPanel() {
@@ -69,6 +80,7 @@ export function TopicsPanel() {
           ))}
         </div>
       </div>
+      {current ? <Readers topic={current.name} /> : null}
       {current ? (
         <div role="tabpanel" id={`sb-kafka-${view}`} aria-labelledby={`sb-kafka-tab-${view}`} className="sb-kafka-body">
           {view === 'messages' ? <MessageBrowser topic={current.name} partitions={current.partitions} /> : null}
