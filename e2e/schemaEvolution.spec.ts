@@ -44,3 +44,34 @@ test('evolving Money deposited: the verdict before registering, versions, and th
   expect(exported.schemaVersions.map((v) => v.fields.map((f) => f.name).join(','))).toEqual(['accountId,amount,balance,reference,depositedAt', 'accountId,amount,balance,reference,depositedAt,channel']);
   expect(exported.compatibility).toBe('FULL');
 });
+
+test('faxNumber → email: old and new producers side by side, old consumers keep reading', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('Banking');
+  await board.sticky('Domain event', 'Money deposited').click();
+  const schema = new EventSchema(page);
+  // Version 1 carries an optional faxNumber.
+  const fax = await schema.addField();
+  await schema.rename(fax, 'faxNumber');
+  await fax.getByRole('checkbox', { name: 'Optional' }).check();
+  await schema.register(1);
+  // Version 2: faxNumber goes, an optional email comes. Both optional: compatible both ways.
+  await schema.level().selectOption('FULL');
+  const email = await schema.addField();
+  await schema.rename(email, 'email');
+  await email.getByRole('checkbox', { name: 'Optional' }).check();
+  await page.getByRole('complementary', { name: 'Inspector' }).getByRole('button', { name: 'Remove faxNumber' }).click();
+  await expect(schema.verdict()).toHaveText('✓ Version 2 is compatible under FULL.');
+  await schema.register(2);
+
+  await page.getByRole('button', { name: 'Run settings', exact: true }).click();
+  await page.getByRole('group', { name: 'Run settings' }).getByRole('checkbox', { name: 'Old and new producers side by side' }).check();
+  await page.getByRole('button', { name: 'Close run settings' }).click();
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+  await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
+  const counters = page.getByRole('group', { name: 'Counters' });
+  await expect(counters.getByRole('status', { name: 'Written by old producers', exact: true })).toHaveText(/^[1-9]/, { timeout: 30_000 });
+  await expect(counters.getByRole('status', { name: 'Read by old consumers', exact: true })).toHaveText(/^[1-9]/, { timeout: 30_000 });
+  await expect(counters.getByRole('status', { name: 'Unreadable to old consumers', exact: true })).toHaveText('0');
+});

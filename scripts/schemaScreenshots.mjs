@@ -1,6 +1,7 @@
 // Screenshots of an event's schema in the inspector at 1280×720 for docs/screenshots/: the
-// verdict on a breaking draft (a new required field under BACKWARD), and the history comparing
-// two versions. Builds the app, serves it, drives Chromium:
+// verdict on a breaking draft (a new required field under BACKWARD), the history comparing
+// two versions, and a run with old and new producers side by side. Builds the app, serves it,
+// drives Chromium:
 //   node scripts/schemaScreenshots.mjs
 import { mkdirSync } from 'node:fs';
 import { withApp } from './lib/screenshotApp.mjs';
@@ -32,4 +33,14 @@ await withApp(async (page) => {
   await panel.getByLabel('To version').selectOption({ label: 'Draft' });
   await panel.getByRole('table', { name: 'Schema changes' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${out}/schema-history-diff.png` });
+  // Old and new producers: version 2 registered (channel optional), the draft not yet.
+  await panel.getByRole('button', { name: 'Register version 3' }).click();
+  await page.getByRole('button', { name: 'Run settings', exact: true }).click();
+  await page.getByRole('group', { name: 'Run settings' }).getByRole('checkbox', { name: 'Old and new producers side by side' }).check();
+  await page.getByRole('button', { name: 'Close run settings' }).click();
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
+  await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
+  await page.getByRole('group', { name: 'Counters' }).getByRole('status', { name: 'Read by old consumers', exact: true }).waitFor();
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: `${out}/schema-old-and-new-producers.png` });
 });

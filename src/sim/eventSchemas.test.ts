@@ -4,6 +4,7 @@
 // writing anything.
 import avro from 'avsc/etc/browser/avsc-types.js';
 import { describe, expect, it } from 'vitest';
+import type { PayloadField } from '../model';
 import { compileTopology, eventAvroSchema, runtime } from '../topology';
 import { AggregateEventStore } from './aggregateEventStore';
 import { SchemaMismatchError } from '../engine';
@@ -60,7 +61,7 @@ describe('event schemas in a run', () => {
     const deposited = topology.events.find((e) => e.typeName === 'MoneyDeposited')!;
     const topic = topology.topics.find((t) => t.id === deposited.topicId)!;
     await cluster.engine.createTopic(topic.name, topic.partitions, [], 1);
-    const schemas = await EventSchemas.register(cluster, topology);
+    const schemas = await EventSchemas.register(cluster, topology, board);
     const store = new AggregateEventStore(cluster, topic.name, 'Account', topic.keyPrefixedByType, () => 1, { wrote: () => undefined, waiting: () => undefined, retried: () => undefined });
     store.encodeValue = (e) => schemas.encode(e);
     store.valueText = schemas.valueText;
@@ -75,5 +76,48 @@ describe('event schemas in a run', () => {
     expect(await store.append('a-1', [event(good)], 0)).toBe(1);
     expect((await store.read('a-1', 0)).map((e) => e.payload)).toEqual([good]);
     await cluster.close();
+  });
+
+  describe('old and new producers side by side (faxNumber → email)', () => {
+    const evolved = (oldExtra: PayloadField, newExtra: PayloadField | null) => {
+      const board = exampleBoard('banking');
+      const el = board.elements.find((e) => e.kind === 'event' && e.text === 'Money deposited')!;
+      if (el.kind !== 'event') throw new Error('not an event');
+      el.schemaVersions = [{ fields: [...el.fields, oldExtra] }];
+      if (newExtra) el.fields = [...el.fields, newExtra];
+      return board;
+    };
+    const run = async (board: ReturnType<typeof exampleBoard>) => {
+      const sim = new Simulation(board, { seed: 7, oldProducers: true });
+      await sim.start();
+      for (let t = 0; t < 8_000; t += 1_000) await sim.advance(1_000);
+      const c = sim.snapshot().counters;
+      sim.stop();
+      return c;
+    };
+
+    it('both optional: old producers write version 1, and old and new consumers read every event', async () => {
+      const c = await run(evolved({ name: 'faxNumber', type: 'string', optional: true, doc: '' }, { name: 'email', type: 'string', optional: true, doc: '' }));
+      expect(c.oldProducerEvents).toBeGreaterThan(10);
+      expect(c.oldConsumerReads).toBeGreaterThan(20);
+      expect(c.oldConsumerFailures).toBe(0);
+      expect(c.handlerErrors).toBe(0);
+    });
+
+    it('a required field the new version dropped: new consumers still read, old consumers cannot', async () => {
+      const c = await run(evolved({ name: 'branch', type: 'string', optional: false, doc: '' }, null));
+      expect(c.oldProducerEvents).toBeGreaterThan(10);
+      expect(c.oldConsumerFailures).toBeGreaterThan(10);
+      expect(c.handlerErrors).toBe(0);
+    });
+
+    it('without the option every event is written with the current version', async () => {
+      const board = evolved({ name: 'faxNumber', type: 'string', optional: true, doc: '' }, { name: 'email', type: 'string', optional: true, doc: '' });
+      const sim = new Simulation(board, { seed: 7 });
+      await sim.start();
+      for (let t = 0; t < 4_000; t += 1_000) await sim.advance(1_000);
+      expect(sim.snapshot().counters.oldProducerEvents).toBe(0);
+      sim.stop();
+    });
   });
 });

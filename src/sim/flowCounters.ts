@@ -9,6 +9,11 @@ export class FlowCounters {
   commandsIssued = 0;
   handlerErrors = 0;
   conflicts = 0;
+  /** Events written with an earlier schema version by the old producers (options.oldProducers). */
+  oldProducerEvents = 0;
+  /** Event records an old consumer (the earlier version's reader) read, and could not read. */
+  oldConsumerReads = 0;
+  oldConsumerFailures = 0;
   readonly outcomes = new Map<string, number>();
   /** Commands handled per command type (by aggregates and external-system sinks). */
   readonly commands = new Map<string, number>();

@@ -33,6 +33,11 @@ export interface SimOptions {
    * retention.bytes, so a long run stays bounded (the board's own retention is usually days).
    */
   recordBudget: number;
+  /**
+   * Old and new producers side by side: every other event of a type with an earlier registered
+   * schema version is written with that version, as a producer not yet upgraded would (eventSchemas.ts).
+   */
+  oldProducers: boolean;
 }
 
 export const SIM_DEFAULTS: SimOptions = {
@@ -50,6 +55,7 @@ export const SIM_DEFAULTS: SimOptions = {
   speed: 1,
   maxRowsPerReadModel: 12,
   recordBudget: 200_000,
+  oldProducers: false,
 };
 
 export const MIN_SPEED = 0.1;

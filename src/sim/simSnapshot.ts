@@ -21,6 +21,11 @@ export interface SimCounters {
   sendRetries: number;
   handlerErrors: number;
   conflicts: number;
+  /** Old and new producers side by side: events the old producers wrote with an earlier schema version. */
+  oldProducerEvents: number;
+  /** Event records the old consumers (readers with the earlier version) read, and could not read. */
+  oldConsumerReads: number;
+  oldConsumerFailures: number;
 }
 
 export interface GroupView {

@@ -186,8 +186,15 @@ export class Simulation {
       const rf = this.replicationFactor(t);
       if (!cluster.engine.topics.has(t.name)) await cluster.engine.createTopic(t.name, t.partitions, topicConfigEntries(t, topicMinInsync(o, rf)), rf);
     }
-    this.schemas = await EventSchemas.register(cluster, this.topology);
+    this.schemas = await EventSchemas.register(cluster, this.topology, this.board, { oldProducers: o.oldProducers, onOldWrite: () => this.flow.oldProducerEvents++ });
     return cluster;
+  }
+
+  /** Old and new producers side by side: whether an old consumer could read this delivered record too. */
+  private countOldConsumer(value: Uint8Array): void {
+    const ok = this.schemas!.readByOldConsumer(value);
+    if (ok === true) this.flow.oldConsumerReads++;
+    else if (ok === false) this.flow.oldConsumerFailures++;
   }
 
   /** A topic's replicas in this run: the run's setting, else the board's, at most the brokers. */
@@ -233,6 +240,7 @@ export class Simulation {
     this.rebalances = rebalances;
     cluster.groups.onDeliver((group, topic, partition, _offset, _id, lease, record) => {
       const role = byGroup.get(group);
+      if (this.options.oldProducers && (record as ConsumedRecord).value) this.countOldConsumer((record as ConsumedRecord).value!);
       if (role) return role.handle(wireOf(record as ConsumedRecord, this.schemas!.valueText), topic, partition, lease);
     });
     cluster.replication.onEvent((e) => {

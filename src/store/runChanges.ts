@@ -5,7 +5,7 @@ import type { Board } from '../model';
 import { SIM_DEFAULTS, type SimOptions } from '../sim';
 
 /** Options read only when a run starts (the others apply to a running simulation at once). */
-export const START_ONLY_OPTIONS = ['brokers', 'minInsyncReplicas', 'replicationFactor'] as const satisfies readonly (keyof SimOptions)[];
+export const START_ONLY_OPTIONS = ['brokers', 'minInsyncReplicas', 'replicationFactor', 'oldProducers'] as const satisfies readonly (keyof SimOptions)[];
 
 export type StartOnlyOption = (typeof START_ONLY_OPTIONS)[number];
 

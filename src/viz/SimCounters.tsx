@@ -17,6 +17,10 @@ export function SimCounters() {
     ['Retried sends', c?.sendRetries ?? 0],
     ['Failed sends', c?.sendErrors ?? 0],
   ];
+  // Shown once old and new producers run side by side (Run settings).
+  if (c && c.oldProducerEvents > 0) {
+    items.push(['Written by old producers', c.oldProducerEvents], ['Read by old consumers', c.oldConsumerReads], ['Unreadable to old consumers', c.oldConsumerFailures, 'sb-counter-bad']);
+  }
   return (
     <div className="sb-counters" role="group" aria-label="Counters">
       {items.map(([label, value, cls]) => {

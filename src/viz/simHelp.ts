@@ -21,6 +21,12 @@ export const COUNTER_HELP = {
   'Retried sends':
     'Sends the leader refused and the producer tried again (retry.backoff.ms): no leader, a stopped broker, or fewer in-sync replicas than min.insync.replicas with acks=all.',
   'Failed sends': 'Sends that ended in an error: refused after the append, or still refused when delivery.timeout.ms (120 s) ran out.',
+  'Written by old producers':
+    'Old and new producers side by side (Run settings): events written with the earlier registered schema version of their event, as a producer not yet upgraded writes them. New consumers read them through Avro schema resolution.',
+  'Read by old consumers':
+    'Deliveries of events that a consumer still on the earlier schema version could read too (its reader schema resolved against the writer’s).',
+  'Unreadable to old consumers':
+    'Deliveries of events that a consumer on the earlier schema version could not read: the new version dropped a field the old one requires without a default (a FORWARD break).',
 } as const;
 
 export type CounterName = keyof typeof COUNTER_HELP;

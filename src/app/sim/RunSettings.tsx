@@ -13,6 +13,7 @@ export function RunSettings() {
   const minIsr = useSimStore((s) => s.options.minInsyncReplicas ?? SIM_DEFAULTS.minInsyncReplicas);
   const rf = useSimStore((s) => (s.options.replicationFactor === undefined ? SIM_DEFAULTS.replicationFactor : s.options.replicationFactor));
   const set = useSimStore((s) => s.setRunSettings);
+  const oldProducers = useSimStore((s) => s.options.oldProducers ?? SIM_DEFAULTS.oldProducers);
   return (
     <div className="sb-run-settings">
       <button type="button" className="sb-button" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
@@ -49,6 +50,13 @@ export function RunSettings() {
             min.insync.replicas
             <input type="number" min={1} max={brokers} value={minIsr} onChange={(e) => set({ minInsyncReplicas: clampInt(e.target.valueAsNumber, 1, brokers) })} />
           </label>
+          <label className="sb-check">
+            <input type="checkbox" checked={oldProducers} onChange={(e) => set({ oldProducers: e.target.checked })} />
+            Old and new producers side by side
+          </label>
+          <p className="sb-muted">
+            With old and new producers, every other event whose schema has an earlier registered version is written with that version, and each delivery is also read as a consumer on that version would read it.
+          </p>
           <p className="sb-muted">
             Read when a run starts: restart to apply. Each topic has the replication factor chosen here, or its own from the board (capped by the brokers), and uses at most
             that many as min.insync.replicas. With acks=all, a partition refuses writes while fewer replicas are in sync.

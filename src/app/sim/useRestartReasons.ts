@@ -7,8 +7,8 @@ import { useBoardStore } from '../../store/boardStore';
 import { runFingerprint, settingsToApply } from '../../store/runChanges';
 import { SIM_DEFAULTS, runControls, useSimStore } from '../../store/simStore';
 
-const NAMES = { brokers: 'brokers', minInsyncReplicas: 'min.insync.replicas', replicationFactor: 'replication factor' } as const;
-const shown = (v: number | null) => (v === null ? 'from the board' : String(v));
+const NAMES = { brokers: 'brokers', minInsyncReplicas: 'min.insync.replicas', replicationFactor: 'replication factor', oldProducers: 'old and new producers' } as const;
+const shown = (v: number | boolean | null) => (v === null ? 'from the board' : v === true ? 'on' : v === false ? 'off' : String(v));
 
 export function useRestartReasons(): string[] {
   const board = useBoardStore((s) => s.board);
