@@ -1,5 +1,6 @@
-// Screenshots of the views that explain why at 1280×720 for docs/screenshots/: lag health on
-// the consumer groups and the topology, and the lag over the whole run. Builds the app, serves
+// Screenshots of the views that explain why at 1280×720 for docs/screenshots/: the board's
+// stickies stalled by a fault, lag health on the consumer groups and the topology, the lag over
+// the whole run, rebalance history and compaction. Builds the app, serves
 // it, drives Chromium:
 //   node scripts/whyScreenshots.mjs [name filter]
 import { mkdirSync } from 'node:fs';
@@ -29,6 +30,16 @@ await withApp(async (page) => {
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('25');
   await button('Run simulation').click();
   await page.getByRole('table', { name: 'Partitions' }).locator('tbody tr').first().waitFor();
+  // Business impact: two of three brokers down, acks=all with min.insync.replicas 2.
+  await page.waitForTimeout(2000);
+  await button('Stop broker 1').click();
+  await button('Stop broker 2').click();
+  await page.getByRole('img', { name: /^Impact: stalled/ }).first().waitFor({ timeout: 20_000 });
+  await page.waitForTimeout(2500);
+  await shot('why-impact-board');
+  await button('Start broker 1').click();
+  await button('Start broker 2').click();
+  await page.getByRole('img', { name: /^Impact: was stalled/ }).first().waitFor({ timeout: 30_000 });
   await dockHeight('Home');
   await tab('Consumer groups').click();
   await page.waitForTimeout(4000);

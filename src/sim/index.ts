@@ -17,4 +17,5 @@ export type { KafkaConsoleApi, BrowseRequest, BrowseFrom, BrowsePage, BrowsedMes
 export { partitionLagStatus, groupLagStatus, type PartitionLagStatus, type GroupLagStatus, type OffsetCommit, type PartitionLagInput, type GroupLagInput, type GroupPartitionInput, type GroupHealth, type PartitionHealth } from './lagHealth/burrow';
 export { estimateClearMs, lagTrend, type LagTrend } from './lagHealth/clearTime';
 export type { LagHealthView } from './lagHealth/lagHealthTracker';
+export { currentCauses, ImpactTracker, RECOVERED_SHOWN_MS, type ImpactState, type StickyImpact, type RecoveredImpact } from './businessImpact';
 export { triggerOf, type RebalanceTrigger, type OwnershipSegment, type RebalanceView, type GroupRebalanceHistory, type RebalanceHistoryView } from './rebalanceHistory';

@@ -6,6 +6,7 @@ import type { BrokerSnapshot, PartitionSnapshot, StampedEvent } from './engineAp
 import type { SimState } from './lifecycle';
 import type { RoleKind } from './groupRoles';
 import type { LagHealthView } from './lagHealth/lagHealthTracker';
+import type { RecoveredImpact, StickyImpact } from './businessImpact';
 
 export interface SimCounters {
   produced: number;
@@ -112,6 +113,10 @@ export interface StickyLive {
   count: number;
   /** Lag of the group that handles it (for an event: the most lagging group that reads it). */
   lag: number | null;
+  /** Stalled or stale now because of a fault, and since when (businessImpact.ts). */
+  impact?: StickyImpact | null;
+  /** The last such episode, for a minute after it ended. */
+  recovered?: RecoveredImpact | null;
 }
 
 export interface SimSnapshot {

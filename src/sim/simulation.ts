@@ -27,6 +27,7 @@ import type { LiveReadModel } from './liveReadModel';
 import { RingSeries } from './ringSeries';
 import { LagHealthTracker } from './lagHealth/lagHealthTracker';
 import { RebalanceHistory, type RebalanceHistoryView } from './rebalanceHistory';
+import { currentCauses, ImpactTracker } from './businessImpact';
 import { ServiceInstances } from './serviceInstances';
 import { buildSnapshot } from './buildSnapshot';
 import { buildStructure, type SimStructure } from './structure';
@@ -75,6 +76,7 @@ export class Simulation {
   private series: RingSeries | null = null;
   private lagHealth: LagHealthTracker | null = null;
   private rebalances: RebalanceHistory | null = null;
+  private readonly impacts = new ImpactTracker();
   private nextSampleAt = SAMPLE_MS;
   private samples = 0;
   private instanceTopics: InstanceTopics | null = null;
@@ -582,6 +584,9 @@ export class Simulation {
       rates: this.rates,
       health: (groupId) => this.lagHealth?.view(groupId) ?? null,
     });
+    // What the faults cost the board: stickies that stall or go stale, and for how long.
+    this.impacts.update(snap.at, currentCauses(this.topology, snap.partitions, snap.acks, snap.groups));
+    snap.stickies = snap.stickies?.map((x) => ({ ...x, impact: this.impacts.impact(x.elementId, snap.at), recovered: this.impacts.recovered(x.elementId, snap.at) }));
     return this.storage ? { ...snap, stored: true, storedAt: this.storedAt } : snap;
   }
 

@@ -37,7 +37,8 @@ describe('sticky figures in the snapshot', () => {
 
     // Policies and read models: their group's handled records and lag.
     for (const p of [...t.policies, ...t.projectors]) {
-      expect(byId.get(p.elementId)).toEqual({ elementId: p.elementId, count: group.get(p.groupId)!.handled, lag: group.get(p.groupId)!.totalLag });
+      // No fault in this run: nothing stalled, nothing recovered.
+      expect(byId.get(p.elementId)).toEqual({ elementId: p.elementId, count: group.get(p.groupId)!.handled, lag: group.get(p.groupId)!.totalLag, impact: null, recovered: null });
     }
     sim.stop();
   });

@@ -2,7 +2,7 @@
 // its live rate and its group's lag in a small badge ("12/s · lag 3"), so the board itself shows
 // where records flow and where they pile up. Re-renders only when its text changes.
 import type { ElementId, ElementKind } from '../../model';
-import { badgeText } from '../../store/badgeRates';
+import { badgeText, impactText } from '../../store/badgeRates';
 import { useBoardStore } from '../../store/boardStore';
 import { useSimStore } from '../../store/simStore';
 
@@ -27,11 +27,25 @@ export function LiveBadge({ id, kind, zoom = 1 }: { id: ElementId; kind: Element
     if (s.runBoardId !== boardId || s.snapshot?.source !== 'board' || (state !== 'running' && state !== 'paused')) return null;
     return badgeText(s.badges?.[id]);
   });
+  const impact = useSimStore((s) => (text ? impactText(s.badges?.[id]) : null));
   if (!text) return null;
   const shown = zoom < 1 ? text.replace(' · ', '\n') : text;
+  const size = zoom < 1 ? { fontSize: `${BADGE_SCREEN_PX / zoom}px` } : undefined;
+  const [impactLabel, cause] = impact ? impact.split('|') : [null, null];
+  const recovered = impactLabel?.startsWith('was ') ?? false;
   return (
-    <span className="sb-live" role="img" aria-label={`Live: ${text}`} title={`${text}\n${WHAT[kind]}`} style={zoom < 1 ? { fontSize: `${BADGE_SCREEN_PX / zoom}px` } : undefined}>
-      {shown}
-    </span>
+    <>
+      <span className="sb-live" role="img" aria-label={`Live: ${text}`} title={`${text}\n${WHAT[kind]}`} style={size}>
+        {shown}
+      </span>
+      {impactLabel ? (
+        <>
+          {recovered ? null : <span className="sb-impact-ring" aria-hidden="true" />}
+          <span className={`sb-impact${recovered ? ' sb-impact-recovered' : ''}`} role="img" aria-label={`Impact: ${impactLabel}: ${cause}`} title={cause ?? undefined} style={size}>
+            {impactLabel}
+          </span>
+        </>
+      ) : null}
+    </>
   );
 }
