@@ -18,6 +18,7 @@ export { utf8 } from './codec/bytes';
 export type { ConsumedRecord, ProduceRecord } from './replication/records';
 export type { LedgerCounters } from './replication/ledger';
 export type { DecodedRecord } from './codec/recordBatch';
+export { latestByKey } from './log/latestByKey';
 export { PartitionLog, type AppendResult, type LeaderAppendOptions, type ReadOptions } from './log/partitionLog';
 export { LeaderEpochCache, type EpochEntry } from './log/leaderEpochCache';
 export type { CommittedOffset, GroupDescription, TopicPartitions } from './client/types';

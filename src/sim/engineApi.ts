@@ -32,6 +32,7 @@ export {
   type Producer,
   type Message,
   applyStep,
+  latestByKey,
   createExperimentCluster,
   type EventStore,
   type StoredEvent,

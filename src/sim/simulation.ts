@@ -9,7 +9,7 @@ import type { Board } from '../model';
 import { compileTopology, hasErrors, runtime, type Topology } from '../topology';
 import { Actors } from './actors';
 import { AggregateEventStore } from './aggregateEventStore';
-import { createCluster, type AssignorName, type Cluster, type ConsumedRecord, type StampedEvent } from './engineApi';
+import { createCluster, latestByKey, type AssignorName, type Cluster, type ConsumedRecord, type StampedEvent } from './engineApi';
 import { BoardNotRunnableError, InvalidSimOptionError, StoredRunError } from './errors';
 import { discardRun, loadRunState, saveRunState, type RunStorage } from './runStore';
 import { STORED_RUN_VERSION, topologySignature, type StoredRunState } from './storedRun';
@@ -18,7 +18,7 @@ import { buildGroupRoles, type GroupRole } from './groupRoles';
 import type { KeyDistribution } from './keyDistribution';
 import { SimLifecycle, type SimState } from './lifecycle';
 import { topicConfigEntries } from './topicConfigs';
-import { forEachStoredRecord, recordText } from './storedRecords';
+import { recordText } from './storedRecords';
 import { EventSchemas } from './eventSchemas';
 import { checkRate, checkSpeed, resolveSimOptions, topicMinInsync, type SimOptions } from './options';
 import { InstanceTopics } from './instanceTopics';
@@ -646,16 +646,14 @@ export class Simulation {
 
 /** The latest row per key of a read model's table topic (what compaction keeps), in log order. */
 async function latestRows(cluster: Cluster, topic: string): Promise<runtime.ReadModelRow[]> {
-  const rows = new Map<string, runtime.ReadModelRow>();
+  const rows: runtime.ReadModelRow[] = [];
   for (const p of cluster.engine.topic(topic).partitions) {
-    await forEachStoredRecord(cluster.engine.leaderLog(p), (r) => {
-      const { key, value } = recordText(r);
-      if (key === null) return;
-      if (value === null) rows.delete(key);
-      else rows.set(key, JSON.parse(value) as runtime.ReadModelRow);
-    });
+    for (const r of await latestByKey(cluster.engine.leaderLog(p))) {
+      const { value } = recordText(r);
+      if (value !== null) rows.push(JSON.parse(value) as runtime.ReadModelRow);
+    }
   }
-  return [...rows.values()];
+  return rows;
 }
 
 /** Wire records by consumed record: every group reading a record decodes its bytes once. */

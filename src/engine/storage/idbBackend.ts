@@ -229,10 +229,23 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
     metaKeys.forEach((k, i) => (slot(k[0], k[1], k[2]).meta = metas[i]));
     for (const k of keys) slot(k[0], k[1], k[2]).keys.push(k);
     const out: RestoredPartition[] = [];
-    for (const s of byPartition.values()) {
+    // Every replica's last chunk, read in one transaction (hundreds of replicas: one by one, a
+    // reopen waited on each read in turn); only a replica whose last chunk is torn looks further.
+    const slots = [...byPartition.values()];
+    const lastOk = await (async () => {
+      const tx = (await conn()).transaction(CHUNKS, 'readonly');
+      const store = tx.objectStore(CHUNKS);
+      const values = await Promise.all(slots.map((s) => (s.keys.length > 0 ? store.get(s.keys[s.keys.length - 1]!) : Promise.resolve(undefined))));
+      await tx.done;
+      return values.map((v, i) => {
+        const k = slots[i]!.keys[slots[i]!.keys.length - 1];
+        return k === undefined || (v instanceof ArrayBuffer && isChunkValid(new Uint8Array(v), k));
+      });
+    })();
+    for (const [i, s] of slots.entries()) {
       // Torn-tail check: drop tail chunks that are not whole and checksummed.
       let dropped = false;
-      while (s.keys.length > 0) {
+      while (!lastOk[i] && s.keys.length > 0) {
         const k = s.keys[s.keys.length - 1]!;
         const v = await (await conn()).get(CHUNKS, k);
         if (v instanceof ArrayBuffer && isChunkValid(new Uint8Array(v), k)) break;
