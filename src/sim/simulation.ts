@@ -401,8 +401,9 @@ export class Simulation {
     for (let guard = 0; guard < 100_000 && this.runnable(); guard++) {
       // Storage answers in later macrotasks (a fetch, an event store's index read from IndexedDB,
       // any storage request the engine tracks); handler work in microtasks.
-      // With IndexedDB, handler work may also wait on a write it started (a new topic's metadata).
-      if (groups.fetchesInFlight > 0 || engine.storageReadsInFlight > 0 || (durable && engine.backgroundCount > 0)) await yieldMacrotask();
+      // With IndexedDB, handler work may also wait on a write it started (a new topic's metadata):
+      // now and then let one through (every turn would crawl while a checkpoint's writes run).
+      if (groups.fetchesInFlight > 0 || engine.storageReadsInFlight > 0 || (durable && guard % 32 === 31)) await yieldMacrotask();
       else await Promise.resolve();
     }
   }
