@@ -2,12 +2,13 @@
 // (ExportBlockedError lists them), then writes the project service by service, yielding to
 // the event loop between services so a UI can show progress on large boards.
 import type { Board, EventElement } from '../model';
-import { compileTopology } from '../topology';
+import { compileTopology, scenarioCases, type ScenarioCase } from '../topology';
 import type { Topology } from '../topology';
 import { asyncApiDocument } from './asyncapi/asyncApi';
 import { jsonText } from './emit/escape';
 import { ExportBlockedError } from './errors';
 import { createGenContext } from './genContext';
+import { scenarioService, scenarioTests } from './service/scenarioTests';
 import { DEFAULT_KAFKA_CLIENT, KAFKA_CLIENTS } from './clients';
 import type { KafkaClientChoice } from './clients';
 import { httpRoutes } from './http/httpRoutes';
@@ -53,7 +54,7 @@ export interface ExportOptions {
 
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: string, files: ExportedFiles, events: ReadonlyMap<string, EventElement>): void {
+function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: string, files: ExportedFiles, events: ReadonlyMap<string, EventElement>, scenarios: readonly ScenarioCase[]): void {
   const t = gen.t;
   const service = gen.service(serviceId);
   const dir = serviceDir(service);
@@ -61,6 +62,8 @@ function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: strin
   files[`${dir}/src/service.ts`] = serviceModule(gen, service);
   files[`${dir}/src/main.ts`] = mainModule(service);
   files[`${dir}/test/service.test.ts`] = serviceTests(gen, service);
+  const own = scenarios.filter((c) => scenarioService(t, c) === service.id);
+  if (own.length > 0) files[`${dir}/test/scenarios.test.ts`] = scenarioTests(t, own);
   for (const a of t.aggregates.filter((x) => x.serviceId === service.id)) {
     files[`${dir}/src/aggregates/${a.fileName}.ts`] = aggregateModule(gen, a);
     files[`${dir}/test/${a.fileName}.test.ts`] = aggregateTests(gen, a);
@@ -112,6 +115,7 @@ export async function exportProject(board: Board, options: ExportOptions = {}): 
     ]);
   }
   const gen = createGenContext(t);
+  const scenarios = scenarioCases(board, t);
   const events = new Map(board.elements.filter((x): x is EventElement => x.kind === 'event').map((x) => [x.id as string, x]));
   const client = KAFKA_CLIENTS[options.client ?? DEFAULT_KAFKA_CLIENT];
   const routes = httpRoutes(gen);
@@ -136,7 +140,7 @@ export async function exportProject(board: Board, options: ExportOptions = {}): 
   for (const [i, service] of t.services.entries()) {
     if (options.yieldBetweenServices !== false) await nextTick();
     report(i + 1, `service ${service.name}`);
-    serviceFiles(gen, service.id, files, events);
+    serviceFiles(gen, service.id, files, events, scenarios);
   }
   report(total, 'done');
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

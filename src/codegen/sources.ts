@@ -8,6 +8,7 @@ import messages from '../topology/runtime/messages.ts?raw';
 import plausible from '../topology/runtime/plausible.ts?raw';
 import policy from '../topology/runtime/policy.ts?raw';
 import projector from '../topology/runtime/projector.ts?raw';
+import rules from '../topology/runtime/rules.ts?raw';
 import seededEnv from '../topology/runtime/seededEnv.ts?raw';
 import wire from '../topology/runtime/wire.ts?raw';
 import env from './templates/platform/env.ts.tpl?raw';
@@ -34,6 +35,7 @@ export const RUNTIME_SOURCES: Readonly<Record<string, string>> = {
   'plausible.ts': plausible,
   'policy.ts': policy,
   'projector.ts': projector,
+  'rules.ts': rules,
   'seededEnv.ts': seededEnv,
   'wire.ts': wire,
 };

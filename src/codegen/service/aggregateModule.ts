@@ -5,6 +5,7 @@ import { aggregateDefinition } from '../../topology';
 import { commentText, ident, literal, str } from '../emit/escape';
 import type { GenContext } from '../genContext';
 import { ROOT_FROM_ELEMENT as R } from './paths';
+import { aggregateRulesCode } from './ruleCode';
 
 const ENVELOPE = 'readonly aggregateType: string; readonly aggregateId: string; readonly version: number; readonly schemaVersion: number; readonly timestamp: number';
 
@@ -15,6 +16,7 @@ export function aggregateModule(gen: GenContext, agg: AggregateSpec): string {
   const eventTopic = gen.topic(agg.eventTopicId);
   const commandTopic = gen.topic(agg.commandTopicId);
   const union = (members: string[]) => (members.length ? members.map((m) => `\n  | ${m}`).join('') : ' never');
+  const rules = aggregateRulesCode(gen.t, agg);
   return `// Aggregate ${commentText(agg.label)}: decides its commands and rebuilds its state from its events.
 // Behaviour comes from the shared runtime (src/runtime/aggregate.ts); this file adds the types.
 import * as _agg from '${R}/src/runtime/aggregate.js';
@@ -22,8 +24,10 @@ import type * as _store from '${R}/src/runtime/eventStore.js';
 import type * as _rt from '${R}/src/runtime/messages.js';
 import { instanceTopicName } from '${R}/src/runtime/wire.js';
 import type * as _msg from '../messages.js';
+${rules ? `import * as _rules from '${R}/src/runtime/rules.js';
 
-export const definition: _agg.AggregateDefinition = ${literal(def, 2)};
+${rules.code}` : ''}
+export const definition: _agg.AggregateDefinition = ${rules ? `{ ...${literal(def, 2)}, rules }` : literal(def, 2)};
 
 /** Consumer group of this aggregate's command handler. */
 export const groupId = ${str(agg.groupId)};
@@ -45,7 +49,7 @@ export function initialState(aggregateId: string): State {
   return _agg.initialState(aggregateId);
 }
 
-/** Validates the command and decides the event it leads to (weighted by the board's links). */
+/** Validates the command and decides the event it leads to (by the board's rules; a command with one outcome, or none ruled in a board without rules, by the links' weights). */
 export function decide(state: State, command: Command, env: _rt.HandlerEnv): Event[] {
   return _agg.decide(definition, state, command, env) as Event[];
 }

@@ -35,15 +35,22 @@ function aggregateIdFor(def: runtime.AggregateDefinition, gen: GenContext, agg: 
   return String(value);
 }
 
+/** Commands whose outcome the board leaves to chance: the export has a function to write for them. */
+const toWrite = (agg: AggregateSpec) => agg.commands.filter((c) => !c.rules && c.outcomes.length > 1);
+
 function cases(gen: GenContext, agg: AggregateSpec): Case[] {
-  const def = aggregateDefinition(gen.t, agg, { withRules: false });
+  // Expectations come from the simulator's runtime with the rules interpreted from their text;
+  // the exported decide runs them as generated TypeScript, so each test also checks the two agree.
+  const def = aggregateDefinition(gen.t, agg);
   const id = aggregateIdFor(def, gen, agg);
   const out: Case[] = [];
+  const open = new Set(toWrite(agg).map((c) => c.commandId));
+  const decidable = agg.commands.filter((c) => !open.has(c.commandId));
   // One earlier event, so every test also exercises rehydration.
-  const firstCmd = agg.commands[0] ? gen.command(agg.commands[0].commandId) : undefined;
+  const firstCmd = decidable[0] ? gen.command(decidable[0].commandId) : undefined;
   const given = firstCmd ? runtime.decide(def, runtime.initialState(id), commandFor(def, firstCmd, id, 1), runtime.seededEnv(1, NOW)) : [];
   const state = runtime.rehydrate(def, id, null, given);
-  for (const c of agg.commands) {
+  for (const c of decidable) {
     const cmd = gen.command(c.commandId);
     const command = commandFor(def, cmd, id, 7);
     const outcomes = def.commands[cmd.typeName]!.outcomes;
@@ -64,6 +71,12 @@ function cases(gen: GenContext, agg: AggregateSpec): Case[] {
 export function aggregateTests(gen: GenContext, agg: AggregateSpec): string {
   const all = cases(gen, agg);
   const first = all[0];
+  const missing = toWrite(agg).map((c) => {
+    const cmd = gen.command(c.commandId);
+    return `test(${str(`${agg.label}: ${cmd.label} has no rule yet — write decide${cmd.typeName}() in src/aggregates/${agg.fileName}.ts`)}, () => {
+  assert.fail(${str(`The board gives ${cmd.label} no rule, so nothing decides which event it leads to. Write decide${cmd.typeName}() in src/aggregates/${agg.fileName}.ts (or give the outcomes guards on the board and export again).`)});
+});`;
+  });
   const tests = all.map(
     (c) => `test(${str(c.title)}, () => {
   const given: _aggregate.Event[] = ${indented(c.given, 2)};
@@ -163,6 +176,6 @@ import { MemoryTransport } from '${R}/src/platform/memoryTransport.js';
 import * as _aggregate from ${str(`../src/aggregates/${agg.fileName}.js`)};
 import { startService } from '../src/service.js';
 
-${tests.join('\n\n')}
+${[...missing, ...tests].join('\n\n')}
 ${extra}`;
 }

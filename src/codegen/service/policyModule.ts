@@ -4,6 +4,7 @@ import { policyDefinition } from '../../topology';
 import { commentText, literal, str } from '../emit/escape';
 import type { GenContext } from '../genContext';
 import { ROOT_FROM_ELEMENT as R } from './paths';
+import { policyConditionCode } from './ruleCode';
 
 export function policyModule(gen: GenContext, policy: PolicySpec): string {
   const commands = policy.commands.map((id) => gen.command(id));
@@ -11,11 +12,15 @@ export function policyModule(gen: GenContext, policy: PolicySpec): string {
     .filter((c) => c.topicId !== null)
     .map((c) => `    case ${str(c.typeName)}:\n      return ${str(gen.topic(c.topicId!).name)};`)
     .join('\n');
+  const condition = policyConditionCode(gen.t, policy);
+  const data = literal(policyDefinition(gen.t, policy, { withRules: false }), 2);
   return `// Policy ${commentText(policy.label)}: whenever its events happen, it issues its commands.
 import * as _policy from '${R}/src/runtime/policy.js';
 import type * as _rt from '${R}/src/runtime/messages.js';
+${condition ? `import * as _rules from '${R}/src/runtime/rules.js';
 
-export const definition: _policy.PolicyDefinition = ${literal(policyDefinition(gen.t, policy, { withRules: false }), 2)};
+${condition}` : ''}
+export const definition: _policy.PolicyDefinition = ${condition ? `{ ...${data}, when }` : data};
 
 export const groupId = ${str(policy.groupId)};
 export const topics: readonly (string | RegExp)[] = [${policy.topicIds.map((id) => gen.topicPattern(id)).join(', ')}];

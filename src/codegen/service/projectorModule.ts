@@ -4,12 +4,17 @@ import { projectorDefinition } from '../../topology';
 import { commentText, literal, str } from '../emit/escape';
 import type { GenContext } from '../genContext';
 import { ROOT_FROM_ELEMENT as R } from './paths';
+import { projectorColumnsCode } from './ruleCode';
 
 export function projectorModule(gen: GenContext, projector: ProjectorSpec): string {
+  const columns = projectorColumnsCode(gen.t, projector);
+  const data = literal(projectorDefinition(gen.t, projector, { withRules: false }), 2);
   return `// Read model ${commentText(projector.label)}: one row per entity id, published to a compacted topic.
 import type * as _projector from '${R}/src/runtime/projector.js';
+${columns ? `import * as _rules from '${R}/src/runtime/rules.js';
 
-export const definition: _projector.ProjectorDefinition = ${literal(projectorDefinition(gen.t, projector, { withRules: false }), 2)};
+${columns}` : ''}
+export const definition: _projector.ProjectorDefinition = ${columns ? `{ ...${data}, columns }` : data};
 
 export const groupId = ${str(projector.groupId)};
 export const topics: readonly (string | RegExp)[] = [${projector.topicIds.map((id) => gen.topicPattern(id)).join(', ')}];

@@ -3,7 +3,7 @@
 // one of its events and must upsert a row and publish it to its table topic. Records are
 // computed here with the shared runtime, seeded, and written as literals.
 import type { ExternalSystemSpec, PolicySpec, ProjectorSpec, ServiceSpec } from '../../topology';
-import { runtime, runtimeFields, SCHEMA_VERSION } from '../../topology';
+import { policyDefinition, runtime, runtimeFields, SCHEMA_VERSION } from '../../topology';
 import type { ElementId } from '../../model';
 import { commentText, indented, literal, str } from '../emit/escape';
 import type { GenContext } from '../genContext';
@@ -12,7 +12,7 @@ import { ROOT_FROM_TEST as R } from './paths';
 const NOW = 1_700_000_000_000;
 
 /** A record of event `eventId` as it would arrive on its topic, and the topic's name. */
-function eventRecord(gen: GenContext, eventId: ElementId, seed: number): { topic: string; aggregateId: string; record: runtime.WireRecord } | null {
+function eventRecord(gen: GenContext, eventId: ElementId, seed: number): { topic: string; aggregateId: string; record: runtime.WireRecord; envelope: runtime.EventEnvelope } | null {
   const event = gen.event(eventId);
   if (!event.topicId) return null;
   const topic = gen.topic(event.topicId);
@@ -35,12 +35,32 @@ function eventRecord(gen: GenContext, eventId: ElementId, seed: number): { topic
     topic: topic.perInstance ? runtime.instanceTopicName(topic.name, aggregateId) : topic.name,
     aggregateId,
     record: runtime.eventToRecord(envelope, topic.keyPrefixedByType),
+    envelope,
   };
 }
 
 function policyTest(gen: GenContext, p: PolicySpec, i: number): string | null {
-  const trigger = p.triggers.map((id) => eventRecord(gen, id, 10 + i)).find((r) => r !== null);
   const commands = p.commands.map((id) => gen.command(id)).filter((c) => c.topicId !== null);
+  // With a condition, look for a triggering event that meets it (payloads are seeded).
+  const def = policyDefinition(gen.t, p);
+  const seeds = def.when ? 200 : 1;
+  let trigger: ReturnType<typeof eventRecord> | undefined;
+  for (let s = 0; s < seeds && !trigger; s++) {
+    const found = p.triggers.map((id) => eventRecord(gen, id, 10 + i + s)).find((r) => r !== null);
+    if (found && (!def.when || def.when(found.envelope))) trigger = found;
+  }
+  if (!trigger && def.when) {
+    const unmet = p.triggers.map((id) => eventRecord(gen, id, 10 + i)).find((r) => r !== null);
+    if (!unmet || commands.length === 0) return null;
+    return `test(${str(`policy ${p.label}: a triggering event that does not meet its condition issues nothing`)}, async () => {
+  const transport = new MemoryTransport();
+  const running = await startService(transport, seededEnv(${i + 1}, ${NOW}));
+  await transport.send(${str(unmet.topic)}, [${indented(unmet.record, 2)}]);
+  await transport.settle();
+${commands.map((c) => `  assert.ok(!transport.records(${str(gen.topic(c.topicId!).name)}).some((r) => r.headers['command-type'] === ${str(c.typeName)}), ${str(`${c.typeName} was not sent`)});`).join('\n')}
+  await running.stop();
+});`;
+  }
   if (!trigger || commands.length === 0) return null;
   return `test(${str(`policy ${p.label}: its triggering event leads to its commands`)}, async () => {
   const transport = new MemoryTransport();

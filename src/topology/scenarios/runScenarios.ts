@@ -17,6 +17,7 @@ const SEED = 7;
 
 /** Then cells name the When command's (or the Given event's) fields qualified only: When.amount. */
 const qualified = (part: ScopePart) => new Map<string, ExprType>(part.entries.map(([name, type]) => [`${part.prefix}.${name}`, type]));
+export const qualifiedScope = (prefix: string, fields: readonly FieldSpec[]) => qualified(fieldsPart(prefix, fields));
 
 /** A cell's problem, said where it is ("Given 1, amount: …"). */
 class CellError extends Error {}
@@ -76,9 +77,10 @@ function aggregateIdFor(agg: AggregateSpec | undefined, t: Topology): string {
   return key ? String(runtime.generateValue(runtimeFields([key])[0]!, runtime.seededEnv(42, SCENARIO_NOW_MS))) : 'scenario-1';
 }
 
-function givenEvents(cx: Ctx, scenario: Scenario, aggregateId: string, aggregateType: string): runtime.EventEnvelope[] {
-  return scenario.given.map((step, i) => {
-    const event = cx.eventsById.get(step.elementId);
+/** The given events of a scenario as envelopes of one aggregate (version 1, 2, …). */
+export function buildGiven(t: Topology, steps: Scenario['given'], aggregateId: string, aggregateType: string): runtime.EventEnvelope[] {
+  return steps.map((step, i) => {
+    const event = t.events.find((e) => e.elementId === step.elementId);
     if (!event) throw new CellError(`Given ${i + 1}: that event is no longer on the board`);
     return {
       type: event.typeName,
@@ -92,22 +94,30 @@ function givenEvents(cx: Ctx, scenario: Scenario, aggregateId: string, aggregate
   });
 }
 
-function runCommandScenario(cx: Ctx, commandId: ElementId, scenario: Scenario, diffs: ScenarioDifference[], actual: string[]): void {
-  const { t } = cx;
+/** A command scenario's aggregate, given events and command, as the runtime takes them. */
+export function buildCommandInput(t: Topology, commandId: ElementId, scenario: Scenario) {
   const command = t.commands.find((c) => c.elementId === commandId);
   const agg = command?.handler?.kind === 'aggregate' ? t.aggregates.find((a) => a.elementId === command.handler!.elementId) : undefined;
-  if (!command || !agg) throw new CellError('This command is handled by no aggregate: link it to one');
-  const entry = agg.commands.find((c) => c.commandId === commandId);
-  if (!entry) throw new CellError('This command is handled by no aggregate: link it to one');
+  const entry = agg?.commands.find((c) => c.commandId === commandId);
+  if (!command || !agg || !entry) throw new CellError('This command is handled by no aggregate: link it to one');
+  const aggregateId = aggregateIdFor(agg, t);
+  const given = buildGiven(t, scenario.given, aggregateId, agg.typeName);
+  const envelope: runtime.CommandEnvelope = { type: command.typeName, aggregateId, payload: payloadOf(`When (${command.label})`, command.fields, command.keyField, aggregateId, scenario.when, SEED + 100) };
+  return { agg, entry, commandSpec: command, commandFields: command.fields, aggregateElementId: agg.elementId, given, command: envelope };
+}
+
+function runCommandScenario(cx: Ctx, commandId: ElementId, scenario: Scenario, diffs: ScenarioDifference[], actual: string[]): void {
+  const { t } = cx;
+  const input = buildCommandInput(t, commandId, scenario);
+  const { agg, entry, commandSpec: command } = input;
   if (!entry.rules && entry.outcomes.length > 1) {
     diffs.push({ message: `No rule decides ${command.label}: the simulator picks ${entry.outcomes.map((o) => cx.eventsById.get(o.eventId)?.label ?? '?').join(' or ')} at random. Add a guard to each outcome.` });
     return;
   }
   const def = aggregateDefinition(t, agg);
-  const aggregateId = aggregateIdFor(agg, t);
-  const given = givenEvents(cx, scenario, aggregateId, def.type);
-  const state = runtime.rehydrate(def, aggregateId, null, given);
-  const envelope = { type: command.typeName, aggregateId, payload: payloadOf(`When (${command.label})`, command.fields, command.keyField, aggregateId, scenario.when, SEED + 100) };
+  const given = input.given;
+  const state = runtime.rehydrate(def, input.command.aggregateId, null, given);
+  const envelope = input.command;
   let events: runtime.EventEnvelope[];
   try {
     events = runtime.decide(def, state, envelope, runtime.seededEnv(SEED, SCENARIO_NOW_MS));
@@ -151,7 +161,7 @@ function runPolicyScenario(cx: Ctx, policyId: ElementId, scenario: Scenario, dif
   const event = trigger && cx.eventsById.get(trigger.elementId);
   if (!trigger || !event) throw new CellError('Given: add the event that triggers the policy');
   const aggregateId = 'scenario-1';
-  const [envelope] = givenEvents(cx, { ...scenario, given: [trigger] }, aggregateId, 'Scenario');
+  const [envelope] = buildGiven(t, [trigger], aggregateId, 'Scenario');
   const commands = runtime.react(policyDefinition(t, policy), envelope!, runtime.seededEnv(SEED, SCENARIO_NOW_MS));
   const labelOf = (type: string) => t.commands.find((c) => c.typeName === type)?.label ?? type;
   for (const c of commands) actual.push(summary(labelOf(c.type), c.payload));
@@ -175,7 +185,7 @@ function runReadModelScenario(cx: Ctx, readModelId: ElementId, scenario: Scenari
   const projector = t.projectors.find((p) => p.elementId === readModelId) ?? t.projectors.find((p) => p.elementId === readModelId);
   if (!projector) throw new CellError('This read model is not part of the topology yet');
   const table = new runtime.ReadModelTable(projectorDefinition(t, projector));
-  const events = givenEvents(cx, scenario, 'scenario-1', 'Scenario');
+  const events = buildGiven(t, scenario.given, 'scenario-1', 'Scenario');
   let row: runtime.ReadModelRow | undefined;
   for (const e of events) row = table.upsert(e) ?? row;
   actual.push(row ? summary('row', row.fields as runtime.Payload) : 'no row (no given event feeds this read model)');

@@ -6,6 +6,7 @@
 import type { Board, FieldType, TopicStrategy } from '../../model';
 import { createRng } from '../../lib/rng';
 import { BoardBuilder, field } from './boardBuilder';
+import { compileTopology } from '../compileTopology';
 
 export const HOSTILE_NAMES = [
   'class',
@@ -50,6 +51,7 @@ export function hostileBoard(seed = 1, strategy: TopicStrategy = 'perAggregateTy
   const idFields = ['id of the `account` ${x}', 'constructor', '0 id'];
   const allEvents: { id: ReturnType<BoardBuilder['event']>; ctx: number }[] = [];
   const allCommands: { id: ReturnType<BoardBuilder['command']>; ctx: number }[] = [];
+  const ruled: { command: ReturnType<BoardBuilder['command']> }[] = [];
   for (const [c, ctx] of [...contexts, undefined].entries()) {
     const parent = ctx ? { parent: ctx } : {};
     const idField = idFields[c % idFields.length]!;
@@ -70,6 +72,9 @@ export function hostileBoard(seed = 1, strategy: TopicStrategy = 'perAggregateTy
         b.chain(actor, cmd, agg);
         const events = [b.event(name(), payload(), { ...parent, y: k * 100 }), b.event(name(), payload(), { ...parent, y: k * 100 + 50 })];
         b.link(agg, events[0]!, { weight: 1 + rng.int(9) }).link(agg, events[1]!, { weight: 1 });
+        // Every command's outcome is decided by a rule (an exported command without one fails
+        // its generated test by design): its first outcome, otherwise.
+        ruled.push({ command: cmd });
         for (const e of events) allEvents.push({ id: e, ctx: c });
       }
     }
@@ -89,5 +94,13 @@ export function hostileBoard(seed = 1, strategy: TopicStrategy = 'perAggregateTy
   // generated service test must survive).
   b.chain(allEvents[0]!.id, b.policy(name(), { parent: contexts[0]! }), allCommands[0]!.id);
   b.hotspot('*/ who approves ${this}?');
-  return b.build();
+  const board = b.build();
+  // The rule names an outcome the compiler infers for the command (names decide which).
+  const outcomes = new Map(compileTopology(board).aggregates.flatMap((a) => a.commands.map((c) => [c.commandId, c.outcomes[0]?.eventId] as const)));
+  for (const { command } of ruled) {
+    const el = board.elements.find((e) => e.id === command);
+    const event = outcomes.get(command);
+    if (el?.kind === 'command' && event) el.outcomes = [{ eventId: event, when: '', fields: [] }];
+  }
+  return board;
 }
