@@ -95,11 +95,28 @@ export function hostileBoard(seed = 1, strategy: TopicStrategy = 'perAggregateTy
   b.chain(allEvents[0]!.id, b.policy(name(), { parent: contexts[0]! }), allCommands[0]!.id);
   b.hotspot('*/ who approves ${this}?');
   const board = b.build();
-  // The rule names an outcome the compiler infers for the command (names decide which).
-  const outcomes = new Map(compileTopology(board).aggregates.flatMap((a) => a.commands.map((c) => [c.commandId, c.outcomes[0]?.eventId] as const)));
+  // The rule names an outcome the compiler infers for the command (names decide which), and
+  // never one that sets off a chain of policies back to the same command: with rules the
+  // outcome is certain, so such a chain would never end (with weights it ended by chance).
+  const t = compileTopology(board);
+  const reaches = (eventId: string, commandId: string, chosen: Map<string, string | undefined>, seen = new Set<string>()): boolean => {
+    if (seen.has(eventId)) return false;
+    seen.add(eventId);
+    return t.policies.some(
+      (p) => p.triggers.includes(eventId as never) && p.commands.some((c) => c === commandId || (chosen.get(c) !== undefined && reaches(chosen.get(c)!, commandId, chosen, seen))),
+    );
+  };
+  const outcomes = new Map<string, string | undefined>();
+  for (const a of t.aggregates) for (const c of a.commands) outcomes.set(c.commandId, undefined);
+  for (const a of t.aggregates) {
+    for (const c of a.commands) {
+      const safe = c.outcomes.find((o) => !reaches(o.eventId, c.commandId, outcomes));
+      outcomes.set(c.commandId, (safe ?? c.outcomes[0])?.eventId);
+    }
+  }
   for (const { command } of ruled) {
     const el = board.elements.find((e) => e.id === command);
-    const event = outcomes.get(command);
+    const event = outcomes.get(command) as (typeof board.elements)[number]['id'] | undefined;
     if (el?.kind === 'command' && event) el.outcomes = [{ eventId: event, when: '', fields: [] }];
   }
   return board;
