@@ -23,3 +23,4 @@ export * from './repairBoard';
 export type { FieldOverwrite } from './overwrites';
 export * from './sharing';
 export * from './rules';
+export * from './slices/slices';
