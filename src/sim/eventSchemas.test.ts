@@ -111,6 +111,23 @@ describe('event schemas in a run', () => {
       expect(c.handlerErrors).toBe(0);
     });
 
+    it('versions registered on the board go in as they were; the current fields are checked under the event level', async () => {
+      // Version 2 broke BACKWARD (registered under NONE back then); the level is BACKWARD now.
+      const board = evolved({ name: 'branch', type: 'string', optional: true, doc: '' }, null);
+      const el = board.elements.find((e) => e.kind === 'event' && e.text === 'Money deposited')!;
+      if (el.kind !== 'event') throw new Error('not an event');
+      el.schemaVersions = [{ fields: el.schemaVersions![0]!.fields }, { fields: [...el.fields, { name: 'channel', type: 'string', optional: false, doc: '' }] }];
+      el.fields = el.schemaVersions[1]!.fields.map((f) => ({ ...f }));
+      el.compatibility = 'BACKWARD';
+      const sim = new Simulation(board, { seed: 7 });
+      await sim.start();
+      await sim.advance(1_000);
+      sim.stop();
+      // A draft that breaks the level is refused when the run starts, saying what to do.
+      el.fields = [...el.fields, { name: 'iban', type: 'string', optional: false, doc: '' }];
+      await expect(new Simulation(board, { seed: 7 }).start()).rejects.toThrow(/incompatible.*READER_FIELD_MISSING_DEFAULT_VALUE.*'iban'.*change the subject's compatibility level/s);
+    });
+
     it('without the option every event is written with the current version', async () => {
       const board = evolved({ name: 'faxNumber', type: 'string', optional: true, doc: '' }, { name: 'email', type: 'string', optional: true, doc: '' });
       const sim = new Simulation(board, { seed: 7 });

@@ -94,9 +94,12 @@ export class EventSchemas {
       const subject = subjectName('TopicRecordNameStrategy', topic, `${namespace}.${e.typeName}`);
       const el = elements.get(e.elementId);
       const history = el?.kind === 'event' ? (el.schemaVersions ?? []) : [];
-      if (el?.kind === 'event' && el.compatibility) await registry.setCompatibility(subject, el.compatibility);
+      // The board's versions were checked when they were registered there (under the level of the
+      // time): they go in as they are; the current fields are checked under the event's level.
       const ids: number[] = [];
+      if (history.length > 0) await registry.setCompatibility(subject, 'NONE');
       for (const v of history) ids.push((await registry.register(subject, { schemaType: 'AVRO', schema: avroSchemaForFields(e.typeName, namespace, e.label, v.fields) })).id);
+      await registry.setCompatibility(subject, (el?.kind === 'event' ? el.compatibility : undefined) ?? 'BACKWARD');
       const { id } = await registry.register(subject, { schemaType: 'AVRO', schema });
       // The earlier version: the last registered one that is not the current fields.
       let k = ids.length - 1;
