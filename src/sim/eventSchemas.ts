@@ -117,11 +117,6 @@ export class EventSchemas {
     return schemas;
   }
 
-  /** The subject and schema id events of this type are written with, if registered. */
-  of(eventType: string): { subject: string; id: number } | undefined {
-    return this.byType.get(eventType);
-  }
-
   /** The wire-format value of an event; throws SchemaMismatchError when its payload does not match. */
   encode(event: runtime.EventEnvelope): Uint8Array | string {
     const r = this.byType.get(event.type);

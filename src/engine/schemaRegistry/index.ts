@@ -1,5 +1,5 @@
 // The schema registry's public face (docs/schema-registry.md).
 export { SchemaRegistry, SCHEMAS_TOPIC } from './schemaRegistry';
-export { compatibilityOf, formatIssue } from './compatibility';
-export { frame as frameWireFormat, unframe as unframeWireFormat, MAGIC_BYTE, WIRE_HEADER_BYTES } from './wireFormat';
+export { compatibilityOf } from './compatibility';
+export { MAGIC_BYTE, WIRE_HEADER_BYTES } from './wireFormat';
 export { COMPATIBILITY_LEVELS, DEFAULT_COMPATIBILITY, subjectName, type CompatibilityLevel, type CompatibilityVerdict, type Incompatibility, type RegisteredSchema, type SchemaInput, type SchemaType, type SubjectNameStrategy } from './types';
