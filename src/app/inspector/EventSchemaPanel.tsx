@@ -40,7 +40,15 @@ export function EventSchemaPanel({ element }: { element: EventElement }) {
   const versions = element.schemaVersions ?? [];
   const level = element.compatibility ?? 'BACKWARD';
   const setLevel = (l: SchemaCompatibilityLevel) => update(element.id, { compatibility: l });
-  const proposal = evo?.proposeEventSchema(element) ?? null;
+  let proposal: ReturnType<Evolution['proposeEventSchema']> | null = null;
+  let unavailable: string | null = null;
+  try {
+    proposal = evo?.proposeEventSchema(element) ?? null;
+  } catch (e) {
+    // avsc generates code for record types; a page served with a Content-Security-Policy
+    // without 'unsafe-eval' (the workshop server's) refuses it.
+    unavailable = e instanceof EvalError ? 'The compatibility check cannot run on this page: its Content-Security-Policy forbids the code generation Avro needs.' : String(e);
+  }
   const register = () => update(element.id, { schemaVersions: [...versions, { fields: element.fields.map((f) => ({ ...f })) }] });
   return (
     <section aria-label="Schema" className="sb-schema">
@@ -57,7 +65,9 @@ export function EventSchemaPanel({ element }: { element: EventElement }) {
         <p className="sb-field-hint">{LEVEL_HINTS[level]}</p>
       </div>
       <div role="status" aria-label="Compatibility verdict" className={`sb-verdict${proposal?.verdict && !proposal.verdict.compatible ? ' sb-verdict-bad' : proposal?.verdict ? ' sb-verdict-good' : ''}`}>
-        {!proposal ? (
+        {unavailable ? (
+          unavailable
+        ) : !proposal ? (
           'Checking…'
         ) : proposal.next === null ? (
           `The fields are version ${proposal.registered}, as registered.`

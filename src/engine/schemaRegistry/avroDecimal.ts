@@ -4,11 +4,17 @@
 // decimal field serialises exactly as Java's Conversions.DecimalConversion writes it.
 import avro, { type AvroType } from 'avsc/etc/browser/avsc-types.js';
 
-/** avsc reads and writes Node's Buffer (the buffer package in a browser): borrow its constructor. */
-const AvroBuffer = (avro.Type.forSchema('string').toBuffer('') as unknown as { constructor: { from(a: ArrayBufferLike, offset: number, length: number): Uint8Array } }).constructor;
+type BufferClass = { from(a: ArrayBufferLike, offset: number, length: number): Uint8Array };
+let AvroBuffer: BufferClass | undefined;
 
-/** A view of the bytes as the Buffer avsc expects, without copying. */
+/**
+ * A view of the bytes as the Buffer avsc expects (Node's, or the buffer package's in a browser),
+ * without copying. The constructor is borrowed from avsc on first use, not when this module
+ * loads: building an avsc type generates code (new Function), which a page whose
+ * Content-Security-Policy forbids 'unsafe-eval' (the workshop server's) refuses.
+ */
 export function asAvroBuffer(bytes: Uint8Array): Uint8Array {
+  AvroBuffer ??= (avro.Type.forSchema('string').toBuffer('') as unknown as { constructor: BufferClass }).constructor;
   return AvroBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
