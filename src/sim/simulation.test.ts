@@ -179,3 +179,20 @@ describe('boards the simulator refuses', () => {
     expect(() => new Simulation({ ...banking, elements: [], links: [] })).toThrow(/no aggregate/);
   });
 });
+
+describe('pausing while time moves', () => {
+  it('a pause during advance() takes effect at the end of the step it came in, not at the end of the advance', async () => {
+    const sim = new Simulation(exampleBoard('banking'), { seed: 2, commandsPerSecond: 100 });
+    await sim.start();
+    await sim.advance(1_000);
+    const from = sim.now;
+    const moving = sim.advance(5_000);
+    await Promise.resolve();
+    sim.pause();
+    await moving;
+    expect(sim.state).toBe('paused');
+    expect(sim.now - from).toBeGreaterThan(0);
+    expect(sim.now - from).toBeLessThanOrEqual(100); // the step it came in (10 ms), not 5 s
+    await sim.stop();
+  });
+});

@@ -426,19 +426,21 @@ export class Simulation {
   /** Moves simulated time by `ms` (rounded down to whole steps) while running. */
   async advance(ms: number): Promise<void> {
     this.lifecycle.apply('tick');
-    await this.run(ms);
+    await this.run(ms, true);
   }
 
   /** While paused: one step of `ms` simulated time. */
   async step(ms = 100): Promise<void> {
     this.lifecycle.apply('step');
-    await this.run(ms);
+    await this.run(ms, false);
   }
 
-  private async run(ms: number): Promise<void> {
+  /** `ticking`: a running run's time, which stops at the end of the step in which it was paused or stopped. */
+  private async run(ms: number, ticking: boolean): Promise<void> {
     const cluster = this.cluster!;
     const steps = Math.max(0, Math.floor(ms / STEP_MS));
     for (let i = 0; i < steps; i++) {
+      if (ticking && this.lifecycle.state !== 'running') break;
       this.actors!.step(STEP_MS);
       await this.advanceStep(cluster.clock as VirtualClock);
       if (cluster.now() >= this.nextRefreshAt) {

@@ -161,9 +161,10 @@ export class SimWorkerHost {
       }
       case 'pause':
         this.need().pause();
-        // Shown paused at once; the checkpoint's writes complete in the background (a stop or a
+        // Shown paused at once; a tick under way ends with the step it is in, and the checkpoint
+        // is taken after it (at a whole step); its writes complete in the background (a stop or a
         // reload after it waits for them or finds the previous checkpoint).
-        void this.checkpoint();
+        void this.ticked.then(() => this.checkpoint());
         return;
       case 'resume':
         return this.need().resume();
@@ -248,6 +249,15 @@ export class SimWorkerHost {
   /** One timer tick: move time, then maybe post. Public for tests. */
   async tick(): Promise<void> {
     if (this.busy) return;
+    const done = this.tickOnce();
+    this.ticked = done;
+    await done;
+  }
+
+  /** The tick under way, or the last one (settled). */
+  private ticked: Promise<void> = Promise.resolve();
+
+  private async tickOnce(): Promise<void> {
     this.busy = true;
     const now = this.port.now();
     const elapsed = Math.min(250, Math.max(0, now - this.lastTick));
