@@ -284,6 +284,10 @@ export class Simulation {
     cluster.replication.core.ledger.restoreCounters(state.ledger);
     this.flow.restoreState(state.flow);
     cluster.groups.restoreDeliveries(state.deliveries);
+    // OffsetFetch, as a joining consumer does: each group's committed offsets from
+    // __consumer_offsets, so a paused restored run shows its lag and its members resume there.
+    const admin = cluster.admin();
+    for (const r of this.roles) await admin.fetchOffsets({ groupId: r.groupId });
     for (const proj of this.topology.projectors) {
       const topic = this.producer!.topicName(proj.tableTopicId);
       const table = this.tables.get(proj.elementId);

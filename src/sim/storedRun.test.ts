@@ -35,6 +35,8 @@ describe('a stored run', () => {
     expect(after.counters).toMatchObject({ produced: before.counters.produced, acknowledged: before.counters.acknowledged, lost: 0 });
     expect(after.counters.commandsIssued).toBe(before.counters.commandsIssued);
     expect(after.readModels.map((r) => r.rowCount)).toEqual(rows);
+    // Each group's committed offsets (from __consumer_offsets), hence its lag, before any member rejoined.
+    expect(after.groups.map((g) => [g.label, g.committed, g.totalLag])).toEqual(before.groups.map((g) => [g.label, g.committed, g.totalLag]));
     expect(after.services.flatMap((s) => s.instances.map((i) => i.id))).toEqual(before.services.flatMap((s) => s.instances.map((i) => i.id)));
 
     sim.resume();
