@@ -36,9 +36,23 @@ export function buildSnapshot(x: SnapshotInputs): SimSnapshot {
   const o = x.options;
   const c = x.cluster?.snapshot() ?? null;
   const groupsById = new Map((c?.groups ?? []).map((g) => [g.groupId, g]));
+  const partitionsOf = new Map<string, { partition: number; logStart: number; highWatermark: number }[]>();
+  for (const p of c?.partitions ?? []) partitionsOf.set(p.topic, [...(partitionsOf.get(p.topic) ?? []), p]);
   const groups: GroupView[] = x.roles.map((r) => {
     const g = groupsById.get(r.groupId);
     const ep = g?.lastRebalance ?? null;
+    // A group with neither members nor commits yet (a restored run, paused) still reads its
+    // topics: from the log start, as auto.offset.reset=earliest will have it.
+    const lag: Record<string, number> = { ...(g?.lag ?? {}) };
+    let totalLag = g?.totalLag ?? 0;
+    for (const t of r.topics) {
+      for (const p of partitionsOf.get(t) ?? []) {
+        const k = `${t}-${p.partition}`;
+        if (k in lag) continue;
+        lag[k] = p.highWatermark - p.logStart;
+        totalLag += lag[k];
+      }
+    }
     return {
       groupId: r.groupId,
       serviceId: r.serviceId,
@@ -51,8 +65,8 @@ export function buildSnapshot(x: SnapshotInputs): SimSnapshot {
       assignor: g?.assignor ?? o.assignor,
       members: (g?.members ?? []).map((m) => ({ id: m.id, state: m.state, assignment: m.assignment })),
       committed: g?.committed ?? {},
-      lag: g?.lag ?? {},
-      totalLag: g?.totalLag ?? 0,
+      lag,
+      totalLag,
       handled: x.flow.handled.get(r.groupId) ?? 0,
       rebalancing: g?.rebalancing ?? false,
       lastRebalance: ep ? { reason: ep.reason, protocol: ep.protocol, maxPauseMs: ep.maxPauseMs, stallMs: ep.stallMs, finishedAt: ep.finishedAt } : null,

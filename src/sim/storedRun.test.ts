@@ -52,6 +52,23 @@ describe('a stored run', () => {
     await sim.stop();
   }, 120_000);
 
+  it('restored before any group committed: every group still shows what it has to read (lag from the log start)', async () => {
+    const where = storage();
+    const first = new Simulation(exampleBoard('banking'), { seed: 5, commandsPerSecond: 60 });
+    await first.start(where);
+    await first.advance(2_000); // auto-commit is every 5 s: nothing committed yet
+    first.pause();
+    await first.checkpoint();
+    const before = first.snapshot();
+    expect(before.groups.every((g) => Object.keys(g.committed).length === 0)).toBe(true);
+    await first.stop();
+    const sim = (await Simulation.restore(exampleBoard('banking'), where))!;
+    const after = sim.snapshot();
+    expect(after.groups.map((g) => [g.label, g.lag, g.totalLag])).toEqual(before.groups.map((g) => [g.label, g.lag, g.totalLag]));
+    expect(after.groups.some((g) => g.totalLag > 0)).toBe(true);
+    await sim.stop();
+  }, 60_000);
+
   it('a board with nothing stored restores nothing; a discarded run is gone', async () => {
     const where = storage();
     expect(await Simulation.restore(exampleBoard('banking'), where)).toBeNull();

@@ -41,8 +41,10 @@ export class OffsetStore {
     const t = this.engine.topics.get(CONSUMER_OFFSETS_TOPIC);
     if (!t) return g;
     const log = this.engine.log(CONSUMER_OFFSETS_TOPIC, offsetsPartitionFor(groupId));
-    for (let at = log.logStartOffset; at < log.highWatermark; ) {
-      const recs = await log.read(at);
+    // As Kafka's group coordinator loads __consumer_offsets: up to the log end, not the high
+    // watermark (a commit the leader wrote and had not yet replicated counts).
+    for (let at = log.logStartOffset; at < log.logEndOffset; ) {
+      const recs = await log.read(at, { isolation: 'logEnd' });
       if (recs.length === 0) break;
       for (const r of recs) {
         const key = r.key ? (JSON.parse(r.key.toString()) as { group: string; topic: string; partition: number }) : undefined;
