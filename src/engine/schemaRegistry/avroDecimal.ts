@@ -14,8 +14,17 @@ let AvroBuffer: BufferClass | undefined;
  * Content-Security-Policy forbids 'unsafe-eval' (the workshop server's) refuses.
  */
 export function asAvroBuffer(bytes: Uint8Array): Uint8Array {
+  return avroBufferClass().from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Borrows avsc's Buffer constructor. Call it before encoding: it writes through avsc's shared
+ * scratch buffer, so doing it for the first time inside an encode (a decimal field's conversion)
+ * would overwrite the record being encoded.
+ */
+export function avroBufferClass(): BufferClass {
   AvroBuffer ??= (avro.Type.forSchema('string').toBuffer('') as unknown as { constructor: BufferClass }).constructor;
-  return AvroBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return AvroBuffer;
 }
 
 function unscaledBytes(unscaled: bigint): Uint8Array {

@@ -6,7 +6,7 @@ import avro, { type AvroType } from 'avsc/etc/browser/avsc-types.js';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import { toBytes, utf8 } from '../codec/bytes';
 import { InvalidSchemaError, SchemaMismatchError } from '../errors';
-import { AvroDecimal, asAvroBuffer } from './avroDecimal';
+import { AvroDecimal, asAvroBuffer, avroBufferClass } from './avroDecimal';
 import type { SchemaInput, SchemaType } from './types';
 
 export interface ParsedSchema {
@@ -58,6 +58,7 @@ function avroSchema(json: unknown): ParsedSchema {
     recordName: type.typeName === 'record' ? type.name : undefined,
     avro: type,
     encode(value) {
+      avroBufferClass(); // before toBuffer, never inside it (avroDecimal.ts)
       try {
         return type.toBuffer(value);
       } catch {
