@@ -92,7 +92,7 @@ try {
   const started = Date.now();
   await page.evaluate(([rate, speed, stored]) => globalThis.simBench.start(rate, speed, stored), [RATE, SPEED, STORED]);
   await page.waitForTimeout(5_000);
-  for (const tab of ['cluster', 'lag', 'topology', 'groups', 'readModels']) {
+  for (const tab of ['cluster', 'lag', 'topology', 'groups', 'rebalances', 'readModels']) {
     await page.evaluate((t) => globalThis.simBench.tab(t), tab);
     await page.waitForTimeout(1_000);
     const r = await page.evaluate((ms) => globalThis.simBench.measure(ms), VIEW_SECONDS * 1000);
