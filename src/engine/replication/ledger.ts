@@ -2,7 +2,7 @@
 // every acknowledged record per partition (offset → identity: the leader epoch of the batch
 // that wrote it, with the offset), checked against each newly elected leader's log — an
 // acknowledged record that leader does not hold at its offset, from the same epoch, is gone for
-// good — plus the duplicate deliveries the consumer groups report.
+// good (unless compaction removed it) — plus the duplicate deliveries the consumer groups report.
 import type { PartitionLog } from '../log/partitionLog';
 import { forEachResidentBatch, recordId } from './records';
 
@@ -134,7 +134,12 @@ export class Ledger {
       const id = l.ids[i]!;
       const offset = l.offsets[i]!;
       if (offset < leaderLog.logStartOffset) continue;
-      const held = idAt(offset) === id;
+      const at = idAt(offset);
+      // Absent below the leader's cleaner checkpoint: compaction removed it (a later record of
+      // its key replaced it) — deleted on purpose, not lost. A diverged log would hold another
+      // record at that offset instead.
+      if (at === undefined && offset < leaderLog.cleanerCheckpoint && !l.lost.has(id)) continue;
+      const held = at === id;
       const rec = { topic, partition, offset, id };
       if (held && l.lost.has(id)) {
         l.lost.delete(id);
