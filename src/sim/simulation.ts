@@ -293,10 +293,6 @@ export class Simulation {
       const table = this.tables.get(proj.elementId);
       if (topic && table) for (const row of await latestRows(cluster, topic)) table.load(row);
     }
-    // Each group's committed offsets from __consumer_offsets, so a restored run shows its lag
-    // (and who reads what) at once, before its members rejoin.
-    const admin = cluster.admin();
-    for (const r of this.roles) await admin.fetchOffsets({ groupId: r.groupId });
     this.instances!.restoreState(state.instances);
     this.timeline.push(...state.timeline.slice(-TIMELINE_KEEP));
     this.series!.restore(state.series);

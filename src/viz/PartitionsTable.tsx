@@ -10,8 +10,6 @@ import { memo, useRef } from 'react';
 import { useSimStore, type PartitionView } from '../store/simStore';
 import { PARTITION_COLUMN_HELP, type PartitionColumn } from './simHelp';
 import { writeStateOf, writeStateText } from './writeHealth';
-import { partitionReaders, readersText } from './topicReaders';
-import { useShallow } from 'zustand/react/shallow';
 
 const list = (xs: readonly number[]) => xs.join(', ');
 
@@ -37,7 +35,7 @@ const same = (a: PartitionView, b: PartitionView) =>
   a.minInsync === b.minInsync &&
   a.leader === b.leader && a.logStart === b.logStart && a.highWatermark === b.highWatermark && a.logEnd === b.logEnd && list(a.isr) === list(b.isr) && list(a.replicas) === list(b.replicas);
 
-const Row = memo(function Row({ p, acks, readers }: { p: PartitionView; acks: number; readers: string }) {
+const Row = memo(function Row({ p, acks }: { p: PartitionView; acks: number }) {
   const cells = [
     p.leader === null ? 'none' : String(p.leader),
     list(p.replicas),
@@ -57,33 +55,17 @@ const Row = memo(function Row({ p, acks, readers }: { p: PartitionView; acks: nu
       {offsets.slice(1).map((v, i) => (
         <td key={i}>{v}</td>
       ))}
-      <ReadersCell readers={readers} />
     </tr>
   );
-}, (a, b) => a.acks === b.acks && a.readers === b.readers && same(a.p, b.p));
-
-/** "2 groups · lag 5", each group's lag in the tooltip (readers is "text|tooltip"). */
-function ReadersCell({ readers }: { readers: string }) {
-  const [text, title] = readers.split('|');
-  return <td title={title}>{text}</td>;
-}
+}, (a, b) => a.acks === b.acks && same(a.p, b.p));
 
 // Writes sits next to ISR and Min ISR, which decide it (and stays in view in a narrow split).
-const COLUMNS: PartitionColumn[] = ['Partition', 'Leader', 'Replicas', 'ISR', 'Min ISR', 'Writes', 'Log start', 'High watermark', 'Log end', 'Read by'];
+const COLUMNS: PartitionColumn[] = ['Partition', 'Leader', 'Replicas', 'ISR', 'Min ISR', 'Writes', 'Log start', 'High watermark', 'Log end'];
 
 export function PartitionsTable({ logStartNote }: { logStartNote?: string } = {}) {
   const partitions = useSimStore((s) => s.snapshot?.partitions);
   // Experiments have no producers of the run's: their refusals show in their own counters.
   const acks = useSimStore((s) => (s.snapshot?.source === 'board' ? s.snapshot.acks : 1));
-  // Per partition "text|tooltip", as one string each so rows re-render only when theirs changes.
-  const readers = useSimStore(
-    useShallow((s) => {
-      const byKey = partitionReaders(s.snapshot?.groups ?? []);
-      return Object.fromEntries(
-        [...byKey].map(([k, list]) => [k, `${readersText(list)}|${list.map((r) => `${r.label}: lag ${r.lag}`).join('\n')}`]),
-      );
-    }),
-  );
   return (
     <div className="sb-table-wrap">
       {logStartNote ? <p className="sb-muted sb-table-note">{logStartNote}</p> : null}
@@ -99,7 +81,7 @@ export function PartitionsTable({ logStartNote }: { logStartNote?: string } = {}
         </thead>
         <tbody>
           {(partitions ?? []).map((p) => (
-            <Row key={`${p.topic}-${p.partition}`} p={p} acks={acks} readers={readers[`${p.topic}-${p.partition}`] ?? 'no group|'} />
+            <Row key={`${p.topic}-${p.partition}`} p={p} acks={acks} />
           ))}
         </tbody>
       </table>

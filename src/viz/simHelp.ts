@@ -42,7 +42,6 @@ export const PARTITION_COLUMN_HELP = {
   'High watermark': 'The offset up to which every in-sync replica has the records: consumers read only below it.',
   'Log end': 'The offset the leader writes next. Log end − high watermark is what followers have not copied yet.',
   Writes: 'Whether the leader accepts writes with the run’s acks: refused while it has no leader, or with acks=all while the ISR is below min.insync.replicas.',
-  'Read by': 'The consumer groups that read this partition and their total lag on it (high watermark − committed offset); the tooltip names each group with its lag.',
 } as const;
 
 export type PartitionColumn = keyof typeof PARTITION_COLUMN_HELP;

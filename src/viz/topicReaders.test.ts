@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupView } from '../store/simStore';
-import { partitionReaders, readersText, topicReaders } from './topicReaders';
+import { readersText, topicReaders } from './topicReaders';
 
 const groups: Pick<GroupView, 'groupId' | 'label' | 'kind' | 'topics' | 'lag'>[] = [
   { groupId: 'a', label: 'Account', kind: 'aggregate', topics: ['bank.commands'], lag: { 'bank.commands-0': 3, 'bank.commands-1': 4 } },
@@ -21,11 +21,5 @@ describe('topic readers', () => {
   it('counts per-instance topics under their prefix, and one instance topic alone', () => {
     expect(topicReaders(groups, 'acct')[0]!.lag).toBe(7);
     expect(topicReaders(groups, 'acct.2')[0]!.lag).toBe(5);
-  });
-  it('gives each partition its readers', () => {
-    expect(partitionReaders(groups).get('bank.events-0')).toEqual([
-      { label: 'Balance', lag: 1 },
-      { label: 'Overdraft', lag: 0 },
-    ]);
   });
 });

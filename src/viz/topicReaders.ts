@@ -1,5 +1,5 @@
 // Which consumer groups read a topic and how far behind each is: wherever a topic is shown
-// (the Topics tab, the Partitions table, the topology), its readers and their lag.
+// (the Topics tab, the topology), its readers and their lag.
 import type { GroupView } from '../store/simStore';
 
 export interface TopicReader {
@@ -37,17 +37,4 @@ export function readersText(readers: readonly Pick<TopicReader, 'lag'>[]): strin
   if (readers.length === 0) return 'no group';
   const lag = readers.reduce((s, r) => s + r.lag, 0);
   return `${readers.length} group${readers.length === 1 ? '' : 's'} · lag ${lag.toLocaleString('en-US')}`;
-}
-
-/** Per partition key ("topic-p"): each reading group's lag there, for the Partitions table. */
-export function partitionReaders(groups: readonly GroupLike[]): Map<string, { label: string; lag: number }[]> {
-  const out = new Map<string, { label: string; lag: number }[]>();
-  for (const g of groups) {
-    for (const [k, lag] of Object.entries(g.lag)) {
-      let list = out.get(k);
-      if (!list) out.set(k, (list = []));
-      list.push({ label: g.label, lag });
-    }
-  }
-  return out;
 }
