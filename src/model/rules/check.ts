@@ -90,7 +90,11 @@ export function checkExpression(e: Expr, scope: RuleScope): ExprType {
         const a = checkExpression(e.left, scope);
         const b = checkExpression(e.right, scope);
         if (a === 'boolean' || b === 'boolean') throw new RuleError('"+" adds numbers, joins texts or lists; not true/false', 'RULE_TYPE', e.start, e.end);
-        if (a === 'string' || b === 'string') return 'string';
+        if (a === 'string' || b === 'string') {
+          const other = a === 'string' ? b : a;
+          if (other === 'list') throw new RuleError('"+" joins a text only with a text or a number, not a list', 'RULE_TYPE', e.start, e.end);
+          return 'string';
+        }
         if (!fits(a, b)) throw new RuleError(`"+" cannot add ${article(a)} and ${article(b)}`, 'RULE_TYPE', e.start, e.end);
         return a === 'any' ? b : a;
       }

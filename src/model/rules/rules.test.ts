@@ -95,6 +95,7 @@ describe('type checking against the fields', () => {
     expect(e.message).toMatch(/"and" needs true or false|"and" needs a boolean/);
     expect([e.start, e.end]).toEqual([0, 6]);
     expect(errorOf('frozen + 1').code).toBe('RULE_TYPE');
+    expect(errorOf('currency + tags').message).toMatch(/not a list/);
     expect(errorOf('len(1)').code).toBe('RULE_TYPE');
     expect(errorOf('sqrt(4)').code).toBe('RULE_UNKNOWN_NAME');
     expect(errorOf('round()').message).toMatch(/takes 1 or 2 values/);
