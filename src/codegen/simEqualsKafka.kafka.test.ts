@@ -98,16 +98,14 @@ const eventCount = (end: RunEnd) => Object.values(end.streams).reduce((n, s) => 
 const banking = () => parseBoard(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/examples/banking.json'), 'utf8')));
 
 describe('the same scripted commands end the same on the simulator and on Kafka', () => {
-  // Both policies' commands caused events too: more events than commands sent.
-  for (const client of ['kafkajs', 'confluent'] as const) {
-    it(`Orders board, ${client}`, async () => expect(eventCount(await sameOnBoth(ordersBoard(), client))).toBeGreaterThan(COMMANDS), client === 'kafkajs' ? KAFKAJS_TEST_TIMEOUT_MS : CONFLUENT_TEST_TIMEOUT_MS);
-  }
+  // Each board with one client, each client once (the test command's time is bounded): the
+  // clients share everything but the library behind the export's Transport.
+  it('Orders board, kafkajs: both policies\' commands caused events too', async () => {
+    expect(eventCount(await sameOnBoth(ordersBoard(), 'kafkajs'))).toBeGreaterThan(COMMANDS);
+  }, KAFKAJS_TEST_TIMEOUT_MS);
 
-  // Banking's rules decide: the withdrawal guard both let money out and refused it in the script.
-  for (const client of ['kafkajs', 'confluent'] as const) {
-    it(`Banking (its rules decide), ${client}`, async () => {
-      const types = eventTypes(await sameOnBoth(banking(), client));
-      expect(types.has('MoneyWithdrawn') && types.has('WithdrawalRejected')).toBe(true);
-    }, client === 'kafkajs' ? KAFKAJS_TEST_TIMEOUT_MS : CONFLUENT_TEST_TIMEOUT_MS);
-  }
+  it("Banking, Confluent's client: its rules decide, the withdrawal guard both lets money out and refuses it", async () => {
+    const types = eventTypes(await sameOnBoth(banking(), 'confluent'));
+    expect(types.has('MoneyWithdrawn') && types.has('WithdrawalRejected')).toBe(true);
+  }, CONFLUENT_TEST_TIMEOUT_MS);
 });

@@ -17,7 +17,7 @@ import { JavaOracle } from '../testing/javaOracle';
 import { RUN, createRealTopics, engineCluster, realKafka, realProducer, sleep, waitFor } from '../testing/kafkaDiff';
 
 const SEED = 16;
-const CASES_PER_STRATEGY = 4;
+const CASES_PER_STRATEGY = 3;
 const STRATEGIES = ['range', 'cooperative-sticky'] as const;
 type Strategy = (typeof STRATEGIES)[number];
 
