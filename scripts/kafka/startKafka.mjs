@@ -93,6 +93,9 @@ function properties(node, nodes, dir, config) {
     'share.coordinator.state.topic.replication.factor': String(Math.min(3, n)),
     'share.coordinator.state.topic.min.isr': String(Math.min(2, n)),
     'group.initial.rebalance.delay.ms': '0',
+    // Topics exist only when created (as the export's create-topics does): a client of an earlier
+    // test still reconnecting must not re-create a deleted topic with one partition.
+    'auto.create.topics.enable': 'false',
     ...config,
   };
   return Object.entries(props).map(([k, v]) => `${k}=${v}`).join('\n') + '\n';
