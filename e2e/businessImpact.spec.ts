@@ -5,14 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BoardPage } from './pages/BoardPage';
 
-async function run(page: Page, example: 'Banking' | 'E-commerce'): Promise<void> {
-  const board = new BoardPage(page);
-  await board.goto();
-  await board.openExample(example);
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption('5');
-  await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Partitions' }).locator('tbody tr').first()).toBeVisible();
-}
+const run = (page: Page, example: 'Banking' | 'E-commerce') => new BoardPage(page).runExample(example, '5');
 
 for (const example of ['Banking', 'E-commerce'] as const) {
   test(`${example}: stickies that stall while brokers are down, and for how long`, async ({ page }) => {

@@ -5,14 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BoardPage } from './pages/BoardPage';
 
-async function run(page: Page, example: 'Banking' | 'E-commerce'): Promise<void> {
-  const board = new BoardPage(page);
-  await board.goto();
-  await board.openExample(example);
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption('25');
-  await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
-  await expect(page.getByRole('table', { name: 'Partitions' }).locator('tbody tr').first()).toBeVisible();
-}
+const run = (page: Page, example: 'Banking' | 'E-commerce') => new BoardPage(page).runExample(example, '25');
 
 for (const example of ['Banking', 'E-commerce'] as const) {
   test(`${example}: lag health per group and partition, ERR when a service is down, on the topology too`, async ({ page }) => {

@@ -122,6 +122,15 @@ export class BoardPage {
     await expect(this.page.getByRole('button', { name: 'Boards' })).toContainText(name);
   }
 
+  /** Opens an example and runs its simulation at `speed`, until the Partitions table has rows. */
+  async runExample(name: 'Banking' | 'E-commerce', speed: string): Promise<void> {
+    await this.goto();
+    await this.openExample(name);
+    await this.page.getByRole('combobox', { name: 'Speed' }).selectOption(speed);
+    await this.page.getByRole('button', { name: 'Run simulation', exact: true }).click();
+    await expect(this.page.getByRole('table', { name: 'Partitions' }).locator('tbody tr').first()).toBeVisible();
+  }
+
   async exportBoard(): Promise<{ text: string; board: ExportedBoard; download: Download }> {
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Export board' }).click()]);
     const stream = await download.createReadStream();
