@@ -51,4 +51,16 @@ describe('business impact of faults', () => {
     expect(rm.impact!.reason).toMatch(/consumer group .* is ERR/);
     await sim.stop();
   }, 60_000);
+
+  it('a healthy run shows no stall or staleness as its groups start committing (one commit is not yet evidence)', async () => {
+    const sim = new Simulation(exampleBoard('banking'), { seed: 2, commandsPerSecond: 40 });
+    await sim.start();
+    const seen = new Set<string>();
+    for (let t = 0; t < 60_000; t += 500) {
+      await sim.advance(500);
+      for (const s of sim.snapshot().stickies ?? []) if (s.impact) seen.add(`${s.elementId} ${s.impact.state} at ${sim.snapshot().at}: ${s.impact.reason}`);
+    }
+    expect([...seen]).toEqual([]);
+    await sim.stop();
+  }, 60_000);
 });

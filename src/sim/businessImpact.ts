@@ -74,7 +74,8 @@ export function currentCauses(t: Topology, partitions: readonly PartitionView[],
     const g = groupId ? group.get(groupId) : undefined;
     const h = g?.health;
     if (!g || !h) return null;
-    if (h.status === 'ERR') return { state, reason: `consumer group ${g.label} is ERR (${h.worst?.status ?? 'STOP'} on ${h.worst ? `${h.worst.topic}-${h.worst.partition}` : 'a partition'}, lag ${h.totalLag})` };
+    const e = h.settledError;
+    if (h.status === 'ERR' && e) return { state, reason: `consumer group ${g.label} is ERR (${e.status} on ${e.topic}-${e.partition}, lag ${h.totalLag})` };
     if (staleOnWarn && h.status === 'WARN') return { state, reason: `consumer group ${g.label} is falling behind (lag ${h.totalLag})` };
     return null;
   };

@@ -150,6 +150,21 @@ describe('run settings and restarts', () => {
     expect(f.sent.at(-1)).toEqual({ type: 'restore', board: banking });
   });
 
+  it('"Run simulation" pressed before the worker answers the board\'s restore: the run stays live (the late "not found" does not clear it)', async () => {
+    const f = fakeClient();
+    setSimClient(f.client);
+    const banking = { id: 'board:banking' } as unknown as Board;
+    const frame = () => new Promise((r) => setTimeout(r, 40));
+    useSimStore.getState().restoreStored(banking);
+    useSimStore.getState().run(banking);
+    // The worker answers in order: first the restore (nothing stored), then the run's snapshots.
+    f.emit({ type: 'restored', boardId: banking.id, found: false });
+    f.emit({ type: 'snapshot', snapshot: { at: 1, source: 'board', state: 'running' } as unknown as SimSnapshot, series: { names: [], columns: [] } });
+    await frame();
+    expect(useSimStore.getState().runBoardId).toBe(banking.id);
+    expect(runControls(useSimStore.getState(), banking.id)).toEqual({ live: true, action: 'pause' });
+  });
+
   it('Stop of a stored run asks whether to discard it, and the question stays until the worker confirms', async () => {
     const f = fakeClient();
     setSimClient(f.client);

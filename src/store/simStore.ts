@@ -210,9 +210,11 @@ function receive(m: SimMessage): void {
       break;
     case 'restored': {
       const board = restoring.get(m.boardId);
+      // No longer asked for: a run started since (see run()).
+      if (!board) break;
       restoring.delete(m.boardId);
       onWorker = m.found ? m.boardId : null;
-      if (m.found && board) {
+      if (m.found) {
         badgeRates.reset();
         Object.assign(pending, { runBoardId: m.boardId, runBoard: board, badges: null });
         intended = 'paused';
@@ -262,6 +264,9 @@ export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) 
   ...initial,
   run(board, stored) {
     badgeRates.reset();
+    // A run started now supersedes any restore still unanswered: the worker handles commands in
+    // order, so that answer comes before this run's snapshots and must not clear them.
+    restoring.clear();
     set({ open: true, error: null, snapshot: null, series: null, rebalances: null, structure: null, badges: null, runBoardId: board.id, runOptions: { ...get().options }, runBoard: board });
     onWorker = board.id;
     send({ type: 'start', board, options: get().options, ...(stored === false ? { stored: false } : {}) });

@@ -17,6 +17,14 @@ export interface LagHealthView {
   partitions: Record<string, PartitionLagStatus>;
   /** The partition with the most lag. */
   worst: { topic: string; partition: number; status: PartitionLagStatus; currentLag: number } | null;
+  /**
+   * The ERR partition (STOP, STALL or REWIND) with the most lag among those judged on two or more
+   * commits; null when there is none. Burrow's rules call a window of one commit STOP or STALL
+   * as soon as time moves on (now − last > last − first = 0; every commit at one offset), which
+   * every group is between its first and second auto-commit: the board takes a stall as real only
+   * from this partition.
+   */
+  settledError: { topic: string; partition: number; status: PartitionLagStatus; currentLag: number } | null;
   consumedPerSec: number;
   producedPerSec: number;
   /** Which way the lag goes at these rates. */
@@ -91,13 +99,20 @@ export class LagHealthTracker {
       const consumed = rate(this.consumed, g.groupId).add(g.consumedPerSec, intervalMs);
       const produced = rate(this.produced, g.groupId).add(g.producedPerSec, intervalMs);
       const partitions: Record<string, PartitionLagStatus> = {};
-      for (const p of h.partitions) partitions[`${p.topic}-${p.partition}`] = p.status;
+      let settledError: LagHealthView['settledError'] = null;
+      for (const p of h.partitions) {
+        partitions[`${p.topic}-${p.partition}`] = p.status;
+        const judgedOnTwo = Math.round(p.complete * this.windows.intervals) >= 2;
+        if (p.status !== 'OK' && p.status !== 'WARN' && judgedOnTwo && (!settledError || p.currentLag > settledError.currentLag))
+          settledError = { topic: p.topic, partition: p.partition, status: p.status, currentLag: p.currentLag };
+      }
       next.set(g.groupId, {
         status: h.status,
         complete: h.complete,
         totalLag: h.totalLag,
         partitions,
         worst: h.maxLag && h.maxLag.currentLag > 0 ? { topic: h.maxLag.topic, partition: h.maxLag.partition, status: h.maxLag.status, currentLag: h.maxLag.currentLag } : null,
+        settledError,
         consumedPerSec: consumed,
         producedPerSec: produced,
         trend: lagTrend(h.totalLag, consumed, produced),
