@@ -124,6 +124,21 @@ export class SchemaRegistry {
     return subject ? this.levelOf(subject) : this.globalLevel;
   }
 
+  /** The subject's own level, or undefined when it follows the global default (Confluent's GET /config/{subject} answers 404 then). */
+  async subjectCompatibility(subject: string): Promise<CompatibilityLevel | undefined> {
+    await this.ready();
+    return this.subjectsByName.get(subject)?.level;
+  }
+
+  /** The version of `subject` that holds exactly `input` (same canonical text), or undefined. */
+  async lookup(subject: string, input: SchemaInput): Promise<RegisteredSchema | undefined> {
+    await this.ready();
+    const parsed = parseSchema(input);
+    const id = this.idByText.get(`${parsed.schemaType}\u0000${parsed.canonical}`);
+    const at = id === undefined ? -1 : (this.subjectsByName.get(subject)?.ids.indexOf(id) ?? -1);
+    return at < 0 ? undefined : this.registered(subject, at + 1);
+  }
+
   /** The verdict the subject's level would give `input`, without registering it. */
   async testCompatibility(subject: string, input: SchemaInput, level?: CompatibilityLevel): Promise<CompatibilityVerdict> {
     await this.ready();
