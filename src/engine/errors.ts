@@ -106,6 +106,18 @@ export class OutOfOrderSequenceError extends EngineError {
   }
 }
 
+/** A batch of an older producer epoch than the partition has seen (Kafka's INVALID_PRODUCER_EPOCH): the producer bumped its epoch since. */
+export class InvalidProducerEpochError extends EngineError {
+  constructor(topic: string, partition: number, epoch: number, current: number) {
+    super(
+      `A batch of producer epoch ${epoch} reached ${topic}/${partition}, which has seen epoch ${current}: the producer has started a new epoch since, so this batch is refused. Send the records again.`,
+      'INVALID_PRODUCER_EPOCH',
+      false,
+      { topic, partition, epoch, current },
+    );
+  }
+}
+
 /** The request may have been applied but its answer was lost: retrying is safe with an idempotent producer. */
 export class RequestTimeoutError extends EngineError {
   constructor(message = 'The request timed out before an answer came back: retry it.', context?: Ctx) {

@@ -7,7 +7,7 @@ import { withRetries } from './retry';
 import { encodeBatches, ATTR_LOG_APPEND_TIME, type RecordInput } from '../codec/recordBatch';
 import type { Acks, Engine } from '../broker/engine';
 import { isCompacted } from '../log/topicConfig';
-import { EngineError, IllegalStateError, InvalidRecordError, KeylessRecordOnCompactedTopicError, MessageTooLargeError, UnknownTopicOrPartitionError } from '../errors';
+import { EngineError, IllegalStateError, InvalidRecordError, KeylessRecordOnCompactedTopicError, MessageTooLargeError, OutOfOrderSequenceError, UnknownTopicOrPartitionError } from '../errors';
 import { CHUNK_BYTES } from '../log/truncate';
 import { defaultPartition } from '../murmur2';
 import { toRecordInput } from './messages';
@@ -34,6 +34,8 @@ export class Producer {
   private readonly producerId: number;
   private epoch = 0;
   private readonly sequences = new Map<string, number>();
+  /** Per partition, the sequence the leader expects next as far as this producer knows (its acknowledged batches). */
+  private readonly acknowledged = new Map<string, number>();
   private readonly sticky = new Map<string, number>();
 
   constructor(
@@ -127,15 +129,17 @@ export class Producer {
    */
   private async appendWithRetry(req: PartitionRequest, acks: Acks): Promise<RecordMetadata> {
     const seq = req.baseSequence;
+    const seqKey = `${req.topic}\u0000${req.partition}`;
     // A retry keeps the epoch its sequence was numbered in (a later epoch bump restarts at 0).
     const epoch = this.epoch;
     try {
       const res = await withRetries(
         this.engine.clock,
         () => this.engine.appendToPartition(req.topic, req.partition, req.batches, acks, this.producerId >= 0 ? { producer: { id: this.producerId, epoch, baseSequence: seq } } : {}),
-        { retriable: (e) => e instanceof EngineError && e.retriable, retries: this.opts.retries ?? 5 },
+        { retriable: (e) => (e instanceof EngineError && e.retriable) || this.earlierBatchPending(e, seqKey, epoch, seq), retries: this.opts.retries ?? 5 },
         this.opts.onRetry ? { retried: () => this.opts.onRetry!(req.records.length) } : {},
       );
+      if (this.producerId >= 0 && epoch === this.epoch) this.acknowledged.set(seqKey, Math.max(this.acknowledged.get(seqKey) ?? 0, seq + req.records.length));
       const t = this.engine.topic(req.topic);
       const log = this.engine.log(req.topic, req.partition);
       return {
@@ -151,8 +155,18 @@ export class Producer {
       if (this.producerId >= 0) {
         this.epoch++;
         this.sequences.clear();
+        this.acknowledged.clear();
       }
       throw e;
     }
+  }
+
+  /**
+   * The Java producer's rule for OUT_OF_ORDER_SEQUENCE_NUMBER: when the batch is not the next one
+   * the leader should get (an earlier batch of this epoch is still unacknowledged, e.g. retried
+   * after a failover and not yet arrived), the gap is that batch in flight, not lost records: retry.
+   */
+  private earlierBatchPending(e: unknown, seqKey: string, epoch: number, seq: number): boolean {
+    return e instanceof OutOfOrderSequenceError && epoch === this.epoch && seq !== (this.acknowledged.get(seqKey) ?? 0);
   }
 }

@@ -1,7 +1,7 @@
 // Idempotent producer bookkeeping per partition, as Kafka's ProducerStateManager: for each
 // producer id the epoch, the last sequence and the last few batches, so a retried batch is
 // answered with its original offsets instead of being written twice.
-import { OutOfOrderSequenceError } from '../errors';
+import { InvalidProducerEpochError, OutOfOrderSequenceError } from '../errors';
 
 const BATCHES_KEPT = 5;
 
@@ -30,6 +30,7 @@ export class ProducerStateTable {
       if (firstSeq !== 0) throw new OutOfOrderSequenceError(topic, partition, 0, firstSeq);
       return { kind: 'new' };
     }
+    if (epoch < e.epoch) throw new InvalidProducerEpochError(topic, partition, epoch, e.epoch);
     const dup = e.batches.find((b) => b.firstSeq === firstSeq && b.lastSeq === firstSeq + count - 1);
     if (dup) return { kind: 'duplicate', batch: dup };
     if (firstSeq !== e.lastSeq + 1) throw new OutOfOrderSequenceError(topic, partition, e.lastSeq + 1, firstSeq);
