@@ -19,3 +19,5 @@ export { estimateClearMs, lagTrend, type LagTrend } from './lagHealth/clearTime'
 export type { LagHealthView } from './lagHealth/lagHealthTracker';
 export { currentCauses, ImpactTracker, RECOVERED_SHOWN_MS, type ImpactState, type StickyImpact, type RecoveredImpact } from './businessImpact';
 export { triggerOf, type RebalanceTrigger, type OwnershipSegment, type RebalanceView, type GroupRebalanceHistory, type RebalanceHistoryView } from './rebalanceHistory';
+export { RunReplay, type SeekProgress } from './runReplay';
+export { changesRun, replayableEnd, type RunAction, type RecordedAction, type RunRecording } from './runRecording';

@@ -160,4 +160,20 @@ export class RebalanceHistory {
     }
     return { at: now, groups };
   }
+
+  /**
+   * Back from a stored run's view: segments still open when it was stored end at `at` (the
+   * members rejoin after a reload and are assigned again), rebalances under way are closed.
+   */
+  restore(stored: RebalanceHistoryView, at: number): void {
+    for (const h of stored.groups) {
+      const g = this.groups.get(h.groupId);
+      if (!g) continue;
+      for (const p of h.partitions) g.partitions.add(p);
+      g.members.push(...h.members.filter((m) => !g.members.includes(m)));
+      g.closed.push(...h.segments.map((s) => ({ ...s, to: s.to ?? at })));
+      g.rebalances.push(...h.rebalances.map((r) => ({ ...r, finishedAt: r.finishedAt ?? at })));
+    }
+    this.version++;
+  }
 }

@@ -12,7 +12,8 @@ import { AggregateEventStore } from './aggregateEventStore';
 import { createCluster, latestByKey, type AssignorName, type Cluster, type ConsumedRecord, type StampedEvent } from './engineApi';
 import { BoardNotRunnableError, InvalidSimOptionError, StoredRunError } from './errors';
 import { discardRun, loadRunState, saveRunState, type RunStorage } from './runStore';
-import { STORED_RUN_VERSION, topologySignature, type StoredRunState } from './storedRun';
+import { READABLE_RUN_VERSIONS, STORED_RUN_VERSION, topologySignature, type StoredRunState } from './storedRun';
+import { RunRecorder, type RunAction, type RunRecording } from './runRecording';
 import { FlowCounters } from './flowCounters';
 import { buildGroupRoles, type GroupRole } from './groupRoles';
 import type { KeyDistribution } from './keyDistribution';
@@ -85,6 +86,10 @@ export class Simulation {
   private readonly timeline: StampedEvent[] = [];
   private lastSample = { produced: 0, consumed: 0, topics: new Map<string, number>(), groups: new Map<string, number>() };
   rates = { topics: {} as Record<string, number>, groups: {} as Record<string, number> };
+  /** The user's actions with their simulated times (runRecording.ts): what an exact replay repeats. */
+  private recorder: RunRecorder;
+  /** An action was applied since the last step: the next step first lets the work it released run. */
+  private settle = false;
 
   constructor(
     readonly board: Board,
@@ -92,6 +97,7 @@ export class Simulation {
   ) {
     this.options = resolveSimOptions(options);
     this.rng = createRng(this.options.seed).fork('sim');
+    this.recorder = new RunRecorder(board, { ...this.options });
     this.topology = compileTopology(board);
     if (hasErrors(this.topology)) {
       const errors = this.topology.problems.filter((p) => p.severity === 'error');
@@ -138,13 +144,17 @@ export class Simulation {
     }
     if (!state) return null;
     const sim = new Simulation(board, state.options);
-    if (state.version !== STORED_RUN_VERSION || state.signature !== topologySignature(sim.topology)) {
+    if (!READABLE_RUN_VERSIONS.includes(state.version) || state.signature !== topologySignature(sim.topology)) {
       await discardRun(storage);
       throw new StoredRunError(`"${state.boardName}" changed since its run was stored (topics or consumer groups), so that run was discarded: start a new one.`, { stored: state.signature });
     }
     sim.lifecycle.apply('restore');
     sim.storage = storage;
     sim.storedAt = state.at;
+    // A run stored before recordings existed replays nothing: its mark sits at time 0.
+    const rec = state.recording;
+    sim.recorder = rec ? new RunRecorder(rec.board, rec.options, rec.actions) : new RunRecorder(board, { ...state.options });
+    sim.recorder.add(rec ? state.at : 0, { kind: 'restored' });
     const cluster = await sim.openCluster(state.at);
     sim.build(cluster, state);
     await sim.restoreState(cluster, state);
@@ -296,6 +306,8 @@ export class Simulation {
     this.instances!.restoreState(state.instances);
     this.timeline.push(...state.timeline.slice(-TIMELINE_KEEP));
     this.series!.restore(state.series);
+    if (state.lagHistory) this.lagHealth!.history.restore(state.lagHistory.columns, state.lagHistory.bucketMs);
+    if (state.rebalances) this.rebalances!.restore(state.rebalances, state.at);
     this.samples = state.samples;
     this.nextSampleAt = state.nextSampleAt;
     this.nextRefreshAt = state.nextRefreshAt;
@@ -356,6 +368,9 @@ export class Simulation {
       samples: this.samples,
       nextSampleAt: this.nextSampleAt,
       nextRefreshAt: this.nextRefreshAt,
+      recording: this.recording(),
+      lagHistory: { columns: this.lagHealth!.history.export().map((c) => Array.from(c)), bucketMs: this.lagHealth!.history.bucketMs },
+      ...(this.rebalances ? { rebalances: this.rebalances.view(cluster.now(), (g) => cluster.groups.rebalances(g)) } : {}),
     };
   }
 
@@ -445,6 +460,14 @@ export class Simulation {
     const steps = Math.max(0, Math.floor(ms / STEP_MS));
     for (let i = 0; i < steps; i++) {
       if (ticking && this.lifecycle.state !== 'running') break;
+      if (this.settle) {
+        // A fault or control resolves and rejects waiting promises (acks, retries): that work
+        // runs before the step's commands, whether or not the host gave it a turn of its event
+        // loop first, so where an action came in never changes what follows it.
+        this.settle = false;
+        await yieldMacrotask();
+        await this.drain();
+      }
       this.actors!.step(STEP_MS);
       await this.advanceStep(cluster.clock as VirtualClock);
       if (cluster.now() >= this.nextRefreshAt) {
@@ -506,12 +529,26 @@ export class Simulation {
     this.series!.push(cluster.now(), [...this.roles.map((r) => lagByGroup.get(r.groupId) ?? 0), producedRate, consumedRate]);
   }
 
-  pause(): void {
+  /** `mark` false: not a user's pause (a replay holds its run paused to step it). */
+  pause(mark = true): void {
     this.lifecycle.apply('pause');
+    if (mark) this.record({ kind: 'pause' });
   }
 
   resume(): void {
     this.lifecycle.apply('resume');
+    this.record({ kind: 'resume' });
+  }
+
+  /** Notes a user action at this instant (the worker applies actions only between steps). */
+  record(action: RunAction): void {
+    this.recorder.add(this.now, action);
+    this.settle = true;
+  }
+
+  /** This run as a replay needs it: board, starting options and every action so far. */
+  recording(): RunRecording {
+    return this.recorder.export(this.now);
   }
 
   /** Ends the run and closes its cluster (a stored run stays stored: discard() deletes it). */
@@ -524,21 +561,25 @@ export class Simulation {
   setSpeed(speed: number): void {
     checkSpeed(speed);
     this.options.speed = speed;
+    this.record({ kind: 'speed', speed });
   }
 
   setRate(commandsPerSecond: number): void {
     checkRate(commandsPerSecond);
     this.options.commandsPerSecond = commandsPerSecond;
     if (this.actors) this.actors.rate = commandsPerSecond;
+    this.record({ kind: 'rate', commandsPerSecond });
   }
 
   setKeys(keys: KeyDistribution): void {
     this.options.keys = keys;
     this.actors?.setDistribution(keys);
+    this.record({ kind: 'keys', keys });
   }
 
   setAcks(acks: 0 | 1 | -1): void {
     this.options.acks = acks;
+    this.record({ kind: 'acks', acks });
   }
 
   /** New assignor (or cooperative protocol) for every group: applied by a rolling restart. */
@@ -546,6 +587,7 @@ export class Simulation {
     this.control();
     this.options.assignor = assignor;
     this.instances!.restartAll();
+    this.record({ kind: 'assignor', assignor });
   }
 
   private control(): void {
@@ -554,17 +596,21 @@ export class Simulation {
 
   addInstance(serviceId: string): string {
     this.control();
-    return this.instances!.add(serviceId);
+    const id = this.instances!.add(serviceId);
+    this.record({ kind: 'instance', action: 'add', target: serviceId });
+    return id;
   }
 
   removeInstance(instanceId: string): void {
     this.control();
     this.instances!.remove(instanceId);
+    this.record({ kind: 'instance', action: 'remove', target: instanceId });
   }
 
   crashInstance(instanceId: string): void {
     this.control();
     this.instances!.crash(instanceId);
+    this.record({ kind: 'instance', action: 'crash', target: instanceId });
   }
 
   broker(action: 'stop' | 'start' | 'crash' | 'isolate' | 'heal', id: number): void {
@@ -575,6 +621,7 @@ export class Simulation {
     else if (action === 'crash') c.crashBroker(id);
     else if (action === 'isolate') c.isolateBroker(id);
     else c.heal();
+    this.record({ kind: 'broker', action, id });
   }
 
   snapshot(): SimSnapshot {

@@ -4,10 +4,15 @@
 import type { Topology } from '../topology';
 import type { LedgerCounters, StampedEvent } from './engineApi';
 import type { SimOptions } from './options';
+import type { RebalanceHistoryView } from './rebalanceHistory';
+import type { RunRecording } from './runRecording';
 import type { StoredInstances } from './serviceInstances';
 
 // 2: event-store versions and snapshots live in the logs (the engine's event store), not here.
-export const STORED_RUN_VERSION = 2;
+// 3: the run's recording (for exact replay), lag over the whole run and the rebalance history.
+export const STORED_RUN_VERSION = 3;
+/** Versions a restore still reads (a version 2 run comes back without recording or histories). */
+export const READABLE_RUN_VERSIONS: readonly number[] = [2, 3];
 
 export interface StoredRunState {
   version: number;
@@ -27,6 +32,12 @@ export interface StoredRunState {
   samples: number;
   nextSampleAt: number;
   nextRefreshAt: number;
+  /** Since version 3. The run's board, starting options and user actions: replayable exactly. */
+  recording?: RunRecording;
+  /** Since version 3. Lag and health per group over the whole run (RunHistory's columns and bucket width). */
+  lagHistory?: { columns: number[][]; bucketMs: number };
+  /** Since version 3. Who owned which partition when, and each rebalance. */
+  rebalances?: RebalanceHistoryView;
 }
 
 /** What a stored run depends on: topic names, partitions and the consumer groups. */
