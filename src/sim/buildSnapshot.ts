@@ -108,6 +108,7 @@ export function buildSnapshot(x: SnapshotInputs): SimSnapshot {
       sendErrors: f.sendErrors,
       sendRetries: f.sendRetries,
       handlerErrors: f.handlerErrors,
+      commandsRejected: f.commandsRejected,
       conflicts: f.conflicts,
       oldProducerEvents: f.oldProducerEvents,
       oldConsumerReads: f.oldConsumerReads,

@@ -133,7 +133,7 @@ export class ExperimentPlayer {
       brokers: s.brokers,
       // Each topic's min.insync.replicas as the experiment created it (the Min ISR column).
       partitions: s.partitions.map((p) => ({ ...p, minInsync: this.sim.core.partition(p.topic, p.partition)?.settings.minInsyncReplicas })),
-      counters: { ...s.counters, commandsIssued: 0, sendErrors: this.refused.refused, sendRetries: 0, handlerErrors: 0, conflicts: 0, oldProducerEvents: 0, oldConsumerReads: 0, oldConsumerFailures: 0 },
+      counters: { ...s.counters, commandsIssued: 0, sendErrors: this.refused.refused, sendRetries: 0, handlerErrors: 0, commandsRejected: 0, conflicts: 0, oldProducerEvents: 0, oldConsumerReads: 0, oldConsumerFailures: 0 },
       groups: [],
       services: [],
       readModels: [],

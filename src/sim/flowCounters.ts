@@ -8,6 +8,8 @@ export class FlowCounters {
   sendRetries = 0;
   commandsIssued = 0;
   handlerErrors = 0;
+  /** Commands the rules turned down: no outcome's guard admits them (nothing is written). */
+  commandsRejected = 0;
   conflicts = 0;
   /** Events written with an earlier schema version by the old producers (options.oldProducers). */
   oldProducerEvents = 0;
@@ -17,6 +19,8 @@ export class FlowCounters {
   readonly outcomes = new Map<string, number>();
   /** Commands handled per command type (by aggregates and external-system sinks). */
   readonly commands = new Map<string, number>();
+  /** Commands the rules turned down, per command type. */
+  readonly rejections = new Map<string, number>();
 
   wrote(topic: string, n = 1): void {
     this.produced.set(topic, (this.produced.get(topic) ?? 0) + n);
@@ -28,6 +32,11 @@ export class FlowCounters {
 
   handledCommand(commandType: string): void {
     this.commands.set(commandType, (this.commands.get(commandType) ?? 0) + 1);
+  }
+
+  rejected(commandType: string): void {
+    this.commandsRejected++;
+    this.rejections.set(commandType, (this.rejections.get(commandType) ?? 0) + 1);
   }
 
   outcome(eventType: string): void {

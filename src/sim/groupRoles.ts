@@ -68,8 +68,13 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
             d.flow.handledCommand(command.type);
             for (const e of result.events) d.flow.outcome(e.type);
             if (result.attempts > 1) d.flow.conflicts += result.attempts - 1;
-          } catch {
-            d.flow.handlerErrors++;
+          } catch (err) {
+            // A rule rejection is a decision, not a failure: the command was handled, and nothing is written.
+            if (err instanceof runtime.CommandRejectedError) {
+              d.flow.handledBy(agg.groupId);
+              d.flow.handledCommand(command.type);
+              d.flow.rejected(command.type);
+            } else d.flow.handlerErrors++;
           }
         });
       },

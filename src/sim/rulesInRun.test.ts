@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compileTopology } from '../topology';
 import { KafkaConsole } from './kafkaConsole';
 import { SIM_EPOCH_MS, Simulation } from './simulation';
+import { bankingWithoutOtherwise } from '../topology/testing/bankingWithoutOtherwise';
 import { exampleBoard } from './testing/exampleBoards';
 
 const cents = (s: unknown) => Math.round(Number(s) * 100);
@@ -61,6 +62,28 @@ describe('a run with rules', () => {
       expect(cents(row.fields['balance'])).toBe(running.get(row.id) ?? 0);
     }
     expect(sim.snapshot().counters.handlerErrors).toBe(0);
+    expect(sim.snapshot().counters.commandsRejected).toBe(0);
+    await sim.stop();
+  });
+
+  it('counts a command no guard admits as rejected, not as a handler error, and writes nothing for it', async () => {
+    // Withdraw money keeps only "Money withdrawn when amount <= balance": a withdrawal beyond the
+    // balance has no outcome left, so the rules turn it down.
+    const board = bankingWithoutOtherwise();
+    const t = compileTopology(board);
+    const sim = new Simulation(board, { seed: 11, commandsPerSecond: 60, aggregateIds: 40 });
+    await sim.start();
+    for (let i = 0; i < 10; i++) await sim.advance(1000);
+    const snap = sim.snapshot();
+    expect(snap.counters.handlerErrors).toBe(0);
+    expect(snap.counters.commandsRejected).toBeGreaterThan(10);
+    const rejectedEvent = t.events.find((e) => e.label === 'Withdrawal rejected')!;
+    expect(snap.outcomes[rejectedEvent.typeName] ?? 0).toBe(0);
+    // Handled, so the sticky's count includes them: every Withdraw money handled was withdrawn or rejected.
+    const command = t.commands.find((c) => c.label === 'Withdraw money')!;
+    const withdrawn = t.events.find((e) => e.label === 'Money withdrawn')!;
+    const handled = snap.stickies!.find((s) => s.elementId === command.elementId)!.count;
+    expect(handled).toBe((snap.outcomes[withdrawn.typeName] ?? 0) + snap.counters.commandsRejected);
     await sim.stop();
   });
 });

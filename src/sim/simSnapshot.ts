@@ -21,6 +21,8 @@ export interface SimCounters {
   /** Sends tried again after the leader refused them (retry.backoff.ms). */
   sendRetries: number;
   handlerErrors: number;
+  /** Commands the rules turned down (no outcome's guard admits them). */
+  commandsRejected: number;
   conflicts: number;
   /** Old and new producers side by side: events the old producers wrote with an earlier schema version. */
   oldProducerEvents: number;

@@ -2,6 +2,7 @@
 // handler runtime (which the simulator runs and the export embeds).
 export * from './types';
 export { guardScope, updateScope, conditionScope, updateType, ruleName } from './rules/scopes';
+export { rejectionReason, commandRejection } from './rules/rejection';
 export { compileTopology, hasErrors } from './compileTopology';
 export { DEFAULT_SERVICE_ID, DEFAULT_SERVICE_LABEL } from './services';
 export * as naming from './naming';

@@ -16,6 +16,7 @@ export function SimCounters() {
     ['Duplicates delivered', c?.duplicated ?? 0, 'sb-counter-warn'],
     ['Retried sends', c?.sendRetries ?? 0],
     ['Failed sends', c?.sendErrors ?? 0],
+    ['Rejected commands', c?.commandsRejected ?? 0],
   ];
   // Shown once old and new producers run side by side (Run settings).
   if (c && c.oldProducerEvents > 0) {

@@ -21,6 +21,8 @@ export const COUNTER_HELP = {
   'Retried sends':
     'Sends the leader refused and the producer tried again (retry.backoff.ms): no leader, a stopped broker, or fewer in-sync replicas than min.insync.replicas with acks=all.',
   'Failed sends': 'Sends that ended in an error: refused after the append, or still refused when delivery.timeout.ms (120 s) ran out.',
+  'Rejected commands':
+    'Commands the board’s rules turned down: every outcome of the command has a guard and none of them admits it (e.g. a withdrawal beyond the balance with no “otherwise” outcome). Nothing is written for them; the exported services log the same reason.',
   'Written by old producers':
     'Old and new producers side by side (Run settings): events written with the earlier registered schema version of their event, as a producer not yet upgraded writes them. New consumers read them through Avro schema resolution.',
   'Read by old consumers':

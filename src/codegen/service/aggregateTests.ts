@@ -18,6 +18,20 @@ interface Case {
   command: runtime.CommandEnvelope;
   seed: number;
   expected: runtime.EventEnvelope[];
+  /** The rules turn the command down: the reason it is rejected with (then `expected` is empty). */
+  rejected?: string;
+  /** Rejected on a fresh aggregate too, so a fresh service turns it down as well. */
+  rejectedWhenNew?: boolean;
+}
+
+/** The events decided, or the rejection's reason when no outcome's guard admits the command. */
+function decideOrReject(def: runtime.AggregateDefinition, state: runtime.AggregateState, command: runtime.CommandEnvelope, seed: number): runtime.EventEnvelope[] | string {
+  try {
+    return runtime.decide(def, state, command, runtime.seededEnv(seed, NOW));
+  } catch (err) {
+    if (err instanceof runtime.CommandRejectedError) return err.message;
+    throw err;
+  }
 }
 
 function commandFor(def: runtime.AggregateDefinition, cmd: CommandSpec, aggregateId: string, seed: number): runtime.CommandEnvelope {
@@ -48,7 +62,8 @@ function cases(gen: GenContext, agg: AggregateSpec): Case[] {
   const decidable = agg.commands.filter((c) => !open.has(c.commandId));
   // One earlier event, so every test also exercises rehydration.
   const firstCmd = decidable[0] ? gen.command(decidable[0].commandId) : undefined;
-  const given = firstCmd ? runtime.decide(def, runtime.initialState(id), commandFor(def, firstCmd, id, 1), runtime.seededEnv(1, NOW)) : [];
+  const decidedFirst = firstCmd ? decideOrReject(def, runtime.initialState(id), commandFor(def, firstCmd, id, 1), 1) : [];
+  const given = typeof decidedFirst === 'string' ? [] : decidedFirst;
   const state = runtime.rehydrate(def, id, null, given);
   for (const c of decidable) {
     const cmd = gen.command(c.commandId);
@@ -56,13 +71,17 @@ function cases(gen: GenContext, agg: AggregateSpec): Case[] {
     const outcomes = def.commands[cmd.typeName]!.outcomes;
     const seen = new Set<string>();
     for (let seed = 1; seed <= MAX_SEED_SEARCH && seen.size < outcomes.length; seed++) {
-      const expected = runtime.decide(def, state, command, runtime.seededEnv(seed, NOW));
-      const type = expected[0]?.type ?? '';
+      const decided = decideOrReject(def, state, command, seed);
+      const expected = typeof decided === 'string' ? [] : decided;
+      const type = typeof decided === 'string' ? '(rejected)' : (expected[0]?.type ?? '');
       if (seen.has(type)) continue;
       seen.add(type);
-      const eventLabel = gen.t.events.find((e) => e.typeName === type)?.label ?? type;
+      const eventLabel = typeof decided === 'string' ? 'rejected' : (gen.t.events.find((e) => e.typeName === type)?.label ?? type);
       const givenLabel = given.map((g) => gen.t.events.find((e) => e.typeName === g.type)?.label ?? g.type).join(', ');
-      out.push({ title: `${agg.label}: given [${givenLabel}], when ${cmd.label}, then ${eventLabel}`, given, command, seed, expected });
+      const rejection = typeof decided === 'string' ? { rejected: decided, rejectedWhenNew: decideOrReject(def, runtime.initialState(id), command, seed) === decided } : {};
+      out.push({ title: `${agg.label}: given [${givenLabel}], when ${cmd.label}, then ${eventLabel}`, given, command, seed, expected, ...rejection });
+      // A rejection does not depend on the seed: no other outcome can follow for this command.
+      if (typeof decided === 'string') break;
     }
   }
   return out;
@@ -70,15 +89,23 @@ function cases(gen: GenContext, agg: AggregateSpec): Case[] {
 
 export function aggregateTests(gen: GenContext, agg: AggregateSpec): string {
   const all = cases(gen, agg);
-  const first = all[0];
+  const first = all.find((c) => !c.rejected);
   const missing = toWrite(agg).map((c) => {
     const cmd = gen.command(c.commandId);
     return `test(${str(`${agg.label}: ${cmd.label} has no rule yet — write decide${cmd.typeName}() in src/aggregates/${agg.fileName}.ts`)}, () => {
   assert.fail(${str(`The board gives ${cmd.label} no rule, so nothing decides which event it leads to. Write decide${cmd.typeName}() in src/aggregates/${agg.fileName}.ts (or give the outcomes guards on the board and export again).`)});
 });`;
   });
-  const tests = all.map(
-    (c) => `test(${str(c.title)}, () => {
+  const tests = all.map((c) =>
+    c.rejected
+      ? `test(${str(c.title)}, () => {
+  const given: _aggregate.Event[] = ${indented(c.given, 2)};
+  const command: _aggregate.Command = ${indented(c.command, 2)};
+  const state = _aggregate.rehydrate(command.aggregateId, given);
+  // No outcome's guard admits it: a rejection, with the reason the simulator gives.
+  assert.throws(() => _aggregate.decide(state, command, seededEnv(${c.seed}, ${NOW})), (err) => err instanceof CommandRejectedError && err.message === ${str(c.rejected)});
+});`
+      : `test(${str(c.title)}, () => {
   const given: _aggregate.Event[] = ${indented(c.given, 2)};
   const command: _aggregate.Command = ${indented(c.command, 2)};
   const state = _aggregate.rehydrate(command.aggregateId, given);
@@ -168,7 +195,7 @@ test(${str(`${agg.label}: starts with an empty state`)}, () => {
   return `// Tests of aggregate ${commentText(agg.label)}: given events, when a command, then events.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ConcurrencyError, MemoryEventStore } from '${R}/src/runtime/eventStore.js';
+${all.some((c) => c.rejected) ? `import { CommandRejectedError } from '${R}/src/runtime/aggregate.js';\n` : ''}import { ConcurrencyError, MemoryEventStore } from '${R}/src/runtime/eventStore.js';
 import { PayloadValidationError } from '${R}/src/runtime/messages.js';
 import { commandToRecord } from '${R}/src/runtime/wire.js';
 import { seededEnv } from '${R}/src/platform/env.js';
@@ -177,5 +204,38 @@ import * as _aggregate from ${str(`../src/aggregates/${agg.fileName}.js`)};
 import { startService } from '../src/service.js';
 
 ${[...missing, ...tests].join('\n\n')}
-${extra}`;
+${extra}${rejectedByService(agg, all.find((c) => c.rejectedWhenNew), first)}`;
+}
+
+/** The service turns down a command no guard admits: it logs the reason, writes nothing, and goes on. */
+function rejectedByService(agg: AggregateSpec, c: Case | undefined, next: Case | undefined): string {
+  if (!c?.rejected) return '';
+  const goesOn = next
+    ? `
+  // The next command is handled as usual.
+  const next: _aggregate.Command = ${literal(next.command)};
+  await transport.send(_aggregate.commandTopic, [commandToRecord(next)]);
+  await transport.settle();
+  assert.ok(transport.records(_aggregate.eventTopicFor(next.aggregateId)).some((r) => r.headers['aggregate-id'] === next.aggregateId));`
+    : '';
+  return `
+test(${str(`${agg.label}: the service logs a command the rules turn down, writes nothing for it, and goes on`)}, async () => {
+  const transport = new MemoryTransport();
+  const running = await startService(transport, seededEnv(8, ${NOW}));
+  const command: _aggregate.Command = ${literal(c.command)};
+  const logged: string[] = [];
+  const error = console.error;
+  console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+  try {
+    await transport.send(_aggregate.commandTopic, [commandToRecord(command)]);
+    await transport.settle();
+  } finally {
+    console.error = error;
+  }
+  assert.equal(transport.records(_aggregate.eventTopicFor(command.aggregateId)).filter((r) => r.headers['aggregate-id'] === command.aggregateId).length, 0);
+  assert.ok(logged.some((line) => line.endsWith(${str(`rejected: ${c.rejected}`)})), logged.join('\\n'));${goesOn}
+  await running.stop();
+  await transport.close();
+});
+`;
 }

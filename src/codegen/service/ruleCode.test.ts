@@ -8,8 +8,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ExprType, RuleValue } from '../../model';
 import { compileRule, evaluate, parseBoard, RuleError } from '../../model';
+import { runScenarios } from '../../topology';
 import * as rulesRuntime from '../../topology/runtime/rules';
 import { bankingBoard } from '../../topology/testing/bankingBoard';
+import { BANKING_REJECTION, bankingWithoutOtherwise } from '../../topology/testing/bankingWithoutOtherwise';
 import { exportProject } from '../exportProject';
 import { printExpr } from './ruleCode';
 
@@ -90,5 +92,19 @@ describe('rules as TypeScript', () => {
     const tests = Object.entries(files).find(([path]) => path.endsWith('/test/account.test.ts'))![1] as string;
     expect(tests).toContain('Account: Withdraw money has no rule yet — write decideWithdrawMoney() in src/aggregates/account.ts');
     expect(tests).toContain('assert.fail(');
+  });
+
+  it('a command no guard admits is rejected with the reason the simulator gives, its scenario tests that reason, and the service logs it and goes on', async () => {
+    const board = bankingWithoutOtherwise();
+    const withdraw = board.elements.find((e) => e.text === 'Withdraw money')!;
+    const reason = BANKING_REJECTION;
+    expect(runScenarios(board).filter((r) => r.elementId === withdraw.id).map((r) => r.status)).toEqual(['pass', 'pass']);
+    const files = await exportProject(board);
+    const account = String(files['services/account-service/src/aggregates/account.ts']);
+    expect(account).toContain(`throw new _agg.CommandRejectedError(${JSON.stringify(reason)});`);
+    const scenarios = String(files['services/account-service/test/scenarios.test.ts']);
+    expect(scenarios).toContain(`(err) => err instanceof CommandRejectedError && err.message === ${JSON.stringify(reason)});`);
+    const service = String(files['services/account-service/src/service.ts']);
+    expect(service).toContain('if (!(err instanceof PayloadValidationError) && !(err instanceof CommandRejectedError)) throw err;');
   });
 });

@@ -5,7 +5,7 @@
 import type { ComputedField, Expr, ExprType } from '../../model';
 import { checkExpression, compileRule, exprTypeOfComputed, exprTypeOfField, ruleFunction } from '../../model';
 import type { AggregateSpec, EventSpec, FieldSpec, PolicySpec, ProjectorSpec, Topology } from '../../topology';
-import { conditionScope, guardScope, ruleName, updateScope, updateType } from '../../topology';
+import { commandRejection, conditionScope, guardScope, ruleName, updateScope, updateType } from '../../topology';
 import { commentText, str } from '../emit/escape';
 
 /** How a name in scope reads in TypeScript. */
@@ -177,7 +177,7 @@ export function aggregateRulesCode(t: Topology, agg: AggregateSpec): AggregateRu
       if (rule.when.trim()) lines.push(`        // ${commentText(`${event.label} when: ${rule.when}${fieldNote}`)}`, `        if (${code(rule.when, scope, 'boolean', names)}) ${ret}`);
       else if (otherwise === null) otherwise = `        // ${commentText(`${event.label} otherwise${fieldNote}`)}\n        ${ret}`;
     }
-    lines.push(otherwise ?? `        throw new _agg.CommandRejectedError(${str(`${cmd.label} is rejected: no outcome's guard holds`)});`);
+    lines.push(otherwise ?? `        throw new _agg.CommandRejectedError(${str(commandRejection(t, agg, c.commandId))});`);
     cases.push(`      case ${str(cmd.typeName)}: {\n${lines.join('\n')}\n      }`);
   }
   const evolve = evolveCases(t, agg.state, 'state', agg.events, '      ');

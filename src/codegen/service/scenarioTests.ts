@@ -3,6 +3,7 @@
 // given events, a policy's react, a projector's row), with the values each Then row expects
 // written out (cells such as `When.amount` already evaluated).
 import type { ScenarioCase, Topology } from '../../topology';
+import { commandRejection } from '../../topology';
 import { indented, str } from '../emit/escape';
 import { ROOT_FROM_TEST as R } from './paths';
 
@@ -28,7 +29,7 @@ export function scenarioTests(t: Topology, cases: readonly ScenarioCase[]): stri
       const m = moduleOf(`../src/aggregates/${agg.fileName}.js`);
       const decide = `${m}.decide(${m}.rehydrate(command.aggregateId, given), command, seededEnv(7, ${NOW}))`;
       const body = c.rejected
-        ? `  assert.throws(() => ${decide}, CommandRejectedError);`
+        ? `  assert.throws(() => ${decide}, (err) => err instanceof CommandRejectedError && err.message === ${str(commandRejection(t, agg, c.elementId))});`
         : `  const events = ${decide};
   assert.deepEqual(events.map((e) => e.type), ${indented(c.expected.map((e) => e.type), 2)});
 ${c.expected.flatMap((e, i) => Object.entries(e.fields).map(([k, v]) => `  assert.deepEqual(events[${i}]?.payload[${str(k)} as never], ${indented(v, 2)});`)).join('\n')}`;

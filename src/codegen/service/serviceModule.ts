@@ -89,6 +89,7 @@ export function serviceModule(gen: GenContext, service: ServiceSpec): string {
   }
   return `// Service ${commentText(service.label)} (${commentText(service.name)}): ${service.instances} instance(s) share its consumer groups.
 import { PayloadValidationError } from '${R}/src/runtime/messages.js';
+import { CommandRejectedError } from '${R}/src/runtime/aggregate.js';
 import type { HandlerEnv } from '${R}/src/runtime/messages.js';
 import * as _wire from '${R}/src/runtime/wire.js';
 import { TableView } from '${R}/src/platform/tableView.js';
@@ -108,12 +109,15 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** An invalid command is the sender's mistake: log it and move on; anything else is retried. */
+/**
+ * An invalid command is the sender's mistake, and a command the rules turn down (no outcome's
+ * guard admits it) is a decision: log either and move on; anything else is retried.
+ */
 async function reportInvalid(work: () => Promise<unknown>): Promise<void> {
   try {
     await work();
   } catch (err) {
-    if (!(err instanceof PayloadValidationError)) throw err;
+    if (!(err instanceof PayloadValidationError) && !(err instanceof CommandRejectedError)) throw err;
     console.error(\`[\${serviceName}] rejected: \${err.message}\`);
   }
 }

@@ -9,6 +9,7 @@ import { CommandRejectedError } from '../runtime/aggregate';
 import type { CommandEnvelope, EventEnvelope, Payload } from '../runtime/messages';
 import type { ProjectorColumns } from '../runtime/projector';
 import type { AggregateSpec, EventSpec, FieldSpec, PolicySpec, ProjectorSpec, Topology } from '../types';
+import { commandRejection } from './rejection';
 import { commonFields, computedValues, conditionScope, guardScope, payloadValues, updateScope, updateType, withBareNames } from './scopes';
 
 function compiled(text: string, scope: Map<string, ExprType>, expected: ExprType): Expr {
@@ -90,7 +91,7 @@ export function aggregateRules(t: Topology, agg: AggregateSpec): AggregateRules 
   const ruled = agg.commands.filter((c) => c.rules);
   if (agg.state.length === 0 && ruled.length === 0) return undefined;
   const updates = compileUpdates(t, agg.state, 'state', agg.events);
-  const commands = new Map<string, { fields: FieldSpec[]; outcomes: CompiledOutcome[] }>();
+  const commands = new Map<string, { fields: FieldSpec[]; outcomes: CompiledOutcome[]; rejection: string }>();
   for (const c of ruled) {
     const command = t.commands.find((x) => x.elementId === c.commandId);
     if (!command) continue;
@@ -108,7 +109,7 @@ export function aggregateRules(t: Topology, agg: AggregateSpec): AggregateRules 
         }),
       });
     }
-    commands.set(command.typeName, { fields: command.fields, outcomes });
+    commands.set(command.typeName, { fields: command.fields, outcomes, rejection: commandRejection(t, agg, c.commandId) });
   }
   return {
     initial: () => Object.fromEntries(agg.state.map((f) => [f.name, initialOf(f)])),
@@ -122,7 +123,7 @@ export function aggregateRules(t: Topology, agg: AggregateSpec): AggregateRules 
       withBareNames(env, ['command', 'state']);
       // Guards first, in order; the unguarded outcome ("otherwise") only when none holds.
       const chosen = rules.outcomes.find((o) => o.guard && evaluate(o.guard, env) === true) ?? rules.outcomes.find((o) => !o.guard);
-      if (!chosen) throw new CommandRejectedError(`${command.type} is rejected: no outcome's guard holds`);
+      if (!chosen) throw new CommandRejectedError(rules.rejection);
       const fields: Payload = {};
       for (const f of chosen.fields) fields[f.spec.name] = payloadValueOf(f.spec, evaluate(f.expr, env));
       return { event: chosen.event.typeName, fields };

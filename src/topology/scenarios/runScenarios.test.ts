@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Board, BoardElement, ElementId, Scenario } from '../../model';
 import { parseBoard } from '../../model';
 import { compileTopology } from '../compileTopology';
+import { BANKING_REJECTION, bankingWithoutOtherwise } from '../testing/bankingWithoutOtherwise';
 import { countScenarios, runScenarios } from './runScenarios';
 
 const example = (name: string) => parseBoard(readFileSync(join(import.meta.dirname, `../../../public/examples/${name}.json`), 'utf8'));
@@ -84,6 +85,19 @@ describe('scenarios', () => {
     const [rejected, accepted] = runScenarios(board).filter((r) => r.elementId === id('withdraw-money'));
     expect(rejected!.status).toBe('pass');
     expect(accepted!.differences[0]!.message).toBe('Expected a rejection, but the command led to Money withdrawn');
+  });
+
+  it('a command no guard admits shows as a rejection with the guards that did not hold', () => {
+    const expectsRejection = runScenarios(bankingWithoutOtherwise()).filter((r) => r.elementId === id('withdraw-money'));
+    expect(expectsRejection.map((r) => [r.name, r.status])).toEqual([['Within the balance', 'pass'], ['Beyond the balance', 'pass']]);
+    expect(expectsRejection[1]!.actual).toEqual([`Rejected: ${BANKING_REJECTION.replace(/^Withdraw money is rejected: /, '')}`]);
+    // Expecting the event instead: the rules turn the command down, and the difference says why.
+    const board = edit(bankingWithoutOtherwise(), id('withdraw-money'), (el) => {
+      if (el.kind === 'command') el.scenarios = el.scenarios!.map((sc) => (sc.rejected ? { ...sc, rejected: false, then: [{ elementId: id('withdrawal-rejected'), values: [] }] } : sc));
+    });
+    const beyond = runScenarios(board).find((r) => r.elementId === id('withdraw-money') && r.name === 'Beyond the balance')!;
+    expect(beyond.status).toBe('fail');
+    expect(beyond.differences.map((d) => d.message)).toEqual(["Expected Withdrawal rejected, but the command was rejected: no outcome's guard admits it (Money withdrawn when amount <= balance)"]);
   });
 
   it('a read-model scenario compares the row; a failing one names the column and both values', () => {

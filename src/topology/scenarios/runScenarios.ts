@@ -123,8 +123,10 @@ function runCommandScenario(cx: Ctx, commandId: ElementId, scenario: Scenario, d
     events = runtime.decide(def, state, envelope, runtime.seededEnv(SEED, SCENARIO_NOW_MS));
   } catch (err) {
     if (err instanceof runtime.CommandRejectedError) {
-      actual.push('rejected: no guard holds');
-      if (!scenario.rejected) diffs.push({ message: `Expected ${scenario.then.map((s) => cx.eventsById.get(s.elementId)?.label ?? '?').join(', ') || 'events'}, but the command was rejected (no guard holds)` });
+      // The reason as the simulator and the exported service give it (rejectionReason).
+      const reason = err.message.replace(/^.*? is rejected: /, '');
+      actual.push(`Rejected: ${reason}`);
+      if (!scenario.rejected) diffs.push({ message: `Expected ${scenario.then.map((s) => cx.eventsById.get(s.elementId)?.label ?? '?').join(', ') || 'events'}, but the command was rejected: ${reason}` });
       return;
     }
     throw err;
