@@ -21,6 +21,9 @@ import { filterChunkBatches } from './rewrite';
 import { PendingWrite } from './pendingWrite';
 import { addChunk, floorIndex, newSegment, segmentMeta, type Chunk, type Segment } from './segment';
 
+/** How large the growing tail chunk of paged storage gets (see `tail`). */
+const TAIL_BYTES = 16 * 1024;
+
 export interface LogSettings {
   segmentBytes: number;
   segmentMs: number;
@@ -98,6 +101,12 @@ export class PartitionLog {
   private writing: { upTo: number; done: Promise<void>; pending: PendingWrite } | undefined;
   private flushAgain = false;
   private waiters: FlushWaiter[] = [];
+  /**
+   * Storage that pages (IndexedDB): the last chunk, while not yet handed to storage, grows in a
+   * buffer of its own up to TAIL_BYTES, so appends of a few records at a time are stored (and
+   * reopened: one key per chunk) as values of kilobytes rather than one value per request.
+   */
+  private tail: { chunk: Chunk; buf: Uint8Array } | null = null;
 
   constructor(init: PartitionLogInit) {
     this.topic = init.topic;
@@ -260,6 +269,10 @@ export class PartitionLog {
       return Promise.resolve();
     }
     const upTo = this.logEndOffset;
+    // The tail is handed to storage now: it stops growing, and keeps only the bytes it holds.
+    const t = this.tail;
+    if (t && t.chunk.data?.buffer === t.buf.buffer) t.chunk.data = t.chunk.data.slice();
+    this.tail = null;
     const taken = this.pending;
     const { write, chunks } = taken.take(taken.metaChanged ? this.meta() : undefined);
     this.pending = new PendingWrite();
@@ -370,9 +383,34 @@ export class PartitionLog {
       active.createdAt = now;
       rolled = true;
     }
+    if (!rolled && this.extendTail(active, chunk)) return;
+    if (this.store.pageable && chunk.byteLength <= TAIL_BYTES / 2 && chunk.data) {
+      const buf = new Uint8Array(TAIL_BYTES);
+      buf.set(chunk.data);
+      chunk.data = buf.subarray(0, chunk.byteLength);
+      this.tail = { chunk, buf };
+    }
     addChunk(active, chunk);
     if (rolled) this.pending.metaChanged = true;
     this.pending.put({ segmentBase: active.baseOffset, chunk });
+  }
+
+  /** Appends `next`'s bytes to the growing tail chunk when it is still the segment's last, unwritten and has room. */
+  private extendTail(active: Segment, next: Chunk): boolean {
+    const t = this.tail;
+    const c = t?.chunk;
+    if (!t || !c || !next.data || active.chunks[active.chunks.length - 1] !== c || !this.pending.unwritten.has(c)) return false;
+    // Anything else that changed the chunk (a truncation cut it) ends the tail.
+    if (c.data?.buffer !== t.buf.buffer || c.data.byteOffset !== 0 || c.data.byteLength !== c.byteLength || c.byteLength + next.byteLength > t.buf.length || next.baseOffset <= c.lastOffset) return false;
+    t.buf.set(next.data, c.byteLength);
+    c.byteLength += next.byteLength;
+    c.data = t.buf.subarray(0, c.byteLength);
+    c.lastOffset = next.lastOffset;
+    c.count += next.count;
+    if (next.maxTimestamp > c.maxTimestamp) c.maxTimestamp = next.maxTimestamp;
+    active.size += next.byteLength;
+    if (next.maxTimestamp > active.maxTimestamp) active.maxTimestamp = next.maxTimestamp;
+    return true;
   }
 
   /** Locates the chunk holding `offset`, or the first chunk after it (gaps from compaction). */

@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createCluster, type Cluster, type ClusterOptions } from '../index';
+import { openDatabase } from '../storage/idbBackend';
 
 const TOPIC = 'orders';
 
@@ -68,6 +69,40 @@ describe('every replica is a durable PartitionLog (three brokers, IndexedDB)', (
     const c2 = await createCluster(options(factory));
     expect(await replicaLogs(c2, 3)).toEqual(before);
     await c2.close();
+  });
+
+  it('records appended between flushes are stored as a few chunks of kilobytes, not one value per request', async () => {
+    const factory = new IDBFactory();
+    // As a stored run: answers do not wait for storage, and logs are flushed at checkpoints.
+    const o: ClusterOptions = { ...options(factory), replication: { flushIntervalMessages: Number.MAX_SAFE_INTEGER, flushIntervalMs: 600_000 } };
+    const c1 = await createCluster(o);
+    await c1.admin().createTopics({ topics: [{ topic: TOPIC, numPartitions: 1, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '2' }] }] });
+    const { acked } = await sendAll(c1, Array.from({ length: 600 }, (_, i) => `value-${i}`.padEnd(40, '.')), 1);
+    expect(acked).toHaveLength(600);
+    await c1.advance(100);
+    const logs = [...c1.engine.partition(TOPIC, 0).logs.values()];
+    await Promise.all(logs.map((l) => l.flush()));
+    const bytes = logs[0]!.sizeInBytes();
+    const before = await replicaLogs(c1, 1);
+    await c1.close();
+    const db = await openDatabase(factory, 'replicas-test');
+    const stored = await db.count('chunks');
+    db.close();
+    // 600 requests on each of 3 replicas; chunks of up to 16 KiB instead.
+    expect(stored).toBeLessThanOrEqual(3 * Math.ceil(bytes / 8192));
+    const c2 = await createCluster(o);
+    expect(await replicaLogs(c2, 1)).toEqual(before);
+    // It goes on from there: more appends, another flush, reopened again.
+    const more = await sendAll(c2, ['after-1', 'after-2'], 1);
+    expect(more.acked).toHaveLength(2);
+    await c2.advance(100);
+    await Promise.all([...c2.engine.partition(TOPIC, 0).logs.values()].map((l) => l.flush()));
+    const again = await replicaLogs(c2, 1);
+    await c2.close();
+    const c3 = await createCluster(o);
+    expect(await replicaLogs(c3, 1)).toEqual(again);
+    expect(again['0@1']!.slice(-1)[0]).toMatch(/=after-2$/);
+    await c3.close();
   });
 
   it('a crash in the middle of a write leaves no torn batch and loses no acknowledged record', async () => {
