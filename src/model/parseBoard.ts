@@ -33,7 +33,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(board)' : out;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): string {
+/** One line per schema issue, saying where and what (shared by the board and slices readers). */
+export function describeIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): string {
   const where = formatPath([...prefix, ...issue.path]);
   switch (issue.code) {
     case 'invalid_type': {

@@ -10,6 +10,7 @@ import { useUiStore } from '../../store/uiStore';
 import { download, fileNameFor } from '../files/download';
 import { exportBoardImage } from '../files/exportImage';
 import { Disclosure } from './Disclosure';
+import { SlicesMenu } from './SlicesMenu';
 
 async function importFile(file: File): Promise<void> {
   const ui = useUiStore.getState();
@@ -78,6 +79,7 @@ export function FileControls() {
           </div>
         )}
       </Disclosure>
+      <SlicesMenu />
     </div>
   );
 }

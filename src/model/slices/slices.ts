@@ -6,6 +6,7 @@
 // docs/model.md ("Slices").
 import { z } from 'zod';
 import { BoardParseError } from '../errors';
+import { describeIssue } from '../parseBoard';
 import { computedFieldSchema, elementIdSchema, fieldExprSchema, outcomeRuleSchema, scenarioSchema } from '../schema';
 import type { Board, BoardElement, ComputedField, ElementId, OutcomeRule, PayloadField, Scenario } from '../types';
 
@@ -106,7 +107,7 @@ export function importSlices(board: Board, input: unknown): SlicePatch[] {
   }
   const parsed = slicesSchema.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
+    const problems = parsed.error.issues.map((i) => describeIssue(i, []).replace(/^\(board\)/, '(file)'));
     throw new BoardParseError(`This is not a valid slices file: ${problems.slice(0, 3).join('; ')}`, problems, 'SLICES_PARSE');
   }
   const doc = parsed.data;

@@ -1,0 +1,67 @@
+// Slices: the board's rules and Given-When-Then scenarios as an Event Modeling-style file
+// (docs/model.md, "Slices"), next to the board's own file controls. "Export slices" downloads
+// them; "Import slices" reads such a file onto this board's stickies as one undo step, or says
+// in role="alert" why the file was refused (and then nothing changes).
+import { useRef } from 'react';
+import { useBoardStore } from '../../store/boardStore';
+import { importSlicesText, slicesText } from '../../store/sliceCommands';
+import { useUiStore } from '../../store/uiStore';
+import { download, fileNameFor } from '../files/download';
+import { Disclosure } from './Disclosure';
+
+async function importFile(file: File): Promise<void> {
+  const ui = useUiStore.getState();
+  try {
+    const { changed, scenarios } = importSlicesText(await file.text());
+    ui.notify({
+      kind: 'info',
+      message: changed === 0 ? `“${file.name}” holds the rules and scenarios this board already has: nothing changed.` : `Read “${file.name}” onto ${changed} ${changed === 1 ? 'sticky' : 'stickies'} (${scenarios} ${scenarios === 1 ? 'scenario' : 'scenarios'}). Undo (Ctrl+Z) takes it back.`,
+    });
+  } catch (error) {
+    ui.notify({ kind: 'error', message: `“${file.name}” was not imported: ${error instanceof Error ? error.message : String(error)}. The board is unchanged.` });
+  }
+}
+
+function exportFile(): void {
+  const board = useBoardStore.getState().board;
+  const text = slicesText();
+  if (board && text) download(fileNameFor(board.name, 'slices.json'), text, 'application/json');
+}
+
+export function SlicesMenu() {
+  const input = useRef<HTMLInputElement>(null);
+  const open = useBoardStore((s) => s.board !== null);
+  const readOnly = useUiStore((s) => s.readOnly);
+  return (
+    <>
+      {/* Outside the popover so that it is still there when the file chooser answers; the menu's button opens it. */}
+      <input
+        ref={input}
+        className="sb-file-input"
+        type="file"
+        accept=".json,application/json"
+        aria-hidden="true"
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      <Disclosure label="Slices" title="This board's rules and Given-When-Then scenarios as Event Modeling slices: export them, or read them onto this board">
+        {(close) => (
+          <div className="sb-menu-list sb-slices-menu">
+            <p className="sb-menu-note">Each command, read model and policy with its rules and scenarios, as one JSON file.</p>
+            <button type="button" disabled={!open} onClick={() => (close(), exportFile())}>
+              Export slices
+            </button>
+            <button type="button" disabled={!open || readOnly} onClick={() => (close(), input.current?.click())}>
+              Import slices…
+            </button>
+            <p className="sb-menu-note">Importing puts each slice’s rules and scenarios on the sticky of the same name; Undo takes it back.</p>
+          </div>
+        )}
+      </Disclosure>
+    </>
+  );
+}
