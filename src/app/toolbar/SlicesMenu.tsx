@@ -37,11 +37,9 @@ export function SlicesMenu() {
       {/* Outside the popover so that it is still there when the file chooser answers; the menu's button opens it. */}
       <input
         ref={input}
-        className="sb-file-input"
+        hidden
         type="file"
         accept=".json,application/json"
-        aria-hidden="true"
-        tabIndex={-1}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
