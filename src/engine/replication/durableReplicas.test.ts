@@ -8,6 +8,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createCluster, type Cluster, type ClusterOptions } from '../index';
 import { openDatabase } from '../storage/idbBackend';
+import { readConsumed } from './records';
 
 const TOPIC = 'orders';
 
@@ -103,6 +104,21 @@ describe('every replica is a durable PartitionLog (three brokers, IndexedDB)', (
     expect(await replicaLogs(c3, 1)).toEqual(again);
     expect(again['0@1']!.slice(-1)[0]).toMatch(/=after-2$/);
     await c3.close();
+  });
+
+  it('batches packed into one chunk are still decoded once for every group that reads them', async () => {
+    const factory = new IDBFactory();
+    const c = await createCluster({ ...options(factory), replication: { flushIntervalMessages: Number.MAX_SAFE_INTEGER, flushIntervalMs: 600_000 } });
+    await c.admin().createTopics({ topics: [{ topic: TOPIC, numPartitions: 1, replicationFactor: 3 }] });
+    await sendAll(c, Array.from({ length: 30 }, (_, i) => `v${i}`), 1);
+    await c.advance(100);
+    const log = c.engine.cluster.fetchLog(TOPIC, 0, 0);
+    expect(log.segments[0]!.chunks.length).toBeLessThan(30);
+    const first = await readConsumed(log, 0, 100);
+    const second = await readConsumed(log, 0, 100);
+    expect(first).toHaveLength(30);
+    expect(second.every((r, i) => r === first[i])).toBe(true);
+    await c.close();
   });
 
   it('a crash in the middle of a write leaves no torn batch and loses no acknowledged record', async () => {

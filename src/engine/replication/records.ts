@@ -101,10 +101,29 @@ export function residentBatches(log: PartitionLog, from: number, maxRecords: num
  * reads look at it (batches are immutable once stamped and shared between replicas), and the
  * same record objects come back each time.
  */
-const decodedBatches = new WeakMap<Uint8Array, SimRecord[]>();
+const decodedBatches = new WeakMap<ArrayBufferLike, Map<number, SimRecord[]>>();
+
+/**
+ * A batch is known by where its bytes are (buffer and position), not by its view: a chunk of
+ * several batches (IndexedDB logs pack them) hands out a new view of the same bytes each time.
+ */
+interface ByBuffer<T> {
+  get(buffer: ArrayBufferLike): Map<number, T> | undefined;
+  set(buffer: ArrayBufferLike, value: Map<number, T>): unknown;
+}
+
+function atBatch<T>(m: ByBuffer<T>, b: Uint8Array): T | undefined {
+  return m.get(b.buffer)?.get(b.byteOffset);
+}
+
+function setAtBatch<T>(m: ByBuffer<T>, b: Uint8Array, value: T): void {
+  let at = m.get(b.buffer);
+  if (!at) m.set(b.buffer, (at = new Map()));
+  at.set(b.byteOffset, value);
+}
 
 function decodeBatch(b: Uint8Array, epoch: number): SimRecord[] {
-  let records = decodedBatches.get(b);
+  let records = atBatch(decodedBatches, b);
   if (records) return records;
   records = [];
   const out = records;
@@ -116,7 +135,7 @@ function decodeBatch(b: Uint8Array, epoch: number): SimRecord[] {
     }
     out.push({ id: recordId(epoch, r.offset), offset: r.offset, key: r.key === null ? null : utf8(r.key), value: r.value === null ? null : utf8(r.value), timestamp: r.timestamp, ...(headers ? { headers } : {}) });
   });
-  decodedBatches.set(b, records);
+  setAtBatch(decodedBatches, b, records);
   return records;
 }
 
@@ -180,14 +199,14 @@ export function readConsumed(log: PartitionLog, from: number, max: number): Cons
  * change the records.
  */
 const DECODED_KEPT = 20_000;
-let recentBatches = new Map<Uint8Array, ConsumedRecord[]>();
-let olderBatches = new Map<Uint8Array, ConsumedRecord[]>();
+let recentBatches = new Map<ArrayBufferLike, Map<number, ConsumedRecord[]>>();
+let olderBatches = new Map<ArrayBufferLike, Map<number, ConsumedRecord[]>>();
 let recentCount = 0;
 
 function consumedBatch(b: Uint8Array, epoch: number): ConsumedRecord[] {
-  let records = recentBatches.get(b);
+  let records = atBatch(recentBatches, b);
   if (records) return records;
-  records = olderBatches.get(b);
+  records = atBatch(olderBatches, b);
   if (!records) {
     const out: ConsumedRecord[] = [];
     const logAppend = (readMeta(b).attributes & 1) !== 0;
@@ -203,7 +222,7 @@ function consumedBatch(b: Uint8Array, epoch: number): ConsumedRecord[] {
     recentBatches = new Map();
     recentCount = 0;
   }
-  recentBatches.set(b, records);
+  setAtBatch(recentBatches, b, records);
   recentCount += records.length;
   return records;
 }
