@@ -11,17 +11,10 @@ import { BrokerNotAvailableError, LeaderNotAvailableError, NotLeaderOrFollowerEr
 import type { StampedEvent } from './eventFeed';
 import { checkpointBroker, crashBroker, flushBroker, heal, isolateBroker, slowBroker, startBroker, stopBroker } from './faults';
 import { produce, type ProduceAnswer, type ProduceCallback, type ProduceRequest } from './producePath';
-import { readResident, recordAt, type SimRecord } from './records';
+import { recordAt, type SimRecord } from './records';
 import type { PartitionLog } from '../log/partitionLog';
 import { replicationSnapshot, type ReplicationSnapshot } from './snapshot';
 
-export interface FetchAnswer {
-  records: SimRecord[];
-  highWatermark: number;
-  logStartOffset: number;
-  logEndOffset: number;
-  leader: number;
-}
 
 export class ClusterSim {
   readonly core: ClusterCore;
@@ -74,12 +67,6 @@ export class ClusterSim {
     const log = p.log(leader);
     if (offset < log.logStartOffset || offset > log.logEndOffset) throw new OffsetOutOfRangeError(topic, partition, offset, log.logStartOffset, log.logEndOffset);
     return log;
-  }
-
-  /** A consumer fetch from the partition leader: records from `offset` below the high watermark. */
-  fetch(topic: string, partition: number, offset: number, maxRecords = 500): FetchAnswer {
-    const log = this.fetchLog(topic, partition, offset);
-    return { records: readResident(log, offset, log.highWatermark, maxRecords), highWatermark: log.highWatermark, logStartOffset: log.logStartOffset, logEndOffset: log.logEndOffset, leader: this.core.partition(topic, partition)!.leader! };
   }
 
   /** Low and high watermark per partition, as ListOffsets answers (high = high watermark). */

@@ -5,7 +5,7 @@ import { createCluster } from '../cluster/createCluster';
 import type { ClusterSimOptions } from './clusterConfig';
 import type { ConfigEntry } from '../log/topicConfig';
 import { LeaderNotAvailableError, NotEnoughReplicasError, NotLeaderOrFollowerError } from '../errors';
-import { send } from './testing';
+import { consumerFetch, send } from './testing';
 
 const LAYOUT = [[1, 2, 3]];
 
@@ -31,13 +31,13 @@ describe('high watermark (Kafka: HW = min LEO over the ISR; consumers read only 
     const sim = await cluster();
     const out = send(sim, 't', 0, 1, 3);
     expect(out.answer?.baseOffset).toBe(0);
-    expect(sim.fetch('t', 0, 0).records).toHaveLength(0);
+    expect(consumerFetch(sim, 't', 0, 0)).toHaveLength(0);
     expect(sim.snapshot().partitions[0]).toMatchObject({ logEnd: 3, highWatermark: 0 });
     sim.advance(1); // the followers' parked fetches are answered: they copy
     expect(sim.snapshot().partitions[0]!.highWatermark).toBe(0);
     sim.advance(1); // their next fetch, sent at once, tells the leader they have it
     expect(sim.snapshot().partitions[0]!.highWatermark).toBe(3);
-    expect(sim.fetch('t', 0, 0).records.map((r) => r.value)).toEqual(['v', 'v', 'v']);
+    expect(consumerFetch(sim, 't', 0, 0)).toEqual(['v', 'v', 'v']);
   });
 
   it('with parked fetches off, followers copy on their polling round and the high watermark moves one round later', async () => {
@@ -171,7 +171,7 @@ describe('leader election', () => {
     sim.startBroker(2);
     sim.advance(50);
     expect(sim.snapshot().partitions[0]!.leader).toBeNull();
-    expect(() => sim.fetch('t', 0, 0)).toThrow(LeaderNotAvailableError);
+    expect(() => consumerFetch(sim, 't', 0, 0)).toThrow(LeaderNotAvailableError);
     sim.startBroker(1);
     sim.advance(50);
     expect(sim.snapshot().partitions[0]!.leader).toBe(1);

@@ -10,7 +10,7 @@ import type { ClusterSimOptions } from './clusterConfig';
 import type { ConfigEntry } from '../log/topicConfig';
 import { OffsetOutOfRangeError } from '../errors';
 import { encodeRecords, recordAt } from './records';
-import { send } from './testing';
+import { consumerFetch, send } from './testing';
 
 const V = 'v';
 const SEGMENT = 10; // records per segment
@@ -59,8 +59,8 @@ describe('retention deletes whole segments only (Kafka: LogManager deletes close
     expect(leader.logStartOffset).toBe(20); // not 25: the active segment [20, 25) stays
     expect(bases(leader)).toEqual([20]);
     expect(sim.offsets('t', 0)).toEqual({ low: 20, high: 25 });
-    expect(() => sim.fetch('t', 0, 19)).toThrow(OffsetOutOfRangeError);
-    expect(sim.fetch('t', 0, 20).records).toHaveLength(5);
+    expect(() => consumerFetch(sim, 't', 0, 19)).toThrow(OffsetOutOfRangeError);
+    expect(consumerFetch(sim, 't', 0, 20)).toHaveLength(5);
   });
 
   it('retention.bytes keeps at least that many bytes (a segment goes only if the rest still reaches the limit)', async () => {
@@ -140,7 +140,7 @@ describe('deleteRecords (Kafka: DeleteRecords moves the log start to any offset 
     await c.advance(20);
     expect(sim.deleteRecords('t', 0, 5)).toBe(5);
     expect(sim.offsets('t', 0)).toEqual({ low: 5, high: 8 });
-    expect(() => sim.fetch('t', 0, 4)).toThrow(OffsetOutOfRangeError);
+    expect(() => consumerFetch(sim, 't', 0, 4)).toThrow(OffsetOutOfRangeError);
     expect(sim.deleteRecords('t', 0, 100)).toBe(8);
     await c.advance(10);
     for (const b of [2, 3]) expect(part(c).log(b).logStartOffset).toBe(8);
