@@ -37,6 +37,8 @@ const AVRO_ROWS: Row[] = [
 const closed = (properties: Record<string, unknown>, required: string[]): SchemaInput => ({ schemaType: 'JSON', schema: { type: 'object', properties, required, additionalProperties: false } });
 const open = (properties: Record<string, unknown>, required: string[]): SchemaInput => ({ schemaType: 'JSON', schema: { type: 'object', properties, required } });
 const s = { type: 'string' };
+const n = { type: 'integer' };
+const b = { type: 'boolean' };
 
 const JSON_ROWS: Row[] = [
   { change: 'closed model: add an optional property', rule: 'OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL; the other way PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL', history: [closed({ id: s }, ['id'])], proposed: closed({ id: s, email: s }, ['id']), ok: only('BACKWARD', 'BACKWARD_TRANSITIVE', 'NONE') },
@@ -47,6 +49,11 @@ const JSON_ROWS: Row[] = [
   { change: 'make an optional property required', rule: 'REQUIRED_ATTRIBUTE_ADDED', history: [closed({ id: s, email: s }, ['id'])], proposed: closed({ id: s, email: s }, ['id', 'email']), ok: only('FORWARD', 'FORWARD_TRANSITIVE', 'NONE') },
   { change: 'widen integer → number', rule: 'TYPE_EXTENDED; the other way TYPE_NARROWED', history: [closed({ n: { type: 'integer' } }, [])], proposed: closed({ n: { type: 'number' } }, []), ok: only('BACKWARD', 'BACKWARD_TRANSITIVE', 'NONE') },
   { change: 'only a description changes', rule: 'DESCRIPTION_CHANGED', history: [closed({ id: s }, ['id'])], proposed: closed({ id: { type: 'string', description: 'the id' } }, ['id']), ok: [...ALL] },
+  { change: 'oneOf: add a branch', rule: 'SUM_TYPE_EXTENDED; the other way SUM_TYPE_NARROWED', history: [closed({ v: { oneOf: [s, n] } }, [])], proposed: closed({ v: { oneOf: [s, n, b] } }, []), ok: only('BACKWARD', 'BACKWARD_TRANSITIVE', 'NONE') },
+  { change: 'anyOf: remove a branch', rule: 'SUM_TYPE_NARROWED; the other way SUM_TYPE_EXTENDED', history: [closed({ v: { anyOf: [s, n, b] } }, [])], proposed: closed({ v: { anyOf: [s, n] } }, []), ok: only('FORWARD', 'FORWARD_TRANSITIVE', 'NONE') },
+  { change: 'allOf: drop a member', rule: 'PRODUCT_TYPE_NARROWED; the other way PRODUCT_TYPE_EXTENDED', history: [closed({ v: { allOf: [s, { maxLength: 9 }] } }, [])], proposed: closed({ v: { allOf: [s] } }, []), ok: only('BACKWARD', 'BACKWARD_TRANSITIVE', 'NONE') },
+  { change: 'oneOf: a branch changes type', rule: 'COMBINED_TYPE_SUBSCHEMAS_CHANGED both ways', history: [closed({ v: { oneOf: [s, n] } }, [])], proposed: closed({ v: { oneOf: [s, b] } }, []), ok: only('NONE') },
+  { change: 'oneOf → anyOf, same branches', rule: 'COMBINED_TYPE_EXTENDED; the other way COMBINED_TYPE_CHANGED', history: [closed({ v: { oneOf: [s, n] } }, [])], proposed: closed({ v: { anyOf: [s, n] } }, []), ok: only('BACKWARD', 'BACKWARD_TRANSITIVE', 'NONE') },
 ];
 
 function matrix(format: string, rows: Row[]) {

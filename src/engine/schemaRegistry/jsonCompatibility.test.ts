@@ -7,6 +7,8 @@ import { jsonIncompatibilities, jsonSchemaDifferences } from './jsonCompatibilit
 const closed = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, required, additionalProperties: false });
 const open = (properties: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties, required });
 const str = { type: 'string' };
+const int = { type: 'integer' };
+const bool = { type: 'boolean' };
 
 interface Case {
   rule: string;
@@ -42,11 +44,26 @@ const CASES: Case[] = [
   { rule: 'ADDITIONAL_PROPERTIES_REMOVED', original: open({ id: str }), update: closed({ id: str }), compatible: false },
   { rule: 'ADDITIONAL_PROPERTIES_ADDED', original: closed({ id: str }), update: open({ id: str }), compatible: true },
   { rule: 'DESCRIPTION_CHANGED', original: { ...closed({ id: str }), description: 'a' }, update: { ...closed({ id: str }), description: 'b' }, compatible: true },
+  // Combiners, as Confluent's CombinedSchemaDiff compares them.
+  { rule: 'SUM_TYPE_EXTENDED', original: closed({ k: { oneOf: [str, int] } }), update: closed({ k: { oneOf: [str, int, bool] } }), compatible: true, field: 'k' },
+  { rule: 'SUM_TYPE_NARROWED', original: closed({ k: { anyOf: [str, int, bool] } }), update: closed({ k: { anyOf: [str, int] } }), compatible: false, field: 'k' },
+  { rule: 'PRODUCT_TYPE_NARROWED', original: closed({ k: { allOf: [{ minLength: 1 }, { maxLength: 9 }] } }), update: closed({ k: { allOf: [{ minLength: 1 }] } }), compatible: true, field: 'k' },
+  { rule: 'PRODUCT_TYPE_EXTENDED', original: closed({ k: { allOf: [{ minLength: 1 }] } }), update: closed({ k: { allOf: [{ minLength: 1 }, { maxLength: 9 }] } }), compatible: false, field: 'k' },
+  { rule: 'COMBINED_TYPE_EXTENDED', original: closed({ k: { oneOf: [str, int] } }), update: closed({ k: { anyOf: [str, int] } }), compatible: true, field: 'k' },
+  { rule: 'COMBINED_TYPE_CHANGED', original: closed({ k: { anyOf: [str, int] } }), update: closed({ k: { oneOf: [str, int] } }), compatible: false, field: 'k' },
+  { rule: 'COMBINED_TYPE_SUBSCHEMAS_CHANGED', original: closed({ k: { oneOf: [str, int] } }), update: closed({ k: { oneOf: [str, bool] } }), compatible: false, field: 'k' },
+  { rule: 'MAX_LENGTH_INCREASED', original: closed({ k: { oneOf: [{ type: 'string', maxLength: 5 }, int] } }), update: closed({ k: { oneOf: [{ type: 'string', maxLength: 9 }, int] } }), compatible: true, field: 'k' },
+  { rule: 'COMBINED_TYPE_SUBSCHEMAS_CHANGED', original: closed({ k: { oneOf: [{ type: 'string', maxLength: 9 }, int] } }), update: closed({ k: { oneOf: [{ type: 'string', maxLength: 5 }, int] } }), compatible: false, field: 'k' },
+  { rule: 'SUM_TYPE_EXTENDED', original: closed({ k: str }), update: closed({ k: { anyOf: [str, { type: 'null' }] } }), compatible: true, field: 'k' },
+  { rule: 'TYPE_CHANGED', original: closed({ k: int }), update: closed({ k: { anyOf: [str, { type: 'null' }] } }), compatible: false, field: 'k' },
+  { rule: 'PRODUCT_TYPE_NARROWED', original: closed({ k: { allOf: [str, { maxLength: 9 }] } }), update: closed({ k: str }), compatible: true, field: 'k' },
+  { rule: 'NOT_TYPE_NARROWED', original: closed({ k: { not: { anyOf: [str, int] } } }), update: closed({ k: { not: str } }), compatible: true, field: 'k' },
+  { rule: 'NOT_TYPE_EXTENDED', original: closed({ k: { not: str } }), update: closed({ k: { not: { anyOf: [str, int] } } }), compatible: false, field: 'k' },
 ];
 
 describe('JSON Schema compatibility (Confluent JSON Schema diff rules)', () => {
   for (const c of CASES) {
-    it(`${c.rule} is ${c.compatible ? 'compatible' : 'incompatible'}`, () => {
+    it(`${c.rule} is ${c.compatible ? 'compatible' : 'incompatible'} (${JSON.stringify(c.original.properties)} → ${JSON.stringify(c.update.properties)})`, () => {
       const diffs = jsonSchemaDifferences(c.original, c.update);
       const found = diffs.find((d) => d.rule === c.rule);
       expect(found, JSON.stringify(diffs)).toBeDefined();

@@ -6,8 +6,8 @@
 // or true) may already carry any property, so adding a typed one is incompatible and removing
 // one is not; a closed model (additionalProperties: false) is the other way round.
 // Covered: type, enum, const, pattern, numeric and length bounds, properties, required,
-// additionalProperties, items, title/description/default; combiners (oneOf/anyOf/allOf/not)
-// are compared as a whole: any change to them counts as COMBINED_TYPE_CHANGED.
+// additionalProperties, items, title/description/default, and the combiners oneOf/anyOf/allOf
+// and not as Confluent compares them (compareCombined below).
 
 type Schema = Record<string, unknown> | boolean;
 
@@ -51,6 +51,10 @@ const COMPATIBLE = new Set([
   'DESCRIPTION_CHANGED',
   'DEFAULT_CHANGED',
   'SCHEMA_REMOVED',
+  'COMBINED_TYPE_EXTENDED',
+  'SUM_TYPE_EXTENDED',
+  'PRODUCT_TYPE_NARROWED',
+  'NOT_TYPE_NARROWED',
 ]);
 
 export const isCompatibleJsonChange = (rule: string) => COMPATIBLE.has(rule);
@@ -66,6 +70,45 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const contentModel = (s: Record<string, unknown>): 'open' | 'closed' | 'partial' =>
   s.additionalProperties === undefined || s.additionalProperties === true ? 'open' : s.additionalProperties === false ? 'closed' : 'partial';
 const isEmptySchema = (s: unknown) => s === true || (typeof s === 'object' && s !== null && Object.keys(s).length === 0);
+
+type Criterion = 'allOf' | 'anyOf' | 'oneOf';
+interface Combined {
+  criterion: Criterion;
+  /** Branches with duplicates collapsed (Confluent compares them as a set). */
+  branches: Schema[];
+}
+const CRITERIA: readonly Criterion[] = ['allOf', 'anyOf', 'oneOf'];
+const ANNOTATIONS = new Set(['title', 'description', 'default', '$schema', '$id', '$comment', 'examples']);
+
+/** The schema's combiner, when it has exactly one of allOf/anyOf/oneOf. */
+function combinerOf(s: Record<string, unknown>): Combined | null {
+  const found = CRITERIA.filter((c) => Array.isArray(s[c]));
+  if (found.length !== 1) return null;
+  const seen = new Set<string>();
+  const branches = (s[found[0]!] as Schema[]).filter((b) => !seen.has(JSON.stringify(b)) && (seen.add(JSON.stringify(b)), true));
+  return { criterion: found[0]!, branches };
+}
+/** Only a combiner (and annotations): Confluent's CombinedSchema. With other keywords beside it, the rest is compared keyword by keyword. */
+const isPureCombined = (s: Record<string, unknown>) => combinerOf(s) !== null && Object.keys(s).every((k) => ANNOTATIONS.has(k) || CRITERIA.includes(k as Criterion));
+
+/** Maximum bipartite matching (augmenting paths): how many originals can each take a distinct compatible update. */
+function matchingSize(edges: readonly (readonly number[])[], updates: number): number {
+  const owner: number[] = new Array<number>(updates).fill(-1);
+  const augment = (i: number, seen: boolean[]): boolean => {
+    for (const j of edges[i]!) {
+      if (seen[j]) continue;
+      seen[j] = true;
+      if (owner[j] === -1 || augment(owner[j]!, seen)) {
+        owner[j] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  let size = 0;
+  for (let i = 0; i < edges.length; i++) if (augment(i, new Array<boolean>(updates).fill(false))) size++;
+  return size;
+}
 
 class Differ {
   readonly out: JsonIssue[] = [];
@@ -97,6 +140,10 @@ class Differ {
       return;
     }
     if (original === true || isEmptySchema(original)) return this.add('TYPE_NARROWED', path, field);
+    const oc = isPureCombined(o) ? combinerOf(o) : null;
+    const uc = isPureCombined(u) ? combinerOf(u) : null;
+    if (!oc && uc) return this.plainToCombined(original, uc, path, field);
+    if (oc && !uc) return this.combinedToPlain(oc, update, path, field);
     if (o.title !== u.title) this.add('TITLE_CHANGED', path, field);
     if (o.description !== u.description) this.add('DESCRIPTION_CHANGED', path, field);
     if (!same(o.default, u.default)) this.add('DEFAULT_CHANGED', path, field);
@@ -112,9 +159,99 @@ class Differ {
     this.bound(o, u, 'minLength', 'MIN_LENGTH', path, field);
     this.bound(o, u, 'maxItems', 'MAX_ITEMS', path, field);
     this.bound(o, u, 'minItems', 'MIN_ITEMS', path, field);
-    for (const k of ['oneOf', 'anyOf', 'allOf', 'not'] as const) if (!same(o[k], u[k])) this.add('COMBINED_TYPE_CHANGED', `${path}/${k}`, field);
+    this.compareCombiners(o, u, path, field);
+    this.compareNot(o, u, path, field);
     if (o.items !== undefined || u.items !== undefined) this.compare((o.items as Schema | undefined) ?? true, (u.items as Schema | undefined) ?? true, `${path}/items`, field);
     this.compareObject(o, u, path, field);
+  }
+
+  /** A sub-comparison: its differences, and whether all of them are compatible. */
+  private sub(original: Schema | undefined, update: Schema | undefined, path: string, field?: string): { out: JsonIssue[]; ok: boolean } {
+    const d = new Differ();
+    d.compare(original, update, path, field);
+    return { out: d.out, ok: d.out.every((x) => COMPATIBLE.has(x.rule)) };
+  }
+
+  /**
+   * A plain schema becomes a combined one: a single branch is compared as the schema itself; an
+   * anyOf/oneOf that has a branch accepting what the original accepted is SUM_TYPE_EXTENDED. Else TYPE_CHANGED.
+   */
+  private plainToCombined(original: Schema, uc: Combined, path: string, field?: string) {
+    const single = uc.branches.length === 1;
+    if (single || uc.criterion !== 'allOf') {
+      for (const [i, b] of uc.branches.entries()) {
+        const r = this.sub(original, b, `${path}/${uc.criterion}/${i}`, field);
+        if (!r.ok) continue;
+        this.out.push(...r.out);
+        if (!single) this.add('SUM_TYPE_EXTENDED', path, field);
+        return;
+      }
+    }
+    this.add('TYPE_CHANGED', path, field);
+  }
+
+  /** The other way: a single branch, or an allOf with a branch the update accepts all of (PRODUCT_TYPE_NARROWED). Else TYPE_CHANGED. */
+  private combinedToPlain(oc: Combined, update: Schema, path: string, field?: string) {
+    const single = oc.branches.length === 1;
+    if (single || oc.criterion === 'allOf') {
+      for (const [i, b] of oc.branches.entries()) {
+        const r = this.sub(b, update, `${path}/${oc.criterion}/${i}`, field);
+        if (!r.ok) continue;
+        this.out.push(...r.out);
+        if (!single) this.add('PRODUCT_TYPE_NARROWED', path, field);
+        return;
+      }
+    }
+    this.add('TYPE_CHANGED', path, field);
+  }
+
+  /**
+   * Combiners on both sides, as Confluent's CombinedSchemaDiff: first the criterion (the same;
+   * COMBINED_TYPE_EXTENDED when the update is anyOf, or singletons make it so; else
+   * COMBINED_TYPE_CHANGED and no further look), then the number of branches (a sum type —
+   * anyOf/oneOf — may gain branches, SUM_TYPE_EXTENDED, not lose them, SUM_TYPE_NARROWED; a
+   * product type — allOf — may lose members, PRODUCT_TYPE_NARROWED, not gain them,
+   * PRODUCT_TYPE_EXTENDED), then the branches pairwise: every branch of the smaller side must be
+   * matched to a distinct compatible branch of the other (COMBINED_TYPE_SUBSCHEMAS_CHANGED when
+   * not), and the matched pairs' own differences count.
+   */
+  private compareCombiners(o: Record<string, unknown>, u: Record<string, unknown>, path: string, field?: string) {
+    const oc = combinerOf(o);
+    const uc = combinerOf(u);
+    if (!oc && !uc) return;
+    if (!oc || !uc) {
+      // A combiner added to or dropped from a schema that has other keywords: not compared branch by branch.
+      this.add('COMBINED_TYPE_CHANGED', `${path}/${(oc ?? uc)!.criterion}`, field);
+      return;
+    }
+    if (same(oc, uc)) return;
+    const at = `${path}/${oc.criterion}`;
+    if (oc.criterion !== uc.criterion) {
+      const oneO = oc.branches.length === 1;
+      const oneU = uc.branches.length === 1;
+      const extended = uc.criterion === 'anyOf' || (oneO && oneU) || (oneO && uc.criterion === 'oneOf') || (oneU && oc.criterion === 'allOf');
+      this.add(extended ? 'COMBINED_TYPE_EXTENDED' : 'COMBINED_TYPE_CHANGED', at, field);
+      if (!extended) return;
+    }
+    const os = oc.branches.length;
+    const us = uc.branches.length;
+    if (os < us) this.add(uc.criterion === 'allOf' ? 'PRODUCT_TYPE_EXTENDED' : 'SUM_TYPE_EXTENDED', at, field);
+    else if (os > us) this.add(oc.criterion === 'allOf' ? 'PRODUCT_TYPE_NARROWED' : 'SUM_TYPE_NARROWED', at, field);
+    const results = oc.branches.map((ob, i) => uc.branches.map((ub) => this.sub(ob, ub, `${at}/${i}`, field)));
+    const edges = results.map((row) => row.flatMap((r, j) => (r.ok ? [j] : [])));
+    // The differences of compatible pairs are all compatible; what decides is whether the smaller side is covered.
+    for (const row of results) {
+      const first = row.find((r) => r.ok);
+      if (first) this.out.push(...first.out);
+    }
+    if (matchingSize(edges, us) < Math.min(os, us)) this.add('COMBINED_TYPE_SUBSCHEMAS_CHANGED', at, field);
+  }
+
+  /** not: the update may refuse less (NOT_TYPE_NARROWED), not more (NOT_TYPE_EXTENDED) — the inner schemas compared the other way round. */
+  private compareNot(o: Record<string, unknown>, u: Record<string, unknown>, path: string, field?: string) {
+    if (same(o.not, u.not)) return;
+    if (o.not === undefined || u.not === undefined) return this.add(o.not === undefined ? 'NOT_TYPE_EXTENDED' : 'NOT_TYPE_NARROWED', `${path}/not`, field);
+    this.add(this.sub(u.not as Schema, o.not as Schema, `${path}/not`, field).ok ? 'NOT_TYPE_NARROWED' : 'NOT_TYPE_EXTENDED', `${path}/not`, field);
   }
 
   private compareType(o: Record<string, unknown>, u: Record<string, unknown>, path: string, field?: string) {
