@@ -3,6 +3,7 @@
 // optional, it keeps it; a rename keeps it through an alias of the old name), registers
 // versions, and compares two versions field by field. At 1280×720, as in a workshop.
 import { expect, test } from '@playwright/test';
+import { COLLAB_URL } from './collabServer';
 import { BoardPage } from './pages/BoardPage';
 import { EventSchema } from './pages/EventSchema';
 
@@ -74,4 +75,27 @@ test('faxNumber → email: old and new producers side by side, old consumers kee
   await expect(counters.getByRole('status', { name: 'Written by old producers', exact: true })).toHaveText(/^[1-9]/, { timeout: 30_000 });
   await expect(counters.getByRole('status', { name: 'Read by old consumers', exact: true })).toHaveText(/^[1-9]/, { timeout: 30_000 });
   await expect(counters.getByRole('status', { name: 'Unreadable to old consumers', exact: true })).toHaveText('0');
+});
+
+test("the verdict on the workshop server, whose page policy forbids Avro's code generation", async ({ page }) => {
+  // The workshop server (npm run collab) sends a Content-Security-Policy without 'unsafe-eval':
+  // the verdict is computed in the simulation worker, which that policy does not govern.
+  const response = await page.goto(`${COLLAB_URL}/`);
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  // Code run from a timer is the page's own (code evaluated by the test itself is exempt from the policy).
+  const evalOnPage = () => new Promise<string>((resolve) => setTimeout(() => { try { resolve(typeof new Function('return 1')); } catch { resolve('refused'); } }, 0));
+  expect(await page.evaluate(evalOnPage)).toBe('refused');
+  const board = new BoardPage(page);
+  await board.ready();
+  await board.openExample('Banking');
+  await board.sticky('Domain event', 'Money deposited').click();
+  const schema = new EventSchema(page);
+  await schema.register(1);
+  await expect(schema.verdict()).toHaveText('The fields are version 1, as registered.');
+  const added = await schema.addField();
+  await schema.rename(added, 'channel');
+  await expect(schema.verdict()).toContainText('✗ Version 2 breaks BACKWARD.');
+  await expect(schema.verdict()).toContainText("channel — READER_FIELD_MISSING_DEFAULT_VALUE: the new schema reads field 'channel', which version 1 does not write, and has no default for it (version 1).");
+  await schema.field(6).getByRole('checkbox', { name: 'Optional' }).check();
+  await expect(schema.verdict()).toHaveText('✓ Version 2 is compatible under BACKWARD.');
 });

@@ -2,10 +2,10 @@
 // module, package.json and the README's note differ; everything else is the same code.
 import { describe, expect, it } from 'vitest';
 import { bankingBoard } from '../topology/testing/bankingBoard';
-import { DEFAULT_KAFKA_CLIENT, KAFKA_CLIENTS } from './clients';
+import { AVSC_VERSION, DEFAULT_KAFKA_CLIENT, KAFKA_CLIENTS } from './clients';
 import { exportProject } from './exportProject';
 import { KAFKA_IMAGE } from './project/rootFiles';
-import { KAFKA_LIBRARY_SOURCES } from './sources';
+import { KAFKA_LIBRARY_SOURCES, REGISTRY_LIBRARY_SOURCES } from './sources';
 
 describe('Kafka client choice', async () => {
   const confluent = await exportProject(bankingBoard(), { client: 'confluent' });
@@ -16,9 +16,9 @@ describe('Kafka client choice', async () => {
     expect(await exportProject(bankingBoard())).toEqual(confluent);
   });
 
-  it('differs only in the client module, package.json and README', () => {
+  it('differs only in the client module, the registry client module, package.json and README', () => {
     const differing = Object.keys(confluent).filter((p) => confluent[p] !== kafkajs[p]);
-    expect(differing.sort()).toEqual(['README.md', 'package.json', 'src/platform/kafkaLibrary.ts']);
+    expect(differing.sort()).toEqual(['README.md', 'package.json', 'src/platform/kafkaLibrary.ts', 'src/platform/registryLibrary.ts']);
     expect(Object.keys(kafkajs)).toEqual(Object.keys(confluent));
   });
 
@@ -35,9 +35,12 @@ describe('Kafka client choice', async () => {
 
   it('pins the chosen package, and allows an install script only where the package has one', () => {
     const pkg = (files: typeof confluent) => JSON.parse(String(files['package.json'])) as { dependencies: Record<string, string>; allowScripts?: Record<string, boolean> };
-    expect(pkg(kafkajs).dependencies).toEqual({ kafkajs: KAFKA_CLIENTS.kafkajs.version });
+    // Each with its registry client: Confluent's own for its client; for kafkajs the last @kafkajs/confluent-schema-registry that runs on Node 20.
+    expect(pkg(kafkajs).dependencies).toEqual({ kafkajs: KAFKA_CLIENTS.kafkajs.version, '@kafkajs/confluent-schema-registry': '3.9.0', avsc: AVSC_VERSION });
     expect(pkg(kafkajs).allowScripts).toBeUndefined();
-    expect(pkg(confluent).dependencies).toEqual({ '@confluentinc/kafka-javascript': KAFKA_CLIENTS.confluent.version });
+    expect(pkg(confluent).dependencies).toEqual({ '@confluentinc/kafka-javascript': KAFKA_CLIENTS.confluent.version, '@confluentinc/schemaregistry': '1.10.1', avsc: AVSC_VERSION });
+    expect(confluent['src/platform/registryLibrary.ts']).toBe(REGISTRY_LIBRARY_SOURCES.confluent);
+    expect(kafkajs['src/platform/registryLibrary.ts']).toBe(REGISTRY_LIBRARY_SOURCES.kafkajs);
     expect(String(confluent['README.md'])).toContain('CKJS_LINKING=dynamic npm install');
     expect(String(kafkajs['README.md'])).toContain('`kafkajs` 2.2.4');
   });

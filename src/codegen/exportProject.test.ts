@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compileTopology } from '../topology';
@@ -7,7 +9,7 @@ import { hostileBoard, HOSTILE_NAMES } from '../topology/testing/hostileBoard';
 import { ExportBlockedError } from './errors';
 import { exportProject } from './exportProject';
 import { exportZip } from './exportZip';
-import { KAFKA_CLIENTS } from './clients';
+import { AVSC_VERSION, KAFKA_CLIENTS } from './clients';
 import { KAFKA_IMAGE } from './project/rootFiles';
 import { RUNTIME_SOURCES } from './sources';
 import { asyncApiErrors } from './testing/verifyExport';
@@ -61,7 +63,7 @@ describe('exportProject on the banking board', async () => {
 
   it("pins Confluent's client by default, native TypeScript and node types, with typecheck/test/build/start scripts", () => {
     const pkg = JSON.parse(text(files, 'package.json')) as { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string>; type: string; allowScripts: Record<string, boolean> };
-    expect(pkg.dependencies).toEqual({ '@confluentinc/kafka-javascript': KAFKA_CLIENTS.confluent.version });
+    expect(pkg.dependencies).toEqual({ '@confluentinc/kafka-javascript': KAFKA_CLIENTS.confluent.version, '@confluentinc/schemaregistry': KAFKA_CLIENTS.confluent.registry.version, avsc: AVSC_VERSION });
     // npm 11 skips a dependency's install script unless allowed: without it the native addon is missing.
     expect(pkg.allowScripts).toEqual({ [`@confluentinc/kafka-javascript@${KAFKA_CLIENTS.confluent.version}`]: true });
     expect(pkg.scripts.start).toBe('tsc -p tsconfig.json && node dist/src/main.js');
@@ -134,6 +136,16 @@ describe('exportProject on the banking board', async () => {
     expect(text(out, `${dir}/money-deposited.v1.avsc`)).toBe(text(out, `${dir}/money-deposited.avsc`));
     // Events no version was registered for still get their subject, with nothing registered yet.
     expect(registry.subjects.find((x) => x.event === 'WithdrawalRejected')).toMatchObject({ compatibility: 'BACKWARD', registered: [] });
+    // What the services register at start-up (src/platform/eventSchemas.ts): the same subject, level and schemas, registered versions first.
+    const module = text(out, 'src/platform/eventSchemas.ts');
+    const listed = JSON.parse(/EVENT_SCHEMAS: readonly EventSchema\[\] = (\[[\s\S]*\]);/.exec(module.replace(/,\n\]/, '\n]'))![1]!) as { eventType: string; subject: string; compatibility: string; versions: string[] }[];
+    const own = listed.find((x) => x.eventType === 'MoneyDeposited')!;
+    expect(own).toMatchObject({ subject: entry.subject, compatibility: 'FULL' });
+    expect(own.versions.map((v) => JSON.parse(v) as unknown)).toEqual(['money-deposited.v1.avsc', 'money-deposited.v2.avsc', 'money-deposited.avsc'].map((f) => JSON.parse(text(out, `${dir}/${f}`)) as unknown));
+    const allSubjects = Object.keys(out).filter((p) => p.endsWith('/schemas/registry.json')).flatMap((p) => (JSON.parse(text(out, p)) as { subjects: { subject: string }[] }).subjects.map((x) => x.subject));
+    expect(listed.map((x) => x.subject).sort()).toEqual(allSubjects.sort());
+    // Decimals are written with the engine's own conversion, carried verbatim.
+    expect(text(out, 'src/platform/decimalBytes.ts')).toBe(readFileSync(join(import.meta.dirname, '../lib/decimalBytes.ts'), 'utf8'));
   });
 
   it('describes the system in AsyncAPI 3.0: channels are topics, operations per service', async () => {

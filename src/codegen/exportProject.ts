@@ -18,7 +18,7 @@ import { rootMainModule } from './project/mainModule';
 import { readme } from './project/readme';
 import { dockerCompose, GITIGNORE, packageJson, tsconfigJson } from './project/rootFiles';
 import { topicsModule } from './project/topicsModule';
-import { avroSchema, avroNamespace, avroSchemaForFields } from '../topology';
+import { eventSchemasModule, eventSubjects, type EventSubject } from './schemas/eventSchemas';
 import { jsonSchemaFile } from './schemas/jsonSchema';
 import { aggregateModule } from './service/aggregateModule';
 import { aggregateTests } from './service/aggregateTests';
@@ -30,7 +30,7 @@ import { projectorModule } from './service/projectorModule';
 import { serviceModule } from './service/serviceModule';
 import { serviceTests } from './service/serviceTests';
 import { systemModule } from './service/systemModule';
-import { CREATE_TOPICS_SOURCE, KAFKA_LIBRARY_SOURCES, PLATFORM_SOURCES, RUNTIME_SOURCES } from './sources';
+import { CREATE_TOPICS_SOURCE, KAFKA_LIBRARY_SOURCES, PLATFORM_SOURCES, REGISTRY_LIBRARY_SOURCES, RUNTIME_SOURCES } from './sources';
 
 export type ExportedFiles = Record<string, string | Uint8Array>;
 
@@ -54,7 +54,7 @@ export interface ExportOptions {
 
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: string, files: ExportedFiles, events: ReadonlyMap<string, EventElement>, scenarios: readonly ScenarioCase[]): void {
+function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: string, files: ExportedFiles, subjectsOf: ReadonlyMap<string, EventSubject>, scenarios: readonly ScenarioCase[]): void {
   const t = gen.t;
   const service = gen.service(serviceId);
   const dir = serviceDir(service);
@@ -73,18 +73,17 @@ function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: strin
   for (const s of t.externalSystems.filter((x) => x.serviceId === service.id)) files[`${dir}/src/systems/${s.fileName}.ts`] = systemModule(gen, s);
   const subjects: RegistryEntry[] = [];
   for (const e of t.events.filter((x) => x.serviceId === service.id)) {
-    const namespace = avroNamespace(service.valueName);
     files[`${dir}/schemas/${e.fileName}.schema.json`] = `${jsonText(jsonSchemaFile(e.typeName, e.label, e.fields), 2)}\n`;
-    files[`${dir}/schemas/${e.fileName}.avsc`] = `${jsonText(avroSchema(e.typeName, namespace, e.label, e.fields), 2)}\n`;
+    const s = subjectsOf.get(e.elementId);
+    if (!s) continue;
+    files[`${dir}/schemas/${e.fileName}.avsc`] = `${jsonText(s.current, 2)}\n`;
     // The versions registered on the board (the event's schema history), and the subject they go under.
-    const element = events.get(e.elementId);
-    const versions = (element?.schemaVersions ?? []).map((v, i) => {
+    const versions = s.registered.map((schema, i) => {
       const file = `${e.fileName}.v${i + 1}.avsc`;
-      files[`${dir}/schemas/${file}`] = `${jsonText(avroSchemaForFields(e.typeName, namespace, e.label, v.fields), 2)}\n`;
+      files[`${dir}/schemas/${file}`] = `${jsonText(schema, 2)}\n`;
       return file;
     });
-    const topic = t.topics.find((x) => x.id === e.topicId);
-    if (topic) subjects.push({ event: e.typeName, subject: `${topic.name}-${namespace}.${e.typeName}`, compatibility: element?.compatibility ?? 'BACKWARD', registered: versions, current: `${e.fileName}.avsc` });
+    subjects.push({ event: e.typeName, subject: s.subject, compatibility: s.compatibility, registered: versions, current: `${e.fileName}.avsc` });
   }
   if (subjects.length > 0) files[`${dir}/schemas/registry.json`] = `${jsonText({ subjectNameStrategy: 'TopicRecordNameStrategy', subjects }, 2)}\n`;
 }
@@ -117,6 +116,7 @@ export async function exportProject(board: Board, options: ExportOptions = {}): 
   const gen = createGenContext(t);
   const scenarios = scenarioCases(board, t);
   const events = new Map(board.elements.filter((x): x is EventElement => x.kind === 'event').map((x) => [x.id as string, x]));
+  const subjects = eventSubjects(t, events);
   const client = KAFKA_CLIENTS[options.client ?? DEFAULT_KAFKA_CLIENT];
   const routes = httpRoutes(gen);
   const files: ExportedFiles = {};
@@ -135,12 +135,14 @@ export async function exportProject(board: Board, options: ExportOptions = {}): 
   files['src/api/routes.ts'] = routesModule(routes);
   files['src/platform/topics.ts'] = topicsModule(t);
   files['src/platform/kafkaLibrary.ts'] = KAFKA_LIBRARY_SOURCES[client.id];
+  files['src/platform/registryLibrary.ts'] = REGISTRY_LIBRARY_SOURCES[client.id];
+  files['src/platform/eventSchemas.ts'] = eventSchemasModule(t, subjects);
   for (const [name, text] of Object.entries(PLATFORM_SOURCES)) files[`src/platform/${name}`] = text;
   for (const [name, text] of Object.entries(RUNTIME_SOURCES)) files[`src/runtime/${name}`] = text;
   for (const [i, service] of t.services.entries()) {
     if (options.yieldBetweenServices !== false) await nextTick();
     report(i + 1, `service ${service.name}`);
-    serviceFiles(gen, service.id, files, events, scenarios);
+    serviceFiles(gen, service.id, files, new Map(subjects.map((s) => [s.elementId, s])), scenarios);
   }
   report(total, 'done');
   return Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

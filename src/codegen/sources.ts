@@ -11,6 +11,8 @@ import projector from '../topology/runtime/projector.ts?raw';
 import rules from '../topology/runtime/rules.ts?raw';
 import seededEnv from '../topology/runtime/seededEnv.ts?raw';
 import wire from '../topology/runtime/wire.ts?raw';
+import decimalBytes from '../lib/decimalBytes.ts?raw';
+import avroDecimal from './templates/platform/avroDecimal.ts.tpl?raw';
 import env from './templates/platform/env.ts.tpl?raw';
 import httpApi from './templates/platform/httpApi.ts.tpl?raw';
 import kafkaClient from './templates/platform/kafkaClient.ts.tpl?raw';
@@ -18,6 +20,9 @@ import kafkaLibraryConfluent from './templates/platform/kafkaLibrary.confluent.t
 import kafkaLibraryKafkajs from './templates/platform/kafkaLibrary.kafkajs.ts.tpl?raw';
 import kafkaTransport from './templates/platform/kafkaTransport.ts.tpl?raw';
 import memoryTransport from './templates/platform/memoryTransport.ts.tpl?raw';
+import registryLibraryConfluent from './templates/platform/registryLibrary.confluent.ts.tpl?raw';
+import registryLibraryKafkajs from './templates/platform/registryLibrary.kafkajs.ts.tpl?raw';
+import schemaCodec from './templates/platform/schemaCodec.ts.tpl?raw';
 import run from './templates/platform/run.ts.tpl?raw';
 import settings from './templates/platform/settings.ts.tpl?raw';
 import tableView from './templates/platform/tableView.ts.tpl?raw';
@@ -42,12 +47,16 @@ export const RUNTIME_SOURCES: Readonly<Record<string, string>> = {
 
 /** Fixed files of the export's src/platform folder. */
 export const PLATFORM_SOURCES: Readonly<Record<string, string>> = {
+  'avroDecimal.ts': avroDecimal,
+  // The decimal conversion the engine's schema registry uses, verbatim.
+  'decimalBytes.ts': decimalBytes,
   'env.ts': env,
   'httpApi.ts': httpApi,
   'kafkaClient.ts': kafkaClient,
   'kafkaTransport.ts': kafkaTransport,
   'memoryTransport.ts': memoryTransport,
   'run.ts': run,
+  'schemaCodec.ts': schemaCodec,
   'settings.ts': settings,
   'tableView.ts': tableView,
   'topicEventStore.ts': topicEventStore,
@@ -58,6 +67,12 @@ export const PLATFORM_SOURCES: Readonly<Record<string, string>> = {
 export const KAFKA_LIBRARY_SOURCES: Readonly<Record<KafkaClientChoice, string>> = {
   confluent: kafkaLibraryConfluent,
   kafkajs: kafkaLibraryKafkajs,
+};
+
+/** src/platform/registryLibrary.ts of the export: the registry client that goes with the Kafka client. */
+export const REGISTRY_LIBRARY_SOURCES: Readonly<Record<KafkaClientChoice, string>> = {
+  confluent: registryLibraryConfluent,
+  kafkajs: registryLibraryKafkajs,
 };
 
 /** scripts/create-topics.ts of the export. */

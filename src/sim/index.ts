@@ -21,3 +21,4 @@ export { currentCauses, ImpactTracker, RECOVERED_SHOWN_MS, type ImpactState, typ
 export { triggerOf, type RebalanceTrigger, type OwnershipSegment, type RebalanceView, type GroupRebalanceHistory, type RebalanceHistoryView } from './rebalanceHistory';
 export { RunReplay, type SeekProgress } from './runReplay';
 export { changesRun, replayableEnd, type RunAction, type RecordedAction, type RunRecording } from './runRecording';
+export { boardSchemaProposals, type RemoteSchemaProposal } from './schemaEvolution';

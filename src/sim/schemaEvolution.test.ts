@@ -1,8 +1,8 @@
 // The inspector's schema evolution: draft vs registered versions under the event's level, the
 // rules it applies being the registry's (Avro, Java's resolution rules), and the field diff.
 import { describe, expect, it } from 'vitest';
-import type { PayloadField } from '../model';
-import { diffSchemaVersions, proposeEventSchema, renameField, type EventSchemaSource } from './schemaEvolution';
+import type { Board, PayloadField } from '../model';
+import { boardSchemaProposals, diffSchemaVersions, proposeEventSchema, renameField, schemaProposalKey, type EventSchemaSource } from './schemaEvolution';
 
 const f = (name: string, type: PayloadField['type'] = 'string', optional = false, extra: Partial<PayloadField> = {}): PayloadField => ({ name, type, optional, doc: '', ...extra });
 const v1 = [f('customerId', 'uuid'), f('faxNumber', 'string', true)];
@@ -62,5 +62,27 @@ describe('diffSchemaVersions', () => {
       { field: 'note', change: 'removed', before: 'string' },
     ]);
     expect(diffSchemaVersions(before, before)).toEqual([]);
+  });
+});
+
+describe('boardSchemaProposals (what the worker computes for the inspector)', () => {
+  const el = (id: string, fields: PayloadField[], extra: Partial<EventSchemaSource> = {}) => ({ id, kind: 'event' as const, ...event(fields, extra) });
+
+  it('gives the verdict of each event with registered versions, keyed by what it was computed for', () => {
+    const breaking = el('el:a', [...v1, f('email')]);
+    const fine = el('el:b', [...v1, f('email', 'string', true)]);
+    const fresh = { ...el('el:c', v1), schemaVersions: [] };
+    const out = boardSchemaProposals({ elements: [breaking, fine, fresh] as unknown as Board['elements'] });
+    expect(Object.keys(out)).toEqual(['el:a', 'el:b']);
+    expect(out['el:a']).toEqual({ key: schemaProposalKey(breaking), proposal: proposeEventSchema(breaking) });
+    expect('proposal' in out['el:a']! && out['el:a'].proposal.verdict!.compatible).toBe(false);
+    expect('proposal' in out['el:b']! && out['el:b'].proposal.verdict!.compatible).toBe(true);
+  });
+
+  it('keys change with the fields, the versions and the level, so the page never shows a verdict on other fields', () => {
+    const base = event([...v1, f('email')]);
+    const keys = [base, event([...v1, f('email', 'string', true)]), event([...v1, f('email')], { compatibility: 'FULL' }), event([...v1, f('email')], { schemaVersions: [] })].map(schemaProposalKey);
+    expect(new Set(keys).size).toBe(4);
+    expect(schemaProposalKey(event([...v1, f('email')]))).toBe(keys[0]);
   });
 });

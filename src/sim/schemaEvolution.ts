@@ -3,7 +3,7 @@
 // event's compatibility level this says whether the draft is a new version and whether the
 // registry would accept it, and lists what changed between any two versions. Pure: the same
 // Avro schemas and compatibility rules as the run's registry (src/engine/schemaRegistry).
-import type { EventElement, PayloadField, SchemaCompatibilityLevel } from '../model';
+import type { Board, EventElement, PayloadField, SchemaCompatibilityLevel } from '../model';
 import { avroSchemaOfFields } from '../topology';
 import { compatibilityOf, type CompatibilityVerdict } from '../engine';
 
@@ -34,6 +34,34 @@ export function proposeEventSchema(event: EventSchemaSource): SchemaProposal {
     versions.map((v) => ({ schemaType: 'AVRO' as const, schema: schemaOf(event.text, v.fields) })),
   );
   return { registered: versions.length, next: versions.length + 1, level, verdict };
+}
+
+/** What a proposal depends on: the page takes a proposal computed elsewhere only for the fields it shows. */
+export function schemaProposalKey(event: EventSchemaSource): string {
+  return JSON.stringify([event.text, event.fields, event.schemaVersions ?? [], event.compatibility ?? 'BACKWARD']);
+}
+
+/** A proposal computed in the worker, with the key of the event it was computed for. */
+export type RemoteSchemaProposal = { key: string; proposal: SchemaProposal } | { key: string; error: string };
+
+/**
+ * The proposals of the board's events that have registered versions, computed where code
+ * generation is allowed: avsc builds its types with new Function, which the workshop server's
+ * Content-Security-Policy forbids on the page and not in the worker (a worker script loaded
+ * from the same origin runs under its own response's policy, and the server sends none there).
+ */
+export function boardSchemaProposals(board: Pick<Board, 'elements'>): Record<string, RemoteSchemaProposal> {
+  const out: Record<string, RemoteSchemaProposal> = {};
+  for (const el of board.elements) {
+    if (el.kind !== 'event' || !el.schemaVersions?.length) continue;
+    const key = schemaProposalKey(el);
+    try {
+      out[el.id] = { key, proposal: proposeEventSchema(el) };
+    } catch (e) {
+      out[el.id] = { key, error: (e as Error).message };
+    }
+  }
+  return out;
 }
 
 export interface FieldChange {

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { Board } from '../model';
 import type { Problem, ScenarioResult } from '../topology';
-import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, RebalanceHistoryView, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
+import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, RebalanceHistoryView, RemoteSchemaProposal, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
 import { MAX_COMMANDS_PER_SECOND } from '../sim';
 import { createWorkerClient, type SimClient } from '../worker/client';
 import { BadgeRates, type LiveBadge } from './badgeRates';
@@ -32,7 +32,7 @@ export interface SimStoreState {
   /** Options for the next run (and live changes to the current one). */
   options: Partial<SimOptions>;
   /** The latest compile problems of the open board (compiled in the worker). */
-  problems: { seq: number; list: Problem[]; scenarios: ScenarioResult[] } | null;
+  problems: { seq: number; list: Problem[]; scenarios: ScenarioResult[]; schemas: Record<string, RemoteSchemaProposal> } | null;
   /** Store updates applied (at most one per animation frame). */
   applied: number;
   /** The board the current run belongs to (null before the first run). */
@@ -233,7 +233,7 @@ function receive(m: SimMessage): void {
       break;
     case 'problems':
       // Answers can overtake each other only in theory; keep the newest request's.
-      if (!pending.problems || pending.problems.seq < m.seq) pending.problems = { seq: m.seq, list: m.problems, scenarios: m.scenarios };
+      if (!pending.problems || pending.problems.seq < m.seq) pending.problems = { seq: m.seq, list: m.problems, scenarios: m.scenarios, schemas: m.schemas ?? {} };
       break;
   }
   if (frameRequested) return;

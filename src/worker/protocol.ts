@@ -7,7 +7,7 @@
 import type { ITopicConfig, KafkaMessage, Message, RecordMetadata } from '../engine/index';
 import type { Board } from '../model';
 import type { Problem, ScenarioResult } from '../topology';
-import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, RebalanceHistoryView, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
+import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, RebalanceHistoryView, RemoteSchemaProposal, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
 
 export interface OpenOptions {
   /** 'memory', or the name of an IndexedDB database in the worker's origin. */
@@ -87,8 +87,12 @@ export type SimMessage =
   /** The answer to `discard`: the board's stored run is deleted. */
   | { type: 'discarded'; boardId: string }
   | { type: 'experiments'; list: ExperimentSummary[] }
-  /** A compile's answer: the board's problems and the results of its Given-When-Then scenarios. */
-  | { type: 'problems'; seq: number; problems: Problem[]; scenarios: ScenarioResult[] }
+  /**
+   * A compile's answer: the board's problems, the results of its Given-When-Then scenarios, and
+   * the schema verdicts of events with registered versions (by element id; computed here because
+   * the workshop server's page policy forbids the code generation Avro needs).
+   */
+  | { type: 'problems'; seq: number; problems: Problem[]; scenarios: ScenarioResult[]; schemas?: Record<string, RemoteSchemaProposal> }
   | { type: 'error'; code: string; message: string; problems: { message: string; elementIds: readonly string[] }[] };
 
 /**

@@ -64,6 +64,20 @@ describe('SimWorkerHost', () => {
     expect(h.posts.filter((p) => p.m.type === 'snapshot')).toHaveLength(0);
   });
 
+  it("answers a compile with the schema verdicts of events that have registered versions (the inspector's, off the page)", async () => {
+    const h = harness();
+    const banking = exampleBoard('banking');
+    const deposited = banking.elements.find((e) => e.kind === 'event' && e.text === 'Money deposited')!;
+    if (deposited.kind !== 'event') throw new Error('Money deposited is an event');
+    const evolved = { ...deposited, schemaVersions: [{ fields: deposited.fields }], fields: [...deposited.fields, { name: 'channel', type: 'string' as const, optional: false, doc: '' }] };
+    await h.host.handle({ type: 'compile', board: { ...banking, elements: banking.elements.map((e) => (e.id === deposited.id ? evolved : e)) }, seq: 3 });
+    const m = h.posts[0]!.m;
+    if (m.type !== 'problems') throw new Error(`expected problems, got ${m.type}`);
+    expect(Object.keys(m.schemas ?? {})).toEqual([deposited.id]);
+    const verdict = m.schemas![deposited.id]!;
+    expect('proposal' in verdict && verdict.proposal.verdict?.issues.map((i) => [i.rule, i.field])).toEqual([['READER_FIELD_MISSING_DEFAULT_VALUE', 'channel']]);
+  });
+
   it('shows a fault experiment instead of the board while it plays', async () => {
     const h = harness();
     await h.host.handle({ type: 'experiment', action: 'start', id: 'acks1-leader-crash' });

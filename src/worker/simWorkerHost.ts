@@ -1,7 +1,7 @@
 // The worker side of the simulation protocol, without the worker globals so it can be tested
 // in Node: holds the run and the experiment on screen, moves simulated time on a timer by
 // real elapsed time × speed, and posts a snapshot at most every SNAPSHOT_INTERVAL_MS.
-import { discardRun, ExperimentPlayer, KafkaConsole, listExperiments, SIM_EPOCH_MS, Simulation, STEP_MS, type RunStorage, type SimSeries } from '../sim';
+import { boardSchemaProposals, discardRun, ExperimentPlayer, KafkaConsole, listExperiments, SIM_EPOCH_MS, Simulation, STEP_MS, type RunStorage, type SimSeries } from '../sim';
 import { compileTopology, runScenarios, type ScenarioResult } from '../topology';
 import { CHECKPOINT_INTERVAL_MS, MAX_SIM_MS_PER_TICK, SNAPSHOT_INTERVAL_MS, TICK_MS, type ConsoleCall, type SimCommand, type WorkerMessage } from './protocol';
 
@@ -226,7 +226,9 @@ export class SimWorkerHost {
     } catch (e) {
       problems = [{ severity: 'error' as const, code: 'compile-failed', message: `The board could not be compiled: ${(e as Error).message}`, elementIds: [] }];
     }
-    this.port.post({ type: 'problems', seq, problems, scenarios }, []);
+    // The inspector's schema verdicts: here, because a page policy may forbid Avro's code generation.
+    const schemas = boardSchemaProposals(board);
+    this.port.post({ type: 'problems', seq, problems, scenarios, schemas }, []);
   }
 
   private need(): Simulation {

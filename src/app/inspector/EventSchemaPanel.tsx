@@ -2,10 +2,15 @@
 // panel says, before anything is registered, whether the registry would accept it under the
 // event's compatibility level (and which rule, field and version it breaks), registers it as a
 // new version, and browses the history: any two versions (or the draft) compared field by field.
-// The rules come from the engine's registry, loaded on first use (avsc and ajv are not small).
+// The rules come from the engine's registry. The verdict against registered versions is
+// computed in the simulation worker with each compile of the board: avsc generates code (new
+// Function), which the workshop server's Content-Security-Policy forbids on the page; the panel
+// shows it once it is for the fields on screen. The rest (which version the draft becomes, the
+// history's field diff) needs no Avro and runs here, loaded on first use.
 import { useEffect, useId, useState } from 'react';
 import type { EventElement, SchemaCompatibilityLevel } from '../../model';
 import { SCHEMA_COMPATIBILITY_LEVELS } from '../../model';
+import { useSimStore } from '../../store/simStore';
 import { update } from './Inspector';
 
 type Evolution = typeof import('../../sim/schemaEvolution');
@@ -40,14 +45,13 @@ export function EventSchemaPanel({ element }: { element: EventElement }) {
   const versions = element.schemaVersions ?? [];
   const level = element.compatibility ?? 'BACKWARD';
   const setLevel = (l: SchemaCompatibilityLevel) => update(element.id, { compatibility: l });
+  const remote = useSimStore((s) => s.problems?.schemas[element.id]);
   let proposal: ReturnType<Evolution['proposeEventSchema']> | null = null;
   let unavailable: string | null = null;
-  try {
-    proposal = evo?.proposeEventSchema(element) ?? null;
-  } catch (e) {
-    // avsc generates code for record types; a page served with a Content-Security-Policy
-    // without 'unsafe-eval' (the workshop server's) refuses it.
-    unavailable = e instanceof EvalError ? 'The compatibility check cannot run on this page: its Content-Security-Policy forbids the code generation Avro needs.' : String(e);
+  if (evo && versions.length === 0) proposal = evo.proposeEventSchema(element); // nothing to check against: no Avro involved
+  else if (evo && remote && remote.key === evo.schemaProposalKey(element)) {
+    if ('proposal' in remote) proposal = remote.proposal;
+    else unavailable = `The compatibility check failed: ${remote.error}`;
   }
   const register = () => update(element.id, { schemaVersions: [...versions, { fields: element.fields.map((f) => ({ ...f })) }] });
   return (

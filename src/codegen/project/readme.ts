@@ -88,6 +88,7 @@ serves the part of the HTTP API for the commands it handles and the read models 
 | \`PORT\` | \`3000\` | port of the HTTP API (0: any free port) |
 | \`HOST\` | \`127.0.0.1\` | address the HTTP API listens on (\`0.0.0.0\` for other machines) |
 | \`KAFKA_SESSION_TIMEOUT_MS\` | the client's | how long a silent instance keeps its partitions before its group rebalances |
+| \`SCHEMA_REGISTRY_URL\` | none: events as JSON | a Confluent-compatible schema registry, e.g. \`http://localhost:8081\`: see below |
 
 On a one-broker cluster the topic script lowers replication factors to 1 and says so; it sets
 \`min.insync.replicas\` to 2 (1 on one-replica topics), as the simulator does.
@@ -95,6 +96,19 @@ On a one-broker cluster the topic script lowers replication factors to 1 and say
 | Service | Bounded context | Instances | Start alone |
 | --- | --- | --- | --- |
 ${services}
+
+## Events as contracts: the schema registry
+
+With \`SCHEMA_REGISTRY_URL\` set, each process first registers its services' event schemas
+(\`schemas/*.avsc\`; subjects \`<topic>-<namespace>.<Event>\`, TopicRecordNameStrategy, as listed in
+\`schemas/registry.json\`): the subject's compatibility level as on the board, then the versions
+registered on the board, oldest first, then the current one. Events are then written in
+Confluent's wire format (magic byte 0, the 4-byte schema id, Avro binary; header
+\`content-type: avro/binary\`) through \`${client.registry.packageName}\` ${client.registry.version}, and every record read
+in that format is decoded with its writer's schema. Decimal fields are Avro decimals
+(\`bytes\`, the unscaled value, as Java writes them). The start stops, saying why, when the
+registry does not answer or refuses a schema as incompatible with the versions it holds.
+Commands and read-model rows stay JSON.
 
 ## HTTP API
 

@@ -1,7 +1,7 @@
 // Project-level files of the export: package.json, tsconfig.json, docker-compose.yml and
 // .gitignore (the README is readme.ts).
 import type { Topology } from '../../topology';
-import type { KafkaClientInfo } from '../clients';
+import { AVSC_VERSION, type KafkaClientInfo } from '../clients';
 import { jsonText, markdownText } from '../emit/escape';
 
 export const TYPESCRIPT_RANGE = '^7.0.2';
@@ -27,7 +27,7 @@ export function packageJson(t: Topology, client: KafkaClientInfo): string {
       description: `Services generated from the event-storming board ${JSON.stringify(t.boardName)}`,
       engines: { node: '>=20.19' },
       scripts,
-      dependencies: { [client.packageName]: client.version },
+      dependencies: { [client.packageName]: client.version, [client.registry.packageName]: client.registry.version, avsc: AVSC_VERSION },
       devDependencies: { '@types/node': TYPES_NODE_RANGE, typescript: TYPESCRIPT_RANGE },
       // npm 11 runs a dependency's install script only when allowed here: the client's builds its native addon.
       ...(client.installScript ? { allowScripts: { [`${client.packageName}@${client.version}`]: true } } : {}),

@@ -25,7 +25,10 @@ export interface SeenRecord {
   readonly partition: number;
   readonly offset: string;
   readonly key: string | null;
+  /** The value as text: JSON, or a wire-format value decoded by the scenario's registry decoder. */
   readonly value: string;
+  /** The value's bytes as written. */
+  readonly bytes: Buffer;
   readonly headers: Readonly<Record<string, string>>;
   /** Record timestamp, ms since the epoch (as a string, as clients give it). */
   readonly timestamp: string;
@@ -39,8 +42,11 @@ export function inspector(brokers: string): Kafka {
   return new KafkaClient({ clientId: 'stormbench-test', brokers: brokers.split(','), logLevel: logLevel.NOTHING });
 }
 
+/** Turns a record value into the JSON text the services work with (a schema registry's wire format decoded). */
+export type ValueDecoder = (topic: string, bytes: Buffer) => Promise<string>;
+
 /** Every record now in the given topics (up to the high watermarks seen at the start). */
-export async function readTopics(kafka: Kafka, topics: readonly string[]): Promise<SeenRecord[]> {
+export async function readTopics(kafka: Kafka, topics: readonly string[], decode?: ValueDecoder): Promise<SeenRecord[]> {
   const admin = kafka.admin();
   await admin.connect();
   const ends = new Map<string, bigint>();
@@ -65,7 +71,10 @@ export async function readTopics(kafka: Kafka, topics: readonly string[]): Promi
             if (end === undefined || BigInt(message.offset) >= end) return;
             const headers: Record<string, string> = {};
             for (const [name, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[name] = (Array.isArray(v) ? v[0]! : v).toString();
-            seen.push({ topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? '', headers, timestamp: message.timestamp });
+            const bytes = message.value ?? Buffer.alloc(0);
+            // Only values in the wire format (magic byte 0, schema id) go to the decoder: commands and table rows stay JSON.
+            const value = decode && bytes.length >= 5 && bytes[0] === 0 ? await decode(topic, bytes) : bytes.toString();
+            seen.push({ topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value, bytes, headers, timestamp: message.timestamp });
             if (BigInt(message.offset) + 1n >= end) ends.delete(key);
             if (ends.size === 0) resolve();
           },
@@ -156,14 +165,14 @@ async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs 
   }
 }
 
-/** Checks events, policy commands and read-model rows once the flow has settled. */
-export async function checkFlow(kafka: Kafka, services: RunningServices, t: Topology, sent: readonly SentCommand[]): Promise<SeenRecord[]> {
+/** Checks events, policy commands and read-model rows once the flow has settled; `decode` reads event values written through a schema registry. */
+export async function checkFlow(kafka: Kafka, services: RunningServices, t: Topology, sent: readonly SentCommand[], decode?: ValueDecoder): Promise<SeenRecord[]> {
   const readModelPaths = new Map(httpRoutes(createGenContext(t)).readModels.map((r) => [r.projector.elementId, r.path]));
   const topicNames = t.topics.filter((x) => !x.perInstance).map((x) => x.name);
   const aggregateCommands = sent.filter((s) => t.aggregates.some((a) => t.topics.find((x) => x.id === a.commandTopicId)?.name === s.topic));
   // Every accepted aggregate command has caused its event.
   const records = await until('every accepted command handled', async () => {
-    const all = await readTopics(kafka, topicNames);
+    const all = await readTopics(kafka, topicNames, decode);
     const caused = new Set(all.filter((r) => r.headers['event-type'] !== undefined).map((r) => r.headers['command-id']));
     return aggregateCommands.every((s) => caused.has(s.commandId)) ? all : null;
   });
@@ -178,7 +187,7 @@ export async function checkFlow(kafka: Kafka, services: RunningServices, t: Topo
     const cmd = agg.commands.find((c) => t.commands.find((x) => x.elementId === c.commandId)?.typeName === s.type)!;
     const outcomes = cmd.outcomes.map((o) => t.events.find((x) => x.elementId === o.eventId)!.typeName);
     expect(outcomes).toContain(e.headers['event-type']);
-    expect(e.headers).toMatchObject({ 'aggregate-type': agg.typeName, 'aggregate-id': s.aggregateId, 'schema-version': '1', 'content-type': 'application/json' });
+    expect(e.headers).toMatchObject({ 'aggregate-type': agg.typeName, 'aggregate-id': s.aggregateId, 'schema-version': '1', 'content-type': decode ? 'avro/binary' : 'application/json' });
   }
   // Per aggregate, versions count up from 1 in log order (one writer per aggregate).
   const streams = new Map<string, SeenRecord[]>();
@@ -215,7 +224,7 @@ export async function checkFlow(kafka: Kafka, services: RunningServices, t: Topo
     const types = p.events.map((id) => t.events.find((e) => e.elementId === id)!.typeName);
     const sources = p.topicIds.map((id) => t.topics.find((x) => x.id === id)!.name);
     await until(`read model ${p.label} complete`, async () => {
-      const projected = (await readTopics(kafka, sources)).filter((r) => types.includes(r.headers['event-type'] ?? ''));
+      const projected = (await readTopics(kafka, sources, decode)).filter((r) => types.includes(r.headers['event-type'] ?? ''));
       const counts = new Map<string, number>();
       for (const r of projected) counts.set(r.headers['aggregate-id']!, (counts.get(r.headers['aggregate-id']!) ?? 0) + 1);
       const path = readModelPaths.get(p.elementId)!;
@@ -256,8 +265,19 @@ export async function cleanCluster(admin: Admin, t: Topology): Promise<void> {
   await until('topics deleted', async () => ((await admin.listTopics()).some((n) => names.includes(n)) ? null : true), 60_000);
 }
 
-/** The whole scenario for one board and one client on the cluster at `brokers`. */
-export async function exerciseOnKafka(board: Board, client: KafkaClientChoice, brokers: string, seed = 1): Promise<void> {
+/** Runs the services with a schema registry (SCHEMA_REGISTRY_URL) and checks what they wrote through it. */
+export interface RegistryRun {
+  readonly url: string;
+  /** Reads a wire-format value with the registry client library's own decoder. */
+  readonly decode: ValueDecoder;
+  /** Called once the project is installed, before the services start (checks of refused starts). */
+  beforeStart?(project: InstalledExport): Promise<void>;
+  /** Called with every event record once the flow has settled. */
+  checkEvents?(events: readonly SeenRecord[]): Promise<void>;
+}
+
+/** The whole scenario for one board and one client on the cluster at `brokers` (with a schema registry when `registry` is given). */
+export async function exerciseOnKafka(board: Board, client: KafkaClientChoice, brokers: string, seed = 1, registry?: RegistryRun): Promise<void> {
   const t = compileTopology(board);
   const kafka = inspector(brokers);
   const admin = kafka.admin();
@@ -269,10 +289,13 @@ export async function exerciseOnKafka(board: Board, client: KafkaClientChoice, b
     const brokerCount = (await admin.describeCluster()).brokers.length;
     await createTopics(project, brokers);
     await checkTopicsOnBroker(admin, t, brokerCount);
-    services = await startServices(project, brokers);
+    await registry?.beforeStart?.(project);
+    services = await startServices(project, brokers, registry ? { env: { SCHEMA_REGISTRY_URL: registry.url } } : {});
     expect(services.output()).toContain(client === 'confluent' ? '(@confluentinc/kafka-javascript)' : '(kafkajs)');
+    if (registry) expect(services.output()).toContain(`events in the wire format of the schema registry at ${registry.url} (${client === 'confluent' ? '@confluentinc/schemaregistry' : '@kafkajs/confluent-schema-registry'})`);
     const sent = await sendCommands(services, t, seed);
-    await checkFlow(kafka, services, t, sent);
+    const records = await checkFlow(kafka, services, t, sent, registry?.decode);
+    await registry?.checkEvents?.(records.filter((r) => r.headers['event-type'] !== undefined));
     const groups = (await admin.listGroups()).groups.map((g) => g.groupId);
     for (const g of topologyGroups(t)) expect(groups, `consumer group ${g}`).toContain(g);
   } finally {

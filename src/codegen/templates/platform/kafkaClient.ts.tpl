@@ -21,7 +21,8 @@ export interface ClientEachMessage {
 
 export interface OutgoingMessage {
   readonly key: string | null;
-  readonly value: string;
+  /** JSON text, or an event in the schema registry's wire format (schemaCodec.ts). */
+  readonly value: string | Buffer;
   readonly headers: Record<string, string>;
   readonly timestamp?: string;
 }

@@ -1,9 +1,11 @@
 // The transport for a real cluster, on the client library of kafkaLibrary.ts: one idempotent
 // producer (acks=all, so a retried send is never duplicated or reordered) and one consumer per
-// subscription, named by the topology's consumer group ids.
+// subscription, named by the topology's consumer group ids. With a schema codec (a schema
+// registry configured), events are written in the registry's wire format and read back as JSON.
 import type { WireRecord } from '../runtime/wire.js';
 import type { ClientConsumer, ClientEachMessage, ClientHeaders, ClientProducer, KafkaClient } from './kafkaClient.js';
 import { createKafkaClient } from './kafkaLibrary.js';
+import type { SchemaCodec } from './schemaCodec.js';
 import type { IncomingRecord, RecordHandler, SubscribeOptions, Subscription, Transport } from './transport.js';
 
 export interface KafkaTransportOptions {
@@ -11,6 +13,8 @@ export interface KafkaTransportOptions {
   readonly brokers: readonly string[];
   /** How long a silent member keeps its partitions before its group rebalances. */
   readonly sessionTimeoutMs?: number;
+  /** Encodes events for the schema registry and decodes what it wrote (SCHEMA_REGISTRY_URL). */
+  readonly codec?: SchemaCodec;
 }
 
 function headerText(headers: ClientHeaders | undefined): Record<string, string> {
@@ -22,13 +26,13 @@ function headerText(headers: ClientHeaders | undefined): Record<string, string> 
   return out;
 }
 
-function incoming({ topic, partition, message }: ClientEachMessage): IncomingRecord {
+async function incoming({ topic, partition, message }: ClientEachMessage, codec: SchemaCodec | undefined): Promise<IncomingRecord> {
   return {
     topic,
     partition,
     offset: message.offset,
     key: message.key ? message.key.toString() : null,
-    value: message.value ? message.value.toString() : '',
+    value: !message.value ? '' : codec ? await codec.decode(topic, message.value) : message.value.toString(),
     headers: headerText(message.headers),
     timestamp: message.timestamp,
   };
@@ -74,10 +78,12 @@ export class KafkaTransport implements Transport {
 
   async send(topic: string, records: readonly WireRecord[]): Promise<void> {
     if (records.length === 0) return;
+    const codec = this.options.codec;
+    const encoded = await Promise.all(records.map((r) => (codec ? codec.encode(topic, r) : { value: r.value, headers: { ...r.headers } })));
     const producer = await this.connectedProducer();
     await producer.send(
       topic,
-      records.map((r) => ({ key: r.key, value: r.value, headers: { ...r.headers }, ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}) })),
+      records.map((r, i) => ({ key: r.key, ...encoded[i]!, ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}) })),
     );
   }
 
@@ -86,7 +92,7 @@ export class KafkaTransport implements Transport {
     await consumer.connect();
     this.consumers.add(consumer);
     await consumer.subscribe(options.topics);
-    await consumer.run(options.partitionsConcurrently ?? 1, (payload) => handler(incoming(payload)));
+    await consumer.run(options.partitionsConcurrently ?? 1, async (payload) => handler(await incoming(payload, this.options.codec)));
     return {
       stop: async () => {
         if (!this.consumers.delete(consumer)) return;
@@ -126,7 +132,7 @@ export class KafkaTransport implements Transport {
             const end = ends.get(key);
             const offset = BigInt(payload.message.offset);
             if (end === undefined || offset >= end) return;
-            await handler(incoming(payload));
+            await handler(await incoming(payload, this.options.codec));
             if (offset + 1n >= end) ends.delete(key);
             if (ends.size === 0) resolve();
           })

@@ -2,13 +2,15 @@
 // service with as many instances as the board gives it, `npm run start:<service>` one instance
 // of one service. Each instance has its own client (its own producer and consumers), so
 // instances share their groups' partitions as separate processes would. SIGINT or SIGTERM
-// stops everything and leaves the groups.
+// stops everything and leaves the groups. With SCHEMA_REGISTRY_URL, the services' event schemas
+// are registered first: an unreachable registry or a refused schema stops the start with its reason.
 import type { HandlerEnv } from '../runtime/messages.js';
 import { systemEnv } from './env.js';
 import { startHttpApi } from './httpApi.js';
 import type { CommandRoute, ReadModelRoute, ReadModelSource } from './httpApi.js';
 import { KafkaTransport } from './kafkaTransport.js';
-import { httpHost, httpPort, kafkaBrokers, sessionTimeoutMs } from './settings.js';
+import { SchemaCodec } from './schemaCodec.js';
+import { httpHost, httpPort, kafkaBrokers, schemaRegistryUrl, sessionTimeoutMs } from './settings.js';
 import type { Transport } from './transport.js';
 
 export interface Runnable {
@@ -32,8 +34,9 @@ export async function runServices(options: RunOptions): Promise<void> {
   const brokers = kafkaBrokers();
   const timeout = sessionTimeoutMs();
   const transports: KafkaTransport[] = [];
+  let codec: SchemaCodec | undefined;
   const transport = (clientId: string) => {
-    const t = new KafkaTransport({ clientId, brokers, ...(timeout !== undefined ? { sessionTimeoutMs: timeout } : {}) });
+    const t = new KafkaTransport({ clientId, brokers, ...(timeout !== undefined ? { sessionTimeoutMs: timeout } : {}), ...(codec ? { codec } : {}) });
     transports.push(t);
     return t;
   };
@@ -53,6 +56,8 @@ export async function runServices(options: RunOptions): Promise<void> {
     });
   }
   try {
+    const registryUrl = schemaRegistryUrl();
+    if (registryUrl) codec = await SchemaCodec.start(registryUrl, options.services.map((s) => s.name));
     const starts: Promise<void>[] = [];
     for (const service of options.services) {
       const instances: Runnable[] = [];
@@ -75,7 +80,8 @@ export async function runServices(options: RunOptions): Promise<void> {
     if (stopping) return;
     api = await startHttpApi({ port: httpPort(), host: httpHost(), transport: transport('http-api'), commands: options.commands, readModels });
     const library = transports[0]?.library ?? '';
-    console.log(`ready: ${[...running.values()].flat().length} instance(s) of ${options.services.length} service(s) on ${brokers.join(',')} (${library}), HTTP API on ${api.url}`);
+    const events = codec ? `events in the wire format of the schema registry at ${codec.url} (${codec.library})` : 'events as JSON';
+    console.log(`ready: ${[...running.values()].flat().length} instance(s) of ${options.services.length} service(s) on ${brokers.join(',')} (${library}), ${events}, HTTP API on ${api.url}`);
   } catch (err) {
     console.error(`could not start: ${err instanceof Error ? err.message : String(err)}`);
     await stopAll();
