@@ -34,7 +34,7 @@ export {
   applyStep,
   latestByKey,
   createExperimentCluster,
-  type EventStore,
+  EventStore,
   type StoredEvent,
   ConcurrencyConflictError,
   LeaderNotAvailableError,

@@ -50,3 +50,10 @@ export class StoredRunError extends StormbenchError {
     super(message, { code: 'SIM_STORED_RUN', context });
   }
 }
+
+/** The topic-strategy comparison could not measure the board (strategies/). */
+export class StrategyComparisonError extends StormbenchError {
+  constructor(message: string, context: Record<string, unknown> = {}) {
+    super(message, { code: 'SIM_STRATEGY_COMPARISON', context });
+  }
+}
