@@ -22,3 +22,6 @@ export { triggerOf, type RebalanceTrigger, type OwnershipSegment, type Rebalance
 export { RunReplay, type SeekProgress } from './runReplay';
 export { changesRun, replayableEnd, type RunAction, type RecordedAction, type RunRecording } from './runRecording';
 export { boardSchemaProposals, type RemoteSchemaProposal } from './schemaEvolution';
+export { compareTopicStrategies } from './strategies/compareStrategies';
+export { TOPIC_STRATEGIES, STRATEGY_LABELS, CAPABILITIES, COMPARISON_DEFAULTS, type StrategyComparison, type StrategyResult, type StrategyFigures, type CapabilityResult, type CapabilityAnswer, type CapabilityId, type ComparisonProgress, type ComparisonSettings, type RehydrationCost, type OrderingFacts } from './strategies/strategyTypes';
+export { figureRows, orderingGuarantee, type FigureRow } from './strategies/figureRows';

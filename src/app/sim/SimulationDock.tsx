@@ -21,6 +21,7 @@ import { RunSettings } from './RunSettings';
 import { RunStatus } from './RunStatus';
 import { DockResizer, useDockHeight } from './DockResizer';
 import { SimControls } from './SimControls';
+import { CompareStrategiesButton } from './CompareStrategiesButton';
 
 /** The simulator's memory budget is a departure from Kafka (docs/sim.md): say so where the log start moves. */
 const LOG_START_NOTE = `Log start: besides the board's retention, the simulator keeps at most ${SIM_DEFAULTS.recordBudget.toLocaleString('en-US')} records in memory and deletes the oldest segments beyond that, as if by retention.bytes (a departure from Kafka).`;
@@ -131,6 +132,7 @@ export function SimulationDock() {
       <div className="sb-sim-bar">
         <SimControls />
         {experiment ? null : <RunSettings />}
+        <CompareStrategiesButton />
         {open ? <SimCounters /> : null}
         <button type="button" className="sb-button sb-icon" aria-label={open ? 'Hide simulation panel' : 'Show simulation panel'} aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? '▾' : '▴'}

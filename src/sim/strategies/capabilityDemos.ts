@@ -111,7 +111,7 @@ export async function demonstrateCapabilities(cx: DemoContext): Promise<Capabili
       id: 'consistentWrites',
       answer: won === 1 && refused.length === 1 ? 'yes' : 'no',
       evidence:
-        `Two writers appended to ${aggregateId} expecting version ${at} at the same instant: ${won} wrote version ${at + 1}, ${refused.length} was refused (${refused[0]?.message ?? 'no conflict error'}). ` +
+        `Two writers appended to ${aggregateId} expecting version ${at} at the same instant: ${won} wrote version ${at + 1}, ${refused.length} was refused (${refused[0] ? `${refused[0].code}: expected ${at}, the key was at ${String(refused[0].context?.['actual'])}` : 'no conflict error'}). ` +
         `During the run the aggregates retried ${n(sim.flow.conflicts)} such conflicts.`,
     });
   } else {
@@ -247,7 +247,7 @@ async function snapshotDemo(cx: DemoContext, store: EventStore, key: string, top
     id: 'snapshots',
     answer: snap?.version === v ? 'yes' : 'no',
     evidence: snap
-      ? `Saved a snapshot at version ${v} and appended version ${total}: rehydrating loaded the snapshot (version ${snap.version}) and read ${events.length} event${events.length === 1 ? '' : 's'} after it (${r.reads.byOffset} records) instead of all ${n(total)}.`
+      ? `Saved a snapshot at version ${v} and appended version ${total}: rehydrating loaded the snapshot (version ${snap.version}) and read ${events.length} event${events.length === 1 ? '' : 's'} after it (${r.reads.byOffset} record${r.reads.byOffset === 1 ? '' : 's'} from the log) instead of all ${n(total)}.`
       : 'The saved snapshot was not found on rehydrate.',
   };
 }

@@ -65,7 +65,7 @@ describe('topic strategies compared on Banking with many accounts', () => {
       for (const id of ['append', 'orderedRead', 'consistentWrites', 'versioning', 'corrections', 'biTemporal', 'snapshots', 'availability'] as const) {
         expect(answer(r, id).answer, `${r.strategy} ${id}: ${answer(r, id).evidence}`).toBe('yes');
       }
-      expect(answer(r, 'consistentWrites').evidence).toMatch(/1 wrote version \d+, 1 was refused \(Key .* is at version \d+, not \d+/);
+      expect(answer(r, 'consistentWrites').evidence).toMatch(/1 wrote version (\d+), 1 was refused \(CONCURRENCY_CONFLICT: expected (\d+), the key was at \1\)/);
       expect(answer(r, 'snapshots').evidence).toMatch(/read 1 event after it/);
       expect(answer(r, 'availability').evidence).toMatch(/was elected [\d,]+ ms later/);
     }

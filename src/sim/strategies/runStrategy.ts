@@ -10,7 +10,7 @@ import { busiest, scanType, streamsOf, type TypeScan, type TypeStreams } from '.
 import { countLogReads } from './logReadCounter';
 import { rehydrationCost } from './rehydrationCost';
 import { StrategyComparisonError } from '../errors';
-import type { ComparisonSettings, StrategyFigures, StrategyResult } from './strategyTypes';
+import { STRATEGY_LABELS, type ComparisonSettings, type StrategyFigures, type StrategyResult } from './strategyTypes';
 
 /** Simulated time per advance: progress is reported after each. */
 const SLICE_MS = 1_000;
@@ -42,7 +42,10 @@ export async function runStrategy(board: Board, strategy: TopicStrategy, setting
       return scans;
     });
     const at = full.value.findIndex((x) => x.events.size > 0);
-    if (at < 0) throw new StrategyComparisonError(`The ${strategy} run wrote no event in ${settings.durationMs / 1000} simulated seconds: give the board's aggregates commands the actors issue.`);
+    if (at < 0) throw new StrategyComparisonError(
+        `The "${STRATEGY_LABELS[strategy]}" run wrote no event in ${settings.durationMs / 1000} simulated seconds: run it longer (consumer groups start after a few seconds), or link commands that nobody else issues to the board's aggregates.`,
+        { strategy },
+      );
     const streams = all[at]!;
     const scan = full.value[at]!;
     const chosen = busiest(scan.events)!;

@@ -1,0 +1,46 @@
+// The three topic strategies compared, on both examples: "Compare topic strategies" runs the
+// board once per strategy in its own worker, shows progress, then the three columns with the
+// measured figures and the event-store capability table with each demonstration's evidence.
+import { expect, test } from '@playwright/test';
+import { BoardPage } from './pages/BoardPage';
+
+const STRATEGIES = ['One topic per aggregate type', 'One topic per aggregate instance', 'One shared topic'];
+
+for (const example of ['Banking', 'E-commerce'] as const) {
+  test(`${example}: the three topic strategies side by side, with figures and demonstrations`, async ({ page }, testInfo) => {
+    test.setTimeout(240_000);
+    const board = new BoardPage(page);
+    await board.goto();
+    await board.openExample(example);
+    await page.getByRole('button', { name: 'Compare topic strategies' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Topic strategies compared' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('progressbar', { name: 'Comparison progress' })).toBeVisible();
+    await expect(dialog.getByRole('status')).toContainText(/Running “One topic per aggregate type” \(1 of 3\)/);
+
+    const costs = dialog.getByRole('table', { name: 'Strategy costs' });
+    await expect(costs).toBeVisible({ timeout: 200_000 });
+    await expect(costs.getByRole('columnheader')).toHaveText(['Figure', ...STRATEGIES]);
+    const figure = (label: string) => costs.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${label}`) }) }).getByRole('cell');
+    const topics = (await figure('Topics created').allTextContents()).map(Number);
+    expect(topics).toHaveLength(3);
+    // One topic per aggregate instance creates more topics than one per type; one shared topic no more.
+    expect(topics[1]).toBeGreaterThan(topics[0]!);
+    expect(topics[2]).toBeLessThanOrEqual(topics[0]!);
+    const scanned = (await figure('Records scanned to rehydrate one aggregate').allTextContents()).map((t) => Number(/^([\d,]+) \(the whole partition\)/.exec(t)![1]!.replace(/,/g, '')));
+    expect(scanned[0]).toBeGreaterThan(scanned[1]!);
+    await expect(figure('Rebalances caused')).toHaveText([/^\d+ \(\d+ by new topics\)/, /^\d+ \(\d+ by new topics\)/, /^\d+ \(\d+ by new topics\)/]);
+    await expect(figure('Records/s produced')).toHaveText([/^[1-9][\d,]*$/, /^[1-9][\d,]*$/, /^[1-9][\d,]*$/]);
+
+    const capabilities = dialog.getByRole('table', { name: 'Event-store capabilities' });
+    await expect(capabilities.getByRole('columnheader')).toHaveText(['Capability', ...STRATEGIES]);
+    await expect(capabilities.locator('tbody tr')).toHaveCount(11);
+    const row = (label: string) => capabilities.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${label}`) }) }).getByRole('cell');
+    await expect(row('Consistent writes')).toHaveText([/^Yes.*was refused/, /^Yes.*was refused/, /^Yes.*was refused/]);
+    await expect(row('Snapshots')).toHaveText([/^Yes.*loaded the snapshot/, /^Yes.*loaded the snapshot/, /^Yes.*loaded the snapshot/]);
+    await expect(row('Full sequential read').nth(1)).toHaveText(/^Yes, at a cost.*one topic per aggregate/);
+    await page.screenshot({ path: testInfo.outputPath(`strategies-${example}.png`) });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+  });
+}

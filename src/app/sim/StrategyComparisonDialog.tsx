@@ -1,0 +1,157 @@
+// "Compare topic strategies": runs the board under the three topic strategies of the "Kafka as
+// an event store" talk in a worker of its own (same seed, load and simulated time), shows
+// progress meanwhile, then the three side by side: what each cost, and the talk's event-store
+// capability table with what each demonstration did on that run. Closing it ends the worker.
+import { useEffect, useRef, useState } from 'react';
+import type { Board } from '../../model';
+import { CAPABILITIES, COMPARISON_DEFAULTS, figureRows, STRATEGY_LABELS, type CapabilityAnswer, type ComparisonProgress, type StrategyComparison } from '../../sim';
+import { startComparison } from '../../worker/comparisonClient';
+import './StrategyComparison.css';
+
+type State = { status: 'running'; progress: ComparisonProgress | null } | { status: 'done'; comparison: StrategyComparison } | { status: 'failed'; message: string };
+
+const ANSWER_TEXT: Record<CapabilityAnswer, string> = { yes: 'Yes', costly: 'Yes, at a cost', no: 'No' };
+
+export default function StrategyComparisonDialog({ board, onClose }: { board: Board; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [state, setState] = useState<State>({ status: 'running', progress: null });
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  useEffect(() => {
+    const run = startComparison(board, {}, (progress) => setState({ status: 'running', progress }));
+    let live = true;
+    run.result.then(
+      (comparison) => live && setState({ status: 'done', comparison }),
+      (e: unknown) => live && setState({ status: 'failed', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+      run.cancel();
+    };
+  }, [board]);
+
+  const s = COMPARISON_DEFAULTS;
+  return (
+    <dialog
+      ref={ref}
+      className="sb-dialog sb-compare"
+      aria-labelledby="sb-compare-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <header className="sb-compare-header">
+        <h2 id="sb-compare-title">Topic strategies compared</h2>
+        <p className="sb-compare-sub">
+          “{board.name}” run three times on the simulated cluster — seed {s.seed}, {s.commandsPerSecond} commands/s over {s.aggregateIds} aggregates, {s.durationMs / 1000} simulated
+          seconds each — then measured, and each event-store capability demonstrated on that run.
+        </p>
+      </header>
+      <div className="sb-compare-body">
+        {state.status === 'running' ? <Progress progress={state.progress} /> : null}
+        {state.status === 'failed' ? (
+          <p role="alert" className="sb-compare-error">
+            {state.message}
+          </p>
+        ) : null}
+        {state.status === 'done' ? <Results comparison={state.comparison} /> : null}
+      </div>
+      <div className="sb-dialog-actions">
+        <button type="button" className="sb-button" onClick={onClose} autoFocus>
+          {state.status === 'running' ? 'Cancel' : 'Close'}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+function Progress({ progress }: { progress: ComparisonProgress | null }) {
+  const fraction = progress?.fraction ?? 0;
+  const what = progress ? `${progress.phase === 'running' ? 'Running' : 'Measuring'} “${STRATEGY_LABELS[progress.strategy]}” (${progress.index + 1} of ${progress.of})…` : 'Starting the runs…';
+  return (
+    <div className="sb-compare-progress">
+      <progress aria-label="Comparison progress" max={1} value={fraction} />
+      <span role="status">
+        {what} {Math.round(fraction * 100)} %
+      </span>
+    </div>
+  );
+}
+
+function Results({ comparison }: { comparison: StrategyComparison }) {
+  const results = comparison.results;
+  return (
+    <>
+      <table className="sb-compare-table" aria-label="Strategy costs">
+        <caption>What each strategy cost on this run</caption>
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            {results.map((r) => (
+              <th scope="col" key={r.strategy}>
+                {STRATEGY_LABELS[r.strategy]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {figureRows(results).map((row) => (
+            <tr key={row.label}>
+              <th scope="row">
+                {row.label}
+                {row.note ? <span className="sb-compare-note">{row.note}</span> : null}
+              </th>
+              {row.values.map((v, i) => (
+                <td key={results[i]!.strategy}>{v}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table className="sb-compare-table" aria-label="Event-store capabilities">
+        <caption>The talk’s event-store table, answered by this engine — each answer shows what its demonstration did</caption>
+        <thead>
+          <tr>
+            <th scope="col">Capability</th>
+            {results.map((r) => (
+              <th scope="col" key={r.strategy}>
+                {STRATEGY_LABELS[r.strategy]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {CAPABILITIES.map((c) => (
+            <tr key={c.id}>
+              <th scope="row">
+                {c.label}
+                <span className="sb-compare-note">{c.question}</span>
+              </th>
+              {results.map((r) => {
+                const x = r.capabilities.find((y) => y.id === c.id);
+                return (
+                  <td key={r.strategy}>
+                    {x ? (
+                      <>
+                        <strong className={`sb-answer sb-answer-${x.answer}`}>{ANSWER_TEXT[x.answer]}</strong>
+                        <span className="sb-compare-evidence">{x.evidence}</span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
