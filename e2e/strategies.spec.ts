@@ -12,6 +12,7 @@ for (const example of ['Banking', 'E-commerce'] as const) {
     const board = new BoardPage(page);
     await board.goto();
     await board.openExample(example);
+    await page.getByRole('button', { name: 'Show simulation panel' }).click();
     await page.getByRole('button', { name: 'Compare topic strategies' }).click();
     const dialog = page.getByRole('dialog', { name: 'Topic strategies compared' });
     await expect(dialog).toBeVisible();

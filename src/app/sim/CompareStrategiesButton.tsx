@@ -1,4 +1,4 @@
-// "Compare topic strategies" in the simulation bar: opens the comparison dialog (loaded only when
+// "Compare topic strategies" beside the simulation panel's tabs: opens the comparison dialog (loaded only when
 // first asked for) for the board on screen.
 import { lazy, Suspense, useState } from 'react';
 import { useBoardStore } from '../../store/boardStore';

@@ -132,7 +132,6 @@ export function SimulationDock() {
       <div className="sb-sim-bar">
         <SimControls />
         {experiment ? null : <RunSettings />}
-        <CompareStrategiesButton />
         {open ? <SimCounters /> : null}
         <button type="button" className="sb-button sb-icon" aria-label={open ? 'Hide simulation panel' : 'Show simulation panel'} aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? '▾' : '▴'}
@@ -141,12 +140,16 @@ export function SimulationDock() {
       <RunStatus />
       {open ? (
         <>
-          <div role="tablist" aria-label="Simulation views" className="sb-sim-tabs">
-            {TABS.map((t) => (
-              <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} aria-controls={`sb-sim-${t.id}`} id={`sb-sim-tab-${t.id}`} onClick={() => setTab(t.id)}>
-                {t.label}
-              </button>
-            ))}
+          <div className="sb-sim-tabrow">
+            <div role="tablist" aria-label="Simulation views" className="sb-sim-tabs">
+              {TABS.map((t) => (
+                <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} aria-controls={`sb-sim-${t.id}`} id={`sb-sim-tab-${t.id}`} onClick={() => setTab(t.id)}>
+                  {t.label}
+                </button>
+              ))}
+            </div>
+            {/* Beside the views, not in the bar: a running board's bar has no room left at 1280 px. */}
+            <CompareStrategiesButton />
           </div>
           <div key={tab} role="tabpanel" id={`sb-sim-${tab}`} aria-labelledby={`sb-sim-tab-${tab}`} className="sb-sim-body">
             <TabBody tab={tab} />
