@@ -10,6 +10,8 @@ export interface RunStorage {
   name: string;
   /** IDBKeyRange matching the factory, when it is not the global one (fake-indexeddb in tests). */
   IDBKeyRange?: typeof IDBKeyRange;
+  /** Tests: runs before each of the logs' storage transactions commits; throwing fails it (storage full). */
+  beforeCommit?: () => void;
 }
 
 const STORE = 'state';

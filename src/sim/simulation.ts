@@ -172,7 +172,7 @@ export class Simulation {
       seed: o.seed,
       // A stored run keeps its records resident (the record budget bounds them), so consumers
       // read from memory and storage is only written, at checkpoints.
-      ...(s ? { storage: { indexedDB: s.indexedDB, name: s.name, durability: 'relaxed' as const, cacheBytes: 64 * 1024 * 1024, ...(s.IDBKeyRange ? { IDBKeyRange: s.IDBKeyRange } : {}) } } : {}),
+      ...(s ? { storage: { indexedDB: s.indexedDB, name: s.name, durability: 'relaxed' as const, cacheBytes: 64 * 1024 * 1024, ...(s.IDBKeyRange ? { IDBKeyRange: s.IDBKeyRange } : {}), ...(s.beforeCommit ? { beforeCommit: s.beforeCommit } : {}) } } : {}),
       // Retention and compaction checked every second (Kafka: 5 minutes and 15 s) so a
       // workshop sees them happen; the record budget keeps a long run's memory bounded.
       cleanerIntervalMs: 1_000,
@@ -375,6 +375,19 @@ export class Simulation {
   }
 
   /** Deletes the stored run of this simulation (its logs and state); it goes on in memory until stopped. */
+  /**
+   * Storage refused a checkpoint (full, or blocked): the run goes on in memory and is no longer
+   * stored. Its stored state goes now, so a reload finds no half-stored run; the logs' database
+   * goes once the run's cluster closes (its logs still read paged-out records from it, and keep
+   * in memory what storage refused).
+   */
+  async keepInMemory(): Promise<void> {
+    const storage = this.storage;
+    if (!storage) return;
+    this.storage = null;
+    await discardRun(storage);
+  }
+
   async discard(): Promise<void> {
     const storage = this.storage;
     if (!storage) return;

@@ -91,4 +91,39 @@ describe('a stored run', () => {
     await expect(Simulation.restore(exampleBoard('ecommerce'), where)).rejects.toThrow(/changed since its run was stored/);
     expect(await Simulation.restore(exampleBoard('banking'), where)).toBeNull();
   }, 60_000);
+
+  it('storage refusing a checkpoint (full): the run goes on in memory, cuts nothing acknowledged, and a reload finds no stored run', async () => {
+    let full = false;
+    const where: RunStorage = {
+      ...storage(),
+      beforeCommit: () => {
+        if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+    };
+    const sim = new Simulation(exampleBoard('banking'), { seed: 3, commandsPerSecond: 60 });
+    await sim.start(where);
+    await sim.advance(4_000);
+    await sim.checkpoint();
+    full = true;
+    await sim.advance(3_000);
+    const before = sim.snapshot();
+    await expect(sim.checkpoint()).rejects.toMatchObject({ code: 'SIM_STORED_RUN' });
+    await sim.keepInMemory();
+    expect(sim.durable).toBe(false);
+    // What storage refused stays in memory: no replica's log went back.
+    const after = sim.snapshot();
+    const ends = (s: SimSnapshot) => s.partitions.map((p) => `${p.topic}/${p.partition} ${p.replicaLogEnd.join(',')}`).sort();
+    expect(ends(after)).toEqual(ends(before));
+    await sim.advance(5_000);
+    const end = sim.snapshot();
+    expect(end.counters.lost).toBe(0);
+    expect(end.counters.acknowledged).toBeGreaterThan(before.counters.acknowledged);
+    expect(end.counters.consumed).toBeGreaterThan(before.counters.consumed);
+    // Checkpoints are no longer tried.
+    await sim.checkpoint();
+    await sim.stop();
+    full = false;
+    expect(await Simulation.restore(exampleBoard('banking'), where)).toBeNull();
+  }, 60_000);
 });
+

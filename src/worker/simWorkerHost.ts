@@ -52,7 +52,7 @@ export class SimWorkerHost {
     } catch (e) {
       const err = e as { code?: string; message?: string };
       this.port.post({ type: 'error', code: err.code ?? 'SIM_STORED_RUN', message: err.message ?? String(e), problems: [] }, []);
-      await sim.discard().catch(() => undefined);
+      await sim.keepInMemory().catch(() => undefined);
     }
   }
 

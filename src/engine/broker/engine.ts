@@ -243,6 +243,7 @@ export class Engine {
       store: this.backend.partitionStore(topic, partition, broker),
       ...(this.cache ? { cache: this.cache } : {}),
       ...(restored ? { restored } : {}),
+      answeredBeforeFlush: () => this.cluster.core.config.flushIntervalMessages > 1,
     });
   }
 

@@ -66,6 +66,13 @@ export interface PartitionLogInit {
   store: PartitionStore;
   cache?: ChunkCache;
   restored?: { meta: PartitionMeta; chunks: ChunkRef[]; logEndOffset: number };
+  /**
+   * Whether appends were answered before storage had them (log.flush.interval.messages above 1):
+   * then a failed write keeps them in memory, to be written by a later flush, instead of cutting
+   * acknowledged records (as Kafka's page cache keeps what the disk refused until the log dir
+   * is taken offline). Otherwise the log goes back to what storage holds. Read at each failure.
+   */
+  answeredBeforeFlush?: () => boolean;
 }
 
 export class PartitionLog {
@@ -92,6 +99,7 @@ export class PartitionLog {
   readonly store: PartitionStore;
   private readonly settings: () => LogSettings;
   private readonly cache: ChunkCache | undefined;
+  private readonly answeredBeforeFlush: () => boolean;
   private hw = 0;
   private queue: Promise<unknown> = Promise.resolve();
   /** Records below this offset are in storage (memory storage: everything appended). */
@@ -102,9 +110,10 @@ export class PartitionLog {
   private flushAgain = false;
   private waiters: FlushWaiter[] = [];
   /**
-   * Storage that pages (IndexedDB): the last chunk, while not yet handed to storage, grows in a
-   * buffer of its own up to TAIL_BYTES, so appends of a few records at a time are stored (and
-   * reopened: one key per chunk) as values of kilobytes rather than one value per request.
+   * Storage that pages (IndexedDB): the leader's last chunk, while not yet handed to storage,
+   * grows in a buffer of its own up to TAIL_BYTES, so appends of a few records at a time are
+   * stored (and reopened: one key per chunk) as values of kilobytes rather than one value per
+   * request. Followers widen views of those bytes instead (extendSharedView).
    */
   private tail: { chunk: Chunk; buf: Uint8Array } | null = null;
 
@@ -115,6 +124,7 @@ export class PartitionLog {
     this.settings = init.settings;
     this.store = init.store;
     this.cache = init.cache;
+    this.answeredBeforeFlush = init.answeredBeforeFlush ?? (() => false);
     const r = init.restored;
     this.epochs = new LeaderEpochCache(r?.meta.epochs ?? []);
     if (r) {
@@ -240,7 +250,7 @@ export class PartitionLog {
       if (m.partitionLeaderEpoch >= 0 && this.epochs.assign(m.partitionLeaderEpoch, m.baseOffset)) this.pending.metaChanged = true;
       if (m.producerId >= 0 && m.baseSequence >= 0) this.producers.record(m.producerId, m.producerEpoch, { firstSeq: m.baseSequence, lastSeq: m.baseSequence + m.lastOffsetDelta, baseOffset: m.baseOffset, appendTime: m.appendTime });
       const t = batchTimes(m);
-      this.placeChunk({ baseOffset: m.baseOffset, lastOffset: last, count: m.count, byteLength: b.length, firstTimestamp: t.first, maxTimestamp: t.max, data: b }, now);
+      this.placeChunk({ baseOffset: m.baseOffset, lastOffset: last, count: m.count, byteLength: b.length, firstTimestamp: t.first, maxTimestamp: t.max, data: b }, now, true);
       next = last + 1;
     }
     if (next > from) this.extendTo(next);
@@ -269,9 +279,8 @@ export class PartitionLog {
       return Promise.resolve();
     }
     const upTo = this.logEndOffset;
-    // The tail is handed to storage now: it stops growing, and keeps only the bytes it holds.
-    const t = this.tail;
-    if (t && t.chunk.data?.buffer === t.buf.buffer) t.chunk.data = t.chunk.data.slice();
+    // The tail is handed to storage now: it stops growing. Its bytes stay where they are, since
+    // the followers' chunks are views of them (at most one tail's unused room per flush).
     this.tail = null;
     const taken = this.pending;
     const { write, chunks } = taken.take(taken.metaChanged ? this.meta() : undefined);
@@ -335,15 +344,16 @@ export class PartitionLog {
   }
 
   /**
-   * A write failed: appends go back to what storage holds (the flushed offset) and whoever
-   * waited for them is told; rewrites (retention, compaction, truncation) below it stay in
-   * memory and are written again with the next flush.
+   * A write failed: whoever waited for it is told, and what it held is written again with the
+   * next flush. Appends not yet answered go back to what storage holds (the flushed offset);
+   * appends already answered (answeredBeforeFlush) stay in memory. Rewrites (retention,
+   * compaction, truncation) stay in memory either way.
    */
   private rollBack(failed: PendingWrite, e: unknown): void {
     this.pending.prepend(failed);
     const waiters = this.waiters;
     this.waiters = [];
-    if (this.logEndOffset > this.flushedOffset) this.truncate(this.flushedOffset);
+    if (this.logEndOffset > this.flushedOffset && !this.answeredBeforeFlush()) this.truncate(this.flushedOffset);
     for (const w of waiters) w.reject(e);
   }
 
@@ -370,7 +380,7 @@ export class PartitionLog {
   }
 
   /** Rolls a new segment when the active one is full by size or age (segment.bytes / segment.ms). */
-  private placeChunk(chunk: Chunk, now: number): void {
+  private placeChunk(chunk: Chunk, now: number, shared = false): void {
     const { segmentBytes, segmentMs, segmentRecords = Infinity } = this.settings();
     let active = this.activeSegment();
     let rolled = false;
@@ -383,8 +393,8 @@ export class PartitionLog {
       active.createdAt = now;
       rolled = true;
     }
-    if (!rolled && this.extendTail(active, chunk)) return;
-    if (this.store.pageable && chunk.byteLength <= TAIL_BYTES / 2 && chunk.data) {
+    if (!rolled && (shared ? this.extendSharedView(active, chunk) : this.extendTail(active, chunk))) return;
+    if (!shared && this.store.pageable && chunk.byteLength <= TAIL_BYTES / 2 && chunk.data) {
       const buf = new Uint8Array(TAIL_BYTES);
       buf.set(chunk.data);
       chunk.data = buf.subarray(0, chunk.byteLength);
@@ -395,6 +405,31 @@ export class PartitionLog {
     this.pending.put({ segmentBase: active.baseOffset, chunk });
   }
 
+  /**
+   * A follower's batches are views of the leader's bytes (shared, not copied): a batch that
+   * starts where the last unwritten chunk's view ends, in the same buffer (the leader's tail),
+   * widens that view, so the follower's chunks are as few as the leader's.
+   */
+  private extendSharedView(active: Segment, next: Chunk): boolean {
+    const c = active.chunks[active.chunks.length - 1];
+    const a = c?.data;
+    const b = next.data;
+    if (!this.store.pageable || !c || !a || !b || !this.pending.unwritten.has(c) || a.byteLength !== c.byteLength) return false;
+    if (a.buffer !== b.buffer || a.byteOffset + a.byteLength !== b.byteOffset || next.baseOffset <= c.lastOffset) return false;
+    c.data = new Uint8Array(a.buffer, a.byteOffset, a.byteLength + b.byteLength);
+    this.grow(active, c, next);
+    return true;
+  }
+
+  private grow(active: Segment, c: Chunk, next: Chunk): void {
+    c.byteLength += next.byteLength;
+    c.lastOffset = next.lastOffset;
+    c.count += next.count;
+    if (next.maxTimestamp > c.maxTimestamp) c.maxTimestamp = next.maxTimestamp;
+    active.size += next.byteLength;
+    if (next.maxTimestamp > active.maxTimestamp) active.maxTimestamp = next.maxTimestamp;
+  }
+
   /** Appends `next`'s bytes to the growing tail chunk when it is still the segment's last, unwritten and has room. */
   private extendTail(active: Segment, next: Chunk): boolean {
     const t = this.tail;
@@ -403,13 +438,8 @@ export class PartitionLog {
     // Anything else that changed the chunk (a truncation cut it) ends the tail.
     if (c.data?.buffer !== t.buf.buffer || c.data.byteOffset !== 0 || c.data.byteLength !== c.byteLength || c.byteLength + next.byteLength > t.buf.length || next.baseOffset <= c.lastOffset) return false;
     t.buf.set(next.data, c.byteLength);
-    c.byteLength += next.byteLength;
-    c.data = t.buf.subarray(0, c.byteLength);
-    c.lastOffset = next.lastOffset;
-    c.count += next.count;
-    if (next.maxTimestamp > c.maxTimestamp) c.maxTimestamp = next.maxTimestamp;
-    active.size += next.byteLength;
-    if (next.maxTimestamp > active.maxTimestamp) active.maxTimestamp = next.maxTimestamp;
+    c.data = t.buf.subarray(0, c.byteLength + next.byteLength);
+    this.grow(active, c, next);
     return true;
   }
 

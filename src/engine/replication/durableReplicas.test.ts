@@ -84,6 +84,9 @@ describe('every replica is a durable PartitionLog (three brokers, IndexedDB)', (
     const logs = [...c1.engine.partition(TOPIC, 0).logs.values()];
     await Promise.all(logs.map((l) => l.flush()));
     const bytes = logs[0]!.sizeInBytes();
+    // The followers' chunks are views of the leader's bytes, not copies.
+    const leader = c1.engine.log(TOPIC, 0);
+    for (const l of logs) expect(l.segments[0]!.chunks[0]!.data!.buffer).toBe(leader.segments[0]!.chunks[0]!.data!.buffer);
     const before = await replicaLogs(c1, 1);
     await c1.close();
     const db = await openDatabase(factory, 'replicas-test');
