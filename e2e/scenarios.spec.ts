@@ -78,3 +78,34 @@ test("a run's Balance read model adds up: deposits minus withdrawals, in money w
     expect((cents / 100).toFixed(2)).toBe(row.balance);
   }
 });
+
+test('the sticky and the inspector say how an outcome is decided: by rules, by rules that may reject, or by weight while there are none', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('Banking');
+  const withdraw = board.sticky('Command', 'Withdraw money');
+  await withdraw.click();
+  const panel = new ScenariosPanel(page);
+  const mode = panel.inspector.getByRole('note', { name: 'How the outcome is decided' });
+  await expect(mode).toHaveText('Rules decide: the first guard that holds wins; Money withdrawn otherwise.');
+  await expect(withdraw.getByRole('img', { name: /^(No rules yet|Rules decide)/ })).toHaveCount(0);
+
+  // Without the "otherwise": a withdrawal no guard admits is rejected, and Money withdrawn never happens.
+  await panel.inspector.getByRole('button', { name: 'Remove rule for Money withdrawn' }).click();
+  await expect(mode).toContainText('when none holds, the command is rejected');
+  await expect(panel.inspector.getByRole('note', { name: 'Outcomes without a rule' })).toHaveText('Money withdrawn has no rule, so Withdraw money never leads to it.');
+  await expect(withdraw.getByRole('img', { name: /^Rules decide: .*no "otherwise" outcome/ })).toHaveText('⊘ may reject', { timeout: 5000 });
+  await expect(panel.status('Within the balance')).toContainText("the command was rejected: no outcome's guard admits it (Withdrawal rejected when amount > balance)", { timeout: 5000 });
+
+  // No rule left: no rules yet, the link weights decide, and the scenarios say they cannot.
+  await panel.inspector.getByRole('button', { name: 'Remove rule for Withdrawal rejected' }).click();
+  await expect(mode).toHaveText('No rules yet: the simulator draws the outcome by the link weights (Money withdrawn 9 : Withdrawal rejected 1).');
+  await expect(withdraw.getByRole('img', { name: /^No rules yet: .*at random/ })).toHaveText('⚖ by weight', { timeout: 5000 });
+  await expect(panel.status('Beyond the balance')).toContainText('No rule decides Withdraw money', { timeout: 5000 });
+
+  await board.undo();
+  await board.undo();
+  await expect(mode).toHaveText('Rules decide: the first guard that holds wins; Money withdrawn otherwise.');
+  await expect(withdraw.getByRole('img', { name: 'Scenarios: 2 passing, 0 failing' })).toBeVisible({ timeout: 5000 });
+  await expect(withdraw.getByRole('img', { name: /^(No rules yet|Rules decide)/ })).toHaveCount(0);
+});

@@ -12,7 +12,7 @@ export interface BoardProblems {
 
 export function problemsByElement(all: readonly Problem[]): Record<string, ElementProblem[]> {
   const byElement: Record<string, ElementProblem[]> = {};
-  for (const p of all) for (const id of p.elementIds) (byElement[id] ??= []).push({ severity: p.severity, message: p.message });
+  for (const p of all) for (const id of p.elementIds) (byElement[id] ??= []).push({ severity: p.severity, message: p.message, code: p.code });
   return byElement;
 }
 

@@ -33,13 +33,30 @@ export function OutcomeRulesEditor({ element }: { element: CommandElement }) {
     [next[i], next[j]] = [next[j]!, next[i]!];
     write(next);
   };
+  // The same decision the runtime makes (topology/rules/hooks.ts): guards in order, then the first unguarded outcome.
+  const applicable = rules.filter((r) => entry.outcomes.some((o) => o.eventId === r.eventId));
+  const otherwise = applicable.find((r) => !r.when.trim());
+  const mode =
+    rules.length === 0
+      ? entry.outcomes.length > 1
+        ? `No rules yet: the simulator draws the outcome by the link weights (${entry.outcomes.map((o) => `${labelOf(t, o.eventId)} ${o.weight}`).join(' : ')}).`
+        : `No rules yet: every ${element.text || 'command'} leads to ${entry.outcomes[0] ? labelOf(t, entry.outcomes[0].eventId) : 'its event'}.`
+      : otherwise
+        ? `Rules decide: the first guard that holds wins; ${labelOf(t, otherwise.eventId)} otherwise.`
+        : 'Rules decide: the first guard that holds wins; when none holds, the command is rejected (no outcome’s guard admits it) and nothing is written.';
   return (
     <section aria-label="Outcome rules">
       <h3>Outcome rules</h3>
+      <p className="sb-rule-mode-text" role="note" aria-label="How the outcome is decided">
+        {mode}
+      </p>
       {rules.length === 0 ? (
         <p className="sb-field-hint">
-          {entry.outcomes.length > 1 ? 'No rules: the simulator picks an outcome at random by the link weights. ' : ''}
           Give each outcome a guard over the command and the state (e.g. <code>amount &gt; balance</code>); the first that holds wins, an empty guard means “otherwise”.
+        </p>
+      ) : missing.length > 0 ? (
+        <p className="sb-field-warning" role="note" aria-label="Outcomes without a rule">
+          {missing.map((o) => labelOf(t, o.eventId)).join(' and ')} {missing.length === 1 ? 'has' : 'have'} no rule, so {element.text || 'this command'} never leads to {missing.length === 1 ? 'it' : 'them'}.
         </p>
       ) : null}
       {rules.map((rule, i) => {

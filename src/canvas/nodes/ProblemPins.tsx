@@ -1,10 +1,13 @@
 // Problems pinned to a sticky (from the store's problemsByElement seam), shown as a small
-// marker whose tooltip lists them.
+// marker whose tooltip lists them (except the notes RuleModeBadge shows).
 import type { ElementId } from '../../model';
 import { useBoardStore } from '../../store/boardStore';
+import { isRuleMode } from '../../store/problems';
 
 export function ProblemPins({ id }: { id: ElementId }) {
-  const problems = useBoardStore((s) => s.problemsByElement[id]);
+  const all = useBoardStore((s) => s.problemsByElement[id]);
+  // How the outcome is decided has a badge of its own (RuleModeBadge).
+  const problems = all?.filter((p) => !isRuleMode(p));
   if (!problems || problems.length === 0) return null;
   const worst = problems.some((p) => p.severity === 'error') ? 'error' : 'warning';
   const text = problems.map((p) => p.message).join('\n');

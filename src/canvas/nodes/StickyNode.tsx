@@ -17,6 +17,7 @@ import { fitText, wrapLines } from '../text/textFit';
 import { HintBadge } from './HintBadge';
 import { LiveBadge, hasLiveBadge } from './LiveBadge';
 import { ProblemPins } from './ProblemPins';
+import { RuleModeBadge } from './RuleModeBadge';
 import { ScenarioBadge } from './ScenarioBadge';
 import { StickyEditor } from './StickyEditor';
 import { useDetail } from './useDetail';
@@ -53,6 +54,7 @@ export function StickyNode({ id, data, selected, kind }: NodeProps<FlowNode> & {
       {editing ? <StickyEditor id={element.id} text={element.text} label={label} /> : <FullName text={element.text} kind={kind} />}
       <span className="sb-badges">
         <NamingHint id={element.id} />
+        {kind === 'command' ? <RuleModeBadge id={element.id} /> : null}
         <ScenarioBadge id={element.id} />
         <ProblemPins id={element.id} />
       </span>

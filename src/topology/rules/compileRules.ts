@@ -71,6 +71,19 @@ function checkOutcomes(cx: CompileContext, commandId: ElementId, rules: readonly
   }
 }
 
+/**
+ * What rules leave out: an outcome with no rule never happens (a warning: likely a rule still
+ * to write), and without an unguarded outcome ("otherwise") a command no guard admits is
+ * rejected (a note, so the sticky can say so).
+ */
+function noteRuledOutcomes(cx: CompileContext, commandId: ElementId, rules: readonly OutcomeRule[], outcomeEvents: readonly ElementId[]): void {
+  const ruled = rules.filter((r) => outcomeEvents.includes(r.eventId));
+  for (const eventId of outcomeEvents.filter((id) => !ruled.some((r) => r.eventId === id)))
+    cx.warning('outcome-without-rule', `Command ${cx.quote(commandId)} has rules, but none for ${cx.quote(eventId)}, so it never leads to it: give that outcome a rule (an empty guard means "otherwise"), or remove the link.`, commandId);
+  if (ruled.length > 0 && ruled.every((r) => r.when.trim()))
+    cx.info('command-may-reject', `Command ${cx.quote(commandId)} has no "otherwise" outcome: when none of its guards holds, the command is rejected and nothing is written.`, commandId);
+}
+
 export function compileRules(cx: CompileContext): void {
   const { ix } = cx;
   for (const agg of cx.aggregates.values()) {
@@ -81,8 +94,10 @@ export function compileRules(cx: CompileContext): void {
       const el = ix.byId.get(c.commandId);
       const rules = el?.kind === 'command' && el.outcomes && el.outcomes.length > 0 ? el.outcomes : null;
       c.rules = rules;
-      if (rules) checkOutcomes(cx, c.commandId, rules, c.outcomes.map((o) => o.eventId), agg.state);
-      else if (c.outcomes.length > 1)
+      if (rules) {
+        checkOutcomes(cx, c.commandId, rules, c.outcomes.map((o) => o.eventId), agg.state);
+        noteRuledOutcomes(cx, c.commandId, rules, c.outcomes.map((o) => o.eventId));
+      } else if (c.outcomes.length > 1)
         cx.info(
           'command-without-rules',
           `Command ${cx.quote(c.commandId)} has no rules: the simulator picks ${c.outcomes.map((o) => `${cx.quote(o.eventId)} (weight ${o.weight})`).join(' or ')} at random. Give each outcome a guard to decide by the state.`,
