@@ -144,18 +144,18 @@ export class BoardPage {
     await this.page.getByLabel('Import board').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
   }
 
-  /** Slices ▾ → Export slices: the downloaded document's text. */
+  /** Board menu → Export slices: the downloaded document's text. */
   async exportSlices(): Promise<string> {
-    await this.page.getByRole('button', { name: 'Slices', exact: true }).click();
+    await this.page.getByRole('button', { name: 'Boards' }).click();
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: 'Export slices' }).click()]);
     const chunks: Buffer[] = [];
     for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  /** Slices ▾ → Import slices…, choosing a file in the file chooser it opens. */
+  /** Board menu → Import slices…, choosing a file in the file chooser it opens. */
   async importSlices(name: string, content: string): Promise<void> {
-    await this.page.getByRole('button', { name: 'Slices', exact: true }).click();
+    await this.page.getByRole('button', { name: 'Boards' }).click();
     const [chooser] = await Promise.all([this.page.waitForEvent('filechooser'), this.page.getByRole('button', { name: 'Import slices…' }).click()]);
     await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(content) });
   }

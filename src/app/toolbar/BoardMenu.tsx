@@ -1,11 +1,13 @@
 // The board menu: which board is open, the other saved boards to switch to, and create,
-// rename, duplicate and delete (delete asks first).
-import { useState } from 'react';
+// rename, duplicate and delete (delete asks first); and the board's rules and scenarios as
+// slices, exported or imported (SlicesSection.tsx).
+import { useRef, useState } from 'react';
 import type { BoardId } from '../../model';
 import { useBoardStore } from '../../store/boardStore';
 import { useBoardsStore } from '../../store/boardsStore';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { Disclosure } from './Disclosure';
+import { SlicesFileInput, SlicesSection } from './SlicesSection';
 
 export function BoardMenu() {
   const name = useBoardStore((s) => s.board?.name ?? '');
@@ -13,8 +15,10 @@ export function BoardMenu() {
   const boards = useBoardsStore((s) => s.boards);
   const [confirmDelete, setConfirmDelete] = useState<BoardId | null>(null);
   const store = useBoardsStore.getState;
+  const slicesInput = useRef<HTMLInputElement>(null);
   return (
     <>
+      <SlicesFileInput input={slicesInput} />
       <Disclosure label="Boards" display={<span className="sb-board-name">{name || 'Boards'}</span>} title="Switch, create, rename, duplicate or delete boards">
         {(close) => (
           <div className="sb-menu-list" aria-label="Boards">
@@ -48,6 +52,7 @@ export function BoardMenu() {
                 </li>
               ))}
             </ul>
+            <SlicesSection input={slicesInput} close={close} />
           </div>
         )}
       </Disclosure>

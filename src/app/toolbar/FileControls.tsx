@@ -10,7 +10,6 @@ import { useUiStore } from '../../store/uiStore';
 import { download, fileNameFor } from '../files/download';
 import { exportBoardImage } from '../files/exportImage';
 import { Disclosure } from './Disclosure';
-import { SlicesMenu } from './SlicesMenu';
 
 async function importFile(file: File): Promise<void> {
   const ui = useUiStore.getState();
@@ -79,7 +78,6 @@ export function FileControls() {
           </div>
         )}
       </Disclosure>
-      <SlicesMenu />
     </div>
   );
 }
