@@ -12,6 +12,8 @@ import { CAPABILITIES, type CapabilityResult, type StrategyFigures } from './str
 
 const VERSION_HEADER = 'event-store-version';
 const ELECTION_POLL_MS = 100;
+/** Twice the brokers' session timeout (9 s), after which the controller elects a new leader. */
+const ELECTION_WAIT_MS = 20_000;
 /** Header the correction demonstration puts on its event: the version it corrects. */
 export const CORRECTS_HEADER = 'corrects-version';
 
@@ -193,6 +195,9 @@ export async function demonstrateCapabilities(cx: DemoContext): Promise<Capabili
         ? `Crashed broker ${leader}, leader of ${topic} partition ${log.partition} and of ${n(led)} partitions in all: broker ${next} was elected ${n(electedMs)} ms later (broker session timeout), and an acks=all append succeeded ${n(done.ms)} ms after that (replicas ${view.replicas.join(', ')}, min.insync.replicas ${view.minInsync ?? '?'}).`
         : `Crashed broker ${leader}, leader of ${topic} partition ${log.partition} (replicas ${view.replicas.join(', ')}): ${next === null ? 'no other replica was elected' : `broker ${next} was elected, but the append was refused (${done && !done.ok ? (done.error as Error).message : 'no answer'})`}.`,
     });
+    // The broker comes back, so what follows runs on a whole cluster (a single replica's partition needs it).
+    sim.broker('start', leader);
+    await leaderAfter(sim, topic, log.partition, null);
   } else {
     rows.push({ id: 'availability', answer: 'no', evidence: `${topic} partition ${log.partition} has no leader to fail over from.` });
   }
@@ -215,9 +220,9 @@ export async function demonstrateCapabilities(cx: DemoContext): Promise<Capabili
   return CAPABILITIES.map((c) => rows.find((r) => r.id === c.id)!);
 }
 
-/** The partition's next leader after `crashed` (null if none is elected within 30 simulated seconds). */
-async function leaderAfter(sim: Simulation, topic: string, partition: number, crashed: number): Promise<number | null> {
-  for (let waited = 0; waited < 30_000; waited += ELECTION_POLL_MS) {
+/** The partition's leader once it is not `crashed` (null if none is elected within ELECTION_WAIT_MS). */
+async function leaderAfter(sim: Simulation, topic: string, partition: number, crashed: number | null): Promise<number | null> {
+  for (let waited = 0; waited < ELECTION_WAIT_MS; waited += ELECTION_POLL_MS) {
     const leader = sim.snapshot().partitions.find((p) => p.topic === topic && p.partition === partition)?.leader ?? null;
     if (leader !== null && leader !== crashed) return leader;
     await sim.step(ELECTION_POLL_MS);
