@@ -59,6 +59,8 @@ export class Simulation {
   private cluster: Cluster | null = null;
   private storage: RunStorage | null = null;
   private checkpointing: Promise<void> | null = null;
+  /** Simulated time the checkpoint being written captured. */
+  private checkpointingAt = -1;
   /** Simulated time of the last checkpoint written (what a reload brings back), null before the first. */
   private storedAt: number | null = null;
   private roles: GroupRole[] = [];
@@ -326,14 +328,19 @@ export class Simulation {
    * Stores the run as it is at this instant: the run's state is captured now, every replica's
    * log is flushed to IndexedDB (each flush takes what the log holds now; the run goes on while
    * the writes complete), then the state is written — so the stored logs always reach at least
-   * as far as the stored state. One checkpoint at a time: a call while one is being written
-   * gets that one. Called every few seconds while the run goes, at pause, stop and page hide.
+   * as far as the stored state. One checkpoint at a time: a call while one of the same instant
+   * is being written gets that one, a later instant's is written after it. Called every few seconds while the run goes, at pause, stop and page hide.
    */
   checkpoint(): Promise<void> {
     const cluster = this.cluster;
     const storage = this.storage;
     if (!cluster || !storage) return Promise.resolve();
-    if (this.checkpointing) return this.checkpointing;
+    if (this.checkpointing) {
+      // The one being written is of this instant, or an older one: then this instant's follows it
+      // (a pause right after a slow checkpoint must not leave the older instant stored).
+      if (this.checkpointingAt === cluster.now()) return this.checkpointing;
+      return this.checkpointing.catch(() => undefined).then(() => this.checkpoint());
+    }
     const state = this.storedState(cluster);
     const flushes: Promise<void>[] = [];
     for (const t of cluster.engine.topics.values()) for (const p of t.partitions) for (const log of p.logs.values()) flushes.push(log.flush());
@@ -349,6 +356,7 @@ export class Simulation {
         this.checkpointing = null;
       });
     this.checkpointing = done;
+    this.checkpointingAt = state.at;
     return done;
   }
 

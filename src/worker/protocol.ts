@@ -7,7 +7,7 @@
 import type { ITopicConfig, KafkaMessage, Message, RecordMetadata } from '../engine/index';
 import type { Board } from '../model';
 import type { Problem, ScenarioResult } from '../topology';
-import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, RebalanceHistoryView, RemoteSchemaProposal, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
+import type { AssignorName, ExperimentSummary, KafkaConsoleApi, KeyDistribution, ProducerAcks, RebalanceHistoryView, RemoteSchemaProposal, RunAction, SimOptions, SimSeries, SimSnapshot, SimStructure } from '../sim';
 
 export interface OpenOptions {
   /** 'memory', or the name of an IndexedDB database in the worker's origin. */
@@ -75,12 +75,20 @@ export type SimCommand =
   /** finish: play every step now; next: stop playing on and apply the next step; play: play on again. */
   | { type: 'experiment'; action: 'finish' | 'close' | 'next' | 'play' }
   | { type: 'listExperiments' }
+  /**
+   * Exact replay of the run on screen (docs/sim.md "Exact replay"): open it (the live run pauses),
+   * step 10 ms, go to the next action, seek to a time (back means replaying from the start),
+   * play or hold, take over from where it stands ("Continue from here": the replayed run becomes
+   * the board's run, recording new actions from there), or close it (back to the live run).
+   */
+  | { type: 'replay'; action: 'open' | 'step' | 'nextAction' | 'play' | 'hold' | 'takeOver' | 'close' }
+  | { type: 'replay'; action: 'seek'; at: number }
   /** Compile a board for its problems, off the main thread (large boards take a while). */
   | { type: 'compile'; board: Board; seq: number };
 
 export type SimMessage =
   /** `rebalances` comes only when the rebalance history changed since the last one sent. */
-  | { type: 'snapshot'; snapshot: SimSnapshot; series: SimSeries; rebalances?: RebalanceHistoryView }
+  | { type: 'snapshot'; snapshot: SimSnapshot; series: SimSeries; rebalances?: RebalanceHistoryView; replay?: ReplayView }
   | { type: 'structure'; structure: SimStructure }
   /** The answer to `restore`: whether the board had a stored run (then a snapshot follows, paused). */
   | { type: 'restored'; boardId: string; found: boolean }
@@ -94,6 +102,26 @@ export type SimMessage =
    */
   | { type: 'problems'; seq: number; problems: Problem[]; scenarios: ScenarioResult[]; schemas?: Record<string, RemoteSchemaProposal> }
   | { type: 'error'; code: string; message: string; problems: { message: string; elementIds: readonly string[] }[] };
+
+/** One recorded action on the replay timeline. */
+export interface ReplayMark {
+  at: number;
+  kind: RunAction['kind'];
+  label: string;
+}
+
+/** The run's timeline: the live run's recording, or the replay on screen and where it stands. */
+export interface ReplayView {
+  mode: 'live' | 'replay';
+  /** Simulated time shown. */
+  at: number;
+  /** How far the recording replays exactly (its end, or where a reload continued it). */
+  end: number;
+  marks: ReplayMark[];
+  playing: boolean;
+  /** A seek under way: its target, and whether it went back to replay from the start. */
+  seeking: { target: number; fromStart: boolean } | null;
+}
 
 /**
  * The worker never posts snapshots more often than this: 10 a second reads as live, and each

@@ -1,8 +1,10 @@
 // The worker side of the simulation protocol, without the worker globals so it can be tested
 // in Node: holds the run and the experiment on screen, moves simulated time on a timer by
 // real elapsed time × speed, and posts a snapshot at most every SNAPSHOT_INTERVAL_MS.
-import { boardSchemaProposals, discardRun, ExperimentPlayer, KafkaConsole, listExperiments, SIM_EPOCH_MS, Simulation, STEP_MS, type RunStorage, type SimSeries } from '../sim';
+import { boardSchemaProposals, discardRun, ExperimentPlayer, KafkaConsole, listExperiments, SIM_EPOCH_MS, Simulation, STEP_MS, type RunAction, type RunStorage, type SimSeries } from '../sim';
 import { compileTopology, runScenarios, type ScenarioResult } from '../topology';
+import { liveView, ReplayHost } from './replayHost';
+import { takeOver } from './takeOver';
 import { CHECKPOINT_INTERVAL_MS, MAX_SIM_MS_PER_TICK, SNAPSHOT_INTERVAL_MS, TICK_MS, type ConsoleCall, type SimCommand, type WorkerMessage } from './protocol';
 
 export interface HostPort {
@@ -14,6 +16,8 @@ export interface HostPort {
 export class SimWorkerHost {
   private sim: Simulation | null = null;
   private experiment: ExperimentPlayer | null = null;
+  /** The replay on screen (the live run waits paused behind it), read-only until taken over. */
+  private replay: ReplayHost | null = null;
   private speed = 1;
   private lastTick = 0;
   private debt = 0;
@@ -58,6 +62,7 @@ export class SimWorkerHost {
 
   /** The run on screen is stored, then closed (another board's run comes on screen). */
   private async putAway(): Promise<void> {
+    await this.closeReplay();
     await this.checkpoint();
     await this.sim?.stop();
     this.sim = null;
@@ -86,7 +91,13 @@ export class SimWorkerHost {
 
   private async callNow(cmd: ConsoleCall): Promise<void> {
     try {
-      const sim = this.need();
+      const writes = cmd.method === 'produce' || cmd.method === 'resetOffsets' || cmd.method === 'runCleaner';
+      // Reads look at what is on screen (a replay too); a write is a user action: recorded, at a step boundary.
+      const sim = writes ? this.need() : (this.replay?.sim ?? this.need());
+      if (writes) {
+        await this.betweenTicks();
+        sim.record({ kind: cmd.method, request: cmd.args[0] } as RunAction);
+      }
       const cluster = sim.activeCluster;
       if (!cluster || sim.state === 'stopped') throw Object.assign(new Error('The run has stopped: run the simulation to look at its topics.'), { code: 'SIM_NOT_STARTED' });
       if (this.console?.sim !== sim) this.console = { sim, console: new KafkaConsole(cluster, SIM_EPOCH_MS) };
@@ -105,6 +116,8 @@ export class SimWorkerHost {
   private async handleNow(cmd: SimCommand): Promise<void> {
     if (cmd.type === 'compile') return this.compile(cmd.board, cmd.seq);
     try {
+      // Actions take effect between two steps, never inside one: a replay repeats them there.
+      await this.betweenTicks();
       await this.apply(cmd);
       this.dirty = true;
       this.ensureTicking();
@@ -212,7 +225,74 @@ export class SimWorkerHost {
       case 'listExperiments':
         this.port.post({ type: 'experiments', list: listExperiments() }, []);
         return;
+      case 'replay':
+        return this.replayCommand(cmd);
     }
+  }
+
+  /** Until the tick under way (if any) has finished its steps. */
+  private async betweenTicks(): Promise<void> {
+    while (this.busy) await this.ticked;
+  }
+
+  private async replayCommand(cmd: Extract<SimCommand, { type: 'replay' }>): Promise<void> {
+    if (cmd.action === 'open') {
+      const sim = this.live();
+      if (sim.state === 'running') {
+        sim.pause();
+        void this.checkpoint();
+      }
+      const recording = sim.recording();
+      if (liveView(recording, sim.now).end <= 0) throw Object.assign(new Error('Nothing to replay yet: let the run go for a moment first (a run stored before replays existed cannot be replayed).'), { code: 'SIM_NOTHING_TO_REPLAY' });
+      await this.closeReplay();
+      this.closeExperiment();
+      this.replay = await ReplayHost.open(recording);
+      this.sentSeries = -1;
+      this.sentRebalances = -1;
+      return;
+    }
+    const r = this.replay;
+    if (!r) throw Object.assign(new Error('Open the replay first ("Replay run").'), { code: 'SIM_NO_REPLAY' });
+    switch (cmd.action) {
+      case 'seek':
+        return r.seek(cmd.at);
+      case 'step':
+        return r.step();
+      case 'nextAction':
+        return r.nextAction();
+      case 'play':
+      case 'hold':
+        this.lastTick = this.port.now();
+        return r.play(cmd.action === 'play');
+      case 'close':
+        return this.closeReplay();
+      case 'takeOver': {
+        const live = this.sim;
+        this.replay = null;
+        this.sim = await takeOver(r, live, live?.durable ? this.storageFor(live.board.id) : undefined, (view, snapshot) => this.port.post({ type: 'snapshot', snapshot, series: { names: [], columns: [] }, replay: view }, []));
+        this.console = null;
+        this.sentSeries = -1;
+        this.sentRebalances = -1;
+        this.lastCheckpoint = this.port.now();
+        this.port.post({ type: 'structure', structure: this.sim.structure() }, []);
+        return;
+      }
+    }
+  }
+
+  private async closeReplay(): Promise<void> {
+    const r = this.replay;
+    if (!r) return;
+    this.replay = null;
+    this.sentSeries = -1;
+    this.sentRebalances = -1;
+    await r.close();
+  }
+
+  /** The live run (also while a replay is on screen). */
+  private live(): Simulation {
+    if (!this.sim) throw Object.assign(new Error('Run the simulation first.'), { code: 'SIM_NOT_STARTED' });
+    return this.sim;
   }
 
   private compile(board: Parameters<typeof compileTopology>[0], seq: number): void {
@@ -231,9 +311,10 @@ export class SimWorkerHost {
     this.port.post({ type: 'problems', seq, problems, scenarios, schemas }, []);
   }
 
+  /** The live run, to act on: refused while a replay is on screen (it is read-only until taken over). */
   private need(): Simulation {
-    if (!this.sim) throw Object.assign(new Error('Run the simulation first.'), { code: 'SIM_NOT_STARTED' });
-    return this.sim;
+    if (this.replay) throw Object.assign(new Error('This is a replay: it only shows what happened. Choose "Continue from here" to act on the run from this point, or close the replay.'), { code: 'SIM_REPLAY_READ_ONLY' });
+    return this.live();
   }
 
   private closeExperiment(): void {
@@ -266,7 +347,9 @@ export class SimWorkerHost {
     this.lastTick = now;
     try {
       const simMs = elapsed * this.speed;
-      if (this.experiment && !this.experiment.done && !this.experiment.stepping) {
+      if (this.replay) {
+        if (await this.replay.tick(simMs)) this.dirty = true;
+      } else if (this.experiment && !this.experiment.done && !this.experiment.stepping) {
         this.experiment.play(simMs);
         this.dirty = true;
       } else if (!this.experiment && this.sim?.state === 'running') {
@@ -287,7 +370,7 @@ export class SimWorkerHost {
     } finally {
       this.busy = false;
     }
-    const active = (this.sim && this.sim.state !== 'stopped') || this.experiment !== null || this.dirty;
+    const active = (this.sim && this.sim.state !== 'stopped') || this.experiment !== null || this.replay !== null || this.dirty;
     if (active) this.port.setTimeout(() => void this.tick(), TICK_MS);
     else this.ticking = false;
   }
@@ -298,20 +381,23 @@ export class SimWorkerHost {
     let snapshot;
     let series: SimSeries;
     let rebalances;
+    let replay;
+    const shown = this.replay?.sim ?? this.sim;
     if (this.experiment) {
       snapshot = this.experiment.snapshot({ speed: this.speed, seed: this.sim?.options.seed ?? 0 });
       series = { names: [], columns: [] };
-    } else if (this.sim) {
-      snapshot = this.sim.snapshot();
-      const version = this.sim.seriesVersion;
-      series = version !== this.sentSeries ? this.sim.seriesExport() : { names: [], columns: [] };
+    } else if (shown) {
+      snapshot = shown.snapshot();
+      const version = shown.seriesVersion;
+      series = version !== this.sentSeries ? shown.seriesExport() : { names: [], columns: [] };
       this.sentSeries = version;
-      if (this.sim.rebalanceVersion !== this.sentRebalances) {
-        this.sentRebalances = this.sim.rebalanceVersion;
-        rebalances = this.sim.rebalanceHistory() ?? undefined;
+      if (shown.rebalanceVersion !== this.sentRebalances) {
+        this.sentRebalances = shown.rebalanceVersion;
+        rebalances = shown.rebalanceHistory() ?? undefined;
       }
+      replay = this.replay ? this.replay.view() : liveView(shown.recording(), shown.now);
     } else return;
     const buffers = [...series.columns, ...(series.history?.columns ?? [])].map((c) => c.buffer as ArrayBuffer);
-    this.port.post({ type: 'snapshot', snapshot, series, ...(rebalances ? { rebalances } : {}) }, buffers);
+    this.port.post({ type: 'snapshot', snapshot, series, ...(rebalances ? { rebalances } : {}), ...(replay ? { replay } : {}) }, buffers);
   }
 }
