@@ -109,3 +109,48 @@ test('the sticky and the inspector say how an outcome is decided: by rules, by r
   await expect(withdraw.getByRole('img', { name: 'Scenarios: 2 passing, 0 failing' })).toBeVisible({ timeout: 5000 });
   await expect(withdraw.getByRole('img', { name: /^(No rules yet|Rules decide)/ })).toHaveCount(0);
 });
+
+test('a scenario is written from the keyboard: each added scenario, row and value hands the focus on', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('Banking');
+  const withdraw = board.sticky('Command', 'Withdraw money');
+  // Enter on the focused sticky edits its name; Escape leaves the focus on the sticky.
+  await withdraw.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(withdraw).toBeFocused();
+  const panel = new ScenariosPanel(page);
+  await panel.inspector.getByRole('button', { name: '+ Add scenario' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(panel.inspector.getByRole('textbox', { name: 'Scenario name' }).last()).toBeFocused();
+  await page.keyboard.type('Nothing to withdraw');
+  await page.keyboard.press('Enter');
+  const scenario = panel.scenario('Nothing to withdraw');
+  await scenario.getByRole('button', { name: '+ Given' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(scenario.getByRole('combobox', { name: 'Given 1 of Nothing to withdraw', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // Money deposited
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('amount = 10.00');
+  await page.keyboard.press('Enter');
+  // The next empty cell has the focus; a second value for the same field is refused where it is typed.
+  await expect(scenario.getByRole('combobox', { name: 'Given 1 of Nothing to withdraw: add a field' })).toBeFocused();
+  await page.keyboard.type('amount = 5');
+  await page.keyboard.press('Enter');
+  await expect(scenario.getByText('amount already has a value here: change that one instead')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await scenario.getByRole('combobox', { name: 'When of Nothing to withdraw: add a field' }).focus();
+  await page.keyboard.type('amount = 0');
+  await page.keyboard.press('Enter');
+  await scenario.getByRole('combobox', { name: 'Then 1 of Nothing to withdraw', exact: true }).focus();
+  await page.keyboard.press('ArrowDown'); // Withdrawal rejected
+  await expect(panel.status('Nothing to withdraw')).toContainText('Expected Withdrawal rejected, got Money withdrawn', { timeout: 5000 });
+  await expect(withdraw.getByRole('img', { name: 'Scenarios: 2 passing, 1 failing' })).toBeVisible();
+  await panel.inspector.getByRole('textbox', { name: 'Guard for Withdrawal rejected' }).focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' or amount <= 0');
+  await page.keyboard.press('Enter');
+  await expect(panel.status('Nothing to withdraw')).toHaveText('✓ Passes', { timeout: 5000 });
+  await expect(withdraw.getByRole('img', { name: 'Scenarios: 3 passing, 0 failing' })).toBeVisible();
+});

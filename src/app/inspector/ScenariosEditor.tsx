@@ -3,7 +3,8 @@
 // or commands expected, or the read model's row) or "expect a rejection". Named, reorderable,
 // several per sticky; every cell is "field = value" with the fields suggested. Its result from
 // the latest run (in the worker, a moment after each edit) shows beside the name.
-import type { ElementId, ExprType, FieldExpr, Scenario, ScenarioStep } from '../../model';
+import { useState } from 'react';
+import type { ElementId, ExprType, FieldExpr, Scenario, ScenarioId, ScenarioStep } from '../../model';
 import { exprTypeOfComputed } from '../../model';
 import { newId } from '../../lib/ids';
 import type { ScenarioResult, Topology } from '../../topology';
@@ -59,6 +60,8 @@ function newScenario(owner: Owner, choices: Choices): Scenario {
 export function ScenariosEditor({ owner }: { owner: Owner }) {
   const t = useTopology();
   const results = useBoardStore((s) => s.scenarioResults[owner.id]);
+  // The scenario just added takes the focus (its name, selected), so it can be named and filled from the keyboard.
+  const [added, setAdded] = useState<ScenarioId | null>(null);
   if (!t) return null;
   const choices = choicesFor(t, owner);
   const scenarios = owner.scenarios ?? [];
@@ -82,6 +85,7 @@ export function ScenariosEditor({ owner }: { owner: Owner }) {
           owner={owner}
           choices={choices}
           result={results?.find((r) => r.scenarioId === s.id && r.name === s.name)}
+          justAdded={s.id === added}
           first={i === 0}
           last={i === scenarios.length - 1}
           onChange={(next) => write(replace(i, next))}
@@ -89,7 +93,15 @@ export function ScenariosEditor({ owner }: { owner: Owner }) {
           onRemove={() => write(scenarios.filter((_, j) => j !== i))}
         />
       ))}
-      <button type="button" className="sb-button" onClick={() => write([...scenarios, newScenario(owner, choices)])}>
+      <button
+        type="button"
+        className="sb-button"
+        onClick={() => {
+          const scenario = newScenario(owner, choices);
+          setAdded(scenario.id);
+          write([...scenarios, scenario]);
+        }}
+      >
         + Add scenario
       </button>
     </section>
@@ -112,9 +124,11 @@ function Status({ result }: { result: ScenarioResult | undefined }) {
   );
 }
 
-function ScenarioTable(props: { scenario: Scenario; owner: Owner; choices: Choices; result: ScenarioResult | undefined; first: boolean; last: boolean; onChange(s: Scenario): void; onMove(by: number): void; onRemove(): void }) {
+function ScenarioTable(props: { scenario: Scenario; owner: Owner; choices: Choices; result: ScenarioResult | undefined; justAdded: boolean; first: boolean; last: boolean; onChange(s: Scenario): void; onMove(by: number): void; onRemove(): void }) {
   const { scenario: s, owner, choices, result, onChange } = props;
   const name = s.name || 'untitled';
+  // A row added with "+ Given" / "+ Then" takes the focus (its event), so the keyboard goes on from there.
+  const [addedRow, setAddedRow] = useState<string | null>(null);
   const stepRows = (role: 'Given' | 'Then', steps: ScenarioStep[], options: { id: ElementId; label: string }[], scope: Map<string, ExprType>) =>
     steps.map((step, k) => {
       const set = (next: ScenarioStep | null) => {
@@ -129,7 +143,7 @@ function ScenarioTable(props: { scenario: Scenario; owner: Owner; choices: Choic
             {fixed ? (
               <span className="sb-step-name">{owner.text || 'Row'}</span>
             ) : (
-              <select aria-label={`${role} ${k + 1} of ${name}`} value={step.elementId} onChange={(e) => set({ elementId: e.target.value as ElementId, values: [] })}>
+              <select autoFocus={addedRow === `${role}-${k}`} aria-label={`${role} ${k + 1} of ${name}`} value={step.elementId} onChange={(e) => set({ elementId: e.target.value as ElementId, values: [] })}>
                 {options.some((o) => o.id === step.elementId) ? null : <option value={step.elementId}>(not linked here)</option>}
                 {options.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -153,7 +167,7 @@ function ScenarioTable(props: { scenario: Scenario; owner: Owner; choices: Choic
   return (
     <div className={`sb-scenario sb-card-${result ? result.status : 'grey'}`} role="group" aria-label={`Scenario ${name}`}>
       <div className="sb-rule-head">
-        <CommitField label="Scenario name" compact value={s.name} validate={(text) => (text.trim() ? null : 'Give the scenario a name')} onCommit={(text) => onChange({ ...s, name: text.trim() })} />
+        <CommitField label="Scenario name" compact autoFocus={props.justAdded} value={s.name} validate={(text) => (text.trim() ? null : 'Give the scenario a name')} onCommit={(text) => onChange({ ...s, name: text.trim() })} />
         <button type="button" className="sb-button sb-mini" aria-label={`Move ${name} up`} disabled={props.first} onClick={() => props.onMove(-1)}>
           ↑
         </button>
@@ -188,11 +202,27 @@ function ScenarioTable(props: { scenario: Scenario; owner: Owner; choices: Choic
         </tbody>
       </table>
       <div className="sb-rule-add">
-        <button type="button" className="sb-button" disabled={choices.given.length === 0} onClick={() => onChange({ ...s, given: [...s.given, { elementId: choices.given[0]!.id, values: [] }] })}>
+        <button
+          type="button"
+          className="sb-button"
+          disabled={choices.given.length === 0}
+          onClick={() => {
+            setAddedRow(`Given-${s.given.length}`);
+            onChange({ ...s, given: [...s.given, { elementId: choices.given[0]!.id, values: [] }] });
+          }}
+        >
           + Given
         </button>
         {owner.kind !== 'readModel' && !s.rejected ? (
-          <button type="button" className="sb-button" disabled={choices.then.length === 0} onClick={() => onChange({ ...s, then: [...s.then, { elementId: choices.then[0]!.id, values: [] }] })}>
+          <button
+            type="button"
+            className="sb-button"
+            disabled={choices.then.length === 0}
+            onClick={() => {
+              setAddedRow(`Then-${s.then.length}`);
+              onChange({ ...s, then: [...s.then, { elementId: choices.then[0]!.id, values: [] }] });
+            }}
+          >
             + Then
           </button>
         ) : null}

@@ -30,6 +30,11 @@ export function StickyEditor({ id, text, label }: { id: ElementId; text: string;
     useUiStore.getState().stopEditing();
   };
   const draft = useTextDraft(ref, id, text, () => finish(true));
+  // Finished from the keyboard: the sticky itself keeps the focus (not the page), so Tab goes on from it.
+  const finishByKey = (commit: boolean) => {
+    finish(commit);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true }));
+  };
 
   return (
     <textarea
@@ -41,10 +46,10 @@ export function StickyEditor({ id, text, label }: { id: ElementId; text: string;
         e.stopPropagation();
         if (e.key === 'Enter' && !e.shiftKey) {
           e.preventDefault();
-          finish(true);
+          finishByKey(true);
         } else if (e.key === 'Escape') {
           e.preventDefault();
-          finish(false);
+          finishByKey(false);
         }
       }}
       onInput={draft.onInput}
