@@ -196,6 +196,12 @@ function ScenarioTable(props: { scenario: Scenario; owner: Owner; choices: Choic
               <th scope="row">Then</th>
               <td colSpan={2}>the command is rejected</td>
             </tr>
+          ) : s.then.length === 0 ? (
+            // An empty Then expects nothing to follow: say so rather than show no row at all.
+            <tr>
+              <th scope="row">Then</th>
+              <td colSpan={2}>{owner.kind === 'policy' ? 'no command is issued' : owner.kind === 'command' ? 'no event' : 'no row'}</td>
+            </tr>
           ) : (
             stepRows('Then', s.then, choices.then, choices.thenScope)
           )}
