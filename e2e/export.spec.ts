@@ -58,7 +58,7 @@ test('exports the Banking example as services: file tree, code view, zip downloa
   expect(JSON.parse(strFromU8(zip['banking/asyncapi.json']!)).asyncapi).toBe('3.0.0');
   expect(JSON.parse(strFromU8(zip['banking/openapi.json']!)).openapi).toBe('3.1.0');
   // The zip holds the client chosen in the dialog.
-  expect(JSON.parse(strFromU8(zip['banking/package.json']!)).dependencies).toEqual({ kafkajs: '2.2.4' });
+  expect(JSON.parse(strFromU8(zip['banking/package.json']!)).dependencies).toEqual({ kafkajs: '2.2.4', '@kafkajs/confluent-schema-registry': '3.9.0', avsc: '5.7.9' });
 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
