@@ -35,6 +35,7 @@ export {
   latestByKey,
   createExperimentCluster,
   EventStore,
+  VERSION_HEADER,
   type StoredEvent,
   ConcurrencyConflictError,
   LeaderNotAvailableError,

@@ -3,14 +3,13 @@
 // figures it saw. Demonstrations write to the measured aggregate's stream (copies of its own
 // events), so they run after every figure of the run has been taken.
 import { runtime } from '../../topology';
-import { ConcurrencyConflictError, EventStore, type Cluster, type StoredEvent } from '../engineApi';
+import { ConcurrencyConflictError, EventStore, VERSION_HEADER, type Cluster, type StoredEvent } from '../engineApi';
 import { SIM_EPOCH_MS, type Simulation } from '../simulation';
 import { countLogReads } from './logReadCounter';
 import { logOf, type TypeStreams } from './eventStreams';
 import { settleWithTime } from './settleWithTime';
 import { CAPABILITIES, type CapabilityResult, type StrategyFigures } from './strategyTypes';
 
-const VERSION_HEADER = 'event-store-version';
 const ELECTION_POLL_MS = 100;
 /** Twice the brokers' session timeout (9 s), after which the controller elects a new leader. */
 const ELECTION_WAIT_MS = 20_000;
@@ -150,30 +149,29 @@ export async function demonstrateCapabilities(cx: DemoContext): Promise<Capabili
         : 'The correction could not be appended.',
   });
   const byEventTime = first ? await store.query({ key, from: Number(first.timestamp), to: Number(first.timestamp) }) : [];
-  const found = correction ? byEventTime.some((e) => e.offset === correction.offset) : false;
+  const found = !!correction && byEventTime.some((e) => e.offset === correction.offset) && byEventTime.some((e) => e.offset === first?.offset);
   rows.push({
     id: 'biTemporal',
     answer: correction && found && Number(correction.ingestionTime) > Number(correction.timestamp) - SIM_EPOCH_MS ? 'yes' : 'no',
     evidence: correction
-      ? `The correction's event time is ${secs(Number(correction.timestamp) - SIM_EPOCH_MS)} into the run (when the corrected event happened); it was recorded at ${secs(Number(correction.ingestionTime))}. A query by event time for ${secs(Number(first!.timestamp) - SIM_EPOCH_MS)} returns ${byEventTime.length} events: the original and its correction.`
+      ? `The correction's event time is ${secs(Number(correction.timestamp) - SIM_EPOCH_MS)} into the run (when the corrected event happened); it was recorded at ${secs(Number(correction.ingestionTime))}. A query by event time for ${secs(Number(first!.timestamp) - SIM_EPOCH_MS)} returns ${byEventTime.length} event${byEventTime.length === 1 ? '' : 's'}${found ? `: the original (offset ${first!.offset}) and its correction (offset ${correction.offset})` : ', without both the original and its correction'}.`
       : 'No correction to show two times on.',
   });
 
   // ad-hoc query: every event of one type, over every topic that holds the type's events
   const logs = s.topics.flatMap((t) => cluster.engine.topic(t).partitions.map((p) => cluster.engine.leaderLog(p)));
-  const typeRecords = cx.typeRecords;
   const q = await countLogReads(logs, async () => {
     let hits = 0;
     for (const t of s.topics) hits += (await cluster.eventStore(t).query({ header: { [runtime.HEADER.eventType]: eventType } })).length;
     return hits;
   });
-  const queryCostly = s.topics.length > 1 || q.reads.scanned > typeRecords * 1.5;
+  const queryCostly = s.topics.length > 1 || q.reads.scanned > cx.typeRecords * 1.5;
   rows.push({
     id: 'adHocQuery',
     answer: queryCostly ? 'costly' : 'yes',
     evidence:
       `Queried ${eventType} events by header over ${n(s.topics.length)} topic${s.topics.length === 1 ? '' : 's'}: found ${n(q.value)}, scanning ${n(q.reads.scanned)} records ` +
-      `(${s.aggregate.typeName} has ${n(typeRecords)}); the engine has no secondary index, so a query reads every record it might match.`,
+      `(${s.aggregate.typeName} has ${n(cx.typeRecords)}); the engine has no secondary index, so a query reads every record it might match.`,
   });
 
   // availability: crash the leader of the aggregate's partition and append again

@@ -4,10 +4,9 @@
 // hold. This pass picks what to measure and checks ordering; it is not the measured read.
 import type { AggregateSpec, Topology, TopicSpec } from '../../topology';
 import { runtime } from '../../topology';
-import { defaultPartition, type Cluster, type PartitionLog } from '../engineApi';
+import { defaultPartition, VERSION_HEADER, type Cluster, type PartitionLog } from '../engineApi';
 import type { OrderingFacts } from './strategyTypes';
 
-const VERSION_HEADER = 'event-store-version';
 const PAGE_RECORDS = 2_000;
 
 export interface TypeStreams {
