@@ -171,7 +171,7 @@ export async function demonstrateCapabilities(cx: DemoContext): Promise<Capabili
     answer: queryCostly ? 'costly' : 'yes',
     evidence:
       `Queried ${eventType} events by header over ${n(s.topics.length)} topic${s.topics.length === 1 ? '' : 's'}: found ${n(q.value)}, scanning ${n(q.reads.scanned)} records ` +
-      `(${s.aggregate.typeName} has ${n(cx.typeRecords)}); the engine has no secondary index, so a query reads every record it might match.`,
+      `(the run had written ${n(cx.typeRecords)} ${s.aggregate.typeName} events when it stopped); the engine has no secondary index, so a query reads every record it might match.`,
   });
 
   // availability: crash the leader of the aggregate's partition and append again
