@@ -168,6 +168,9 @@ export class EventStore {
     const request: AppendRequestOptions = hooks.waiting ? { waiting: (d) => hooks.waiting!(d) } : {};
     for (;;) {
       const idx = await this.index(log, key);
+      // The key's events the version is counted from: another append's catch-up of the shared
+      // index may add one before this append is placed, so the precondition checks it again.
+      const seen = idx.offsetsOf(key).length;
       const current = await this.versionIn(log, idx, key);
       if (expected !== undefined && current !== expected) throw new ConcurrencyConflictError(this.topic, key, expected, current);
       const records = events.map((e, i) =>
@@ -186,8 +189,9 @@ export class EventStore {
             this.engine.appendToPartition(this.topic, log.partition, batches.map((b) => b.slice()), options.acks ?? -1, {
               ...request,
               precondition: (nextOffset) => {
-                // Anything appended since the index caught up may be this key's: look again.
-                if (!idx.coversUpTo(nextOffset)) throw new RetrySignal();
+                // Anything appended since the index caught up may be this key's, and an event of
+                // the key indexed since the version was counted makes it stale: look again.
+                if (!idx.coversUpTo(nextOffset) || idx.offsetsOf(key).length !== seen) throw new RetrySignal();
               },
             }),
           { retriable: refusedBeforeWrite },

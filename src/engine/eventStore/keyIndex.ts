@@ -79,7 +79,9 @@ export class KeyIndex {
       const data = await log.chunkData(seg.baseOffset, chunk, 15);
       for (let at = 0; at < data.length; ) {
         forEachKey(data, at, (offset, ks, kl) => {
-          if (offset < this.upTo || offset >= end || kl < 0) return;
+          if (offset < this.upTo || offset >= end) return;
+          log.readStats.scanned++;
+          if (kl < 0) return;
           const k = keyOf(data, ks, kl);
           let list = this.offsets.get(k);
           if (!list) this.offsets.set(k, (list = []));

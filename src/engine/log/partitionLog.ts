@@ -92,6 +92,11 @@ export class PartitionLog {
   contentGeneration = 0;
   readonly epochs: LeaderEpochCache;
   readonly producers = new ProducerStateTable();
+  /**
+   * Records read so far, for measuring what a reader costs: `scanned` by ranged reads and by the
+   * event store's key index walking the log, `byOffset` by reads of given offsets. Never reset.
+   */
+  readonly readStats = { scanned: 0, byOffset: 0 };
   readonly events = new Emitter<{ append: { baseOffset: number; lastOffset: number }; highWatermark: number }>();
   /** When true (single broker), the high watermark follows the log end offset on append. */
   autoHighWatermark = true;
@@ -525,12 +530,16 @@ export class PartitionLog {
    */
   async read(offset: number, opts: ReadOptions = {}): Promise<DecodedRecord[]> {
     this.checkOffset(offset);
-    return readRecords(this, offset, opts);
+    const out = await readRecords(this, offset, opts);
+    this.readStats.scanned += out.length;
+    return out;
   }
 
   /** Reads the records at the given offsets (ascending), touching only the chunks that hold them. */
-  readOffsets(offsets: readonly number[]): Promise<DecodedRecord[]> {
-    return readAtOffsets(this, offsets);
+  async readOffsets(offsets: readonly number[]): Promise<DecodedRecord[]> {
+    const out = await readAtOffsets(this, offsets);
+    this.readStats.byOffset += out.length;
+    return out;
   }
 
   /** Raw stored batches from `offset` (for followers): shares bytes with this log. */
