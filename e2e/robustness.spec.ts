@@ -20,7 +20,7 @@ test('importing 5,000 contexts each inside the previous is refused, with no main
   // The file is made in the page and handed to the file input there: Playwright's own
   // setInputFiles decodes a megabyte of base64 in one task of its own, which is not the app's.
   const from = await page.evaluate((text) => {
-    const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const input = document.querySelector<HTMLInputElement>('[role="group"][aria-label="Board file"] input[type="file"]')!;
     const files = new DataTransfer();
     files.items.add(new File([text], 'nested.json', { type: 'application/json' }));
     input.files = files.files;
