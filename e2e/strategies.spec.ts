@@ -1,6 +1,7 @@
 // The three topic strategies compared, on both examples: "Compare topic strategies" runs the
 // board once per strategy in its own worker, shows progress, then the three columns with the
-// measured figures and the event-store capability table with each demonstration's evidence.
+// measured figures and the event-store capability table with each demonstration's evidence;
+// "Use this strategy" under a column makes it the board's.
 import { expect, test } from '@playwright/test';
 import { BoardPage } from './pages/BoardPage';
 
@@ -41,7 +42,22 @@ for (const example of ['Banking', 'E-commerce'] as const) {
     await expect(row('Snapshots')).toHaveText([/^Yes.*loaded the snapshot/, /^Yes.*loaded the snapshot/, /^Yes.*loaded the snapshot/]);
     await expect(row('Full sequential read').nth(1)).toHaveText(/^Yes, at a cost.*one topic per aggregate/);
     await page.screenshot({ path: testInfo.outputPath(`strategies-${example}.png`) });
+
+    // Under each column, "Use this strategy" makes it the board's (a board edit, undone with Undo);
+    // the figures stay, the comparison does not run again.
+    const use = (strategy: string) => costs.getByRole('button', { name: `Use this strategy: ${strategy}` });
+    const footer = costs.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'This board’s strategy' }) }).getByRole('cell');
+    await expect(footer).toHaveText(['In use', 'Use this strategy', 'Use this strategy']);
+    await use('One shared topic').click();
+    await expect(footer).toHaveText(['Use this strategy', 'Use this strategy', 'In use']);
+    await expect(figure('Topics created')).toHaveText(topics.map(String));
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
+    await page.getByRole('button', { name: 'Board settings' }).click();
+    await expect(page.getByRole('radio', { name: 'One shared topic' })).toBeChecked();
+    await page.keyboard.press('Escape');
+    await board.undo();
+    await page.getByRole('button', { name: 'Board settings' }).click();
+    await expect(page.getByRole('radio', { name: 'One topic per aggregate type' })).toBeChecked();
   });
 }

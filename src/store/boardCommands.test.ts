@@ -13,6 +13,7 @@ import {
   moveIntoContext,
   pasteClipboard,
   redo,
+  setTopicStrategy,
   undo,
 } from './boardCommands';
 import { useBoardStore } from './boardStore';
@@ -80,6 +81,24 @@ describe('board commands', () => {
     doc.updateSettings({ allowFreeFormLinks: true });
     expect(connect(actor, event)).not.toBeNull();
     expect(board().links.map((l) => l.freeForm)).toEqual([false, true]);
+  });
+
+  it('sets the topic strategy as one undo step; choosing the one in use records nothing', () => {
+    const doc = open(base);
+    expect(board().settings.topicStrategy).toBe('perAggregateType');
+    setTopicStrategy('perAggregateType');
+    expect(doc.canUndo()).toBe(false);
+    setTopicStrategy('perAggregateInstance');
+    expect(board().settings).toMatchObject({ topicStrategy: 'perAggregateInstance', allowFreeFormLinks: false, snapToGrid: true });
+    setTopicStrategy('sharedTopic');
+    expect(board().settings.topicStrategy).toBe('sharedTopic');
+    undo();
+    expect(board().settings.topicStrategy).toBe('perAggregateInstance');
+    undo();
+    expect(board().settings.topicStrategy).toBe('perAggregateType');
+    expect(doc.canUndo()).toBe(false);
+    redo();
+    expect(board().settings.topicStrategy).toBe('perAggregateInstance');
   });
 
   it('commits a drag once: into a context (relative position), then out again; each is one undo step', () => {

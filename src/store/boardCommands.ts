@@ -1,7 +1,7 @@
 // Board operations shared by the canvas and the app's actions (named like "board/addSticky"
 // in spirit): each reads the open document from the board store, calls the document's named
 // operations (each one undo step) and updates selection/editing in the UI store. No React.
-import type { BoardElement, BoardFragment, ElementId, ElementKind, LinkId, Pasted } from '../model';
+import type { BoardElement, BoardFragment, ElementId, ElementKind, LinkId, Pasted, TopicStrategy } from '../model';
 import {
   checkLink,
   contextAt,
@@ -144,6 +144,15 @@ export function toggleFreeFormLinks(): void {
 export function toggleSnapToGrid(): void {
   const { doc, board } = state();
   if (doc && board) doc.updateSettings({ snapToGrid: !board.settings.snapToGrid });
+}
+
+/**
+ * Chooses how the board's event stores map onto topics (docs/topology.md): one undo step, saved
+ * and shared like any edit; choosing the strategy already in use changes nothing.
+ */
+export function setTopicStrategy(strategy: TopicStrategy): void {
+  const { doc, board } = state();
+  if (doc && board && board.settings.topicStrategy !== strategy) doc.updateSettings({ topicStrategy: strategy });
 }
 
 /** Elements currently selected, in document order. */

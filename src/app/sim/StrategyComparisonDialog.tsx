@@ -1,10 +1,14 @@
 // "Compare topic strategies": runs the board under the three topic strategies of the "Kafka as
 // an event store" talk in a worker of its own (same seed, load and simulated time), shows
 // progress meanwhile, then the three side by side: what each cost, and the talk's event-store
-// capability table with what each demonstration did on that run. Closing it ends the worker.
+// capability table with what each demonstration did on that run; under each column, "Use this
+// strategy" makes it the board's (a board edit, undone with the board's undo). Closing it ends
+// the worker.
 import { useEffect, useRef, useState } from 'react';
 import type { Board } from '../../model';
 import { CAPABILITIES, COMPARISON_DEFAULTS, figureRows, STRATEGY_LABELS, type CapabilityAnswer, type ComparisonProgress, type StrategyComparison } from '../../sim';
+import { setTopicStrategy } from '../../store/boardCommands';
+import { useBoardStore } from '../../store/boardStore';
 import { startComparison } from '../../worker/comparisonClient';
 import './StrategyComparison.css';
 
@@ -113,6 +117,7 @@ function Results({ comparison }: { comparison: StrategyComparison }) {
             </tr>
           ))}
         </tbody>
+        <UseStrategyRow results={results} />
       </table>
       <table className="sb-compare-table" aria-label="Event-store capabilities">
         <caption>The talk’s event-store table, answered by this engine — each answer shows what its demonstration did</caption>
@@ -153,5 +158,28 @@ function Results({ comparison }: { comparison: StrategyComparison }) {
         </tbody>
       </table>
     </>
+  );
+}
+
+/** Under each column: make that strategy the board's, or say it already is. */
+function UseStrategyRow({ results }: { results: StrategyComparison['results'] }) {
+  const current = useBoardStore((s) => s.board?.settings.topicStrategy ?? null);
+  return (
+    <tfoot>
+      <tr>
+        <th scope="row">This board’s strategy</th>
+        {results.map((r) => (
+          <td key={r.strategy}>
+            {r.strategy === current ? (
+              <strong className="sb-compare-in-use">In use</strong>
+            ) : (
+              <button type="button" className="sb-button" aria-label={`Use this strategy: ${STRATEGY_LABELS[r.strategy]}`} onClick={() => setTopicStrategy(r.strategy)}>
+                Use this strategy
+              </button>
+            )}
+          </td>
+        ))}
+      </tr>
+    </tfoot>
   );
 }

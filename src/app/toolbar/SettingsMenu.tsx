@@ -1,10 +1,11 @@
 // Board settings that change how the board behaves: free-form connections (kept with a
-// warning, left out of the topology) and snapping to the grid, stored in the document; and the
-// theme and the text size, preferences of this browser.
+// warning, left out of the topology), snapping to the grid and the topic strategy, stored in the
+// document; and the theme and the text size, preferences of this browser.
 import { toggleFreeFormLinks, toggleSnapToGrid } from '../../store/boardCommands';
 import { useBoardStore } from '../../store/boardStore';
 import { useUiStore, type TextScale, type ThemePreference } from '../../store/uiStore';
 import { Disclosure } from './Disclosure';
+import { TopicStrategyField } from './TopicStrategyField';
 
 export function SettingsMenu() {
   const freeForm = useBoardStore((s) => s.board?.settings.allowFreeFormLinks ?? false);
@@ -14,7 +15,7 @@ export function SettingsMenu() {
   return (
     <Disclosure label="Board settings" display="Settings" align="right">
       {() => (
-        <div className="sb-menu-list">
+        <div className="sb-menu-list sb-settings-list">
           <label className="sb-check">
             <input type="checkbox" checked={freeForm} onChange={toggleFreeFormLinks} />
             Allow free-form connections
@@ -24,6 +25,7 @@ export function SettingsMenu() {
             <input type="checkbox" checked={snap} onChange={toggleSnapToGrid} />
             Snap to grid
           </label>
+          <TopicStrategyField />
           <div className="sb-field" style={{ padding: '0.4rem 0.5rem' }}>
             <label htmlFor="sb-theme">Theme</label>
             <select id="sb-theme" value={theme} onChange={(e) => useUiStore.getState().setTheme(e.target.value as ThemePreference)}>
