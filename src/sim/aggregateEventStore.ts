@@ -7,6 +7,7 @@
 import { runtime } from '../topology';
 import { ConcurrencyConflictError, utf8, type Cluster, type EventStore, type StoredEvent } from './engineApi';
 import type { ProducerAcks } from './options';
+import { EventSchemas } from './eventSchemas';
 
 type EventEnvelope = runtime.EventEnvelope;
 type Snapshot = runtime.Snapshot;
@@ -68,7 +69,8 @@ export class AggregateEventStore implements runtime.EventStore {
     // A payload its schema refuses throws here, before anything is written.
     const inputs = events.map((e) => {
       const w = runtime.eventToRecord(e, this.prefixedByType);
-      return { value: this.encodeValue(e), headers: { ...w.headers }, timestamp: e.timestamp };
+      const value = this.encodeValue(e);
+      return { value, headers: { ...w.headers, [runtime.HEADER.contentType]: EventSchemas.contentType(value) }, timestamp: e.timestamp };
     });
     try {
       const version = await store.append(key, inputs, { expectedVersion, acks: this.acks(), hooks: this.requestHooks });

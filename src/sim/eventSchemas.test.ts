@@ -38,6 +38,8 @@ describe('event schemas in a run', () => {
       for (const r of await cluster.engine.log(topic, p.partition).read(0, { maxRecords: 1000 })) {
         const v = r.value!;
         expect(v[0]).toBe(0);
+        // Labelled as the exported services label it.
+        expect(r.headers.find(([k]) => k === 'content-type')?.[1]?.toString()).toBe('avro/binary');
         const writer = new DataView(v.buffer, v.byteOffset).getInt32(1);
         expect((await registry.getSchema(writer)).schemaType).toBe('AVRO');
         if (writer !== id) continue;

@@ -132,6 +132,11 @@ export class EventSchemas {
     return this.registry.serialize(r.id, event.payload);
   }
 
+  /** The content-type header of an event value: Avro in the wire format, as the exported services label it, or JSON text. */
+  static contentType(value: Uint8Array | string): string {
+    return typeof value === 'string' ? 'application/json' : 'avro/binary';
+  }
+
   /** A record value as the runtime reads it (JSON text): wire-format values decoded to this run's schema. */
   readonly valueText = (bytes: Uint8Array): string => {
     if (!isWire(bytes)) return utf8(bytes);

@@ -10,6 +10,7 @@ import type { DeliveryLease } from './engineApi';
 import type { FlowCounters } from './flowCounters';
 import type { ProducerPort } from './producerPort';
 import { LiveReadModel } from './liveReadModel';
+import { EventSchemas } from './eventSchemas';
 
 export type RoleKind = 'aggregate' | 'policy' | 'projector' | 'sink';
 
@@ -146,7 +147,8 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
           d.flow.handlerErrors++; // refused by its schema: nothing is written
           return;
         }
-        d.producer.send(sourceTopic, { ...runtime.eventToRecord(event, false), value }, event.timestamp);
+        const wire = runtime.eventToRecord(event, false);
+        d.producer.send(sourceTopic, { ...wire, value, headers: { ...wire.headers, [runtime.HEADER.contentType]: EventSchemas.contentType(value) } }, event.timestamp);
         d.flow.outcome(event.type);
       },
     });
