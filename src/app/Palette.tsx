@@ -59,7 +59,7 @@ export function Palette() {
         ))}
       </ul>
       <p className="sb-palette-help">
-        Drag empty space to pan, scroll to zoom, Shift+drag to select. Double-click empty space for a domain event. Drag from a sticky's right dot to connect.
+        Drag empty space to pan, scroll to zoom, Shift+drag to select. Double-click empty space for a domain event. Drag from a sticky's right dot to connect. Shift+I goes to the inspector.
       </p>
     </nav>
   );
