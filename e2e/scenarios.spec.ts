@@ -123,7 +123,7 @@ test('a scenario is written from the keyboard: each added scenario, row and valu
   const panel = new ScenariosPanel(page);
   // Shift+I goes to the inspector, past every connection and sticky in the tab order.
   await page.keyboard.press('Shift+I');
-  await expect(panel.inspector.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await expect(panel.inspector.getByRole('textbox', { name: 'Name', exact: true })).toBeFocused();
   await panel.inspector.getByRole('button', { name: '+ Add scenario' }).focus();
   await page.keyboard.press('Enter');
   await expect(panel.inspector.getByRole('textbox', { name: 'Scenario name' }).last()).toBeFocused();
