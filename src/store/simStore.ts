@@ -9,13 +9,17 @@ import { MAX_COMMANDS_PER_SECOND } from '../sim';
 import { createWorkerClient, type SimClient } from '../worker/client';
 import { BadgeRates, type LiveBadge } from './badgeRates';
 import type { StartOnlyOption } from './runChanges';
-import type { BrokerAction, InstanceAction, SimCommand, SimMessage } from '../worker/protocol';
+import type { BrokerAction, InstanceAction, ReplayView, SimCommand, SimMessage } from '../worker/protocol';
+
+/** A replay command without its type tag (see protocol.ts). */
+type Untagged<C> = C extends { type: 'replay' } ? Omit<C, 'type'> : never;
+export type ReplayCommand = Untagged<Extract<SimCommand, { type: 'replay' }>>;
 
 export type { SimSnapshot, SimSeries, SimStructure, ExperimentSummary, AssignorName, ProducerAcks, KeyDistribution, RebalanceHistoryView };
 export type { GroupRebalanceHistory, RebalanceView, OwnershipSegment, RebalanceTrigger } from '../sim';
 export type { LagHealthView, PartitionLagStatus, GroupLagStatus, GroupView, ServiceView, ReadModelView, ExperimentView, SimCounters, BrokerSnapshot, PartitionSnapshot, PartitionView, StampedEvent, StructureNode, StructureEdge } from '../sim';
 export { ASSIGNOR_NAMES, MIN_SPEED, MAX_SPEED, MAX_BROKERS, SIM_DEFAULTS } from '../sim';
-export type { BrokerAction, InstanceAction };
+export type { BrokerAction, InstanceAction, ReplayView };
 
 export type SimTab = 'cluster' | 'lag' | 'topics' | 'topology' | 'groups' | 'rebalances' | 'experiments' | 'readModels' | 'help';
 
@@ -45,6 +49,8 @@ export interface SimStoreState {
   badges: Record<string, LiveBadge> | null;
   /** A run was stopped that is still stored: the page asks whether to discard it. */
   stoppedStored: { boardId: string; boardName: string; discarding?: boolean } | null;
+  /** The run's timeline: the live run's recorded actions, or the replay on screen (docs/sim.md "Exact replay"). */
+  replay: ReplayView | null;
 }
 
 export interface SimStoreActions {
@@ -91,6 +97,8 @@ export interface SimStoreActions {
   /** A stepped experiment plays on by itself again. */
   playExperiment(): void;
   closeExperiment(): void;
+  /** Exact replay: open, step, next action, seek, play, hold, take over ("Continue from here"), close. */
+  replayCommand(cmd: ReplayCommand): void;
   loadExperiments(): void;
   setTab(tab: SimTab): void;
   setOpen(open: boolean): void;
@@ -115,6 +123,7 @@ const initial: SimStoreState = {
   runBoard: null,
   badges: null,
   stoppedStored: null,
+  replay: null,
 };
 
 let client: SimClient | null = null;
@@ -201,6 +210,7 @@ function receive(m: SimMessage): void {
       // Series come only when a sample was added; otherwise the last ones stay.
       if (m.series.columns.length > 0) pending.series = m.series;
       if (m.rebalances) pending.rebalances = m.rebalances;
+      pending.replay = m.replay ?? null;
       break;
     case 'structure':
       pending.structure = m.structure;
@@ -341,6 +351,7 @@ export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) 
   nextExperimentStep: () => send({ type: 'experiment', action: 'next' }),
   playExperiment: () => send({ type: 'experiment', action: 'play' }),
   closeExperiment: () => send({ type: 'experiment', action: 'close' }),
+  replayCommand: (cmd) => send({ type: 'replay', ...cmd } as SimCommand),
   loadExperiments: () => send({ type: 'listExperiments' }),
   setTab: (tab) => set({ tab }),
   setOpen: (open) => set({ open }),

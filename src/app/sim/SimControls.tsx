@@ -68,25 +68,27 @@ export function SimControls() {
   const rate = useSimStore((s) => s.options.commandsPerSecond ?? SIM_DEFAULTS.commandsPerSecond);
   const keys = useSimStore((s) => s.options.keys ?? SIM_DEFAULTS.keys);
   const acks = useSimStore((s) => s.options.acks ?? SIM_DEFAULTS.acks);
+  // A replay only shows what happened: the run's controls wait until it is taken over or closed.
+  const replaying = useSimStore((s) => s.replay?.mode === 'replay');
   const a = useSimStore.getState();
   return (
     <div className="sb-sim-controls" role="group" aria-label="Simulation controls">
       {action === 'pause' ? (
-        <button type="button" className="sb-button sb-primary" onClick={a.pause}>
+        <button type="button" className="sb-button sb-primary" disabled={replaying} onClick={a.pause}>
           Pause simulation
         </button>
       ) : (
-        <button type="button" className="sb-button sb-primary" onClick={() => (action === 'resume' ? a.resume() : runCurrentBoard())}>
+        <button type="button" className="sb-button sb-primary" disabled={replaying} onClick={() => (action === 'resume' ? a.resume() : runCurrentBoard())}>
           {action === 'resume' ? 'Resume simulation' : 'Run simulation'}
         </button>
       )}
-      <button type="button" className="sb-button" disabled={action !== 'resume'} onClick={() => a.step(100)} title="Advance 100 ms of simulated time">
+      <button type="button" className="sb-button" disabled={action !== 'resume' || replaying} onClick={() => a.step(100)} title="Advance 100 ms of simulated time">
         Step
       </button>
-      <button type="button" className="sb-button" disabled={!live} onClick={runCurrentBoard} title="Start again from an empty cluster with the board as it is now">
+      <button type="button" className="sb-button" disabled={!live || replaying} onClick={runCurrentBoard} title="Start again from an empty cluster with the board as it is now">
         Restart
       </button>
-      <button type="button" className="sb-button" disabled={!live} onClick={a.stop}>
+      <button type="button" className="sb-button" disabled={!live || replaying} onClick={a.stop}>
         Stop
       </button>
       <label>

@@ -18,6 +18,7 @@ import { SimHelpPanel } from '../../viz/SimHelpPanel';
 import { TopicsPanel } from '../kafka/TopicsPanel';
 import { Timeline } from '../../viz/Timeline';
 import { RunSettings } from './RunSettings';
+import { ReplayBar } from './ReplayBar';
 import { RunStatus } from './RunStatus';
 import { DockResizer, useDockHeight } from './DockResizer';
 import { SimControls } from './SimControls';
@@ -138,6 +139,7 @@ export function SimulationDock() {
         </button>
       </div>
       <RunStatus />
+      <ReplayBar />
       {open ? (
         <>
           <div className="sb-sim-tabrow">
