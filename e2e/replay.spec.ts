@@ -41,7 +41,8 @@ test('Banking: run, stop a broker, run on, reload, replay and scrub back: the sa
   await expect.poll(() => clock(page), { timeout: 60_000 }).toBeGreaterThan(at + 3);
   const end = await pause(page);
   await expect(page.getByLabel('Stored run')).toHaveText(`Saved at t = ${end.toFixed(2)} s`, { timeout: 30_000 });
-  await expect(page.getByRole('group', { name: 'Run timeline' })).toContainText('1 action recorded');
+  await expect(page.getByRole('group', { name: 'Run timeline' })).toContainText('1 action');
+  await page.screenshot({ path: '.tmp/replay-live-timeline.png' });
 
   await page.reload();
   await expect(button(page, 'Resume simulation')).toBeVisible({ timeout: 30_000 });
@@ -57,6 +58,7 @@ test('Banking: run, stop a broker, run on, reload, replay and scrub back: the sa
   expect(await counters(page)).toEqual(seen.counters);
   await page.getByRole('tab', { name: 'Cluster' }).click();
   await expect.poll(() => partitionRows(page)).toEqual(seen.rows);
+  await expect(button(page, 'Crash broker 2')).toBeDisabled();
   await page.screenshot({ path: '.tmp/replay-scrubbed-back.png' });
 
   await button(page, 'Step 10 ms').click();

@@ -270,6 +270,9 @@ export function runControls(s: Pick<SimStoreState, 'snapshot' | 'runBoardId'>, b
   return { live, action: !live ? 'run' : state === 'running' ? 'pause' : 'resume' };
 }
 
+/** A replay is on screen: it only shows what happened, so controls that act on the run wait. */
+export const useReplaying = (): boolean => useSimStore((s) => s.replay?.mode === 'replay');
+
 export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) => ({
   ...initial,
   run(board, stored) {

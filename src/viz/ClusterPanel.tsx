@@ -2,7 +2,7 @@
 // and the fault controls named "Stop broker N", "Start broker N", "Crash broker N" and
 // "Isolate broker N" (DESIGN.md).
 import { useShallow } from 'zustand/react/shallow';
-import { SIM_DEFAULTS, useSimStore, type BrokerSnapshot } from '../store/simStore';
+import { SIM_DEFAULTS, useReplaying, useSimStore, type BrokerSnapshot } from '../store/simStore';
 
 function statusOf(b: BrokerSnapshot): string {
   if (b.status !== 'running') return b.status;
@@ -16,6 +16,8 @@ export function ClusterPanel() {
   const source = useSimStore((s) => s.snapshot?.source ?? 'board');
   const broker = useSimStore((s) => s.broker);
   const experiment = source === 'experiment';
+  // An experiment's faults are scripted, and a replay is read-only: neither takes faults by hand.
+  const locked = useReplaying() || experiment;
   const acks = useSimStore((s) => s.snapshot?.acks ?? -1);
   const minIsr = useSimStore((s) => s.runOptions.minInsyncReplicas ?? SIM_DEFAULTS.minInsyncReplicas);
   return (
@@ -36,16 +38,16 @@ export function ClusterPanel() {
               <span className="sb-muted">leads {b.leaderOf}</span>
             </div>
             <div className="sb-broker-actions">
-              <button type="button" className="sb-button sb-small" disabled={experiment || b.status !== 'running'} onClick={() => broker('stop', b.id)}>
+              <button type="button" className="sb-button sb-small" disabled={locked || b.status !== 'running'} onClick={() => broker('stop', b.id)}>
                 Stop broker {b.id}
               </button>
-              <button type="button" className="sb-button sb-small" disabled={experiment || b.status === 'running'} onClick={() => broker('start', b.id)}>
+              <button type="button" className="sb-button sb-small" disabled={locked || b.status === 'running'} onClick={() => broker('start', b.id)}>
                 Start broker {b.id}
               </button>
-              <button type="button" className="sb-button sb-small" disabled={experiment || b.status !== 'running'} onClick={() => broker('crash', b.id)}>
+              <button type="button" className="sb-button sb-small" disabled={locked || b.status !== 'running'} onClick={() => broker('crash', b.id)}>
                 Crash broker {b.id}
               </button>
-              <button type="button" className="sb-button sb-small" disabled={experiment || b.status !== 'running' || b.isolated} onClick={() => broker('isolate', b.id)}>
+              <button type="button" className="sb-button sb-small" disabled={locked || b.status !== 'running' || b.isolated} onClick={() => broker('isolate', b.id)}>
                 Isolate broker {b.id}
               </button>
             </div>
@@ -53,7 +55,7 @@ export function ClusterPanel() {
         );
       })}
       {brokers.some((b) => b.isolated) ? (
-        <button type="button" className="sb-button sb-small" disabled={experiment} onClick={() => broker('heal', 0)}>
+        <button type="button" className="sb-button sb-small" disabled={locked} onClick={() => broker('heal', 0)}>
           Heal network
         </button>
       ) : null}

@@ -3,7 +3,7 @@
 // committed, log end, lag), as kafka-consumer-groups --describe prints them; choose the
 // assignor and eager vs cooperative rebalancing (applied by a rolling restart).
 import { useShallow } from 'zustand/react/shallow';
-import { ASSIGNOR_NAMES, useSimStore, type AssignorName, type GroupView } from '../store/simStore';
+import { ASSIGNOR_NAMES, useReplaying, useSimStore, type AssignorName, type GroupView } from '../store/simStore';
 import { assignmentRows } from './assignmentRows';
 import { ASSIGNMENT_COLUMN_HELP, type AssignmentColumn } from './simHelp';
 import { LagHealthLine } from './LagHealthLine';
@@ -101,12 +101,13 @@ export function GroupsPanel() {
   const restart = useSimStore((s) => s.restartInstance);
   const setAssignor = useSimStore((s) => s.setAssignor);
   const cooperative = assignor === 'cooperative-sticky';
+  const replaying = useReplaying();
   return (
     <section className="sb-groups" aria-label="Consumer groups">
       <div className="sb-row">
         <label>
           Assignor{' '}
-          <select value={cooperative ? 'cooperative-sticky' : assignor} onChange={(e) => setAssignor(e.target.value as AssignorName)}>
+          <select disabled={replaying} value={cooperative ? 'cooperative-sticky' : assignor} onChange={(e) => setAssignor(e.target.value as AssignorName)}>
             {ASSIGNOR_NAMES.map((a) => (
               <option key={a} value={a}>
                 {a}
@@ -117,10 +118,10 @@ export function GroupsPanel() {
         <fieldset className="sb-inline">
           <legend>Rebalancing</legend>
           <label>
-            <input type="radio" name="sb-protocol" checked={!cooperative} onChange={() => setAssignor(EAGER.includes(assignor) ? assignor : 'sticky')} /> Eager
+            <input type="radio" name="sb-protocol" disabled={replaying} checked={!cooperative} onChange={() => setAssignor(EAGER.includes(assignor) ? assignor : 'sticky')} /> Eager
           </label>
           <label>
-            <input type="radio" name="sb-protocol" checked={cooperative} onChange={() => setAssignor('cooperative-sticky')} /> Cooperative
+            <input type="radio" name="sb-protocol" disabled={replaying} checked={cooperative} onChange={() => setAssignor('cooperative-sticky')} /> Cooperative
           </label>
         </fieldset>
         <span className="sb-muted sb-small-text">Changing either restarts every instance, one after the other.</span>
@@ -129,7 +130,7 @@ export function GroupsPanel() {
         <div key={s.id} className="sb-service" role="group" aria-label={`Service ${s.name}`}>
           <div className="sb-service-head">
             <strong>{s.label || s.name}</strong> <code>{s.name}</code>
-            <button type="button" className="sb-button sb-small" onClick={() => instance('add', s.id)}>
+            <button type="button" className="sb-button sb-small" disabled={replaying} onClick={() => instance('add', s.id)}>
               Add instance of {s.name}
             </button>
           </div>
@@ -138,15 +139,15 @@ export function GroupsPanel() {
               <li key={i.id}>
                 <code>{i.id}</code> <span className={i.state === 'crashed' ? 'sb-bad' : 'sb-muted'}>{i.state}</span>
                 {i.state === 'crashed' ? (
-                  <button type="button" className="sb-button sb-small" onClick={() => restart(i.id, s.id)} title="Start a new instance of the service in place of the crashed one">
+                  <button type="button" className="sb-button sb-small" disabled={replaying} onClick={() => restart(i.id, s.id)} title="Start a new instance of the service in place of the crashed one">
                     Restart {i.id}
                   </button>
                 ) : (
-                  <button type="button" className="sb-button sb-small" onClick={() => instance('crash', i.id)}>
+                  <button type="button" className="sb-button sb-small" disabled={replaying} onClick={() => instance('crash', i.id)}>
                     Crash {i.id}
                   </button>
                 )}
-                <button type="button" className="sb-button sb-small" onClick={() => instance('remove', i.id)}>
+                <button type="button" className="sb-button sb-small" disabled={replaying} onClick={() => instance('remove', i.id)}>
                   Remove {i.id}
                 </button>
               </li>

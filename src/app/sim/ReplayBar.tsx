@@ -1,15 +1,23 @@
-// The run's timeline under the controls: for a live run, "Replay run" and how many actions it
-// recorded; for a replay, play / hold, one 10 ms step, the next action, a slider to scrub with
+// The run's timeline: for a live run, "Replay run" and how many actions it recorded (beside the
+// view tabs: the control bar has no room left at 1280 px); for a replay, a row under the controls with play / hold, one 10 ms step, the next action, a slider to scrub with
 // the recorded actions marked on it (each mark goes to its instant), the progress of a seek that
 // replays from the start, "Continue from here" and "Close replay". The replay is read-only.
 import { useSimStore, type ReplayView } from '../../store/simStore';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+const useShownReplay = () => useSimStore((s) => (s.snapshot?.source === 'board' ? s.replay : null));
+
+/** The replay row (only while a replay is on screen). */
 export function ReplayBar() {
-  const replay = useSimStore((s) => (s.snapshot?.source === 'board' ? s.replay : null));
-  if (!replay) return null;
-  return replay.mode === 'live' ? <LiveTimeline replay={replay} /> : <ReplayTimeline replay={replay} />;
+  const replay = useShownReplay();
+  return replay?.mode === 'replay' ? <ReplayTimeline replay={replay} /> : null;
+}
+
+/** "Replay run" for the live run, beside the view tabs. */
+export function ReplayRunButton() {
+  const replay = useShownReplay();
+  return replay?.mode === 'live' ? <LiveTimeline replay={replay} /> : null;
 }
 
 function LiveTimeline({ replay }: { replay: ReplayView }) {
@@ -21,9 +29,8 @@ function LiveTimeline({ replay }: { replay: ReplayView }) {
       <button type="button" className="sb-button" disabled={replay.end <= 0} onClick={() => send({ action: 'open' })} title="Run the recording again from the start, exactly: same offsets, assignments and counters at every step">
         Replay run
       </button>
-      <span className="sb-muted">
-        {actions} action{actions === 1 ? '' : 's'} recorded
-        {reload ? ` · replays up to the reload at t = ${seconds(reload.at)}` : ''}
+      <span className="sb-muted" title={reload ? `A replay reaches up to the reload at t = ${seconds(reload.at)}` : 'Actions recorded: broker faults, instance changes, settings, console writes'}>
+        {actions} action{actions === 1 ? '' : 's'}
       </span>
     </div>
   );

@@ -105,18 +105,18 @@ export function SimControls() {
         <>
           <label>
             Commands/s{' '}
-            <input type="number" min={0} max={MAX_COMMANDS_PER_SECOND} step={10} value={rate} style={{ width: '5.5em' }} onChange={(e) => setRateFromInput(e.target.value)} />
+            <input type="number" disabled={replaying} min={0} max={MAX_COMMANDS_PER_SECOND} step={10} value={rate} style={{ width: '5.5em' }} onChange={(e) => setRateFromInput(e.target.value)} />
           </label>
           <label>
             Keys{' '}
-            <select value={keys.kind} onChange={(e) => a.setKeys(e.target.value === 'zipf' ? { kind: 'zipf', exponent: 1.1 } : { kind: 'uniform' })}>
+            <select disabled={replaying} value={keys.kind} onChange={(e) => a.setKeys(e.target.value === 'zipf' ? { kind: 'zipf', exponent: 1.1 } : { kind: 'uniform' })}>
               <option value="uniform">uniform</option>
               <option value="zipf">Zipf (hot keys)</option>
             </select>
           </label>
           <label>
             acks{' '}
-            <select value={acks} onChange={(e) => a.setAcks(Number(e.target.value) as ProducerAcks)}>
+            <select disabled={replaying} value={acks} onChange={(e) => a.setAcks(Number(e.target.value) as ProducerAcks)}>
               <option value={-1}>all</option>
               <option value={1}>1</option>
               <option value={0}>0</option>

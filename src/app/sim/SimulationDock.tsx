@@ -18,7 +18,7 @@ import { SimHelpPanel } from '../../viz/SimHelpPanel';
 import { TopicsPanel } from '../kafka/TopicsPanel';
 import { Timeline } from '../../viz/Timeline';
 import { RunSettings } from './RunSettings';
-import { ReplayBar } from './ReplayBar';
+import { ReplayBar, ReplayRunButton } from './ReplayBar';
 import { RunStatus } from './RunStatus';
 import { DockResizer, useDockHeight } from './DockResizer';
 import { SimControls } from './SimControls';
@@ -151,6 +151,7 @@ export function SimulationDock() {
               ))}
             </div>
             {/* Beside the views, not in the bar: a running board's bar has no room left at 1280 px. */}
+            <ReplayRunButton />
             <CompareStrategiesButton />
           </div>
           <div key={tab} role="tabpanel" id={`sb-sim-${tab}`} aria-labelledby={`sb-sim-tab-${tab}`} className="sb-sim-body">
