@@ -1,7 +1,8 @@
 // Exact replay (issue "See why"): a Banking run with a broker stopped, paused at an instant,
 // run on and stored, comes back after a reload; its replay, scrubbed to the end and then back to
 // that instant, shows the same counters and partitions the run showed there. The replay is
-// read-only until "Continue from here"; "Close replay" goes back to the run.
+// read-only until "Continue from here"; "Close replay" goes back to the run. Lag over the whole
+// run and the rebalance history come back with the stored run.
 import { expect, test, type Page } from '@playwright/test';
 import { BoardPage } from './pages/BoardPage';
 import { ReplayBar } from './pages/ReplayBar';
@@ -44,8 +45,24 @@ test('Banking: run, stop a broker, run on, reload, replay and scrub back: the sa
   await expect(page.getByRole('group', { name: 'Run timeline' })).toContainText('1 action');
   await page.screenshot({ path: '.tmp/replay-live-timeline.png' });
 
+  // The insight views read what the run kept: lag over the whole run and the rebalance history.
+  const insights = async () => {
+    await page.getByRole('tab', { name: 'Offsets and lag', exact: true }).click();
+    const samples = await page.getByRole('figure', { name: 'Lag over the whole run' }).getAttribute('data-samples');
+    await page.getByRole('tab', { name: 'Rebalances', exact: true }).click();
+    const rebalances = await page.getByRole('table', { name: /^Rebalances of / }).locator('tbody tr').count();
+    const owners = await page.getByRole('img', { name: /^Ownership of / }).locator('rect[fill]').count();
+    await page.getByRole('tab', { name: 'Cluster', exact: true }).click();
+    return { samples: Number(samples), rebalances, owners };
+  };
+  const kept = await insights();
+  expect(kept.samples).toBeGreaterThan(10);
+  expect(kept.rebalances).toBeGreaterThan(0);
+  expect(kept.owners).toBeGreaterThan(0);
+
   await page.reload();
   await expect(button(page, 'Resume simulation')).toBeVisible({ timeout: 30_000 });
+  await expect.poll(insights).toEqual(kept);
   const replay = new ReplayBar(page);
   await replay.open();
   expect(await replay.at()).toEqual({ at: 0, end });
