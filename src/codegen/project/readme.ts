@@ -59,7 +59,10 @@ context is a service under \`services/\`; aggregates are event-sourced (commands
 state rebuilt from events, snapshots, optimistic concurrency), policies turn events into
 commands, projectors keep read models in compacted table topics. Messages travel through
 Kafka: the aggregate id is the record key, headers carry \`event-type\` and \`schema-version\`,
-the producer is idempotent with acks=all.
+producers are idempotent with acks=all. A command's events are written in one transaction with
+the command's offset by the single owner of the command's partition; an instance that takes a
+partition over fences the previous owner first, so an aggregate never gets two events of one
+version. Consumers read committed records only.
 
 ${install}
 

@@ -1,9 +1,11 @@
 // Failure on a three-node cluster, with the exported Banking services: two processes of the
 // account service (instances of the same groups) take deposits over HTTP while the leader of a
 // command-topic partition is stopped and started again, and then one service process is
-// killed. With acks=all and min.insync.replicas=2 every accepted command (202) must end up
-// handled (an event carrying its command id), the survivor's group must take over the dead
-// member's partitions, and the read model must end complete. Node only.
+// paused until the survivor has taken its partitions over, resumed (a zombie) and killed. With
+// acks=all and min.insync.replicas=2 every accepted command (202) must end up handled (an
+// event carrying its command id), the survivor's group must take over the paused member's
+// partitions, no aggregate version may be written twice, and the read model must end
+// complete. Node only.
 import type { Kafka } from 'kafkajs';
 import { expect } from 'vitest';
 import type { Board } from '../../model';
@@ -122,10 +124,17 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
     const restarted = stoppedBroker;
     stoppedBroker = 0;
     await new Promise((r) => setTimeout(r, 3_000));
-    // Kill one service process: its members vanish without leaving; the group rebalances after the session timeout.
-    await victim.stop('SIGKILL');
+    // Pause one service process (as a long GC pause or a frozen VM would): its members fall
+    // silent, and after the session timeout the survivor takes over their partitions and
+    // decides for their aggregates. The paused process still holds what it was handling and
+    // the commands it had fetched; resumed, it is a zombie that carries on with them. Its
+    // writes must not reach the streams (the survivor fenced it). Then it is killed outright.
+    victim.child.kill('SIGSTOP');
     const membersAfter = await until('the handler group rebalanced to the survivor', async () => ((await groupMembers(kafka, agg.groupId)) === 1 ? 1 : null), 90_000);
     await new Promise((r) => setTimeout(r, 3_000));
+    victim.child.kill('SIGCONT');
+    await new Promise((r) => setTimeout(r, 4_000));
+    await victim.stop('SIGKILL');
     flowing = false;
     await flow;
 
@@ -171,8 +180,16 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
       membersBefore,
       membersAfter,
     };
+  } catch (e) {
+    // What the services said last (the client's routine rebalance chatter left out).
+    for (const [i, p] of processes.entries()) {
+      const said = p.output().split('\n').filter((l) => !/rebalanc|coordinator|Heartbeat|JoinGroup|SyncGroup/i.test(l));
+      console.log(`service process ${i + 1}, last lines:\n${said.slice(-30).join('\n')}`);
+    }
+    throw e;
   } finally {
     if (stoppedBroker) await control.start(stoppedBroker).catch(() => undefined);
+    for (const p of processes) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGCONT');
     await Promise.all(processes.map((p) => p.stop()));
     project?.remove();
     await cleanCluster(admin, t).catch(() => undefined);

@@ -62,12 +62,20 @@ export async function readTopics(kafka: Kafka, topics: readonly string[], decode
   try {
     await consumer.subscribe({ topics: [...topics], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
+      // A partition is read once the consumer's position passes its end: event topics end with
+      // transaction markers, which reach no handler, so the position comes from each handled
+      // batch's last offset (markers included).
+      consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+        const key = `${payload.topic}:${payload.partition}`;
+        const end = ends.get(key);
+        if (end !== undefined && BigInt(payload.lastOffset) + 1n >= end) ends.delete(key);
+        if (ends.size === 0) resolve();
+      });
       consumer
         .run({
           autoCommit: false,
           eachMessage: async ({ topic, partition, message }) => {
-            const key = `${topic}:${partition}`;
-            const end = ends.get(key);
+            const end = ends.get(`${topic}:${partition}`);
             if (end === undefined || BigInt(message.offset) >= end) return;
             const headers: Record<string, string> = {};
             for (const [name, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[name] = (Array.isArray(v) ? v[0]! : v).toString();
@@ -75,8 +83,6 @@ export async function readTopics(kafka: Kafka, topics: readonly string[], decode
             // Only values in the wire format (magic byte 0, schema id) go to the decoder: commands and table rows stay JSON.
             const value = decode && bytes.length >= 5 && bytes[0] === 0 ? await decode(topic, bytes) : bytes.toString();
             seen.push({ topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value, bytes, headers, timestamp: message.timestamp });
-            if (BigInt(message.offset) + 1n >= end) ends.delete(key);
-            if (ends.size === 0) resolve();
           },
         })
         .catch(reject);

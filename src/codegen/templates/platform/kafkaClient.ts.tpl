@@ -17,6 +17,8 @@ export interface ClientEachMessage {
   readonly topic: string;
   readonly partition: number;
   readonly message: ClientMessage;
+  /** Keeps the member in its group during long handling (kafkajs heartbeats only between records). */
+  heartbeat(): Promise<void>;
 }
 
 export interface OutgoingMessage {
@@ -34,12 +36,56 @@ export interface ClientProducer {
   disconnect(): Promise<void>;
 }
 
+/** How long a transaction may stay open before the cluster aborts it (a producer that died mid-transaction). */
+export const TRANSACTION_TIMEOUT_MS = 15_000;
+
+/** A record a consumer handled, whose group offset a transaction commits. */
+export interface ConsumedRecord {
+  readonly consumer: ClientConsumer;
+  readonly groupId: string;
+  readonly topic: string;
+  readonly partition: number;
+  /** The record's offset. */
+  readonly offset: string;
+}
+
+/**
+ * A producer with a transactional id (Kafka's exactly-once consume-transform-produce). Only one
+ * producer per transactional id can write: connecting registers the id with the cluster, which
+ * fences any earlier producer holding it (its open transaction is aborted, a commit it tries
+ * later is refused).
+ */
+export interface ClientTransactionalProducer {
+  connect(): Promise<void>;
+  /**
+   * One transaction: every message to its topic, and the consumed record's offset committed
+   * for its group, all visible together or not at all. On failure the transaction is aborted
+   * (when the producer still can) and the error thrown.
+   */
+  commit(sends: readonly { topic: string; messages: readonly OutgoingMessage[] }[], consumed: ConsumedRecord): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+/** Part of a partition to read: from `from` until the reader's position reaches `to`. */
+export interface PartitionRange {
+  readonly topic: string;
+  readonly partition: number;
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * Consumers read committed records only (isolation level read_committed): records of a
+ * transaction that was aborted, or is still open, are never delivered.
+ */
 export interface ConsumerOptions {
   readonly groupId: string;
   /** Where a group without a committed offset starts: the beginning (true) or the end. */
   readonly fromBeginning: boolean;
-  /** Commit the offsets of handled records (false for one-off reads). */
+  /** Commit the offsets of handled records (false for one-off reads and transactional handlers). */
   readonly autoCommit: boolean;
+  /** Told the partitions the group gives this member, at each rebalance. */
+  readonly onAssigned?: (partitions: readonly { topic: string; partition: number }[]) => void;
 }
 
 export interface ClientConsumer {
@@ -71,7 +117,15 @@ export interface KafkaClient {
   /** The library's name, for logs and the README. */
   readonly library: string;
   producer(): ClientProducer;
+  transactionalProducer(transactionalId: string): ClientTransactionalProducer;
   consumer(options: ConsumerOptions): ClientConsumer;
+  /**
+   * Reads the committed records of each range in order, and resolves once the reader's position
+   * in every partition has reached the range's end. The position counts the transaction markers
+   * and aborted records that no handler sees, so a partition whose last records are such still
+   * ends.
+   */
+  read(ranges: readonly PartitionRange[], eachMessage: (payload: ClientEachMessage) => Promise<void>): Promise<void>;
   admin(): ClientAdmin;
 }
 

@@ -1,14 +1,20 @@
 // The Kafka client of this project: Confluent's @confluentinc/kafka-javascript (librdkafka),
 // through its KafkaJS-compatible API. Differences from kafkajs that matter here: acks are set
 // per producer (not per send), fromBeginning and auto-commit per consumer (not per
-// subscription or run), and keyed records are placed with murmur2 as Java's client does.
+// subscription or run), keyed records are placed with murmur2 as Java's client does, and a
+// transaction commits a consumer's offset through the consumer itself (its group generation
+// goes along, so a member that lost the partition in a rebalance cannot commit it).
 import confluent from '@confluentinc/kafka-javascript';
-import type { KafkaClient, KafkaClientOptions } from './kafkaClient.js';
+import type { KafkaJS, Message } from '@confluentinc/kafka-javascript';
+import type { ClientConsumer, ClientEachMessage, ClientHeaders, KafkaClient, KafkaClientOptions } from './kafkaClient.js';
+import { TRANSACTION_TIMEOUT_MS } from './kafkaClient.js';
 
 const { Kafka, logLevel } = confluent.KafkaJS;
 
 export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
   const kafka = new Kafka({ kafkaJS: { clientId: options.clientId, brokers: [...options.brokers], logLevel: logLevel.WARN } });
+  /** The library's consumer behind each consumer handed out (sendOffsets needs it). */
+  const consumers = new WeakMap<ClientConsumer, KafkaJS.Consumer>();
   return {
     library: '@confluentinc/kafka-javascript',
     producer() {
@@ -22,22 +28,55 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
         disconnect: () => producer.disconnect(),
       };
     },
-    consumer({ groupId, fromBeginning, autoCommit }) {
+    transactionalProducer(transactionalId) {
+      // Connecting initialises transactions: the cluster fences the id's previous holder.
+      const producer = kafka.producer({ kafkaJS: { transactionalId, idempotent: true, acks: -1, transactionTimeout: TRANSACTION_TIMEOUT_MS } });
+      return {
+        connect: () => producer.connect(),
+        async commit(sends, consumed) {
+          const consumer = consumers.get(consumed.consumer);
+          if (!consumer) throw new Error(`offsets of group ${consumed.groupId} can only be committed through a consumer of this client`);
+          await producer.transaction();
+          try {
+            for (const { topic, messages } of sends) await producer.send({ topic, messages: messages.map((m) => ({ ...m, headers: { ...m.headers } })) });
+            const next = (BigInt(consumed.offset) + 1n).toString();
+            await producer.sendOffsets({ consumer, topics: [{ topic: consumed.topic, partitions: [{ partition: consumed.partition, offset: next }] }] });
+            await producer.commit();
+          } catch (err) {
+            if (producer.isActive()) await producer.abort().catch(() => undefined);
+            throw err;
+          }
+        },
+        disconnect: () => producer.disconnect(),
+      };
+    },
+    consumer({ groupId, fromBeginning, autoCommit, onAssigned }) {
       const consumer = kafka.consumer({
+        ...(onAssigned
+          ? {
+              rebalance_cb: (err: { code: number }, assignment: { topic: string; partition: number }[]) => {
+                if (err.code === confluent.CODES.ERRORS.ERR__ASSIGN_PARTITIONS) onAssigned(assignment.map(({ topic, partition }) => ({ topic, partition })));
+              },
+            }
+          : {}),
         kafkaJS: {
           groupId,
           fromBeginning,
           autoCommit,
+          readUncommitted: false,
           ...(options.sessionTimeoutMs !== undefined ? { sessionTimeout: options.sessionTimeoutMs, heartbeatInterval: Math.max(100, Math.floor(options.sessionTimeoutMs / 10)) } : {}),
         },
       });
-      return {
+      const client: ClientConsumer = {
         connect: () => consumer.connect(),
         subscribe: (topics) => consumer.subscribe({ topics: [...topics] }),
         run: (concurrency, eachMessage) => consumer.run({ partitionsConsumedConcurrently: concurrency, eachMessage }),
         disconnect: () => consumer.disconnect(),
       };
+      consumers.set(client, consumer);
+      return client;
     },
+    read: (ranges, eachMessage) => readRanges(options, ranges, eachMessage),
     admin() {
       const admin = kafka.admin();
       return {
@@ -65,6 +104,42 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
       };
     },
   };
+}
+
+/**
+ * Reads ranges with librdkafka's own consumer: it is assigned the partitions directly (no group
+ * to join), and its position, read after each handled batch, moves past transaction markers
+ * and aborted records, which the KafkaJS-compatible consumer does not show.
+ */
+async function readRanges(options: KafkaClientOptions, ranges: readonly { topic: string; partition: number; from: string; to: string }[], eachMessage: (payload: ClientEachMessage) => Promise<void>): Promise<void> {
+  const left = new Map(ranges.filter((r) => BigInt(r.from) < BigInt(r.to)).map((r) => [`${r.topic}:${r.partition}`, r]));
+  if (left.size === 0) return;
+  const reader = new confluent.KafkaConsumer(
+    { 'metadata.broker.list': options.brokers.join(','), 'client.id': `${options.clientId}.read`, 'group.id': `${options.clientId}.read`, 'enable.auto.commit': false, 'isolation.level': 'read_committed' },
+    { 'auto.offset.reset': 'earliest' },
+  );
+  await new Promise<void>((resolve, reject) => reader.connect({ timeout: 30_000 }, (err) => (err ? reject(err) : resolve())));
+  try {
+    reader.assign([...left.values()].map((r) => ({ topic: r.topic, partition: r.partition, offset: Number(r.from) })));
+    while (left.size > 0) {
+      const messages = await new Promise<Message[]>((resolve, reject) => reader.consume(500, (err, batch) => (err ? reject(err) : resolve(batch))));
+      for (const m of messages) {
+        const range = left.get(`${m.topic}:${m.partition}`);
+        if (!range || BigInt(m.offset) >= BigInt(range.to)) continue;
+        const headers: ClientHeaders = {};
+        for (const header of m.headers ?? []) for (const [name, value] of Object.entries(header)) headers[name] = value;
+        const key = m.key === null || m.key === undefined ? null : Buffer.from(m.key);
+        const message = { key, value: m.value, headers, timestamp: String(m.timestamp ?? ''), offset: String(m.offset) };
+        await eachMessage({ topic: m.topic, partition: m.partition, message, heartbeat: async () => undefined });
+      }
+      for (const p of reader.position([...left.values()].map((r) => ({ topic: r.topic, partition: r.partition })))) {
+        const range = left.get(`${p.topic}:${p.partition}`);
+        if (range && p.offset >= 0 && BigInt(p.offset) >= BigInt(range.to)) left.delete(`${p.topic}:${p.partition}`);
+      }
+    }
+  } finally {
+    await new Promise<void>((resolve) => reader.disconnect(() => resolve()));
+  }
 }
 
 function brokerCount(options: KafkaClientOptions): Promise<number> {

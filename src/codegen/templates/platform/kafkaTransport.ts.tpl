@@ -1,12 +1,15 @@
 // The transport for a real cluster, on the client library of kafkaLibrary.ts: one idempotent
 // producer (acks=all, so a retried send is never duplicated or reordered) and one consumer per
-// subscription, named by the topology's consumer group ids. With a schema codec (a schema
-// registry configured), events are written in the registry's wire format and read back as JSON.
+// subscription, named by the topology's consumer group ids. Transactional subscriptions (the
+// command handlers) write through one transactional producer per partition they own. With a
+// schema codec (a schema registry configured), events are written in the registry's wire
+// format and read back as JSON.
 import type { WireRecord } from '../runtime/wire.js';
-import type { ClientConsumer, ClientEachMessage, ClientHeaders, ClientProducer, KafkaClient } from './kafkaClient.js';
+import type { ClientConsumer, ClientEachMessage, ClientHeaders, ClientProducer, ClientTransactionalProducer, KafkaClient, OutgoingMessage, PartitionRange } from './kafkaClient.js';
 import { createKafkaClient } from './kafkaLibrary.js';
 import type { SchemaCodec } from './schemaCodec.js';
-import type { IncomingRecord, RecordHandler, SubscribeOptions, Subscription, Transport } from './transport.js';
+import { Transaction } from './transport.js';
+import type { IncomingRecord, RecordHandler, SubscribeOptions, Subscription, TransactionalHandler, TransactionalSubscribeOptions, Transport } from './transport.js';
 
 export interface KafkaTransportOptions {
   readonly clientId: string;
@@ -26,6 +29,11 @@ function headerText(headers: ClientHeaders | undefined): Record<string, string> 
   return out;
 }
 
+async function outgoing(topic: string, records: readonly WireRecord[], codec: SchemaCodec | undefined): Promise<OutgoingMessage[]> {
+  const encoded = await Promise.all(records.map((r) => (codec ? codec.encode(topic, r) : { value: r.value, headers: { ...r.headers } })));
+  return records.map((r, i) => ({ key: r.key, ...encoded[i]!, ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}) }));
+}
+
 async function incoming({ topic, partition, message }: ClientEachMessage, codec: SchemaCodec | undefined): Promise<IncomingRecord> {
   return {
     topic,
@@ -36,6 +44,39 @@ async function incoming({ topic, partition, message }: ClientEachMessage, codec:
     headers: headerText(message.headers),
     timestamp: message.timestamp,
   };
+}
+
+/**
+ * A command's transaction did not commit: another instance owns the partition now (this one
+ * was fenced), or the outcome is unknown. Retriable: the record is delivered again and handled
+ * once this instance owns the partition and has caught up. (No `cause`: kafkajs would judge
+ * the retry by the cause, and its fencing error says not to retry.)
+ */
+export class TransactionNotCommittedError extends Error {
+  readonly code = 'TRANSACTION_NOT_COMMITTED';
+  readonly retriable = true;
+  constructor(topic: string, partition: number, reason: unknown) {
+    super(`the transaction for ${topic} partition ${partition} did not commit (${reason instanceof Error ? reason.message : String(reason)}); its record is handled again`);
+    this.name = 'TransactionNotCommittedError';
+  }
+}
+
+const HEARTBEAT_EVERY_MS = 1_000;
+
+/** Waits for `work`, heartbeating meanwhile so that the group keeps this member. */
+async function whileHeartbeating<T>(payload: ClientEachMessage, work: Promise<T>): Promise<T> {
+  let done = false;
+  const beating = (async () => {
+    while (!done) {
+      await new Promise((r) => setTimeout(r, HEARTBEAT_EVERY_MS));
+      if (!done) await payload.heartbeat();
+    }
+  })();
+  try {
+    return await Promise.race([work, beating.then(() => work)]);
+  } finally {
+    done = true;
+  }
 }
 
 const RETRY_ATTEMPTS = 20;
@@ -55,6 +96,8 @@ async function retrying<T>(work: () => Promise<T>): Promise<T> {
 export class KafkaTransport implements Transport {
   private readonly client: KafkaClient;
   private readonly consumers = new Set<ClientConsumer>();
+  /** Disconnects the transactional producers of each transactional subscription. */
+  private readonly releaseOwners = new Set<() => Promise<void>>();
   private producer: Promise<ClientProducer> | null = null;
 
   constructor(private readonly options: KafkaTransportOptions) {
@@ -78,13 +121,9 @@ export class KafkaTransport implements Transport {
 
   async send(topic: string, records: readonly WireRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const codec = this.options.codec;
-    const encoded = await Promise.all(records.map((r) => (codec ? codec.encode(topic, r) : { value: r.value, headers: { ...r.headers } })));
+    const messages = await outgoing(topic, records, this.options.codec);
     const producer = await this.connectedProducer();
-    await producer.send(
-      topic,
-      records.map((r, i) => ({ key: r.key, ...encoded[i]!, ...(r.timestamp !== undefined ? { timestamp: r.timestamp } : {}) })),
-    );
+    await producer.send(topic, messages);
   }
 
   async subscribe(options: SubscribeOptions, handler: RecordHandler): Promise<Subscription> {
@@ -101,52 +140,108 @@ export class KafkaTransport implements Transport {
     };
   }
 
-  async replay(topics: readonly (string | RegExp)[], handler: RecordHandler): Promise<void> {
+  async subscribeTransactional(options: TransactionalSubscribeOptions, handler: TransactionalHandler): Promise<Subscription> {
+    // The producer of each partition this instance owns, by "topic:partition". Its
+    // transactional id names the group and the partition, so whichever instance owns the
+    // partition next fences this one when it connects.
+    const owners = new Map<string, Promise<ClientTransactionalProducer>>();
+    // Partitions are taken over as soon as they are assigned, not at their first record: a
+    // previous owner's unfinished transaction holds back every read_committed reader of the
+    // partitions it wrote to (catch-ups included) until it is fenced.
+    const onAssigned = (partitions: readonly { topic: string; partition: number }[]) => {
+      for (const { topic, partition } of partitions) void ownerOf(topic, partition).catch(() => undefined);
+    };
+    const consumer = this.client.consumer({ groupId: options.groupId, fromBeginning: options.fromBeginning ?? true, autoCommit: false, onAssigned });
+    const release = async (key: string) => {
+      const owner = owners.get(key);
+      owners.delete(key);
+      await (await owner?.catch(() => null))?.disconnect().catch(() => undefined);
+    };
+    const ownerOf = (topic: string, partition: number): Promise<ClientTransactionalProducer> => {
+      const key = `${topic}:${partition}`;
+      let owner = owners.get(key);
+      if (!owner) {
+        const producer = this.client.transactionalProducer(`${options.groupId}.${topic}.${partition}`);
+        owner = producer.connect().then(async () => {
+          await options.onTakeover?.();
+          return producer;
+        });
+        owners.set(key, owner);
+        owner.catch(() => release(key));
+      }
+      return owner;
+    };
+    const releaseAll = async () => {
+      await Promise.all([...owners.keys()].map(release));
+    };
+    this.releaseOwners.add(releaseAll);
+    await consumer.connect();
+    this.consumers.add(consumer);
+    await consumer.subscribe(options.topics);
+    await consumer.run(options.partitionsConcurrently ?? 1, async (payload) => {
+      const record = await incoming(payload, this.options.codec);
+      const owner = ownerOf(record.topic, record.partition).catch((err: unknown) => {
+        throw new TransactionNotCommittedError(record.topic, record.partition, err);
+      });
+      // Taking a partition over (fencing, catching up) can outlast the session timeout.
+      const producer = await whileHeartbeating(payload, owner);
+      const transaction = new Transaction();
+      await handler(record, transaction);
+      try {
+        await producer.commit(
+          await Promise.all(transaction.sends.map(async ({ topic, records }) => ({ topic, messages: await outgoing(topic, records, this.options.codec) }))),
+          { consumer, groupId: options.groupId, topic: record.topic, partition: record.partition, offset: record.offset },
+        );
+      } catch (err) {
+        // Fenced (another instance owns the partition now) or the outcome is unknown: the next
+        // producer for this partition fences this one and settles its last transaction, and the
+        // record is handled again after catching up.
+        await release(`${record.topic}:${record.partition}`);
+        throw new TransactionNotCommittedError(record.topic, record.partition, err);
+      }
+      await transaction.committed();
+    });
+    return {
+      stop: async () => {
+        if (!this.consumers.delete(consumer)) return;
+        await consumer.disconnect();
+        this.releaseOwners.delete(releaseAll);
+        await releaseAll();
+      },
+    };
+  }
+
+  async replay(topics: readonly (string | RegExp)[], handler: RecordHandler, from?: ReadonlyMap<string, string>): Promise<void> {
     // Just after topics are created or leaders move, offsets requests can meet a broker that
     // is not the leader yet: retry a while, as a client's own requests would.
-    const { names, ends } = await retrying(async () => {
+    const ranges = await retrying(async () => {
       const admin = this.client.admin();
       await admin.connect();
       try {
         const names = (await admin.listTopics()).filter((t) => topics.some((p) => (typeof p === 'string' ? p === t : p.test(t))));
         // Read up to the end offsets seen now: later records reach the service through its groups.
-        const ends = new Map<string, bigint>();
-        for (const name of names) {
-          for (const p of await admin.fetchTopicOffsets(name)) if (p.high !== p.low) ends.set(`${name}:${p.partition}`, BigInt(p.high));
+        const ranges: PartitionRange[] = [];
+        for (const topic of names) {
+          for (const p of await admin.fetchTopicOffsets(topic)) {
+            const start = from?.get(`${topic}:${p.partition}`);
+            ranges.push({ topic, partition: p.partition, from: start !== undefined && BigInt(start) > BigInt(p.low) ? start : p.low, to: p.high });
+          }
         }
-        return { names, ends };
+        return ranges;
       } finally {
         await admin.disconnect();
       }
     });
-    if (ends.size === 0) return;
-    // A group of its own that commits nothing: a one-off read from the beginning.
-    const consumer = this.client.consumer({ groupId: `${this.options.clientId}.replay.${Date.now()}.${Math.random().toString(36).slice(2)}`, fromBeginning: true, autoCommit: false });
-    await consumer.connect();
-    try {
-      await consumer.subscribe(names);
-      await new Promise<void>((resolve, reject) => {
-        consumer
-          .run(1, async (payload) => {
-            const key = `${payload.topic}:${payload.partition}`;
-            const end = ends.get(key);
-            const offset = BigInt(payload.message.offset);
-            if (end === undefined || offset >= end) return;
-            await handler(await incoming(payload, this.options.codec));
-            if (offset + 1n >= end) ends.delete(key);
-            if (ends.size === 0) resolve();
-          })
-          .catch(reject);
-      });
-    } finally {
-      await consumer.disconnect();
-    }
+    await this.client.read(ranges, async (payload) => handler(await incoming(payload, this.options.codec)));
   }
 
   async close(): Promise<void> {
     const consumers = [...this.consumers];
     this.consumers.clear();
     await Promise.all(consumers.map((c) => c.disconnect()));
+    const releases = [...this.releaseOwners];
+    this.releaseOwners.clear();
+    await Promise.all(releases.map((r) => r()));
     if (this.producer) {
       const producer = await this.producer.catch(() => null);
       this.producer = null;

@@ -4,7 +4,8 @@
 // settle() waits until all delivery is done, which is what tests need. A design whose policies trigger themselves never settles,
 // so delivery stops after maxDeliveries and settle() says so instead of hanging.
 import type { WireRecord } from '../runtime/wire.js';
-import type { IncomingRecord, RecordHandler, SubscribeOptions, Subscription, Transport } from './transport.js';
+import { Transaction } from './transport.js';
+import type { IncomingRecord, RecordHandler, SubscribeOptions, Subscription, TransactionalHandler, TransactionalSubscribeOptions, Transport } from './transport.js';
 
 interface Member {
   readonly topics: readonly (string | RegExp)[];
@@ -56,10 +57,23 @@ export class MemoryTransport implements Transport {
     };
   }
 
-  async replay(topics: readonly (string | RegExp)[], handler: RecordHandler): Promise<void> {
+  /** One process owns every partition, so nothing is fenced: the sends happen after the handler succeeds. */
+  async subscribeTransactional(options: TransactionalSubscribeOptions, handler: TransactionalHandler): Promise<Subscription> {
+    let owner: Promise<void> | null = null;
+    return this.subscribe(options, async (record) => {
+      owner ??= options.onTakeover?.() ?? Promise.resolve();
+      await owner;
+      const transaction = new Transaction();
+      await handler(record, transaction);
+      for (const { topic, records } of transaction.sends) await this.send(topic, records);
+      await transaction.committed();
+    });
+  }
+
+  async replay(topics: readonly (string | RegExp)[], handler: RecordHandler, from?: ReadonlyMap<string, string>): Promise<void> {
     for (const [topic, log] of this.topics) {
       if (!matches(topics, topic)) continue;
-      for (const record of [...log]) await handler(record);
+      for (const record of log.slice(Number(from?.get(`${topic}:0`) ?? 0))) await handler(record);
     }
   }
 

@@ -1,24 +1,36 @@
 // An aggregate's event store on top of a transport. Each service instance keeps a view of the
 // aggregate streams in memory: rebuilt from the topic on start, then kept up to date by
-// following the topic (so an aggregate whose partition moves here after a rebalance is
-// current). An append checks the expected version against that view and only then produces;
-// a per-id lock orders this instance's writers and the follower. Commands for one aggregate
-// arrive on one partition, so one instance at a time decides for each aggregate. Events carry
-// the id of the command that caused them (command-id header), and the view remembers which
-// commands each aggregate has handled, so a command delivered again after a rebalance (Kafka
-// delivers at least once) is recognised and not decided twice.
+// following the topic. An append checks the expected version against that view; a per-id lock
+// orders this instance's writers and the follower.
+//
+// Kafka cannot refuse an append at a stale version, so the store relies on a single writer per
+// aggregate. Commands for one aggregate arrive on one partition of the command topic, and the
+// command handler writes each command's events in a transaction of that partition's owner
+// (Transport.subscribeTransactional): the instance that takes the partition over in a
+// rebalance fences the previous owner (its unfinished transaction is aborted, and it cannot
+// commit again), then catches up with the topic (catchUp) before deciding anything, so it
+// decides on every event the previous owner committed. Events carry the id of the command that
+// caused them (command-id header), and the view remembers which commands each aggregate has
+// handled, so a command delivered again (committed events, offset not yet committed) is
+// recognised and not decided twice.
 import { ConcurrencyError, MemoryEventStore } from '../runtime/eventStore.js';
 import type { EventStore, Snapshot } from '../runtime/eventStore.js';
 import type { EventEnvelope } from '../runtime/messages.js';
 import { eventToRecord, HEADER, instanceTopicName, recordToEvent } from '../runtime/wire.js';
+import type { WireRecord } from '../runtime/wire.js';
 import type { TopicDescriptor } from './topics.js';
-import type { IncomingRecord, Subscription, Transport } from './transport.js';
+import type { IncomingRecord, Subscription, Transaction, Transport } from './transport.js';
 
 export class TopicEventStore implements EventStore {
   private readonly local = new MemoryEventStore();
   private readonly locks = new Map<string, Promise<unknown>>();
   /** Command ids handled per aggregate id (from the command-id header of its events). */
   private readonly handledCommands = new Map<string, Set<string>>();
+  /** Next offset to read per "topic:partition": the view has seen every record before it. */
+  private readonly positions = new Map<string, string>();
+  /** The catch-up reading now, and the one that starts after it for those who asked meanwhile. */
+  private catchingUp: Promise<void> | null = null;
+  private nextCatchUp: Promise<void> | null = null;
 
   constructor(
     private readonly transport: Transport,
@@ -41,16 +53,43 @@ export class TopicEventStore implements EventStore {
     return this.transport.subscribe({ groupId: viewGroupId, topics: this.pattern(), fromBeginning: true }, (record) => this.observe(record));
   }
 
+  /**
+   * Reads what the topic holds now past what the view has seen (after taking over a partition).
+   * A read already under way may have started before the caller's takeover, so callers share
+   * the next one instead: a rebalance that hands over many partitions costs two reads.
+   */
+  catchUp(): Promise<void> {
+    if (!this.catchingUp) {
+      this.catchingUp = this.transport.replay(this.pattern(), (record) => this.observe(record), this.positions).finally(() => (this.catchingUp = null));
+      return this.catchingUp;
+    }
+    this.nextCatchUp ??= this.catchingUp
+      .catch(() => undefined)
+      .then(() => {
+        this.nextCatchUp = null;
+        return this.catchUp();
+      });
+    return this.nextCatchUp;
+  }
+
   /** Adds an event seen on the topic unless the view already has it (e.g. our own write). */
-  private observe(record: IncomingRecord): Promise<void> {
-    if (record.headers[HEADER.aggregateType] !== this.aggregateType) return Promise.resolve();
-    const event = recordToEvent(record);
-    return this.locked(event.aggregateId, async () => {
-      const version = (await this.local.read(event.aggregateId, 0)).length;
-      if (event.version !== version + 1) return;
-      await this.local.append(event.aggregateId, [event], version);
-      const commandId = record.headers[HEADER.commandId];
-      if (commandId !== undefined) this.remember(event.aggregateId, commandId);
+  private async observe(record: IncomingRecord): Promise<void> {
+    if (record.headers[HEADER.aggregateType] === this.aggregateType) {
+      const event = recordToEvent(record);
+      await this.applyCommitted(event.aggregateId, [event], record.headers[HEADER.commandId]);
+    }
+    const key = `${record.topic}:${record.partition}`;
+    const next = BigInt(record.offset) + 1n;
+    if (next > BigInt(this.positions.get(key) ?? '0')) this.positions.set(key, next.toString());
+  }
+
+  /** Appends committed events to the view, unless it has them already. */
+  private applyCommitted(aggregateId: string, events: readonly EventEnvelope[], commandId: string | undefined): Promise<void> {
+    return this.locked(aggregateId, async () => {
+      const version = (await this.local.read(aggregateId, 0)).length;
+      if (events[0]?.version !== version + 1) return;
+      await this.local.append(aggregateId, events, version);
+      if (commandId !== undefined) this.remember(aggregateId, commandId);
     });
   }
 
@@ -65,14 +104,31 @@ export class TopicEventStore implements EventStore {
     return this.locked(aggregateId, async () => this.handledCommands.get(aggregateId)?.has(commandId) ?? false);
   }
 
-  /** This store, writing the command id on every event it appends. */
-  causedBy(commandId: string): EventStore {
+  /**
+   * This store as one command's handler sees it: appends go into the transaction (with the
+   * command's id on every event) and reach the view, like the snapshot, once it commits.
+   */
+  inTransaction(transaction: Transaction, commandId: string | undefined): EventStore {
     return {
-      append: (aggregateId, events, expectedVersion) => this.appendEvents(aggregateId, events, expectedVersion, commandId),
+      append: (aggregateId, events, expectedVersion) =>
+        this.locked(aggregateId, async () => {
+          const actual = (await this.local.read(aggregateId, 0)).length;
+          if (actual !== expectedVersion) throw new ConcurrencyError(aggregateId, expectedVersion, actual);
+          transaction.send(this.topicFor(aggregateId), this.records(events, commandId));
+          transaction.afterCommit(() => this.applyCommitted(aggregateId, events, commandId));
+          return expectedVersion + events.length;
+        }),
       read: (aggregateId, fromVersion) => this.read(aggregateId, fromVersion),
       loadSnapshot: (aggregateId) => this.loadSnapshot(aggregateId),
-      saveSnapshot: (snapshot) => this.saveSnapshot(snapshot),
+      saveSnapshot: async (snapshot) => transaction.afterCommit(() => this.saveSnapshot(snapshot)),
     };
+  }
+
+  private records(events: readonly EventEnvelope[], commandId: string | undefined): WireRecord[] {
+    return events.map((e) => {
+      const record = eventToRecord(e, this.topic.keyPrefixedByType);
+      return commandId === undefined ? record : { ...record, headers: { ...record.headers, [HEADER.commandId]: commandId } };
+    });
   }
 
   private locked<T>(aggregateId: string, work: () => Promise<T>): Promise<T> {
@@ -81,22 +137,12 @@ export class TopicEventStore implements EventStore {
     return next;
   }
 
+  /** Appends outside any transaction (no fencing): for tools and tests, not command handlers. */
   append(aggregateId: string, events: readonly EventEnvelope[], expectedVersion: number): Promise<number> {
-    return this.appendEvents(aggregateId, events, expectedVersion, null);
-  }
-
-  private appendEvents(aggregateId: string, events: readonly EventEnvelope[], expectedVersion: number, commandId: string | null): Promise<number> {
     return this.locked(aggregateId, async () => {
       const actual = (await this.local.read(aggregateId, 0)).length;
       if (actual !== expectedVersion) throw new ConcurrencyError(aggregateId, expectedVersion, actual);
-      await this.transport.send(
-        this.topicFor(aggregateId),
-        events.map((e) => {
-          const record = eventToRecord(e, this.topic.keyPrefixedByType);
-          return commandId === null ? record : { ...record, headers: { ...record.headers, [HEADER.commandId]: commandId } };
-        }),
-      );
-      if (commandId !== null) this.remember(aggregateId, commandId);
+      await this.transport.send(this.topicFor(aggregateId), this.records(events, undefined));
       return this.local.append(aggregateId, events, expectedVersion);
     });
   }
