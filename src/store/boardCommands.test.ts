@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Board, ElementId } from '../model';
-import { createBoardDoc, createEmptyBoard, makeElement } from '../model';
+import * as Y from 'yjs';
+import { createBoardDoc, createEmptyBoard, makeElement, openBoardDoc, ydocOf } from '../model';
 import {
   addSticky,
   canConnect,
@@ -99,6 +100,15 @@ describe('board commands', () => {
     expect(doc.canUndo()).toBe(false);
     redo();
     expect(board().settings.topicStrategy).toBe('perAggregateInstance');
+  });
+
+  it('a topic strategy chosen here reaches a collaborator’s copy of the board, as any edit does', () => {
+    const doc = open(base);
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ydocOf(doc)));
+    ydocOf(doc).on('update', (update: Uint8Array) => Y.applyUpdate(peer, update, 'peer'));
+    setTopicStrategy('sharedTopic');
+    expect(openBoardDoc(peer).getBoard().settings.topicStrategy).toBe('sharedTopic');
   });
 
   it('commits a drag once: into a context (relative position), then out again; each is one undo step', () => {
