@@ -255,7 +255,16 @@ export class Simulation {
     cluster.groups.onDeliver((group, topic, partition, _offset, _id, lease, record) => {
       const role = byGroup.get(group);
       if (this.options.oldProducers && (record as ConsumedRecord).value) this.countOldConsumer((record as ConsumedRecord).value!);
-      if (role) return role.handle(wireOf(record as ConsumedRecord, this.schemas!.valueText), topic, partition, lease);
+      if (!role) return;
+      // A record its handler cannot read (a test message without the event's headers, a payload
+      // no schema accepts) is a handler error, counted, and the group goes on to the next one.
+      const failed = () => void this.flow.handlerErrors++;
+      try {
+        const handling = role.handle(wireOf(record as ConsumedRecord, this.schemas!.valueText), topic, partition, lease);
+        return handling instanceof Promise ? handling.catch(failed) : handling;
+      } catch {
+        return failed();
+      }
     });
     cluster.replication.onEvent((e) => {
       rebalances.onEvent(e);
