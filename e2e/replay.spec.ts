@@ -8,40 +8,25 @@ import { BoardPage } from './pages/BoardPage';
 import { ReplayBar } from './pages/ReplayBar';
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-const clock = async (page: Page) => Number((await page.getByLabel('Simulated time').textContent())!.replace(/[^0-9.]/g, ''));
 const COUNTERS = ['Acknowledged records', 'Lost acknowledged records', 'Duplicates delivered'];
 const counters = (page: Page) => Promise.all(COUNTERS.map(async (name) => (await page.getByRole('status', { name, exact: true }).textContent())!.replace(/[^0-9]/g, '')));
 const partitionRows = async (page: Page) =>
   (await page.getByRole('table', { name: 'Partitions' }).locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent ?? '').join(' | ')))).sort();
 
-/** Pauses and waits until the clock holds; returns the paused instant in seconds. */
-async function pause(page: Page): Promise<number> {
-  await button(page, 'Pause simulation').click();
-  await expect(button(page, 'Resume simulation')).toBeVisible();
-  await expect
-    .poll(async () => {
-      const before = await clock(page);
-      await page.waitForTimeout(300);
-      return (await clock(page)) === before;
-    })
-    .toBe(true);
-  return clock(page);
-}
-
 for (const example of ['Banking', 'E-commerce'] as const) {
   test(`${example}: run, stop a broker, run on, reload, replay and scrub back: the same counters and partitions as at that instant`, async ({ page }) => {
     const board = new BoardPage(page);
     await board.runExample(example, '5');
-    await expect.poll(() => clock(page), { timeout: 60_000 }).toBeGreaterThan(3);
+    await expect.poll(() => board.simClock(), { timeout: 60_000 }).toBeGreaterThan(3);
     await button(page, 'Stop broker 1').click();
-    await expect.poll(() => clock(page), { timeout: 60_000 }).toBeGreaterThan(8);
-    const at = await pause(page);
+    await expect.poll(() => board.simClock(), { timeout: 60_000 }).toBeGreaterThan(8);
+    const at = await board.pauseRun();
     const seen = { counters: await counters(page), rows: await partitionRows(page) };
     expect(Number(seen.counters[0])).toBeGreaterThan(50);
 
     await button(page, 'Resume simulation').click();
-    await expect.poll(() => clock(page), { timeout: 60_000 }).toBeGreaterThan(at + 3);
-    const end = await pause(page);
+    await expect.poll(() => board.simClock(), { timeout: 60_000 }).toBeGreaterThan(at + 3);
+    const end = await board.pauseRun();
     await expect(page.getByLabel('Stored run')).toHaveText(`Saved at t = ${end.toFixed(2)} s`, { timeout: 30_000 });
     await expect(page.getByRole('group', { name: 'Run timeline' })).toContainText('1 action');
     await page.screenshot({ path: '.tmp/replay-live-timeline.png' });
@@ -85,6 +70,6 @@ for (const example of ['Banking', 'E-commerce'] as const) {
     await button(page, 'Close replay').click();
     await expect(replay.bar).toHaveCount(0);
     await expect(button(page, 'Resume simulation')).toBeEnabled();
-    await expect.poll(() => clock(page)).toBe(end);
+    await expect.poll(() => board.simClock()).toBe(end);
   });
 }

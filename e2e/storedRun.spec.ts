@@ -6,7 +6,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { BoardPage } from './pages/BoardPage';
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-const clock = async (page: Page) => Number((await page.getByLabel('Simulated time').textContent())!.replace(/[^0-9.]/g, ''));
 const counter = async (page: Page, name: string) => Number((await page.getByRole('status', { name, exact: true }).textContent())!.replace(/[^0-9]/g, ''));
 /** Every partition row of the Partitions table (topic, leader, ISR, offsets), sorted. */
 const partitionRows = async (page: Page) =>
@@ -20,18 +19,9 @@ test('a run survives a reload: same offsets and counters, paused; it resumes los
   await button(page, 'Run simulation').click();
   await expect(page.getByLabel('Stored run')).toBeVisible();
   await expect.poll(() => counter(page, 'Acknowledged records'), { timeout: 60_000 }).toBeGreaterThan(200);
-  await button(page, 'Pause simulation').click();
-  await expect(button(page, 'Resume simulation')).toBeVisible();
-  // Paused: the clock holds (a snapshot already on its way may move it once).
-  await expect
-    .poll(async () => {
-      const before = await clock(page);
-      await page.waitForTimeout(300);
-      return (await clock(page)) === before;
-    })
-    .toBe(true);
+  // Paused: the clock holds.
+  const at = await board.pauseRun();
   await page.getByRole('tab', { name: 'Cluster' }).click();
-  const at = await clock(page);
   // The pause's checkpoint is written: the note says a reload brings the run back to this instant.
   await expect(page.getByLabel('Stored run')).toHaveText(`Saved at t = ${at.toFixed(2)} s`, { timeout: 30_000 });
   const rows = await partitionRows(page);
@@ -40,7 +30,7 @@ test('a run survives a reload: same offsets and counters, paused; it resumes los
 
   await page.reload();
   await expect(button(page, 'Resume simulation')).toBeVisible({ timeout: 30_000 });
-  await expect.poll(() => clock(page)).toBe(at);
+  await expect.poll(() => board.simClock()).toBe(at);
   // The controls show the restored run's own settings.
   await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('10');
   await page.getByRole('tab', { name: 'Cluster' }).click();
@@ -49,7 +39,7 @@ test('a run survives a reload: same offsets and counters, paused; it resumes los
   await page.screenshot({ path: '.tmp/stored-run-after-reload.png' });
 
   await button(page, 'Resume simulation').click();
-  await expect.poll(() => clock(page)).toBeGreaterThan(at + 2);
+  await expect.poll(() => board.simClock()).toBeGreaterThan(at + 2);
   await expect.poll(() => counter(page, 'Acknowledged records')).toBeGreaterThan(acked);
   expect(await counter(page, 'Lost acknowledged records')).toBe(0);
 

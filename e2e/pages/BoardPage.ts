@@ -170,4 +170,23 @@ export class BoardPage {
   boardName(): Locator {
     return this.page.getByRole('button', { name: 'Boards' });
   }
+
+  /** The simulated time the dock shows, in seconds. */
+  async simClock(): Promise<number> {
+    return Number((await this.page.getByLabel('Simulated time').textContent())!.replace(/[^0-9.]/g, ''));
+  }
+
+  /** Pauses the run and waits until its clock holds (a snapshot already on its way may move it once); returns that instant. */
+  async pauseRun(): Promise<number> {
+    await this.page.getByRole('button', { name: 'Pause simulation', exact: true }).click();
+    await expect(this.page.getByRole('button', { name: 'Resume simulation', exact: true })).toBeVisible();
+    await expect
+      .poll(async () => {
+        const before = await this.simClock();
+        await this.page.waitForTimeout(300);
+        return (await this.simClock()) === before;
+      })
+      .toBe(true);
+    return this.simClock();
+  }
 }

@@ -88,22 +88,29 @@ function Progress({ progress }: { progress: ComparisonProgress | null }) {
   );
 }
 
+/** A comparison table's header: what the rows are, then one column per strategy. */
+function StrategyHead({ first, results }: { first: string; results: StrategyComparison['results'] }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        {results.map((r) => (
+          <th scope="col" key={r.strategy}>
+            {STRATEGY_LABELS[r.strategy]}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 function Results({ comparison }: { comparison: StrategyComparison }) {
   const results = comparison.results;
   return (
     <>
       <table className="sb-compare-table" aria-label="Strategy costs">
         <caption>What each strategy cost on this run</caption>
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            {results.map((r) => (
-              <th scope="col" key={r.strategy}>
-                {STRATEGY_LABELS[r.strategy]}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <StrategyHead first="Figure" results={results} />
         <tbody>
           {figureRows(results).map((row) => (
             <tr key={row.label}>
@@ -121,16 +128,7 @@ function Results({ comparison }: { comparison: StrategyComparison }) {
       </table>
       <table className="sb-compare-table" aria-label="Event-store capabilities">
         <caption>The talk’s event-store table, answered by this engine — each answer shows what its demonstration did</caption>
-        <thead>
-          <tr>
-            <th scope="col">Capability</th>
-            {results.map((r) => (
-              <th scope="col" key={r.strategy}>
-                {STRATEGY_LABELS[r.strategy]}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <StrategyHead first="Capability" results={results} />
         <tbody>
           {CAPABILITIES.map((c) => (
             <tr key={c.id}>
