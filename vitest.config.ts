@@ -14,7 +14,7 @@ export default defineConfig({
           environment: 'node',
           // Property and simulation tests take ~1 s alone; a shared 2-core machine can be 5× slower.
           testTimeout: 20_000,
-          include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.mjs'],
           exclude: ['src/**/*.slow.test.ts', 'src/**/*.kafka.test.ts', 'node_modules/**'],
         },
       },

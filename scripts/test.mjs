@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './findChromium.mjs';
+import { runE2e } from './lib/e2eRun.mjs';
 
 const e2eOnly = process.argv.includes('--e2e-only');
 const OUT = '.test-results';
@@ -50,12 +51,15 @@ if (!chromium) {
   failed += 1;
 } else {
   console.log(`Chromium: ${chromium}`);
-  const build = run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', process.env.E2E_DIST ?? 'dist']);
+  const dist = process.env.E2E_DIST || 'dist';
+  const build = run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist]);
   if (build !== 0) {
     console.error('The production build failed: the e2e suite cannot run.');
     failed += 1;
   } else {
-    const code = run('npx', ['playwright', 'test', ...process.argv.slice(2).filter((a) => !a.startsWith('--e2e-only'))], { STORMBENCH_CHROMIUM: chromium, E2E_REPORT: `${OUT}/playwright.json` });
+    // Free ports and servers of its own (scripts/lib/e2eRun.mjs): never another checkout's build.
+    const args = process.argv.slice(2).filter((a) => !a.startsWith('--e2e-only'));
+    const code = await runE2e(args, { dist, report: `${OUT}/playwright.json`, chromium });
     const report = readJson(`${OUT}/playwright.json`);
     if (!report) {
       console.error('Playwright wrote no report.');

@@ -11,9 +11,9 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, isPortFree } from '../lib/freePorts.mjs';
 import { kafkaClasspath } from './classpath.mjs';
 import { BrokerStartError, LocalKafkaError, PortInUseError } from './errors.mjs';
 import { fetchBrokers } from './metadataProbe.mjs';
@@ -35,29 +35,8 @@ function installExitHook() {
   });
 }
 
-function listenOnce(port) {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen({ host: HOST, port, exclusive: true }, () => {
-      const bound = server.address().port;
-      server.close(() => resolvePromise(bound));
-    });
-  });
-}
-
 async function ensurePortFree(port) {
-  try {
-    await listenOnce(port);
-  } catch (err) {
-    if (err && err.code === 'EADDRINUSE') throw new PortInUseError(port);
-    throw err;
-  }
-}
-
-/** A port the OS says is free now (tests prefer these to fixed ports). */
-export async function freePort() {
-  return listenOnce(0);
+  if (!(await isPortFree(port))) throw new PortInUseError(port);
 }
 
 /** Kafka's cluster ids are 16 random bytes in unpadded base64url, never starting with '-'. */

@@ -1,16 +1,11 @@
 // Builds the app, serves it on a free port and opens it in Chromium at 1280×720 for the
 // screenshot scripts; stops the server and the browser when `work` ends.
 import { spawn, execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
+import { freePort } from './freePorts.mjs';
 
 export async function withApp(work) {
-  const port = await new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = s.address().port;
-      s.close(() => resolve(p));
-    });
-  });
+  const port = await freePort();
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', '.tmp/dist-shots'], { stdio: 'inherit' });
   const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', '.tmp/dist-shots'], { stdio: 'ignore', detached: true });
   const executablePath = execFileSync('node', ['scripts/findChromium.mjs']).toString().trim().split('\n').pop();
