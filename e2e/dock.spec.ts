@@ -91,3 +91,27 @@ test('the overview map is beside the board, never over it', async ({ page }) => 
   const overlaps = m.x < pane.x + pane.width && m.x + m.width > pane.x && m.y < pane.y + pane.height && m.y + m.height > pane.y;
   expect(overlaps).toBe(false);
 });
+
+test('at 1280×720 a run’s counters fit one row in large figures, and the toggle sits in the tab row', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('Banking');
+  await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
+  const counters = page.getByRole('group', { name: 'Counters' }).getByRole('status');
+  await expect(counters.filter({ hasText: /[1-9]/ }).first()).toBeVisible();
+  await expect(counters).toHaveCount(9);
+  const boxes = await counters.evaluateAll((els) => els.map((e) => ({ name: e.getAttribute('aria-labelledby'), ...e.getBoundingClientRect().toJSON(), px: parseFloat(getComputedStyle(e).fontSize) })));
+  for (const b of boxes) {
+    expect(Math.abs(b.y - boxes[0].y), `${b.name} is on the first counter's row`).toBeLessThanOrEqual(1);
+    expect(b.x + b.width, `${b.name} is inside the window`).toBeLessThanOrEqual(1280);
+    expect(b.px, `${b.name} figure size`).toBeGreaterThanOrEqual(18);
+  }
+  // The hide button is in the row of the tabs, not in a band of its own.
+  const toggle = (await page.getByRole('button', { name: 'Hide simulation panel' }).boundingBox())!;
+  const tabs = (await page.getByRole('tablist', { name: 'Simulation views' }).boundingBox())!;
+  const middle = toggle.y + toggle.height / 2;
+  expect(middle).toBeGreaterThan(tabs.y);
+  expect(middle).toBeLessThan(tabs.y + tabs.height);
+  expect(toggle.x).toBeGreaterThan(tabs.x + tabs.width);
+});

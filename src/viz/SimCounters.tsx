@@ -1,8 +1,10 @@
 // The run's counters, each an <output> named after what it counts: "Lost acknowledged
 // records" and "Duplicates delivered" are the ones fault experiments are about. Each says what
 // it counts in a tooltip, which is also its accessible description (texts in simHelp.ts).
+// Drawn as a large figure beside a two-line label, so a run's nine fit one row at 1280 px.
 import { useShallow } from 'zustand/react/shallow';
 import { useSimStore } from '../store/simStore';
+import { twoLines } from './counterLabel';
 import { COUNTER_HELP, type CounterName } from './simHelp';
 
 export function SimCounters() {
@@ -26,14 +28,16 @@ export function SimCounters() {
     <div className="sb-counters" role="group" aria-label="Counters">
       {items.map(([label, value, cls]) => {
         const id = `sb-counter-${label.replace(/\s+/g, '-')}`;
+        const [first, second] = twoLines(label);
         return (
           <div key={label} className={`sb-counter ${value > 0 && cls ? cls : ''}`} title={COUNTER_HELP[label]}>
-            <span className="sb-counter-label" id={id}>
-              {label}
-            </span>
             <output aria-labelledby={id} title={COUNTER_HELP[label]}>
               {value.toLocaleString('en-US')}
             </output>
+            {/* Two block lines; the space between them keeps the accessible name one phrase. */}
+            <span className="sb-counter-label" id={id}>
+              <span>{first}</span> <span>{second}</span>
+            </span>
           </div>
         );
       })}

@@ -1,6 +1,6 @@
 // The simulation panel under the board: collapsed, a bar with "Run simulation"; open (at a
-// height the user drags, remembered), the run's controls, counters and status line over tabs
-// for the cluster, offsets and lag, topics (message browser, produce, group offsets, configs),
+// height the user drags, remembered), the run's controls, a row of counters and the status line
+// over tabs for the cluster, offsets and lag, topics (message browser, produce, group offsets, configs),
 // topology (which takes the board's place), consumer groups, fault experiments, read models and
 // help. Heavy views mount only on their tab.
 import { lazy, Suspense, useLayoutEffect, useState, type CSSProperties } from 'react';
@@ -105,6 +105,19 @@ function TabBody({ tab }: { tab: SimTab }) {
  * under the toolbar); the board stays mounted underneath, at its size, and comes back with any
  * other tab.
  */
+/**
+ * Collapsed, the toggle ends the bar (the only row there is); open, it ends the tab row, so it
+ * never takes a band of its own under the counters. A click moves it, so the new one takes the
+ * focus the old one had.
+ */
+function DockToggle({ open, focus, onToggle }: { open: boolean; focus: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" className="sb-button sb-icon sb-dock-toggle" aria-label={open ? 'Hide simulation panel' : 'Show simulation panel'} aria-expanded={open} autoFocus={focus} onClick={onToggle}>
+      {open ? '▾' : '▴'}
+    </button>
+  );
+}
+
 function useTakeover(active: boolean): CSSProperties | null {
   const [top, setTop] = useState(0);
   useLayoutEffect(() => {
@@ -127,16 +140,24 @@ export function SimulationDock() {
   const takeover = useTakeover(open && tab === 'topology');
   // A fault experiment runs its own scripted cluster: the board run's settings do not apply to it.
   const experiment = useSimStore((s) => s.snapshot?.source === 'experiment');
+  const [toggled, setToggled] = useState(false);
+  const toggle = (
+    <DockToggle
+      open={open}
+      focus={toggled}
+      onToggle={() => {
+        setToggled(true);
+        setOpen(!open);
+      }}
+    />
+  );
   return (
     <section className={`sb-sim-dock ${open ? 'sb-sim-open' : ''} ${takeover ? 'sb-sim-takeover' : ''}`} aria-label="Simulation" style={takeover ?? (open ? { height } : undefined)}>
       {open && !takeover ? <DockResizer height={height} /> : null}
       <div className="sb-sim-bar">
         <SimControls />
         {experiment ? null : <RunSettings />}
-        {open ? <SimCounters /> : null}
-        <button type="button" className="sb-button sb-icon" aria-label={open ? 'Hide simulation panel' : 'Show simulation panel'} aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? '▾' : '▴'}
-        </button>
+        {open ? <SimCounters /> : toggle}
       </div>
       <RunStatus />
       <ReplayBar />
@@ -153,6 +174,7 @@ export function SimulationDock() {
             {/* Beside the views, not in the bar: a running board's bar has no room left at 1280 px. */}
             <ReplayRunButton />
             <CompareStrategiesButton />
+            {toggle}
           </div>
           <div key={tab} role="tabpanel" id={`sb-sim-${tab}`} aria-labelledby={`sb-sim-tab-${tab}`} className="sb-sim-body">
             <TabBody tab={tab} />
