@@ -68,13 +68,7 @@ function install(): void {
     const fg = over([fgRaw[0], fgRaw[1], fgRaw[2], fgRaw[3] * o], bg);
     const hasOutline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
     const oc = parse(s.outlineColor);
-    let outline = hasOutline ? ratio(over(oc, under), under) : 0;
-    // A connection (an SVG group) shows focus by its line: its stroke against the board.
-    const path = el instanceof SVGGElement ? el.querySelector('.react-flow__edge-path') : null;
-    if (path) {
-      const ps = getComputedStyle(path);
-      outline = parseFloat(ps.strokeWidth) >= 3 ? ratio(over(parse(ps.stroke), under), under) : 0;
-    }
+    const outline = hasOutline ? ratio(over(oc, under), under) : 0;
     const name = el.getAttribute('aria-label') || (el as HTMLElement).innerText?.trim().slice(0, 40) || el.tagName;
     return { name, text: ratio(fg, bg), outline, fg: show(fg), bg: show(bg) };
   };

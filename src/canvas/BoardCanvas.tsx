@@ -1,6 +1,9 @@
 // The event-storming board: React Flow with one node component per kind, grammar-checked
 // connections, drag positions committed once on drag stop, culling of off-screen elements and
-// level-of-detail stickies when zoomed out. Read-only (presentation mode): nothing can be
+// level-of-detail stickies when zoomed out. Tab goes through the stickies in reading order;
+// connections are not in the Tab order (React Flow's edges come before every node in the DOM, so
+// a facilitator would tab through all of them first): a sticky's inspector lists its connections
+// instead, and the mouse still selects them. Read-only (presentation mode): nothing can be
 // selected, dragged, connected, added or edited; the view can still move.
 import {
   Background,
@@ -225,7 +228,7 @@ export function BoardCanvas({ colorMode, miniMap = true, onUserMove }: BoardCanv
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         nodesFocusable={!readOnly}
-        edgesFocusable={!readOnly}
+        edgesFocusable={false}
         elementsSelectable={!readOnly}
         connectionLineType={ConnectionLineType.Bezier}
         connectionRadius={40}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Board } from '../model';
-import { createEmptyBoard, makeElement } from '../model';
+import { createEmptyBoard, indexById, makeElement } from '../model';
 import { applySelection } from './applySelection';
 import { syncEdges, syncNodes } from './syncFlow';
 
@@ -17,11 +17,11 @@ function board(): Board {
 }
 
 describe('syncNodes / syncEdges', () => {
-  it('puts contexts before their members and declares sizes and handle anchors', () => {
+  it('orders nodes for reading (a context before its members) and declares sizes and handle anchors', () => {
     const b = board();
     const nodes = syncNodes(b, []);
     const texts = nodes.map((n) => n.data.element.text);
-    expect(texts.indexOf('Ctx')).toBeLessThan(texts.indexOf('Inside'));
+    expect(texts).toEqual(['Ctx', 'Inside', 'Outside']);
     const inside = nodes.find((n) => n.data.element.text === 'Inside')!;
     expect(inside.parentId).toBe(b.elements[2]!.id);
     expect(inside.measured).toEqual({ width: inside.width, height: inside.height });
@@ -53,8 +53,11 @@ describe('syncNodes / syncEdges', () => {
 
   it('marks free-form links and reuses unchanged edges', () => {
     const b = board();
-    const edges = syncEdges(b, []);
-    expect(edges[0]).toMatchObject({ id: 'link:1', type: 'flow', data: { freeForm: true } });
-    expect(syncEdges(b, edges)).toBe(edges);
+    const byId = indexById(b.elements);
+    const edges = syncEdges(b, [], byId);
+    expect(edges[0]).toMatchObject({ id: 'link:1', type: 'flow', data: { freeForm: true }, ariaLabel: 'Connection from Command “Outside” to Domain event “Inside”' });
+    expect(syncEdges(b, edges, byId)).toBe(edges);
+    const renamed = b.elements.map((e) => (e.text === 'Inside' ? { ...e, text: 'Renamed' } : e));
+    expect(syncEdges({ ...b, elements: renamed }, edges, indexById(renamed))[0]!.ariaLabel).toBe('Connection from Command “Outside” to Domain event “Renamed”');
   });
 });

@@ -1,9 +1,10 @@
 // Turns a board snapshot into React Flow nodes and edges while keeping what only the view
 // knows (measured size, selection, a position being dragged). Unchanged elements keep their
-// node object, so React Flow re-renders only the stickies that changed.
+// node object, so React Flow re-renders only the stickies that changed. Nodes come in reading
+// order (readingOrder.ts): the DOM follows it, and so does the Tab order through the stickies.
 import { Position } from '@xyflow/react';
-import type { Board, BoardElement } from '../model';
-import { KIND_LABELS, parentsFirst } from '../model';
+import type { Board, BoardElement, ElementId } from '../model';
+import { KIND_LABELS, elementTitle, readingOrder } from '../model';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { KIND_STYLES } from './kindStyles';
 
@@ -12,8 +13,8 @@ export const HANDLE_PX = 12;
 
 export function syncNodes(board: Board, previous: readonly FlowNode[]): FlowNode[] {
   const prevById = new Map(previous.map((n) => [n.id, n]));
-  // React Flow needs a parent before its children.
-  const next = parentsFirst(board.elements).map((element) => toNode(element, prevById.get(element.id)));
+  // React Flow needs a parent before its children, which reading order keeps.
+  const next = readingOrder(board.elements).map((element) => toNode(element, prevById.get(element.id)));
   if (next.length === previous.length && next.every((n, i) => n === previous[i])) return previous as FlowNode[];
   return next;
 }
@@ -55,11 +56,15 @@ function toNode(element: BoardElement, prev: FlowNode | undefined): FlowNode {
   return node;
 }
 
-export function syncEdges(board: Board, previous: readonly FlowEdge[]): FlowEdge[] {
+export function syncEdges(board: Board, previous: readonly FlowEdge[], elementsById: ReadonlyMap<ElementId, BoardElement>): FlowEdge[] {
   const prevById = new Map(previous.map((e) => [e.id, e]));
   const next = board.links.map((link): FlowEdge => {
     const prev = prevById.get(link.id);
-    if (prev && prev.source === link.source && prev.target === link.target && prev.data?.freeForm === link.freeForm) {
+    const source = elementsById.get(link.source);
+    const target = elementsById.get(link.target);
+    // Named after what it joins (React Flow's default names the ids).
+    const ariaLabel = source && target ? `Connection from ${elementTitle(source)} to ${elementTitle(target)}` : 'Connection';
+    if (prev && prev.source === link.source && prev.target === link.target && prev.data?.freeForm === link.freeForm && prev.ariaLabel === ariaLabel) {
       return prev;
     }
     return {
@@ -69,6 +74,7 @@ export function syncEdges(board: Board, previous: readonly FlowEdge[]): FlowEdge
       target: link.target,
       type: 'flow',
       data: { freeForm: link.freeForm },
+      ariaLabel,
     };
   });
   if (next.length === previous.length && next.every((e, i) => e === previous[i])) return previous as FlowEdge[];

@@ -4,6 +4,7 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
 import type { Board, ElementId, LinkId } from '../model';
+import { useBoardStore } from '../store/boardStore';
 import { useUiStore } from '../store/uiStore';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { syncEdges, syncNodes } from './syncFlow';
@@ -23,7 +24,8 @@ export function useFlowElements(board: Board | null) {
     }
     const ui = useUiStore.getState();
     setNodes((prev) => applySelection(syncNodes(board, prev), ui.selectedElementIds));
-    setEdges((prev) => applySelection(syncEdges(board, prev), ui.selectedLinkIds));
+    const { elementsById } = useBoardStore.getState();
+    setEdges((prev) => applySelection(syncEdges(board, prev, elementsById), ui.selectedLinkIds));
   }, [board]);
 
   useEffect(() => {

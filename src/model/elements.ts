@@ -3,7 +3,7 @@
 import { newId } from '../lib/ids';
 import type { Rng } from '../lib/rng';
 import type { Board, BoardElement, ElementId, ElementKind, ElementOfKind } from './types';
-import { BOARD_VERSION, DEFAULT_SETTINGS, DEFAULT_STREAM } from './types';
+import { BOARD_VERSION, DEFAULT_SETTINGS, DEFAULT_STREAM, KIND_LABELS } from './types';
 
 /** Default frame of a new bounded context, in board units. */
 export const DEFAULT_CONTEXT_SIZE = { width: 640, height: 400 } as const;
@@ -61,4 +61,9 @@ export function makeElement<K extends ElementKind>(
       element = { kind, ...base } as BoardElement;
   }
   return element as ElementOfKind<K>;
+}
+
+/** An element named in a sentence or an accessible name: Actor “Customer” (or “untitled”). */
+export function elementTitle(el: Pick<BoardElement, 'kind' | 'text'>): string {
+  return `${KIND_LABELS[el.kind]} “${el.text || 'untitled'}”`;
 }

@@ -18,6 +18,7 @@ export * from './edit/containment';
 export * from './edit/clipboard';
 export * from './edit/duplicate';
 export * from './edit/layoutTimeline';
+export * from './edit/readingOrder';
 export * from './validation/inspectorValidation';
 export * from './repairBoard';
 export type { FieldOverwrite } from './overwrites';

@@ -94,7 +94,7 @@ export const ACTIONS = {
     name: 'view/focusInspector',
     label: 'Go to the inspector',
     shortcuts: [{ key: 'i', shift: true }],
-    // The inspector comes after every connection and sticky in the tab order: this is the way there from the keyboard.
+    // The inspector comes after every sticky in the tab order: this is the way there from the keyboard.
     perform: () => {
       const first = document.querySelector<HTMLElement>('aside[aria-label="Inspector"] :is(input, textarea, select, button):not([disabled]):not([aria-label="Hide inspector"])');
       if (!first) return false;

@@ -8,6 +8,7 @@ import { useBoardStore } from '../../store/boardStore';
 import { useUiStore } from '../../store/uiStore';
 import { AggregateSettings } from './AggregateSettings';
 import { CommitField } from './CommitField';
+import { ConnectionsList } from './ConnectionsList';
 import { DeleteButton } from './DeleteButton';
 import { ContextSettings } from './ContextSettings';
 import { LinkInspector } from './LinkInspector';
@@ -86,6 +87,7 @@ function ElementInspector({ element }: { element: BoardElement }) {
       <InspectorHeader title={label} swatch={element.kind === 'boundedContext' ? undefined : KIND_STYLES[element.kind].color} />
       <CommitField label="Name" value={element.text} onCommit={(text) => update(element.id, { text: text.trim() })} />
       <CommitField label="Description" value={element.description} multiline onCommit={(description) => update(element.id, { description })} />
+      {element.kind === 'boundedContext' ? null : <ConnectionsList element={element} />}
       {element.kind === 'event' || element.kind === 'command' ? <PayloadFieldsEditor element={element} /> : null}
       {element.kind === 'event' ? <EventSchemaPanel element={element} /> : null}
       {element.kind === 'aggregate' ? <AggregateSettings element={element} /> : null}

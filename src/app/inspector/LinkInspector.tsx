@@ -2,7 +2,7 @@
 // (a free-form one is left out of the topology), and for an aggregate's or external system's
 // outcome event the weight the simulator gives that outcome.
 import type { BoardLink } from '../../model';
-import { KIND_LABELS, checkLink } from '../../model';
+import { checkLink, elementTitle } from '../../model';
 import { useBoardStore } from '../../store/boardStore';
 import { useUiStore } from '../../store/uiStore';
 import { CommitField } from './CommitField';
@@ -13,12 +13,11 @@ export function LinkInspector({ link }: { link: BoardLink }) {
   const target = useBoardStore((s) => s.elementsById.get(link.target));
   if (!source || !target) return null;
   const outcome = (source.kind === 'aggregate' || source.kind === 'externalSystem') && target.kind === 'event';
-  const name = (e: typeof source) => `${KIND_LABELS[e.kind]} “${e.text || 'untitled'}”`;
   return (
     <>
       <h2>Connection</h2>
       <p className="sb-inspector-empty">
-        From {name(source)} to {name(target)}.
+        From {elementTitle(source)} to {elementTitle(target)}.
       </p>
       {link.freeForm ? (
         <p className="sb-field-error" role="note">

@@ -10,6 +10,7 @@
 import type { ElementMove } from '../boardDocApi';
 import { absolutePosition, indexById, sizeOf } from '../geometry';
 import type { Board, BoardElement, ElementId, ElementKind } from '../types';
+import { lanesOf } from './readingOrder';
 
 export const TIMELINE_COLUMN_GAP = 60;
 export const TIMELINE_ROW_GAP = 40;
@@ -122,24 +123,14 @@ function layoutColumns(group: readonly BoardElement[], ranks: ReadonlyMap<Elemen
   return bottom;
 }
 
-/**
- * Unlinked stickies in rows: a lane is the stickies whose middle lies within half a sticky of
- * the lane's first one (top to bottom); each lane one row, ordered by x, then y.
- */
+/** Unlinked stickies in rows: one row per lane (readingOrder.ts), left to right. */
 function layoutLanes(group: readonly BoardElement[], originX: number, originY: number, moves: ElementMove[]): void {
-  const middle = (e: BoardElement) => e.y + sizeOf(e).height / 2;
-  const lanes: BoardElement[][] = [];
-  for (const el of [...group].sort((a, b) => middle(a) - middle(b) || a.x - b.x)) {
-    const lane = lanes[lanes.length - 1];
-    const first = lane?.[0];
-    if (lane && first && middle(el) - middle(first) < sizeOf(first).height / 2) lane.push(el);
-    else lanes.push([el]);
-  }
+  const lanes = lanesOf(group);
   let y = originY;
   for (const lane of lanes) {
     let x = originX;
     let height = 0;
-    for (const el of lane.sort((a, b) => a.x - b.x || a.y - b.y)) {
+    for (const el of lane) {
       const size = sizeOf(el);
       if (el.x !== x || el.y !== y) moves.push({ id: el.id, x, y });
       x += size.width + TIMELINE_COLUMN_GAP;
