@@ -8,8 +8,7 @@ test.beforeEach(async ({ page }) => {
   // Each test starts from a fresh board of its own.
   const board = new BoardPage(page);
   await board.ready();
-  await page.getByRole('button', { name: 'Boards' }).click();
-  await page.getByRole('button', { name: 'New board' }).click();
+  await board.newBoard();
   await expect(board.stickies()).toHaveCount(0);
 });
 

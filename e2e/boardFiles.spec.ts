@@ -7,8 +7,7 @@ import { BoardPage } from './pages/BoardPage';
 test('reloading returns to the board you were on with nothing lost', async ({ page }) => {
   const board = new BoardPage(page);
   await board.goto();
-  await page.getByRole('button', { name: 'Boards' }).click();
-  await page.getByRole('button', { name: 'New board' }).click();
+  await board.newBoard();
   await page.getByRole('button', { name: 'Boards' }).click();
   await page.getByLabel('Board name').fill('Reload test');
   await page.getByRole('button', { name: 'Rename' }).click();

@@ -80,9 +80,7 @@ test('the E-commerce export lists its warnings without blocking the download', a
 test('a board with compile errors is not exported: the dialog lists what to fix', async ({ page }) => {
   const board = new BoardPage(page);
   await board.goto();
-  await page.getByRole('button', { name: 'Boards' }).click();
-  await page.getByRole('button', { name: 'New board' }).click();
-  await page.keyboard.press('Escape');
+  await board.newBoard();
   await board.addSticky('Policy', 'Ship when paid');
 
   await page.getByRole('button', { name: 'Export services' }).click();

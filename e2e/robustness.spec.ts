@@ -86,8 +86,8 @@ test('a name typed without Enter is saved within a moment, while the editor is s
 test('edits after another tab deleted the board are not dropped: the tab says so and keeps a copy', async ({ context }) => {
   const a = new BoardPage(await context.newPage());
   await a.goto();
-  await a.page.getByRole('button', { name: 'Boards' }).click();
-  await a.page.getByRole('button', { name: 'New board' }).click();
+  // Renamed once it is on screen: before, the rename would go to the board opened at start.
+  await a.newBoard();
   await a.page.getByRole('button', { name: 'Boards' }).click();
   await a.page.getByLabel('Board name').fill('Doomed');
   await a.page.getByRole('button', { name: 'Rename' }).click();

@@ -8,10 +8,7 @@ import { BoardPage } from './pages/BoardPage';
 test.beforeEach(async ({ page }) => {
   const board = new BoardPage(page);
   await board.goto();
-  await page.getByRole('button', { name: 'Boards' }).click();
-  await page.getByRole('button', { name: 'New board' }).click();
-  // The new board is open (not only the old one's stickies gone) before the test adds to it.
-  await expect(board.boardName()).toContainText('Untitled board');
+  await board.newBoard();
   await expect(board.stickies()).toHaveCount(0);
 });
 

@@ -171,6 +171,19 @@ export class BoardPage {
     return this.page.getByRole('button', { name: 'Boards' });
   }
 
+  /**
+   * Board menu → New board, and waits until the new board is the one on screen: until then a
+   * sticky added, a rename or a reload still acts on the previous board (the board store opens
+   * the new one a moment after the click; seconds on a loaded machine).
+   */
+  async newBoard(): Promise<void> {
+    const before = (await this.boardName().textContent()) ?? '';
+    await this.boardName().click();
+    await this.page.getByRole('button', { name: 'New board' }).click();
+    await expect(this.boardName()).not.toHaveText(before);
+    await expect(this.boardName()).toContainText('Untitled board');
+  }
+
   /** The simulated time the dock shows, in seconds. */
   async simClock(): Promise<number> {
     return Number((await this.page.getByLabel('Simulated time').textContent())!.replace(/[^0-9.]/g, ''));

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmptyBoard, makeElement } from '../model';
+import { createEmptyBoard, makeElement, type BoardId } from '../model';
+import type { BoardRepositoryPort } from './boardRepositoryPort';
 import { useBoardStore } from './boardStore';
 import { uniqueName, useBoardsStore } from './boardsStore';
 import { createMemoryRepository } from './memoryRepository';
@@ -61,6 +62,33 @@ describe('boards store', () => {
     expect(useBoardStore.getState().board?.name).toBe('Imported (2)');
     await useBoardsStore.getState().addBoard(board);
     expect(useBoardStore.getState().board?.name).toBe('Imported (3)');
+  });
+
+  it('remembers a board as the last opened before it shows, so a reload right after reopens it', async () => {
+    const repo = createMemoryRepository();
+    let remembered: BoardId | null = null;
+    // The write is slow, as IndexedDB is on a loaded machine.
+    const port: BoardRepositoryPort = {
+      ...repo,
+      async setLastOpened(id) {
+        await new Promise((r) => setTimeout(r, 20));
+        await repo.setLastOpened(id);
+        remembered = id;
+      },
+    };
+    const shown: { id: BoardId; remembered: BoardId | null }[] = [];
+    const off = useBoardStore.subscribe((s, before) => {
+      if (s.board && s.board.id !== before.board?.id) shown.push({ id: s.board.id, remembered });
+    });
+    const store = useBoardsStore.getState();
+    await store.start(port);
+    const first = useBoardsStore.getState().currentId!;
+    const second = (await store.createBoard())!;
+    await store.openBoard(first);
+    const copy = (await store.keepCopy())!;
+    off();
+    expect(shown.map((s) => s.id)).toEqual([first, second, first, copy]);
+    for (const s of shown) expect(s.remembered).toBe(s.id);
   });
 
   it('names new boards uniquely', () => {

@@ -62,12 +62,19 @@ export const useBoardsStore = create<BoardsState & BoardsActions>()((set, get) =
     if (!repo) return;
     const previous = useBoardStore.getState().doc;
     const doc = await repo.open(id);
+    // Remembered before it shows: a reload as soon as the board is on screen reopens it (after
+    // it, the page could unload before the write went out and reopen the previous board).
+    try {
+      await repo.setLastOpened(id);
+    } catch (error) {
+      if (doc !== previous) await repo.close(doc);
+      throw error;
+    }
     useUiStore.getState().setSelection([], []);
     useUiStore.getState().stopEditing();
     useBoardStore.getState().attach(doc);
     if (previous && previous !== doc) await repo.close(previous);
     set({ currentId: id });
-    await repo.setLastOpened(id);
   }
   async function refreshList(): Promise<void> {
     if (repo) set({ boards: await repo.list() });

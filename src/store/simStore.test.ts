@@ -165,6 +165,36 @@ describe('run settings and restarts', () => {
     expect(runControls(useSimStore.getState(), banking.id)).toEqual({ live: true, action: 'pause' });
   });
 
+  it('"Run simulation" pressed after the restore\'s "not found" arrived but before it was applied: the run stays live', async () => {
+    // Under load the frame that applies received messages comes late: a click lands in between.
+    const f = fakeClient();
+    setSimClient(f.client);
+    const banking = { id: 'board:banking' } as unknown as Board;
+    const frame = () => new Promise((r) => setTimeout(r, 40));
+    useSimStore.getState().restoreStored(banking);
+    f.emit({ type: 'restored', boardId: banking.id, found: false });
+    useSimStore.getState().run(banking);
+    await frame();
+    f.emit({ type: 'snapshot', snapshot: { at: 1, source: 'board', state: 'running' } as unknown as SimSnapshot, series: { names: [], columns: [] } });
+    await frame();
+    expect(useSimStore.getState().runBoardId).toBe(banking.id);
+    expect(runControls(useSimStore.getState(), banking.id)).toEqual({ live: true, action: 'pause' });
+  });
+
+  it('a run started while the previous run\'s snapshot waits for its frame shows none of that run', async () => {
+    const f = fakeClient();
+    setSimClient(f.client);
+    const banking = { id: 'board:banking' } as unknown as Board;
+    const shop = { id: 'board:shop' } as unknown as Board;
+    const frame = () => new Promise((r) => setTimeout(r, 40));
+    useSimStore.getState().run(banking);
+    f.emit({ type: 'snapshot', snapshot: { at: 5_000, source: 'board', state: 'paused' } as unknown as SimSnapshot, series: { names: [], columns: [] } });
+    useSimStore.getState().run(shop);
+    await frame();
+    expect(useSimStore.getState().snapshot).toBeNull();
+    expect(useSimStore.getState().runBoardId).toBe(shop.id);
+  });
+
   it('Stop of a stored run asks whether to discard it, and the question stays until the worker confirms', async () => {
     const f = fakeClient();
     setSimClient(f.client);

@@ -257,6 +257,14 @@ function receive(m: SimMessage): void {
   });
 }
 
+/** What received messages say about the run on screen (the rest, e.g. compile problems, stays pending). */
+const RUN_FIELDS = ['snapshot', 'series', 'rebalances', 'structure', 'badges', 'runBoardId', 'runBoard', 'replay', 'options', 'runOptions'] as const satisfies readonly (keyof SimStoreState)[];
+
+/** Forgets what was received about the previous run and not applied yet. */
+function dropPendingRun(): void {
+  if (pending) for (const key of RUN_FIELDS) delete pending[key];
+}
+
 export type RunAction = 'pause' | 'resume' | 'run';
 
 /**
@@ -280,6 +288,11 @@ export const useSimStore = create<SimStoreState & SimStoreActions>()((set, get) 
     // A run started now supersedes any restore still unanswered: the worker handles commands in
     // order, so that answer comes before this run's snapshots and must not clear them.
     restoring.clear();
+    adoptRunOptions = false;
+    // Nor may what was received before but waits for its frame (a restore's "nothing stored",
+    // the previous run's last snapshot): applied after this, it would clear the run's board and
+    // leave "Run simulation" on screen while the run goes on (seen on a loaded machine).
+    dropPendingRun();
     set({ open: true, error: null, snapshot: null, series: null, rebalances: null, structure: null, badges: null, runBoardId: board.id, runOptions: { ...get().options }, runBoard: board });
     onWorker = board.id;
     send({ type: 'start', board, options: get().options, ...(stored === false ? { stored: false } : {}) });
