@@ -53,6 +53,8 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
     const commandTopic = topicName(agg.commandTopicId);
     if (!store || !commandTopic) continue;
     const env = d.env(agg.groupId);
+    // The group's handler keeps its aggregates' states between commands, as a running service does.
+    const cache = new runtime.AggregateCache();
     roles.push({
       groupId: agg.groupId,
       serviceId: agg.serviceId,
@@ -64,7 +66,7 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
         return d.serialise(`${agg.groupId}/${topic}/${partition}`, async () => {
           if (!lease.current()) return;
           try {
-            const result = await runtime.handleCommand(def, store, command, env);
+            const result = await runtime.handleCommand(def, store, command, env, { cache });
             d.flow.handledBy(agg.groupId);
             d.flow.handledCommand(command.type);
             for (const e of result.events) d.flow.outcome(e.type);

@@ -351,9 +351,15 @@ export class Simulation {
       return this.checkpointing.catch(() => undefined).then(() => this.checkpoint());
     }
     const state = this.storedState(cluster);
-    const flushes: Promise<void>[] = [];
-    for (const t of cluster.engine.topics.values()) for (const p of t.partitions) for (const log of p.logs.values()) flushes.push(log.flush());
-    const done = Promise.all(flushes)
+    // The coordinators already show the offsets they accepted, and a reload reads them back
+    // from __consumer_offsets: their records must be in the logs the checkpoint flushes.
+    const done = cluster
+      .commitsWritten()
+      .then(() => {
+        const flushes: Promise<void>[] = [];
+        for (const t of cluster.engine.topics.values()) for (const p of t.partitions) for (const log of p.logs.values()) flushes.push(log.flush());
+        return Promise.all(flushes);
+      })
       .then(() => saveRunState(storage, state))
       .then(() => {
         this.storedAt = state.at;

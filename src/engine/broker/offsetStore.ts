@@ -59,7 +59,16 @@ export class OffsetStore {
   }
 
   async commit(groupId: string, offsets: { topic: string; partition: number; offset: string; metadata?: string | null }[]): Promise<void> {
-    if (offsets.length === 0) return;
+    await (await this.write(groupId, offsets)).acked;
+  }
+
+  /**
+   * Writes the commit to the group's __consumer_offsets leader; resolves once it is there, with
+   * its acknowledgement (acks=all) still to come — so commits can be written in order without
+   * each waiting for the one before to replicate.
+   */
+  async write(groupId: string, offsets: { topic: string; partition: number; offset: string; metadata?: string | null }[]): Promise<{ acked: Promise<void> }> {
+    if (offsets.length === 0) return { acked: Promise.resolve() };
     const g = await this.loaded(groupId);
     await this.engine.ensureInternalTopic(CONSUMER_OFFSETS_TOPIC, CONSUMER_OFFSETS_PARTITIONS);
     const now = this.engine.clock.now();
@@ -68,8 +77,12 @@ export class OffsetStore {
       value: JSON.stringify({ offset: String(o.offset), metadata: o.metadata ?? null, commitTimestamp: now }),
       timestamp: now,
     }));
-    await this.engine.appendToPartition(CONSUMER_OFFSETS_TOPIC, offsetsPartitionFor(groupId), encodeBatches(records, {}, 60 * 1024), -1, {});
-    for (const o of offsets) g.set(`${o.topic}\u0000${o.partition}`, { offset: String(o.offset), metadata: o.metadata ?? null });
+    // The leader appends at once (or refuses at once); the promise answers per acks=all.
+    const answer = this.engine.appendToPartition(CONSUMER_OFFSETS_TOPIC, offsetsPartitionFor(groupId), encodeBatches(records, {}, 60 * 1024), -1, {});
+    const acked = answer.then(() => {
+      for (const o of offsets) g.set(`${o.topic}\u0000${o.partition}`, { offset: String(o.offset), metadata: o.metadata ?? null });
+    });
+    return { acked };
   }
 
   async fetch(groupId: string, topics?: string[]): Promise<CommittedOffset[]> {

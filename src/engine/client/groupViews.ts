@@ -11,6 +11,8 @@ export interface GroupsAccess {
   readonly offsets: OffsetStore;
   /** Resolves once every commit accepted so far is stored in __consumer_offsets. */
   persisted(): Promise<void>;
+  /** Resolves once every commit accepted so far is written to its __consumer_offsets leader (acknowledged or not). */
+  written(): Promise<void>;
 }
 
 const loaded = new WeakMap<GroupsAccess, Set<string>>();

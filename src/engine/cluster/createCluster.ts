@@ -92,6 +92,12 @@ export interface Cluster {
   advance(ms: number): Promise<void>;
   /** Waits for background work (consumers' fetches, cleaner) to reach a resting point. */
   settle(): Promise<void>;
+  /**
+   * Resolves once every offset commit the groups accepted is written to its __consumer_offsets
+   * leader, replicated or not (that needs time to move): what a checkpoint of a paused cluster
+   * must wait for, or its logs would miss commits its coordinators already show.
+   */
+  commitsWritten(): Promise<void>;
   close(): Promise<void>;
   /** Faults and observability of the replicated cluster (docs/cluster.md); one broker is RF 1. */
   stopBroker(id: number): void;
@@ -200,6 +206,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
       await advanceDiscretely(clock as VirtualClock, engine, ms);
     },
     settle: () => engine.settle(),
+    commitsWritten: () => access.written(),
     async close() {
       if (engine.closed) return;
       cleaner.stop();

@@ -14,7 +14,9 @@ import type { Engine } from '../broker/engine';
 import type { OffsetStore } from '../broker/offsetStore';
 
 export function createEngineGroups(engine: Engine, offsets: OffsetStore, feed: EventFeed, ledger: Ledger, rng: Rng, options: GroupsOptions): GroupsAccess {
+  /** Commits not yet acknowledged, and commits not yet written to their partition's leader. */
   const writing = new Set<Promise<unknown>>();
+  const unwritten = new Set<Promise<unknown>>();
   const chains = new Map<string, Promise<unknown>>();
   const port: GroupsPort = {
     clock: engine.clock,
@@ -36,13 +38,16 @@ export function createEngineGroups(engine: Engine, offsets: OffsetStore, feed: E
         const at = k.lastIndexOf('\u0000');
         return { topic: k.slice(0, at), partition: Number(k.slice(at + 1)), offset: String(offset) };
       });
-      // The commit is accepted (in memory) now; its record reaches __consumer_offsets as the
-      // partition's acks allow — in commit order, one after another per group, or an older
-      // offset could land after a newer one and win on reopen. A failure leaves the in-memory
-      // offset, as a coordinator's cache would.
-      const w = (chains.get(groupId) ?? Promise.resolve()).then(() => offsets.commit(groupId, list)).catch(() => undefined);
-      chains.set(groupId, w);
-      void w.finally(() => chains.get(groupId) === w && chains.delete(groupId));
+      // The commit is accepted (in memory) now; its record is written to __consumer_offsets in
+      // commit order, one after another per group (an older offset written after a newer one
+      // would win on reopen), and acknowledged as the partition's acks allow. A failure leaves
+      // the in-memory offset, as a coordinator's cache would.
+      const written = (chains.get(groupId) ?? Promise.resolve()).then(() => offsets.write(groupId, list)).catch(() => undefined);
+      chains.set(groupId, written);
+      void written.finally(() => chains.get(groupId) === written && chains.delete(groupId));
+      unwritten.add(written);
+      void written.finally(() => unwritten.delete(written));
+      const w = written.then((x) => x?.acked).catch(() => undefined);
       writing.add(w);
       void w.finally(() => writing.delete(w));
     },
@@ -70,6 +75,9 @@ export function createEngineGroups(engine: Engine, offsets: OffsetStore, feed: E
     offsets,
     async persisted() {
       while (writing.size > 0) await Promise.all([...writing]);
+    },
+    async written() {
+      while (unwritten.size > 0) await Promise.all([...unwritten]);
     },
   };
 }

@@ -177,26 +177,89 @@ export interface HandleResult {
   readonly attempts: number;
 }
 
-/** Load (snapshot + later events) → decide → append at the loaded version → maybe snapshot. */
+/**
+ * The aggregate states a command handler keeps in memory between commands, by aggregate id, as a
+ * long-running service keeps its busy aggregates: a command then reads only the events after the
+ * cached version, instead of the snapshot and the events after it. The store stays the truth: a
+ * cached state is brought up to date by reading after it on every command, and an append refused
+ * for its version (another writer, or a log that lost its tail) drops it. Bounded: the least
+ * recently used state goes first.
+ */
+export class AggregateCache {
+  private readonly states = new Map<string, AggregateState>();
+
+  constructor(readonly capacity = 10_000) {}
+
+  get size(): number {
+    return this.states.size;
+  }
+
+  get(aggregateId: string): AggregateState | undefined {
+    const state = this.states.get(aggregateId);
+    if (state) {
+      // Map keeps insertion order: re-inserting makes it the most recently used.
+      this.states.delete(aggregateId);
+      this.states.set(aggregateId, state);
+    }
+    return state;
+  }
+
+  /** Keeps `state` unless a newer one of the aggregate is already held (a slower writer's answer). */
+  set(state: AggregateState): void {
+    const held = this.states.get(state.aggregateId);
+    if (held && held.version >= state.version) return;
+    this.states.delete(state.aggregateId);
+    this.states.set(state.aggregateId, state);
+    if (this.states.size > this.capacity) this.states.delete(this.states.keys().next().value!);
+  }
+
+  delete(aggregateId: string): void {
+    this.states.delete(aggregateId);
+  }
+}
+
+/** The aggregate's state now: the cached one brought up to date, else snapshot + later events. */
+async function load(def: AggregateDefinition, store: EventStore, aggregateId: string, cache: AggregateCache | undefined): Promise<AggregateState> {
+  const cached = cache?.get(aggregateId);
+  if (cached) {
+    const later = await store.read(aggregateId, cached.version);
+    // Events that do not continue the cached version (retention deleted some) mean a full load.
+    if (later.length === 0 || later[0]!.version === cached.version + 1) return later.reduce((s, e) => apply(def, s, e), cached);
+    cache!.delete(aggregateId);
+  }
+  const snapshot = await store.loadSnapshot(aggregateId);
+  const events = await store.read(aggregateId, snapshot?.version ?? 0);
+  return rehydrate(def, aggregateId, snapshot, events);
+}
+
+export interface HandleOptions {
+  /** Attempts when another writer appends first (default 3). */
+  readonly maxAttempts?: number;
+  /** States kept between commands (one per handler process); without it every command loads from the store. */
+  readonly cache?: AggregateCache;
+}
+
+/** Load (cached state, or snapshot + later events) → decide → append at the loaded version → maybe snapshot. */
 export async function handleCommand(
   def: AggregateDefinition,
   store: EventStore,
   command: CommandEnvelope,
   env: HandlerEnv,
-  maxAttempts = 3,
+  options: HandleOptions = {},
 ): Promise<HandleResult> {
+  const { maxAttempts = 3, cache } = options;
   for (let attempt = 1; ; attempt++) {
-    const snapshot = await store.loadSnapshot(command.aggregateId);
-    const events = await store.read(command.aggregateId, snapshot?.version ?? 0);
-    const state = rehydrate(def, command.aggregateId, snapshot, events);
+    const state = await load(def, store, command.aggregateId, cache);
     const decided = decide(def, state, command, env);
     try {
       await store.append(command.aggregateId, decided, state.version);
     } catch (err) {
+      cache?.delete(command.aggregateId);
       if (err instanceof ConcurrencyError && attempt < maxAttempts) continue;
       throw err;
     }
     const next = decided.reduce((s, e) => apply(def, s, e), state);
+    cache?.set(next);
     if (def.snapshotEvery > 0 && Math.floor(next.version / def.snapshotEvery) > Math.floor(state.version / def.snapshotEvery)) {
       await store.saveSnapshot({ aggregateId: next.aggregateId, version: next.version, state: next });
     }
