@@ -3,11 +3,14 @@
 // services as a child process and stop them. Node only (used from *.kafka.test.ts).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Board } from '../../model';
 import type { KafkaClientChoice } from '../clients';
 import type { ExportedFiles } from '../exportProject';
 import { exportProject } from '../exportProject';
 import { ensureConfluentClient, installBuiltConfluentClient } from './confluentClient';
+import { cachedNodeModules } from './dependencyCache';
 import { removeProject, run, writeProject } from './verifyExport';
 
 export interface InstalledExport {
@@ -23,12 +26,26 @@ async function must(dir: string, command: string, args: string[], env: Record<st
   return result.output;
 }
 
+/** npm install (no install scripts), or a copy of what this test run installed for the same dependencies (dependencyCache.ts). */
+async function installDependencies(dir: string, files: ExportedFiles, client: KafkaClientChoice): Promise<void> {
+  const cached = cachedNodeModules(files['package.json'] ?? '{}', client);
+  if (cached && existsSync(cached)) {
+    await must(dir, 'cp', ['-al', cached, join(dir, 'node_modules')]);
+    return;
+  }
+  await must(dir, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts']);
+  if (client === 'confluent') installBuiltConfluentClient(dir, await ensureConfluentClient());
+  if (cached) {
+    mkdirSync(dirname(cached), { recursive: true });
+    await must(dir, 'cp', ['-al', join(dir, 'node_modules'), cached]);
+  }
+}
+
 /** Exports the board with the client, installs it (no install scripts) and compiles it. */
 export async function installExport(board: Board, client: KafkaClientChoice): Promise<InstalledExport> {
   const files = await exportProject(board, { client });
   const dir = writeProject(files, `stormbench-kafka-${client}-`);
-  await must(dir, 'npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts']);
-  if (client === 'confluent') installBuiltConfluentClient(dir, await ensureConfluentClient());
+  await installDependencies(dir, files, client);
   await must(dir, 'npm', ['run', 'build']);
   return { dir, files, client, remove: () => removeProject(dir) };
 }

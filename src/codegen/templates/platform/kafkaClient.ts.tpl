@@ -60,7 +60,8 @@ export interface ClientTransactionalProducer {
   /**
    * One transaction: every message to its topic, and the consumed record's offset committed
    * for its group, all visible together or not at all. On failure the transaction is aborted
-   * (when the producer still can) and the error thrown.
+   * (when the producer still can) and the error thrown; the producer is not used again (a
+   * client may be left unable to begin another transaction), the next one fences it.
    */
   commit(sends: readonly { topic: string; messages: readonly OutgoingMessage[] }[], consumed: ConsumedRecord): Promise<void>;
   disconnect(): Promise<void>;
@@ -84,8 +85,13 @@ export interface ConsumerOptions {
   readonly fromBeginning: boolean;
   /** Commit the offsets of handled records (false for one-off reads and transactional handlers). */
   readonly autoCommit: boolean;
-  /** Told the partitions the group gives this member, at each rebalance. */
+  /** Told every partition the group gives this member (its whole assignment), at each rebalance. */
   readonly onAssigned?: (partitions: readonly { topic: string; partition: number }[]) => void;
+  /**
+   * Told the partitions taken from this member when a rebalance starts, where the client says
+   * so (Confluent's); kafkajs members learn of a rebalance from a failed heartbeat instead.
+   */
+  readonly onRevoked?: (partitions: readonly { topic: string; partition: number }[]) => void;
 }
 
 export interface ClientConsumer {

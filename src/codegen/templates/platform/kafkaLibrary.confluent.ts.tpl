@@ -50,12 +50,22 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
         disconnect: () => producer.disconnect(),
       };
     },
-    consumer({ groupId, fromBeginning, autoCommit, onAssigned }) {
+    consumer({ groupId, fromBeginning, autoCommit, onAssigned, onRevoked }) {
+      // librdkafka hands over partitions in steps (all of them with the eager protocols, only
+      // the moved ones with cooperative-sticky): keep the whole assignment.
+      const assigned = new Map<string, { topic: string; partition: number }>();
       const consumer = kafka.consumer({
-        ...(onAssigned
+        ...(onAssigned || onRevoked
           ? {
               rebalance_cb: (err: { code: number }, assignment: { topic: string; partition: number }[]) => {
-                if (err.code === confluent.CODES.ERRORS.ERR__ASSIGN_PARTITIONS) onAssigned(assignment.map(({ topic, partition }) => ({ topic, partition })));
+                const partitions = assignment.map(({ topic, partition }) => ({ topic, partition }));
+                if (err.code === confluent.CODES.ERRORS.ERR__ASSIGN_PARTITIONS) {
+                  for (const p of partitions) assigned.set(`${p.topic}:${p.partition}`, p);
+                  onAssigned?.([...assigned.values()]);
+                } else if (err.code === confluent.CODES.ERRORS.ERR__REVOKE_PARTITIONS) {
+                  for (const p of partitions) assigned.delete(`${p.topic}:${p.partition}`);
+                  onRevoked?.(partitions);
+                }
               },
             }
           : {}),

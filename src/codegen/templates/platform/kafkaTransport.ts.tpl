@@ -48,9 +48,10 @@ async function incoming({ topic, partition, message }: ClientEachMessage, codec:
 
 /**
  * A command's transaction did not commit: another instance owns the partition now (this one
- * was fenced), or the outcome is unknown. Retriable: the record is delivered again and handled
- * once this instance owns the partition and has caught up. (No `cause`: kafkajs would judge
- * the retry by the cause, and its fencing error says not to retry.)
+ * was fenced), the cluster refused it for a while (a coordinator moving, a broker restarting),
+ * or the outcome is unknown. Retriable: the record is handled again once this instance has a
+ * new producer for the partition and has caught up. (No `cause`: kafkajs would judge the retry
+ * by the cause, and its fencing error says not to retry.)
  */
 export class TransactionNotCommittedError extends Error {
   readonly code = 'TRANSACTION_NOT_COMMITTED';
@@ -63,20 +64,54 @@ export class TransactionNotCommittedError extends Error {
 
 const HEARTBEAT_EVERY_MS = 1_000;
 
-/** Waits for `work`, heartbeating meanwhile so that the group keeps this member. */
-async function whileHeartbeating<T>(payload: ClientEachMessage, work: Promise<T>): Promise<T> {
+/**
+ * Waits for `work`, heartbeating meanwhile so that the group keeps this member. The work is
+ * always awaited, never left running behind the client's back (a record handled twice at once
+ * by one instance). A heartbeat that fails (the group is rebalancing) stops the beating and is
+ * kept in `beat.error`: the caller then gives the record back instead of trying again.
+ */
+async function whileHeartbeating<T>(payload: ClientEachMessage, beat: { error?: unknown }, work: Promise<T>): Promise<T> {
   let done = false;
-  const beating = (async () => {
-    while (!done) {
-      await new Promise((r) => setTimeout(r, HEARTBEAT_EVERY_MS));
-      if (!done) await payload.heartbeat();
+  let wake = () => {};
+  void (async () => {
+    while (!done && beat.error === undefined) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, HEARTBEAT_EVERY_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      if (done) return;
+      await payload.heartbeat().catch((err: unknown) => (beat.error = err));
     }
   })();
   try {
-    return await Promise.race([work, beating.then(() => work)]);
+    return await work;
   } finally {
     done = true;
+    wake();
   }
+}
+
+/**
+ * A record whose transaction did not commit is tried again in place (after a pause, with a new
+ * producer that fences the old one and a catch-up), for as long as this member keeps its
+ * partition, up to this long; only then does the error reach the client. Thrown at once, the
+ * error would make kafkajs re-fetch and, after a few failures, restart the consumer: it leaves
+ * its group and rejoins, every member's partitions move, and each takeover fences and aborts
+ * the transactions of the partitions it takes, so a cluster that refuses transactions for a
+ * few seconds (a broker restarting) set off a chain of rebalances that could outlast it.
+ */
+const TRANSACTION_RETRY_FOR_MS = 90_000;
+const TRANSACTION_BACKOFF_MS = [100, 250, 500, 1_000, 2_000];
+/** A takeover whose catch-up with the event topic has not ended by then fails, and is tried again. */
+const TAKEOVER_TIMEOUT_MS = 60_000;
+
+function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 const RETRY_ATTEMPTS = 20;
@@ -145,13 +180,23 @@ export class KafkaTransport implements Transport {
     // transactional id names the group and the partition, so whichever instance owns the
     // partition next fences this one when it connects.
     const owners = new Map<string, Promise<ClientTransactionalProducer>>();
+    // The partitions the group gives this member now: a record of another is not tried again.
+    const assigned = new Set<string>();
     // Partitions are taken over as soon as they are assigned, not at their first record: a
     // previous owner's unfinished transaction holds back every read_committed reader of the
-    // partitions it wrote to (catch-ups included) until it is fenced.
+    // partitions it wrote to (catch-ups included) until it is fenced. A partition given away
+    // loses its producer: if it comes back, its next owner is a new producer that fences
+    // whoever had it meanwhile and catches up with what they wrote.
     const onAssigned = (partitions: readonly { topic: string; partition: number }[]) => {
+      assigned.clear();
+      for (const { topic, partition } of partitions) assigned.add(`${topic}:${partition}`);
+      for (const key of [...owners.keys()]) if (!assigned.has(key)) void release(key);
       for (const { topic, partition } of partitions) void ownerOf(topic, partition).catch(() => undefined);
     };
-    const consumer = this.client.consumer({ groupId: options.groupId, fromBeginning: options.fromBeginning ?? true, autoCommit: false, onAssigned });
+    const onRevoked = (partitions: readonly { topic: string; partition: number }[]) => {
+      for (const { topic, partition } of partitions) assigned.delete(`${topic}:${partition}`);
+    };
+    const consumer = this.client.consumer({ groupId: options.groupId, fromBeginning: options.fromBeginning ?? true, autoCommit: false, onAssigned, onRevoked });
     const release = async (key: string) => {
       const owner = owners.get(key);
       owners.delete(key);
@@ -163,28 +208,24 @@ export class KafkaTransport implements Transport {
       if (!owner) {
         const producer = this.client.transactionalProducer(`${options.groupId}.${topic}.${partition}`);
         owner = producer.connect().then(async () => {
-          await options.onTakeover?.();
+          if (options.onTakeover) await within(options.onTakeover(), TAKEOVER_TIMEOUT_MS, `catching up after taking over ${topic} partition ${partition}`);
           return producer;
         });
         owners.set(key, owner);
-        owner.catch(() => release(key));
+        owner.catch(() => (owners.get(key) === owner ? release(key) : undefined));
       }
       return owner;
     };
     const releaseAll = async () => {
       await Promise.all([...owners.keys()].map(release));
     };
-    this.releaseOwners.add(releaseAll);
-    await consumer.connect();
-    this.consumers.add(consumer);
-    await consumer.subscribe(options.topics);
-    await consumer.run(options.partitionsConcurrently ?? 1, async (payload) => {
-      const record = await incoming(payload, this.options.codec);
-      const owner = ownerOf(record.topic, record.partition).catch((err: unknown) => {
+    /** Handles the record in one transaction of the partition's producer. */
+    const handleOnce = async (record: IncomingRecord): Promise<void> => {
+      const key = `${record.topic}:${record.partition}`;
+      const owner = ownerOf(record.topic, record.partition);
+      const producer = await owner.catch((err: unknown) => {
         throw new TransactionNotCommittedError(record.topic, record.partition, err);
       });
-      // Taking a partition over (fencing, catching up) can outlast the session timeout.
-      const producer = await whileHeartbeating(payload, owner);
       const transaction = new Transaction();
       await handler(record, transaction);
       try {
@@ -193,13 +234,39 @@ export class KafkaTransport implements Transport {
           { consumer, groupId: options.groupId, topic: record.topic, partition: record.partition, offset: record.offset },
         );
       } catch (err) {
-        // Fenced (another instance owns the partition now) or the outcome is unknown: the next
-        // producer for this partition fences this one and settles its last transaction, and the
-        // record is handled again after catching up.
-        await release(`${record.topic}:${record.partition}`);
+        // Fenced (another instance owns the partition now), refused, or the outcome is unknown:
+        // the next producer for this partition fences this one and settles its last
+        // transaction, and the record is handled again after catching up (a command whose
+        // events did commit is then recognised by its id).
+        if (owners.get(key) === owner) await release(key);
         throw new TransactionNotCommittedError(record.topic, record.partition, err);
       }
       await transaction.committed();
+    };
+    this.releaseOwners.add(releaseAll);
+    await consumer.connect();
+    this.consumers.add(consumer);
+    await consumer.subscribe(options.topics);
+    await consumer.run(options.partitionsConcurrently ?? 1, async (payload) => {
+      const record = await incoming(payload, this.options.codec);
+      const key = `${record.topic}:${record.partition}`;
+      // Taking a partition over (fencing, catching up) and committing can outlast the session timeout.
+      const beat: { error?: unknown } = {};
+      const until = Date.now() + TRANSACTION_RETRY_FOR_MS;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await whileHeartbeating(payload, beat, handleOnce(record));
+          return;
+        } catch (err) {
+          // The group is rebalancing: give the record back to the client, which rejoins.
+          if (beat.error !== undefined) throw beat.error;
+          if (!(err instanceof TransactionNotCommittedError) || !assigned.has(key) || Date.now() >= until) throw err;
+          const pause = TRANSACTION_BACKOFF_MS[Math.min(attempt, TRANSACTION_BACKOFF_MS.length - 1)]!;
+          console.warn(`${options.groupId}: ${err.message} in ${pause} ms`);
+          await whileHeartbeating(payload, beat, new Promise((r) => setTimeout(r, pause)));
+          if (beat.error !== undefined) throw beat.error;
+        }
+      }
     });
     return {
       stop: async () => {
