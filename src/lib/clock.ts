@@ -45,7 +45,10 @@ export function createVirtualClock(start = 0): VirtualClock {
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (!less(heap[i]!, heap[p]!)) break;
-      [heap[i], heap[p]] = [heap[p]!, heap[i]!];
+      // A temporary, not a destructuring swap: that allocates an array per step where V8 does not elide it.
+      const t = heap[i]!;
+      heap[i] = heap[p]!;
+      heap[p] = t;
       i = p;
     }
   };
@@ -62,7 +65,9 @@ export function createVirtualClock(start = 0): VirtualClock {
         if (l < heap.length && less(heap[l]!, heap[m]!)) m = l;
         if (r < heap.length && less(heap[r]!, heap[m]!)) m = r;
         if (m === i) break;
-        [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+        const t = heap[i]!;
+        heap[i] = heap[m]!;
+        heap[m] = t;
         i = m;
       }
     }

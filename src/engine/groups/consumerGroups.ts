@@ -175,10 +175,14 @@ export class ConsumerGroups {
     // One wake per partition per instant: the members it wakes poll at this instant anyway.
     if (this.wokenAt.get(k) === now) return;
     this.wokenAt.set(k, now);
-    for (const [id, next] of this.nextPoll) {
-      if (next.at <= now) continue;
-      const m = this.members.get(id);
-      if (!m || !m.owns(k)) continue;
+    // Called on every high-watermark move: forEach, unlike for-of over entries, allocates nothing per member.
+    let due: string[] | undefined;
+    this.nextPoll.forEach((next, id) => {
+      if (next.at > now && this.members.get(id)?.owns(k)) (due ??= []).push(id);
+    });
+    if (!due) return;
+    for (const id of due) {
+      const next = this.nextPoll.get(id)!;
       this.port.clock.clearTimeout(next.timer);
       this.nextPoll.delete(id);
       const poll = this.pollers.get(id);
