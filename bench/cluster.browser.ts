@@ -1,10 +1,12 @@
 // The cluster throughput workload inside a Web Worker in headless Chromium:
 //   npm run bench -- bench/cluster.browser.ts [records=1000000]
 // Serves the project with Vite, opens a same-origin page, starts bench/cluster.bench.worker.ts
-// as a module worker (Chromium from STORMBENCH_CHROMIUM, else /usr/bin/chromium) and prints the same table as bench/cluster.node.ts (heap: n/a in workers).
+// as a module worker (Chromium from STORMBENCH_CHROMIUM, else /usr/bin/chromium) and prints the same table as bench/cluster.node.ts (heap: n/a in workers),
+// then the table of bench/clusterEngine.node.ts (the kafkajs-shaped clients) from a worker.
 import { createServer } from 'vite';
 import { chromium } from '@playwright/test';
 import { THROUGHPUT_HEAD, header, throughputRow, type ThroughputResult } from './clusterWorkload';
+import { CLIENT_HEAD, clientRow, type ClientThroughput } from './clientWorkload';
 
 export async function main(args: string[]): Promise<void> {
   const total = Number(args[0] ?? 1_000_000);
@@ -34,6 +36,24 @@ export async function main(args: string[]): Promise<void> {
       );
       console.log(throughputRow(r as ThroughputResult));
     }
+    // The same workload through the kafkajs-shaped Producer and Consumers (acks=all).
+    console.log('');
+    console.log('Through the kafkajs-shaped clients (bench/clientWorkload.ts), acks=all, in a Web Worker (Chromium)');
+    for (const line of CLIENT_HEAD) console.log(line);
+    const c = await page.evaluate(
+      (total) =>
+        new Promise<unknown>((resolve, reject) => {
+          const w = new Worker('/bench/cluster.bench.worker.ts', { type: 'module' });
+          w.onmessage = (e) => {
+            resolve(e.data);
+            w.terminate();
+          };
+          w.onerror = (e) => reject(new Error(e.message));
+          w.postMessage({ total, acks: -1, clients: true });
+        }),
+      total,
+    );
+    console.log(clientRow(c as ClientThroughput));
   } finally {
     await browser.close();
     await server.close();
