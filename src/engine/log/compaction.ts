@@ -19,16 +19,17 @@ export interface CompactionStats {
   recordsAfter: number;
 }
 
-/** Key bytes as a string map key; short ASCII keys avoid the UTF-8 decoder. */
+/** Each byte as one code point (windows-1252 decodes every byte to its own one): a Map key, not text. */
+const bytesAsText = new TextDecoder('latin1');
+
+/** Key bytes as a string map key; keys of up to 64 bytes (ids, UUIDs) are quickest char by char. */
 function keyOf(buf: Uint8Array, start: number, len: number): string {
-  if (len <= 32) {
+  if (len <= 64) {
     let s = '';
     for (let i = 0; i < len; i++) s += String.fromCharCode(buf[start + i]!);
     return s;
   }
-  let s = '';
-  for (let i = 0; i < len; i += 4096) s += String.fromCharCode(...buf.subarray(start + i, start + Math.min(len, i + 4096)));
-  return s;
+  return bytesAsText.decode(buf.subarray(start, start + len));
 }
 
 export async function compact(log: PartitionLog, config: TopicConfig, now: number, tombstoneHints: WeakMap<Segment, number>): Promise<CompactionStats> {
