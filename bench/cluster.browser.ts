@@ -20,9 +20,10 @@ export async function main(args: string[]): Promise<void> {
     await page.goto(`http://127.0.0.1:${port}/harness/engine-bench.html`);
     console.log(`${header(total)} — in a Web Worker (Chromium)`);
     for (const line of THROUGHPUT_HEAD) console.log(line);
-    for (const acks of [1, -1]) {
-      const r = await page.evaluate(
-        ({ total, acks }) =>
+    // One fresh worker per run: it posts its result and is terminated.
+    const inWorker = (message: { total: number; acks: -1 | 1; clients?: boolean }) =>
+      page.evaluate(
+        (m) =>
           new Promise<unknown>((resolve, reject) => {
             const w = new Worker('/bench/cluster.bench.worker.ts', { type: 'module' });
             w.onmessage = (e) => {
@@ -30,30 +31,16 @@ export async function main(args: string[]): Promise<void> {
               w.terminate();
             };
             w.onerror = (e) => reject(new Error(e.message));
-            w.postMessage({ total, acks });
+            w.postMessage(m);
           }),
-        { total, acks },
+        message,
       );
-      console.log(throughputRow(r as ThroughputResult));
-    }
+    for (const acks of [1, -1] as const) console.log(throughputRow((await inWorker({ total, acks })) as ThroughputResult));
     // The same workload through the kafkajs-shaped Producer and Consumers (acks=all).
     console.log('');
     console.log('Through the kafkajs-shaped clients (bench/clientWorkload.ts), acks=all, in a Web Worker (Chromium)');
     for (const line of CLIENT_HEAD) console.log(line);
-    const c = await page.evaluate(
-      (total) =>
-        new Promise<unknown>((resolve, reject) => {
-          const w = new Worker('/bench/cluster.bench.worker.ts', { type: 'module' });
-          w.onmessage = (e) => {
-            resolve(e.data);
-            w.terminate();
-          };
-          w.onerror = (e) => reject(new Error(e.message));
-          w.postMessage({ total, acks: -1, clients: true });
-        }),
-      total,
-    );
-    console.log(clientRow(c as ClientThroughput));
+    console.log(clientRow((await inWorker({ total, acks: -1, clients: true })) as ClientThroughput));
   } finally {
     await browser.close();
     await server.close();
