@@ -2,9 +2,10 @@
 // stickies and 2,500 links against a bare React Flow board of 2,000 plain nodes, in one run.
 // Measures open time, pan frame times at a working zoom and at overview zoom, and JS heap.
 //   node bench/canvas.browser.mjs [--stickies 2000] [--links 2500] [--runs 3]
-// Builds into .tmp/dist-bench and serves it on BENCH_PORT (default 4175).
+// Builds into .tmp/dist-bench and serves it on BENCH_PORT (default: a free port).
 import { chromium } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { startPreview } from '../scripts/lib/previewServer.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -14,7 +15,6 @@ const opt = (name, def) => {
 const STICKIES = opt('stickies', 2000);
 const LINKS = opt('links', 2500);
 const RUNS = opt('runs', 3);
-const PORT = Number(process.env.BENCH_PORT ?? 4175);
 const WORKING_ZOOM = 0.8;
 const PAN_FRAMES = 120;
 const OVERVIEW_FRAMES = 60;
@@ -27,25 +27,14 @@ const quantile = (xs, q) => {
 const median = (xs) => quantile(xs, 0.5);
 
 execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', OUT], { stdio: 'inherit' });
-const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', OUT], { stdio: 'ignore', detached: true });
+const server = await startPreview({ outDir: OUT, port: process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined, path: '/harness/canvas.html' });
 const chromiumPath = execFileSync('node', ['scripts/findChromium.mjs']).toString().trim();
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${PORT}/harness/canvas.html`);
-      if (r.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('preview server did not start');
-}
 
 async function measure(browser, mode) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`http://127.0.0.1:${PORT}/harness/canvas.html?mode=${mode}&n=${STICKIES}&links=${LINKS}${process.env.BENCH_QUERY ?? ''}`);
+  await page.goto(`${server.url}/harness/canvas.html?mode=${mode}&n=${STICKIES}&links=${LINKS}${process.env.BENCH_QUERY ?? ''}`);
   await page.waitForFunction(() => window.canvasBench?.ready === true, null, { timeout: 60_000 });
   const { openMs, generateMs } = await page.evaluate(() => ({ openMs: window.canvasBench.openMs, generateMs: window.canvasBench.generateMs }));
   // Warm-up: the first frames after opening pay for mounting and first paints.
@@ -81,7 +70,6 @@ async function measure(browser, mode) {
 }
 
 try {
-  await waitForServer();
   const browser = await chromium.launch({
     executablePath: chromiumPath || undefined,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
@@ -113,5 +101,5 @@ try {
     console.log(`| ${label} | ${fmt(a)} | ${fmt(b)} | ${b ? fmt(a / b, 2) : '–'} | ${target} |`);
   }
 } finally {
-  process.kill(-server.pid);
+  server.stop();
 }

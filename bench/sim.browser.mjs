@@ -7,10 +7,11 @@
 //   node bench/sim.browser.mjs [--minutes 10] [--rate 420] [--speed 1] [--memory] [--view-seconds 15] [--trace-last-minutes 0]
 // (--speed 100 asks for more than the worker can give: "simulated s per s" is then its ceiling;
 // in the browser every run is stored in IndexedDB, so this is the durable run's speed).
-// Builds into .tmp/dist-bench-sim and serves it on BENCH_PORT (default 4177).
+// Builds into .tmp/dist-bench-sim and serves it on BENCH_PORT (default: a free port).
 import { chromium } from '@playwright/test';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { findChromium } from '../scripts/findChromium.mjs';
+import { startPreview } from '../scripts/lib/previewServer.mjs';
 import { attachWorkerHeap } from './lib/workerHeap.mjs';
 import { describeLongTasks } from './lib/longTaskTrace.mjs';
 import { writeFileSync } from 'node:fs';
@@ -28,7 +29,6 @@ const STORED = !args.includes('--memory');
 const VIEW_SECONDS = opt('view-seconds', 15);
 // Records a Chromium trace over the last N minutes of the long run and attributes its long tasks.
 const TRACE_MINUTES = opt('trace-last-minutes', 0);
-const PORT = Number(process.env.BENCH_PORT ?? 4177);
 const OUT = '.tmp/dist-bench-sim';
 
 const quantile = (xs, q) => {
@@ -51,18 +51,12 @@ const mib = (b) => (b === null || b === undefined ? 'n/a' : `${(b / 2 ** 20).toF
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
 
 execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', OUT], { stdio: 'inherit' });
-const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', OUT], { stdio: 'ignore' });
+const server = await startPreview({ outDir: OUT, port: process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined, path: '/harness/sim.html' });
 const browser = await chromium.launch({
   executablePath: findChromium(),
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
 });
 try {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/harness/sim.html`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   const worker = await attachWorkerHeap(page, { preferUrl: 'sim.worker' });
@@ -74,7 +68,7 @@ try {
     return { pageHeap, workerHeap };
   };
 
-  await page.goto(`http://127.0.0.1:${PORT}/harness/sim.html`);
+  await page.goto(`${server.url}/harness/sim.html`);
   await page.waitForFunction(() => globalThis.simBench?.ready === true);
   const slowSeen = [];
   const row = (name, r) => {
@@ -142,5 +136,5 @@ try {
   printLongTasks('long run', long);
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }
