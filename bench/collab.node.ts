@@ -7,7 +7,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join, resolve } from 'node:path';
@@ -17,17 +16,9 @@ import { createRng } from '../src/lib/rng';
 import { createBoardDoc, makeElement, openBoardDoc, type BoardDoc, type ElementId } from '../src/model';
 import { generateBoard } from '../src/model/testing/generateBoard';
 import { RoomStore } from '../server/roomStore';
+import { freePort } from '../scripts/lib/freePorts.mjs';
 
 const ROOM = 'benchRoom0123456789abcdefgh';
-
-function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
-}
 
 function startServer(port: number, dataDir: string, distDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [resolve('scripts/collab.mjs')], {

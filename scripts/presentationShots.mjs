@@ -4,19 +4,14 @@
 //   node scripts/presentationShots.mjs
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { freePort } from './lib/freePorts.mjs';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
-const port = await new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => resolve(p));
-  });
-});
+const port = await freePort();
 const dist = '.tmp/dist-presentation-shots';
 execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dist], { stdio: 'inherit' });
 const data = mkdtempSync(join(tmpdir(), 'stormbench-shots-'));
