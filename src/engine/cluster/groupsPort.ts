@@ -13,6 +13,8 @@ import { readConsumed } from '../replication/records';
 import type { Engine } from '../broker/engine';
 import type { OffsetStore } from '../broker/offsetStore';
 
+const NOTHING_FETCHED = Object.freeze({ records: Object.freeze([]) });
+
 export function createEngineGroups(engine: Engine, offsets: OffsetStore, feed: EventFeed, ledger: Ledger, rng: Rng, options: GroupsOptions): GroupsAccess {
   /** Commits not yet acknowledged, and commits not yet written to their partition's leader. */
   const writing = new Set<Promise<unknown>>();
@@ -30,7 +32,8 @@ export function createEngineGroups(engine: Engine, offsets: OffsetStore, feed: E
     // record rewritten at the same offset after a failover is not taken for a duplicate.
     fetch(t, p, offset, max) {
       const records = readConsumed(engine.cluster.fetchLog(t, p, offset), offset, max);
-      return records instanceof Promise ? records.then((r) => ({ records: r })) : { records };
+      if (records instanceof Promise) return records.then((r) => ({ records: r }));
+      return records.length === 0 ? NOTHING_FETCHED : { records };
     },
     track: (work) => void engine.track(work),
     persistCommit(groupId, changed) {

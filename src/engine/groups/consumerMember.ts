@@ -245,33 +245,43 @@ export class ConsumerMember {
     return Math.max(1, inLoop * this.opts.processingMsPerRecord);
   }
 
+  /** Topic and partition of an owned partition's key, parsed once (every poll fetches each). */
+  private tp(k: string): TopicPartitionTuple {
+    let t = this.parsed.get(k);
+    if (!t) this.parsed.set(k, (t = parseTpKey(k)));
+    return t;
+  }
+  private readonly parsed = new Map<string, TopicPartitionTuple>();
+
+  private fetchFailed(k: string, topic: string, partition: number, e: unknown): number {
+    const code = (e as { code?: string }).code;
+    this.lastError = code ?? String(e);
+    if (code === 'OFFSET_OUT_OF_RANGE') this.owned.set(k, this.reset(topic, partition));
+    return 0;
+  }
+
   private fetchPartition(k: string, max: number): number | Promise<number> {
-    const [topic, partition] = parseTpKey(k);
+    const [topic, partition] = this.tp(k);
     let position = this.owned.get(k) ?? null;
     if (position === null) {
       position = this.resolvePosition(topic, partition, k);
       if (position === null) return 0;
       this.owned.set(k, position);
     }
-    const failed = (e: unknown): number => {
-      const code = (e as { code?: string }).code;
-      this.lastError = code ?? String(e);
-      if (code === 'OFFSET_OUT_OF_RANGE') this.owned.set(k, this.reset(topic, partition));
-      return 0;
-    };
     let answer: FetchResult | Promise<FetchResult>;
     try {
       answer = this.ctx.fetch(topic, partition, position, max);
     } catch (e) {
-      return failed(e);
+      return this.fetchFailed(k, topic, partition, e);
     }
+    if (!(answer instanceof Promise) && answer.records.length === 0) return 0;
     const from = position;
     const tenure = this.tenure.get(k);
     if (answer instanceof Promise) {
       // Answered later (storage): delivered only if the partition is still ours, unmoved.
       return answer.then(
         (a) => (this.tenure.get(k) === tenure && this.owned.get(k) === from && this.alive ? this.deliverAll(k, topic, partition, from, tenure, a) : 0),
-        failed,
+        (e: unknown) => this.fetchFailed(k, topic, partition, e),
       );
     }
     return this.deliverAll(k, topic, partition, from, tenure, answer);

@@ -169,14 +169,18 @@ export function idAt(log: PartitionLog, offset: number): number | undefined {
 /** A record as consumers get it: bytes as stored, identified by (leader epoch of its batch, offset). */
 export type ConsumedRecord = DecodedRecord & { readonly id: number };
 
+const NOTHING: readonly ConsumedRecord[] = Object.freeze([]);
+
 /**
  * A consumer fetch's records: from `from` below the high watermark, at most `max`, read at this
  * instant when the bytes are resident (memory storage always), later when the first chunk it
  * needs is paged out to storage.
  */
-export function readConsumed(log: PartitionLog, from: number, max: number): ConsumedRecord[] | Promise<ConsumedRecord[]> {
-  const out: ConsumedRecord[] = [];
+export function readConsumed(log: PartitionLog, from: number, max: number): readonly ConsumedRecord[] | Promise<readonly ConsumedRecord[]> {
   const to = log.highWatermark;
+  // Most fetches of a busy run find nothing new: they answer without allocating.
+  if (from >= to) return NOTHING;
+  const out: ConsumedRecord[] = [];
   const ended = forEachResidentBatch(log, from, to, (b, _base, _last, epoch) => {
     for (const r of consumedBatch(b, epoch)) {
       if (r.offset < from) continue;
