@@ -99,7 +99,10 @@ test('edits after another tab deleted the board are not dropped: the tab says so
   await b.page.getByRole('button', { name: 'Boards' }).click();
   await b.page.getByRole('button', { name: 'Delete board' }).click();
   await b.page.getByRole('dialog', { name: 'Delete this board?' }).getByRole('button', { name: 'Delete' }).click();
-  await expect(b.boardName()).not.toContainText('Doomed');
+  // The delete is stored once the tab has moved on to the remaining board (the name goes blank
+  // as soon as it starts); closing the tab before that could abort it, and then no delete
+  // reaches the other tab (seen on a loaded machine: no notice in 30 s).
+  await expect(b.boardName()).toContainText('My first board');
   await b.page.close();
 
   await a.page.bringToFront();
