@@ -261,3 +261,22 @@ test('a fault experiment can be stepped through, saying what to watch at each st
   await region.getByRole('button', { name: 'Close experiment', exact: true }).click();
   await expect(page.getByRole('spinbutton', { name: 'Commands/s' })).toBeVisible();
 });
+
+test('a run that cannot keep the chosen speed says how fast it really runs, and why', async ({ page }) => {
+  await runBanking(page);
+  const achieved = page.getByRole('note', { name: 'Achieved speed' });
+  // At 10× Banking keeps up on this machine kind; at 100× with 400 commands a second it cannot.
+  await page.getByRole('spinbutton', { name: 'Commands/s' }).fill('400');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('100');
+  await expect(achieved).toHaveText(/^only \d+(\.\d)?×$/, { timeout: 30_000 });
+  await expect(achieved).toHaveAttribute('title', /takes longer to compute than 100× allows: simulated time moves at about [\d.]+× real time/);
+  const shown = Number((await achieved.textContent())!.match(/[\d.]+/)![0]);
+  expect(shown).toBeLessThan(80);
+  // A speed it keeps: the note goes; paused, there is none either.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('0.1');
+  await expect(achieved).toHaveCount(0, { timeout: 30_000 });
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('100');
+  await expect(achieved).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Pause simulation', exact: true }).click();
+  await expect(achieved).toHaveCount(0);
+});

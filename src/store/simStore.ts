@@ -51,6 +51,8 @@ export interface SimStoreState {
   stoppedStored: { boardId: string; boardName: string; discarding?: boolean } | null;
   /** The run's timeline: the live run's recorded actions, or the replay on screen (docs/sim.md "Exact replay"). */
   replay: ReplayView | null;
+  /** How fast the live run's simulated time really moves (× real time), null while not measured. */
+  achievedSpeed: number | null;
 }
 
 export interface SimStoreActions {
@@ -124,6 +126,7 @@ const initial: SimStoreState = {
   badges: null,
   stoppedStored: null,
   replay: null,
+  achievedSpeed: null,
 };
 
 let client: SimClient | null = null;
@@ -211,6 +214,7 @@ function receive(m: SimMessage): void {
       if (m.series.columns.length > 0) pending.series = m.series;
       if (m.rebalances) pending.rebalances = m.rebalances;
       pending.replay = m.replay ?? null;
+      pending.achievedSpeed = m.achievedSpeed ?? null;
       break;
     case 'structure':
       pending.structure = m.structure;

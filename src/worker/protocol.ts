@@ -88,7 +88,11 @@ export type SimCommand =
 
 export type SimMessage =
   /** `rebalances` comes only when the rebalance history changed since the last one sent. */
-  | { type: 'snapshot'; snapshot: SimSnapshot; series: SimSeries; rebalances?: RebalanceHistoryView; replay?: ReplayView }
+  /**
+   * `achievedSpeed`: simulated per wall milliseconds over the last seconds a live run ran (absent
+   * before enough of it, while paused, and in replays and experiments).
+   */
+  | { type: 'snapshot'; snapshot: SimSnapshot; series: SimSeries; rebalances?: RebalanceHistoryView; replay?: ReplayView; achievedSpeed?: number }
   | { type: 'structure'; structure: SimStructure }
   /** The answer to `restore`: whether the board had a stored run (then a snapshot follows, paused). */
   | { type: 'restored'; boardId: string; found: boolean }

@@ -41,6 +41,33 @@ describe('SimWorkerHost', () => {
     }
   });
 
+  it('reports the speed the run really has: the chosen one while it keeps up, less when a tick cannot advance that far', async () => {
+    const h = harness();
+    await h.host.handle({ type: 'start', board: exampleBoard('banking'), options: { seed: 1, speed: 2 } });
+    const achieved = () => h.posts.filter((p) => p.m.type === 'snapshot').map((p) => (p.m.type === 'snapshot' ? p.m.achievedSpeed : undefined));
+    for (let i = 0; i < 60; i++) {
+      h.advance(50);
+      await h.host.tick();
+    }
+    const kept = achieved();
+    expect(kept[0]).toBeUndefined(); // not measured before a second of running
+    expect(kept.at(-1)).toBeCloseTo(2, 1);
+    // 100× asked, ticks 100 ms apart: each advances at most MAX_SIM_MS_PER_TICK (2 s) — 20×.
+    await h.host.handle({ type: 'speed', speed: 100 });
+    // Past the 3 s window, so it holds only this phase.
+    for (let i = 0; i < 32; i++) {
+      h.advance(100);
+      await h.host.tick();
+    }
+    expect(achieved().at(-1)).toBeCloseTo(20, 0);
+    await h.host.handle({ type: 'pause' });
+    for (let i = 0; i < 5; i++) {
+      h.advance(100);
+      await h.host.tick();
+    }
+    expect(achieved().at(-1)).toBeUndefined();
+  });
+
   it('answers an illegal command with a typed error message instead of throwing', async () => {
     const h = harness();
     await h.host.handle({ type: 'pause' });

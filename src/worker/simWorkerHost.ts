@@ -6,6 +6,7 @@ import { compileTopology, runScenarios, type ScenarioResult } from '../topology'
 import { liveView, ReplayHost } from './replayHost';
 import { takeOver } from './takeOver';
 import { CHECKPOINT_INTERVAL_MS, MAX_SIM_MS_PER_TICK, SNAPSHOT_INTERVAL_MS, TICK_MS, type ConsoleCall, type SimCommand, type WorkerMessage } from './protocol';
+import { SpeedMeter } from './speedMeter';
 
 export interface HostPort {
   post(message: WorkerMessage, transfer: Transferable[]): void;
@@ -21,6 +22,8 @@ export class SimWorkerHost {
   private speed = 1;
   private lastTick = 0;
   private debt = 0;
+  /** How fast the live run's simulated time really moves (shown when slower than asked). */
+  private readonly meter = new SpeedMeter();
   private busy = false;
   private dirty = true;
   private lastPost = -Infinity;
@@ -360,9 +363,12 @@ export class SimWorkerHost {
           await this.sim.advance(whole);
           this.dirty = true;
         }
+        if (this.sim.state === 'running') this.meter.add(this.port.now(), this.sim.now);
+        else this.meter.reset();
         // Not awaited: the run goes on while the checkpoint's writes complete.
         if (this.sim.durable && now - this.lastCheckpoint >= CHECKPOINT_INTERVAL_MS) void this.checkpoint();
       }
+      if (this.replay || this.experiment || this.sim?.state !== 'running') this.meter.reset();
       if (this.dirty && now - this.lastPost >= SNAPSHOT_INTERVAL_MS) this.post(now);
     } catch (e) {
       const err = e as { code?: string; message?: string };
@@ -398,6 +404,7 @@ export class SimWorkerHost {
       replay = this.replay ? this.replay.view() : liveView(shown.recording(), shown.now);
     } else return;
     const buffers = [...series.columns, ...(series.history?.columns ?? [])].map((c) => c.buffer as ArrayBuffer);
-    this.port.post({ type: 'snapshot', snapshot, series, ...(rebalances ? { rebalances } : {}), ...(replay ? { replay } : {}) }, buffers);
+    const achievedSpeed = this.replay || this.experiment ? null : this.meter.speed();
+    this.port.post({ type: 'snapshot', snapshot, series, ...(rebalances ? { rebalances } : {}), ...(replay ? { replay } : {}), ...(achievedSpeed !== null ? { achievedSpeed } : {}) }, buffers);
   }
 }

@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { MAX_COMMANDS_PER_SECOND, SIM_DEFAULTS, runControls, useSimStore, type ProducerAcks } from '../../store/simStore';
 import { useUiStore } from '../../store/uiStore';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { speedShortfall } from './speedShortfall';
 
 const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100];
 
@@ -65,6 +66,7 @@ export function SimControls() {
   const stored = useSimStore((s) => (s.snapshot?.source === 'board' && s.snapshot.stored) ?? false);
   const storedAt = useSimStore((s) => s.snapshot?.storedAt ?? null);
   const speed = useSimStore((s) => s.options.speed ?? SIM_DEFAULTS.speed);
+  const achieved = useSimStore((s) => s.achievedSpeed);
   const rate = useSimStore((s) => s.options.commandsPerSecond ?? SIM_DEFAULTS.commandsPerSecond);
   const keys = useSimStore((s) => s.options.keys ?? SIM_DEFAULTS.keys);
   const acks = useSimStore((s) => s.options.acks ?? SIM_DEFAULTS.acks);
@@ -101,6 +103,14 @@ export function SimControls() {
           ))}
         </select>
       </label>
+      {(() => {
+        const short = live && action === 'pause' && !replaying ? speedShortfall(achieved, speed) : null;
+        return short ? (
+          <span className="sb-sim-shortfall" role="note" aria-label="Achieved speed" title={short.title}>
+            {short.text}
+          </span>
+        ) : null;
+      })()}
       {source === 'experiment' ? null : (
         <>
           <label>
