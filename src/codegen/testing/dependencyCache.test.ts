@@ -1,14 +1,22 @@
 import { existsSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cachedNodeModules, openDependencyCache } from './dependencyCache';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cachedNodeModules, DEPENDENCY_CACHE_ENV, openDependencyCache } from './dependencyCache';
 
 const pkg = (name: string, dependencies: Record<string, string>) => JSON.stringify({ name, scripts: { start: `node ${name}` }, dependencies, devDependencies: { typescript: '^5' } });
 
 describe('the test run’s cache of installed export dependencies', () => {
   let close: (() => void) | null = null;
+  // In the whole test command the kafka project's run has opened its cache, and this worker
+  // inherited it: set it aside.
+  let inherited: string | undefined;
+  beforeEach(() => {
+    inherited = process.env[DEPENDENCY_CACHE_ENV];
+    delete process.env[DEPENDENCY_CACHE_ENV];
+  });
   afterEach(() => {
     close?.();
     close = null;
+    if (inherited !== undefined) process.env[DEPENDENCY_CACHE_ENV] = inherited;
   });
 
   it('is off unless a run opened it', () => {

@@ -10,7 +10,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const ENV = 'STORMBENCH_EXPORT_DEPENDENCIES';
+/** The environment variable naming the run's cache folder. */
+export const DEPENDENCY_CACHE_ENV = 'STORMBENCH_EXPORT_DEPENDENCIES';
+const ENV = DEPENDENCY_CACHE_ENV;
 
 /** Opens the run's cache (in this process's environment, inherited by workers); returns what removes it. */
 export function openDependencyCache(): () => void {
