@@ -61,3 +61,34 @@ for (const example of ['Banking', 'E-commerce'] as const) {
     await expect(page.getByRole('radio', { name: 'One topic per aggregate type' })).toBeChecked();
   });
 }
+
+test('the comparison runs again under a load chosen in the dialog, and refuses a load it cannot run', async ({ page }) => {
+  test.setTimeout(240_000);
+  const board = new BoardPage(page);
+  await board.goto();
+  await board.openExample('Banking');
+  await page.getByRole('button', { name: 'Show simulation panel' }).click();
+  await page.getByRole('button', { name: 'Compare topic strategies' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Topic strategies compared' });
+  const load = dialog.getByRole('form', { name: 'Comparison load' });
+  const again = load.getByRole('button', { name: 'Compare again' });
+  const costs = dialog.getByRole('table', { name: 'Strategy costs' });
+  await expect(costs).toBeVisible({ timeout: 200_000 });
+  await expect(dialog).toContainText('40 commands/s over 50 aggregates, 20 simulated seconds each');
+  await expect(again).toBeDisabled(); // nothing changed
+  const produced = async () => Number((await costs.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Records\/s produced/ }) }).getByRole('cell').first().textContent())!.replace(/,/g, ''));
+  const before = await produced();
+
+  await load.getByRole('spinbutton', { name: 'Commands/s' }).fill('0');
+  await expect(load.getByRole('alert')).toHaveText('Commands/s: a whole number from 1 to 500');
+  await expect(again).toBeDisabled();
+  await load.getByRole('spinbutton', { name: 'Commands/s' }).fill('80');
+  await load.getByRole('spinbutton', { name: 'Simulated seconds' }).fill('5');
+  await expect(load.getByRole('alert')).toHaveCount(0);
+  await again.click();
+  await expect(dialog.getByRole('progressbar', { name: 'Comparison progress' })).toBeVisible();
+  await expect(dialog).toContainText('80 commands/s over 50 aggregates, 5 simulated seconds each');
+  await expect(costs).toBeVisible({ timeout: 200_000 });
+  // Twice the commands a second: about twice the records a second.
+  await expect.poll(produced).toBeGreaterThan(before * 1.5);
+});

@@ -6,7 +6,7 @@
 // the worker.
 import { useEffect, useRef, useState } from 'react';
 import type { Board } from '../../model';
-import { CAPABILITIES, COMPARISON_DEFAULTS, figureRows, STRATEGY_LABELS, type CapabilityAnswer, type ComparisonProgress, type StrategyComparison } from '../../sim';
+import { CAPABILITIES, COMPARISON_DEFAULTS, figureRows, STRATEGY_LABELS, type CapabilityAnswer, type ComparisonProgress, type ComparisonSettings, type StrategyComparison } from '../../sim';
 import { setTopicStrategy } from '../../store/boardCommands';
 import { useBoardStore } from '../../store/boardStore';
 import { startComparison } from '../../worker/comparisonClient';
@@ -19,6 +19,8 @@ const ANSWER_TEXT: Record<CapabilityAnswer, string> = { yes: 'Yes', costly: 'Yes
 export default function StrategyComparisonDialog({ board, onClose }: { board: Board; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [state, setState] = useState<State>({ status: 'running', progress: null });
+  // The load the three runs share; "Compare again" runs them with the form's.
+  const [settings, setSettings] = useState<ComparisonSettings>(COMPARISON_DEFAULTS);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -27,7 +29,8 @@ export default function StrategyComparisonDialog({ board, onClose }: { board: Bo
   }, []);
 
   useEffect(() => {
-    const run = startComparison(board, {}, (progress) => setState({ status: 'running', progress }));
+    setState({ status: 'running', progress: null });
+    const run = startComparison(board, settings, (progress) => setState({ status: 'running', progress }));
     let live = true;
     run.result.then(
       (comparison) => live && setState({ status: 'done', comparison }),
@@ -37,9 +40,9 @@ export default function StrategyComparisonDialog({ board, onClose }: { board: Bo
       live = false;
       run.cancel();
     };
-  }, [board]);
+  }, [board, settings]);
 
-  const s = COMPARISON_DEFAULTS;
+  const s = settings;
   return (
     <dialog
       ref={ref}
@@ -56,6 +59,7 @@ export default function StrategyComparisonDialog({ board, onClose }: { board: Bo
           “{board.name}” run three times on the simulated cluster — seed {s.seed}, {s.commandsPerSecond} commands/s over {s.aggregateIds} aggregates, {s.durationMs / 1000} simulated
           seconds each — then measured, and each event-store capability demonstrated on that run.
         </p>
+        <LoadForm settings={settings} running={state.status === 'running'} onCompare={setSettings} />
       </header>
       <div className="sb-compare-body">
         {state.status === 'running' ? <Progress progress={state.progress} /> : null}
@@ -72,6 +76,59 @@ export default function StrategyComparisonDialog({ board, onClose }: { board: Bo
         </button>
       </div>
     </dialog>
+  );
+}
+
+/** The form's fields: label, setting, bounds (whole numbers), and how the setting reads in the form. */
+const FIELDS = [
+  { label: 'Commands/s', key: 'commandsPerSecond', min: 1, max: 500, toForm: (v: number) => v, fromForm: (v: number) => v },
+  { label: 'Aggregates', key: 'aggregateIds', min: 1, max: 2_000, toForm: (v: number) => v, fromForm: (v: number) => v },
+  { label: 'Simulated seconds', key: 'durationMs', min: 2, max: 120, toForm: (v: number) => v / 1000, fromForm: (v: number) => v * 1000 },
+  { label: 'Seed', key: 'seed', min: 0, max: 2 ** 31 - 1, toForm: (v: number) => v, fromForm: (v: number) => v },
+] as const;
+
+/** The runs' load: change it and compare again (a busier load shows the strategies' costs sooner). */
+function LoadForm({ settings, running, onCompare }: { settings: ComparisonSettings; running: boolean; onCompare: (s: ComparisonSettings) => void }) {
+  const [draft, setDraft] = useState<Record<string, string>>(() => Object.fromEntries(FIELDS.map((f) => [f.key, String(f.toForm(settings[f.key]))])));
+  const problems = FIELDS.flatMap((f) => {
+    const v = Number(draft[f.key]);
+    return draft[f.key]!.trim() !== '' && Number.isInteger(v) && v >= f.min && v <= f.max ? [] : [`${f.label}: a whole number from ${f.min} to ${f.max.toLocaleString('en')}`];
+  });
+  const next = (): ComparisonSettings => ({ ...settings, ...Object.fromEntries(FIELDS.map((f) => [f.key, f.fromForm(Number(draft[f.key]))])) });
+  const unchanged = problems.length === 0 && FIELDS.every((f) => next()[f.key] === settings[f.key]);
+  return (
+    <form
+      className="sb-compare-load"
+      aria-label="Comparison load"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (problems.length === 0 && !running) onCompare(next());
+      }}
+    >
+      {FIELDS.map((f) => (
+        <label key={f.key}>
+          {f.label}{' '}
+          <input
+            type="number"
+            inputMode="numeric"
+            min={f.min}
+            max={f.max}
+            step={1}
+            value={draft[f.key]}
+            aria-invalid={problems.some((p) => p.startsWith(`${f.label}:`)) || undefined}
+            onChange={(e) => setDraft({ ...draft, [f.key]: e.target.value })}
+          />
+        </label>
+      ))}
+      <button type="submit" className="sb-button" disabled={running || problems.length > 0 || unchanged}>
+        Compare again
+      </button>
+      {problems.length > 0 ? (
+        <span role="alert" className="sb-compare-load-problem">
+          {problems.join('; ')}
+        </span>
+      ) : null}
+    </form>
   );
 }
 
