@@ -7,7 +7,10 @@
 // client's registry library; every event they wrote is read back with Confluent's own
 // AvroDeserializer, and must agree with the engine registry's decoding. Before that, the same
 // installed project must refuse to start, saying why, against an unreachable registry and
-// against one that holds a version its schema is incompatible with.
+// against one that holds a version its schema is incompatible with. A withdrawal beyond the
+// balance is decided by Banking's rules as the event "Withdrawal rejected" (INSUFFICIENT_FUNDS):
+// its status over HTTP is accepted, with that event and its reason (a command no guard admits,
+// status rejected, is checked by exportFailover.kafka.test.ts).
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -18,11 +21,12 @@ import { AvroDecimal } from '../engine/schemaRegistry/avroDecimal';
 import { startRegistryServer, type RegistryServer } from '../engine/schemaRegistry/testing/registryServer';
 import { kafkaSingle } from '../lib/testing/realKafka';
 import { parseBoard, type EventElement } from '../model';
-import { compileTopology } from '../topology';
+import { compileTopology, runtime, runtimeFields, type Topology } from '../topology';
 import type { KafkaClientChoice } from './clients';
 import { CONFLUENT_TEST_TIMEOUT_MS, KAFKAJS_TEST_TIMEOUT_MS, startServices, type InstalledExport } from './testing/exportOnKafka';
 import { eventSubjects } from './schemas/eventSchemas';
-import { exerciseOnKafka, type RegistryRun } from './testing/kafkaScenario';
+import type { RunningServices } from './testing/exportOnKafka';
+import { exerciseOnKafka, sendAndAwait, type RegistryRun } from './testing/kafkaScenario';
 
 const banking = () => parseBoard(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/examples/banking.json'), 'utf8')));
 /** The export's subjects (as src/platform/eventSchemas.ts lists them). */
@@ -112,12 +116,24 @@ function registryRun(client: KafkaClientChoice): RegistryRun {
   };
 }
 
+/** A new account, then a withdrawal beyond its balance: the rules decide "Withdrawal rejected", and the status over HTTP says so. */
+async function withdrawalBeyondBalance(services: RunningServices, t: Topology): Promise<void> {
+  const open = t.commands.find((c) => c.typeName === 'OpenAccount')!;
+  const env = runtime.seededEnv(99, 1_700_000_000_000);
+  const accountId = String(runtime.generateValue(runtimeFields(open.fields).find((f) => f.name === open.keyField)!, env));
+  const opened = await sendAndAwait(services.url, '/commands/open-account', runtime.fillPayload(runtimeFields(open.fields), [], { accountId }, env));
+  expect(opened.events?.map((e) => e.type)).toEqual(['AccountOpened']);
+  const withdrawn = await sendAndAwait(services.url, '/commands/withdraw-money', { accountId, amount: '1000000.00' });
+  expect(withdrawn).toMatchObject({ status: 'accepted', command: 'WithdrawMoney', aggregateId: accountId });
+  expect(withdrawn.events).toEqual([{ type: 'WithdrawalRejected', version: 2, payload: expect.objectContaining({ accountId, amount: '1000000.00', reason: 'INSUFFICIENT_FUNDS' }) }]);
+}
+
 describe('the Banking export on Kafka, through a schema registry', () => {
   it('runs with kafkajs and @kafkajs/confluent-schema-registry', async () => {
-    await exerciseOnKafka(banking(), 'kafkajs', kafkaSingle(), 1, registryRun('kafkajs'));
+    await exerciseOnKafka(banking(), 'kafkajs', kafkaSingle(), 1, registryRun('kafkajs'), withdrawalBeyondBalance);
   }, KAFKAJS_TEST_TIMEOUT_MS);
 
   it("runs with Confluent's client and @confluentinc/schemaregistry", async () => {
-    await exerciseOnKafka(banking(), 'confluent', kafkaSingle(), 2, registryRun('confluent'));
+    await exerciseOnKafka(banking(), 'confluent', kafkaSingle(), 2, registryRun('confluent'), withdrawalBeyondBalance);
   }, CONFLUENT_TEST_TIMEOUT_MS);
 });

@@ -9,23 +9,26 @@
 // command unhandled: on kafkajs the handler threw, its consumer restarted and rejoined, and the
 // rebalances that followed fenced and aborted further transactions, a chain that could outlast the wait;
 // the transport now retries such a command in place, heartbeating (docs/kafka.md).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The board is Banking without the "otherwise" outcome of Withdraw money, so that a withdrawal
+// beyond the balance is rejected by the rules (no outcome's guard admits it): its status over
+// HTTP says rejected, with the reason, whichever of the two processes handled it.
 import { describe, expect, it } from 'vitest';
 import { kafkaTriple, startTripleBroker, stopTripleBroker } from '../lib/testing/realKafka';
-import { parseBoard } from '../model';
+import { BANKING_REJECTION, bankingWithoutOtherwise } from '../topology/testing/bankingWithoutOtherwise';
 import type { KafkaClientChoice } from './clients';
 import { CONFLUENT_TEST_TIMEOUT_MS } from './testing/exportOnKafka';
 import { failoverOnKafka } from './testing/failoverScenario';
 
-const banking = () => parseBoard(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/examples/banking.json'), 'utf8')));
 
 async function failover(client: KafkaClientChoice): Promise<void> {
-  const report = await failoverOnKafka(banking(), client, kafkaTriple(), {
+  const report = await failoverOnKafka(bankingWithoutOtherwise(), client, kafkaTriple(), {
     stop: (id, { crash }) => stopTripleBroker(id, { crash }),
     start: (id) => startTripleBroker(id),
   });
   console.log(`failover (${client}): ${JSON.stringify(report)}`);
+  expect(report.withdrawalsBeyondBalance).toEqual(report.withdrawalsBeyondBalance.map(() => ({ status: 'rejected', reason: BANKING_REJECTION })));
+  expect(report.withdrawalsBeyondBalance.length).toBeGreaterThan(0);
+  expect(report.withdrawalsRejectedByOther).toBeGreaterThan(0);
   expect(report.accepted).toBeGreaterThan(100);
   expect(report.handled).toBe(report.accepted);
   expect(report.membersBefore).toBe(2);

@@ -16,6 +16,7 @@ interface Operation {
   operationId: string;
   summary: string;
   requestBody?: { content: { 'application/json': { schema: { $ref: string } } } };
+  responses: Record<string, { headers?: Record<string, unknown>; content?: { 'application/json': { schema: { $ref?: string } } } }>;
 }
 interface OpenApi {
   openapi: string;
@@ -32,7 +33,7 @@ describe('openapi.json', () => {
     const posts = Object.entries(doc.paths).flatMap(([path, ops]) => (ops.post ? [[path, ops.post.summary] as const] : []));
     expect(posts).toEqual(t.commands.map((c) => [`/commands/${c.fileName}`, c.label]));
     const gets = Object.entries(doc.paths).flatMap(([path, ops]) => (ops.get ? [[path, ops.get.summary] as const] : []));
-    expect(gets).toEqual(t.projectors.flatMap((p) => [[`/read-models/${p.fileName}`, p.label], [`/read-models/${p.fileName}/{id}`, p.label]]));
+    expect(gets).toEqual([['/commands/{commandId}', 'Command status'], ...t.projectors.flatMap((p) => [[`/read-models/${p.fileName}`, p.label], [`/read-models/${p.fileName}/{id}`, p.label]])]);
     // Nothing else: the document describes exactly what the services serve.
     expect(Object.values(doc.paths).flatMap((ops) => Object.keys(ops)).sort()).toEqual([...posts.map(() => 'post'), ...gets.map(() => 'get')].sort());
     const deposit = doc.paths['/commands/deposit-money']!.post!;
@@ -64,7 +65,35 @@ describe('openapi.json', () => {
     const summaries = Object.values(doc.paths).flatMap((ops) => (ops.post ? [ops.post.summary] : []));
     expect(summaries.sort()).toEqual(t.commands.filter((c) => c.topicId !== null).map((c) => c.label).sort());
     const routes = text(await exportProject(board), 'src/api/routes.ts');
-    for (const path of Object.keys(doc.paths).filter((p) => !p.endsWith('{id}'))) expect(routes).toContain(`"path": ${JSON.stringify(path)}`);
+    for (const path of Object.keys(doc.paths).filter((p) => !p.endsWith('{id}') && !p.endsWith('{commandId}'))) expect(routes).toContain(`"path": ${JSON.stringify(path)}`);
+  });
+
+  it("describes a command's status: each 202 has a Location, and GET /commands/{commandId} answers pending, accepted, rejected or failed", async () => {
+    const doc = JSON.parse(text(await exportProject(example('banking')), 'openapi.json')) as OpenApi;
+    for (const [path, ops] of Object.entries(doc.paths).filter(([, ops]) => ops.post)) expect(Object.keys(ops.post!.responses['202']!.headers ?? {}), path).toEqual(['Location']);
+    const status = doc.paths['/commands/{commandId}']!.get!;
+    expect(status.operationId).toBe('getCommandStatus');
+    expect(Object.keys(status.responses)).toEqual(['200', '404']);
+    const schema = doc.components.schemas[status.responses['200']!.content!['application/json'].schema.$ref!.split('/').pop()!]!;
+    expect((schema.properties.status as { enum: string[] }).enum).toEqual(['pending', 'accepted', 'rejected', 'failed']);
+    expect(schema.required).toEqual(['commandId', 'status', 'command', 'aggregateId']);
+  });
+
+  it('writes each service\'s outcomes topic: created with the others, written by its command handlers, read by the HTTP API', async () => {
+    const files = await exportProject(example('ecommerce'));
+    const t = compileTopology(example('ecommerce'));
+    const topics = text(files, 'src/platform/topics.ts');
+    const routes = text(files, 'src/api/routes.ts');
+    const handling = t.services.filter((s) => t.aggregates.some((a) => a.serviceId === s.id) || t.externalSystems.some((x) => x.serviceId === s.id && x.groupId !== null));
+    expect(handling.length).toBeGreaterThan(1);
+    for (const s of handling) {
+      const name = `${s.name}.command-outcomes`;
+      expect(topics).toMatch(new RegExp(`"name": "${name.replace(/\./g, '\\.')}",\\s+"role": "outcomes"`));
+      expect(text(files, `services/${s.name}/src/service.ts`)).toContain(`export const outcomesTopic = ${JSON.stringify(name)};`);
+      expect(routes).toContain(`"service": ${JSON.stringify(s.name)}`);
+      expect(routes).toContain(`"outcomesTopic": ${JSON.stringify(name)}`);
+    }
+    expect(topics).toContain('"cleanup.policy": "compact,delete"');
   });
 });
 
@@ -80,6 +109,10 @@ describe('README and routes', () => {
       expect(Object.keys(body).sort()).toEqual(c.fields.filter((f) => !f.optional).map((f) => f.name).sort());
     }
     expect(readme).toContain('curl -s http://127.0.0.1:3000/read-models/order-status');
+    // Polling a command's status, and what each status means.
+    expect(readme).toContain('curl -s http://127.0.0.1:3000/commands/<commandId>');
+    expect(readme).toMatch(/^until curl -s http:\/\/127\.0\.0\.1:3000\/commands\/\$id \| grep -qv '"status":"pending"'; do sleep 0\.2; done$/m);
+    for (const status of ['pending', 'accepted', 'rejected', 'failed']) expect(readme).toContain(`| \`${status}\` |`);
     expect(readme).toContain('npm start ');
     expect(readme).toContain('`KAFKA_BROKERS`');
   });

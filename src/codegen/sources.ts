@@ -13,6 +13,7 @@ import seededEnv from '../topology/runtime/seededEnv.ts?raw';
 import wire from '../topology/runtime/wire.ts?raw';
 import decimalBytes from '../lib/decimalBytes.ts?raw';
 import avroDecimal from './templates/platform/avroDecimal.ts.tpl?raw';
+import commandStatus from './templates/platform/commandStatus.ts.tpl?raw';
 import env from './templates/platform/env.ts.tpl?raw';
 import httpApi from './templates/platform/httpApi.ts.tpl?raw';
 import kafkaClient from './templates/platform/kafkaClient.ts.tpl?raw';
@@ -48,6 +49,7 @@ export const RUNTIME_SOURCES: Readonly<Record<string, string>> = {
 /** Fixed files of the export's src/platform folder. */
 export const PLATFORM_SOURCES: Readonly<Record<string, string>> = {
   'avroDecimal.ts': avroDecimal,
+  'commandStatus.ts': commandStatus,
   // The decimal conversion the engine's schema registry uses, verbatim.
   'decimalBytes.ts': decimalBytes,
   'env.ts': env,

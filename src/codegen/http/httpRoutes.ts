@@ -4,6 +4,10 @@
 import type { CommandSpec, ProjectorSpec, runtime } from '../../topology';
 import { naming, runtimeFields } from '../../topology';
 import type { GenContext } from '../genContext';
+import { outcomesTopic } from '../service/outcomesTopic';
+
+/** GET: a command's outcome, by the id its POST answered with (the 202's Location). */
+export const COMMAND_STATUS_PATH = '/commands/{commandId}';
 
 export interface CommandRouteSpec {
   readonly path: string;
@@ -12,6 +16,8 @@ export interface CommandRouteSpec {
   readonly service: string;
   readonly topic: string;
   readonly fields: runtime.RuntimeField[];
+  /** Where the handler writes the command's outcome (GET /commands/{commandId}). */
+  readonly outcomesTopic: string;
 }
 
 export interface ReadModelRouteSpec {
@@ -51,6 +57,7 @@ export function httpRoutes(gen: GenContext): HttpRoutes {
       service: gen.service(owner).name,
       topic: gen.topic(command.topicId).name,
       fields: runtimeFields(command.fields),
+      outcomesTopic: outcomesTopic(t, gen.service(owner)),
     });
   }
   const readModels = t.projectors.map((projector) => ({

@@ -11,6 +11,7 @@ export function routesModule(routes: HttpRoutes): string {
     topic: r.topic,
     keyField: r.command.keyField,
     fields: r.fields,
+    outcomesTopic: r.outcomesTopic,
   }));
   const readModels = routes.readModels.map((r) => ({ path: r.path, name: r.projector.label, readModel: r.projector.typeName, service: r.service }));
   return `// The HTTP API's routes (openapi.json describes the same): one POST per command, GET per read model.

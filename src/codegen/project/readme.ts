@@ -3,8 +3,10 @@
 import type { Topology } from '../../topology';
 import { runtime } from '../../topology';
 import type { KafkaClientInfo } from '../clients';
+import { OUTCOMES_TOPIC_CONFIGS } from './topicsModule';
+import { outcomesTopics } from '../service/outcomesTopic';
 import { markdownText } from '../emit/escape';
-import type { HttpRoutes } from '../http/httpRoutes';
+import { COMMAND_STATUS_PATH, type HttpRoutes } from '../http/httpRoutes';
 
 const EXAMPLE_NOW = 1_700_000_000_000;
 
@@ -18,6 +20,18 @@ function curlExamples(routes: HttpRoutes): string {
     lines.push(`# ${markdownText(r.command.label).replace(/\n/g, ' ')}`);
     lines.push(`curl -i -X POST http://127.0.0.1:3000${r.path} -H 'content-type: application/json' -d ${shellQuoted(body)}`);
   });
+  if (routes.commands.length > 0) {
+    lines.push(`# What became of a command: the path is the 202's Location header (${COMMAND_STATUS_PATH}); ask again while it is pending`);
+    lines.push(`curl -s http://127.0.0.1:3000/commands/<commandId>`);
+    lines.push(`# Send, then poll the status until the handler has decided`);
+    const r = routes.commands[0]!;
+    const body = JSON.stringify(runtime.fillPayload(r.fields, [], {}, runtime.seededEnv(100, EXAMPLE_NOW)));
+    lines.push(
+      `id=$(curl -s -X POST http://127.0.0.1:3000${r.path} -H 'content-type: application/json' -d ${shellQuoted(body)} | sed -E 's/.*"commandId":"([^"]*)".*/\\1/')`,
+    );
+    lines.push(`until curl -s http://127.0.0.1:3000/commands/$id | grep -qv '"status":"pending"'; do sleep 0.2; done`);
+    lines.push(`curl -s http://127.0.0.1:3000/commands/$id`);
+  }
   for (const r of routes.readModels) {
     lines.push(`# ${markdownText(r.projector.label).replace(/\n/g, ' ')}: every row, then one row by id`);
     lines.push(`curl -s http://127.0.0.1:3000${r.path}`);
@@ -35,9 +49,11 @@ export function readme(t: Topology, client: KafkaClientInfo, routes: HttpRoutes)
       (x) =>
         `| \`${x.name}${x.perInstance ? '.<aggregate id>' : ''}\` | ${x.role} | ${x.partitions} | ${x.replicationFactor} | ${x.configs['cleanup.policy'] ?? ''} | ${x.keyPrefixedByType ? '`<type>:<id>`' : x.keyField ? `\`${x.keyField}\`` : 'none'} |`,
     )
+    .concat(outcomesTopics(t).map((o) => `| \`${o.name}\` | outcomes (not on the board) | ${o.partitions} | ${o.replicationFactor} | ${OUTCOMES_TOPIC_CONFIGS['cleanup.policy']} | command id |`))
     .join('\n');
   const operations = [
     ...routes.commands.map((r) => `| \`POST ${r.path}\` | ${markdownText(r.command.label)} | command to \`${r.topic}\` |`),
+    ...(routes.commands.length > 0 ? [`| \`GET ${COMMAND_STATUS_PATH}\` | | what became of a command: its status |`] : []),
     ...routes.readModels.map((r) => `| \`GET ${r.path}\`, \`GET ${r.path}/{id}\` | ${markdownText(r.projector.label)} | read model rows |`),
   ].join('\n');
   const unrouted = routes.unrouted.length
@@ -117,8 +133,22 @@ Commands and read-model rows stay JSON.
 
 \`openapi.json\` (OpenAPI 3.1) describes it. A command's body is its payload as JSON; an invalid
 body gets 400 with one error per field, a valid one 202 with the command's id once the cluster
-has it (the events it causes carry the id in their \`command-id\` header). Read models answer with
-their rows.
+has it (the events it causes carry the id in their \`command-id\` header), with a \`Location\`
+header: \`GET /commands/{commandId}\` says what became of the command.
+
+| \`status\` | Meaning |
+| --- | --- |
+| \`pending\` | the cluster has it; its handler has not decided yet |
+| \`accepted\` | decided: its events are written (\`events\`: type, version, payload). A command whose rules choose a refusal event (say "Withdrawal rejected") is accepted with that event |
+| \`rejected\` | turned down, nothing written (\`reason\`): no outcome's guard admits it, or the handler found it invalid |
+| \`failed\` | could not be decided and will not be retried, nothing written (\`reason\`): e.g. a rule dividing by zero |
+
+The handler writes each outcome to its service's outcomes topic (\`<service>.command-outcomes\`,
+keyed by command id, compacted, kept a day) in the same transaction as the command's events;
+every process serving the HTTP API follows those topics, so any of them answers, whichever
+instance handled the command. Each keeps the last 10,000 outcomes. An id it has no outcome for
+is 404: never sent, too old, or sent through another process and not handled yet (only the
+process that took the command knows it as \`pending\`). Read models answer with their rows.
 
 | Operation | Name on the board | What |
 | --- | --- | --- |

@@ -162,6 +162,35 @@ test(${str(`${agg.label}: the service handles a command on the in-memory transpo
   await transport.close();
 });
 
+test(${str(`${agg.label}: over HTTP, a command answered 202 has a Location that tells what became of it`)}, async () => {
+  const transport = new MemoryTransport();
+  const command: _aggregate.Command = ${literal(first.command)};
+  const routes = COMMANDS.filter((c) => c.type === command.type);
+  const api = await startHttpApi({ port: 0, host: '127.0.0.1', transport, commands: routes, readModels: [] });
+  let running: Awaited<ReturnType<typeof startService>> | undefined;
+  try {
+    const res = await fetch(\`\${api.url}\${routes[0]!.path}\`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(command.payload) });
+    assert.equal(res.status, 202);
+    const { commandId, aggregateId } = (await res.json()) as { commandId: string; aggregateId: string };
+    assert.equal(res.headers.get('location'), \`/commands/\${commandId}\`);
+    const status = async () => (await fetch(\`\${api.url}\${res.headers.get('location')}\`)).json() as Promise<CommandOutcome>;
+    // No instance of the service runs yet: nothing has decided.
+    await transport.settle();
+    assert.deepEqual(await status(), { commandId, status: 'pending', command: command.type, aggregateId });
+    running = await startService(transport, seededEnv(6, ${NOW}));
+    await transport.settle();
+    const outcome = await status();
+    assert.equal(outcome.status, 'accepted', JSON.stringify(outcome));
+    const written = transport.records(_aggregate.eventTopicFor(aggregateId)).filter((r) => r.headers['command-id'] === commandId);
+    assert.deepEqual(outcome.events?.map((e) => [e.type, String(e.version)]), written.map((r) => [r.headers['event-type'], r.headers['aggregate-version']]));
+    assert.equal((await fetch(\`\${api.url}/commands/no-such-command\`)).status, 404);
+  } finally {
+    await api.close();
+    await running?.stop();
+    await transport.close();
+  }
+});
+
 test(${str(`${agg.label}: a second instance takes over with the current state (rebalance)`)}, async () => {
   const transport = new MemoryTransport(200);
   const first = await startService(transport, seededEnv(4, ${NOW}));
@@ -201,8 +230,8 @@ import { commandToRecord } from '${R}/src/runtime/wire.js';
 import { seededEnv } from '${R}/src/platform/env.js';
 import { MemoryTransport } from '${R}/src/platform/memoryTransport.js';
 import * as _aggregate from ${str(`../src/aggregates/${agg.fileName}.js`)};
-import { startService } from '../src/service.js';
-
+import { startService, outcomesTopic } from '../src/service.js';
+${first ? `import { COMMANDS } from '${R}/src/api/routes.js';\nimport type { CommandOutcome } from '${R}/src/platform/commandStatus.js';\nimport { startHttpApi } from '${R}/src/platform/httpApi.js';\n` : ''}
 ${[...missing, ...tests].join('\n\n')}
 ${extra}${rejectedByService(agg, all.find((c) => c.rejectedWhenNew), first)}`;
 }
@@ -226,14 +255,18 @@ test(${str(`${agg.label}: the service logs a command the rules turn down, writes
   const logged: string[] = [];
   const error = console.error;
   console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+  const record = commandToRecord(command);
   try {
-    await transport.send(_aggregate.commandTopic, [commandToRecord(command)]);
+    await transport.send(_aggregate.commandTopic, [{ ...record, headers: { ...record.headers, 'command-id': 'turned-down' } }]);
     await transport.settle();
   } finally {
     console.error = error;
   }
   assert.equal(transport.records(_aggregate.eventTopicFor(command.aggregateId)).filter((r) => r.headers['aggregate-id'] === command.aggregateId).length, 0);
-  assert.ok(logged.some((line) => line.endsWith(${str(`rejected: ${c.rejected}`)})), logged.join('\\n'));${goesOn}
+  assert.ok(logged.some((line) => line.endsWith(${str(`rejected: ${c.rejected}`)})), logged.join('\\n'));
+  // Its outcome says so, for GET /commands/{commandId}.
+  const outcomes = transport.records(outcomesTopic).filter((r) => r.key === 'turned-down').map((r) => JSON.parse(r.value) as unknown);
+  assert.deepEqual(outcomes, [{ commandId: 'turned-down', command: command.type, aggregateId: command.aggregateId, status: 'rejected', reason: ${str(c.rejected)} }]);${goesOn}
   await running.stop();
   await transport.close();
 });

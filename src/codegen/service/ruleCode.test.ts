@@ -105,6 +105,11 @@ describe('rules as TypeScript', () => {
     const scenarios = String(files['services/account-service/test/scenarios.test.ts']);
     expect(scenarios).toContain(`(err) => err instanceof CommandRejectedError && err.message === ${JSON.stringify(reason)});`);
     const service = String(files['services/account-service/src/service.ts']);
-    expect(service).toContain('if (!(err instanceof PayloadValidationError) && !(err instanceof CommandRejectedError)) throw err;');
+    // The rejection is logged and becomes the command's outcome, written with the command's offset.
+    expect(service).toContain('const failure = failureOutcome(err);');
+    expect(service).toContain('console.error(`[${serviceName}] ${failure.status}: ${failure.reason}`);');
+    expect(service).toContain('transaction.send(outcomesTopic, [outcomeRecord({ commandId, command: command.type, aggregateId: command.aggregateId, ...outcome })]);');
+    const platform = String(files['src/platform/commandStatus.ts']);
+    expect(platform).toContain("if (err instanceof CommandRejectedError || err instanceof PayloadValidationError) return { status: 'rejected', reason };");
   });
 });

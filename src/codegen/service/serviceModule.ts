@@ -4,6 +4,7 @@
 import type { ServiceSpec } from '../../topology';
 import { commentText, ident, str } from '../emit/escape';
 import type { GenContext } from '../genContext';
+import { outcomesTopic } from './outcomesTopic';
 import { ROOT_FROM_SERVICE as R } from './paths';
 
 export function serviceModule(gen: GenContext, service: ServiceSpec): string {
@@ -37,7 +38,9 @@ export function serviceModule(gen: GenContext, service: ServiceSpec): string {
       `        const commandId = record.headers[_wire.HEADER.commandId];`,
       `        // The same command again (a policy's event redelivered, a retried request): already in the stream.`,
       `        if (commandId !== undefined && (await store.handled(command.aggregateId, commandId))) return;`,
-      `        await reportInvalid(() => ${ns}.handle(store.inTransaction(transaction, commandId), command, env));`,
+      `        const outcome = await decided(() => ${ns}.handle(store.inTransaction(transaction, commandId), command, env));`,
+      `        // The outcome goes out with the events and the offset, in the same transaction.`,
+      `        if (commandId !== undefined) transaction.send(outcomesTopic, [outcomeRecord({ commandId, command: command.type, aggregateId: command.aggregateId, ...outcome })]);`,
       `      }),`,
       `    );`,
       `  }`,
@@ -86,16 +89,20 @@ export function serviceModule(gen: GenContext, service: ServiceSpec): string {
       `  // External system ${commentText(s.label)} receives its commands.`,
       `  subs.push(`,
       `    await transport.subscribe({ groupId: ${str(s.groupId!)}, topics: [${str(gen.topic(s.sinkTopicId!).name)}] }, async (record) => {`,
-      `      await ${ns}.deliver(transport, _wire.recordToCommand(record), env);`,
+      `      const command = _wire.recordToCommand(record);`,
+      `      await ${ns}.deliver(transport, command, env);`,
+      `      const commandId = record.headers[_wire.HEADER.commandId];`,
+      `      if (commandId !== undefined) await transport.send(outcomesTopic, [outcomeRecord({ commandId, command: command.type, aggregateId: command.aggregateId, status: 'accepted' })]);`,
       `    }),`,
       `  );`,
     );
   }
   return `// Service ${commentText(service.label)} (${commentText(service.name)}): ${service.instances} instance(s) share its consumer groups.
-import { PayloadValidationError } from '${R}/src/runtime/messages.js';
-import { CommandRejectedError } from '${R}/src/runtime/aggregate.js';
+import type { HandleResult } from '${R}/src/runtime/aggregate.js';
 import type { HandlerEnv } from '${R}/src/runtime/messages.js';
 import * as _wire from '${R}/src/runtime/wire.js';
+import { failureOutcome, outcomeRecord } from '${R}/src/platform/commandStatus.js';
+import type { CommandOutcome } from '${R}/src/platform/commandStatus.js';
 import { TableView } from '${R}/src/platform/tableView.js';
 import { TopicEventStore } from '${R}/src/platform/topicEventStore.js';
 import { topic } from '${R}/src/platform/topics.js';
@@ -104,6 +111,8 @@ ${imports.join('\n')}
 
 export const serviceName = ${str(service.name)};
 export const instances = ${service.instances};
+/** Where its command handlers write each command's outcome (GET /commands/{commandId} reads it). */
+export const outcomesTopic = ${str(outcomesTopic(t, service))};
 
 export interface RunningService {
   /** Event stores by aggregate type. */
@@ -114,15 +123,20 @@ export interface RunningService {
 }
 
 /**
- * An invalid command is the sender's mistake, and a command the rules turn down (no outcome's
- * guard admits it) is a decision: log either and move on; anything else is retried.
+ * What the handler made of a command: its events (accepted), or, logged, why it turned the
+ * command down (rejected: an invalid command is the sender's mistake, one the rules turn down a
+ * decision) or could not decide it (failed: an error retrying cannot mend). Anything else is
+ * thrown, and the command is delivered again.
  */
-async function reportInvalid(work: () => Promise<unknown>): Promise<void> {
+async function decided(work: () => Promise<HandleResult>): Promise<Pick<CommandOutcome, 'status' | 'reason' | 'events'>> {
   try {
-    await work();
+    const { events } = await work();
+    return { status: 'accepted', events: events.map((e) => ({ type: e.type, version: e.version, payload: e.payload })) };
   } catch (err) {
-    if (!(err instanceof PayloadValidationError) && !(err instanceof CommandRejectedError)) throw err;
-    console.error(\`[\${serviceName}] rejected: \${err.message}\`);
+    const failure = failureOutcome(err);
+    if (!failure) throw err;
+    console.error(\`[\${serviceName}] \${failure.status}: \${failure.reason}\`);
+    return failure;
   }
 }
 

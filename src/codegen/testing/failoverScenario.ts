@@ -5,7 +5,9 @@
 // acks=all and min.insync.replicas=2 every accepted command (202) must end up handled (an
 // event carrying its command id), the survivor's group must take over the paused member's
 // partitions, no aggregate version may be written twice, and the read model must end
-// complete. Node only.
+// complete. Before the failures, a withdrawal beyond the balance of each account goes through
+// the first process's HTTP API: whichever process handles it, the first one's
+// GET /commands/{commandId} must tell its outcome (the outcomes topic carries it). Node only.
 import type { Kafka } from 'kafkajs';
 import { expect } from 'vitest';
 import type { Board } from '../../model';
@@ -14,7 +16,7 @@ import { compileTopology, runtime, runtimeFields } from '../../topology';
 import type { KafkaClientChoice } from '../clients';
 import { createTopics, installExport, startServices } from './exportOnKafka';
 import type { InstalledExport, RunningServices } from './exportOnKafka';
-import { cleanCluster, inspector, readTopics } from './kafkaScenario';
+import { cleanCluster, inspector, readTopics, sendAndAwait } from './kafkaScenario';
 
 export interface BrokerControl {
   stop(id: number, options: { crash: boolean }): Promise<void>;
@@ -22,6 +24,10 @@ export interface BrokerControl {
 }
 
 export interface FailoverReport {
+  /** The outcome of a withdrawal beyond the balance, per account, as the first process's HTTP API tells it. */
+  withdrawalsBeyondBalance: { status: string; reason?: string }[];
+  /** How many of them the other process turned down (its log), answered all the same by the first one. */
+  withdrawalsRejectedByOther: number;
   accepted: number;
   refused: number;
   handled: number;
@@ -75,6 +81,7 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
   const eventTopic = t.topics.find((x) => x.id === agg.eventTopicId)!.name;
   const open = t.commands.find((c) => c.typeName === 'OpenAccount')!;
   const deposit = t.commands.find((c) => c.typeName === 'DepositMoney')!;
+  const withdraw = t.commands.find((c) => c.typeName === 'WithdrawMoney')!;
   const kafka = inspector(brokers);
   const admin = kafka.admin();
   await admin.connect();
@@ -104,6 +111,10 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
       else refused++;
     };
     for (const id of accounts) await send(open, runtime.fillPayload(runtimeFields(open.fields), [], { [idField.name]: id }, seeded), survivor);
+    // The accounts' partitions are spread over both processes: about half of these are handled by the other one.
+    const withdrawalsBeyondBalance = (
+      await Promise.all(accounts.map((id) => sendAndAwait(survivor.url, `/commands/${withdraw.fileName}`, { [idField.name]: id, amount: '1000000.00' })))
+    ).map(({ status, reason }) => ({ status, ...(reason !== undefined ? { reason } : {}) }));
 
     // Deposits flow continuously through the survivor's HTTP API while brokers and instances fail.
     let flowing = true;
@@ -172,6 +183,8 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
       90_000,
     );
     return {
+      withdrawalsBeyondBalance,
+      withdrawalsRejectedByOther: victim.output().split('\n').filter((l) => l.includes('] rejected: ')).length,
       accepted: accepted.size,
       refused,
       handled: perCommand.size,

@@ -3,7 +3,8 @@
 // over HTTP (valid ones and one invalid), then check on the cluster itself: each accepted
 // command caused exactly one event on its aggregate's topic, keyed and with the headers the
 // wire format promises; every event a policy reacts to led to its command; read-model rows over
-// HTTP fold every projected event; every consumer group of the topology exists.
+// HTTP fold every projected event; every consumer group of the topology exists. Each command's
+// status over HTTP (the 202's Location) ends accepted, with the events found on the cluster.
 import kafkajs from 'kafkajs';
 import type { Admin, Kafka } from 'kafkajs';
 import { expect } from 'vitest';
@@ -14,6 +15,7 @@ import type { KafkaClientChoice } from '../clients';
 import { createGenContext } from '../genContext';
 import { httpRoutes } from '../http/httpRoutes';
 import { MIN_INSYNC_REPLICAS } from '../project/topicsModule';
+import { outcomesTopics } from '../service/outcomesTopic';
 import { createTopics, installExport, startServices } from './exportOnKafka';
 import type { InstalledExport, RunningServices } from './exportOnKafka';
 
@@ -114,16 +116,52 @@ export async function checkTopicsOnBroker(admin: Admin, t: Topology, brokerCount
   }
 }
 
+/** A command's status as GET /commands/{commandId} answers it (the export's commandStatus.ts). */
+export interface CommandStatusAnswer {
+  readonly commandId: string;
+  readonly status: 'pending' | 'accepted' | 'rejected' | 'failed';
+  readonly command: string;
+  readonly aggregateId: string;
+  readonly reason?: string;
+  readonly events?: readonly { readonly type: string; readonly version: number; readonly payload: Record<string, unknown> }[];
+}
+
+/** Polls a command's status at `location` (the 202's Location header) until it is no longer pending. */
+export async function commandOutcome(baseUrl: string, location: string, timeoutMs = SETTLE_TIMEOUT_MS): Promise<CommandStatusAnswer> {
+  return until(
+    `the outcome of ${location}`,
+    async () => {
+      const res = await fetch(`${baseUrl}${location}`);
+      if (res.status !== 200) return null;
+      const answer = (await res.json()) as CommandStatusAnswer;
+      return answer.status === 'pending' ? null : answer;
+    },
+    timeoutMs,
+  );
+}
+
+/** POSTs a command over HTTP and waits for its outcome. */
+export async function sendAndAwait(baseUrl: string, path: string, payload: unknown): Promise<CommandStatusAnswer> {
+  const res = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  const json = (await res.json()) as { commandId: string };
+  expect(res.status, JSON.stringify(json)).toBe(202);
+  const location = res.headers.get('location');
+  expect(location).toBe(`/commands/${encodeURIComponent(json.commandId)}`);
+  return commandOutcome(baseUrl, location!);
+}
+
 export interface SentCommand {
   readonly type: string;
   readonly topic: string;
   readonly commandId: string;
   readonly aggregateId: string;
+  /** The 202's Location header: where its status is. */
+  readonly location: string;
 }
 
-async function post(url: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+async function post(url: string, body: unknown): Promise<{ status: number; json: Record<string, unknown>; location: string | null }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  return { status: res.status, json: (await res.json()) as Record<string, unknown>, location: res.headers.get('location') };
 }
 
 /** Sends COMMANDS_PER_TYPE valid commands per route over HTTP (one aggregate id per round, shared by an aggregate's commands) and one invalid one. */
@@ -140,10 +178,11 @@ export async function sendCommands(services: RunningServices, t: Topology, seed:
     for (const id of ids.get(owner)!) {
       const fixed = keyField ? { [keyField.name]: runtime.keyValue(keyField, id) } : {};
       const payload = runtime.fillPayload(fields, [], fixed, env);
-      const { status, json } = await post(`${services.url}${path}`, payload);
+      const { status, json, location } = await post(`${services.url}${path}`, payload);
       expect(status, `${c.label}: ${JSON.stringify(json)}`).toBe(202);
       expect(typeof json.commandId).toBe('string');
-      sent.push({ type: c.typeName, topic: t.topics.find((x) => x.id === c.topicId)!.name, commandId: String(json.commandId), aggregateId: String(json.aggregateId) });
+      expect(location).toBe(`/commands/${String(json.commandId)}`);
+      sent.push({ type: c.typeName, topic: t.topics.find((x) => x.id === c.topicId)!.name, commandId: String(json.commandId), aggregateId: String(json.aggregateId), location: location! });
     }
   }
   // An invalid body: 400 with one error per offending field, and nothing written.
@@ -194,7 +233,14 @@ export async function checkFlow(kafka: Kafka, services: RunningServices, t: Topo
     const outcomes = cmd.outcomes.map((o) => t.events.find((x) => x.elementId === o.eventId)!.typeName);
     expect(outcomes).toContain(e.headers['event-type']);
     expect(e.headers).toMatchObject({ 'aggregate-type': agg.typeName, 'aggregate-id': s.aggregateId, 'schema-version': '1', 'content-type': decode ? 'avro/binary' : 'application/json' });
+    // Its status over HTTP: accepted, with that event.
+    const outcome = await commandOutcome(services.url, s.location);
+    expect(outcome, `${s.type} ${s.commandId}`).toMatchObject({ commandId: s.commandId, status: 'accepted', command: s.type, aggregateId: s.aggregateId });
+    expect(outcome.events?.map((x) => [x.type, String(x.version)])).toEqual([[e.headers['event-type'], e.headers['aggregate-version']]]);
   }
+  // Commands an external system takes are accepted once delivered.
+  for (const s of sent.filter((x) => !aggregateCommands.includes(x))) expect((await commandOutcome(services.url, s.location)).status, s.type).toBe('accepted');
+  expect((await fetch(`${services.url}/commands/no-such-command`)).status).toBe(404);
   // Per aggregate, versions count up from 1 in log order (one writer per aggregate).
   const streams = new Map<string, SeenRecord[]>();
   for (const r of records.filter((x) => x.headers['aggregate-version'] !== undefined && x.headers['aggregate-version'] !== '0')) {
@@ -266,7 +312,8 @@ export async function cleanCluster(admin: Admin, t: Topology): Promise<void> {
   const ours = (g: string) => g.startsWith('stormbench-test.') || g.startsWith('http-api.') || t.services.some((s) => g.startsWith(`${s.name}.`) || g.startsWith(`${s.name}-`));
   const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter(ours);
   if (groups.length) await admin.deleteGroups(groups).catch(() => undefined);
-  const names = (await admin.listTopics()).filter((n) => t.topics.some((x) => n === x.name || n.startsWith(`${x.name}.`)));
+  const outcomes = outcomesTopics(t).map((o) => o.name);
+  const names = (await admin.listTopics()).filter((n) => outcomes.includes(n) || t.topics.some((x) => n === x.name || n.startsWith(`${x.name}.`)));
   if (names.length) await admin.deleteTopics({ topics: names, timeout: 30_000 });
   await until('topics deleted', async () => ((await admin.listTopics()).some((n) => names.includes(n)) ? null : true), 60_000);
 }
@@ -282,8 +329,15 @@ export interface RegistryRun {
   checkEvents?(events: readonly SeenRecord[]): Promise<void>;
 }
 
-/** The whole scenario for one board and one client on the cluster at `brokers` (with a schema registry when `registry` is given). */
-export async function exerciseOnKafka(board: Board, client: KafkaClientChoice, brokers: string, seed = 1, registry?: RegistryRun): Promise<void> {
+/** The whole scenario for one board and one client on the cluster at `brokers` (with a schema registry when `registry` is given); `more` runs last, on the running services. */
+export async function exerciseOnKafka(
+  board: Board,
+  client: KafkaClientChoice,
+  brokers: string,
+  seed = 1,
+  registry?: RegistryRun,
+  more?: (services: RunningServices, t: Topology) => Promise<void>,
+): Promise<void> {
   const t = compileTopology(board);
   const kafka = inspector(brokers);
   const admin = kafka.admin();
@@ -304,6 +358,7 @@ export async function exerciseOnKafka(board: Board, client: KafkaClientChoice, b
     await registry?.checkEvents?.(records.filter((r) => r.headers['event-type'] !== undefined));
     const groups = (await admin.listGroups()).groups.map((g) => g.groupId);
     for (const g of topologyGroups(t)) expect(groups, `consumer group ${g}`).toContain(g);
+    await more?.(services, t);
   } finally {
     await services?.stop();
     project?.remove();

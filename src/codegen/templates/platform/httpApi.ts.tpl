@@ -1,11 +1,13 @@
 // The HTTP way in and out of the services (described by openapi.json): one POST per command,
 // whose body is validated against the command's schema and, when valid, written to the
-// command's topic (202 with the command id once the cluster has it); GET per read model for
-// all rows or one row by id. Plain node:http, no framework.
+// command's topic (202 with the command id once the cluster has it, and a Location to ask
+// what became of it: GET /commands/{commandId}); GET per read model for all rows or one row
+// by id. Plain node:http, no framework.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CommandStatusView } from './commandStatus.js';
 import { idFromPayload, payloadProblems } from '../runtime/messages.js';
 import type { FieldProblem, Payload, RuntimeField } from '../runtime/messages.js';
 import type { ReadModelRow } from '../runtime/projector.js';
@@ -25,6 +27,8 @@ export interface CommandRoute {
   /** Payload field carrying the aggregate id (the record key); null: the command id is the key. */
   readonly keyField: string | null;
   readonly fields: readonly RuntimeField[];
+  /** Topic where the handler writes each command's outcome (commandStatus.ts). */
+  readonly outcomesTopic: string;
 }
 
 export interface ReadModelRoute {
@@ -51,6 +55,11 @@ export interface HttpApiOptions {
   readonly readModels: readonly { readonly route: ReadModelRoute; readonly source: ReadModelSource }[];
 }
 
+/** Path of a command's status: GET /commands/{commandId}. */
+export function commandStatusPath(commandId: string): string {
+  return `/commands/${encodeURIComponent(commandId)}`;
+}
+
 export interface HttpApi {
   readonly url: string;
   close(): Promise<void>;
@@ -68,9 +77,9 @@ class HttpError extends Error {
   }
 }
 
-function reply(res: ServerResponse, status: number, body: unknown): void {
+function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }
 
@@ -93,6 +102,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   const commands = new Map(options.commands.map((c) => [c.path, c]));
   const readModels = new Map(options.readModels.map((r) => [r.route.path, r]));
+  const statuses = new CommandStatusView(options.transport, [...new Set(options.commands.map((c) => c.outcomesTopic))]);
+  const following = await statuses.start(`http-api.command-outcomes.${randomUUID()}`);
 
   async function postCommand(route: CommandRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readJson(req);
@@ -107,7 +118,18 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
     } catch (err) {
       throw new HttpError(503, `Kafka did not accept the command, retry later: ${err instanceof Error ? err.message : String(err)}`);
     }
-    reply(res, 202, { commandId, aggregateId });
+    statuses.sent(commandId, route.type, aggregateId);
+    reply(res, 202, { commandId, aggregateId }, { location: commandStatusPath(commandId) });
+  }
+
+  /** GET /commands/{commandId}: its outcome, or 404 for an id this process has no outcome or pending entry for. */
+  function getCommandStatus(path: string, res: ServerResponse): boolean {
+    if (!path.startsWith('/commands/') || path.indexOf('/', '/commands/'.length) !== -1) return false;
+    const commandId = decodeURIComponent(path.slice('/commands/'.length));
+    const outcome = statuses.get(commandId);
+    if (outcome) reply(res, 200, outcome);
+    else reply(res, 404, { message: `No command ${JSON.stringify(commandId)} is known here: its outcome is kept for the last commands only, and a command sent through another process is known once handled.`, errors: [] });
+    return true;
   }
 
   function getReadModel(path: string, res: ServerResponse): boolean {
@@ -134,7 +156,7 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
         if (req.method !== 'POST') throw new HttpError(405, `${path} accepts POST only.`);
         return postCommand(command, req, res);
       }
-      if (req.method === 'GET' && getReadModel(path, res)) return;
+      if (req.method === 'GET' && (getReadModel(path, res) || getCommandStatus(path, res))) return;
       throw new HttpError(404, `No operation at ${req.method ?? ''} ${path}: see openapi.json.`);
     };
     handle().catch((err: unknown) => {
@@ -149,10 +171,12 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await following.stop();
+    },
   };
 }
