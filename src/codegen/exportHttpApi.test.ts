@@ -70,7 +70,11 @@ describe('openapi.json', () => {
 
   it("describes a command's status: each 202 has a Location, and GET /commands/{commandId} answers pending, accepted, rejected or failed", async () => {
     const doc = JSON.parse(text(await exportProject(example('banking')), 'openapi.json')) as OpenApi;
-    for (const [path, ops] of Object.entries(doc.paths).filter(([, ops]) => ops.post)) expect(Object.keys(ops.post!.responses['202']!.headers ?? {}), path).toEqual(['Location']);
+    for (const [path, ops] of Object.entries(doc.paths).filter(([, ops]) => ops.post)) {
+      expect(Object.keys(ops.post!.responses['202']!.headers ?? {}), path).toEqual(['Location']);
+      // ?wait=<ms>: 200 with the outcome when it comes in time.
+      expect(ops.post!.responses['200']!.content!['application/json'].schema.$ref).toBe('#/components/schemas/api.CommandStatus');
+    }
     const status = doc.paths['/commands/{commandId}']!.get!;
     expect(status.operationId).toBe('getCommandStatus');
     expect(Object.keys(status.responses)).toEqual(['200', '404']);
@@ -111,6 +115,8 @@ describe('README and routes', () => {
     expect(readme).toContain('curl -s http://127.0.0.1:3000/read-models/order-status');
     // Polling a command's status, and what each status means.
     expect(readme).toContain('curl -s http://127.0.0.1:3000/commands/<commandId>');
+    expect(readme).toContain("curl -s -X POST 'http://127.0.0.1:3000/commands/");
+    expect(readme).toContain("?wait=5000' -H 'content-type: application/json' -d '");
     expect(readme).toMatch(/^until curl -s http:\/\/127\.0\.0\.1:3000\/commands\/\$id \| grep -qv '"status":"pending"'; do sleep 0\.2; done$/m);
     for (const status of ['pending', 'accepted', 'rejected', 'failed']) expect(readme).toContain(`| \`${status}\` |`);
     expect(readme).toContain('npm start ');

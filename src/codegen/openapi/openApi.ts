@@ -63,6 +63,14 @@ const STATUS: Json = {
   required: ['commandId', 'status', 'command', 'aggregateId'],
 };
 
+const WAIT: Json = {
+  name: 'wait',
+  in: 'query',
+  required: false,
+  description: 'Wait up to this many milliseconds for the outcome: answered 200 with it when it comes in time, else 202 as without.',
+  schema: { type: 'integer', minimum: 0, maximum: 30000 },
+};
+
 const LOCATION: Json = { Location: { description: 'Where to ask what became of the command: /commands/{commandId}.', schema: { type: 'string' } } };
 
 export function openApiDocument(gen: GenContext, routes: HttpRoutes): Json {
@@ -78,10 +86,12 @@ export function openApiDocument(gen: GenContext, routes: HttpRoutes): Json {
         summary: c.label,
         description: `Validates the body against the command's schema and writes the command to the topic ${r.topic} (handled by ${r.service}).`,
         tags: [r.service],
+        parameters: [WAIT],
         requestBody: { required: true, content: json(ref(c.typeName)) },
         responses: {
+          '200': { description: 'Decided within ?wait: the outcome, as GET /commands/{commandId} would answer it.', headers: LOCATION, content: json(ref(STATUS_NAME)) },
           '202': { description: 'Accepted: the cluster has the command (acks=all). Its outcome comes later, at the Location.', headers: LOCATION, content: json(ref(ACCEPTED_NAME)) },
-          '400': { description: 'The body is not valid JSON or breaks the schema; errors name the fields.', content: json(ref(PROBLEMS_NAME)) },
+          '400': { description: 'The body is not valid JSON or breaks the schema, or wait is out of range; errors name the fields.', content: json(ref(PROBLEMS_NAME)) },
           '413': { description: 'The body is larger than 1 MiB.', content: json(ref(PROBLEMS_NAME)) },
           '503': { description: 'Kafka did not accept the command; retry later.', content: json(ref(PROBLEMS_NAME)) },
         },

@@ -31,6 +31,8 @@ function curlExamples(routes: HttpRoutes): string {
     );
     lines.push(`until curl -s http://127.0.0.1:3000/commands/$id | grep -qv '"status":"pending"'; do sleep 0.2; done`);
     lines.push(`curl -s http://127.0.0.1:3000/commands/$id`);
+    lines.push(`# Or wait up to 5 s for the outcome in the answer itself (200 with the status; 202 as above if it takes longer)`);
+    lines.push(`curl -s -X POST 'http://127.0.0.1:3000${r.path}?wait=5000' -H 'content-type: application/json' -d ${shellQuoted(body)}`);
   }
   for (const r of routes.readModels) {
     lines.push(`# ${markdownText(r.projector.label).replace(/\n/g, ' ')}: every row, then one row by id`);
@@ -148,7 +150,9 @@ keyed by command id, compacted, kept a day) in the same transaction as the comma
 every process serving the HTTP API follows those topics, so any of them answers, whichever
 instance handled the command. Each keeps the last 10,000 outcomes. An id it has no outcome for
 is 404: never sent, too old, or sent through another process and not handled yet (only the
-process that took the command knows it as \`pending\`). Read models answer with their rows.
+process that took the command knows it as \`pending\`). With \`?wait=<ms>\` (up to 30000) a POST
+waits for the outcome and answers 200 with it when it comes in time. Read models answer with
+their rows.
 
 | Operation | Name on the board | What |
 | --- | --- | --- |

@@ -184,6 +184,14 @@ test(${str(`${agg.label}: over HTTP, a command answered 202 has a Location that 
     const written = transport.records(_aggregate.eventTopicFor(aggregateId)).filter((r) => r.headers['command-id'] === commandId);
     assert.deepEqual(outcome.events?.map((e) => [e.type, String(e.version)]), written.map((r) => [r.headers['event-type'], r.headers['aggregate-version']]));
     assert.equal((await fetch(\`\${api.url}/commands/no-such-command\`)).status, 404);
+    // With ?wait, the answer is the outcome itself once decided.
+    const waited = await fetch(\`\${api.url}\${routes[0]!.path}?wait=5000\`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(command.payload) });
+    assert.equal(waited.status, 200);
+    const answer = (await waited.json()) as CommandOutcome;
+    assert.equal(answer.status, 'accepted', JSON.stringify(answer));
+    assert.equal(waited.headers.get('location'), \`/commands/\${answer.commandId}\`);
+    assert.deepEqual(await (await fetch(\`\${api.url}/commands/\${answer.commandId}\`)).json(), answer);
+    assert.equal((await fetch(\`\${api.url}\${routes[0]!.path}?wait=later\`, { method: 'POST', body: '{}' })).status, 400);
   } finally {
     await api.close();
     await running?.stop();

@@ -31,6 +31,9 @@ export interface CommandOutcome {
 /** Outcomes one API process keeps (the most recent); older ones answer 404. */
 export const OUTCOMES_KEPT = 10_000;
 
+/** The longest a POST may wait for its outcome (?wait=<ms>). */
+export const MAX_WAIT_MS = 30_000;
+
 export function outcomeRecord(outcome: CommandOutcome): WireRecord {
   return { key: outcome.commandId, value: JSON.stringify(outcome), headers: { 'content-type': 'application/json', 'command-id': outcome.commandId } };
 }
@@ -50,6 +53,8 @@ export function failureOutcome(err: unknown): { status: 'rejected' | 'failed'; r
 /** The latest outcomes of the commands on some outcomes topics, as one API process knows them. */
 export class CommandStatusView {
   private readonly outcomes = new Map<string, CommandOutcome>();
+  /** Requests waiting for a command to be decided (each for at most MAX_WAIT_MS). */
+  private readonly waiters = new Map<string, Set<(outcome: CommandOutcome | undefined) => void>>();
 
   constructor(
     private readonly transport: Transport,
@@ -72,6 +77,24 @@ export class CommandStatusView {
     return this.outcomes.get(commandId);
   }
 
+  /** The command's outcome once decided (not pending), or undefined if that takes longer than `ms`. */
+  decided(commandId: string, ms: number): Promise<CommandOutcome | undefined> {
+    const known = this.outcomes.get(commandId);
+    if (known && known.status !== 'pending') return Promise.resolve(known);
+    return new Promise((resolve) => {
+      const waiting = this.waiters.get(commandId) ?? new Set();
+      this.waiters.set(commandId, waiting);
+      const done = (outcome: CommandOutcome | undefined) => {
+        clearTimeout(timer);
+        waiting.delete(done);
+        if (waiting.size === 0) this.waiters.delete(commandId);
+        resolve(outcome);
+      };
+      const timer = setTimeout(() => done(undefined), Math.min(ms, MAX_WAIT_MS));
+      waiting.add(done);
+    });
+  }
+
   private observe(record: IncomingRecord): void {
     if (record.key === null || record.value === '') return;
     let outcome: CommandOutcome;
@@ -88,5 +111,6 @@ export class CommandStatusView {
     this.outcomes.delete(outcome.commandId);
     this.outcomes.set(outcome.commandId, outcome);
     if (this.outcomes.size > this.capacity) this.outcomes.delete(this.outcomes.keys().next().value!);
+    if (outcome.status !== 'pending') for (const done of [...(this.waiters.get(outcome.commandId) ?? [])]) done(outcome);
   }
 }

@@ -1,13 +1,14 @@
 // The HTTP way in and out of the services (described by openapi.json): one POST per command,
 // whose body is validated against the command's schema and, when valid, written to the
 // command's topic (202 with the command id once the cluster has it, and a Location to ask
-// what became of it: GET /commands/{commandId}); GET per read model for all rows or one row
-// by id. Plain node:http, no framework.
+// what became of it: GET /commands/{commandId}, or POST with ?wait=<ms> to be answered with the
+// outcome itself, 200, when it comes within that time); GET per read model for all rows or one
+// row by id. Plain node:http, no framework.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CommandStatusView } from './commandStatus.js';
+import { CommandStatusView, MAX_WAIT_MS } from './commandStatus.js';
 import { idFromPayload, payloadProblems } from '../runtime/messages.js';
 import type { FieldProblem, Payload, RuntimeField } from '../runtime/messages.js';
 import type { ReadModelRow } from '../runtime/projector.js';
@@ -105,7 +106,12 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   const statuses = new CommandStatusView(options.transport, [...new Set(options.commands.map((c) => c.outcomesTopic))]);
   const following = await statuses.start(`http-api.command-outcomes.${randomUUID()}`);
 
-  async function postCommand(route: CommandRoute, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function postCommand(route: CommandRoute, req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
+    const waitText = query.get('wait');
+    const wait = waitText === null ? 0 : Number(waitText);
+    if (!(Number.isInteger(wait) && wait >= 0 && wait <= MAX_WAIT_MS)) {
+      throw new HttpError(400, `wait is the longest to wait for the outcome, in milliseconds.`, [{ field: 'wait', message: `must be a whole number from 0 to ${MAX_WAIT_MS}` }]);
+    }
     const body = await readJson(req);
     const problems = payloadProblems(route.fields, body);
     if (problems.length > 0) throw new HttpError(400, `${route.name}: the command is invalid.`, problems);
@@ -119,7 +125,9 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
       throw new HttpError(503, `Kafka did not accept the command, retry later: ${err instanceof Error ? err.message : String(err)}`);
     }
     statuses.sent(commandId, route.type, aggregateId);
-    reply(res, 202, { commandId, aggregateId }, { location: commandStatusPath(commandId) });
+    const outcome = wait > 0 ? await statuses.decided(commandId, wait) : undefined;
+    if (outcome) reply(res, 200, outcome, { location: commandStatusPath(commandId) });
+    else reply(res, 202, { commandId, aggregateId }, { location: commandStatusPath(commandId) });
   }
 
   /** GET /commands/{commandId}: its outcome, or 404 for an id this process has no outcome or pending entry for. */
@@ -149,12 +157,13 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   }
 
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
     const handle = async (): Promise<void> => {
       const command = commands.get(path);
       if (command) {
         if (req.method !== 'POST') throw new HttpError(405, `${path} accepts POST only.`);
-        return postCommand(command, req, res);
+        return postCommand(command, req, res, url.searchParams);
       }
       if (req.method === 'GET' && (getReadModel(path, res) || getCommandStatus(path, res))) return;
       throw new HttpError(404, `No operation at ${req.method ?? ''} ${path}: see openapi.json.`);
