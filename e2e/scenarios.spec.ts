@@ -14,7 +14,7 @@ test('a scenario on "Withdraw money" goes red, and the guard that makes it pass 
   await board.goto();
   await board.openExample('Banking');
   const withdraw = board.sticky('Command', 'Withdraw money');
-  await expect(withdraw.getByRole('img', { name: 'Scenarios: 2 passing, 0 failing' })).toBeVisible();
+  await expect(withdraw.getByRole('img', { name: 'Scenarios: 4 passing, 0 failing' })).toBeVisible();
   await withdraw.click();
   const panel = new ScenariosPanel(page);
   await expect(panel.status('Within the balance')).toHaveText('✓ Passes');
@@ -30,19 +30,20 @@ test('a scenario on "Withdraw money" goes red, and the guard that makes it pass 
   // Red within a second or so of the edit, with what differs.
   await expect(panel.status('Nothing to withdraw')).toContainText('✗ Fails', { timeout: 5000 });
   await expect(panel.status('Nothing to withdraw')).toContainText('Expected Withdrawal rejected, got Money withdrawn');
-  await expect(withdraw.getByRole('img', { name: 'Scenarios: 2 passing, 1 failing' })).toBeVisible();
+  await expect(withdraw.getByRole('img', { name: 'Scenarios: 4 passing, 1 failing' })).toBeVisible();
 
   // A guard that names an unknown field is refused where it is typed.
   await panel.guard('Withdrawal rejected', 'amount > balanse');
   await expect(panel.inspector.getByText('No field "balanse" here: did you mean "balance"?')).toBeVisible();
 
-  await panel.guard('Withdrawal rejected', 'amount > balance or amount <= 0');
+  await panel.guard('Withdrawal rejected', 'amount > balance + overdraftLimit or amount <= 0');
   await expect(panel.status('Nothing to withdraw')).toHaveText('✓ Passes', { timeout: 5000 });
   await expect(panel.status('Beyond the balance')).toHaveText('✓ Passes');
-  await expect(withdraw.getByRole('img', { name: 'Scenarios: 3 passing, 0 failing' })).toBeVisible();
+  await expect(panel.status('Into the overdraft, within the limit')).toHaveText('✓ Passes');
+  await expect(withdraw.getByRole('img', { name: 'Scenarios: 5 passing, 0 failing' })).toBeVisible();
 });
 
-test("a run's Balance read model adds up: deposits minus withdrawals, in money with two decimals", async ({ page }) => {
+test("a run's Balance read model adds up: deposits minus withdrawals and fees, in money with two decimals", async ({ page }) => {
   const board = new BoardPage(page);
   await board.goto();
   await board.openExample('Banking');
@@ -60,7 +61,8 @@ test("a run's Balance read model adds up: deposits minus withdrawals, in money w
   const topics = new TopicsTab(page);
   await topics.open('account-service.account.events');
   for (const row of rows) {
-    expect(row.balance).toMatch(/^\d+\.\d{2}$/);
+    // Below zero within the overdraft limit too.
+    expect(row.balance).toMatch(/^-?\d+\.\d{2}$/);
     await topics.find({ from: 'Oldest', key: row.id });
     const values = await topics.column(4);
     // The events the projector folds (not the rejections), oldest first, as many as the row counts.
@@ -74,7 +76,6 @@ test("a run's Balance read model adds up: deposits minus withdrawals, in money w
       else if (fee) cents -= Math.round(Number(fee) * 100);
       else if (amount) cents -= Math.round(Number(amount) * 100);
     }
-    expect(cents).toBeGreaterThanOrEqual(0);
     expect((cents / 100).toFixed(2)).toBe(row.balance);
   }
 });
@@ -95,7 +96,7 @@ test('the sticky and the inspector say how an outcome is decided: by rules, by r
   await expect(mode).toContainText('when none holds, the command is rejected');
   await expect(panel.inspector.getByRole('note', { name: 'Outcomes without a rule' })).toHaveText('Money withdrawn has no rule, so Withdraw money never leads to it.');
   await expect(withdraw.getByRole('img', { name: /^Rules decide: .*no "otherwise" outcome/ })).toHaveText('⊘ may reject', { timeout: 5000 });
-  await expect(panel.status('Within the balance')).toContainText("the command was rejected: no outcome's guard admits it (Withdrawal rejected when amount > balance)", { timeout: 5000 });
+  await expect(panel.status('Within the balance')).toContainText("the command was rejected: no outcome's guard admits it (Withdrawal rejected when amount > balance + overdraftLimit)", { timeout: 5000 });
 
   // No rule left: no rules yet, the link weights decide, and the scenarios say they cannot.
   await panel.inspector.getByRole('button', { name: 'Remove rule for Withdrawal rejected' }).click();
@@ -106,7 +107,7 @@ test('the sticky and the inspector say how an outcome is decided: by rules, by r
   await board.undo();
   await board.undo();
   await expect(mode).toHaveText('Rules decide: the first guard that holds wins; Money withdrawn otherwise.');
-  await expect(withdraw.getByRole('img', { name: 'Scenarios: 2 passing, 0 failing' })).toBeVisible({ timeout: 5000 });
+  await expect(withdraw.getByRole('img', { name: 'Scenarios: 4 passing, 0 failing' })).toBeVisible({ timeout: 5000 });
   await expect(withdraw.getByRole('img', { name: /^(No rules yet|Rules decide)/ })).toHaveCount(0);
 });
 
@@ -121,7 +122,7 @@ test('a scenario is written from the keyboard: each added scenario, row and valu
   await page.keyboard.press('Escape');
   await expect(withdraw).toBeFocused();
   const panel = new ScenariosPanel(page);
-  // Shift+I goes to the inspector, past every connection and sticky in the tab order.
+  // Shift+I goes to the inspector, past every sticky in the tab order.
   await page.keyboard.press('Shift+I');
   await expect(panel.inspector.getByRole('textbox', { name: 'Name', exact: true })).toBeFocused();
   await panel.inspector.getByRole('button', { name: '+ Add scenario' }).focus();
@@ -149,11 +150,11 @@ test('a scenario is written from the keyboard: each added scenario, row and valu
   await scenario.getByRole('combobox', { name: 'Then 1 of Nothing to withdraw', exact: true }).focus();
   await page.keyboard.press('ArrowDown'); // Withdrawal rejected
   await expect(panel.status('Nothing to withdraw')).toContainText('Expected Withdrawal rejected, got Money withdrawn', { timeout: 5000 });
-  await expect(withdraw.getByRole('img', { name: 'Scenarios: 2 passing, 1 failing' })).toBeVisible();
+  await expect(withdraw.getByRole('img', { name: 'Scenarios: 4 passing, 1 failing' })).toBeVisible();
   await panel.inspector.getByRole('textbox', { name: 'Guard for Withdrawal rejected' }).focus();
   await page.keyboard.press('End');
   await page.keyboard.type(' or amount <= 0');
   await page.keyboard.press('Enter');
   await expect(panel.status('Nothing to withdraw')).toHaveText('✓ Passes', { timeout: 5000 });
-  await expect(withdraw.getByRole('img', { name: 'Scenarios: 3 passing, 0 failing' })).toBeVisible();
+  await expect(withdraw.getByRole('img', { name: 'Scenarios: 5 passing, 0 failing' })).toBeVisible();
 });

@@ -37,7 +37,7 @@ test('slices export from the toolbar, import back onto the board as one undo ste
   await withdraw.click();
   const panel = new ScenariosPanel(page);
   await expect(panel.status('Within the balance, from the file')).toHaveText('✓ Passes', { timeout: 5000 });
-  await expect(withdraw.getByRole('img', { name: 'Scenarios: 2 passing, 0 failing' })).toBeVisible();
+  await expect(withdraw.getByRole('img', { name: 'Scenarios: 4 passing, 0 failing' })).toBeVisible();
 
   await board.undo();
   await expect(panel.status('Within the balance')).toHaveText('✓ Passes', { timeout: 5000 });

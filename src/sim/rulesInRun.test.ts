@@ -1,6 +1,8 @@
 // The simulator decides by the board's rules: over a seeded run of the Banking example no
-// withdrawal takes a balance below zero, every event's balance is the running sum of the
-// stream before it, and the Balance read model adds up (deposits − withdrawals − fees).
+// withdrawal takes a balance below the account's overdraft limit, every withdrawal that leaves it
+// below zero is followed by an overdraft fee (the policy fires), every event's balance is the
+// running sum of the stream before it, and the Balance read model adds up (deposits −
+// withdrawals − fees).
 // The events are read back from the run's own event topic, independently of the handlers.
 import { describe, expect, it } from 'vitest';
 import { compileTopology } from '../topology';
@@ -12,7 +14,7 @@ import { exampleBoard } from './testing/exampleBoards';
 const cents = (s: unknown) => Math.round(Number(s) * 100);
 
 describe('a run with rules', () => {
-  it('never withdraws below zero, and the Balance read model adds up', async () => {
+  it('withdraws into the overdraft only within the limit, the overdraft policy charges a fee each time, and the Balance read model adds up', async () => {
     const board = exampleBoard('banking');
     const t = compileTopology(board);
     const sim = new Simulation(board, { seed: 11, commandsPerSecond: 60, aggregateIds: 40 });
@@ -25,7 +27,8 @@ describe('a run with rules', () => {
     const topic = t.topics.find((x) => x.id === account.eventTopicId)!.name;
     const console_ = new KafkaConsole(sim.activeCluster!, SIM_EPOCH_MS);
     const running = new Map<string, number>();
-    const counts = { deposits: 0, withdrawals: 0, rejected: 0, fees: 0 };
+    const limits = new Map<string, number>();
+    const counts = { deposits: 0, withdrawals: 0, overdrawn: 0, rejected: 0, fees: 0 };
     for (let partition = 0; partition < account.stream.partitions; partition++) {
       for (let offset = 0; ; ) {
         const page = await console_.browse({ topic, partition, from: { kind: 'offset', offset }, limit: 500 });
@@ -33,15 +36,20 @@ describe('a run with rules', () => {
           const type = m.headers.find((h) => h.key === 'event-type')!.value;
           const payload = JSON.parse(m.value!) as Record<string, unknown>;
           const before = running.get(m.key!) ?? 0;
+          const limit = limits.get(m.key!) ?? 0;
           let after = before;
+          if (type === 'AccountOpened') limits.set(m.key!, cents(payload['overdraftLimit']));
           if (type === 'MoneyDeposited') (after = before + cents(payload['amount'])), counts.deposits++;
           if (type === 'MoneyWithdrawn') (after = before - cents(payload['amount'])), counts.withdrawals++;
           if (type === 'OverdraftFeeCharged') (after = before - cents(payload['fee'])), counts.fees++;
           if (type === 'WithdrawalRejected') {
             counts.rejected++;
-            expect(cents(payload['amount'])).toBeGreaterThan(before);
+            expect(cents(payload['amount'])).toBeGreaterThan(before + limit);
           }
-          if (type === 'MoneyWithdrawn') expect(after).toBeGreaterThanOrEqual(0);
+          if (type === 'MoneyWithdrawn') {
+            expect(after).toBeGreaterThanOrEqual(-limit);
+            if (after < 0) counts.overdrawn++;
+          }
           if (type === 'MoneyDeposited' || type === 'MoneyWithdrawn' || type === 'OverdraftFeeCharged') expect(cents(payload['balance'])).toBe(after);
           running.set(m.key!, after);
         }
@@ -49,16 +57,18 @@ describe('a run with rules', () => {
         offset = page.messages.at(-1)!.offset + 1;
       }
     }
-    // Both outcomes happen, decided by the balance (not by the 9:1 weights), and no fee is due.
+    // Both outcomes happen, decided by the balance and the limit (not by the 9:1 weights); some
+    // withdrawals go below zero, and the policy charged a fee for each of them.
     expect(counts.withdrawals).toBeGreaterThan(50);
     expect(counts.rejected).toBeGreaterThan(20);
-    expect(counts.fees).toBe(0);
+    expect(counts.overdrawn).toBeGreaterThan(50);
+    expect(counts.fees).toBe(counts.overdrawn);
 
     const balance = t.projectors.find((p) => p.label === 'Balance')!;
     const rows = sim.tables.get(balance.elementId)!.table.all();
     expect(rows.length).toBeGreaterThan(20);
     for (const row of rows) {
-      expect(row.fields['balance']).toMatch(/^\d+\.\d{2}$/);
+      expect(row.fields['balance']).toMatch(/^-?\d+\.\d{2}$/);
       expect(cents(row.fields['balance'])).toBe(running.get(row.id) ?? 0);
     }
     expect(sim.snapshot().counters.handlerErrors).toBe(0);

@@ -35,8 +35,8 @@ describe('slices on the open board', () => {
     open(withoutRules(banking()));
     const before = shown();
     const result = importSlicesText(text);
-    // Deposit money, Withdraw money, Charge overdraft fee, the policy, Balance and the Account stickies.
-    expect(result.scenarios).toBe(6);
+    // On Deposit money (1), Withdraw money (4), the policy (2) and Balance (1).
+    expect(result.scenarios).toBe(8);
     expect(result.changed).toBeGreaterThanOrEqual(5);
     expect(shown()).toBe(serializeBoard(banking()));
     undo();

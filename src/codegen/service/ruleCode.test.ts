@@ -70,14 +70,15 @@ describe('rules as TypeScript', () => {
     const board = parseBoard(readFileSync(join(import.meta.dirname, '../../../public/examples/banking.json'), 'utf8'));
     const files = await exportProject(board);
     const account = String(files['services/account-service/src/aggregates/account.ts']);
-    expect(account).toContain('// Withdrawal rejected when: amount > balance; reason = "INSUFFICIENT_FUNDS"');
-    expect(account).toContain('if ((_rules.num(c["amount"], "amount") > _rules.num(s["balance"], "balance"))) return { event: "WithdrawalRejected"');
+    expect(account).toContain('// Withdrawal rejected when: amount > balance + overdraftLimit; reason = "INSUFFICIENT_FUNDS"');
+    expect(account).toContain('if ((_rules.num(c["amount"], "amount") > _rules.fin(_rules.num(s["balance"], "balance") + _rules.num(s["overdraftLimit"], "overdraftLimit")))) return { event: "WithdrawalRejected"');
+    expect(account).toContain('// overdraftLimit: set event.overdraftLimit');
     expect(account).toContain('// balance: add amount');
     expect(account).not.toContain('decideWithdrawMoney');
     const policy = Object.entries(files).find(([path]) => path.includes('/src/policies/'))![1];
     expect(String(policy)).toContain('Issues its commands only when: balance < 0');
     const scenarios = String(files['services/account-service/test/scenarios.test.ts']);
-    for (const name of ['Within the balance', 'Beyond the balance', 'A deposit adds to the balance', 'Below zero: charge a fee', 'At or above zero: no fee', 'Deposits minus withdrawals and fees'])
+    for (const name of ['Within the balance', 'Beyond the balance', 'Into the overdraft, within the limit', 'Beyond the overdraft limit', 'A deposit adds to the balance', 'Below zero: charge a fee', 'At or above zero: no fee', 'Deposits minus withdrawals and fees'])
       expect(scenarios).toContain(`scenario: ${name}"`);
     expect(scenarios).toContain('assert.deepEqual(events[0]?.payload["balance" as never], "70.00");');
     expect(scenarios).toContain('assert.deepEqual(row?.fields["balance"], "67.05");');

@@ -38,8 +38,8 @@ describe('slices', () => {
     expect(withdraw).toMatchObject({
       aggregate: { name: 'Account' },
       events: [{ name: 'Money withdrawn' }, { name: 'Withdrawal rejected' }],
-      outcomes: [{ when: 'amount > balance' }, { when: '' }],
-      scenarios: [{ name: 'Within the balance' }, { name: 'Beyond the balance' }],
+      outcomes: [{ when: 'amount > balance + overdraftLimit' }, { when: '' }],
+      scenarios: [{ name: 'Within the balance' }, { name: 'Beyond the balance' }, { name: 'Into the overdraft, within the limit' }, { name: 'Beyond the overdraft limit' }],
     });
     expect(doc.slices.find((s) => s.type === 'stateView')).toMatchObject({ readModel: { name: 'Balance' }, columns: [{ name: 'balance', type: 'decimal', scale: 2 }] });
     expect(doc.slices.find((s) => s.type === 'automation')).toMatchObject({ when: 'balance < 0', commands: [{ name: 'Charge overdraft fee' }] });
@@ -50,7 +50,7 @@ describe('slices', () => {
     const text = serializeSlices(exportSlices(board));
     const renamed = withoutRules({ ...board, elements: board.elements.map((e) => (e.kind === 'command' && e.text === 'Withdraw money' ? { ...e, id: 'el:other-withdraw' as const } : e)) });
     const patches = importSlices(renamed, text);
-    expect(patches.find((p) => p.id === 'el:other-withdraw')?.patch.scenarios?.map((s) => s.name)).toEqual(['Within the balance', 'Beyond the balance']);
+    expect(patches.find((p) => p.id === 'el:other-withdraw')?.patch.scenarios?.map((s) => s.name)).toEqual(['Within the balance', 'Beyond the balance', 'Into the overdraft, within the limit', 'Beyond the overdraft limit']);
   });
 
   it('refuses what is not a slices file, and slices of stickies the board does not have', () => {
