@@ -32,7 +32,7 @@ test('slices export from the toolbar, import back onto the board as one undo ste
   const edited = structuredClone(slices);
   edited.slices.find((s) => s.command?.name === 'Withdraw money')!.scenarios[0]!.name = 'Within the balance, from the file';
   await board.importSlices('edited.slices.json', JSON.stringify(edited));
-  await expect(page.getByText(/Read “edited\.slices\.json” onto 1 sticky \(2 scenarios\)/)).toBeVisible();
+  await expect(page.getByText(/Read “edited\.slices\.json” onto 1 sticky \(4 scenarios\)/)).toBeVisible();
   const withdraw = board.sticky('Command', 'Withdraw money');
   await withdraw.click();
   const panel = new ScenariosPanel(page);
