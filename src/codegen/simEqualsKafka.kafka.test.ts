@@ -8,19 +8,19 @@
 //
 // The boards are ones whose decisions do not depend on chance: the Orders test board
 // (src/sim/testing/ordersBoard.ts: one outcome per command, every event field given by the
-// command or the aggregate's earlier events) and Banking, whose rules decide outcomes and
-// computed fields on both sides. A command choosing among weighted outcomes without rules is
+// command or the aggregate's earlier events) and Banking without its overdraft
+// (bankingWithoutOverdraft: the overdraft policy's fee is drawn on each side, and its command
+// races the script's), whose rules decide outcomes and computed fields on both sides. A command choosing among weighted outcomes without rules is
 // decided by the simulator's seeded random numbers and by Math.random in the export, so such
 // boards cannot end the same.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunEnd } from '../lib/testing/runEnd';
 import { kafkaSingle } from '../lib/testing/realKafka';
-import { parseBoard, type Board } from '../model';
+import type { Board } from '../model';
 import { runScriptOnSimulator, scriptFor } from '../sim/testing/scriptedRun';
 import { ordersBoard } from '../sim/testing/ordersBoard';
 import { compileTopology, type Topology } from '../topology';
+import { bankingWithoutOverdraft } from '../topology/testing/bankingWithoutOverdraft';
 import type { KafkaClientChoice } from './clients';
 import { CONFLUENT_TEST_TIMEOUT_MS, KAFKAJS_TEST_TIMEOUT_MS } from './testing/exportOnKafka';
 import { runScriptOnKafka } from './testing/scriptOnKafka';
@@ -95,7 +95,7 @@ async function sameOnBoth(board: Board, client: KafkaClientChoice): Promise<RunE
 const eventTypes = (end: RunEnd) => new Set(Object.values(end.streams).flatMap((s) => s.map((e) => e.type)));
 const eventCount = (end: RunEnd) => Object.values(end.streams).reduce((n, s) => n + s.length, 0);
 
-const banking = () => parseBoard(JSON.parse(readFileSync(join(import.meta.dirname, '../../public/examples/banking.json'), 'utf8')));
+const banking = () => bankingWithoutOverdraft();
 
 describe('the same scripted commands end the same on the simulator and on Kafka', () => {
   // Each board with one client, each client once (the test command's time is bounded): the
