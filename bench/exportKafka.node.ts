@@ -1,5 +1,6 @@
-// The benchmark board's exported services on a real single-node Kafka 4.4 next to the same
-// board in the simulator at 1×: commands at a fixed rate for a while (over the HTTP API on
+// The benchmark board's exported services (with a rule deciding "Add item":
+// lib/decidedBenchBoard.ts) on a real single-node Kafka 4.4 next to the same board in the
+// simulator at 1×: commands at a fixed rate for a while (over the HTTP API on
 // Kafka; from the simulator's actors), then, from each side's own cluster, records written per
 // second, command-to-read-model latency (from sending the command to the read-model row that
 // folded its event) and consumer lag, in one table; and the broker's start-up time and memory.
@@ -12,8 +13,8 @@ import { createGenContext } from '../src/codegen/genContext';
 import { httpRoutes } from '../src/codegen/http/httpRoutes';
 import { createTopics, installExport, startServices } from '../src/codegen/testing/exportOnKafka';
 import { readTopics } from '../src/codegen/testing/kafkaScenario';
-import { benchBoard } from '../src/sim/testing/benchBoard';
 import { compileTopology, runtime, runtimeFields } from '../src/topology';
+import { decidedBenchBoard } from './lib/decidedBenchBoard';
 import { simAtOneX, type RunFigures } from './lib/simAtOneX';
 // @ts-expect-error a plain ES module without types
 import { startKafka } from '../scripts/kafka/startKafka.mjs';
@@ -65,7 +66,7 @@ export async function main(args: string[]): Promise<void> {
   const rate = Number(args[0] ?? 200);
   const seconds = Number(args[1] ?? 30);
   const client = (args[2] ?? 'confluent') as KafkaClientChoice;
-  const t = compileTopology(benchBoard());
+  const t = compileTopology(decidedBenchBoard());
   // The simulator first, alone on the machine; then the broker and the services.
   const sim = await simAtOneX(rate, seconds, ID_COUNT);
   const { figures, broker } = await onKafka(rate, seconds, client);
@@ -85,7 +86,7 @@ export async function main(args: string[]): Promise<void> {
 }
 
 async function onKafka(rate: number, seconds: number, client: KafkaClientChoice): Promise<{ figures: RunFigures & { refused: number }; broker: { startS: number; rssAfterStartMb: number; rssAfterLoadMb: number } }> {
-  const board = benchBoard();
+  const board = decidedBenchBoard();
   const t = compileTopology(board);
   const startedBroker = performance.now();
   const local = (await startKafka({ brokers: 1 })) as LocalKafka;

@@ -7,7 +7,7 @@
 // projector folded the event it caused into a row), and the groups' lag.
 import { SIM_EPOCH_MS, Simulation } from '../../src/sim';
 import { recordText, forEachStoredRecord } from '../../src/sim/storedRecords';
-import { benchBoard } from '../../src/sim/testing/benchBoard';
+import { decidedBenchBoard } from './decidedBenchBoard';
 
 export interface RunFigures {
   accepted: number;
@@ -29,7 +29,7 @@ export interface RunFigures {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function simAtOneX(rate: number, seconds: number, aggregateIds: number): Promise<RunFigures> {
-  const sim = new Simulation(benchBoard(), { seed: 1, commandsPerSecond: 0, brokers: 1, replicationFactor: 1, minInsyncReplicas: 1, aggregateIds, speed: 1 });
+  const sim = new Simulation(decidedBenchBoard(), { seed: 1, commandsPerSecond: 0, brokers: 1, replicationFactor: 1, minInsyncReplicas: 1, aggregateIds, speed: 1 });
   await sim.start();
   const t = sim.topology;
   // When each event (aggregate type, id, version) was first folded into a read-model row.
