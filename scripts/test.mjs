@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './findChromium.mjs';
 import { runE2e } from './lib/e2eRun.mjs';
+import { playwrightCounts, vitestCounts } from './lib/testCounts.mjs';
 
 const e2eOnly = process.argv.includes('--e2e-only');
 const OUT = '.test-results';
@@ -36,12 +37,10 @@ if (!e2eOnly) {
     console.error('Vitest wrote no report.');
     broken = true;
   } else {
-    passed += report.numPassedTests ?? 0;
-    failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
-    if (code !== 0 && (report.numFailedTests ?? 0) === 0 && (report.numFailedTestSuites ?? 0) === 0) {
-      console.error(`Vitest exited with ${code} without a failed test: counted as one failure.`);
-      failed += 1;
-    }
+    const counts = vitestCounts(report, code);
+    if (code !== 0 && (report.numFailedTests ?? 0) === 0) console.error(`Vitest exited with ${code}: files that failed without a failed test count as one failure each.`);
+    passed += counts.passed;
+    failed += counts.failed;
   }
 }
 
@@ -65,14 +64,10 @@ if (!chromium) {
       console.error('Playwright wrote no report.');
       broken = true;
     } else {
-      const s = report.stats ?? {};
-      passed += (s.expected ?? 0) + (s.flaky ?? 0);
-      failed += (s.unexpected ?? 0);
-      if ((report.errors ?? []).length > 0) failed += report.errors.length;
-      if (code !== 0 && (s.unexpected ?? 0) === 0 && (report.errors ?? []).length === 0) {
-        console.error(`Playwright exited with ${code} without a failed test: counted as one failure.`);
-        failed += 1;
-      }
+      const counts = playwrightCounts(report, code);
+      if (code !== 0 && (report.stats?.unexpected ?? 0) === 0) console.error(`Playwright exited with ${code}: its errors outside tests count as failures (at least one).`);
+      passed += counts.passed;
+      failed += counts.failed;
     }
   }
 }
