@@ -27,7 +27,8 @@ describe('startPreview', () => {
     expect(await (await fetch(`${server.url}/`)).text()).toContain('this build');
     server.stop();
     await expect.poll(() => isPortFree(server.port), { timeout: 10_000 }).toBe(true);
-  });
+    // Starting `vite preview` took over 20 s (the default test timeout) on a machine at load ~60.
+  }, 90_000);
 
   it('refuses a named port another server listens on instead of measuring that server', async () => {
     const other = createServer((_, res) => res.end('<title>another checkout</title>'));
