@@ -13,6 +13,7 @@ import { AVSC_VERSION, KAFKA_CLIENTS } from './clients';
 import { KAFKA_IMAGE } from './project/rootFiles';
 import { RUNTIME_SOURCES } from './sources';
 import { asyncApiErrors } from './testing/verifyExport';
+import { outcomesTopics } from './service/outcomesTopic';
 
 const text = (files: Record<string, string | Uint8Array>, path: string): string => {
   const f = files[path];
@@ -151,7 +152,10 @@ describe('exportProject on the banking board', async () => {
   it('describes the system in AsyncAPI 3.0: channels are topics, operations per service', async () => {
     const doc = JSON.parse(text(files, 'asyncapi.json')) as { asyncapi: string; channels: Record<string, unknown>; operations: Record<string, { action: string }> };
     expect(doc.asyncapi).toBe('3.0.0');
-    expect(Object.keys(doc.channels).sort()).toEqual(compileTopology(bankingBoard()).topics.map((x) => x.name).sort());
+    // Every topic of the board, and each command-handling service's outcomes topic.
+    const t = compileTopology(bankingBoard());
+    expect(Object.keys(doc.channels).sort()).toEqual([...t.topics.map((x) => x.name), ...outcomesTopics(t).map((o) => o.name)].sort());
+    expect(outcomesTopics(t).length).toBeGreaterThan(0);
     expect(doc.operations['account-service.receive.account-service.account.commands']?.action).toBe('receive');
     expect(doc.operations['alerts.send.alerts.alert.commands']?.action).toBe('send');
     expect(await asyncApiErrors(text(files, 'asyncapi.json'))).toEqual([]);

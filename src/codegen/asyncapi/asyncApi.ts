@@ -1,10 +1,14 @@
 // asyncapi.json: an AsyncAPI 3.0 description of the exported system. Channels are topics
 // (per-instance streams get an address parameter), operations are what each service sends
-// and receives, messages carry their payload schema and Kafka bindings (record key).
+// and receives, messages carry their payload schema and Kafka bindings (record key). Each
+// service's outcomes topic (not on the board) is a channel too: its command handlers write
+// every command's outcome there, and its HTTP API reads them for GET /commands/{commandId}.
 import type { CommandSpec, EventSpec, ServiceSpec, TopicSpec } from '../../topology';
 import type { GenContext } from '../genContext';
 import { payloadSchema } from '../schemas/jsonSchema';
 import { NameScope } from '../../topology/naming';
+import { OUTCOMES_TOPIC_CONFIGS } from '../project/topicsModule';
+import { outcomesTopics } from '../service/outcomesTopic';
 
 type Json = Record<string, unknown>;
 
@@ -36,6 +40,20 @@ export const ROW_SCHEMA: Json = {
 
 /** Message component id of a read model's row (events and commands use their type names). */
 const rowMessageId = (typeName: string) => `row.${typeName}`;
+/** Message component id of a command's outcome (dotted: no type name can take it). */
+const OUTCOME_MESSAGE_ID = 'api.CommandOutcome';
+const OUTCOME_SCHEMA: Json = {
+  type: 'object',
+  properties: {
+    commandId: { type: 'string' },
+    status: { type: 'string', enum: ['accepted', 'rejected', 'failed'] },
+    command: { type: 'string', description: 'The command type' },
+    aggregateId: { type: 'string' },
+    reason: { type: 'string', description: 'Why it was rejected or failed' },
+    events: { type: 'array', description: 'The events an accepted command caused', items: { type: 'object', properties: { type: { type: 'string' }, version: { type: 'integer' }, payload: { type: 'object' } } } },
+  },
+  required: ['commandId', 'status', 'command', 'aggregateId'],
+};
 
 /** An event's or command's message: JSON payload schema, typed headers, keyed by its key field. */
 function domainMessage(kind: 'Event' | 'Command', m: EventSpec | CommandSpec, headers: Json): Json {
@@ -93,6 +111,34 @@ export function asyncApiDocument(gen: GenContext): Json {
     };
   }
 
+  const outcomes = outcomesTopics(t);
+  if (outcomes.length > 0) {
+    messages[OUTCOME_MESSAGE_ID] = {
+      name: OUTCOME_MESSAGE_ID,
+      title: 'Command outcome',
+      contentType: 'application/json',
+      payload: OUTCOME_SCHEMA,
+      bindings: { kafka: { key: { type: 'string', description: 'the command id' }, bindingVersion: '0.5.0' } },
+    };
+  }
+  for (const o of outcomes) {
+    channels[o.name] = {
+      address: o.name,
+      title: o.name,
+      description: "outcomes topic: each command's outcome by command id, for the HTTP API (not on the board)",
+      messages: { [OUTCOME_MESSAGE_ID]: { $ref: `#/components/messages/${OUTCOME_MESSAGE_ID}` } },
+      bindings: {
+        kafka: {
+          topic: o.name,
+          partitions: o.partitions,
+          replicas: o.replicationFactor,
+          topicConfiguration: { 'cleanup.policy': OUTCOMES_TOPIC_CONFIGS['cleanup.policy']!.split(','), 'retention.ms': Number(OUTCOMES_TOPIC_CONFIGS['retention.ms']) },
+          bindingVersion: '0.5.0',
+        },
+      },
+    };
+  }
+
   const operations: Record<string, Json> = {};
   const opIds = new NameScope();
   const op = (service: ServiceSpec, action: 'send' | 'receive', topic: TopicSpec, messageIds: string[], groupId: string | null, what: string) => {
@@ -128,6 +174,20 @@ export function asyncApiDocument(gen: GenContext): Json {
     for (const x of t.externalSystems.filter((y) => y.serviceId === s.id)) {
       if (x.sourceTopicId) op(s, 'send', gen.topic(x.sourceTopicId), x.emits.map((id) => gen.event(id).typeName), null, `${x.label} reports events`);
       if (x.sinkTopicId) op(s, 'receive', gen.topic(x.sinkTopicId), x.handles.map((id) => gen.command(id).typeName), x.groupId, `${x.label} receives commands`);
+    }
+    const o = outcomes.find((y) => y.service.id === s.id);
+    if (o) {
+      for (const [action, title] of [
+        ['send', `${s.label}: its command handlers record each command's outcome`],
+        ['receive', `${s.label}: its HTTP API answers GET /commands/{commandId}`],
+      ] as const) {
+        operations[opIds.claim(`${s.name}.${action}.${o.name}`, '-')] = {
+          action,
+          title,
+          channel: { $ref: `#/channels/${o.name}` },
+          messages: [{ $ref: `#/channels/${o.name}/messages/${OUTCOME_MESSAGE_ID}` }],
+        };
+      }
     }
   }
 
