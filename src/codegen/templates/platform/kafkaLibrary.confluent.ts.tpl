@@ -4,12 +4,30 @@
 // subscription or run), keyed records are placed with murmur2 as Java's client does, and a
 // transaction commits a consumer's offset through the consumer itself (its group generation
 // goes along, so a member that lost the partition in a rebalance cannot commit it).
+import { createRequire } from 'node:module';
 import confluent from '@confluentinc/kafka-javascript';
 import type { KafkaJS, Message } from '@confluentinc/kafka-javascript';
 import type { ClientConsumer, ClientEachMessage, ClientHeaders, KafkaClient, KafkaClientOptions } from './kafkaClient.js';
 import { TRANSACTION_TIMEOUT_MS } from './kafkaClient.js';
 
 const { Kafka, logLevel } = confluent.KafkaJS;
+
+// Version 1.10.1 turns a GROUP_COORDINATOR_NOT_AVAILABLE answer (the group's coordinator broker
+// just went down) into a KafkaJSGroupCoordinatorNotAvailableError that its error module does not
+// define: the conversion throws inside sendOffsets' callback, which ends the process with an
+// unhandled rejection and leaves the transaction's sendOffsets unsettled. Define the class, so the
+// answer is an ordinary protocol error and the transaction is retried like any refused one.
+type ErrorClass = new (...args: unknown[]) => Error;
+const libraryErrors = createRequire(import.meta.url)('@confluentinc/kafka-javascript/lib/kafkajs/_error.js') as Record<string, ErrorClass | undefined>;
+const ProtocolError = libraryErrors['KafkaJSProtocolError'];
+if (ProtocolError && !libraryErrors['KafkaJSGroupCoordinatorNotAvailableError']) {
+  libraryErrors['KafkaJSGroupCoordinatorNotAvailableError'] = class KafkaJSGroupCoordinatorNotAvailableError extends ProtocolError {
+    constructor(...args: unknown[]) {
+      super(...args);
+      this.name = 'KafkaJSGroupCoordinatorNotAvailableError';
+    }
+  };
+}
 
 export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
   const kafka = new Kafka({ kafkaJS: { clientId: options.clientId, brokers: [...options.brokers], logLevel: logLevel.WARN } });
