@@ -3,6 +3,7 @@
 // positioned by binary search over segments and chunks; bytes are paged in as needed.
 import { HEADER_BYTES, forEachRecord, pickRecords, readMeta, type DecodedRecord } from '../codec/recordBatch';
 import type { PartitionLog, ReadOptions } from './partitionLog';
+import type { Chunk, Segment } from './segment';
 
 /** Chunks loaded together on a sequential read of paged-out data (about 1 MiB). */
 const READ_AHEAD = 15;
@@ -17,21 +18,22 @@ export async function readRecords(log: PartitionLog, offset: number, opts: ReadO
   const maxRecords = opts.maxRecords ?? Infinity;
   const out: DecodedRecord[] = [];
   if (offset >= upTo) return out;
-  let loc = log.locate(offset);
+  const cursor = new ChunkCursor(log, offset);
   let bytes = 0;
-  while (loc) {
-    const seg = log.segments[loc.si]!;
-    const chunk = seg.chunks[loc.ci]!;
+  for (let at = cursor.current(); at; at = cursor.next(at.chunk)) {
+    const { seg, chunk } = at;
     if (chunk.baseOffset >= upTo) break;
     const data = await log.chunkData(seg.baseOffset, chunk, READ_AHEAD);
+    // Records already read (a chunk found again after the segments were replaced) are not read twice.
+    const from = Math.max(offset, cursor.from);
     let stop = false;
     for (let at = 0; at < data.length && !stop; ) {
       const len = new DataView(data.buffer, data.byteOffset + at, HEADER_BYTES).getUint32(0, true);
       const m = readMeta(data, at);
       const logAppend = (m.attributes & 1) !== 0;
-      if (m.baseOffset + m.lastOffsetDelta >= offset) {
+      if (m.baseOffset + m.lastOffsetDelta >= from) {
         forEachRecord(data, at, (r) => {
-          if (r.offset < offset) return;
+          if (r.offset < from) return;
           if (r.offset >= upTo || out.length >= maxRecords || (bytes + r.size > maxBytes && out.length > 0)) {
             stop = true;
             return false;
@@ -44,9 +46,51 @@ export async function readRecords(log: PartitionLog, offset: number, opts: ReadO
       at += len;
     }
     if (stop) break;
-    loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < log.segments.length ? { si: loc.si + 1, ci: 0 } : undefined;
   }
   return out;
+}
+
+/**
+ * A sequential read's position, chunk by chunk. The next chunk is found by index while the log's
+ * segments are the list the position was found in; when compaction, retention or truncation
+ * replaced that list while a chunk's bytes loaded, it is found anew from the offset after the
+ * chunk just read (an index into the old list can point past the end of the new one).
+ */
+class ChunkCursor {
+  private segs: PartitionLog['segments'];
+  private loc: { si: number; ci: number } | undefined;
+  /** The first offset not read yet. */
+  from: number;
+
+  constructor(
+    private readonly log: PartitionLog,
+    offset: number,
+  ) {
+    this.segs = log.segments;
+    this.loc = log.locate(offset);
+    this.from = offset;
+  }
+
+  current(): { seg: Segment; chunk: Chunk } | undefined {
+    if (!this.loc) return undefined;
+    const seg = this.segs[this.loc.si];
+    const chunk = seg?.chunks[this.loc.ci];
+    return seg && chunk ? { seg, chunk } : undefined;
+  }
+
+  next(read: Chunk): { seg: Segment; chunk: Chunk } | undefined {
+    this.from = Math.max(this.from, read.lastOffset + 1);
+    const loc = this.loc;
+    if (!loc) return undefined;
+    if (this.log.segments !== this.segs) {
+      this.segs = this.log.segments;
+      this.loc = this.log.locate(this.from);
+    } else {
+      const seg = this.segs[loc.si]!;
+      this.loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < this.segs.length ? { si: loc.si + 1, ci: 0 } : undefined;
+    }
+    return this.current();
+  }
 }
 
 /** Reads the records at the given offsets (ascending), touching only the chunks that hold them. */
@@ -83,25 +127,23 @@ export async function readBatchesFrom(log: PartitionLog, offset: number, maxByte
   const upTo = isolation === 'logEnd' ? log.logEndOffset : log.highWatermark;
   const out: Uint8Array[] = [];
   let bytes = 0;
-  let loc = log.locate(offset);
-  while (loc && bytes < maxBytes) {
-    const seg = log.segments[loc.si]!;
-    const chunk = seg.chunks[loc.ci]!;
+  const cursor = new ChunkCursor(log, offset);
+  for (let at = cursor.current(); at && bytes < maxBytes; at = cursor.next(at.chunk)) {
+    const { seg, chunk } = at;
     if (chunk.baseOffset >= upTo) break;
     const data = await log.chunkData(seg.baseOffset, chunk, READ_AHEAD);
+    const from = Math.max(offset, cursor.from);
     for (let at = 0; at < data.length; ) {
       const m = readMeta(data, at);
-      if (m.baseOffset + m.lastOffsetDelta >= offset && m.baseOffset < upTo) {
+      if (m.baseOffset + m.lastOffsetDelta >= from && m.baseOffset < upTo) {
         out.push(data.subarray(at, at + m.byteLength));
         bytes += m.byteLength;
       }
       at += m.byteLength;
     }
-    loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < log.segments.length ? { si: loc.si + 1, ci: 0 } : undefined;
   }
   return out;
 }
-
 
 /** The first offset below the high watermark with a timestamp ≥ `timestamp`, else the high watermark. */
 export async function offsetForTime(log: PartitionLog, timestamp: number): Promise<number> {
