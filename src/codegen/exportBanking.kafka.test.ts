@@ -121,7 +121,9 @@ async function withdrawalBeyondBalance(services: RunningServices, t: Topology): 
   const open = t.commands.find((c) => c.typeName === 'OpenAccount')!;
   const env = runtime.seededEnv(99, 1_700_000_000_000);
   const accountId = String(runtime.generateValue(runtimeFields(open.fields).find((f) => f.name === open.keyField)!, env));
-  const opened = await sendAndAwait(services.url, '/commands/open-account', runtime.fillPayload(runtimeFields(open.fields), [], { accountId }, env));
+  // No overdraft: the guard is amount > balance + overdraftLimit.
+  const noOverdraft = open.fields.some((f) => f.name === 'overdraftLimit') ? { overdraftLimit: '0.00' } : {};
+  const opened = await sendAndAwait(services.url, '/commands/open-account', runtime.fillPayload(runtimeFields(open.fields), [], { accountId, ...noOverdraft }, env));
   expect(opened.events?.map((e) => e.type)).toEqual(['AccountOpened']);
   const withdrawn = await sendAndAwait(services.url, '/commands/withdraw-money', { accountId, amount: '1000000.00' });
   expect(withdrawn).toMatchObject({ status: 'accepted', command: 'WithdrawMoney', aggregateId: accountId });
