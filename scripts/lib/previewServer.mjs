@@ -14,7 +14,7 @@ export async function startPreview({ outDir, port, path = '/', timeoutMs = 60_00
     throw new Error(`Port ${port} on 127.0.0.1 is in use (another server, perhaps another checkout's): choose another, or leave it unset to take a free one.`);
   }
   const chosen = port ?? (await freePort());
-  const child = spawn('node_modules/.bin/vite', ['preview', '--port', String(chosen), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('node_modules/.bin/vite', ['preview', '--port', String(chosen), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir], { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, NO_COLOR: '1' } }); // plain output in error messages
   let output = '';
   let exited = null;
   child.stdout.on('data', (d) => (output += d));
@@ -33,8 +33,9 @@ export async function startPreview({ outDir, port, path = '/', timeoutMs = 60_00
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exited !== null) throw new Error(`vite preview on port ${chosen} exited (${exited}) before serving:\n${output.trim()}`);
-    // Vite prints its address once it listens: this server, not one already there.
-    if (output.includes(`127.0.0.1:${chosen}`)) {
+    // Vite prints its address once it listens: this server, not one already there. With CI set
+    // it colours the port on its own, so the colour codes go before the address is looked for.
+    if (output.replace(/\x1b\[[0-9;]*m/g, '').includes(`127.0.0.1:${chosen}`)) {
       try {
         if ((await fetch(`${url}${path}`)).ok) return { port: chosen, url, stop };
       } catch {
