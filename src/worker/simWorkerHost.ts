@@ -364,7 +364,6 @@ export class SimWorkerHost {
           this.dirty = true;
         }
         if (this.sim.state === 'running') this.meter.add(this.port.now(), this.sim.now);
-        else this.meter.reset();
         // Not awaited: the run goes on while the checkpoint's writes complete.
         if (this.sim.durable && now - this.lastCheckpoint >= CHECKPOINT_INTERVAL_MS) void this.checkpoint();
       }
@@ -404,7 +403,8 @@ export class SimWorkerHost {
       replay = this.replay ? this.replay.view() : liveView(shown.recording(), shown.now);
     } else return;
     const buffers = [...series.columns, ...(series.history?.columns ?? [])].map((c) => c.buffer as ArrayBuffer);
-    const achievedSpeed = this.replay || this.experiment ? null : this.meter.speed();
+    // Reset while a replay or an experiment shows: null then.
+    const achievedSpeed = this.meter.speed();
     this.port.post({ type: 'snapshot', snapshot, series, ...(rebalances ? { rebalances } : {}), ...(replay ? { replay } : {}), ...(achievedSpeed !== null ? { achievedSpeed } : {}) }, buffers);
   }
 }

@@ -18,7 +18,7 @@ export class SpeedMeter {
   /** After a tick of a running run: the wall clock and the simulated time it reached. */
   add(wall: number, sim: number): void {
     const last = this.samples[this.samples.length - 1];
-    // Time went back (a new run) or did not move on the wall: start over, or replace the sample.
+    // Simulated or wall time went back (a new run): start over.
     if (last && (sim < last.sim || wall < last.wall)) this.samples = [];
     this.samples.push({ wall, sim });
     // Keep one sample at or before the window's start, so the window is covered.

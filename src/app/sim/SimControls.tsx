@@ -72,6 +72,8 @@ export function SimControls() {
   const acks = useSimStore((s) => s.options.acks ?? SIM_DEFAULTS.acks);
   // A replay only shows what happened: the run's controls wait until it is taken over or closed.
   const replaying = useSimStore((s) => s.replay?.mode === 'replay');
+  // Said only while a live run goes (a replay or a paused run has no pace to keep).
+  const shortfall = live && action === 'pause' && !replaying ? speedShortfall(achieved, speed) : null;
   const a = useSimStore.getState();
   return (
     <div className="sb-sim-controls" role="group" aria-label="Simulation controls">
@@ -103,14 +105,11 @@ export function SimControls() {
           ))}
         </select>
       </label>
-      {(() => {
-        const short = live && action === 'pause' && !replaying ? speedShortfall(achieved, speed) : null;
-        return short ? (
-          <span className="sb-sim-shortfall" role="note" aria-label="Achieved speed" title={short.title}>
-            {short.text}
-          </span>
-        ) : null;
-      })()}
+      {shortfall ? (
+        <span className="sb-sim-shortfall" role="note" aria-label="Achieved speed" title={shortfall.title}>
+          {shortfall.text}
+        </span>
+      ) : null}
       {source === 'experiment' ? null : (
         <>
           <label>
