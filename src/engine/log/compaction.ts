@@ -84,10 +84,10 @@ export async function compact(log: PartitionLog, config: TopicConfig, now: numbe
       let tombstones = 0;
       for (const c of s.chunks) {
         const data = await log.chunkData(s.baseOffset, c);
-        const out = filterChunkBatches(data, (offset, hasKey, isTombstone, key) => {
-          if (!hasKey || !key) return false;
-          if (latest.get(keyOf(key, 0, key.length)) !== offset) return false;
-          if (isTombstone) {
+        const out = filterChunkBatches(data, (offset, buf, keyStart, keyLen, valueLen) => {
+          if (keyLen < 0) return false;
+          if (latest.get(keyOf(buf, keyStart, keyLen)) !== offset) return false;
+          if (valueLen < 0) {
             if (dropTombstones) return false;
             tombstones++;
           }

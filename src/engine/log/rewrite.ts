@@ -1,29 +1,54 @@
 // Re-encodes the records of stored batches that pass a filter, keeping their offsets, append
 // times, leader epochs and producer fields: the shared step of truncation and compaction.
-import { batchTimes, encodeBatch, forEachRecord, readMeta, stampBatch, type RecordInput } from '../codec/recordBatch';
+import { batchTimes, encodeBatch, forEachKey, forEachRecord, readMeta, stampBatch, type BatchMeta, type RecordInput } from '../codec/recordBatch';
 import type { Chunk } from './segment';
 
-/** Rewrites every batch in `data`, keeping records for which keep(offset, ...) is true. */
-export function filterChunkBatches(data: Uint8Array, keep: (offset: number, hasKey: boolean, isTombstone: boolean, keyBytes: Uint8Array | null) => boolean): Uint8Array[] {
+/**
+ * Whether a record stays: its offset, and where its key lies in `buf` (keyLen < 0: no key;
+ * valueLen < 0: a tombstone). Positions, not copies, so deciding allocates nothing per record.
+ */
+export type KeepRecord = (offset: number, buf: Uint8Array, keyStart: number, keyLen: number, valueLen: number) => boolean;
+
+/** One decision per record of the batch being filtered; grown, never shrunk. */
+let decisions = new Uint8Array(256);
+
+/**
+ * Rewrites every batch in `data`, keeping the records `keep` accepts. Records are judged from
+ * their offsets and key positions alone; a batch kept whole is shared and one dropped whole is
+ * skipped, so only a batch that loses some of its records is decoded and encoded again.
+ */
+export function filterChunkBatches(data: Uint8Array, keep: KeepRecord): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (let at = 0; at < data.length; ) {
     const m = readMeta(data, at);
-    const kept: RecordInput[] = [];
-    let first = -1;
-    forEachRecord(data, at, (r) => {
-      if (!keep(r.offset, r.key !== null, r.value === null, r.key)) return;
-      if (first < 0) first = r.offset;
-      kept.push({ key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp, offsetDelta: r.offset - first });
+    if (decisions.length < m.count) decisions = new Uint8Array(Math.max(m.count, decisions.length * 2));
+    let n = 0;
+    let kept = 0;
+    forEachKey(data, at, (offset, keyStart, keyLen, valueLen) => {
+      const yes = keep(offset, data, keyStart, keyLen, valueLen);
+      decisions[n++] = yes ? 1 : 0;
+      if (yes) kept++;
     });
-    if (kept.length === m.count) out.push(data.subarray(at, at + m.byteLength));
-    else if (kept.length > 0) {
-      const b = encodeBatch(kept, { producerId: m.producerId, producerEpoch: m.producerEpoch, baseSequence: m.baseSequence, attributes: m.attributes });
-      stampBatch(b, 0, first, m.partitionLeaderEpoch, m.appendTime);
-      out.push(b);
-    }
+    if (kept === m.count) out.push(data.subarray(at, at + m.byteLength));
+    else if (kept > 0) out.push(rewriteBatch(data, at, m, n));
     at += m.byteLength;
   }
   return out;
+}
+
+/** The batch at `at` with only the records `decisions` marks, at their own offsets. */
+function rewriteBatch(data: Uint8Array, at: number, m: BatchMeta, n: number): Uint8Array {
+  const kept: RecordInput[] = [];
+  let first = -1;
+  let i = 0;
+  forEachRecord(data, at, (r) => {
+    if (i >= n || decisions[i++] !== 1) return;
+    if (first < 0) first = r.offset;
+    kept.push({ key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp, offsetDelta: r.offset - first });
+  });
+  const b = encodeBatch(kept, { producerId: m.producerId, producerEpoch: m.producerEpoch, baseSequence: m.baseSequence, attributes: m.attributes });
+  stampBatch(b, 0, first, m.partitionLeaderEpoch, m.appendTime);
+  return b;
 }
 
 /** Packs batches into chunks of at most `maxBytes` (a single larger batch gets its own chunk). */
