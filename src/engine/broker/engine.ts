@@ -17,6 +17,7 @@ import type { ClusterSimOptions } from '../replication/clusterConfig';
 import type { PartitionState as ReplicatedPartition } from '../replication/partitionState';
 import { assignReplicasToBrokers } from '../replication/placement';
 import { watchVirtualClock } from '../replication/virtualStallGuard';
+import type { ProduceRequest } from '../replication/producePath';
 import { VirtualClockStalledError } from '../errors';
 
 /** A partition as clients see it: a live view of the replicated cluster's state. */
@@ -139,49 +140,48 @@ export class Engine {
       let answered = false;
       let waited = false;
       let stopWatching: (() => void) | undefined;
-      const settle = <T>(fn: (v: T) => void) => (v: T) => {
+      const settled = (): void => {
         if (waited) opts.waiting?.(-1);
         waited = false;
-        fn(v);
       };
-      resolve = settle(resolve);
-      reject = settle(reject);
-      this.cluster.produceWith(
-        {
-          topic,
-          partition,
-          acks,
-          batches,
-          ...(opts.producer ? { producer: { id: opts.producer.id, epoch: opts.producer.epoch, firstSequence: opts.producer.baseSequence } } : {}),
-          ...(opts.precondition ? { precondition: opts.precondition } : {}),
-        },
-        (err, answer) => {
-          answered = true;
-          stopWatching?.();
-          if (err || !answer) return reject(err ?? new IllegalStateError(`No answer to a write to ${topic}/${partition}.`));
-          const count = answer.ids.length;
-          const result: AppendResult = { baseOffset: answer.baseOffset, lastOffset: answer.baseOffset + count - 1, appendTime: answer.appendTime ?? this.clock.now(), duplicate: answer.duplicate ?? false };
-          if (this.backend.kind !== 'indexedDB' || acks === 0) return resolve(result);
-          const log = this.log(topic, partition);
-          const flushEvery = this.cluster.core.config.flushIntervalMessages;
-          if (flushEvery > 1) {
-            // log.flush.interval.messages: the answer does not wait for storage.
-            if (log.logEndOffset - log.flushedOffset >= flushEvery) log.flush().catch(() => undefined);
-            return resolve(result);
-          }
-          const durable = log.flushed(result.lastOffset + 1);
-          log.flush().catch(() => undefined);
-          if (!waited && opts.waiting) {
-            waited = true;
-            opts.waiting(1);
-          }
-          durable.then(() => resolve(result), reject);
-        },
-      );
+      const fail = (e: unknown): void => {
+        settled();
+        reject(e);
+      };
+      const succeed = (result: AppendResult): void => {
+        settled();
+        resolve(result);
+      };
+      // Built field by field: one object per append, on the hot path of every write.
+      const req: ProduceRequest = { topic, partition, acks, batches };
+      if (opts.producer) req.producer = { id: opts.producer.id, epoch: opts.producer.epoch, firstSequence: opts.producer.baseSequence };
+      if (opts.precondition) req.precondition = opts.precondition;
+      this.cluster.produceWith(req, (err, answer) => {
+        answered = true;
+        stopWatching?.();
+        if (err || !answer) return fail(err ?? new IllegalStateError(`No answer to a write to ${topic}/${partition}.`));
+        const count = answer.ids.length;
+        const result: AppendResult = { baseOffset: answer.baseOffset, lastOffset: answer.baseOffset + count - 1, appendTime: answer.appendTime ?? this.clock.now(), duplicate: answer.duplicate ?? false };
+        if (this.backend.kind !== 'indexedDB' || acks === 0) return succeed(result);
+        const log = this.log(topic, partition);
+        const flushEvery = this.cluster.core.config.flushIntervalMessages;
+        if (flushEvery > 1) {
+          // log.flush.interval.messages: the answer does not wait for storage.
+          if (log.logEndOffset - log.flushedOffset >= flushEvery) log.flush().catch(() => undefined);
+          return succeed(result);
+        }
+        const durable = log.flushed(result.lastOffset + 1);
+        log.flush().catch(() => undefined);
+        if (!waited && opts.waiting) {
+          waited = true;
+          opts.waiting(1);
+        }
+          durable.then(() => succeed(result), fail);
+      });
       if (!answered) {
         waited = true;
         opts.waiting?.(1);
-        stopWatching = watchVirtualClock(this.clock, this.virtualStallMs, () => reject(new VirtualClockStalledError(topic, partition, this.virtualStallMs)));
+        stopWatching = watchVirtualClock(this.clock, this.virtualStallMs, () => fail(new VirtualClockStalledError(topic, partition, this.virtualStallMs)));
       }
     });
   }

@@ -77,36 +77,47 @@ export interface EncodeOptions {
 }
 
 let scratch = new Uint8Array(1 << 17);
+let scratchView = new DataView(scratch.buffer);
 
 function sizeOf(v: Bytesish | null): number {
   return v === null ? 0 : typeof v === 'string' ? maxUtf8Length(v) : v.length;
 }
 
-/** Calls fn for each header, whichever form the headers take. */
-function eachHeader(h: HeaderList | HeaderMap, fn: (name: string, value: Bytesish | null) => void): void {
-  if (Array.isArray(h)) {
-    for (const [k, v] of h as HeaderList) fn(k, v);
-    return;
-  }
-  for (const k in h) {
-    const v = (h as HeaderMap)[k];
-    if (v === undefined) continue;
-    if (Array.isArray(v)) for (const x of v as readonly Bytesish[]) fn(k, x);
-    else fn(k, v as Bytesish);
-  }
-}
-
-function headerCount(h: HeaderList | HeaderMap): number {
+/**
+ * The header count and worst-case size of the headers (every record's encoding measures them
+ * first): loops, not a callback per header, which would allocate a closure per record.
+ */
+let headersCounted = 0;
+function measureHeaders(h: HeaderList | HeaderMap): number {
   let n = 0;
-  eachHeader(h, () => n++);
-  return n;
+  let size = 0;
+  if (Array.isArray(h)) {
+    for (const [k, v] of h as HeaderList) {
+      n++;
+      size += 6 + maxUtf8Length(k) + sizeOf(v);
+    }
+  } else {
+    for (const k in h) {
+      const v = (h as HeaderMap)[k];
+      if (v === undefined) continue;
+      if (Array.isArray(v)) {
+        for (const x of v as readonly Bytesish[]) {
+          n++;
+          size += 6 + maxUtf8Length(k) + sizeOf(x);
+        }
+      } else {
+        n++;
+        size += 6 + maxUtf8Length(k) + sizeOf(v as Bytesish);
+      }
+    }
+  }
+  headersCounted = n;
+  return size;
 }
 
 /** Worst-case encoded size of one record (exact for byte arrays, an upper bound for strings). */
 export function maxRecordSize(r: RecordInput): number {
-  let n = RECORD_FIXED + sizeOf(r.key ?? null) + sizeOf(r.value);
-  if (r.headers) eachHeader(r.headers, (k, v) => (n += 6 + maxUtf8Length(k) + sizeOf(v)));
-  return n;
+  return RECORD_FIXED + sizeOf(r.key ?? null) + sizeOf(r.value) + (r.headers ? measureHeaders(r.headers) : 0);
 }
 
 function put(dv: DataView, buf: Uint8Array, at: number, v: Bytesish | null): number {
@@ -140,23 +151,26 @@ export function encodeBatches(records: readonly RecordInput[], opts: EncodeOptio
   let start = 0;
   let seq = opts.baseSequence ?? -1;
   while (start < records.length || (records.length === 0 && out.length === 0)) {
-    const [bytes, count] = encodeOne(records, start, { ...opts, baseSequence: seq }, maxBatchBytes, onRecordSize);
+    const bytes = encodeOne(records, start, opts, seq, maxBatchBytes, onRecordSize);
     out.push(bytes);
     if (records.length === 0) break;
-    start += count;
-    if (seq >= 0) seq += count;
+    start += encodedCount;
+    if (seq >= 0) seq += encodedCount;
   }
   return out;
 }
 
 /** Encodes all records into one batch (rewrites, tests). */
 export function encodeBatch(records: readonly RecordInput[], opts: EncodeOptions = {}): Uint8Array {
-  return encodeOne(records, 0, opts, Infinity)[0];
+  return encodeOne(records, 0, opts, opts.baseSequence ?? -1, Infinity);
 }
 
-function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOptions, maxBatchBytes: number, onRecordSize?: (size: number, index: number) => void): [Uint8Array, number] {
+/** How many records the last encodeOne took (a module variable, not a tuple per batch). */
+let encodedCount = 0;
+
+function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOptions, baseSequence: number, maxBatchBytes: number, onRecordSize?: (size: number, index: number) => void): Uint8Array {
   let buf = scratch;
-  let dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  let dv = scratchView;
   const defaultTs = opts.defaultTimestamp ?? 0;
   let at = HEADER_BYTES;
   let first = Infinity;
@@ -166,11 +180,12 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
   for (; i < records.length; i++) {
     const r = records[i]!;
     const need = at + maxRecordSize(r);
+    const headers = r.headers ? headersCounted : 0;
     if (buf.length < need) {
       const bigger = new Uint8Array(Math.max(need, buf.length * 2));
       bigger.set(buf.subarray(0, at));
       scratch = buf = bigger;
-      dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      scratchView = dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     }
     const recStart = at;
     const delta = r.offsetDelta ?? i - from;
@@ -181,16 +196,9 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
     at = put(dv, buf, at + 12, r.key ?? null);
     at = put(dv, buf, at, r.value);
     const hs = r.headers;
-    dv.setUint16(at, hs ? headerCount(hs) : 0, true);
+    dv.setUint16(at, headers, true);
     at += 2;
-    if (hs) {
-      const into = buf;
-      eachHeader(hs, (k, v) => {
-        const n = writeUtf8(k, into, at + 2);
-        dv.setUint16(at, n, true);
-        at = put(dv, into, at + 2 + n, v);
-      });
-    }
+    if (hs) at = putHeaders(dv, buf, at, hs);
     if (at > maxBatchBytes && i > from) {
       at = recStart;
       break;
@@ -201,6 +209,7 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
     if (timestamp > max) max = timestamp;
   }
   const count = i - from;
+  encodedCount = count;
   dv.setUint32(0, at, true);
   dv.setFloat64(4, 0, true);
   dv.setInt32(12, -1, true);
@@ -210,7 +219,7 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
   dv.setInt16(30, opts.producerEpoch ?? -1, true);
   dv.setUint32(32, count, true);
   dv.setUint32(36, lastDelta, true);
-  dv.setInt32(40, opts.baseSequence ?? -1, true);
+  dv.setInt32(40, baseSequence, true);
   dv.setFloat64(44, opts.producerId ?? -1, true);
   dv.setFloat64(52, count ? first : 0, true);
   dv.setFloat64(60, count ? max : 0, true);
@@ -218,25 +227,70 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
   // memory storage has no torn writes to detect. One ArrayBuffer per batch (not shared slabs)
   // so that retention and paging free memory batch by batch.
   dv.setUint32(24, 0, true);
-  return [buf.slice(0, at), count];
+  return buf.slice(0, at);
+}
+
+function putHeader(dv: DataView, buf: Uint8Array, at: number, k: string, v: Bytesish | null): number {
+  const n = writeUtf8(k, buf, at + 2);
+  dv.setUint16(at, n, true);
+  return put(dv, buf, at + 2 + n, v);
+}
+
+/** Writes the headers (an object's in its key order, a repeated header once per value); returns the position after them. */
+function putHeaders(dv: DataView, buf: Uint8Array, at: number, h: HeaderList | HeaderMap): number {
+  if (Array.isArray(h)) {
+    for (const [k, v] of h as HeaderList) at = putHeader(dv, buf, at, k, v);
+    return at;
+  }
+  for (const k in h) {
+    const v = (h as HeaderMap)[k];
+    if (v === undefined) continue;
+    if (Array.isArray(v)) for (const x of v as readonly Bytesish[]) at = putHeader(dv, buf, at, k, x);
+    else at = putHeader(dv, buf, at, k, v as Bytesish);
+  }
+  return at;
+}
+
+// Header fields read byte by byte: a DataView per read would allocate on paths that read every
+// batch's header (appends, follower copies, fetches). The format is little-endian, as the
+// typed-array view below is on every platform this runs on.
+const f64 = new Float64Array(1);
+const f64Bytes = new Uint8Array(f64.buffer);
+function u32At(b: Uint8Array, at: number): number {
+  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 0x1000000;
+}
+function i32At(b: Uint8Array, at: number): number {
+  return b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24);
+}
+function i16At(b: Uint8Array, at: number): number {
+  const v = b[at]! | (b[at + 1]! << 8);
+  return v >= 0x8000 ? v - 0x10000 : v;
+}
+function f64At(b: Uint8Array, at: number): number {
+  for (let i = 0; i < 8; i++) f64Bytes[i] = b[at + i]!;
+  return f64[0]!;
 }
 
 export function readMeta(buf: Uint8Array, at = 0): BatchMeta {
-  const dv = new DataView(buf.buffer, buf.byteOffset + at);
   return {
-    byteLength: dv.getUint32(0, true),
-    baseOffset: dv.getFloat64(4, true),
-    partitionLeaderEpoch: dv.getInt32(12, true),
-    appendTime: dv.getFloat64(16, true),
+    byteLength: u32At(buf, at),
+    baseOffset: f64At(buf, at + 4),
+    partitionLeaderEpoch: i32At(buf, at + 12),
+    appendTime: f64At(buf, at + 16),
     attributes: buf[at + 29]!,
-    producerEpoch: dv.getInt16(30, true),
-    count: dv.getUint32(32, true),
-    lastOffsetDelta: dv.getUint32(36, true),
-    baseSequence: dv.getInt32(40, true),
-    producerId: dv.getFloat64(44, true),
-    firstTimestamp: dv.getFloat64(52, true),
-    maxTimestamp: dv.getFloat64(60, true),
+    producerEpoch: i16At(buf, at + 30),
+    count: u32At(buf, at + 32),
+    lastOffsetDelta: u32At(buf, at + 36),
+    baseSequence: i32At(buf, at + 40),
+    producerId: f64At(buf, at + 44),
+    firstTimestamp: f64At(buf, at + 52),
+    maxTimestamp: f64At(buf, at + 60),
   };
+}
+
+/** The record count of the batch at `at` (readMeta's `count`, without the rest). */
+export function batchCount(buf: Uint8Array, at = 0): number {
+  return u32At(buf, at + 32);
 }
 
 /** Computes and sets the CRC of every batch in a chunk (before a durable write). */

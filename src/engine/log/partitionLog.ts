@@ -9,7 +9,7 @@
 // it follows the flushed offset, so what is visible and acknowledged is durable.
 import type { Clock } from '../../lib/clock';
 import { Emitter } from '../../lib/emitter';
-import { batchTimes, readMeta, stampBatch, type DecodedRecord } from '../codec/recordBatch';
+import { batchCount, batchTimes, readMeta, stampBatch, type DecodedRecord } from '../codec/recordBatch';
 import { IllegalStateError, OffsetOutOfRangeError } from '../errors';
 import type { ChunkRef, PartitionMeta, PartitionStore } from './logStore';
 import type { ChunkCache } from './chunkCache';
@@ -206,7 +206,7 @@ export class PartitionLog {
     let next = this.logEndOffset;
     opts.precondition?.(next);
     let count = 0;
-    for (const b of batches) count += readMeta(b).count;
+    for (const b of batches) count += batchCount(b);
     const pr = opts.producer;
     if (pr) {
       const seen = this.producers.check(this.topic, this.partition, pr.id, pr.epoch, pr.baseSequence, count);

@@ -41,6 +41,7 @@ function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, lead
   const log = p.log(followerId);
   const leaderLog = p.log(leaderId);
   const view = p.view(followerId);
+  if (!view.needsTruncation && idleFetch(core, p, followerId, leaderId, log, leaderLog)) return false;
   if (view.needsTruncation) {
     reconcileByEpoch(core, p, followerId, leaderId);
     view.needsTruncation = false;
@@ -85,6 +86,25 @@ function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, lead
     core.forgetDeleted(p);
   }
   return copied > 0;
+}
+
+/**
+ * The fetch of an in-sync follower that already has everything, high watermark and log start
+ * included: most fetches between appends. It changes nothing but the leader's record of when the
+ * follower was last caught up, which is all this sets; the general path would come to the same.
+ */
+function idleFetch(core: ClusterCore, p: PartitionState, followerId: number, leaderId: number, log: PartitionLog, leaderLog: PartitionLog): boolean {
+  const leo = leaderLog.logEndOffset;
+  if (log.logEndOffset !== leo || leaderLog.highWatermark !== leo || log.highWatermark !== leo || leaderLog.logStartOffset > log.logStartOffset) return false;
+  if (p.leader !== leaderId) return false;
+  const progress = p.followers.get(followerId);
+  if (!progress || !p.isr.includes(followerId)) return false;
+  const now = core.clock.now();
+  progress.leo = leo;
+  progress.lastCaughtUpAt = now;
+  progress.lastFetchAt = now;
+  progress.lastFetchLeaderLeo = leo;
+  return true;
 }
 
 function leaderEpochStart(p: PartitionState, leaderId: number): number {

@@ -15,7 +15,7 @@ import {
   UnknownTopicOrPartitionError,
 } from '../errors';
 import type { PartitionState, PendingAck } from './partitionState';
-import { readMeta } from '../codec/recordBatch';
+import { batchCount } from '../codec/recordBatch';
 import type { LeaderAppendOptions } from '../log/partitionLog';
 import { encodeRecords, recordId, type ProduceRecord } from './records';
 import { countsAsApplication } from './ledger';
@@ -90,7 +90,11 @@ function refusalAt(p: PartitionState, leader: number | null, acks: Acks, core: C
   return null;
 }
 
-const idsOf = (epoch: number, base: number, n: number): number[] => Array.from({ length: n }, (_, i) => recordId(epoch, base + i));
+function idsOf(epoch: number, base: number, n: number): number[] {
+  const ids = new Array<number>(n);
+  for (let i = 0; i < n; i++) ids[i] = recordId(epoch, base + i);
+  return ids;
+}
 
 export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallback): void {
   const refused = refusal(core, req.topic, req.partition, req.acks);
@@ -104,11 +108,10 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
   const batches = req.batches ?? encodeRecords(req.records ?? [], now, pr);
   let result;
   try {
-    result = log.append(batches, {
-      leaderEpoch: view.leaderEpoch,
-      ...(pr ? { producer: { id: pr.id, epoch: pr.epoch ?? 0, baseSequence: pr.firstSequence } } : {}),
-      ...(req.precondition ? { precondition: req.precondition } : {}),
-    });
+    const opts: LeaderAppendOptions = { leaderEpoch: view.leaderEpoch };
+    if (pr) opts.producer = { id: pr.id, epoch: pr.epoch ?? 0, baseSequence: pr.firstSequence };
+    if (req.precondition) opts.precondition = req.precondition;
+    result = log.append(batches, opts);
   } catch (e) {
     return cb(e instanceof Error ? e : new Error(String(e)), null);
   }
@@ -163,7 +166,7 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
 /** Records in the batches of a request (for callers that count before appending). */
 export function recordCount(batches: readonly Uint8Array[]): number {
   let n = 0;
-  for (const b of batches) n += readMeta(b).count;
+  for (const b of batches) n += batchCount(b);
   return n;
 }
 
@@ -250,11 +253,18 @@ const NO_IDS: readonly number[] = [];
  */
 export function completeAcks(core: ClusterCore, p: PartitionState): void {
   if (p.pendingAcks.length === 0 || p.leader === null) return;
-  const hw = p.log(p.leader).highWatermark;
-  const isDue = (a: PendingAck) => !a.done && a.leader === p.leader && a.requiredOffset <= hw;
-  if (!p.pendingAcks.some((a) => isDue(a) || a.done)) return;
-  const due = p.pendingAcks.filter(isDue);
-  p.pendingAcks = p.pendingAcks.filter((a) => !a.done && !isDue(a));
+  const leader = p.leader;
+  const hw = p.log(leader).highWatermark;
+  // Called on every high-watermark move: nothing is allocated unless something is answered.
+  let due: PendingAck[] | undefined;
+  let answered = false;
+  for (const a of p.pendingAcks) {
+    if (a.done) answered = true;
+    else if (a.leader === leader && a.requiredOffset <= hw) (due ??= []).push(a);
+  }
+  if (!due && !answered) return;
+  p.pendingAcks = p.pendingAcks.filter((a) => !a.done && !(a.leader === leader && a.requiredOffset <= hw));
+  if (!due) return;
   const minIsr = p.settings.minInsyncReplicas;
   for (const a of due) {
     if (p.isr.length < minIsr) {
