@@ -12,6 +12,8 @@ export {
   type Engine,
   type ConfigEntry,
   type ConsumedRecord,
+  recordTextOf,
+  type RecordText,
   type ClusterSnapshot,
   type StampedEvent,
   type ClusterEvent,

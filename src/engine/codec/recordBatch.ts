@@ -466,3 +466,92 @@ export function forEachKey(buf: Uint8Array, at: number, fn: (offset: number, key
 export function keyString(buf: Uint8Array, start: number, len: number): string {
   return utf8(buf.subarray(start, start + len));
 }
+
+// ---- Reading records without a view per field (consumers) ----------------------------------
+// A consumed record is mostly read as text (key, headers) and a value: decoding its views up
+// front cost about a kilobyte of short-lived objects per record (a typed-array view per header).
+
+function u16At(buf: Uint8Array, p: number): number {
+  return buf[p]! | (buf[p + 1]! << 8);
+}
+
+/**
+ * Calls fn with each record of the batch at `at`: its offset, timestamp, where it starts and its
+ * byte size (decodeRecordAt and recordTextAt read it later); allocates nothing per record.
+ */
+export function forEachRecordSpan(buf: Uint8Array, at: number, fn: (offset: number, timestamp: number, start: number, size: number) => void): void {
+  const dv = new DataView(buf.buffer, buf.byteOffset);
+  const len = dv.getUint32(at, true);
+  const base = dv.getFloat64(at + 4, true);
+  const count = dv.getUint32(at + 32, true);
+  let p = at + HEADER_BYTES;
+  for (let i = 0; i < count && p < at + len; i++) {
+    const start = p;
+    p = skip(dv, p);
+    fn(base + dv.getUint32(start, true), dv.getFloat64(start + 4, true), start, p - start);
+  }
+}
+
+/** The record starting at `start` (a position forEachRecordSpan gave) with its views, at `offset`. */
+export function decodeRecordAt(buf: Uint8Array, start: number, offset: number, appendTime: number): DecodedRecord {
+  const dv = new DataView(buf.buffer, buf.byteOffset);
+  return decodeAt(dv, buf, start, offset - dv.getUint32(start, true), appendTime);
+}
+
+/** A record's key and headers as text, its value as bytes (a plain view, null when null). */
+export interface RecordTextParts {
+  key: string | null;
+  value: Uint8Array | null;
+  headers: Record<string, string>;
+}
+
+/**
+ * The record starting at `start` as text: key and header values as UTF-8 (a null header value
+ * reads as ''), the value's bytes as a view. Short strings (header names and values, keys) are
+ * shared between records: the same bytes give the same string without decoding them again.
+ */
+export function recordTextAt(buf: Uint8Array, start: number): RecordTextParts {
+  let p = start + 12;
+  const kl = i32At(buf, p);
+  const key = kl < 0 ? null : shortText(buf, p + 4, kl);
+  p += 4 + Math.max(kl, 0);
+  const vl = i32At(buf, p);
+  const value = vl < 0 ? null : buf.subarray(p + 4, p + 4 + vl);
+  p += 4 + Math.max(vl, 0);
+  const hc = u16At(buf, p);
+  p += 2;
+  const headers: Record<string, string> = {};
+  for (let h = 0; h < hc; h++) {
+    const nl = u16At(buf, p);
+    const name = shortText(buf, p + 2, nl);
+    p += 2 + nl;
+    const hl = i32At(buf, p);
+    headers[name] = hl < 0 ? '' : shortText(buf, p + 4, hl);
+    p += 4 + Math.max(hl, 0);
+  }
+  return { key, value, headers };
+}
+
+/** Short ASCII strings by hash of their bytes; emptied when full (bounded, whatever the keys). */
+const SHARED_TEXT_MAX = 4096;
+const sharedText = new Map<number, string>();
+
+function shortText(buf: Uint8Array, start: number, len: number): string {
+  if (len > 64) return utf8(buf.subarray(start, start + len));
+  let h = 0x811c9dc5 ^ len;
+  for (let i = 0; i < len; i++) {
+    const c = buf[start + i]!;
+    if (c >= 0x80) return utf8(buf.subarray(start, start + len));
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  const known = sharedText.get(h);
+  if (known !== undefined && known.length === len) {
+    let same = true;
+    for (let i = 0; same && i < len; i++) same = known.charCodeAt(i) === buf[start + i];
+    if (same) return known;
+  }
+  const s = len === 0 ? '' : String.fromCharCode.apply(null, buf.subarray(start, start + len) as unknown as number[]);
+  if (sharedText.size >= SHARED_TEXT_MAX) sharedText.clear();
+  sharedText.set(h, s);
+  return s;
+}

@@ -161,8 +161,8 @@ export class ConsumerGroups {
   get fetchesInFlight(): number {
     return this.polling.size;
   }
-  /** When each partition last woke its members. */
-  private readonly wokenAt = new Map<string, number>();
+  /** Per topic, each partition's key and when it last woke its members (no key built per wake). */
+  private readonly wakeSlots = new Map<string, { keys: string[]; wokenAt: number[] }>();
   private readonly pollers = new Map<string, () => void>();
 
   /**
@@ -170,11 +170,13 @@ export class ConsumerGroups {
    * now instead (a fetch parked on the broker answers when data arrives, as Kafka's fetch.max.wait does).
    */
   wake(topic: string, partition: number): void {
-    const k = tpKey(topic, partition);
+    let slots = this.wakeSlots.get(topic);
+    if (!slots) this.wakeSlots.set(topic, (slots = { keys: [], wokenAt: [] }));
+    const k = (slots.keys[partition] ??= tpKey(topic, partition));
     const now = this.port.clock.now();
     // One wake per partition per instant: the members it wakes poll at this instant anyway.
-    if (this.wokenAt.get(k) === now) return;
-    this.wokenAt.set(k, now);
+    if (slots.wokenAt[partition] === now) return;
+    slots.wokenAt[partition] = now;
     // Called on every high-watermark move: forEach, unlike for-of over entries, allocates nothing per member.
     let due: string[] | undefined;
     this.nextPoll.forEach((next, id) => {

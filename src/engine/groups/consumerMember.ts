@@ -30,6 +30,17 @@ export class ConsumerMember {
   /** When each owned partition last returned records: the fetch order, least recently served first. */
   private readonly servedAt = new Map<string, number>();
   private serveSeq = 0;
+  /**
+   * The owned partitions in fetch order (servedAt ascending, ties in ownership order), kept
+   * between polls: a poll moves the partitions it was served by to the end, as sorting again
+   * would; a change of the owned set sorts afresh.
+   */
+  private fetchOrder: string[] = [];
+  private fetchOrderStale = true;
+  /** Partitions served by the poll in progress, in serving order. */
+  private servedThisPoll: string[] = [];
+  /** Per owned partition, the lease of its current tenure (handed with every record of it). */
+  private readonly leases = new Map<string, TenureLease>();
   delivered = 0;
   lastError: string | null = null;
   private readonly handling = new InHandling();
@@ -67,7 +78,7 @@ export class ConsumerMember {
   /** The application's seek: the next fetch of the partition starts at `offset`; records in handling lapse. */
   seek(k: string, offset: number): void {
     if (!this.owned.has(k)) return;
-    this.owned.set(k, offset);
+    this.setOwned(k, offset);
     this.handling.drop(k);
     this.tenure.set(k, ++this.tenureSeq);
   }
@@ -140,6 +151,7 @@ export class ConsumerMember {
       this.forget(k);
     }
     this.owned.clear();
+    this.fetchOrderStale = true;
     this.ctx.feed.push({ type: 'partitions-revoked', group: this.group.id, member: this.id, partitions: keys.map(label) });
   }
 
@@ -155,6 +167,7 @@ export class ConsumerMember {
       if (this.opts.commitMode === 'auto') this.commitNow(revoked);
       for (const k of revoked) {
         this.owned.delete(k);
+        this.fetchOrderStale = true;
         this.group.released(k);
         this.forget(k);
       }
@@ -162,7 +175,7 @@ export class ConsumerMember {
     }
     const added = [...target].filter((k) => !this.owned.has(k));
     for (const k of added) {
-      this.owned.set(k, null);
+      this.setOwned(k, null);
       this.tenure.set(k, ++this.tenureSeq);
       this.group.taken(k);
     }
@@ -175,6 +188,17 @@ export class ConsumerMember {
     return false;
   }
 
+  /** Every change of the owned map goes here: a partition new to it changes the fetch order. */
+  private setOwned(k: string, position: number | null): void {
+    if (!this.owned.has(k)) this.fetchOrderStale = true;
+    this.owned.set(k, position);
+  }
+
+  /** The current tenure of a partition (undefined when not owned). */
+  tenureOf(k: string): number | undefined {
+    return this.tenure.get(k);
+  }
+
   onRemoved(): void {
     this.generation = -1;
   }
@@ -183,6 +207,7 @@ export class ConsumerMember {
   private forget(k: string): void {
     this.handling.drop(k);
     this.tenure.delete(k);
+    this.leases.delete(k);
   }
 
   /** Records handed to the application and not handled yet. */
@@ -217,15 +242,16 @@ export class ConsumerMember {
       }
     }
     this.handedOff = 0;
-    const order = [...this.owned.keys()].filter((k) => !this.paused.has(k)).sort((x, y) => (this.servedAt.get(x) ?? 0) - (this.servedAt.get(y) ?? 0));
-    return this.fetchFrom(order, 0, budget, 0, now);
+    return this.fetchFrom(this.orderOfFetches(), 0, budget, 0, now);
   }
 
-  /** Fetches partitions order[i..] until the budget is spent; goes async only when a fetch does. */
+  /** Fetches the unpaused partitions of order[i..] until the budget is spent; goes async only when a fetch does. */
   private fetchFrom(order: readonly string[], i: number, budget: number, fetched: number, now: number): number | Promise<number> {
     for (; i < order.length; i++) {
       if (fetched >= budget) break;
-      const got = this.fetchPartition(order[i]!, budget - fetched);
+      const k = order[i]!;
+      if (this.paused.size > 0 && this.paused.has(k)) continue;
+      const got = this.fetchPartition(k, budget - fetched);
       if (typeof got !== 'number') {
         const next = i + 1;
         return got.then((n) => this.fetchFrom(order, next, budget, fetched + n, now));
@@ -245,6 +271,30 @@ export class ConsumerMember {
     return Math.max(1, inLoop * this.opts.processingMsPerRecord);
   }
 
+  /**
+   * The owned partitions by servedAt, least recently served first (ties in ownership order):
+   * the last order with the partitions served since moved to its end in serving order, which is
+   * what sorting again gives, or sorted afresh when the owned set changed. A new array each
+   * time it changes: a poll waiting for storage still walks the one it started with.
+   */
+  private orderOfFetches(): readonly string[] {
+    const served = this.servedThisPoll;
+    if (served.length > 0) this.servedThisPoll = [];
+    if (!this.fetchOrderStale) {
+      if (served.length === 0) return this.fetchOrder;
+      const order: string[] = [];
+      for (const k of this.fetchOrder) if (!served.includes(k)) order.push(k);
+      // A partition served twice since counts once, at its last serving.
+      for (let i = 0; i < served.length; i++) {
+        const k = served[i]!;
+        if (served.indexOf(k, i + 1) < 0) order.push(k);
+      }
+      if (order.length === this.fetchOrder.length) return (this.fetchOrder = order);
+    }
+    this.fetchOrderStale = false;
+    return (this.fetchOrder = [...this.owned.keys()].sort((x, y) => (this.servedAt.get(x) ?? 0) - (this.servedAt.get(y) ?? 0)));
+  }
+
   /** Topic and partition of an owned partition's key, parsed once (every poll fetches each). */
   private tp(k: string): TopicPartitionTuple {
     let t = this.parsed.get(k);
@@ -256,7 +306,7 @@ export class ConsumerMember {
   private fetchFailed(k: string, topic: string, partition: number, e: unknown): number {
     const code = (e as { code?: string }).code;
     this.lastError = code ?? String(e);
-    if (code === 'OFFSET_OUT_OF_RANGE') this.owned.set(k, this.reset(topic, partition));
+    if (code === 'OFFSET_OUT_OF_RANGE') this.setOwned(k, this.reset(topic, partition));
     return 0;
   }
 
@@ -266,7 +316,7 @@ export class ConsumerMember {
     if (position === null) {
       position = this.resolvePosition(topic, partition, k);
       if (position === null) return 0;
-      this.owned.set(k, position);
+      this.setOwned(k, position);
     }
     let answer: FetchResult | Promise<FetchResult>;
     try {
@@ -287,14 +337,25 @@ export class ConsumerMember {
     return this.deliverAll(k, topic, partition, from, tenure, answer);
   }
 
+  /** The lease records of this tenure of the partition carry: one per tenure, not one per fetch. */
+  private leaseOf(k: string, tenure: number | undefined): DeliveryLease {
+    const l = this.leases.get(k);
+    if (l && l.tenure === tenure && l.key === k) return l;
+    const made = new TenureLease(this, k, tenure);
+    this.leases.set(k, made);
+    return made;
+  }
+
   private deliverAll(k: string, topic: string, partition: number, from: number, tenure: number | undefined, answer: FetchResult): number {
-    const lease: DeliveryLease = { member: this.id, current: () => this.alive && this.tenure.get(k) === tenure };
+    const lease = this.leaseOf(k, tenure);
     let position = from;
-    for (const r of answer.records) {
+    const records = answer.records;
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
       // A compacted log has gaps: the record's own offset, when it has one, moves the position.
       const offset = r.offset ?? position;
       position = offset + 1;
-      const pending = this.group.deliver(this, topic, partition, offset, r, lease);
+      const pending = this.group.deliver(this, k, topic, partition, offset, r, lease);
       if (!pending) continue;
       this.handedOff++;
       this.handling.add(k, offset);
@@ -306,8 +367,11 @@ export class ConsumerMember {
     // Like the Java consumer's fetcher (SubscriptionState.movePartitionToEnd), a partition that
     // returned records goes to the back of the fetch order, so with max.poll.records smaller
     // than the backlog every owned partition gets its turn instead of the first few forever.
-    if (answer.records.length > 0) this.servedAt.set(k, ++this.serveSeq);
-    if (this.tenure.get(k) === tenure && this.owned.has(k)) this.owned.set(k, position);
+    if (answer.records.length > 0) {
+      this.servedAt.set(k, ++this.serveSeq);
+      this.servedThisPoll.push(k);
+    }
+    if (this.tenure.get(k) === tenure && this.owned.has(k)) this.setOwned(k, position);
     return answer.records.length;
   }
 
@@ -402,6 +466,7 @@ export class ConsumerMember {
         this.forget(k);
       }
       this.owned.clear();
+    this.fetchOrderStale = true;
       this.lifecycle.to('left');
       this.rejoinReason = null;
       return;
@@ -419,6 +484,22 @@ export class ConsumerMember {
   subscribe(topics: readonly string[]): void {
     this.topics = [...topics];
     if (this.lifecycle.is('stable', 'joining')) this.rejoin('subscription changed');
+  }
+}
+
+/** A member's lease on one tenure of a partition: current while the member lives and holds that tenure. */
+class TenureLease implements DeliveryLease {
+  readonly member: string;
+  constructor(
+    private readonly owner: ConsumerMember,
+    readonly key: string,
+    readonly tenure: number | undefined,
+  ) {
+    this.member = owner.id;
+  }
+
+  current(): boolean {
+    return this.owner.alive && this.owner.tenureOf(this.key) === this.tenure;
   }
 }
 

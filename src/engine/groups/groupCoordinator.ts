@@ -246,11 +246,11 @@ export class GroupCoordinator {
 
   /**
    * Counts a delivery (a record at an offset this group already passed is a duplicate) and hands
-   * it to the application; returns the application's pending handling, if any.
+   * it to the application; returns the application's pending handling, if any. `k` is the
+   * partition's key (tpKey), which the member already holds.
    */
-  deliver(member: ConsumerMember, topic: string, partition: number, offset: number, record: FetchedRecord, lease: DeliveryLease): PromiseLike<unknown> | void {
+  deliver(member: ConsumerMember, k: string, topic: string, partition: number, offset: number, record: FetchedRecord, lease: DeliveryLease): PromiseLike<unknown> | void {
     const id = record.id;
-    const k = tpKey(topic, partition);
     let d = this.delivered.get(k);
     if (!d) this.delivered.set(k, (d = { upTo: 0, maxId: -1 }));
     this.ctx.ledger.consumed++;

@@ -4,7 +4,8 @@
 // epoch of the batch that wrote it (two replicas hold the same record at an offset exactly when
 // their batches there come from the same epoch), so the loss ledger and the duplicate count
 // need no ids of their own.
-import { encodeBatches, forEachRecord, readMeta, type DecodedRecord } from '../codec/recordBatch';
+import { decodeRecordAt, encodeBatches, forEachRecord, forEachRecordSpan, readMeta, recordTextAt, type DecodedRecord } from '../codec/recordBatch';
+import type { RecordBytes } from '../codec/recordBytes';
 import { utf8 } from '../codec/bytes';
 import type { PartitionLog } from '../log/partitionLog';
 import { CHUNK_BYTES } from '../log/truncate';
@@ -169,6 +170,61 @@ export function idAt(log: PartitionLog, offset: number): number | undefined {
 /** A record as consumers get it: bytes as stored, identified by (leader epoch of its batch, offset). */
 export type ConsumedRecord = DecodedRecord & { readonly id: number };
 
+/**
+ * A resident record as consumers get it: offset, time and size read up front, its key, value and
+ * headers views made when first read (a handler that wants text reads it with recordTextOf,
+ * without any views).
+ */
+class ResidentRecord implements ConsumedRecord {
+  private decoded: DecodedRecord | undefined;
+  constructor(
+    readonly id: number,
+    readonly offset: number,
+    readonly timestamp: number,
+    readonly size: number,
+    readonly appendTime: number,
+    readonly bytes: Uint8Array,
+    readonly start: number,
+  ) {}
+
+  private full(): DecodedRecord {
+    return (this.decoded ??= decodeRecordAt(this.bytes, this.start, this.offset, this.appendTime));
+  }
+
+  get key(): RecordBytes | null {
+    return this.full().key;
+  }
+
+  get value(): RecordBytes | null {
+    return this.full().value;
+  }
+
+  get headers(): [string, RecordBytes | null][] {
+    return this.full().headers;
+  }
+}
+
+/** A record's key, value and headers as UTF-8 strings (a null header value reads as ''). */
+export interface RecordText {
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+/**
+ * A record as text, the value through `valueText` (wire-format values); a resident consumed
+ * record is read straight from its batch's bytes.
+ */
+export function recordTextOf(r: DecodedRecord, valueText: (bytes: Uint8Array) => string = utf8): RecordText {
+  if (r instanceof ResidentRecord) {
+    const t = recordTextAt(r.bytes, r.start);
+    return { key: t.key, value: t.value === null ? null : valueText(t.value), headers: t.headers };
+  }
+  const headers: Record<string, string> = {};
+  for (const [k, v] of r.headers) headers[k] = v === null ? '' : utf8(v);
+  return { key: r.key === null ? null : utf8(r.key), value: r.value === null ? null : valueText(r.value), headers };
+}
+
 const NOTHING: readonly ConsumedRecord[] = Object.freeze([]);
 
 /**
@@ -213,11 +269,11 @@ function consumedBatch(b: Uint8Array, epoch: number): ConsumedRecord[] {
   records = atBatch(olderBatches, b);
   if (!records) {
     const out: ConsumedRecord[] = [];
-    const logAppend = (readMeta(b).attributes & 1) !== 0;
-    forEachRecord(b, 0, (r) => {
-      if (logAppend) r.timestamp = r.appendTime;
-      (r as { id?: number }).id = recordId(epoch, r.offset);
-      out.push(r as ConsumedRecord);
+    const meta = readMeta(b);
+    const logAppend = (meta.attributes & 1) !== 0;
+    const appendTime = meta.appendTime;
+    forEachRecordSpan(b, 0, (offset, timestamp, start, size) => {
+      out.push(new ResidentRecord(recordId(epoch, offset), offset, logAppend ? appendTime : timestamp, size, appendTime, b, start));
     });
     records = out;
   }
