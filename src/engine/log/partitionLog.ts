@@ -97,7 +97,7 @@ export class PartitionLog {
    * event store's key index walking the log, `byOffset` by reads of given offsets. Never reset.
    */
   readonly readStats = { scanned: 0, byOffset: 0 };
-  readonly events = new Emitter<{ append: { baseOffset: number; lastOffset: number }; highWatermark: number }>();
+  readonly events = new Emitter<{ highWatermark: number }>();
   /** When true (single broker), the high watermark follows the log end offset on append. */
   autoHighWatermark = true;
   readonly clock: Clock;
@@ -263,9 +263,7 @@ export class PartitionLog {
   }
 
   private extendTo(next: number): void {
-    const first = this.logEndOffset;
     this.logEndOffset = next;
-    this.events.emit('append', { baseOffset: first, lastOffset: next - 1 });
   }
 
   /**

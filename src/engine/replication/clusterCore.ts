@@ -225,10 +225,16 @@ export class ClusterCore {
     const hop = this.config.replicaFetchHopMs;
     if (hop <= 0 || this.stopped || p.wokenFollowers.has(followerId)) return;
     p.wokenFollowers.add(followerId);
-    this.clock.setTimeout(() => {
-      p.wokenFollowers.delete(followerId);
-      if (!this.stopped) fetchIfFollowing(this, p, followerId);
-    }, hop + this.broker(followerId).slowMs);
+    // One callback per partition and follower, made at its first wake (every append wakes them).
+    let answer = p.fetchAnswers.get(followerId);
+    if (!answer) {
+      answer = () => {
+        p.wokenFollowers.delete(followerId);
+        if (!this.stopped) fetchIfFollowing(this, p, followerId);
+      };
+      p.fetchAnswers.set(followerId, answer);
+    }
+    this.clock.setTimeout(answer, hop + this.broker(followerId).slowMs);
   }
 
   failPendingAcks(p: PartitionState, broker: number | null): void {

@@ -56,6 +56,8 @@ export class PartitionState {
   timeoutAt: number | null = null;
   /** Followers whose parked fetch for this partition is already being answered. */
   readonly wokenFollowers = new Set<number>();
+  /** Per follower, what answers its woken fetch (ClusterCore.wakeFollower). */
+  readonly fetchAnswers = new Map<number, () => void>();
 
   constructor(
     readonly topic: string,
