@@ -293,6 +293,26 @@ export function batchCount(buf: Uint8Array, at = 0): number {
   return u32At(buf, at + 32);
 }
 
+/** The byte length of the batch at `at` (readMeta's `byteLength`, without the rest). */
+export function batchByteLength(buf: Uint8Array, at = 0): number {
+  return u32At(buf, at);
+}
+
+/** The base offset of the batch at `at`. */
+export function batchBaseOffset(buf: Uint8Array, at = 0): number {
+  return f64At(buf, at + 4);
+}
+
+/** The offset of the last record of the batch at `at` (base offset + last offset delta). */
+export function batchLastOffset(buf: Uint8Array, at = 0): number {
+  return f64At(buf, at + 4) + u32At(buf, at + 36);
+}
+
+/** The leader epoch stamped on the batch at `at`. */
+export function batchLeaderEpoch(buf: Uint8Array, at = 0): number {
+  return i32At(buf, at + 12);
+}
+
 /** Computes and sets the CRC of every batch in a chunk (before a durable write). */
 export function sealBatches(chunk: Uint8Array): void {
   const dv = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -530,6 +550,14 @@ export function recordTextAt(buf: Uint8Array, start: number): RecordTextParts {
     p += 4 + Math.max(hl, 0);
   }
   return { key, value, headers };
+}
+
+/**
+ * The UTF-8 text of buf[start, start + len): a short ASCII text (a key, a header) comes back as
+ * the same string each time its bytes recur, without decoding them again.
+ */
+export function textAt(buf: Uint8Array, start: number, len: number): string {
+  return shortText(buf, start, len);
 }
 
 /** Short ASCII strings by hash of their bytes; emptied when full (bounded, whatever the keys). */

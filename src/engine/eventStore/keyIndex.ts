@@ -4,7 +4,7 @@
 // it rebuild. With IndexedDB it is saved whenever it has grown by a tenth, split into buckets
 // by key hash, so after a reopen reading one key loads one small bucket, not the whole index.
 import { hashString } from '../../lib/rng';
-import { forEachKey } from '../codec/recordBatch';
+import { batchByteLength, forEachKey, textAt } from '../codec/recordBatch';
 import type { PartitionLog } from '../log/partitionLog';
 import type { KeyIndexBucket } from '../log/logStore';
 
@@ -12,17 +12,6 @@ import type { KeyIndexBucket } from '../log/logStore';
 export const INDEX_BUCKETS = 64;
 
 export const bucketOf = (key: string) => hashString(key) % INDEX_BUCKETS;
-
-function keyOf(buf: Uint8Array, start: number, len: number): string {
-  let ascii = len <= 64;
-  for (let i = 0; ascii && i < len; i++) if (buf[start + i]! >= 0x80) ascii = false;
-  if (ascii) {
-    let s = '';
-    for (let i = 0; i < len; i++) s += String.fromCharCode(buf[start + i]!);
-    return s;
-  }
-  return new TextDecoder().decode(buf.subarray(start, start + len));
-}
 
 export class KeyIndex {
   /** Save at least this many new records' worth of index at a time (tests lower it). */
@@ -71,25 +60,30 @@ export class KeyIndex {
     }
     const end = log.logEndOffset;
     if (this.upTo >= end) return;
-    let loc = log.locate(this.upTo);
-    while (loc) {
-      const seg = log.segments[loc.si]!;
-      const chunk = seg.chunks[loc.ci]!;
+    const loc = log.locate(this.upTo);
+    let data: Uint8Array = new Uint8Array(0);
+    const upTo = this.upTo;
+    // One visitor for the whole catch-up (not one closure per batch); keys recur, their strings are shared.
+    const visit = (offset: number, ks: number, kl: number): void => {
+      if (offset < upTo || offset >= end) return;
+      log.readStats.scanned++;
+      if (kl < 0) return;
+      const k = textAt(data, ks, kl);
+      let list = this.offsets.get(k);
+      if (!list) this.offsets.set(k, (list = []));
+      list.push(offset);
+    };
+    for (let si = loc?.si ?? 0, ci = loc?.ci ?? 0, more = loc !== undefined; more; ) {
+      const seg = log.segments[si]!;
+      const chunk = seg.chunks[ci]!;
       if (chunk.baseOffset >= end) break;
-      const data = await log.chunkData(seg.baseOffset, chunk, 15);
-      for (let at = 0; at < data.length; ) {
-        forEachKey(data, at, (offset, ks, kl) => {
-          if (offset < this.upTo || offset >= end) return;
-          log.readStats.scanned++;
-          if (kl < 0) return;
-          const k = keyOf(data, ks, kl);
-          let list = this.offsets.get(k);
-          if (!list) this.offsets.set(k, (list = []));
-          list.push(offset);
-        });
-        at += new DataView(data.buffer, data.byteOffset + at, 4).getUint32(0, true);
-      }
-      loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < log.segments.length ? { si: loc.si + 1, ci: 0 } : undefined;
+      data = await log.chunkData(seg.baseOffset, chunk, 15);
+      for (let at = 0; at < data.length; at += batchByteLength(data, at)) forEachKey(data, at, visit);
+      if (ci + 1 < seg.chunks.length) ci++;
+      else if (si + 1 < log.segments.length) {
+        si++;
+        ci = 0;
+      } else more = false;
     }
     this.upTo = end;
     if (this.log.store.saveKeyIndex && this.upTo - Math.max(this.savedUpTo, 0) >= Math.max(KeyIndex.saveEveryRecords, this.savedUpTo / 10)) {

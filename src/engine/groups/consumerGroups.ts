@@ -54,8 +54,14 @@ export class ConsumerGroups {
   private seq = 0;
   private stopped = false;
   private readonly rng;
-  /** Per member: its next poll's timer and due time, so new data can wake an idle member early. */
-  private readonly nextPoll = new Map<string, { timer: number; at: number }>();
+  /**
+   * Per member: its next poll's timer and due time, so new data can wake an idle member early;
+   * `seq` orders the entries as the map does (each is a new entry).
+   */
+  private readonly nextPoll = new Map<string, { timer: number; at: number; seq: number }>();
+  private nextPollSeq = 0;
+  /** Per partition (tpKey), the members owning it. */
+  private readonly owners = new Map<string, Set<string>>();
 
   constructor(port: GroupsPort, options: GroupsOptions = {}) {
     this.port = port;
@@ -70,6 +76,7 @@ export class ConsumerGroups {
       offsets: (t, p) => port.offsets(t, p),
       fetch: (t, p, o, max) => port.fetch(t, p, o, max),
       scheduleExpiry: (g, m) => this.scheduleExpiry(g, m),
+      ownership: (m, k, owns) => this.ownership(m.id, k, owns),
       ...(port.persistCommit ? { persistCommit: port.persistCommit } : {}),
     };
     const sample = () => {
@@ -121,8 +128,9 @@ export class ConsumerGroups {
     this.members.set(id, m);
     const clock = this.port.clock;
     const schedule = (next: number) => {
-      if (next < 0 || this.stopped) return void this.nextPoll.delete(id);
-      this.nextPoll.set(id, { timer: clock.setTimeout(pollLoop, next), at: clock.now() + next });
+      this.nextPoll.delete(id);
+      if (next < 0 || this.stopped) return;
+      this.nextPoll.set(id, { timer: clock.setTimeout(pollLoop, next), at: clock.now() + next, seq: ++this.nextPollSeq });
     };
     const pollLoop = () => {
       this.nextPoll.delete(id);
@@ -177,18 +185,34 @@ export class ConsumerGroups {
     // One wake per partition per instant: the members it wakes poll at this instant anyway.
     if (slots.wokenAt[partition] === now) return;
     slots.wokenAt[partition] = now;
-    // Called on every high-watermark move: forEach, unlike for-of over entries, allocates nothing per member.
+    const owners = this.owners.get(k);
+    if (!owners) return;
+    // Called on every high-watermark move: only the partition's owners are looked at.
     let due: string[] | undefined;
-    this.nextPoll.forEach((next, id) => {
-      if (next.at > now && this.members.get(id)?.owns(k)) (due ??= []).push(id);
-    });
+    for (const id of owners) {
+      const next = this.nextPoll.get(id);
+      if (next && next.at > now && this.members.has(id)) (due ??= []).push(id);
+    }
     if (!due) return;
+    // In the order their polls were scheduled, as walking the schedule would give.
+    if (due.length > 1) due.sort((a, b) => this.nextPoll.get(a)!.seq - this.nextPoll.get(b)!.seq);
     for (const id of due) {
       const next = this.nextPoll.get(id)!;
       this.port.clock.clearTimeout(next.timer);
       this.nextPoll.delete(id);
       const poll = this.pollers.get(id);
-      if (poll) this.nextPoll.set(id, { timer: this.port.clock.setTimeout(poll, 0), at: now });
+      if (poll) this.nextPoll.set(id, { timer: this.port.clock.setTimeout(poll, 0), at: now, seq: ++this.nextPollSeq });
+    }
+  }
+
+  private ownership(member: string, k: string, owns: boolean): void {
+    let set = this.owners.get(k);
+    if (owns) {
+      if (!set) this.owners.set(k, (set = new Set()));
+      set.add(member);
+    } else if (set) {
+      set.delete(member);
+      if (set.size === 0) this.owners.delete(k);
     }
   }
 

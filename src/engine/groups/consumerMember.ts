@@ -150,8 +150,7 @@ export class ConsumerMember {
       this.group.released(k);
       this.forget(k);
     }
-    this.owned.clear();
-    this.fetchOrderStale = true;
+    this.clearOwned();
     this.ctx.feed.push({ type: 'partitions-revoked', group: this.group.id, member: this.id, partitions: keys.map(label) });
   }
 
@@ -166,8 +165,7 @@ export class ConsumerMember {
     if (revoked.length > 0) {
       if (this.opts.commitMode === 'auto') this.commitNow(revoked);
       for (const k of revoked) {
-        this.owned.delete(k);
-        this.fetchOrderStale = true;
+        this.deleteOwned(k);
         this.group.released(k);
         this.forget(k);
       }
@@ -188,10 +186,28 @@ export class ConsumerMember {
     return false;
   }
 
-  /** Every change of the owned map goes here: a partition new to it changes the fetch order. */
+  /**
+   * Every change of the owned map goes through these three: a partition joining or leaving it
+   * changes the fetch order, and the groups learn who owns what (new data wakes its owners).
+   */
   private setOwned(k: string, position: number | null): void {
-    if (!this.owned.has(k)) this.fetchOrderStale = true;
+    if (!this.owned.has(k)) {
+      this.fetchOrderStale = true;
+      this.ctx.ownership?.(this, k, true);
+    }
     this.owned.set(k, position);
+  }
+
+  private deleteOwned(k: string): void {
+    if (!this.owned.delete(k)) return;
+    this.fetchOrderStale = true;
+    this.ctx.ownership?.(this, k, false);
+  }
+
+  private clearOwned(): void {
+    for (const k of this.owned.keys()) this.ctx.ownership?.(this, k, false);
+    this.owned.clear();
+    this.fetchOrderStale = true;
   }
 
   /** The current tenure of a partition (undefined when not owned). */
@@ -465,8 +481,7 @@ export class ConsumerMember {
         this.group.released(k);
         this.forget(k);
       }
-      this.owned.clear();
-    this.fetchOrderStale = true;
+      this.clearOwned();
       this.lifecycle.to('left');
       this.rejoinReason = null;
       return;

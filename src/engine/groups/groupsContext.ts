@@ -38,6 +38,8 @@ export interface GroupsContext {
   onCommitted?: CommitListener;
   /** The application's record handler (or a checker listening to every delivery). */
   onDeliver?: DeliveryListener;
+  /** A member took (`owns`) or no longer holds a partition (its tpKey). */
+  ownership?(member: ConsumerMember, k: string, owns: boolean): void;
 }
 
 /** An accepted commit: the group, the offsets committed (topic-partition key → next offset to read), and when. */

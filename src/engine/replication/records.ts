@@ -4,7 +4,7 @@
 // epoch of the batch that wrote it (two replicas hold the same record at an offset exactly when
 // their batches there come from the same epoch), so the loss ledger and the duplicate count
 // need no ids of their own.
-import { decodeRecordAt, encodeBatches, forEachRecord, forEachRecordSpan, readMeta, recordTextAt, type DecodedRecord } from '../codec/recordBatch';
+import { batchBaseOffset, batchByteLength, batchLastOffset, batchLeaderEpoch, decodeRecordAt, encodeBatches, forEachRecord, forEachRecordSpan, readMeta, recordTextAt, type DecodedRecord } from '../codec/recordBatch';
 import type { RecordBytes } from '../codec/recordBytes';
 import { utf8 } from '../codec/bytes';
 import type { PartitionLog } from '../log/partitionLog';
@@ -64,23 +64,28 @@ export function encodeRecords(records: readonly ProduceRecord[], now: number, pr
  */
 export function forEachResidentBatch(log: PartitionLog, from: number, to: number, fn: (batch: Uint8Array, baseOffset: number, lastOffset: number, epoch: number) => boolean | void): 'done' | 'paged-out' {
   if (from >= to) return 'done';
-  let loc = log.locate(from);
-  while (loc) {
-    const seg = log.segments[loc.si]!;
-    const chunk = seg.chunks[loc.ci]!;
-    if (chunk.baseOffset >= to) return 'done';
-    const data = chunk.data;
-    if (!data) {
-      void log.chunkData(seg.baseOffset, chunk).catch(() => undefined);
-      return 'paged-out';
+  const loc = log.locate(from);
+  if (!loc) return 'done';
+  const segments = log.segments;
+  // Every fetch walks batch headers from `from` on: read only the fields it needs, allocating nothing per batch.
+  for (let si = loc.si, ci = loc.ci; si < segments.length; si++, ci = 0) {
+    const seg = segments[si]!;
+    for (; ci < seg.chunks.length; ci++) {
+      const chunk = seg.chunks[ci]!;
+      if (chunk.baseOffset >= to) return 'done';
+      const data = chunk.data;
+      if (!data) {
+        void log.chunkData(seg.baseOffset, chunk).catch(() => undefined);
+        return 'paged-out';
+      }
+      for (let at = 0; at < data.length; ) {
+        const length = batchByteLength(data, at);
+        const base = batchBaseOffset(data, at);
+        const last = batchLastOffset(data, at);
+        if (last >= from && base < to && fn(at === 0 && length === data.length ? data : data.subarray(at, at + length), base, last, batchLeaderEpoch(data, at)) === false) return 'done';
+        at += length;
+      }
     }
-    for (let at = 0; at < data.length; ) {
-      const m = readMeta(data, at);
-      const last = m.baseOffset + m.lastOffsetDelta;
-      if (last >= from && m.baseOffset < to && fn(at === 0 && m.byteLength === data.length ? data : data.subarray(at, at + m.byteLength), m.baseOffset, last, m.partitionLeaderEpoch) === false) return 'done';
-      at += m.byteLength;
-    }
-    loc = loc.ci + 1 < seg.chunks.length ? { si: loc.si, ci: loc.ci + 1 } : loc.si + 1 < log.segments.length ? { si: loc.si + 1, ci: 0 } : undefined;
   }
   return 'done';
 }
