@@ -56,6 +56,11 @@ export interface AppendRequestOptions extends LeaderAppendOptions {
   waiting?: (delta: number) => void;
 }
 
+/**
+ * A write to a partition's leader. The log keeps the batches' bytes as they are (its followers
+ * share them) and stamps offsets into them: pass bytes nobody sends again. A retry sends a copy
+ * (`retryCopy`), or it would restamp records a log already holds.
+ */
 export type AppendToPartition = (topic: string, partition: number, batches: Uint8Array[], acks: Acks, opts: AppendRequestOptions) => Promise<AppendResult>;
 
 export interface EngineEvents extends Record<string, unknown> {

@@ -4,7 +4,7 @@
 // (KIP-480's sticky partitioner). An idempotent producer numbers its batches per partition so a
 // retried batch is recognised and not written twice.
 import { withRetries } from './retry';
-import { encodeBatches, ATTR_LOG_APPEND_TIME, type RecordInput } from '../codec/recordBatch';
+import { encodeBatches, retryCopy, ATTR_LOG_APPEND_TIME, type RecordInput } from '../codec/recordBatch';
 import type { Acks, Engine } from '../broker/engine';
 import { isCompacted } from '../log/topicConfig';
 import { EngineError, IllegalStateError, InvalidRecordError, KeylessRecordOnCompactedTopicError, MessageTooLargeError, OutOfOrderSequenceError, UnknownTopicOrPartitionError } from '../errors';
@@ -132,10 +132,11 @@ export class Producer {
     const seqKey = `${req.topic}\u0000${req.partition}`;
     // A retry keeps the epoch its sequence was numbered in (a later epoch bump restarts at 0).
     const epoch = this.epoch;
+    let attempt = 0;
     try {
       const res = await withRetries(
         this.engine.clock,
-        () => this.engine.appendToPartition(req.topic, req.partition, req.batches, acks, this.producerId >= 0 ? { producer: { id: this.producerId, epoch, baseSequence: seq } } : {}),
+        () => this.engine.appendToPartition(req.topic, req.partition, retryCopy(req.batches, attempt++), acks, this.producerId >= 0 ? { producer: { id: this.producerId, epoch, baseSequence: seq } } : {}),
         { retriable: (e) => (e instanceof EngineError && e.retriable) || this.earlierBatchPending(e, seqKey, epoch, seq), retries: this.opts.retries ?? 5 },
         this.opts.onRetry ? { retried: () => this.opts.onRetry!(req.records.length) } : {},
       );

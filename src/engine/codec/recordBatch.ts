@@ -271,6 +271,15 @@ function f64At(b: Uint8Array, at: number): number {
   return f64[0]!;
 }
 
+/**
+ * The batches for attempt number `attempt` (0 first) of one write: the first sends them, later
+ * ones send copies. A log keeps and stamps the bytes it is given, so a retry of a write that
+ * reached a log (and its followers' views) must not hand the same bytes over again.
+ */
+export function retryCopy(batches: Uint8Array[], attempt: number): Uint8Array[] {
+  return attempt === 0 ? batches : batches.map((b) => b.slice());
+}
+
 export function readMeta(buf: Uint8Array, at = 0): BatchMeta {
   return {
     byteLength: u32At(buf, at),

@@ -5,7 +5,7 @@
 // ingestion time (the batch's append time). A key's version is carried by its records (a
 // header), so it survives retention deleting the oldest events: the first surviving record says
 // where the stream stands, and a key whose events are all gone stands at its latest snapshot.
-import { encodeBatches, type DecodedRecord } from '../codec/recordBatch';
+import { encodeBatches, retryCopy, type DecodedRecord } from '../codec/recordBatch';
 import type { Acks, AppendRequestOptions, Engine } from '../broker/engine';
 import { isCompacted } from '../log/topicConfig';
 import { toKafkaMessage, toRecordInput } from '../client/messages';
@@ -179,6 +179,7 @@ export class EventStore {
       const batches = encodeBatches(records, { defaultTimestamp: now }, CHUNK_BYTES, (size) => {
         if (size > max) throw new MessageTooLargeError(this.topic, size, max);
       });
+      let attempt = 0;
       try {
         // Through the replicated produce path (acks=all unless told otherwise): refused when the
         // partition has no leader or too few in-sync replicas (retried, as a producer retries
@@ -186,7 +187,7 @@ export class EventStore {
         await withRetries(
           this.engine.clock,
           () =>
-            this.engine.appendToPartition(this.topic, log.partition, batches.map((b) => b.slice()), options.acks ?? -1, {
+            this.engine.appendToPartition(this.topic, log.partition, retryCopy(batches, attempt++), options.acks ?? -1, {
               ...request,
               precondition: (nextOffset) => {
                 // Anything appended since the index caught up may be this key's, and an event of
@@ -251,7 +252,8 @@ export class EventStore {
     const partition = defaultPartition(skey, t.partitions.length);
     const batches = encodeBatches([{ key: skey, value: JSON.stringify(stored), timestamp: now }], {}, CHUNK_BYTES);
     const hooks = options.hooks ?? {};
-    await withRetries(this.engine.clock, () => this.engine.appendToPartition(SNAPSHOTS_TOPIC, partition, batches.map((b) => b.slice()), options.acks ?? -1, hooks.waiting ? { waiting: (d) => hooks.waiting!(d) } : {}), { retriable: refusedBeforeWrite }, hooks);
+    let attempt = 0;
+    await withRetries(this.engine.clock, () => this.engine.appendToPartition(SNAPSHOTS_TOPIC, partition, retryCopy(batches, attempt++), options.acks ?? -1, hooks.waiting ? { waiting: (d) => hooks.waiting!(d) } : {}), { retriable: refusedBeforeWrite }, hooks);
   }
 
   private async storedSnapshot(key: string): Promise<(StoredSnapshot & { timestamp: string }) | null> {
