@@ -60,13 +60,19 @@ export class Ledger {
   duplicateCount = 0;
   readonly lost: LostRecord[] = [];
   readonly duplicates: DuplicateDelivery[] = [];
-  private readonly acked = new Map<string, PartitionLedger>();
+  /** Per topic, per partition (looked up on every acknowledgement: no key string built). */
+  private readonly acked = new Map<string, (PartitionLedger | undefined)[]>();
 
   private ledgerOf(topic: string, partition: number): PartitionLedger {
-    const k = `${topic}\u0000${partition}`;
-    let l = this.acked.get(k);
-    if (!l) this.acked.set(k, (l = { offsets: [], ids: [], lost: new Set() }));
+    let byPartition = this.acked.get(topic);
+    if (!byPartition) this.acked.set(topic, (byPartition = []));
+    let l = byPartition[partition];
+    if (!l) byPartition[partition] = l = { offsets: [], ids: [], lost: new Set() };
     return l;
+  }
+
+  private find(topic: string, partition: number): PartitionLedger | undefined {
+    return this.acked.get(topic)?.[partition];
   }
 
   /** The counters alone (a stored run keeps them; the per-record details start again). */
@@ -104,7 +110,7 @@ export class Ledger {
    * previous leader never served, e.g. it was cut off when elected) are recovered.
    */
   checkAgainstLeader(topic: string, partition: number, leaderLog: PartitionLog): { lost: LostRecord[]; recovered: LostRecord[] } {
-    const l = this.acked.get(`${topic}\u0000${partition}`);
+    const l = this.find(topic, partition);
     const lost: LostRecord[] = [];
     const recovered: LostRecord[] = [];
     if (!l || l.offsets.length === 0) return { lost, recovered };
@@ -159,7 +165,7 @@ export class Ledger {
 
   /** Acknowledged records below `offset` can no longer be lost (every replica holds them, or retention removed them). */
   forgetBelow(topic: string, partition: number, offset: number): void {
-    const l = this.acked.get(`${topic}\u0000${partition}`);
+    const l = this.find(topic, partition);
     if (!l || !l.offsets.some((o) => o < offset)) return;
     const offsets: number[] = [];
     const ids: number[] = [];
@@ -178,11 +184,11 @@ export class Ledger {
   }
 
   isLost(topic: string, partition: number, id: number): boolean {
-    return this.acked.get(`${topic}\u0000${partition}`)?.lost.has(id) ?? false;
+    return this.find(topic, partition)?.lost.has(id) ?? false;
   }
 
   /** Every acknowledged (offset, id) of a partition, for the read-back checkers. */
   acknowledgedIn(topic: string, partition: number): { offsets: readonly number[]; ids: readonly number[] } {
-    return this.acked.get(`${topic}\u0000${partition}`) ?? { offsets: [], ids: [] };
+    return this.find(topic, partition) ?? { offsets: [], ids: [] };
   }
 }
