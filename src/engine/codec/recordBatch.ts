@@ -592,3 +592,43 @@ function shortText(buf: Uint8Array, start: number, len: number): string {
   sharedText.set(h, s);
   return s;
 }
+
+/** Receives each record of a key walk (an object with a method, so a walk allocates nothing). */
+export interface KeySink {
+  key(buf: Uint8Array, offset: number, keyStart: number, keyLen: number, valueLen: number): void;
+}
+
+/**
+ * Walks every record of every batch in `buf` (a chunk: batches back to back), giving `sink` each
+ * record's offset, key position and value length. Returns the number of records walked.
+ */
+export function scanKeys(buf: Uint8Array, sink: KeySink): number {
+  let n = 0;
+  for (let at = 0; at + HEADER_BYTES <= buf.length; ) {
+    const len = u32At(buf, at);
+    if (len < HEADER_BYTES) break;
+    const end = at + len;
+    const base = f64At(buf, at + 4);
+    const count = u32At(buf, at + 32);
+    let p = at + HEADER_BYTES;
+    for (let i = 0; i < count && p < end; i++) {
+      const offset = base + u32At(buf, p);
+      const kl = i32At(buf, p + 12);
+      const keyStart = p + 16;
+      p = keyStart + (kl > 0 ? kl : 0);
+      const vl = i32At(buf, p);
+      p += 4 + (vl > 0 ? vl : 0);
+      const hc = buf[p]! | (buf[p + 1]! << 8);
+      p += 2;
+      for (let h = 0; h < hc; h++) {
+        p += 2 + (buf[p]! | (buf[p + 1]! << 8));
+        const hl = i32At(buf, p);
+        p += 4 + (hl > 0 ? hl : 0);
+      }
+      sink.key(buf, offset, keyStart, kl, vl);
+      n++;
+    }
+    at = end;
+  }
+  return n;
+}

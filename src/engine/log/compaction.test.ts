@@ -31,6 +31,35 @@ describe('compaction (Kafka log cleaner)', () => {
     );
   });
 
+  it('rewrites batches of several records that keep only some of them, twice over (a cleaned part and a dirty one)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.option(fc.string({ maxLength: 12 }), { freq: 5 })), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 29 }),
+        async (sends, split) => {
+          const { cluster, producer } = await setup('c', 1, COMPACT);
+          const log = cluster.engine.log('c', 0);
+          const expectCleaned = async () => {
+            const activeBase = log.activeSegment().baseOffset;
+            const before = await readAll(cluster, 'c');
+            await cluster.admin().runCleaner();
+            const cleanable = before.filter((r) => r.offset < activeBase);
+            const latest = new Map<string, number>();
+            for (const r of cleanable) latest.set(r.key!, r.offset);
+            expect(await readAll(cluster, 'c')).toEqual([...cleanable.filter((r) => latest.get(r.key!) === r.offset), ...before.filter((r) => r.offset >= activeBase)]);
+          };
+          for (const [i, batch] of sends.entries()) {
+            await producer.send({ topic: 'c', messages: batch.map(([k, v]) => ({ key: `k${k}`, value: v })) });
+            if (i === split) await expectCleaned();
+          }
+          await expectCleaned();
+          await cluster.close();
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it('reading from an offset inside a compaction gap returns the next record (Kafka fetch semantics)', async () => {
     const { cluster, producer } = await setup('c', 1, COMPACT);
     for (let i = 0; i < 30; i++) await producer.send({ topic: 'c', messages: [{ key: `k${i % 3}`, value: 'v'.repeat(40) + i }] });

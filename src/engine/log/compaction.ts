@@ -4,12 +4,16 @@
 // record per key at its original offset (gaps appear), when the dirty part is at least
 // min.cleanable.dirty.ratio of the cleanable bytes. Tombstones (null values) survive the
 // first clean of their segment and are dropped once delete.retention.ms has passed since.
+// It runs every second on every replica, so it is built to cost little per record: one walk of
+// the keys fills a map of key -> latest offset (offsetMap.ts), and the rewrite is decided by the
+// survivors' offsets alone; memory storage's bytes are read without an await per chunk.
 import type { TopicConfig } from './topicConfig';
-import { forEachKey } from '../codec/recordBatch';
+import { batchBaseOffset, batchByteLength, batchCount, batchLastOffset, HEADER_BYTES, scanKeys } from '../codec/recordBatch';
 import type { ChunkRef } from './logStore';
 import type { PartitionLog } from './partitionLog';
-import { filterChunkBatches, packChunks } from './rewrite';
-import { addChunk, newSegment, segmentLastOffset, type Segment } from './segment';
+import { OffsetMap } from './offsetMap';
+import { keepOffsets, packChunks } from './rewrite';
+import { addChunk, newSegment, segmentLastOffset, type Chunk, type Segment } from './segment';
 import { CHUNK_BYTES } from './truncate';
 
 export interface CompactionStats {
@@ -19,17 +23,15 @@ export interface CompactionStats {
   recordsAfter: number;
 }
 
-/** Each byte as one code point (windows-1252 decodes every byte to its own one): a Map key, not text. */
-const bytesAsText = new TextDecoder('latin1');
+/** One batch's records that stay (reused: a pass fills it batch by batch). */
+const keep: number[] = [];
 
-/** Key bytes as a string map key; keys of up to 64 bytes (ids, UUIDs) are quickest char by char. */
-function keyOf(buf: Uint8Array, start: number, len: number): string {
-  if (len <= 64) {
-    let s = '';
-    for (let i = 0; i < len; i++) s += String.fromCharCode(buf[start + i]!);
-    return s;
-  }
-  return bytesAsText.decode(buf.subarray(start, start + len));
+/**
+ * A chunk's bytes: at once when memory storage holds them (no await per chunk), else through
+ * the log, which loads paged-out bytes and keeps its cache's order.
+ */
+function residentData(log: PartitionLog, paged: boolean, segmentBase: number, c: Chunk): Uint8Array | Promise<Uint8Array> {
+  return c.data !== undefined && !paged ? c.data : log.chunkData(segmentBase, c);
 }
 
 export async function compact(log: PartitionLog, config: TopicConfig, now: number, tombstoneHints: WeakMap<Segment, number>): Promise<CompactionStats> {
@@ -57,45 +59,68 @@ export async function compact(log: PartitionLog, config: TopicConfig, now: numbe
     if (!(total > 0 && dirty / total >= config['min.cleanable.dirty.ratio'] && dirty > 0) && !tombstonesDue) return none;
 
     // Pass 1: the latest offset of every key in the cleanable range.
-    const latest = new Map<string, number>();
+    const paged = log.store.pageable;
+    const map = new OffsetMap();
     let before = 0;
     for (const s of cleanable) {
       for (const c of s.chunks) {
-        const data = await log.chunkData(s.baseOffset, c);
-        for (let at = 0; at < data.length; ) {
-          forEachKey(data, at, (offset, ks, kl) => {
-            before++;
-            if (kl >= 0) latest.set(keyOf(data, ks, kl), offset);
-          });
-          at += new DataView(data.buffer, data.byteOffset + at, 4).getUint32(0, true);
-        }
+        const d = residentData(log, paged, s.baseOffset, c);
+        before += scanKeys(d instanceof Promise ? await d : d, map);
       }
     }
 
-    // Pass 2: rewrite each segment with the survivors.
+    // Pass 2: rewrite each segment with the survivors. A record stays when its offset is its
+    // key's latest, so the survivors' offsets alone decide: a chunk or batch holding none of
+    // them is dropped unread, one holding only survivors is kept as it is.
+    const { offsets, tombstones: isTombstone } = map.survivors();
     const put: ChunkRef[] = [];
     const replaced: Segment[] = [];
     const next: Segment[] = [];
     let after = 0;
+    let j = 0;
     for (const s of cleanable) {
       const dropTombstones = s.cleanedAt !== null && now - s.cleanedAt >= deleteRetention;
       const batches: Uint8Array[] = [];
       let changed = false;
       let tombstones = 0;
       for (const c of s.chunks) {
-        const data = await log.chunkData(s.baseOffset, c);
-        const out = filterChunkBatches(data, (offset, buf, keyStart, keyLen, valueLen) => {
-          if (keyLen < 0) return false;
-          if (latest.get(keyOf(buf, keyStart, keyLen)) !== offset) return false;
-          if (valueLen < 0) {
-            if (dropTombstones) return false;
-            tombstones++;
+        while (j < offsets.length && offsets[j]! < c.baseOffset) j++;
+        if (c.count > 0 && (j >= offsets.length || offsets[j]! > c.lastOffset)) {
+          changed = true;
+          continue;
+        }
+        const d = residentData(log, paged, s.baseOffset, c);
+        const data = d instanceof Promise ? await d : d;
+        let out = 0;
+        let whole = false;
+        for (let at = 0; at + HEADER_BYTES <= data.length; ) {
+          const len = batchByteLength(data, at);
+          if (len < HEADER_BYTES) break;
+          const base = batchBaseOffset(data, at);
+          const last = batchLastOffset(data, at);
+          const count = batchCount(data, at);
+          while (j < offsets.length && offsets[j]! < base) j++;
+          // This batch's survivors, less the tombstones whose time is up, into keep[].
+          keep.length = 0;
+          for (; j < offsets.length && offsets[j]! <= last; j++) {
+            if (isTombstone[j]) {
+              if (dropTombstones) continue;
+              tombstones++;
+            }
+            keep.push(offsets[j]!);
           }
-          after++;
-          return true;
-        });
-        if (out.length !== 1 || out[0]!.length !== data.length) changed = true;
-        batches.push(...out);
+          after += keep.length;
+          if (keep.length === count) {
+            batches.push(data.subarray(at, at + len));
+            out++;
+            whole = len === data.length;
+          } else if (keep.length > 0) {
+            batches.push(keepOffsets(data, at, keep, 0, keep.length));
+            out++;
+          }
+          at += len;
+        }
+        if (out !== 1 || !whole) changed = true;
       }
       tombstoneHints.set(s, tombstones);
       if (!changed && s.cleanedAt !== null) {

@@ -38,11 +38,27 @@ export function filterChunkBatches(data: Uint8Array, keep: KeepRecord): Uint8Arr
 
 /** The batch at `at` with only the records `decisions` marks, at their own offsets. */
 function rewriteBatch(data: Uint8Array, at: number, m: BatchMeta, n: number): Uint8Array {
+  let i = 0;
+  return reencode(data, at, m, () => i < n && decisions[i++] === 1);
+}
+
+/**
+ * The batch at `at` with only its records whose offsets are `offsets[from..to)` (ascending, all
+ * inside the batch): the cleaner's rewrite, decided by offset alone.
+ */
+export function keepOffsets(data: Uint8Array, at: number, offsets: readonly number[], from: number, to: number): Uint8Array {
+  let w = from;
+  return reencode(data, at, readMeta(data, at), (offset) => {
+    while (w < to && offsets[w]! < offset) w++;
+    return w < to && offsets[w] === offset;
+  });
+}
+
+function reencode(data: Uint8Array, at: number, m: BatchMeta, keep: (offset: number) => boolean): Uint8Array {
   const kept: RecordInput[] = [];
   let first = -1;
-  let i = 0;
   forEachRecord(data, at, (r) => {
-    if (i >= n || decisions[i++] !== 1) return;
+    if (!keep(r.offset)) return;
     if (first < 0) first = r.offset;
     kept.push({ key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp, offsetDelta: r.offset - first });
   });
