@@ -241,15 +241,27 @@ export function readConsumed(log: PartitionLog, from: number, max: number): read
   const to = log.highWatermark;
   // Most fetches of a busy run find nothing new: they answer without allocating.
   if (from >= to) return NOTHING;
-  const out: ConsumedRecord[] = [];
+  // A fetch that finds one whole batch answers with the batch's decoded records as they are (no copy).
+  let whole: readonly ConsumedRecord[] | undefined;
+  let out: ConsumedRecord[] | undefined;
   const ended = forEachResidentBatch(log, from, to, (b, _base, _last, epoch) => {
-    for (const r of consumedBatch(b, epoch)) {
+    const records = consumedBatch(b, epoch);
+    const n = records.length;
+    if (!out && !whole && n > 0 && n <= max && records[0]!.offset >= from && records[n - 1]!.offset < to) {
+      whole = records;
+      return;
+    }
+    if (whole && whole.length >= max) return false;
+    if (!out) out = whole ? whole.slice() : [];
+    for (let i = 0; i < n; i++) {
+      const r = records[i]!;
       if (r.offset < from) continue;
       if (r.offset >= to || out.length >= max) return false;
       out.push(r);
     }
   });
-  if (ended === 'done' || out.length > 0) return out;
+  const got = out ?? whole ?? [];
+  if (ended === 'done' || got.length > 0) return got;
   return log.read(from, { maxRecords: max }).then((records) => {
     for (const r of records) (r as { id?: number }).id = recordId(log.epochs.epochAt(r.offset), r.offset);
     return records as ConsumedRecord[];
