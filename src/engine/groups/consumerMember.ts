@@ -327,7 +327,9 @@ export class ConsumerMember {
   }
 
   private fetchPartition(k: string, max: number): number | Promise<number> {
-    const [topic, partition] = this.tp(k);
+    const tp = this.tp(k);
+    const topic = tp[0];
+    const partition = tp[1];
     let position = this.owned.get(k) ?? null;
     if (position === null) {
       position = this.resolvePosition(topic, partition, k);

@@ -35,7 +35,8 @@ export class MemberLifecycle {
     this.current = next;
   }
 
-  is(...states: MemberState[]): boolean {
-    return states.includes(this.current);
+  /** Whether the state is one of these (fixed parameters: asked several times per poll, it allocates nothing). */
+  is(a: MemberState, b?: MemberState): boolean {
+    return this.current === a || this.current === b;
   }
 }

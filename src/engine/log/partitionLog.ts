@@ -45,6 +45,9 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
+/** A segment's or chunk's base offset (one function for every locate: every fetch locates). */
+const baseOffsetOf = (x: { baseOffset: number }): number => x.baseOffset;
+
 export interface ReadOptions {
   maxBytes?: number;
   maxRecords?: number;
@@ -448,11 +451,11 @@ export class PartitionLog {
 
   /** Locates the chunk holding `offset`, or the first chunk after it (gaps from compaction). */
   locate(offset: number): { si: number; ci: number } | undefined {
-    let si = floorIndex(this.segments, offset, (s) => s.baseOffset);
+    let si = floorIndex(this.segments, offset, baseOffsetOf);
     if (si < 0) si = 0;
     for (; si < this.segments.length; si++) {
       const chunks = this.segments[si]!.chunks;
-      let ci = floorIndex(chunks, offset, (c) => c.baseOffset);
+      let ci = floorIndex(chunks, offset, baseOffsetOf);
       if (ci < 0) ci = 0;
       for (; ci < chunks.length; ci++) if (chunks[ci]!.lastOffset >= offset) return { si, ci };
     }

@@ -58,47 +58,96 @@ export function encodeRecords(records: readonly ProduceRecord[], now: number, pr
 }
 
 /**
+ * A walk over the resident batches of `log` that hold offsets in [from, to), in order: next()
+ * moves to the next one (false at the end, or at the first chunk whose bytes are paged out —
+ * `pagedOut` then, and the chunk is loaded for the next read). One object per walk and nothing
+ * per batch: every consumer and follower fetch with news walks batches.
+ */
+export class ResidentBatches {
+  batch: Uint8Array = EMPTY;
+  baseOffset = 0;
+  lastOffset = 0;
+  epoch = 0;
+  pagedOut = false;
+  private si: number;
+  private ci: number;
+  private data: Uint8Array = EMPTY;
+  private at = 0;
+
+  constructor(
+    private readonly log: PartitionLog,
+    private readonly from: number,
+    private readonly to: number,
+  ) {
+    const loc = from < to ? log.locate(from) : undefined;
+    this.si = loc ? loc.si : log.segments.length;
+    this.ci = loc ? loc.ci : 0;
+  }
+
+  next(): boolean {
+    const { log, from, to } = this;
+    const segments = log.segments;
+    for (;;) {
+      const data = this.data;
+      while (this.at < data.length) {
+        const at = this.at;
+        const length = batchByteLength(data, at);
+        this.at += length;
+        const base = batchBaseOffset(data, at);
+        const last = batchLastOffset(data, at);
+        if (last < from || base >= to) continue;
+        this.batch = at === 0 && length === data.length ? data : data.subarray(at, at + length);
+        this.baseOffset = base;
+        this.lastOffset = last;
+        this.epoch = batchLeaderEpoch(data, at);
+        return true;
+      }
+      // The next chunk: the one located, then on through the segments.
+      const seg = segments[this.si];
+      if (!seg) return false;
+      if (this.ci >= seg.chunks.length) {
+        this.si++;
+        this.ci = 0;
+        continue;
+      }
+      const chunk = seg.chunks[this.ci++]!;
+      if (chunk.baseOffset >= to) return false;
+      if (!chunk.data) {
+        void log.chunkData(seg.baseOffset, chunk).catch(() => undefined);
+        this.pagedOut = true;
+        return false;
+      }
+      this.data = chunk.data;
+      this.at = 0;
+    }
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+
+/**
  * Calls fn with every resident batch of `log` that holds offsets in [from, to), in order; stops
  * at the first chunk whose bytes are paged out (it is loaded for the next call) or when fn
  * returns false.
  */
 export function forEachResidentBatch(log: PartitionLog, from: number, to: number, fn: (batch: Uint8Array, baseOffset: number, lastOffset: number, epoch: number) => boolean | void): 'done' | 'paged-out' {
-  if (from >= to) return 'done';
-  const loc = log.locate(from);
-  if (!loc) return 'done';
-  const segments = log.segments;
-  // Every fetch walks batch headers from `from` on: read only the fields it needs, allocating nothing per batch.
-  for (let si = loc.si, ci = loc.ci; si < segments.length; si++, ci = 0) {
-    const seg = segments[si]!;
-    for (; ci < seg.chunks.length; ci++) {
-      const chunk = seg.chunks[ci]!;
-      if (chunk.baseOffset >= to) return 'done';
-      const data = chunk.data;
-      if (!data) {
-        void log.chunkData(seg.baseOffset, chunk).catch(() => undefined);
-        return 'paged-out';
-      }
-      for (let at = 0; at < data.length; ) {
-        const length = batchByteLength(data, at);
-        const base = batchBaseOffset(data, at);
-        const last = batchLastOffset(data, at);
-        if (last >= from && base < to && fn(at === 0 && length === data.length ? data : data.subarray(at, at + length), base, last, batchLeaderEpoch(data, at)) === false) return 'done';
-        at += length;
-      }
-    }
-  }
-  return 'done';
+  const walk = new ResidentBatches(log, from, to);
+  while (walk.next()) if (fn(walk.batch, walk.baseOffset, walk.lastOffset, walk.epoch) === false) return 'done';
+  return walk.pagedOut ? 'paged-out' : 'done';
 }
 
 /** Whole batches from `from` holding at most about `maxRecords` records (at least one batch): a follower's fetch. */
 export function residentBatches(log: PartitionLog, from: number, maxRecords: number): Uint8Array[] {
   const out: Uint8Array[] = [];
   let n = 0;
-  forEachResidentBatch(log, from, log.logEndOffset, (b, base, last) => {
-    if (out.length > 0 && n + (last - base + 1) > maxRecords) return false;
-    out.push(b);
+  const walk = new ResidentBatches(log, from, log.logEndOffset);
+  while (walk.next()) {
+    const base = walk.baseOffset;
+    const last = walk.lastOffset;
+    if (out.length > 0 && n + (last - base + 1) > maxRecords) break;
+    out.push(walk.batch);
     n += last - Math.max(base, from) + 1;
-  });
+  }
   return out;
 }
 
@@ -244,24 +293,25 @@ export function readConsumed(log: PartitionLog, from: number, max: number): read
   // A fetch that finds one whole batch answers with the batch's decoded records as they are (no copy).
   let whole: readonly ConsumedRecord[] | undefined;
   let out: ConsumedRecord[] | undefined;
-  const ended = forEachResidentBatch(log, from, to, (b, _base, _last, epoch) => {
-    const records = consumedBatch(b, epoch);
+  const walk = new ResidentBatches(log, from, to);
+  walk: while (walk.next()) {
+    const records = consumedBatch(walk.batch, walk.epoch);
     const n = records.length;
     if (!out && !whole && n > 0 && n <= max && records[0]!.offset >= from && records[n - 1]!.offset < to) {
       whole = records;
-      return;
+      continue;
     }
-    if (whole && whole.length >= max) return false;
+    if (whole && whole.length >= max) break;
     if (!out) out = whole ? whole.slice() : [];
     for (let i = 0; i < n; i++) {
       const r = records[i]!;
       if (r.offset < from) continue;
-      if (r.offset >= to || out.length >= max) return false;
+      if (r.offset >= to || out.length >= max) break walk;
       out.push(r);
     }
-  });
+  }
   const got = out ?? whole ?? [];
-  if (ended === 'done' || got.length > 0) return got;
+  if (!walk.pagedOut || got.length > 0) return got;
   return log.read(from, { maxRecords: max }).then((records) => {
     for (const r of records) (r as { id?: number }).id = recordId(log.epochs.epochAt(r.offset), r.offset);
     return records as ConsumedRecord[];
