@@ -46,6 +46,16 @@ export interface GroupsPort {
   persistCommit?(groupId: string, offsets: ReadonlyMap<string, number>): void;
 }
 
+/** A member's next poll: its timer, when it is due, and the order it was scheduled in. */
+interface NextPoll {
+  readonly id: string;
+  timer: number;
+  at: number;
+  seq: number;
+}
+
+const bySeq = (a: NextPoll, b: NextPoll): number => a.seq - b.seq;
+
 export class ConsumerGroups {
   private readonly groups = new Map<string, GroupCoordinator>();
   private readonly members = new Map<string, ConsumerMember>();
@@ -58,7 +68,7 @@ export class ConsumerGroups {
    * Per member: its next poll's timer and due time, so new data can wake an idle member early;
    * `seq` orders the entries as the map does (each is a new entry).
    */
-  private readonly nextPoll = new Map<string, { timer: number; at: number; seq: number }>();
+  private readonly nextPoll = new Map<string, NextPoll>();
   private nextPollSeq = 0;
   /** Per partition (tpKey), the members owning it. */
   private readonly owners = new Map<string, Set<string>>();
@@ -130,7 +140,7 @@ export class ConsumerGroups {
     const schedule = (next: number) => {
       this.nextPoll.delete(id);
       if (next < 0 || this.stopped) return;
-      this.nextPoll.set(id, { timer: clock.setTimeout(pollLoop, next), at: clock.now() + next, seq: ++this.nextPollSeq });
+      this.nextPoll.set(id, { id, timer: clock.setTimeout(pollLoop, next), at: clock.now() + next, seq: ++this.nextPollSeq });
     };
     const pollLoop = () => {
       this.nextPoll.delete(id);
@@ -188,22 +198,30 @@ export class ConsumerGroups {
     const owners = this.owners.get(k);
     if (!owners) return;
     // Called on every high-watermark move: only the partition's owners are looked at.
-    let due: string[] | undefined;
+    const due = this.due;
     for (const id of owners) {
       const next = this.nextPoll.get(id);
-      if (next && next.at > now && this.members.has(id)) (due ??= []).push(id);
+      if (next && next.at > now && this.members.has(id)) due.push(next);
     }
-    if (!due) return;
+    if (due.length === 0) return;
     // In the order their polls were scheduled, as walking the schedule would give.
-    if (due.length > 1) due.sort((a, b) => this.nextPoll.get(a)!.seq - this.nextPoll.get(b)!.seq);
-    for (const id of due) {
-      const next = this.nextPoll.get(id)!;
+    if (due.length > 1) due.sort(bySeq);
+    for (const next of due) {
+      const id = next.id;
       this.port.clock.clearTimeout(next.timer);
       this.nextPoll.delete(id);
       const poll = this.pollers.get(id);
-      if (poll) this.nextPoll.set(id, { timer: this.port.clock.setTimeout(poll, 0), at: now, seq: ++this.nextPollSeq });
+      if (!poll) continue;
+      next.timer = this.port.clock.setTimeout(poll, 0);
+      next.at = now;
+      next.seq = ++this.nextPollSeq;
+      this.nextPoll.set(id, next);
     }
+    due.length = 0;
   }
+
+  /** The members a wake moves (reused: a wake schedules timers only, nothing runs meanwhile). */
+  private readonly due: NextPoll[] = [];
 
   private ownership(member: string, k: string, owns: boolean): void {
     let set = this.owners.get(k);

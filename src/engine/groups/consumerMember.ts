@@ -37,6 +37,8 @@ export class ConsumerMember {
    */
   private fetchOrder: string[] = [];
   private fetchOrderStale = true;
+  /** A poll waiting for storage holds the fetch order: the next change makes a new array. */
+  private fetchOrderShared = false;
   /** Partitions served by the poll in progress, in serving order. */
   private servedThisPoll: string[] = [];
   /** Per owned partition, the lease of its current tenure (handed with every record of it). */
@@ -269,6 +271,7 @@ export class ConsumerMember {
       if (this.paused.size > 0 && this.paused.has(k)) continue;
       const got = this.fetchPartition(k, budget - fetched);
       if (typeof got !== 'number') {
+        this.fetchOrderShared = true;
         const next = i + 1;
         return got.then((n) => this.fetchFrom(order, next, budget, fetched + n, now));
       }
@@ -295,18 +298,26 @@ export class ConsumerMember {
    */
   private orderOfFetches(): readonly string[] {
     const served = this.servedThisPoll;
-    if (served.length > 0) this.servedThisPoll = [];
     if (!this.fetchOrderStale) {
       if (served.length === 0) return this.fetchOrder;
-      const order: string[] = [];
-      for (const k of this.fetchOrder) if (!served.includes(k)) order.push(k);
+      // In place, unless a poll that waited for storage may still be walking the array.
+      const old = this.fetchOrder;
+      const n = old.length;
+      const order = this.fetchOrderShared ? [] : old;
+      this.fetchOrderShared = false;
+      let w = 0;
+      for (let r = 0; r < n; r++) if (!served.includes(old[r]!)) order[w++] = old[r]!;
       // A partition served twice since counts once, at its last serving.
       for (let i = 0; i < served.length; i++) {
         const k = served[i]!;
-        if (served.indexOf(k, i + 1) < 0) order.push(k);
+        if (served.indexOf(k, i + 1) < 0) order[w++] = k;
       }
-      if (order.length === this.fetchOrder.length) return (this.fetchOrder = order);
+      served.length = 0;
+      // Every served partition was in the order (the owned set has not changed): same length.
+      if (w === n) return (this.fetchOrder = order);
     }
+    served.length = 0;
+    this.fetchOrderShared = false;
     this.fetchOrderStale = false;
     return (this.fetchOrder = [...this.owned.keys()].sort((x, y) => (this.servedAt.get(x) ?? 0) - (this.servedAt.get(y) ?? 0)));
   }
