@@ -13,7 +13,7 @@ import type { ChunkRef } from './logStore';
 import type { PartitionLog } from './partitionLog';
 import { OffsetMap } from './offsetMap';
 import { keepOffsets, packChunks } from './rewrite';
-import { addChunk, newSegment, segmentLastOffset, type Chunk, type Segment } from './segment';
+import { addChunk, newSegment, segmentLastOffset, type Segment } from './segment';
 import { CHUNK_BYTES } from './truncate';
 
 export interface CompactionStats {
@@ -25,14 +25,6 @@ export interface CompactionStats {
 
 /** One batch's records that stay (reused: a pass fills it batch by batch). */
 const keep: number[] = [];
-
-/**
- * A chunk's bytes: at once when memory storage holds them (no await per chunk), else through
- * the log, which loads paged-out bytes and keeps its cache's order.
- */
-function residentData(log: PartitionLog, paged: boolean, segmentBase: number, c: Chunk): Uint8Array | Promise<Uint8Array> {
-  return c.data !== undefined && !paged ? c.data : log.chunkData(segmentBase, c);
-}
 
 export async function compact(log: PartitionLog, config: TopicConfig, now: number, tombstoneHints: WeakMap<Segment, number>): Promise<CompactionStats> {
   return log.exclusive(async () => {
@@ -64,8 +56,9 @@ export async function compact(log: PartitionLog, config: TopicConfig, now: numbe
     let before = 0;
     for (const s of cleanable) {
       for (const c of s.chunks) {
-        const d = residentData(log, paged, s.baseOffset, c);
-        before += scanKeys(d instanceof Promise ? await d : d, map);
+        // Memory storage's bytes are read at once, without an await per chunk; paged storage
+        // loads them through the log, which keeps its cache's order.
+        before += scanKeys(c.data !== undefined && !paged ? c.data : await log.chunkData(s.baseOffset, c), map);
       }
     }
 
@@ -89,8 +82,7 @@ export async function compact(log: PartitionLog, config: TopicConfig, now: numbe
           changed = true;
           continue;
         }
-        const d = residentData(log, paged, s.baseOffset, c);
-        const data = d instanceof Promise ? await d : d;
+        const data = c.data !== undefined && !paged ? c.data : await log.chunkData(s.baseOffset, c);
         let out = 0;
         let whole = false;
         for (let at = 0; at + HEADER_BYTES <= data.length; ) {
@@ -145,9 +137,10 @@ export async function compact(log: PartitionLog, config: TopicConfig, now: numbe
     const kept = next.filter((s, i) => s.chunks.length > 0 || i === 0);
     log.segments = [...kept, ...log.segments.slice(cleanable.length)];
     log.cleanerCheckpoint = segmentLastOffset(cleanable[cleanable.length - 1]!) + 1;
-    const removed = replaced.flatMap((s) => s.chunks.map((chunk) => ({ segmentBase: s.baseOffset, chunk })));
-    log.rewrote({ deleteSegments: [...new Set([...replaced.map((s) => s.baseOffset), ...next.filter((s) => !kept.includes(s)).map((s) => s.baseOffset)])], removed, put });
-    for (const r of removed) log.forgetChunk(r.chunk);
+    // Storage deletes every replaced segment whole (its chunks with it) before it puts the fresh
+    // ones, so the replaced chunks need not be listed one by one.
+    log.rewrote({ deleteSegments: [...new Set([...replaced.map((s) => s.baseOffset), ...next.filter((s) => !kept.includes(s)).map((s) => s.baseOffset)])], put });
+    for (const s of replaced) for (const c of s.chunks) log.forgetChunk(c);
     await log.flush();
     return { cleaned: true, segments: replaced.length, recordsBefore: before, recordsAfter: after };
   });
