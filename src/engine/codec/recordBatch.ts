@@ -542,7 +542,7 @@ export interface RecordTextParts {
 export function recordTextAt(buf: Uint8Array, start: number): RecordTextParts {
   let p = start + 12;
   const kl = i32At(buf, p);
-  const key = kl < 0 ? null : shortText(buf, p + 4, kl);
+  const key = kl < 0 ? null : slotText(buf, p + 4, kl, 0);
   p += 4 + Math.max(kl, 0);
   const vl = i32At(buf, p);
   const value = vl < 0 ? null : buf.subarray(p + 4, p + 4 + vl);
@@ -552,10 +552,10 @@ export function recordTextAt(buf: Uint8Array, start: number): RecordTextParts {
   const headers: Record<string, string> = {};
   for (let h = 0; h < hc; h++) {
     const nl = u16At(buf, p);
-    const name = shortText(buf, p + 2, nl);
+    const name = slotText(buf, p + 2, nl, 1 + 2 * h);
     p += 2 + nl;
     const hl = i32At(buf, p);
-    headers[name] = hl < 0 ? '' : shortText(buf, p + 4, hl);
+    headers[name] = hl < 0 ? '' : slotText(buf, p + 4, hl, 2 + 2 * h);
     p += 4 + Math.max(hl, 0);
   }
   return { key, value, headers };
@@ -567,6 +567,28 @@ export function recordTextAt(buf: Uint8Array, start: number): RecordTextParts {
  */
 export function textAt(buf: Uint8Array, start: number, len: number): string {
   return shortText(buf, start, len);
+}
+
+/**
+ * The text last read at each place of a record (key, then each header's name and value): the
+ * records of a topic mostly repeat their neighbours' header names and many values, which a
+ * comparison finds without hashing.
+ */
+const lastAtSlot: string[] = [];
+const SLOTS = 33;
+
+function slotText(buf: Uint8Array, start: number, len: number, slot: number): string {
+  if (slot >= SLOTS) return shortText(buf, start, len);
+  const last = lastAtSlot[slot];
+  if (last !== undefined && last.length === len) {
+    let i = 0;
+    // ASCII only: a byte of 0x80 or more is never one character.
+    while (i < len && buf[start + i]! < 0x80 && last.charCodeAt(i) === buf[start + i]) i++;
+    if (i === len) return last;
+  }
+  const s = shortText(buf, start, len);
+  lastAtSlot[slot] = s;
+  return s;
 }
 
 /** Short ASCII strings by hash of their bytes; emptied when full (bounded, whatever the keys). */

@@ -8,6 +8,7 @@ function sample(): Uint8Array {
     { key: null, value: null, timestamp: 6 },
     { key: 'κλειδί', value: 'x'.repeat(300), headers: [['aggregate-id', 'a'.repeat(80)], ['ünï', 'välue']], timestamp: 7 },
     { key: 'basket-1', value: '{"a":2}', headers: [['event-type', 'ItemAdded']], timestamp: 8 },
+    { key: 'basket-2', value: '{"a":3}', headers: [['event-type', 'ItemAddee'], ['ünï', 'välue']], timestamp: 9 },
   ]);
   stampBatch(b, 0, 40, 3, 99);
   return b;
@@ -25,10 +26,10 @@ describe('reading records by span', () => {
       spans.push(r);
     });
     expect(spans).toEqual(whole);
-    expect(spans.map((r) => r.offset)).toEqual([40, 41, 42, 43]);
+    expect(spans.map((r) => r.offset)).toEqual([40, 41, 42, 43, 44]);
   });
 
-  it('reads key and headers as text and the value as bytes', () => {
+  it("reads key and headers as text and the value as bytes, a text like the last one read there as itself", () => {
     const b = sample();
     const texts: ReturnType<typeof recordTextAt>[] = [];
     forEachRecordSpan(b, 0, (_o, _t, start) => void texts.push(recordTextAt(b, start)));
@@ -37,6 +38,7 @@ describe('reading records by span', () => {
       [null, null, {}],
       ['κλειδί', 'x'.repeat(300), { 'aggregate-id': 'a'.repeat(80), ünï: 'välue' }],
       ['basket-1', '{"a":2}', { 'event-type': 'ItemAdded' }],
+      ['basket-2', '{"a":3}', { 'event-type': 'ItemAddee', ünï: 'välue' }],
     ]);
   });
 });

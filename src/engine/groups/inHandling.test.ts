@@ -28,4 +28,18 @@ describe('InHandling', () => {
     expect(h.size).toBe(0);
     expect(h.firstUnhandled('t/0')).toBeUndefined();
   });
+
+  it('takes no answers for a partition with nothing in handling, however often it emptied', () => {
+    const h = new InHandling();
+    h.add('t/0', 1);
+    h.finish('t/0', 1);
+    h.finish('t/0', 2); // an answer for a record not in handling
+    h.add('t/0', 2);
+    h.add('t/0', 3);
+    h.finish('t/0', 3);
+    expect(h.firstUnhandled('t/0')).toBe(2);
+    expect(h.size).toBe(2);
+    h.finish('t/0', 2);
+    expect(h.size).toBe(0);
+  });
 });

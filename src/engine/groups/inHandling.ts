@@ -26,14 +26,19 @@ export class InHandling {
   /** The application finished a record (in any order); the handled prefix leaves. */
   finish(key: string, offset: number): void {
     const h = this.byKey.get(key);
-    if (!h) return;
+    // A partition with nothing in handling takes no answers (its entry is kept, empty).
+    if (!h || h.head === h.offsets.length) return;
     h.done.add(offset);
     while (h.head < h.offsets.length && h.done.delete(h.offsets[h.head]!)) {
       h.head++;
       this.total--;
     }
-    if (h.head === h.offsets.length) this.byKey.delete(key);
-    else if (h.head > 1024) {
+    if (h.head === h.offsets.length) {
+      // Kept for the partition's next records (a command partition empties after nearly every record).
+      h.offsets.length = 0;
+      h.head = 0;
+      if (h.done.size > 0) h.done.clear();
+    } else if (h.head > 1024) {
       h.offsets = h.offsets.slice(h.head);
       h.head = 0;
     }
