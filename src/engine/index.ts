@@ -15,7 +15,7 @@ export type { CleanerReport } from './broker/cleaner';
 export { Engine, CONSUMER_OFFSETS_TOPIC, type AppendToPartition, type PartitionState, type TopicState, type BrokerState, type Acks } from './broker/engine';
 export { DEFAULT_TOPIC_CONFIG, parseTopicConfig, type TopicConfig, type ConfigEntry, type CleanupPolicy } from './log/topicConfig';
 export { utf8 } from './codec/bytes';
-export { recordTextOf, type ConsumedRecord, type ProduceRecord, type RecordText } from './replication/records';
+export { recordTextOf, derivedOf, type ConsumedRecord, type ProduceRecord, type RecordText } from './replication/records';
 export type { LedgerCounters } from './replication/ledger';
 export type { DecodedRecord } from './codec/recordBatch';
 export { latestByKey } from './log/latestByKey';

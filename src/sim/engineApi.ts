@@ -13,6 +13,7 @@ export {
   type ConfigEntry,
   type ConsumedRecord,
   recordTextOf,
+  derivedOf,
   type RecordText,
   type ClusterSnapshot,
   type StampedEvent,

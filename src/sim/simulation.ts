@@ -9,7 +9,7 @@ import type { Board } from '../model';
 import { compileTopology, hasErrors, runtime, type Topology } from '../topology';
 import { Actors } from './actors';
 import { AggregateEventStore } from './aggregateEventStore';
-import { createCluster, latestByKey, type AssignorName, type Cluster, type ConsumedRecord, type StampedEvent } from './engineApi';
+import { createCluster, derivedOf, latestByKey, type AssignorName, type Cluster, type ConsumedRecord, type StampedEvent } from './engineApi';
 import { BoardNotRunnableError, InvalidSimOptionError, StoredRunError } from './errors';
 import { discardRun, loadRunState, saveRunState, type RunStorage } from './runStore';
 import { READABLE_RUN_VERSIONS, STORED_RUN_VERSION, topologySignature, type StoredRunState } from './storedRun';
@@ -746,15 +746,20 @@ async function latestRows(cluster: Cluster, topic: string): Promise<runtime.Read
   return rows;
 }
 
-/** Wire records by consumed record: every group reading a record decodes its bytes once. */
-const wires = new WeakMap<ConsumedRecord, runtime.WireRecord>();
+/** The maker of wire records for the run's value decoding (one per decoding: what derivedOf keeps them by). */
+let wireMaker: { valueText: (bytes: Uint8Array) => string; make: (r: ConsumedRecord) => runtime.WireRecord } | undefined;
 
-/** A consumed record as the handler runtime reads it: UTF-8 key, value and headers. */
+/**
+ * A consumed record as the handler runtime reads it: UTF-8 key, value and headers. Every group
+ * reading a record gets the one wire record its bytes were decoded to.
+ */
 function wireOf(r: ConsumedRecord, valueText: (bytes: Uint8Array) => string): runtime.WireRecord {
-  let w = wires.get(r);
-  if (w) return w;
-  const t = recordText(r, valueText);
-  w = { key: t.key, value: t.value ?? '', headers: t.headers, timestamp: String(r.timestamp) };
-  wires.set(r, w);
-  return w;
+  if (wireMaker?.valueText !== valueText) {
+    const make = (x: ConsumedRecord): runtime.WireRecord => {
+      const t = recordText(x, valueText);
+      return { key: t.key, value: t.value ?? '', headers: t.headers, timestamp: String(x.timestamp) };
+    };
+    wireMaker = { valueText, make };
+  }
+  return derivedOf(r, wireMaker.make);
 }

@@ -69,19 +69,30 @@ export class ResidentBatches {
   lastOffset = 0;
   epoch = 0;
   pagedOut = false;
-  private si: number;
-  private ci: number;
+  private si = 0;
+  private ci = 0;
   private data: Uint8Array = EMPTY;
   private at = 0;
+  private log!: PartitionLog;
+  private from = 0;
+  private to = 0;
 
-  constructor(
-    private readonly log: PartitionLog,
-    private readonly from: number,
-    private readonly to: number,
-  ) {
+  constructor(log?: PartitionLog, from = 0, to = 0) {
+    if (log) this.start(log, from, to);
+  }
+
+  /** Starts a new walk (a walker whose last walk is over may be reused: nothing is kept from it). */
+  start(log: PartitionLog, from: number, to: number): this {
+    this.log = log;
+    this.from = from;
+    this.to = to;
+    this.batch = this.data = EMPTY;
+    this.at = 0;
+    this.pagedOut = false;
     const loc = from < to ? log.locate(from) : undefined;
     this.si = loc ? loc.si : log.segments.length;
     this.ci = loc ? loc.ci : 0;
+    return this;
   }
 
   next(): boolean {
@@ -125,6 +136,9 @@ export class ResidentBatches {
 
 const EMPTY = new Uint8Array(0);
 
+/** The walker of the fetch paths below, which run to the end without calling out (never two walks at once). */
+const fetchWalk = new ResidentBatches();
+
 /**
  * Calls fn with every resident batch of `log` that holds offsets in [from, to), in order; stops
  * at the first chunk whose bytes are paged out (it is loaded for the next call) or when fn
@@ -140,7 +154,7 @@ export function forEachResidentBatch(log: PartitionLog, from: number, to: number
 export function residentBatches(log: PartitionLog, from: number, maxRecords: number): Uint8Array[] {
   const out: Uint8Array[] = [];
   let n = 0;
-  const walk = new ResidentBatches(log, from, log.logEndOffset);
+  const walk = fetchWalk.start(log, from, log.logEndOffset);
   while (walk.next()) {
     const base = walk.baseOffset;
     const last = walk.lastOffset;
@@ -231,6 +245,9 @@ export type ConsumedRecord = DecodedRecord & { readonly id: number };
  */
 class ResidentRecord implements ConsumedRecord {
   private decoded: DecodedRecord | undefined;
+  /** What derivedOf last made of the record, and with which maker. */
+  derivedBy: unknown;
+  derived: unknown;
   constructor(
     readonly id: number,
     readonly offset: number,
@@ -256,6 +273,30 @@ class ResidentRecord implements ConsumedRecord {
   get headers(): [string, RecordBytes | null][] {
     return this.full().headers;
   }
+}
+
+/** What derivedOf made of records other than resident consumed ones, per maker. */
+const derivedElsewhere = new WeakMap<object, Map<unknown, unknown>>();
+
+/**
+ * What `make` makes of a consumed record (a handler runtime's wire record), made once however
+ * many groups read the record: kept with a resident record (as long as its decoded batch is
+ * kept), in a weak map for any other. Readers must not change it.
+ */
+export function derivedOf<T>(r: ConsumedRecord, make: (r: ConsumedRecord) => T): T {
+  if (r instanceof ResidentRecord) {
+    if (r.derivedBy === make) return r.derived as T;
+    const v = make(r);
+    r.derivedBy = make;
+    r.derived = v;
+    return v;
+  }
+  let byMaker = derivedElsewhere.get(r);
+  if (!byMaker) derivedElsewhere.set(r, (byMaker = new Map()));
+  if (byMaker.has(make)) return byMaker.get(make) as T;
+  const v = make(r);
+  byMaker.set(make, v);
+  return v;
 }
 
 /** A record's key, value and headers as UTF-8 strings (a null header value reads as ''). */
@@ -293,7 +334,7 @@ export function readConsumed(log: PartitionLog, from: number, max: number): read
   // A fetch that finds one whole batch answers with the batch's decoded records as they are (no copy).
   let whole: readonly ConsumedRecord[] | undefined;
   let out: ConsumedRecord[] | undefined;
-  const walk = new ResidentBatches(log, from, to);
+  const walk = fetchWalk.start(log, from, to);
   walk: while (walk.next()) {
     const records = consumedBatch(walk.batch, walk.epoch);
     const n = records.length;
