@@ -137,10 +137,15 @@ export class ConsumerGroups {
     const m = new ConsumerMember(id, opts, this.group(options.groupId), this.ctx);
     this.members.set(id, m);
     const clock = this.port.clock;
+    // The member's one schedule entry, filled in again for every poll (a new entry in the map each time).
+    const entry: NextPoll = { id, timer: 0, at: 0, seq: 0 };
     const schedule = (next: number) => {
       this.nextPoll.delete(id);
       if (next < 0 || this.stopped) return;
-      this.nextPoll.set(id, { id, timer: clock.setTimeout(pollLoop, next), at: clock.now() + next, seq: ++this.nextPollSeq });
+      entry.timer = clock.setTimeout(pollLoop, next);
+      entry.at = clock.now() + next;
+      entry.seq = ++this.nextPollSeq;
+      this.nextPoll.set(id, entry);
     };
     const pollLoop = () => {
       this.nextPoll.delete(id);

@@ -367,14 +367,35 @@ export function readConsumed(log: PartitionLog, from: number, max: number): read
  * change the records.
  */
 const DECODED_KEPT = 20_000;
-let recentBatches = new Map<ArrayBufferLike, Map<number, ConsumedRecord[]>>();
-let olderBatches = new Map<ArrayBufferLike, Map<number, ConsumedRecord[]>>();
+
+/**
+ * Values per stored batch, known by buffer and position; a batch at the start of its buffer
+ * (memory storage gives each batch a buffer of its own) needs no map of its own.
+ */
+class PerBatch<T> {
+  private readonly first = new Map<ArrayBufferLike, T>();
+  private readonly others = new Map<ArrayBufferLike, Map<number, T>>();
+
+  get(b: Uint8Array): T | undefined {
+    return b.byteOffset === 0 ? this.first.get(b.buffer) : this.others.get(b.buffer)?.get(b.byteOffset);
+  }
+
+  set(b: Uint8Array, value: T): void {
+    if (b.byteOffset === 0) return void this.first.set(b.buffer, value);
+    let at = this.others.get(b.buffer);
+    if (!at) this.others.set(b.buffer, (at = new Map()));
+    at.set(b.byteOffset, value);
+  }
+}
+
+let recentBatches = new PerBatch<ConsumedRecord[]>();
+let olderBatches = new PerBatch<ConsumedRecord[]>();
 let recentCount = 0;
 
 function consumedBatch(b: Uint8Array, epoch: number): ConsumedRecord[] {
-  let records = atBatch(recentBatches, b);
+  let records = recentBatches.get(b);
   if (records) return records;
-  records = atBatch(olderBatches, b);
+  records = olderBatches.get(b);
   if (!records) {
     const out: ConsumedRecord[] = [];
     const meta = readMeta(b);
@@ -387,10 +408,10 @@ function consumedBatch(b: Uint8Array, epoch: number): ConsumedRecord[] {
   }
   if (recentCount >= DECODED_KEPT) {
     olderBatches = recentBatches;
-    recentBatches = new Map();
+    recentBatches = new PerBatch();
     recentCount = 0;
   }
-  setAtBatch(recentBatches, b, records);
+  recentBatches.set(b, records);
   recentCount += records.length;
   return records;
 }
