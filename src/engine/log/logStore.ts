@@ -55,6 +55,11 @@ export interface PartitionStore {
   loadChunks?(refs: ChunkRef[]): Promise<Uint8Array[]>;
   /** Whether chunk bytes may be dropped from memory (they can be loaded again). */
   readonly pageable: boolean;
+  /**
+   * A store that keeps nothing (memory storage): the log in memory is the only copy, so the log
+   * does not collect what a flush would hand over (a set entry per chunk on every append).
+   */
+  readonly volatile?: boolean;
   /** Saves / loads the event store's key index so a reopen does not rescan the log (optional). */
   saveKeyIndex?(header: KeyIndexHeader, buckets: KeyIndexBucket[]): Promise<void>;
   loadKeyIndexHeader?(): Promise<KeyIndexHeader | undefined>;
@@ -69,5 +74,6 @@ export const memoryPartitionStore = (): PartitionStore => ({
     return Promise.reject(new Error('memory storage never pages chunks out'));
   },
   pageable: false,
+  volatile: true,
   destroy() {},
 });

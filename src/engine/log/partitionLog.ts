@@ -280,6 +280,14 @@ export class PartitionLog {
       this.flushAgain = true;
       return this.flushed(this.logEndOffset);
     }
+    if (this.store.volatile) {
+      // Nothing to hand over: what storage would have been told (deletes included) is dropped,
+      // and everything in the log counts as flushed, as a write to memory would have it.
+      if (!this.pending.empty) this.pending = new PendingWrite();
+      this.tail = null;
+      this.markFlushed(this.logEndOffset);
+      return Promise.resolve();
+    }
     if (this.pending.empty) {
       this.markFlushed(this.logEndOffset);
       return Promise.resolve();
@@ -408,7 +416,7 @@ export class PartitionLog {
     }
     addChunk(active, chunk);
     if (rolled) this.pending.metaChanged = true;
-    this.pending.put({ segmentBase: active.baseOffset, chunk });
+    if (!this.store.volatile) this.pending.put({ segmentBase: active.baseOffset, chunk });
   }
 
   /**
@@ -561,7 +569,7 @@ export class PartitionLog {
     const target = cut.end;
     this.pending.removeSegments(cut.deletedSegments);
     this.pending.removeChunks(cut.removed);
-    for (const r of cut.put) this.pending.put(r);
+    if (!this.store.volatile) for (const r of cut.put) this.pending.put(r);
     for (const r of cut.removed) this.forgetChunk(r.chunk);
     this.pending.metaChanged = true;
     this.logEndOffset = target;
@@ -623,7 +631,7 @@ export class PartitionLog {
   rewrote(w: { put?: ChunkRef[]; deleteSegments?: number[]; removed?: ChunkRef[]; headOnly?: boolean }): void {
     this.pending.removeSegments(w.deleteSegments ?? []);
     this.pending.removeChunks(w.removed ?? []);
-    for (const r of w.put ?? []) this.pending.put(r);
+    if (!this.store.volatile) for (const r of w.put ?? []) this.pending.put(r);
     this.pending.metaChanged = true;
     this.generation++;
     if (!w.headOnly) this.contentGeneration++;
