@@ -55,6 +55,13 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
     const env = d.env(agg.groupId);
     // The group's handler keeps its aggregates' states between commands, as a running service does.
     const cache = new runtime.AggregateCache();
+    // Each partition's lane name, made once (not a new string to hash per command).
+    const lanes = new Map<string, string[]>();
+    const laneOf = (topic: string, partition: number): string => {
+      let byPartition = lanes.get(topic);
+      if (!byPartition) lanes.set(topic, (byPartition = []));
+      return (byPartition[partition] ??= `${agg.groupId}/${topic}/${partition}`);
+    };
     roles.push({
       groupId: agg.groupId,
       serviceId: agg.serviceId,
@@ -63,7 +70,7 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
       topics: [commandTopic],
       handle(record, topic, partition, lease) {
         const command = runtime.recordToCommand(record);
-        return d.serialise(`${agg.groupId}/${topic}/${partition}`, async () => {
+        return d.serialise(laneOf(topic, partition), async () => {
           if (!lease.current()) return;
           try {
             const result = await runtime.handleCommand(def, store, command, env, { cache });

@@ -252,13 +252,13 @@ export class Simulation {
     const byGroup = new Map(this.roles.map((r) => [r.groupId, r]));
     const rebalances = new RebalanceHistory(this.roles.map((r) => r.groupId));
     this.rebalances = rebalances;
+    // A record its handler cannot read (a test message without the event's headers, a payload
+    // no schema accepts) is a handler error, counted, and the group goes on to the next one.
+    const failed = () => void this.flow.handlerErrors++;
     cluster.groups.onDeliver((group, topic, partition, _offset, _id, lease, record) => {
       const role = byGroup.get(group);
       if (this.options.oldProducers && (record as ConsumedRecord).value) this.countOldConsumer((record as ConsumedRecord).value!);
       if (!role) return;
-      // A record its handler cannot read (a test message without the event's headers, a payload
-      // no schema accepts) is a handler error, counted, and the group goes on to the next one.
-      const failed = () => void this.flow.handlerErrors++;
       try {
         const handling = role.handle(wireOf(record as ConsumedRecord, this.schemas!.valueText), topic, partition, lease);
         return handling instanceof Promise ? handling.catch(failed) : handling;

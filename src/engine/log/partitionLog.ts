@@ -459,6 +459,18 @@ export class PartitionLog {
 
   /** Locates the chunk holding `offset`, or the first chunk after it (gaps from compaction). */
   locate(offset: number): { si: number; ci: number } | undefined {
+    // Most reads are at the head of the log (consumers and followers keeping up): the last few
+    // chunks are looked at first, as the search below would find them.
+    const lastSi = this.segments.length - 1;
+    const last = this.segments[lastSi];
+    if (last && offset >= last.baseOffset) {
+      const chunks = last.chunks;
+      for (let ci = chunks.length - 1, stop = Math.max(0, chunks.length - 8); ci >= stop; ci--) {
+        if (chunks[ci]!.baseOffset > offset) continue;
+        for (; ci < chunks.length; ci++) if (chunks[ci]!.lastOffset >= offset) return { si: lastSi, ci };
+        return undefined;
+      }
+    }
     let si = floorIndex(this.segments, offset, baseOffsetOf);
     if (si < 0) si = 0;
     for (; si < this.segments.length; si++) {
