@@ -293,8 +293,8 @@ export class ConsumerMember {
   /**
    * The owned partitions by servedAt, least recently served first (ties in ownership order):
    * the last order with the partitions served since moved to its end in serving order, which is
-   * what sorting again gives, or sorted afresh when the owned set changed. A new array each
-   * time it changes: a poll waiting for storage still walks the one it started with.
+   * what sorting again gives, or sorted afresh when the owned set changed. Rearranged in place,
+   * except after a poll that waited for storage (it may still walk the array it started with).
    */
   private orderOfFetches(): readonly string[] {
     const served = this.servedThisPoll;
@@ -369,7 +369,7 @@ export class ConsumerMember {
   /** The lease records of this tenure of the partition carry: one per tenure, not one per fetch. */
   private leaseOf(k: string, tenure: number | undefined): DeliveryLease {
     const l = this.leases.get(k);
-    if (l && l.tenure === tenure && l.key === k) return l;
+    if (l && l.tenure === tenure) return l;
     const made = new TenureLease(this, k, tenure);
     this.leases.set(k, made);
     return made;
