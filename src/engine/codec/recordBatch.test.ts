@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeBatch, encodeBatches, forEachRecord, isBatchValid, pickRecords, readMeta, sealBatches, stampBatch, type DecodedRecord } from './recordBatch';
+import { encodeBatch, encodeBatches, isBatchValid, readMeta, sealBatches, stampBatch, type DecodedRecord } from './recordBatch';
+import { forEachRecord, pickRecords } from './recordReads';
 
 const text = (b: Uint8Array | null) => (b === null ? null : new TextDecoder().decode(b));
 

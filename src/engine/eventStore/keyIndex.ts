@@ -4,7 +4,8 @@
 // it rebuild. With IndexedDB it is saved whenever it has grown by a tenth, split into buckets
 // by key hash, so after a reopen reading one key loads one small bucket, not the whole index.
 import { hashString } from '../../lib/rng';
-import { batchByteLength, forEachKey, textAt } from '../codec/recordBatch';
+import { batchByteLength } from '../codec/recordBatch';
+import { forEachKey, textAt } from '../codec/recordReads';
 import type { PartitionLog } from '../log/partitionLog';
 import type { KeyIndexBucket } from '../log/logStore';
 

@@ -8,7 +8,8 @@
 // the keys fills a map of key -> latest offset (offsetMap.ts), and the rewrite is decided by the
 // survivors' offsets alone; memory storage's bytes are read without an await per chunk.
 import type { TopicConfig } from './topicConfig';
-import { batchBaseOffset, batchByteLength, batchCount, batchLastOffset, HEADER_BYTES, scanKeys } from '../codec/recordBatch';
+import { batchBaseOffset, batchByteLength, batchCount, batchLastOffset, HEADER_BYTES } from '../codec/recordBatch';
+import { scanKeys } from '../codec/recordReads';
 import type { ChunkRef } from './logStore';
 import type { PartitionLog } from './partitionLog';
 import { OffsetMap } from './offsetMap';

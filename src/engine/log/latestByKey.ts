@@ -2,7 +2,8 @@
 // their key out — a table (Kafka Streams' KTable, a read model). Found by walking the keys only
 // (the value's length tells a tombstone), then decoding just the records that survive: restoring
 // a table reads every key once, not every update.
-import { forEachKey, keyString, type DecodedRecord } from '../codec/recordBatch';
+import { type DecodedRecord } from '../codec/recordBatch';
+import { forEachKey, keyString } from '../codec/recordReads';
 import type { PartitionLog } from './partitionLog';
 
 /** The latest record of each key, tombstoned keys left out, in the order keys first appeared. */

@@ -2,7 +2,8 @@
 // whose hashes collide must still count as two keys (the byte comparison), or compaction would
 // drop the latest record of one of them.
 import { describe, expect, it } from 'vitest';
-import { encodeBatch, scanKeys, stampBatch } from '../codec/recordBatch';
+import { encodeBatch, stampBatch } from '../codec/recordBatch';
+import { scanKeys } from '../codec/recordReads';
 import { hashOf, OffsetMap } from './offsetMap';
 
 const bytes = (s: string) => new TextEncoder().encode(s);

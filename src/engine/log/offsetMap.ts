@@ -1,7 +1,7 @@
 // The cleaner's map of key -> latest offset (Kafka's OffsetMap), built from the key bytes where
 // they lie: keyed by a hash of the bytes, with an exact byte comparison when two keys share a
 // hash, so a pass makes no string per record and allocates only once per distinct key.
-import type { KeySink } from '../codec/recordBatch';
+import type { KeySink } from '../codec/recordReads';
 
 interface Entry {
   /** Where the key's latest record holds its key bytes (compared when hashes collide). */

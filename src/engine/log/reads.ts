@@ -1,7 +1,8 @@
 // Reading a partition log: sequential reads up to the high watermark (consumers), raw batches
 // (followers) and reads of scattered offsets (one key's events through an index). Reads are
 // positioned by binary search over segments and chunks; bytes are paged in as needed.
-import { HEADER_BYTES, forEachRecord, pickRecords, readMeta, type DecodedRecord } from '../codec/recordBatch';
+import { HEADER_BYTES, readMeta, type DecodedRecord } from '../codec/recordBatch';
+import { forEachRecord, pickRecords } from '../codec/recordReads';
 import type { PartitionLog, ReadOptions } from './partitionLog';
 import type { Chunk, Segment } from './segment';
 

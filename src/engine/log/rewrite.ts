@@ -1,6 +1,7 @@
 // Re-encodes the records of stored batches that pass a filter, keeping their offsets, append
 // times, leader epochs and producer fields: the shared step of truncation and compaction.
-import { batchTimes, encodeBatch, forEachKey, forEachRecord, readMeta, stampBatch, type BatchMeta, type RecordInput } from '../codec/recordBatch';
+import { batchTimes, encodeBatch, readMeta, stampBatch, type BatchMeta, type RecordInput } from '../codec/recordBatch';
+import { forEachKey, forEachRecord } from '../codec/recordReads';
 import type { Chunk } from './segment';
 
 /**

@@ -4,7 +4,8 @@
 // epoch of the batch that wrote it (two replicas hold the same record at an offset exactly when
 // their batches there come from the same epoch), so the loss ledger and the duplicate count
 // need no ids of their own.
-import { batchBaseOffset, batchByteLength, batchLastOffset, batchLeaderEpoch, decodeRecordAt, encodeBatches, forEachRecord, forEachRecordSpan, readMeta, recordTextAt, type DecodedRecord } from '../codec/recordBatch';
+import { batchBaseOffset, batchByteLength, batchLastOffset, batchLeaderEpoch, encodeBatches, readMeta, type DecodedRecord } from '../codec/recordBatch';
+import { decodeRecordAt, forEachRecord, forEachRecordSpan, recordTextAt } from '../codec/recordReads';
 import type { RecordBytes } from '../codec/recordBytes';
 import { utf8 } from '../codec/bytes';
 import type { PartitionLog } from '../log/partitionLog';

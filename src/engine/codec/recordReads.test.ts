@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { utf8 } from './bytes';
-import { decodeRecordAt, encodeBatch, forEachRecord, forEachRecordSpan, recordTextAt, stampBatch, type DecodedRecord } from './recordBatch';
+import { encodeBatch, stampBatch, type DecodedRecord } from './recordBatch';
+import { decodeRecordAt, forEachRecord, forEachRecordSpan, recordTextAt } from './recordReads';
 
 function sample(): Uint8Array {
   const b = encodeBatch([

@@ -1,0 +1,23 @@
+// Little-endian fields read byte by byte from a Uint8Array: a DataView per read would allocate
+// on paths that read every batch header or record (appends, follower copies, fetches, key
+// walks). The f64 reader goes through a Float64Array, whose byte order is the platform's:
+// little-endian on every platform this runs on.
+const f64 = new Float64Array(1);
+const f64Bytes = new Uint8Array(f64.buffer);
+export function u32At(b: Uint8Array, at: number): number {
+  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 0x1000000;
+}
+export function i32At(b: Uint8Array, at: number): number {
+  return b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24);
+}
+export function i16At(b: Uint8Array, at: number): number {
+  const v = b[at]! | (b[at + 1]! << 8);
+  return v >= 0x8000 ? v - 0x10000 : v;
+}
+export function f64At(b: Uint8Array, at: number): number {
+  for (let i = 0; i < 8; i++) f64Bytes[i] = b[at + i]!;
+  return f64[0]!;
+}
+export function u16At(b: Uint8Array, at: number): number {
+  return b[at]! | (b[at + 1]! << 8);
+}
