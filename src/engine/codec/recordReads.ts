@@ -31,17 +31,25 @@ function decodeAt(dv: DataView, buf: Uint8Array, p: number, base: number, append
   return { offset, timestamp, key, value, headers, size: p - start, appendTime };
 }
 
-function skip(dv: DataView, p: number): number {
-  p += 12;
-  p += 4 + Math.max(dv.getInt32(p, true), 0);
-  p += 4 + Math.max(dv.getInt32(p, true), 0);
-  const hc = dv.getUint16(p, true);
+/** The position after the headers of a record, from the position of its header count. */
+function afterHeaders(buf: Uint8Array, p: number): number {
+  const hc = u16At(buf, p);
   p += 2;
   for (let h = 0; h < hc; h++) {
-    p += 2 + dv.getUint16(p, true);
-    p += 4 + Math.max(dv.getInt32(p, true), 0);
+    p += 2 + u16At(buf, p);
+    const hl = i32At(buf, p);
+    p += 4 + (hl > 0 ? hl : 0);
   }
   return p;
+}
+
+/** The position after the record starting at `p`. */
+function recordEnd(buf: Uint8Array, p: number): number {
+  p += 12;
+  const kl = i32At(buf, p);
+  p += 4 + (kl > 0 ? kl : 0);
+  const vl = i32At(buf, p);
+  return afterHeaders(buf, p + 4 + (vl > 0 ? vl : 0));
 }
 
 /** Calls fn for each record of the batch at `at`, with absolute offsets; stops early on `false`. */
@@ -65,7 +73,7 @@ export function forEachRecord(buf: Uint8Array, at: number, fn: (r: DecodedRecord
  */
 const positionCache = new WeakMap<Uint8Array, Map<number, Int32Array>>();
 
-function positionsOf(buf: Uint8Array, at: number, dv: DataView, count: number, len: number): Int32Array {
+function positionsOf(buf: Uint8Array, at: number, count: number, len: number): Int32Array {
   let perBuf = positionCache.get(buf);
   if (!perBuf) positionCache.set(buf, (perBuf = new Map()));
   let pos = perBuf.get(at);
@@ -74,7 +82,7 @@ function positionsOf(buf: Uint8Array, at: number, dv: DataView, count: number, l
   let p = at + HEADER_BYTES;
   for (let i = 0; i < count && p < at + len; i++) {
     pos[i] = p;
-    p = skip(dv, p);
+    p = recordEnd(buf, p);
   }
   perBuf.set(at, pos);
   return pos;
@@ -88,7 +96,7 @@ export function pickRecords(buf: Uint8Array, at: number, wanted: readonly number
   const count = dv.getUint32(at + 32, true);
   const lastDelta = dv.getUint32(at + 36, true);
   const appendTime = dv.getFloat64(at + 16, true);
-  const pos = positionsOf(buf, at, dv, count, len);
+  const pos = positionsOf(buf, at, count, len);
   const dense = lastDelta === count - 1;
   let w = from;
   let lo = 0;
@@ -120,27 +128,17 @@ export function pickRecords(buf: Uint8Array, at: number, wanted: readonly number
 
 /** Offsets and key bytes only, without allocating views for values (compaction, key indexes). */
 export function forEachKey(buf: Uint8Array, at: number, fn: (offset: number, keyStart: number, keyLen: number, valueLen: number, timestamp: number, size: number) => void): void {
-  const dv = new DataView(buf.buffer, buf.byteOffset);
-  const len = dv.getUint32(at, true);
-  const base = dv.getFloat64(at + 4, true);
-  const count = dv.getUint32(at + 32, true);
+  const end = at + u32At(buf, at);
+  const base = f64At(buf, at + 4);
+  const count = u32At(buf, at + 32);
   let p = at + HEADER_BYTES;
-  for (let i = 0; i < count && p < at + len; i++) {
+  for (let i = 0; i < count && p < end; i++) {
     const start = p;
-    const offset = base + dv.getUint32(p, true);
-    const timestamp = dv.getFloat64(p + 4, true);
-    const kl = dv.getInt32(p + 12, true);
+    const kl = i32At(buf, p + 12);
     const keyStart = p + 16;
-    p = keyStart + Math.max(kl, 0);
-    const vl = dv.getInt32(p, true);
-    p += 4 + Math.max(vl, 0);
-    const hc = dv.getUint16(p, true);
-    p += 2;
-    for (let h = 0; h < hc; h++) {
-      p += 2 + dv.getUint16(p, true);
-      p += 4 + Math.max(dv.getInt32(p, true), 0);
-    }
-    fn(offset, keyStart, kl, vl, timestamp, p - start);
+    const vl = i32At(buf, keyStart + (kl > 0 ? kl : 0));
+    p = afterHeaders(buf, keyStart + (kl > 0 ? kl : 0) + 4 + (vl > 0 ? vl : 0));
+    fn(base + u32At(buf, start), keyStart, kl, vl, f64At(buf, start + 4), p - start);
   }
 }
 
@@ -152,21 +150,18 @@ export function keyString(buf: Uint8Array, start: number, len: number): string {
 // A consumed record is mostly read as text (key, headers) and a value: decoding its views up
 // front cost about a kilobyte of short-lived objects per record (a typed-array view per header).
 
-
 /**
  * Calls fn with each record of the batch at `at`: its offset, timestamp, where it starts and its
  * byte size (decodeRecordAt and recordTextAt read it later); allocates nothing per record.
  */
 export function forEachRecordSpan(buf: Uint8Array, at: number, fn: (offset: number, timestamp: number, start: number, size: number) => void): void {
-  const dv = new DataView(buf.buffer, buf.byteOffset);
-  const len = dv.getUint32(at, true);
-  const base = dv.getFloat64(at + 4, true);
-  const count = dv.getUint32(at + 32, true);
-  let p = at + HEADER_BYTES;
-  for (let i = 0; i < count && p < at + len; i++) {
+  const end = at + u32At(buf, at);
+  const base = f64At(buf, at + 4);
+  const count = u32At(buf, at + 32);
+  for (let i = 0, p = at + HEADER_BYTES; i < count && p < end; i++) {
     const start = p;
-    p = skip(dv, p);
-    fn(base + dv.getUint32(start, true), dv.getFloat64(start + 4, true), start, p - start);
+    p = recordEnd(buf, p);
+    fn(base + u32At(buf, start), f64At(buf, start + 4), start, p - start);
   }
 }
 
@@ -288,14 +283,7 @@ export function scanKeys(buf: Uint8Array, sink: KeySink): number {
       const keyStart = p + 16;
       p = keyStart + (kl > 0 ? kl : 0);
       const vl = i32At(buf, p);
-      p += 4 + (vl > 0 ? vl : 0);
-      const hc = buf[p]! | (buf[p + 1]! << 8);
-      p += 2;
-      for (let h = 0; h < hc; h++) {
-        p += 2 + (buf[p]! | (buf[p + 1]! << 8));
-        const hl = i32At(buf, p);
-        p += 4 + (hl > 0 ? hl : 0);
-      }
+      p = afterHeaders(buf, p + 4 + (vl > 0 ? vl : 0));
       sink.key(buf, offset, keyStart, kl, vl);
       n++;
     }

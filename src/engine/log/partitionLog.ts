@@ -17,7 +17,7 @@ import { LeaderEpochCache } from './leaderEpochCache';
 import { ProducerStateTable } from './producerState';
 import { readAtOffsets, readBatchesFrom, readRecords } from './reads';
 import { cutTail } from './truncate';
-import { filterChunkBatches } from './rewrite';
+import { batchesInRange } from './rewrite';
 import { PendingWrite } from './pendingWrite';
 import { addChunk, floorIndex, newSegment, segmentMeta, type Chunk, type Segment } from './segment';
 
@@ -250,7 +250,7 @@ export class PartitionLog {
       if (last < next) continue;
       // A batch straddling the log end (the leader's compaction rewrote its batches): only its records from there on.
       if (m.baseOffset < next) {
-        const [rest] = filterChunkBatches(b, (o) => o >= next);
+        const [rest] = batchesInRange(b, next, Infinity);
         if (!rest) continue;
         b = rest;
         m = readMeta(b);

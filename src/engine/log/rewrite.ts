@@ -1,46 +1,34 @@
-// Re-encodes the records of stored batches that pass a filter, keeping their offsets, append
-// times, leader epochs and producer fields: the shared step of truncation and compaction.
-import { batchTimes, encodeBatch, readMeta, stampBatch, type BatchMeta, type RecordInput } from '../codec/recordBatch';
+// Re-encodes the records of stored batches that stay, keeping their offsets, append times,
+// leader epochs and producer fields: the shared step of truncation, follower copies and compaction.
+import { batchBaseOffset, batchByteLength, batchLastOffset, batchTimes, encodeBatch, HEADER_BYTES, readMeta, stampBatch, type BatchMeta, type RecordInput } from '../codec/recordBatch';
 import { forEachKey, forEachRecord } from '../codec/recordReads';
 import type { Chunk } from './segment';
 
 /**
- * Whether a record stays: its offset, and where its key lies in `buf` (keyLen < 0: no key;
- * valueLen < 0: a tombstone). Positions, not copies, so deciding allocates nothing per record.
+ * The batches in `data` cut to the records with offsets in [from, to): a batch wholly inside is
+ * shared, one wholly outside skipped (both from its header alone), and only a batch straddling a
+ * bound is decoded and encoded again (truncation, and a follower's copy of a rewritten batch).
  */
-export type KeepRecord = (offset: number, buf: Uint8Array, keyStart: number, keyLen: number, valueLen: number) => boolean;
-
-/** One decision per record of the batch being filtered; grown, never shrunk. */
-let decisions = new Uint8Array(256);
-
-/**
- * Rewrites every batch in `data`, keeping the records `keep` accepts. Records are judged from
- * their offsets and key positions alone; a batch kept whole is shared and one dropped whole is
- * skipped, so only a batch that loses some of its records is decoded and encoded again.
- */
-export function filterChunkBatches(data: Uint8Array, keep: KeepRecord): Uint8Array[] {
+export function batchesInRange(data: Uint8Array, from: number, to: number): Uint8Array[] {
   const out: Uint8Array[] = [];
-  for (let at = 0; at < data.length; ) {
-    const m = readMeta(data, at);
-    if (decisions.length < m.count) decisions = new Uint8Array(Math.max(m.count, decisions.length * 2));
-    let n = 0;
-    let kept = 0;
-    forEachKey(data, at, (offset, keyStart, keyLen, valueLen) => {
-      const yes = keep(offset, data, keyStart, keyLen, valueLen);
-      decisions[n++] = yes ? 1 : 0;
-      if (yes) kept++;
-    });
-    if (kept === m.count) out.push(data.subarray(at, at + m.byteLength));
-    else if (kept > 0) out.push(rewriteBatch(data, at, m, n));
-    at += m.byteLength;
+  const inRange = (offset: number) => offset >= from && offset < to;
+  for (let at = 0; at + HEADER_BYTES <= data.length; ) {
+    const len = batchByteLength(data, at);
+    if (len < HEADER_BYTES) break;
+    const base = batchBaseOffset(data, at);
+    const last = batchLastOffset(data, at);
+    if (base >= from && last < to) out.push(data.subarray(at, at + len));
+    else if (last >= from && base < to) {
+      // A compacted batch has gaps: the bounds may cut it and still leave none of its records.
+      let kept = 0;
+      forEachKey(data, at, (offset) => {
+        if (inRange(offset)) kept++;
+      });
+      if (kept > 0) out.push(reencode(data, at, readMeta(data, at), inRange));
+    }
+    at += len;
   }
   return out;
-}
-
-/** The batch at `at` with only the records `decisions` marks, at their own offsets. */
-function rewriteBatch(data: Uint8Array, at: number, m: BatchMeta, n: number): Uint8Array {
-  let i = 0;
-  return reencode(data, at, m, () => i < n && decisions[i++] === 1);
 }
 
 /**

@@ -4,7 +4,7 @@
 // records what storage must change for its next flush.
 import type { ChunkRef } from './logStore';
 import type { PartitionLog } from './partitionLog';
-import { filterChunkBatches, packChunks } from './rewrite';
+import { batchesInRange, packChunks } from './rewrite';
 import { addChunk, newSegment, type Segment } from './segment';
 
 export const CHUNK_BYTES = 60 * 1024;
@@ -36,7 +36,7 @@ export function cutTail(log: PartitionLog, target: number): TailCut {
     for (const c of tail) removed.push({ segmentBase: seg.baseOffset, chunk: c });
     if (straddler.baseOffset < end) {
       if (straddler.data) {
-        for (const c of packChunks(filterChunkBatches(straddler.data, (o) => o < end), CHUNK_BYTES)) {
+        for (const c of packChunks(batchesInRange(straddler.data, -Infinity, end), CHUNK_BYTES)) {
           seg.chunks.push(c);
           put.push({ segmentBase: seg.baseOffset, chunk: c });
         }
