@@ -11,7 +11,7 @@ import { ClusterClosedError, IllegalStateError } from '../errors';
 import { EventStore } from '../eventStore/eventStore';
 import { ChunkCache } from '../log/chunkCache';
 import { memoryBackend, type StorageBackend } from '../storage/backend';
-import type { PartitionStore } from '../log/logStore';
+import { trackedBackend } from '../storage/trackedBackend';
 import { openIdbBackend } from '../storage/idbBackend';
 import { LogCleaner } from '../broker/cleaner';
 import { Engine, type BrokerState } from '../broker/engine';
@@ -134,7 +134,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     clock,
     rng,
     brokers,
-    backend: trackStorage(
+    backend: trackedBackend(
       backend,
       (p) => engine.track(p),
       (d) => (engine.storageReadsInFlight += d),
@@ -251,40 +251,4 @@ async function quiesce(clock: VirtualClock, engine: Engine): Promise<void> {
     }
     return;
   }
-}
-
-/** Every storage request is background work the clock waits for (IndexedDB completes in later macrotasks). */
-function trackStorage(backend: StorageBackend, track: <T>(p: Promise<T>) => Promise<T>, reading: (delta: number) => void): StorageBackend {
-  const wrap = <A extends unknown[], R>(fn: ((...a: A) => R) | undefined, self: unknown, read = false): ((...a: A) => R) | undefined =>
-    fn
-      ? (...a: A) => {
-          const r = fn.apply(self, a);
-          if (!(r instanceof Promise)) return r;
-          if (read) {
-            reading(1);
-            const done = () => reading(-1);
-            r.then(done, done);
-          }
-          return track(r) as R;
-        }
-      : undefined;
-  return {
-    kind: backend.kind,
-    load: () => backend.load(),
-    saveTopic: (t) => track(backend.saveTopic(t)),
-    deleteTopic: (n) => track(backend.deleteTopic(n)),
-    close: () => backend.close(),
-    partitionStore(topic, partition, broker) {
-      const s = backend.partitionStore(topic, partition, broker);
-      const out: PartitionStore = {
-        pageable: s.pageable,
-        write: wrap(s.write, s)!,
-        load: wrap(s.load, s, true)!,
-        destroy: wrap(s.destroy, s)!,
-      };
-      const optional = ['loadMany', 'loadChunks', 'saveKeyIndex', 'loadKeyIndexHeader', 'loadKeyIndexBuckets'] as const;
-      for (const k of optional) if (s[k]) (out as unknown as Record<string, unknown>)[k] = wrap(s[k] as (...a: unknown[]) => unknown, s, k !== 'saveKeyIndex');
-      return out;
-    },
-  };
 }
