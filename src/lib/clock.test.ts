@@ -51,18 +51,37 @@ describe('createVirtualClock', () => {
 });
 
 describe('createVirtualClock timer bookkeeping', () => {
-  it('clearTimeout of a timer that already ran or was never set changes nothing', () => {
+  it('clearTimeout of a timer that already ran, twice, or of another clock changes nothing', () => {
     const clock = createVirtualClock();
     const seen: number[] = [];
     const a = clock.setTimeout(() => seen.push(1), 1);
     clock.advance(1);
     clock.clearTimeout(a);
-    clock.clearTimeout(999);
+    clock.clearTimeout(createVirtualClock().setTimeout(() => seen.push(99), 0)); // another clock's
     const b = clock.setTimeout(() => seen.push(2), 1);
     expect(clock.pendingTimers()).toBe(1);
     clock.advance(1);
     expect(seen).toEqual([1, 2]);
     expect(clock.pendingTimers()).toBe(0);
-    expect(b).toBeGreaterThan(a);
+    expect(b).not.toBe(a);
+  });
+
+  it('counts a timer cancelled twice once, and one cancelled by the timer before it as not run', () => {
+    const clock = createVirtualClock();
+    const seen: string[] = [];
+    let later: ReturnType<typeof clock.setTimeout> | null = null;
+    clock.setTimeout(() => {
+      seen.push('first');
+      if (later) clock.clearTimeout(later);
+    }, 5);
+    later = clock.setTimeout(() => seen.push('later'), 5);
+    const spare = clock.setTimeout(() => seen.push('spare'), 9);
+    clock.clearTimeout(spare);
+    clock.clearTimeout(spare);
+    expect(clock.pendingTimers()).toBe(2);
+    clock.advance(10);
+    expect(seen).toEqual(['first']);
+    expect(clock.pendingTimers()).toBe(0);
+    expect(clock.nextDueAt()).toBeNull();
   });
 });

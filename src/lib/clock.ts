@@ -1,7 +1,9 @@
 // Time as a dependency. The engine and simulator never read Date.now() directly: a virtual
 // clock makes runs deterministic (advance(ms) fires every timer that falls due, in time order,
 // ties broken by scheduling order), a real clock drives the live app.
-export type TimerId = number;
+declare const timerBrand: unique symbol;
+/** A timer's handle: opaque, so a virtual timer can be its own handle (no id lookup to cancel it). */
+export type TimerId = { readonly [timerBrand]: true };
 
 export interface Clock {
   now(): number;
@@ -22,22 +24,23 @@ export interface VirtualClock extends Clock {
 }
 
 interface Timer {
-  id: number;
   at: number;
   seq: number;
-  fn: () => void;
+  /** Null once the timer ran or was cancelled: a cancelled timer stays in the heap until it surfaces. */
+  fn: (() => void) | null;
+  /** The clock that set it: a handle given to another clock's clearTimeout is not its to cancel. */
+  owner: object;
 }
 
 export function createVirtualClock(start = 0): VirtualClock {
   let now = start;
   let seq = 0;
-  let nextId = 1;
-  // A binary heap ordered by (at, seq) keeps advance() O(log n) per timer.
+  let live = 0;
+  const owner = {};
+  // A binary heap ordered by (at, seq) keeps advance() O(log n) per timer. The handle a caller
+  // gets is the heap entry itself: cancelling clears its callback, with no set of ids to keep
+  // (a simulation sets and cancels thousands of timers a second; sets churned that fast allocate).
   const heap: Timer[] = [];
-  // Pending timer ids: clearTimeout is O(1) (a lookup here, a tombstone in `cancelled`) instead
-  // of a scan of the heap — a simulation cancels thousands of timers a second.
-  const pending = new Set<number>();
-  const cancelled = new Set<number>();
   const less = (x: Timer, y: Timer) => x.at < y.at || (x.at === y.at && x.seq < y.seq);
   const push = (t: Timer) => {
     heap.push(t);
@@ -78,23 +81,29 @@ export function createVirtualClock(start = 0): VirtualClock {
       const top = heap[0];
       if (!top || top.at > limit) break;
       pop();
-      if (cancelled.delete(top.id)) continue;
-      pending.delete(top.id);
-      now = Math.max(now, top.at);
-      top.fn();
+      const fn = top.fn;
+      if (fn === null) continue;
+      top.fn = null;
+      live--;
+      if (top.at > now) now = top.at;
+      fn();
     }
   };
   return {
     kind: 'virtual',
     now: () => now,
     setTimeout(fn, ms) {
-      const id = nextId++;
-      pending.add(id);
-      push({ id, at: now + Math.max(0, ms), seq: seq++, fn });
-      return id;
+      const t: Timer = { at: now + Math.max(0, ms), seq: seq++, fn, owner };
+      live++;
+      push(t);
+      return t as unknown as TimerId;
     },
     clearTimeout(id) {
-      if (pending.delete(id)) cancelled.add(id);
+      const t = id as unknown as Partial<Timer> | null;
+      if (t && t.owner === owner && t.fn) {
+        t.fn = null;
+        live--;
+      }
     },
     advance(ms) {
       if (!(ms >= 0)) throw new RangeError(`advance(ms) needs a non-negative number, got ${ms}`);
@@ -106,10 +115,10 @@ export function createVirtualClock(start = 0): VirtualClock {
       runUntil(now);
     },
     nextDueAt() {
-      while (heap.length > 0 && cancelled.has(heap[0]!.id)) cancelled.delete(pop()!.id);
+      while (heap.length > 0 && heap[0]!.fn === null) pop();
       return heap[0]?.at ?? null;
     },
-    pendingTimers: () => pending.size,
+    pendingTimers: () => live,
   };
 }
 
@@ -117,7 +126,7 @@ export function createRealClock(): Clock {
   return {
     kind: 'real',
     now: () => Date.now(),
-    setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms) as unknown as number,
-    clearTimeout: (id) => globalThis.clearTimeout(id),
+    setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms) as unknown as TimerId,
+    clearTimeout: (id) => globalThis.clearTimeout(id as unknown as ReturnType<typeof globalThis.setTimeout>),
   };
 }

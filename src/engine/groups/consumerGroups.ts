@@ -4,7 +4,7 @@
 // session.timeout.ms, samples lag, and gives the group part of snapshot(). It reaches the
 // cluster only through a GroupsPort (the engine's: cluster/groupsPort.ts).
 import { tpKey } from '../assignors';
-import type { Clock } from '../../lib/clock';
+import type { Clock, TimerId } from '../../lib/clock';
 import type { Rng } from '../../lib/rng';
 import type { EventFeed } from '../replication/eventFeed';
 import type { Ledger } from '../replication/ledger';
@@ -49,7 +49,7 @@ export interface GroupsPort {
 /** A member's next poll: its timer, when it is due, and the order it was scheduled in. */
 interface NextPoll {
   readonly id: string;
-  timer: number;
+  timer: TimerId | null;
   at: number;
   seq: number;
 }
@@ -138,7 +138,7 @@ export class ConsumerGroups {
     this.members.set(id, m);
     const clock = this.port.clock;
     // The member's one schedule entry, filled in again for every poll (a new entry in the map each time).
-    const entry: NextPoll = { id, timer: 0, at: 0, seq: 0 };
+    const entry: NextPoll = { id, timer: null, at: 0, seq: 0 };
     const schedule = (next: number) => {
       this.nextPoll.delete(id);
       if (next < 0 || this.stopped) return;
@@ -213,7 +213,7 @@ export class ConsumerGroups {
     if (due.length > 1) due.sort(bySeq);
     for (const next of due) {
       const id = next.id;
-      this.port.clock.clearTimeout(next.timer);
+      if (next.timer) this.port.clock.clearTimeout(next.timer);
       this.nextPoll.delete(id);
       const poll = this.pollers.get(id);
       if (!poll) continue;
@@ -248,7 +248,7 @@ export class ConsumerGroups {
   /** Forgets a member that left or crashed (the Consumer face calls it on disconnect). */
   forget(id: string): void {
     const next = this.nextPoll.get(id);
-    if (next) this.port.clock.clearTimeout(next.timer);
+    if (next?.timer) this.port.clock.clearTimeout(next.timer);
     this.nextPoll.delete(id);
     this.pollers.delete(id);
     this.members.delete(id);
