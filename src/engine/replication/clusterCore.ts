@@ -35,6 +35,12 @@ export interface TopicSpec {
   segmentMs?: number;
 }
 
+/** Partitions woken for one follower broker, answered together one hop later. */
+interface FollowerWakes {
+  readonly at: number;
+  readonly partitions: PartitionState[];
+}
+
 /** Segments per partition share of the record budget: deleting one frees a tenth of the share. */
 const SEGMENTS_PER_BUDGET = 10;
 
@@ -53,6 +59,8 @@ export class ClusterCore {
   private partitionCount = 0;
   /** Each partition's share of config.recordBudget (Infinity when there is no budget). */
   recordsPerPartition = Infinity;
+  /** Per follower broker id, the woken partitions whose answer falls due last (wakeFollower). */
+  private readonly openWakes: (FollowerWakes | undefined)[] = [];
 
   constructor(
     readonly clock: Clock,
@@ -220,21 +228,38 @@ export class ClusterCore {
     for (const f of p.replicas) if (f !== p.leader) this.wakeFollower(p, f);
   }
 
-  /** Answers (at most once at a time) one follower's fetch of one partition after a hop. */
+  /**
+   * Answers (at most once at a time) one follower's fetch of one partition after a hop. As
+   * Kafka's ReplicaFetcher sends one fetch per follower broker for all it follows, the partitions
+   * woken for one follower that fall due at the same instant are answered by one timer, in the
+   * order they were woken (two appends a hop apart are two timers, as before).
+   */
   wakeFollower(p: PartitionState, followerId: number): void {
     const hop = this.config.replicaFetchHopMs;
-    if (hop <= 0 || this.stopped || p.wokenFollowers.has(followerId)) return;
-    p.wokenFollowers.add(followerId);
-    // One callback per partition and follower, made at its first wake (every append wakes them).
-    let answer = p.fetchAnswers.get(followerId);
-    if (!answer) {
-      answer = () => {
-        p.wokenFollowers.delete(followerId);
-        if (!this.stopped) fetchIfFollowing(this, p, followerId);
-      };
-      p.fetchAnswers.set(followerId, answer);
+    const bit = 1 << followerId;
+    if (hop <= 0 || this.stopped || (p.wokenFollowers & bit) !== 0) return;
+    p.wokenFollowers |= bit;
+    const delay = hop + this.broker(followerId).slowMs;
+    const at = this.clock.now() + delay;
+    const open = this.openWakes[followerId];
+    if (open && open.at === at) {
+      open.partitions.push(p);
+      return;
     }
-    this.clock.setTimeout(answer, hop + this.broker(followerId).slowMs);
+    const wakes: FollowerWakes = { at, partitions: [p] };
+    this.openWakes[followerId] = wakes;
+    this.clock.setTimeout(() => this.answerWakes(followerId, wakes), delay);
+  }
+
+  private answerWakes(followerId: number, wakes: FollowerWakes): void {
+    if (this.openWakes[followerId] === wakes) this.openWakes[followerId] = undefined;
+    const bit = 1 << followerId;
+    // Each partition is answered as its own timer answered it: a wake of a partition still in
+    // this list (an answer's acks sent more) waits for its turn here, one not yet in it is a new hop.
+    for (const p of wakes.partitions) {
+      p.wokenFollowers &= ~bit;
+      if (!this.stopped) fetchIfFollowing(this, p, followerId);
+    }
   }
 
   failPendingAcks(p: PartitionState, broker: number | null): void {

@@ -54,10 +54,11 @@ export class PartitionState {
   pendingAcks: PendingAck[] = [];
   /** The one timer for the earliest request.timeout.ms deadline among pendingAcks (armed while any wait). */
   timeoutAt: number | null = null;
-  /** Followers whose parked fetch for this partition is already being answered. */
-  readonly wokenFollowers = new Set<number>();
-  /** Per follower, what answers its woken fetch (ClusterCore.wakeFollower). */
-  readonly fetchAnswers = new Map<number, () => void>();
+  /**
+   * Followers whose parked fetch for this partition is already being answered, one bit per
+   * broker id (1 to 9): set and cleared on every append, where a set's churn allocated.
+   */
+  wokenFollowers = 0;
 
   constructor(
     readonly topic: string,
