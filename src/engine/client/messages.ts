@@ -11,16 +11,18 @@ function describe(v: unknown): string {
   return v === undefined ? 'undefined' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : typeof v;
 }
 
+function checkHeader(topic: string, name: string, x: unknown): void {
+  if (typeof x !== 'string' && !isBytes(x)) throw new InvalidRecordError(`Header "${name}" for "${topic}" must be a string or byte array, got ${describe(x)}.`, { topic, header: name });
+}
+
 function checkHeaders(topic: string, h: IHeaders | undefined): void {
   if (h === undefined) return;
   if (h === null || typeof h !== 'object' || Array.isArray(h)) throw new InvalidRecordError(`Message headers for "${topic}" must be an object of strings or byte arrays, got ${describe(h)}.`, { topic });
   for (const name in h) {
     const v = h[name];
     if (v === undefined) continue;
-    const list = Array.isArray(v) ? v : [v];
-    for (const x of list) {
-      if (typeof x !== 'string' && !isBytes(x)) throw new InvalidRecordError(`Header "${name}" for "${topic}" must be a string or byte array, got ${describe(x)}.`, { topic, header: name });
-    }
+    if (!Array.isArray(v)) checkHeader(topic, name, v);
+    else for (const x of v) checkHeader(topic, name, x);
   }
 }
 

@@ -3,9 +3,9 @@
 // them (murmur2); keyless records stick to one partition per send and move on with the next
 // (KIP-480's sticky partitioner). An idempotent producer numbers its batches per partition so a
 // retried batch is recognised and not written twice.
-import { withRetries } from './retry';
+import { withRetries, type RetryHooks, type RetryPolicy } from './retry';
 import { encodeBatches, retryCopy, ATTR_LOG_APPEND_TIME, type RecordInput } from '../codec/recordBatch';
-import type { Acks, Engine } from '../broker/engine';
+import type { Acks, AppendRequestOptions, Engine } from '../broker/engine';
 import { isCompacted } from '../log/topicConfig';
 import { EngineError, IllegalStateError, InvalidRecordError, KeylessRecordOnCompactedTopicError, MessageTooLargeError, OutOfOrderSequenceError, UnknownTopicOrPartitionError } from '../errors';
 import { CHUNK_BYTES } from '../log/truncate';
@@ -29,6 +29,11 @@ interface PartitionRequest {
   baseSequence: number;
 }
 
+/** Shared by every request that has none (the engine only reads them). */
+const NO_OPTIONS: AppendRequestOptions = Object.freeze({});
+const NO_HOOKS: RetryHooks = Object.freeze({});
+const inArray = <T>(x: T): T[] => [x];
+
 export class Producer {
   private connected = false;
   private readonly producerId: number;
@@ -43,6 +48,7 @@ export class Producer {
     private readonly opts: ProducerOptions = {},
   ) {
     this.producerId = opts.idempotent ? engine.allocateProducerId() : -1;
+    this.plainPolicy = { retriable: (e) => (e instanceof EngineError && e.retriable) || e instanceof OutOfOrderSequenceError, retries: opts.retries ?? 5 };
   }
 
   async connect(): Promise<void> {
@@ -57,24 +63,40 @@ export class Producer {
     return this.sendBatch({ topicMessages: [{ topic: record.topic, messages: record.messages }], ...(record.acks === undefined ? {} : { acks: record.acks }) });
   }
 
-  async sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]> {
-    if (!this.connected) throw new IllegalStateError('The producer is not connected: call producer.connect() first.');
-    const acks = (batch.acks ?? -1) as Acks;
-    if (acks !== -1 && acks !== 0 && acks !== 1) throw new InvalidRecordError(`acks must be -1, 0 or 1, got ${String(batch.acks)}.`);
-    const requests = this.prepare(batch);
-    const results = await Promise.all(requests.map((r) => this.appendWithRetry(r, acks)));
-    return results;
+  /**
+   * Not an async function: a send to one partition (most of them) answers with its append's
+   * result, without Promise.all and an await adding turns and promises to every write.
+   */
+  sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]> {
+    let requests: PartitionRequest[];
+    let acks: Acks;
+    try {
+      if (!this.connected) throw new IllegalStateError('The producer is not connected: call producer.connect() first.');
+      acks = (batch.acks ?? -1) as Acks;
+      if (acks !== -1 && acks !== 0 && acks !== 1) throw new InvalidRecordError(`acks must be -1, 0 or 1, got ${String(batch.acks)}.`);
+      requests = this.prepare(batch);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (requests.length === 1) return this.appendWithRetry(requests[0]!, acks).then(inArray);
+    return Promise.all(requests.map((r) => this.appendWithRetry(r, acks)));
   }
 
   private prepare(batch: ProducerBatch): PartitionRequest[] {
     const now = this.engine.clock.now();
-    const byTp = new Map<string, PartitionRequest>();
+    const requests: PartitionRequest[] = [];
+    // Requests by topic and partition (no per-message string keys); a topic listed twice in one
+    // batch adds to the same requests.
+    const byTopic = batch.topicMessages.length > 1 ? new Map<string, (PartitionRequest | undefined)[]>() : null;
     for (const { topic, messages } of batch.topicMessages) {
       const t = this.engine.topic(topic);
       if (!Array.isArray(messages)) throw new InvalidRecordError(`messages for "${topic}" must be an array.`, { topic });
       const n = t.partitions.length;
-      // Requests of this topic by partition: no per-message string keys on the hot path.
-      const perPartition: (PartitionRequest | undefined)[] = [];
+      let perPartition = byTopic?.get(topic);
+      if (!perPartition) {
+        perPartition = [];
+        byTopic?.set(topic, perPartition);
+      }
       const compacted = isCompacted(t.config);
       const stickyNow = this.stickyPartition(topic, n);
       for (const m of messages) {
@@ -88,29 +110,24 @@ export class Producer {
         } else if (key !== null) p = defaultPartition(key, n);
         else p = stickyNow;
         let req = perPartition[p];
-        if (!req) {
-          const k = `${topic}\u0000${p}`;
-          req = byTp.get(k);
-          if (!req) byTp.set(k, (req = { topic, partition: p, records: [], batches: [], baseSequence: -1 }));
-          perPartition[p] = req;
-        }
+        if (!req) requests.push((perPartition[p] = req = { topic, partition: p, records: [], batches: [], baseSequence: -1 }));
         req.records.push(r);
       }
     }
-    for (const req of byTp.values()) {
+    const idempotent = this.producerId >= 0;
+    for (const req of requests) {
       const t = this.engine.topic(req.topic);
       const max = t.config['max.message.bytes'];
       const attributes = t.config['message.timestamp.type'] === 'LogAppendTime' ? ATTR_LOG_APPEND_TIME : 0;
-      const seqKey = `${req.topic}\u0000${req.partition}`;
-      const seq = this.producerId >= 0 ? (this.sequences.get(seqKey) ?? 0) : -1;
+      const seq = idempotent ? (this.sequences.get(`${req.topic}\u0000${req.partition}`) ?? 0) : -1;
       req.baseSequence = seq;
-      req.batches = encodeBatches(req.records, { defaultTimestamp: now, producerId: this.producerId, producerEpoch: this.producerId >= 0 ? this.epoch : -1, baseSequence: seq, attributes }, CHUNK_BYTES, (size) => {
+      req.batches = encodeBatches(req.records, { defaultTimestamp: now, producerId: this.producerId, producerEpoch: idempotent ? this.epoch : -1, baseSequence: seq, attributes }, CHUNK_BYTES, (size) => {
         if (size > max) throw new MessageTooLargeError(req.topic, size, max);
       });
     }
     // Sequences are reserved only once the whole request is valid, so a refused send leaves no hole.
-    if (this.producerId >= 0) for (const req of byTp.values()) this.sequences.set(`${req.topic}\u0000${req.partition}`, req.baseSequence + req.records.length);
-    return [...byTp.values()];
+    if (idempotent) for (const req of requests) this.sequences.set(`${req.topic}\u0000${req.partition}`, req.baseSequence + req.records.length);
+    return requests;
   }
 
   private stickyPartition(topic: string, n: number): number {
@@ -127,40 +144,50 @@ export class Producer {
    * cluster's clock, at most `retries` times, within delivery.timeout.ms). A non-idempotent
    * producer retrying a lost acknowledgement may duplicate, as in Kafka.
    */
-  private async appendWithRetry(req: PartitionRequest, acks: Acks): Promise<RecordMetadata> {
+  private appendWithRetry(req: PartitionRequest, acks: Acks): Promise<RecordMetadata> {
     const seq = req.baseSequence;
-    const seqKey = `${req.topic}\u0000${req.partition}`;
+    const idempotent = this.producerId >= 0;
+    const seqKey = idempotent ? `${req.topic}\u0000${req.partition}` : '';
     // A retry keeps the epoch its sequence was numbered in (a later epoch bump restarts at 0).
     const epoch = this.epoch;
+    const options: AppendRequestOptions = idempotent ? { producer: { id: this.producerId, epoch, baseSequence: seq } } : NO_OPTIONS;
     let attempt = 0;
-    try {
-      const res = await withRetries(
-        this.engine.clock,
-        () => this.engine.appendToPartition(req.topic, req.partition, retryCopy(req.batches, attempt++), acks, this.producerId >= 0 ? { producer: { id: this.producerId, epoch, baseSequence: seq } } : {}),
-        { retriable: (e) => (e instanceof EngineError && e.retriable) || this.earlierBatchPending(e, seqKey, epoch, seq), retries: this.opts.retries ?? 5 },
-        this.opts.onRetry ? { retried: () => this.opts.onRetry!(req.records.length) } : {},
-      );
-      if (this.producerId >= 0 && epoch === this.epoch) this.acknowledged.set(seqKey, Math.max(this.acknowledged.get(seqKey) ?? 0, seq + req.records.length));
-      const t = this.engine.topic(req.topic);
-      const log = this.engine.log(req.topic, req.partition);
-      return {
-        topicName: req.topic,
-        partition: req.partition,
-        errorCode: 0,
-        baseOffset: String(res.baseOffset),
-        logAppendTime: t.config['message.timestamp.type'] === 'LogAppendTime' ? String(res.appendTime) : '-1',
-        logStartOffset: String(log.logStartOffset),
-      };
-    } catch (e) {
-      // KIP-360: after a failed batch the sequence may have a hole; a new epoch restarts at 0.
-      if (this.producerId >= 0) {
-        this.epoch++;
-        this.sequences.clear();
-        this.acknowledged.clear();
-      }
-      throw e;
-    }
+    return withRetries(
+      this.engine.clock,
+      () => this.engine.appendToPartition(req.topic, req.partition, retryCopy(req.batches, attempt++), acks, options),
+      idempotent ? { retriable: (e) => (e instanceof EngineError && e.retriable) || this.earlierBatchPending(e, seqKey, epoch, seq), retries: this.opts.retries ?? 5 } : this.plainPolicy,
+      this.opts.onRetry ? { retried: () => this.opts.onRetry!(req.records.length) } : NO_HOOKS,
+    ).then(
+      (res) => {
+        if (idempotent && epoch === this.epoch) this.acknowledged.set(seqKey, Math.max(this.acknowledged.get(seqKey) ?? 0, seq + req.records.length));
+        const t = this.engine.topic(req.topic);
+        const log = this.engine.log(req.topic, req.partition);
+        return {
+          topicName: req.topic,
+          partition: req.partition,
+          errorCode: 0,
+          baseOffset: String(res.baseOffset),
+          logAppendTime: t.config['message.timestamp.type'] === 'LogAppendTime' ? String(res.appendTime) : '-1',
+          logStartOffset: String(log.logStartOffset),
+        };
+      },
+      (e: unknown) => {
+        // KIP-360: after a failed batch the sequence may have a hole; a new epoch restarts at 0.
+        if (idempotent) {
+          this.epoch++;
+          this.sequences.clear();
+          this.acknowledged.clear();
+        }
+        throw e;
+      },
+    );
   }
+
+  /**
+   * A producer without sequences retries what the engine calls retriable; an out-of-order
+   * sequence cannot happen to it (retried, as earlierBatchPending would say).
+   */
+  private readonly plainPolicy: RetryPolicy;
 
   /**
    * The Java producer's rule for OUT_OF_ORDER_SEQUENCE_NUMBER: when the batch is not the next one

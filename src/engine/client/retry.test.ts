@@ -3,7 +3,7 @@
 // errors after an append are not.
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../../lib/clock';
-import { DELIVERY_TIMEOUT_MS, sendRetrying } from './retry';
+import { DELIVERY_TIMEOUT_MS, refusedBeforeWrite, sendRetrying, withRetries } from './retry';
 
 const coded = (code: string) => Object.assign(new Error(code), { code });
 
@@ -60,5 +60,57 @@ describe('sendRetrying', () => {
     clock.advance(200);
     expect(waiting).toBe(0);
     expect(retried).toBe(2);
+  });
+});
+
+describe('withRetries', () => {
+  const policy = { retriable: refusedBeforeWrite };
+
+  it('passes on the answer of a first try that succeeds', async () => {
+    const clock = createVirtualClock();
+    let tries = 0;
+    await expect(withRetries(clock, () => (tries++, Promise.resolve(7)), policy)).resolves.toBe(7);
+    expect(tries).toBe(1);
+  });
+
+  it('tries a refused request again after the backoff, reporting each retry, and answers with the try that succeeded', async () => {
+    const clock = createVirtualClock();
+    const at: number[] = [];
+    let waiting = 0;
+    let retried = 0;
+    const answer = withRetries(clock, () => (at.push(clock.now()), at.length < 3 ? Promise.reject(coded('NOT_LEADER_OR_FOLLOWER')) : Promise.resolve('written')), policy, { backingOff: (d) => (waiting += d), retried: () => retried++ });
+    for (let i = 0; i < 10; i++) {
+      await Promise.resolve();
+      clock.advance(50);
+    }
+    await expect(answer).resolves.toBe('written');
+    expect(at).toEqual([0, 100, 300]);
+    expect(retried).toBe(2);
+    expect(waiting).toBe(0);
+  });
+
+  it('rejects at once with an error that may not be retried, and with a synchronous failure of the try', async () => {
+    const clock = createVirtualClock();
+    let tries = 0;
+    await expect(withRetries(clock, () => (tries++, Promise.reject(coded('NOT_ENOUGH_REPLICAS_AFTER_APPEND'))), policy)).rejects.toMatchObject({ code: 'NOT_ENOUGH_REPLICAS_AFTER_APPEND' });
+    expect(tries).toBe(1);
+    await expect(withRetries(clock, () => Promise.reject('refused'), policy)).rejects.toThrow('refused');
+    const broken = withRetries(clock, () => {
+      throw coded('BROKEN');
+    }, policy);
+    await expect(broken).rejects.toMatchObject({ code: 'BROKEN' });
+  });
+
+  it('gives up after `retries` retries', async () => {
+    const clock = createVirtualClock();
+    let tries = 0;
+    const answer = withRetries(clock, () => (tries++, Promise.reject(coded('LEADER_NOT_AVAILABLE'))), { ...policy, retries: 2 });
+    const outcome = answer.catch((e: unknown) => e);
+    for (let i = 0; i < 20; i++) {
+      await Promise.resolve();
+      clock.advance(100);
+    }
+    expect(await outcome).toMatchObject({ code: 'LEADER_NOT_AVAILABLE' });
+    expect(tries).toBe(3);
   });
 });

@@ -39,48 +39,67 @@ export interface RetryPolicy {
 }
 
 /**
+ * How long to wait before trying a failed request again, or null when it must not be: the error
+ * is not retriable, the retries are spent, or the next try would fall past delivery.timeout.ms.
+ */
+function retryWait(clock: Clock, policy: RetryPolicy, error: Error, tries: number, firstAt: number): number | null {
+  const wait = backoffFor(tries + 1);
+  if (!policy.retriable(error) || tries >= (policy.retries ?? Infinity)) return null;
+  return clock.now() + wait - firstAt <= (policy.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS) ? wait : null;
+}
+
+/**
  * Runs `attempt` (one request; it calls `answer` once) and retries it by the policy; `done`
  * gets the final outcome.
  */
 export function sendRetrying(clock: Clock, attempt: (answer: (error: Error | null) => void) => void, done: (error: Error | null) => void, hooks: RetryHooks = {}, policy: RetryPolicy = { retriable: refusedBeforeWrite }): void {
   const firstAt = clock.now();
-  const deadline = policy.deliveryTimeoutMs ?? DELIVERY_TIMEOUT_MS;
   let tries = 0;
   const go = (): void =>
     attempt((error) => {
-      const wait = backoffFor(tries + 1);
-      if (error && policy.retriable(error) && tries < (policy.retries ?? Infinity) && clock.now() + wait - firstAt <= deadline) {
-        tries++;
-        hooks.backingOff?.(1);
-        clock.setTimeout(() => {
-          hooks.backingOff?.(-1);
-          hooks.retried?.();
-          go();
-        }, wait);
-        return;
-      }
-      done(error);
+      const wait = error ? retryWait(clock, policy, error, tries, firstAt) : null;
+      if (wait === null) return done(error);
+      tries++;
+      hooks.backingOff?.(1);
+      clock.setTimeout(() => {
+        hooks.backingOff?.(-1);
+        hooks.retried?.();
+        go();
+      }, wait);
     });
   go();
 }
 
-/** The promise form: `attempt` is tried again by the policy; resolves or rejects with the final outcome. */
+/**
+ * The promise form: `attempt` is tried again by the policy; resolves or rejects with the final
+ * outcome. The answer of a first try that succeeds is passed on as it is, settling as early as
+ * the callback form would: most requests succeed at once, and every write goes through here.
+ */
 export function withRetries<T>(clock: Clock, attempt: () => Promise<T>, policy: RetryPolicy, hooks: RetryHooks = {}): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    let value: T;
-    sendRetrying(
-      clock,
-      (answer) =>
-        void attempt().then(
-          (v) => {
-            value = v;
-            answer(null);
-          },
-          (e: unknown) => answer(e instanceof Error ? e : new Error(String(e))),
-        ),
-      (error) => (error ? reject(error) : resolve(value)),
-      hooks,
-      policy,
+  const firstAt = clock.now();
+  let tries = 0;
+  const failed = (e: unknown): Promise<T> => {
+    const error = e instanceof Error ? e : new Error(String(e));
+    const wait = retryWait(clock, policy, error, tries, firstAt);
+    if (wait === null) throw error;
+    tries++;
+    hooks.backingOff?.(1);
+    return new Promise<T>((resolve) =>
+      clock.setTimeout(() => {
+        hooks.backingOff?.(-1);
+        hooks.retried?.();
+        resolve(tryOnce());
+      }, wait),
     );
-  });
+  };
+  const tryOnce = (): Promise<T> => {
+    let answer: Promise<T>;
+    try {
+      answer = attempt();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return answer.then(undefined, failed);
+  };
+  return tryOnce();
 }
