@@ -105,6 +105,12 @@ export class PartitionLog {
   autoHighWatermark = true;
   readonly clock: Clock;
   readonly store: PartitionStore;
+  /**
+   * Whether this log's chunks never change once placed: memory storage, which neither pages
+   * bytes out nor grows a tail chunk (truncation, compaction and retention replace chunks, never
+   * edit them). Replicas that both have it share the leader's chunk objects (appendReplica).
+   */
+  readonly chunksFixed: boolean;
   private readonly settings: () => LogSettings;
   private readonly cache: ChunkCache | undefined;
   private readonly answeredBeforeFlush: () => boolean;
@@ -132,6 +138,7 @@ export class PartitionLog {
     this.settings = init.settings;
     this.store = init.store;
     this.cache = init.cache;
+    this.chunksFixed = this.store.volatile === true && !this.store.pageable;
     this.answeredBeforeFlush = init.answeredBeforeFlush ?? (() => false);
     const r = init.restored;
     this.epochs = new LeaderEpochCache(r?.meta.epochs ?? []);
@@ -237,13 +244,18 @@ export class PartitionLog {
   /**
    * Follower append, at this instant: the leader's batches, which carry their offsets and
    * epochs; bytes are shared with the leader's log, not copied. Batches wholly below the log
-   * end are skipped. Returns the number of records appended.
+   * end are skipped. `chunks[i]`, when given, is the leader's chunk holding exactly batches[i]
+   * with chunks that never change (chunksFixed): a log whose own chunks never change holds that
+   * object too, instead of a descriptor of its own per batch (most of what a follower's copy
+   * kept alive). Returns the number of records appended.
    */
-  appendReplica(batches: readonly Uint8Array[]): number {
+  appendReplica(batches: readonly Uint8Array[], chunks?: readonly (Chunk | undefined)[]): number {
     const now = this.clock.now();
     const from = this.logEndOffset;
+    const share = chunks !== undefined && this.chunksFixed;
     let next = from;
-    for (const whole of batches) {
+    for (let i = 0; i < batches.length; i++) {
+      const whole = batches[i]!;
       let b = whole;
       let m = readMeta(b);
       const last = m.baseOffset + m.lastOffsetDelta;
@@ -257,8 +269,12 @@ export class PartitionLog {
       }
       if (m.partitionLeaderEpoch >= 0 && this.epochs.assign(m.partitionLeaderEpoch, m.baseOffset)) this.pending.metaChanged = true;
       if (m.producerId >= 0 && m.baseSequence >= 0) this.producers.record(m.producerId, m.producerEpoch, { firstSeq: m.baseSequence, lastSeq: m.baseSequence + m.lastOffsetDelta, baseOffset: m.baseOffset, appendTime: m.appendTime });
-      const t = batchTimes(m);
-      this.placeChunk({ baseOffset: m.baseOffset, lastOffset: last, count: m.count, byteLength: b.length, firstTimestamp: t.first, maxTimestamp: t.max, data: b }, now, true);
+      const leaders = share && b === whole ? chunks[i] : undefined;
+      if (leaders) this.placeChunk(leaders, now, true);
+      else {
+        const t = batchTimes(m);
+        this.placeChunk({ baseOffset: m.baseOffset, lastOffset: last, count: m.count, byteLength: b.length, firstTimestamp: t.first, maxTimestamp: t.max, data: b }, now, true);
+      }
       next = last + 1;
     }
     if (next > from) this.extendTo(next);

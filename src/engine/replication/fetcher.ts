@@ -74,8 +74,13 @@ function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, lead
     }
     if (p.recomputeHighWatermark(leaderId)) core.completeAcks(p);
   }
-  // The leader's batches, whole, sharing their bytes (replica.fetch.max.bytes as a record count).
-  const copied = fetchOffset < leaderLog.logEndOffset ? log.appendReplica(residentBatches(leaderLog, fetchOffset, core.config.replicaFetchMaxRecords)) : 0;
+  // The leader's batches, whole, sharing their bytes (replica.fetch.max.bytes as a record count),
+  // and its chunk objects too when neither log ever changes a chunk.
+  let copied = 0;
+  if (fetchOffset < leaderLog.logEndOffset) {
+    const chunks = log.chunksFixed && leaderLog.chunksFixed ? [] : undefined;
+    copied = log.appendReplica(residentBatches(leaderLog, fetchOffset, core.config.replicaFetchMaxRecords, chunks), chunks);
+  }
   // A follower that got records sends its next fetch at once: it tells the leader its new end.
   if (copied > 0) core.wakeFollower(p, followerId);
   const hw = Math.min(leaderLog.highWatermark, log.logEndOffset);

@@ -9,6 +9,7 @@ import { decodeRecordAt, forEachRecord, forEachRecordSpan, recordTextAt } from '
 import type { RecordBytes } from '../codec/recordBytes';
 import { utf8 } from '../codec/bytes';
 import type { PartitionLog } from '../log/partitionLog';
+import type { Chunk } from '../log/segment';
 import { CHUNK_BYTES } from '../log/truncate';
 
 export interface SimRecord {
@@ -66,6 +67,8 @@ export function encodeRecords(records: readonly ProduceRecord[], now: number, pr
  */
 export class ResidentBatches {
   batch: Uint8Array = EMPTY;
+  /** The chunk whose bytes are exactly `batch` (a chunk of one batch), else undefined. */
+  wholeChunk: Chunk | undefined = undefined;
   baseOffset = 0;
   lastOffset = 0;
   epoch = 0;
@@ -73,6 +76,7 @@ export class ResidentBatches {
   private si = 0;
   private ci = 0;
   private data: Uint8Array = EMPTY;
+  private chunk: Chunk | undefined = undefined;
   private at = 0;
   private log!: PartitionLog;
   private from = 0;
@@ -88,6 +92,7 @@ export class ResidentBatches {
     this.from = from;
     this.to = to;
     this.batch = this.data = EMPTY;
+    this.wholeChunk = this.chunk = undefined;
     this.at = 0;
     this.pagedOut = false;
     const loc = from < to ? log.locate(from) : undefined;
@@ -108,7 +113,9 @@ export class ResidentBatches {
         const base = batchBaseOffset(data, at);
         const last = batchLastOffset(data, at);
         if (last < from || base >= to) continue;
-        this.batch = at === 0 && length === data.length ? data : data.subarray(at, at + length);
+        const whole = at === 0 && length === data.length;
+        this.batch = whole ? data : data.subarray(at, at + length);
+        this.wholeChunk = whole ? this.chunk : undefined;
         this.baseOffset = base;
         this.lastOffset = last;
         this.epoch = batchLeaderEpoch(data, at);
@@ -130,6 +137,7 @@ export class ResidentBatches {
         return false;
       }
       this.data = chunk.data;
+      this.chunk = chunk;
       this.at = 0;
     }
   }
@@ -151,8 +159,12 @@ export function forEachResidentBatch(log: PartitionLog, from: number, to: number
   return walk.pagedOut ? 'paged-out' : 'done';
 }
 
-/** Whole batches from `from` holding at most about `maxRecords` records (at least one batch): a follower's fetch. */
-export function residentBatches(log: PartitionLog, from: number, maxRecords: number): Uint8Array[] {
+/**
+ * Whole batches from `from` holding at most about `maxRecords` records (at least one batch): a
+ * follower's fetch. With `chunks`, each batch's chunk when the batch is all of it goes there
+ * (undefined otherwise), at the batch's index.
+ */
+export function residentBatches(log: PartitionLog, from: number, maxRecords: number, chunks?: (Chunk | undefined)[]): Uint8Array[] {
   const out: Uint8Array[] = [];
   let n = 0;
   const walk = fetchWalk.start(log, from, log.logEndOffset);
@@ -161,6 +173,7 @@ export function residentBatches(log: PartitionLog, from: number, maxRecords: num
     const last = walk.lastOffset;
     if (out.length > 0 && n + (last - base + 1) > maxRecords) break;
     out.push(walk.batch);
+    chunks?.push(walk.wholeChunk);
     n += last - Math.max(base, from) + 1;
   }
   return out;
