@@ -51,7 +51,8 @@ export class ClusterCore {
   readonly ledger = new Ledger();
   /** The producers' metadata cache (used with clientMetadataMaxAgeMs): partition → leader, when learnt. */
   readonly clientMetadata = new Map<string, { leader: number | null; at: number }>();
-  private readonly brokers = new Map<number, BrokerState>();
+  /** By id (1 to 9; index 0 unused): every produce and follower fetch looks brokers up. */
+  private readonly brokers: BrokerState[] = [];
   private readonly topics = new Map<string, PartitionState[]>();
   private readonly byBroker = new Map<number, PartitionState[]>();
   private stopped = false;
@@ -72,7 +73,7 @@ export class ClusterCore {
     this.rng = createRng(this.config.seed).fork('cluster');
     this.feed = new EventFeed(this.config.eventFeedSize, () => clock.now());
     for (let id = 1; id <= this.config.brokers; id++) {
-      this.brokers.set(id, { id, status: 'running', isolated: false, fenced: false, slowMs: 0, incarnation: 1 });
+      this.brokers[id] = { id, status: 'running', isolated: false, fenced: false, slowMs: 0, incarnation: 1 };
       this.byBroker.set(id, []);
       this.startLoops(id);
     }
@@ -83,17 +84,17 @@ export class ClusterCore {
   }
 
   broker(id: number): BrokerState {
-    const b = this.brokers.get(id);
+    const b = this.brokers[id];
     if (!b) throw new BrokerNotFoundError(id, this.config.brokers);
     return b;
   }
 
   brokerIds(): number[] {
-    return [...this.brokers.keys()];
+    return this.brokerStates().map((b) => b.id);
   }
 
   brokerStates(): BrokerState[] {
-    return [...this.brokers.values()];
+    return this.brokers.filter((b) => b !== undefined);
   }
 
   partition(topic: string, partition: number): PartitionState | undefined {
@@ -312,7 +313,7 @@ export class ClusterCore {
     const now = this.clock.now();
     for (const p of this.partitionsOf(id)) {
       if (p.leader !== id || p.view(id).leader !== id) continue;
-      const out = p.isr.filter((r) => r !== id && now - (p.followers.get(r)?.lastCaughtUpAt ?? now) > this.config.replicaLagTimeMaxMs);
+      const out = p.isr.filter((r) => r !== id && now - (p.followers[r]?.lastCaughtUpAt ?? now) > this.config.replicaLagTimeMaxMs);
       if (out.length > 0 && reachable(b)) shrinkIsr(this, p, id, out);
     }
   }

@@ -40,9 +40,9 @@ export function installLeader(core: ClusterCore, p: PartitionState, leader: numb
   p.leaderEpoch += 1;
   p.isr = isr.includes(leader) ? isr : [leader, ...isr];
   const now = core.clock.now();
-  p.followers = new Map();
+  p.followers = [];
   for (const r of p.replicas) {
-    if (r !== leader) p.followers.set(r, { leo: -1, lastFetchAt: now, lastFetchLeaderLeo: 0, lastCaughtUpAt: now });
+    if (r !== leader) p.followers[r] = { leo: -1, lastFetchAt: now, lastFetchLeaderLeo: 0, lastCaughtUpAt: now };
   }
   core.feed.push({ type: 'leader-elected', topic: p.topic, partition: p.partition, leader, epoch: p.leaderEpoch, unclean, reason });
   for (const r of p.replicas) if (reachable(core.broker(r))) pushState(core, p, r);

@@ -6,7 +6,7 @@
 // leader epoch (KIP-101) or, in the pre-0.11 mode, by its high watermark and out-of-range resets.
 import type { ClusterCore } from './clusterCore';
 import { expandIsr } from './controller';
-import type { PartitionState } from './partitionState';
+import type { PartitionState, ReplicaView } from './partitionState';
 import { reachable } from './brokerState';
 import type { PartitionLog } from '../log/partitionLog';
 import { advanceLogStart } from '../log/retention';
@@ -34,13 +34,12 @@ export function fetchIfFollowing(core: ClusterCore, p: PartitionState, brokerId:
   const leaderView = p.view(leaderId);
   // A fetch in another epoch is refused (FENCED_LEADER_EPOCH / UNKNOWN_LEADER_EPOCH).
   if (leaderView.leader !== leaderId || leaderView.leaderEpoch !== view.leaderEpoch) return false;
-  return fetchOne(core, p, brokerId, leaderId);
+  return fetchOne(core, p, brokerId, leaderId, view);
 }
 
-function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, leaderId: number): boolean {
+function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, leaderId: number, view: ReplicaView): boolean {
   const log = p.log(followerId);
   const leaderLog = p.log(leaderId);
-  const view = p.view(followerId);
   if (!view.needsTruncation && idleFetch(core, p, followerId, leaderId, log, leaderLog)) return false;
   if (view.needsTruncation) {
     reconcileByEpoch(core, p, followerId, leaderId);
@@ -61,7 +60,7 @@ function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, lead
     fetchOffset = log.logEndOffset;
   }
   const now = core.clock.now();
-  const progress = p.followers.get(followerId);
+  const progress = p.followers[followerId];
   if (progress && p.leader === leaderId) {
     const leaderLeo = leaderLog.logEndOffset;
     if (fetchOffset >= leaderLeo) progress.lastCaughtUpAt = now;
@@ -102,7 +101,7 @@ function idleFetch(core: ClusterCore, p: PartitionState, followerId: number, lea
   const leo = leaderLog.logEndOffset;
   if (log.logEndOffset !== leo || leaderLog.highWatermark !== leo || log.highWatermark !== leo || leaderLog.logStartOffset > log.logStartOffset) return false;
   if (p.leader !== leaderId) return false;
-  const progress = p.followers.get(followerId);
+  const progress = p.followers[followerId];
   if (!progress || !p.isr.includes(followerId)) return false;
   const now = core.clock.now();
   progress.leo = leo;

@@ -48,9 +48,14 @@ export class PartitionState {
   readonly hwCheckpoints = new Map<number, number>();
   /** Records per segment under the record budget (Infinity: no budget). */
   segmentRecords = Infinity;
-  readonly views = new Map<number, ReplicaView>();
-  /** Follower progress as the current leader tracks it. */
-  followers = new Map<number, FollowerProgress>();
+  /**
+   * Each replica's log and view, and the leader's record of each follower, by broker id
+   * (1 to 9): arrays, since a follower's fetch of every partition it follows looks them up.
+   */
+  private readonly logAt: PartitionLog[] = [];
+  private readonly viewAt: ReplicaView[] = [];
+  /** Follower progress as the current leader tracks it (undefined for the leader and non-replicas). */
+  followers: (FollowerProgress | undefined)[] = [];
   pendingAcks: PendingAck[] = [];
   /** The one timer for the earliest request.timeout.ms deadline among pendingAcks (armed while any wait). */
   timeoutAt: number | null = null;
@@ -73,8 +78,9 @@ export class PartitionState {
       const log = makeLog(topic, partition, b, segments);
       log.autoHighWatermark = false;
       this.logs.set(b, log);
+      this.logAt[b] = log;
       this.hwCheckpoints.set(b, log.highWatermark);
-      this.views.set(b, { leader: null, leaderEpoch: -1, needsTruncation: false });
+      this.viewAt[b] = { leader: null, leaderEpoch: -1, needsTruncation: false };
     }
   }
 
@@ -83,11 +89,11 @@ export class PartitionState {
   }
 
   log(broker: number): PartitionLog {
-    return this.logs.get(broker)!;
+    return this.logAt[broker]!;
   }
 
   view(broker: number): ReplicaView {
-    return this.views.get(broker)!;
+    return this.viewAt[broker]!;
   }
 
   /** The leader's high watermark: the smallest log end offset over the ISR, never moving back. */
@@ -96,7 +102,7 @@ export class PartitionState {
     let min = log.logEndOffset;
     for (const b of this.isr) {
       if (b === leader) continue;
-      const f = this.followers.get(b);
+      const f = this.followers[b];
       const leo = f ? f.leo : -1;
       if (leo < min) min = leo;
     }
