@@ -46,9 +46,10 @@ export interface GroupsPort {
   persistCommit?(groupId: string, offsets: ReadonlyMap<string, number>): void;
 }
 
-/** A member's next poll: its timer, when it is due, and the order it was scheduled in. */
+/** A member's next poll: whether one is scheduled, its timer, when it is due, and the order it was scheduled in. */
 interface NextPoll {
   readonly id: string;
+  pending: boolean;
   timer: TimerId | null;
   at: number;
   seq: number;
@@ -137,18 +138,20 @@ export class ConsumerGroups {
     const m = new ConsumerMember(id, opts, this.group(options.groupId), this.ctx);
     this.members.set(id, m);
     const clock = this.port.clock;
-    // The member's one schedule entry, filled in again for every poll (a new entry in the map each time).
-    const entry: NextPoll = { id, timer: null, at: 0, seq: 0 };
+    // The member's one schedule entry for its whole life, filled in again for every poll (not a
+    // map entry made and dropped per poll).
+    const entry: NextPoll = { id, pending: false, timer: null, at: 0, seq: 0 };
+    this.nextPoll.set(id, entry);
     const schedule = (next: number) => {
-      this.nextPoll.delete(id);
+      entry.pending = false;
       if (next < 0 || this.stopped) return;
       entry.timer = clock.setTimeout(pollLoop, next);
       entry.at = clock.now() + next;
       entry.seq = ++this.nextPollSeq;
-      this.nextPoll.set(id, entry);
+      entry.pending = true;
     };
     const pollLoop = () => {
-      this.nextPoll.delete(id);
+      entry.pending = false;
       if (this.stopped) return;
       const next = m.poll();
       if (typeof next === 'number') return schedule(next);
@@ -206,7 +209,7 @@ export class ConsumerGroups {
     const due = this.due;
     for (const id of owners) {
       const next = this.nextPoll.get(id);
-      if (next && next.at > now && this.members.has(id)) due.push(next);
+      if (next?.pending && next.at > now && this.members.has(id)) due.push(next);
     }
     if (due.length === 0) return;
     // In the order their polls were scheduled, as walking the schedule would give.
@@ -214,13 +217,13 @@ export class ConsumerGroups {
     for (const next of due) {
       const id = next.id;
       if (next.timer) this.port.clock.clearTimeout(next.timer);
-      this.nextPoll.delete(id);
+      next.pending = false;
       const poll = this.pollers.get(id);
       if (!poll) continue;
       next.timer = this.port.clock.setTimeout(poll, 0);
       next.at = now;
       next.seq = ++this.nextPollSeq;
-      this.nextPoll.set(id, next);
+      next.pending = true;
     }
     due.length = 0;
   }
@@ -248,7 +251,8 @@ export class ConsumerGroups {
   /** Forgets a member that left or crashed (the Consumer face calls it on disconnect). */
   forget(id: string): void {
     const next = this.nextPoll.get(id);
-    if (next?.timer) this.port.clock.clearTimeout(next.timer);
+    if (next?.pending && next.timer) this.port.clock.clearTimeout(next.timer);
+    if (next) next.pending = false;
     this.nextPoll.delete(id);
     this.pollers.delete(id);
     this.members.delete(id);

@@ -28,8 +28,12 @@ export class InHandling {
     const h = this.byKey.get(key);
     // A partition with nothing in handling takes no answers (its entry is kept, empty).
     if (!h || h.head === h.offsets.length) return;
-    h.done.add(offset);
-    while (h.head < h.offsets.length && h.done.delete(h.offsets[h.head]!)) {
+    // Records mostly finish in order: the first in handling leaves without passing through `done`.
+    if (offset === h.offsets[h.head]) {
+      h.head++;
+      this.total--;
+    } else h.done.add(offset);
+    while (h.done.size > 0 && h.head < h.offsets.length && h.done.delete(h.offsets[h.head]!)) {
       h.head++;
       this.total--;
     }
