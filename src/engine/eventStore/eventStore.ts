@@ -110,6 +110,23 @@ export class EventStore {
     return idx;
   }
 
+  /**
+   * The key's index when it is complete for `key` at this instant (caught up from memory, no
+   * other index work queued): reads and appends then go on without waiting a turn.
+   */
+  private indexNow(log: PartitionLog, key: string): KeyIndex | undefined {
+    const idx = this.indexes.get(log);
+    if (!idx || !idx.readyFor(key)) return undefined;
+    if (idx.saving) void this.engine.track(idx.saving);
+    return idx;
+  }
+
+  /** baseOf when known without reading (no events, or the first survivor's header read before). */
+  private baseNow(idx: KeyIndex, key: string): number | undefined {
+    const first = idx.offsetsOf(key)[0];
+    return first === undefined ? 0 : idx.baseOf(key, first);
+  }
+
   /** The key's current version: its latest event's (0 for a key without events). */
   async version(key: string): Promise<number> {
     const log = this.logFor(key);
@@ -167,11 +184,12 @@ export class EventStore {
     const hooks = options.hooks ?? {};
     const request: AppendRequestOptions = hooks.waiting ? { waiting: (d) => hooks.waiting!(d) } : {};
     for (;;) {
-      const idx = await this.index(log, key);
+      const idx = this.indexNow(log, key) ?? (await this.index(log, key));
       // The key's events the version is counted from: another append's catch-up of the shared
       // index may add one before this append is placed, so the precondition checks it again.
       const seen = idx.offsetsOf(key).length;
-      const current = await this.versionIn(log, idx, key);
+      const base = seen > 0 ? this.baseNow(idx, key) : undefined;
+      const current = base !== undefined ? base + seen : await this.versionIn(log, idx, key);
       if (expected !== undefined && current !== expected) throw new ConcurrencyConflictError(this.topic, key, expected, current);
       const records = events.map((e, i) =>
         toRecordInput(this.topic, { key, value: e.value, headers: { ...e.headers, [VERSION_HEADER]: String(current + i + 1) }, ...(e.timestamp !== undefined ? { timestamp: e.timestamp } : {}) }),
@@ -208,9 +226,9 @@ export class EventStore {
   /** The key's events in order, from a version (inclusive, default 1); events retention deleted are not there. */
   async read(key: string, options: { fromVersion?: number; toVersion?: number } = {}): Promise<StoredEvent[]> {
     const log = this.logFor(key);
-    const idx = await this.index(log, key);
+    const idx = this.indexNow(log, key) ?? (await this.index(log, key));
     const offsets = idx.offsetsOf(key);
-    const base = await this.baseOf(log, idx, key);
+    const base = this.baseNow(idx, key) ?? (await this.baseOf(log, idx, key));
     const from = Math.max(base + 1, options.fromVersion ?? 1);
     const to = Math.min(base + offsets.length, options.toVersion ?? Infinity);
     if (from > to) return [];

@@ -7,12 +7,17 @@ import { hashString } from '../../lib/rng';
 import { batchByteLength } from '../codec/recordBatch';
 import { forEachKey, textAt } from '../codec/recordReads';
 import type { PartitionLog } from '../log/partitionLog';
+import { ResidentBatches } from '../replication/records';
 import type { KeyIndexBucket } from '../log/logStore';
 
 /** Buckets per saved index: ~16k records each for a million-record partition (under 64 KiB). */
 export const INDEX_BUCKETS = 64;
 
 export const bucketOf = (key: string) => hashString(key) % INDEX_BUCKETS;
+
+const CAUGHT_UP: Promise<void> = Promise.resolve();
+/** The walker of resident catch-ups, which run to the end without calling out (never two at once). */
+const resident = new ResidentBatches();
 
 export class KeyIndex {
   /** Save at least this many new records' worth of index at a time (tests lower it). */
@@ -33,19 +38,76 @@ export class KeyIndex {
   saving: Promise<void> | undefined;
 
   private queue: Promise<unknown> = Promise.resolve();
+  /** Index operations queued or running: while there are none, a catch-up may run at once. */
+  private queued = 0;
+  private readonly settled = (): void => void this.queued--;
 
   constructor(private readonly log: PartitionLog) {}
 
   /** One index operation at a time: two catch-ups interleaving would index records twice. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {
+    this.queued++;
     const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
+    this.queue = run.then(this.settled, this.settled);
     return run;
   }
 
   /** Brings the index up to the log end offset. */
   catchUp(): Promise<void> {
+    if (this.queued === 0 && this.catchUpResident()) return CAUGHT_UP;
     return this.serial(() => this.catchUpNow());
+  }
+
+  /**
+   * Whether the index is complete for `key` now, caught up at once if it can be: every append
+   * is followed by a read or another append of its partition, and most of them find the index
+   * one record behind, in bytes already in memory — no promise chain is needed for those.
+   */
+  readyFor(key: string): boolean {
+    return this.queued === 0 && this.catchUpResident() && (this.pendingBuckets.size === 0 || !this.pendingBuckets.has(bucketOf(key)));
+  }
+
+  /**
+   * Catches up at this instant when no other index operation is queued, the saved index was
+   * looked for, and the records to index are in memory; false (having indexed what it could)
+   * when the rest needs storage.
+   */
+  private catchUpResident(): boolean {
+    const log = this.log;
+    if (!this.loadTried) return false;
+    if (this.generation !== log.generation) this.newGeneration();
+    const end = log.logEndOffset;
+    if (this.upTo >= end) return true;
+    const walk = resident.start(log, this.upTo, end);
+    let upTo = this.upTo;
+    let data: Uint8Array = walk.batch;
+    const visit = (offset: number, ks: number, kl: number): void => {
+      if (offset < upTo || offset >= end) return;
+      log.readStats.scanned++;
+      if (kl < 0) return;
+      this.indexKey(textAt(data, ks, kl), offset);
+    };
+    while (walk.next()) {
+      data = walk.batch;
+      forEachKey(data, 0, visit);
+      upTo = this.upTo = Math.min(walk.lastOffset + 1, end);
+    }
+    if (walk.pagedOut) return false;
+    this.caughtUpTo(end);
+    return true;
+  }
+
+  private indexKey(k: string, offset: number): void {
+    let list = this.offsets.get(k);
+    if (!list) this.offsets.set(k, (list = []));
+    list.push(offset);
+  }
+
+  /** Only the head went (retention, deleteRecords): drop what is below the log start; anything else rebuilds. */
+  private newGeneration(): void {
+    const log = this.log;
+    if (this.generation >= 0 && this.contentGeneration === log.contentGeneration && this.pendingBuckets.size === 0 && this.upTo <= log.logEndOffset) this.trimHead();
+    else this.reset();
   }
 
   private async catchUpNow(): Promise<void> {
@@ -54,11 +116,7 @@ export class KeyIndex {
       this.loadTried = true;
       await this.loadHeader();
     }
-    if (this.generation !== log.generation) {
-      // Only the head went (retention, deleteRecords): drop what is below the log start.
-      if (this.generation >= 0 && this.contentGeneration === log.contentGeneration && this.pendingBuckets.size === 0 && this.upTo <= log.logEndOffset) this.trimHead();
-      else this.reset();
-    }
+    if (this.generation !== log.generation) this.newGeneration();
     const end = log.logEndOffset;
     if (this.upTo >= end) return;
     const loc = log.locate(this.upTo);
@@ -69,10 +127,7 @@ export class KeyIndex {
       if (offset < upTo || offset >= end) return;
       log.readStats.scanned++;
       if (kl < 0) return;
-      const k = textAt(data, ks, kl);
-      let list = this.offsets.get(k);
-      if (!list) this.offsets.set(k, (list = []));
-      list.push(offset);
+      this.indexKey(textAt(data, ks, kl), offset);
     };
     for (let si = loc?.si ?? 0, ci = loc?.ci ?? 0, more = loc !== undefined; more; ) {
       const seg = log.segments[si]!;
@@ -86,6 +141,10 @@ export class KeyIndex {
         ci = 0;
       } else more = false;
     }
+    this.caughtUpTo(end);
+  }
+
+  private caughtUpTo(end: number): void {
     this.upTo = end;
     if (this.log.store.saveKeyIndex && this.upTo - Math.max(this.savedUpTo, 0) >= Math.max(KeyIndex.saveEveryRecords, this.savedUpTo / 10)) {
       this.savedUpTo = this.upTo;

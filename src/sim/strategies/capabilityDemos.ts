@@ -3,7 +3,7 @@
 // figures it saw. Demonstrations write to the measured aggregate's stream (copies of its own
 // events), so they run after every figure of the run has been taken.
 import { runtime } from '../../topology';
-import { ConcurrencyConflictError, EventStore, VERSION_HEADER, type Cluster, type StoredEvent } from '../engineApi';
+import { ConcurrencyConflictError, EventStore, VERSION_HEADER, type Cluster, type PartitionLog, type StoredEvent } from '../engineApi';
 import { SIM_EPOCH_MS, type Simulation } from '../simulation';
 import { countLogReads } from './logReadCounter';
 import { logOf, type TypeStreams } from './eventStreams';
@@ -180,6 +180,9 @@ export async function demonstrateCapabilities(cx: DemoContext): Promise<Capabili
   const leader = view?.leader ?? null;
   if (view && leader !== null && latest) {
     const led = parts.filter((p) => p.leader === leader && !p.topic.startsWith('__')).length;
+    // The demonstrations' acks=1 appends answered as soon as the leader wrote them: they are
+    // replicated first, so the crash shows a failover, not the loss of what was just shown.
+    await replicated(sim, log);
     const crashedAt = sim.now;
     sim.broker('crash', leader);
     const next = await leaderAfter(sim, topic, log.partition, leader);
@@ -216,6 +219,11 @@ export async function demonstrateCapabilities(cx: DemoContext): Promise<Capabili
   rows.push(await snapshotDemo(cx, store, key, topic));
   // The order demonstrated in is the order that disturbs least; the table reads in the talk's.
   return CAPABILITIES.map((c) => rows.find((r) => r.id === c.id)!);
+}
+
+/** Moves time until the leader's high watermark reaches its log end (at most ELECTION_WAIT_MS). */
+async function replicated(sim: Simulation, log: PartitionLog): Promise<void> {
+  for (let waited = 0; waited < ELECTION_WAIT_MS && log.highWatermark < log.logEndOffset; waited += ELECTION_POLL_MS) await sim.step(ELECTION_POLL_MS);
 }
 
 /** The partition's leader once it is not `crashed` (null if none is elected within ELECTION_WAIT_MS). */
