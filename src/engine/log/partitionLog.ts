@@ -45,6 +45,19 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
+/** Where a chunk is in a log: segment index, chunk index. */
+export interface ChunkPosition {
+  si: number;
+  ci: number;
+}
+
+function position(si: number, ci: number, into: ChunkPosition | undefined): ChunkPosition {
+  if (!into) return { si, ci };
+  into.si = si;
+  into.ci = ci;
+  return into;
+}
+
 /** A segment's or chunk's base offset (one function for every locate: every fetch locates). */
 const baseOffsetOf = (x: { baseOffset: number }): number => x.baseOffset;
 
@@ -473,8 +486,11 @@ export class PartitionLog {
     return true;
   }
 
-  /** Locates the chunk holding `offset`, or the first chunk after it (gaps from compaction). */
-  locate(offset: number): { si: number; ci: number } | undefined {
+  /**
+   * Locates the chunk holding `offset`, or the first chunk after it (gaps from compaction);
+   * written into `into` when given (every fetch locates: a walker keeps one position object).
+   */
+  locate(offset: number, into?: ChunkPosition): ChunkPosition | undefined {
     // Most reads are at the head of the log (consumers and followers keeping up): the last few
     // chunks are looked at first, as the search below would find them.
     const lastSi = this.segments.length - 1;
@@ -483,7 +499,7 @@ export class PartitionLog {
       const chunks = last.chunks;
       for (let ci = chunks.length - 1, stop = Math.max(0, chunks.length - 8); ci >= stop; ci--) {
         if (chunks[ci]!.baseOffset > offset) continue;
-        for (; ci < chunks.length; ci++) if (chunks[ci]!.lastOffset >= offset) return { si: lastSi, ci };
+        for (; ci < chunks.length; ci++) if (chunks[ci]!.lastOffset >= offset) return position(lastSi, ci, into);
         return undefined;
       }
     }
@@ -493,7 +509,7 @@ export class PartitionLog {
       const chunks = this.segments[si]!.chunks;
       let ci = floorIndex(chunks, offset, baseOffsetOf);
       if (ci < 0) ci = 0;
-      for (; ci < chunks.length; ci++) if (chunks[ci]!.lastOffset >= offset) return { si, ci };
+      for (; ci < chunks.length; ci++) if (chunks[ci]!.lastOffset >= offset) return position(si, ci, into);
     }
     return undefined;
   }

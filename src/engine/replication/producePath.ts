@@ -68,19 +68,7 @@ function routeTo(core: ClusterCore, p: PartitionState): number | null {
 }
 
 /** The leader's checks before an append, in Kafka's order; null when the append may go ahead. */
-export function refusal(core: ClusterCore, topic: string, partition: number, acks: Acks): Error | null {
-  const where = { topic, partition };
-  const p = core.partition(topic, partition);
-  if (!p) return new UnknownTopicOrPartitionError(topic, partition);
-  const leader = routeTo(core, p);
-  const error = refusalAt(p, leader, acks, core);
-  // A client refreshes its metadata after an error.
-  if (error) core.clientMetadata.delete(`${topic}\u0000${partition}`);
-  return error;
-}
-
-function refusalAt(p: PartitionState, leader: number | null, acks: Acks, core: ClusterCore): Error | null {
-  const where = { topic: p.topic, partition: p.partition };
+function refusal(p: PartitionState, leader: number | null, acks: Acks, core: ClusterCore): Error | null {
   if (leader === null) return new LeaderNotAvailableError(p.topic, p.partition);
   if (core.broker(leader).status !== 'running') return new BrokerNotAvailableError(leader);
   // The broker answers from its own belief, stale or not.
@@ -97,10 +85,16 @@ function idsOf(epoch: number, base: number, n: number): number[] {
 }
 
 export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallback): void {
-  const refused = refusal(core, req.topic, req.partition, req.acks);
-  if (refused) return cb(refused, null);
-  const p = core.partition(req.topic, req.partition)!;
-  const leader = routeTo(core, p)!;
+  const p = core.partition(req.topic, req.partition);
+  if (!p) return cb(new UnknownTopicOrPartitionError(req.topic, req.partition), null);
+  const routed = routeTo(core, p);
+  const refused = refusal(p, routed, req.acks, core);
+  if (refused) {
+    // A client refreshes its metadata after an error.
+    core.clientMetadata.delete(`${req.topic}\u0000${req.partition}`);
+    return cb(refused, null);
+  }
+  const leader = routed!;
   const view = p.view(leader);
   const now = core.clock.now();
   const log = p.log(leader);
@@ -220,13 +214,10 @@ function armTimeout(core: ClusterCore, p: PartitionState): void {
   core.clock.setTimeout(() => {
     p.timeoutAt = null;
     const now = core.clock.now();
-    let expired = false;
-    for (const a of p.pendingAcks) {
-      if (a.done || a.deadline > now) continue;
-      expired = true;
-      settleAck(a, RequestTimeoutError.forWrite(p.topic, p.partition, core.config.requestTimeoutMs), 0);
-    }
-    if (expired) p.pendingAcks = p.pendingAcks.filter((a) => !a.done);
+    // The list is updated before any answer goes out, as in completeAcks.
+    const expired = p.pendingAcks.filter((a) => !a.done && a.deadline <= now);
+    if (expired.length > 0) p.pendingAcks = p.pendingAcks.filter((a) => !a.done && a.deadline > now);
+    for (const a of expired) settleAck(a, RequestTimeoutError.forWrite(p.topic, p.partition, core.config.requestTimeoutMs), 0);
     armTimeout(core, p);
   }, Math.max(0, earliest - core.clock.now()));
 }
@@ -263,7 +254,12 @@ export function completeAcks(core: ClusterCore, p: PartitionState): void {
     else if (a.leader === leader && a.requiredOffset <= hw) (due ??= []).push(a);
   }
   if (!due && !answered) return;
-  p.pendingAcks = p.pendingAcks.filter((a) => !a.done && !(a.leader === leader && a.requiredOffset <= hw));
+  // In place: every other pass over the list (timeouts, failures) takes what it answers out
+  // of it before answering, so nothing iterates it while an answer runs.
+  const list = p.pendingAcks;
+  let kept = 0;
+  for (const a of list) if (!a.done && !(a.leader === leader && a.requiredOffset <= hw)) list[kept++] = a;
+  list.length = kept;
   if (!due) return;
   const minIsr = p.settings.minInsyncReplicas;
   for (const a of due) {

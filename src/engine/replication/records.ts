@@ -8,7 +8,7 @@ import { batchBaseOffset, batchByteLength, batchLastOffset, batchLeaderEpoch, en
 import { decodeRecordAt, forEachRecord, forEachRecordSpan, recordTextAt } from '../codec/recordReads';
 import type { RecordBytes } from '../codec/recordBytes';
 import { utf8 } from '../codec/bytes';
-import type { PartitionLog } from '../log/partitionLog';
+import type { ChunkPosition, PartitionLog } from '../log/partitionLog';
 import type { Chunk } from '../log/segment';
 import { CHUNK_BYTES } from '../log/truncate';
 
@@ -77,6 +77,7 @@ export class ResidentBatches {
   private ci = 0;
   private data: Uint8Array = EMPTY;
   private chunk: Chunk | undefined = undefined;
+  private readonly position: ChunkPosition = { si: 0, ci: 0 };
   private at = 0;
   private log!: PartitionLog;
   private from = 0;
@@ -95,7 +96,7 @@ export class ResidentBatches {
     this.wholeChunk = this.chunk = undefined;
     this.at = 0;
     this.pagedOut = false;
-    const loc = from < to ? log.locate(from) : undefined;
+    const loc = from < to ? log.locate(from, this.position) : undefined;
     this.si = loc ? loc.si : log.segments.length;
     this.ci = loc ? loc.ci : 0;
     return this;
