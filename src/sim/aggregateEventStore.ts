@@ -68,9 +68,8 @@ export class AggregateEventStore implements runtime.EventStore {
     const { store, topic, key } = this.storeOf(aggregateId);
     // A payload its schema refuses throws here, before anything is written.
     const inputs = events.map((e) => {
-      const w = runtime.eventToRecord(e, this.prefixedByType);
       const value = this.encodeValue(e);
-      return { value, headers: { ...w.headers, [runtime.HEADER.contentType]: EventSchemas.contentType(value) }, timestamp: e.timestamp };
+      return { value, headers: runtime.eventHeaders(e, EventSchemas.contentType(value)), timestamp: e.timestamp };
     });
     try {
       const version = await store.append(key, inputs, { expectedVersion, acks: this.acks(), hooks: this.requestHooks });

@@ -41,6 +41,17 @@ export interface RoleDeps {
   encodeEvent(event: runtime.EventEnvelope): string | Uint8Array;
 }
 
+/**
+ * The event a consumed record holds, read once however many groups handle the record: every
+ * group reading a record gets the same wire record, and handlers only read events.
+ */
+const eventsByRecord = new WeakMap<runtime.WireRecord, runtime.EventEnvelope>();
+export function eventOf(record: runtime.WireRecord): runtime.EventEnvelope {
+  let event = eventsByRecord.get(record);
+  if (!event) eventsByRecord.set(record, (event = runtime.recordToEvent(record)));
+  return event;
+}
+
 export function buildGroupRoles(d: RoleDeps): GroupRole[] {
   const t = d.topology;
   const roles: GroupRole[] = [];
@@ -103,7 +114,7 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
       topics,
       handle(record) {
         d.flow.handledBy(pol.groupId);
-        const event = runtime.recordToEvent(record);
+        const event = eventOf(record);
         for (const cmd of runtime.react(def, event, env)) d.producer.sendCommand(commandByType.get(cmd.type)?.topicId ?? null, cmd, env.now());
       },
     });
@@ -123,7 +134,7 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
       topics,
       handle(record) {
         d.flow.handledBy(proj.groupId);
-        const row = table.upsert(runtime.recordToEvent(record));
+        const row = table.upsert(eventOf(record));
         if (row && tableTopic) d.producer.send(tableTopic, { key: row.id, value: JSON.stringify(row), headers: { 'content-type': 'application/json' } }, row.updatedAt);
       },
     });
@@ -156,8 +167,8 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
           d.flow.handlerErrors++; // refused by its schema: nothing is written
           return;
         }
-        const wire = runtime.eventToRecord(event, false);
-        d.producer.send(sourceTopic, { ...wire, value, headers: { ...wire.headers, [runtime.HEADER.contentType]: EventSchemas.contentType(value) } }, event.timestamp);
+        // The exported adapter's record (eventToRecord), its value in the schema's wire format.
+        d.producer.send(sourceTopic, { key: runtime.recordKey(event.aggregateType, event.aggregateId, false), value, headers: runtime.eventHeaders(event, EventSchemas.contentType(value)) }, event.timestamp);
         d.flow.outcome(event.type);
       },
     });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConcurrencyConflictError } from '../errors';
+import { defaultPartition } from '../murmur2';
 import { setup } from '../testing/helpers';
 
 describe('event store (Kafka as an event store)', () => {
@@ -79,4 +80,18 @@ describe('event store (Kafka as an event store)', () => {
     expect(k1.map((e) => e.version)).toEqual([1, 2, 3]);
     expect(k1.map((e) => JSON.parse(e.value!.toString()).order.total)).toEqual([1, 5, 9]);
   });
+
+  it('places a key by the partition count it has now: after partitions are added, its next events go where murmur2 puts it', async () => {
+    const { cluster } = await setup('carts', 1);
+    const store = cluster.eventStore('carts');
+    // A key that moves off partition 0 when the topic grows to 4 partitions.
+    const key = Array.from({ length: 50 }, (_, i) => `cart-${i}`).find((k) => defaultPartition(k, 4) !== 0)!;
+    expect(await store.append(key, [{ value: 'a' }])).toBe(1);
+    expect((await store.read(key)).map((e) => e.partition)).toEqual([0]);
+    await cluster.admin().createPartitions({ topicPartitions: [{ topic: 'carts', count: 4 }] });
+    // A new partition holds none of the key's events: its stream starts again there, as in Kafka.
+    expect(await store.append(key, [{ value: 'b' }])).toBe(1);
+    expect((await store.read(key)).map((e) => [e.partition, e.value?.toString()])).toEqual([[defaultPartition(key, 4), 'b']]);
+  });
 });
+

@@ -5,11 +5,11 @@
 // ingestion time (the batch's append time). A key's version is carried by its records (a
 // header), so it survives retention deleting the oldest events: the first surviving record says
 // where the stream stands, and a key whose events are all gone stands at its latest snapshot.
-import { encodeBatches, retryCopy, type DecodedRecord } from '../codec/recordBatch';
-import type { Acks, AppendRequestOptions, Engine } from '../broker/engine';
+import { encodeBatches, retryCopy, type DecodedRecord, type RecordInput } from '../codec/recordBatch';
+import type { Acks, Engine } from '../broker/engine';
 import { isCompacted } from '../log/topicConfig';
 import { toKafkaMessage, toRecordInput } from '../client/messages';
-import type { IHeaders, KafkaMessage } from '../client/types';
+import type { IHeaders, KafkaMessage, Message } from '../client/types';
 import { ConcurrencyConflictError, IllegalStateError, InvalidRecordError, LeaderNotAvailableError, MessageTooLargeError } from '../errors';
 import { CHUNK_BYTES } from '../log/truncate';
 import type { PartitionLog } from '../log/partitionLog';
@@ -78,6 +78,9 @@ export interface EventQuery {
 
 class RetrySignal extends Error {}
 
+/** Keys whose partition an event store remembers (a command reads and appends its key). */
+const KEYS_PLACED = 10_000;
+
 export class EventStore {
   private readonly indexes = new WeakMap<PartitionLog, KeyIndex>();
   /** Events already decoded (rehydration reads a key's recent events at every command). */
@@ -91,9 +94,20 @@ export class EventStore {
     engine.topic(topic);
   }
 
+  /** Each key's partition (murmur2 of its bytes), while the partition count stays what it was. */
+  private readonly partitionOfKey = new Map<string, number>();
+  private partitionCount = 0;
+
   private logFor(key: string): PartitionLog {
     const t = this.engine.topic(this.topic);
-    const p = t.partitions[defaultPartition(key, t.partitions.length)]!;
+    const n = t.partitions.length;
+    if (n !== this.partitionCount || this.partitionOfKey.size >= KEYS_PLACED) {
+      this.partitionOfKey.clear();
+      this.partitionCount = n;
+    }
+    let at = this.partitionOfKey.get(key);
+    if (at === undefined) this.partitionOfKey.set(key, (at = defaultPartition(key, n)));
+    const p = t.partitions[at]!;
     // No leader (every replica down): retriable, as a client's LEADER_NOT_AVAILABLE is.
     if (p.leader === null || !p.logs.has(p.leader)) throw new LeaderNotAvailableError(this.topic, p.partition);
     return this.engine.leaderLog(p);
@@ -182,7 +196,7 @@ export class EventStore {
     const log = this.logFor(key);
     const expected = options.expectedVersion;
     const hooks = options.hooks ?? {};
-    const request: AppendRequestOptions = hooks.waiting ? { waiting: (d) => hooks.waiting!(d) } : {};
+    const waiting = hooks.waiting ? (d: number) => hooks.waiting!(d) : undefined;
     for (;;) {
       const idx = this.indexNow(log, key) ?? (await this.index(log, key));
       // The key's events the version is counted from: another append's catch-up of the shared
@@ -191,9 +205,16 @@ export class EventStore {
       const base = seen > 0 ? this.baseNow(idx, key) : undefined;
       const current = base !== undefined ? base + seen : await this.versionIn(log, idx, key);
       if (expected !== undefined && current !== expected) throw new ConcurrencyConflictError(this.topic, key, expected, current);
-      const records = events.map((e, i) =>
-        toRecordInput(this.topic, { key, value: e.value, headers: { ...e.headers, [VERSION_HEADER]: String(current + i + 1) }, ...(e.timestamp !== undefined ? { timestamp: e.timestamp } : {}) }),
-      );
+      const records: RecordInput[] = [];
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i]!;
+        // Built field by field (no spread of a computed key or of a conditional object): every event goes through here.
+        const headers: IHeaders = { ...e.headers };
+        headers[VERSION_HEADER] = String(current + i + 1);
+        const message: Message = { key, value: e.value, headers };
+        if (e.timestamp !== undefined) message.timestamp = e.timestamp;
+        records.push(toRecordInput(this.topic, message));
+      }
       const batches = encodeBatches(records, { defaultTimestamp: now }, CHUNK_BYTES, (size) => {
         if (size > max) throw new MessageTooLargeError(this.topic, size, max);
       });
@@ -206,7 +227,7 @@ export class EventStore {
           this.engine.clock,
           () =>
             this.engine.appendToPartition(this.topic, log.partition, retryCopy(batches, attempt++), options.acks ?? -1, {
-              ...request,
+              waiting,
               precondition: (nextOffset) => {
                 // Anything appended since the index caught up may be this key's, and an event of
                 // the key indexed since the version was counted makes it stale: look again.

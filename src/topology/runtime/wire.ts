@@ -58,14 +58,19 @@ export function eventToRecord(event: EventEnvelope, prefixedByType: boolean): Wi
     key: recordKey(event.aggregateType, event.aggregateId, prefixedByType),
     value: JSON.stringify(event.payload),
     timestamp: String(event.timestamp),
-    headers: {
-      [HEADER.eventType]: event.type,
-      [HEADER.schemaVersion]: String(event.schemaVersion),
-      [HEADER.aggregateType]: event.aggregateType,
-      [HEADER.aggregateId]: event.aggregateId,
-      [HEADER.aggregateVersion]: String(event.version),
-      [HEADER.contentType]: 'application/json',
-    },
+    headers: eventHeaders(event),
+  };
+}
+
+/** The headers of an event's record; `contentType` names its value's format (another serialiser's). */
+export function eventHeaders(event: EventEnvelope, contentType = 'application/json'): Record<string, string> {
+  return {
+    [HEADER.eventType]: event.type,
+    [HEADER.schemaVersion]: String(event.schemaVersion),
+    [HEADER.aggregateType]: event.aggregateType,
+    [HEADER.aggregateId]: event.aggregateId,
+    [HEADER.aggregateVersion]: String(event.version),
+    [HEADER.contentType]: contentType,
   };
 }
 
