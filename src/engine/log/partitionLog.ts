@@ -114,6 +114,12 @@ export class PartitionLog {
    */
   readonly readStats = { scanned: 0, byOffset: 0 };
   readonly events = new Emitter<{ highWatermark: number }>();
+  /**
+   * Called after every change to the log's offsets or contents (append, high watermark,
+   * truncation, retention, compaction): the replicated cluster learns that a follower's fetch
+   * that had nothing to do may have something now (PartitionState.idleFollowers).
+   */
+  onChange: (() => void) | undefined = undefined;
   /** When true (single broker), the high watermark follows the log end offset on append. */
   autoHighWatermark = true;
   readonly clock: Clock;
@@ -188,6 +194,7 @@ export class PartitionLog {
     const v = Math.max(this.logStartOffset, Math.min(offset, this.logEndOffset));
     if (v === this.hw) return;
     this.hw = v;
+    this.onChange?.();
     this.events.emit('highWatermark', v);
   }
 
@@ -296,6 +303,7 @@ export class PartitionLog {
 
   private extendTo(next: number): void {
     this.logEndOffset = next;
+    this.onChange?.();
   }
 
   /**
@@ -624,6 +632,7 @@ export class PartitionLog {
     this.producers.truncateTo(target);
     this.generation++;
     this.contentGeneration++;
+    this.onChange?.();
     const gone = this.waiters.filter((w) => w.upTo > target);
     if (gone.length > 0) {
       this.waiters = this.waiters.filter((w) => w.upTo <= target);
@@ -653,6 +662,7 @@ export class PartitionLog {
     this.pending.metaChanged = true;
     this.generation++;
     this.contentGeneration++;
+    this.onChange?.();
   }
 
   /** Truncation that first pages in the chunk straddling `offset`, then waits for storage. */
@@ -679,6 +689,7 @@ export class PartitionLog {
     this.pending.metaChanged = true;
     this.generation++;
     if (!w.headOnly) this.contentGeneration++;
+    this.onChange?.();
   }
 
   forgetChunk(chunk: Chunk): void {

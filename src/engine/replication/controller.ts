@@ -5,7 +5,7 @@
 import type { ClusterCore } from './clusterCore';
 import type { PartitionState } from './partitionState';
 import { reachable } from './brokerState';
-import { truncateReplica } from './fetcher';
+import { forgetIdleFetches, truncateReplica } from './fetcher';
 
 /** A broker the controller counts as alive (registered and not fenced). */
 function alive(core: ClusterCore, id: number): boolean {
@@ -14,6 +14,7 @@ function alive(core: ClusterCore, id: number): boolean {
 }
 
 export function electLeader(core: ClusterCore, p: PartitionState, reason: string, exclude: number | null = null): void {
+  forgetIdleFetches(core, p);
   const candidates = p.replicas.filter((r) => r !== exclude && alive(core, r));
   let leader = candidates.find((r) => p.isr.includes(r));
   let unclean = false;
@@ -35,6 +36,7 @@ export function electLeader(core: ClusterCore, p: PartitionState, reason: string
 }
 
 export function installLeader(core: ClusterCore, p: PartitionState, leader: number, isr: number[], unclean: boolean, reason: string): void {
+  forgetIdleFetches(core, p);
   if (p.leader !== null) core.failPendingAcks(p, p.leader);
   p.leader = leader;
   p.leaderEpoch += 1;
@@ -65,6 +67,7 @@ export function auditLeader(core: ClusterCore, p: PartitionState): void {
 
 /** LeaderAndIsr reaching broker `r`: it adopts the current leader and epoch. */
 export function pushState(core: ClusterCore, p: PartitionState, r: number): void {
+  forgetIdleFetches(core, p);
   const view = p.view(r);
   if (view.leader === p.leader && view.leaderEpoch === p.leaderEpoch) return;
   const wasLeader = view.leader === r;
@@ -89,6 +92,7 @@ export function pushState(core: ClusterCore, p: PartitionState, r: number): void
 
 /** The controller stops counting broker `id` as alive: it loses leadership and ISR membership. */
 export function fenceBroker(core: ClusterCore, id: number, reason: string): void {
+  forgetIdleFetches(core);
   const b = core.broker(id);
   if (b.fenced) return;
   b.fenced = true;
@@ -105,6 +109,7 @@ export function fenceBroker(core: ClusterCore, id: number, reason: string): void
 
 /** A broker (re)registers: it is told the current leaders, and offline partitions it can lead get one. */
 export function unfenceBroker(core: ClusterCore, id: number): void {
+  forgetIdleFetches(core);
   const b = core.broker(id);
   if (!b.fenced) return;
   b.fenced = false;
@@ -121,6 +126,7 @@ export function unfenceBroker(core: ClusterCore, id: number): void {
 
 /** Clean shutdown: move every leadership away first, then leave the ISRs. */
 export function controlledShutdown(core: ClusterCore, id: number): void {
+  forgetIdleFetches(core);
   for (const p of core.partitionsOf(id)) {
     if (p.leader === id) electLeader(core, p, `controlled shutdown of broker ${id}`, id);
   }
@@ -128,6 +134,7 @@ export function controlledShutdown(core: ClusterCore, id: number): void {
 
 /** A leader asks to drop followers that fell behind (AlterPartition); needs the controller. */
 export function shrinkIsr(core: ClusterCore, p: PartitionState, leader: number, out: readonly number[]): void {
+  forgetIdleFetches(core, p);
   if (!reachable(core.broker(leader)) || p.leader !== leader || p.view(leader).leaderEpoch !== p.leaderEpoch) return;
   for (const r of out) {
     if (!p.isr.includes(r)) continue;
@@ -138,6 +145,7 @@ export function shrinkIsr(core: ClusterCore, p: PartitionState, leader: number, 
 }
 
 export function expandIsr(core: ClusterCore, p: PartitionState, leader: number, follower: number): void {
+  forgetIdleFetches(core, p);
   if (!reachable(core.broker(leader)) || p.leader !== leader || !alive(core, follower) || p.isr.includes(follower)) return;
   p.isr = [...p.isr, follower].sort((a, b) => p.replicas.indexOf(a) - p.replicas.indexOf(b));
   core.feed.push({ type: 'isr-expanded', topic: p.topic, partition: p.partition, added: follower, isr: [...p.isr] });

@@ -5,8 +5,11 @@
 // told otherwise, accepting acks=1 writes that its rejoining truncation then discards.
 import { flushReplica, type ClusterCore } from './clusterCore';
 import { auditLeader, controlledShutdown, fenceBroker, pushState, unfenceBroker } from './controller';
+import { forgetIdleFetches } from './fetcher';
 
 export function stopBroker(core: ClusterCore, id: number): void {
+  // A broker's state is in every fetch's checks.
+  forgetIdleFetches(core);
   const b = core.broker(id);
   if (b.status !== 'running') return;
   if (!b.isolated) controlledShutdown(core, id);
@@ -23,6 +26,7 @@ export function stopBroker(core: ClusterCore, id: number): void {
 }
 
 export function crashBroker(core: ClusterCore, id: number): void {
+  forgetIdleFetches(core);
   const b = core.broker(id);
   if (b.status !== 'running') return;
   b.status = 'crashed';
@@ -36,6 +40,7 @@ export function crashBroker(core: ClusterCore, id: number): void {
 }
 
 export function startBroker(core: ClusterCore, id: number): void {
+  forgetIdleFetches(core);
   const b = core.broker(id);
   if (b.status === 'running') return;
   // A restarted broker registers with a new incarnation: the old one is fenced first (KIP-903).
@@ -60,6 +65,7 @@ export function startBroker(core: ClusterCore, id: number): void {
 }
 
 export function isolateBroker(core: ClusterCore, id: number): void {
+  forgetIdleFetches(core);
   const b = core.broker(id);
   if (b.isolated) return;
   b.isolated = true;
@@ -68,6 +74,7 @@ export function isolateBroker(core: ClusterCore, id: number): void {
 }
 
 export function heal(core: ClusterCore): void {
+  forgetIdleFetches(core);
   const healed: number[] = [];
   for (const b of core.brokerStates()) {
     if (!b.isolated) continue;

@@ -21,7 +21,23 @@ export function truncateReplica(log: PartitionLog, to: number): number {
 export function followerFetch(core: ClusterCore, brokerId: number): void {
   const me = core.broker(brokerId);
   if (!reachable(me)) return;
-  for (const p of core.partitionsOf(brokerId)) fetchIfFollowing(core, p, brokerId);
+  const bit = 1 << brokerId;
+  const now = core.clock.now();
+  for (const p of core.partitionsOf(brokerId)) {
+    // Nothing changed since its last fetch found nothing to do: the same fetch again, which
+    // only tells the leader this follower is still caught up (most partitions, most rounds).
+    if ((p.idleFollowers & bit) !== 0) {
+      const progress = p.followers[brokerId]!;
+      progress.lastCaughtUpAt = now;
+      progress.lastFetchAt = now;
+    } else fetchIfFollowing(core, p, brokerId);
+  }
+}
+
+/** Something the fetches' checks look at changed (leadership, ISR, views, a broker's state): every follower fetches in full again. */
+export function forgetIdleFetches(core: ClusterCore, p?: PartitionState): void {
+  if (p) p.idleFollowers = 0;
+  else for (const q of core.allPartitions()) q.idleFollowers = 0;
 }
 
 /** One follower's fetch of one partition, when it follows a reachable leader in its epoch; true when records were copied. */
@@ -108,6 +124,7 @@ function idleFetch(core: ClusterCore, p: PartitionState, followerId: number, lea
   progress.lastCaughtUpAt = now;
   progress.lastFetchAt = now;
   progress.lastFetchLeaderLeo = leo;
+  p.idleFollowers |= 1 << followerId;
   return true;
 }
 

@@ -64,6 +64,13 @@ export class PartitionState {
    * broker id (1 to 9): set and cleared on every append, where a set's churn allocated.
    */
   wokenFollowers = 0;
+  /**
+   * Followers whose last fetch of this partition had nothing to do (fetcher.ts idleFetch), one
+   * bit per broker id, while nothing it looked at has changed: any change to a replica's log
+   * (PartitionLog.onChange) or to the partition's leadership, ISR or views, or to a broker,
+   * clears them (forgetIdleFetches). The periodic fetch only stamps these as caught up.
+   */
+  idleFollowers = 0;
 
   constructor(
     readonly topic: string,
@@ -73,10 +80,14 @@ export class PartitionState {
     makeLog: ReplicaFactory,
   ) {
     this.isr = [...replicas];
+    const changed = (): void => {
+      this.idleFollowers = 0;
+    };
     const segments = () => ({ segmentBytes: this.settings.segmentBytes, segmentMs: this.settings.segmentMs, segmentRecords: this.segmentRecords });
     for (const b of replicas) {
       const log = makeLog(topic, partition, b, segments);
       log.autoHighWatermark = false;
+      log.onChange = changed;
       this.logs.set(b, log);
       this.logAt[b] = log;
       this.hwCheckpoints.set(b, log.highWatermark);
