@@ -5,7 +5,7 @@
 // every handler waits on the clock; versions, snapshots and the per-key index are the engine's,
 // on the cluster's replicas, so a stored run brings them back with its logs.
 import { runtime } from '../topology';
-import { ConcurrencyConflictError, utf8, type Cluster, type EventStore, type StoredEvent } from './engineApi';
+import { ConcurrencyConflictError, utf8, type AppendHooks, type Cluster, type EventStore, type StoredEvent } from './engineApi';
 import type { ProducerAcks } from './options';
 import { EventSchemas } from './eventSchemas';
 
@@ -49,7 +49,9 @@ export class AggregateEventStore implements runtime.EventStore {
     private readonly prefixedByType: boolean,
     private readonly acks: () => ProducerAcks,
     private readonly hooks: AggregateStoreHooks,
-  ) {}
+  ) {
+    this.requestHooks = { waiting: hooks.waiting, backingOff: hooks.waiting, retried: hooks.retried };
+  }
 
   private storeOf(aggregateId: string): { store: EventStore; topic: string; key: string } {
     const topic = this.instanceTopic ? this.instanceTopic(aggregateId) : this.topic;
@@ -58,10 +60,8 @@ export class AggregateEventStore implements runtime.EventStore {
     return { store, topic, key: runtime.recordKey(this.aggregateType, aggregateId, this.prefixedByType) };
   }
 
-  private get requestHooks() {
-    const h = this.hooks;
-    return { waiting: h.waiting, backingOff: h.waiting, retried: h.retried };
-  }
+  /** What every request of this store reports to the run (one object, not one per append). */
+  private readonly requestHooks: AppendHooks;
 
   async append(aggregateId: string, events: readonly EventEnvelope[], expectedVersion: number): Promise<number> {
     if (events.length === 0) return expectedVersion;

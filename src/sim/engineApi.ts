@@ -40,6 +40,7 @@ export {
   EventStore,
   VERSION_HEADER,
   type StoredEvent,
+  type AppendHooks,
   ConcurrencyConflictError,
   LeaderNotAvailableError,
   subjectName,

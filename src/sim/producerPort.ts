@@ -23,7 +23,10 @@ export class ProducerPort {
   private readonly partitions = new Map<string, number>();
   private readonly names = new Map<string, string>();
   private roundRobin = 0;
-  private readonly pending = new Map<string, Pending>();
+  /** Per topic, each partition's batch of this instant (no key string built per record). */
+  private readonly pending = new Map<string, (Pending | undefined)[]>();
+  /** The batches of this instant in the order they were started (the order they are sent in). */
+  private readonly batches: Pending[] = [];
   private scheduled = false;
   private client: Producer | null = null;
 
@@ -51,9 +54,10 @@ export class ProducerPort {
   send(topic: string, record: { readonly key: string | null; readonly value: string | Uint8Array; readonly headers: Readonly<Record<string, string>> }, timestamp: number): void {
     const n = this.partitionCount(topic);
     const partition = record.key === null ? this.roundRobin++ % n : defaultPartition(record.key, n);
-    const k = `${topic}\u0000${partition}`;
-    let batch = this.pending.get(k);
-    if (!batch) this.pending.set(k, (batch = { topic, partition, messages: [] }));
+    let byPartition = this.pending.get(topic);
+    if (!byPartition) this.pending.set(topic, (byPartition = []));
+    let batch = byPartition[partition];
+    if (!batch) this.batches.push((byPartition[partition] = batch = { topic, partition, messages: [] }));
     // The handlers' records are made for this send and not touched after: their headers go as
     // they are, and the timestamp as a number (kafkajs takes either), nothing copied per record.
     batch.messages.push({ key: record.key, value: record.value, headers: record.headers as Message['headers'], timestamp, partition });
@@ -78,7 +82,7 @@ export class ProducerPort {
   /** Sends every partition's accumulated batch. */
   flush(): void {
     this.scheduled = false;
-    const batches = [...this.pending.values()];
+    const batches = this.batches.splice(0);
     this.pending.clear();
     const acks = this.acks();
     const producer = this.producer();

@@ -24,10 +24,14 @@ export interface ProducerOptions {
 interface PartitionRequest {
   topic: string;
   partition: number;
+  /** The messages until they are encoded; then none (see prepare). */
   records: RecordInput[];
+  count: number;
   batches: Uint8Array[];
   baseSequence: number;
 }
+
+const ENCODED: RecordInput[] = [];
 
 /** Shared by every request that has none (the engine only reads them). */
 const NO_OPTIONS: AppendRequestOptions = Object.freeze({});
@@ -60,7 +64,9 @@ export class Producer {
   }
 
   send(record: ProducerRecord): Promise<RecordMetadata[]> {
-    return this.sendBatch({ topicMessages: [{ topic: record.topic, messages: record.messages }], ...(record.acks === undefined ? {} : { acks: record.acks }) });
+    const batch: ProducerBatch = { topicMessages: [{ topic: record.topic, messages: record.messages }] };
+    if (record.acks !== undefined) batch.acks = record.acks;
+    return this.sendBatch(batch);
   }
 
   /**
@@ -110,7 +116,7 @@ export class Producer {
         } else if (key !== null) p = defaultPartition(key, n);
         else p = stickyNow;
         let req = perPartition[p];
-        if (!req) requests.push((perPartition[p] = req = { topic, partition: p, records: [], batches: [], baseSequence: -1 }));
+        if (!req) requests.push((perPartition[p] = req = { topic, partition: p, records: [], count: 0, batches: [], baseSequence: -1 }));
         req.records.push(r);
       }
     }
@@ -125,8 +131,14 @@ export class Producer {
         if (size > max) throw new MessageTooLargeError(req.topic, size, max);
       });
     }
-    // Sequences are reserved only once the whole request is valid, so a refused send leaves no hole.
-    if (idempotent) for (const req of requests) this.sequences.set(`${req.topic}\u0000${req.partition}`, req.baseSequence + req.records.length);
+    for (const req of requests) {
+      // Sequences are reserved only once the whole request is valid, so a refused send leaves no hole.
+      req.count = req.records.length;
+      if (idempotent) this.sequences.set(`${req.topic}\u0000${req.partition}`, req.baseSequence + req.count);
+      // A request waits for its acks across simulated time with its bytes only: holding the
+      // caller's message objects until then kept every one of them past young collections.
+      req.records = ENCODED;
+    }
     return requests;
   }
 
@@ -156,10 +168,10 @@ export class Producer {
       this.engine.clock,
       () => this.engine.appendToPartition(req.topic, req.partition, retryCopy(req.batches, attempt++), acks, options),
       idempotent ? { retriable: (e) => (e instanceof EngineError && e.retriable) || this.earlierBatchPending(e, seqKey, epoch, seq), retries: this.opts.retries ?? 5 } : this.plainPolicy,
-      this.opts.onRetry ? { retried: () => this.opts.onRetry!(req.records.length) } : NO_HOOKS,
+      this.opts.onRetry ? { retried: () => this.opts.onRetry!(req.count) } : NO_HOOKS,
     ).then(
       (res) => {
-        if (idempotent && epoch === this.epoch) this.acknowledged.set(seqKey, Math.max(this.acknowledged.get(seqKey) ?? 0, seq + req.records.length));
+        if (idempotent && epoch === this.epoch) this.acknowledged.set(seqKey, Math.max(this.acknowledged.get(seqKey) ?? 0, seq + req.count));
         const t = this.engine.topic(req.topic);
         const log = this.engine.log(req.topic, req.partition);
         return {

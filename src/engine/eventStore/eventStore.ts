@@ -184,6 +184,26 @@ export class EventStore {
   }
 
   /**
+   * The events as record batches, versioned from `current` + 1. Apart from append's loop: an
+   * append waits for its acks across simulated time, holding only the bytes, not the records.
+   */
+  private encode(key: string, events: EventInput[], current: number, now: number, max: number): Uint8Array[] {
+    const records: RecordInput[] = [];
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      // Built field by field (no spread of a computed key or of a conditional object): every event goes through here.
+      const headers: IHeaders = { ...e.headers };
+      headers[VERSION_HEADER] = String(current + i + 1);
+      const message: Message = { key, value: e.value, headers };
+      if (e.timestamp !== undefined) message.timestamp = e.timestamp;
+      records.push(toRecordInput(this.topic, message));
+    }
+    return encodeBatches(records, { defaultTimestamp: now }, CHUNK_BYTES, (size) => {
+      if (size > max) throw new MessageTooLargeError(this.topic, size, max);
+    });
+  }
+
+  /**
    * Appends events to a key if it is still at expectedVersion; resolves to the new version.
    * Without expectedVersion the append is unconditional.
    */
@@ -205,19 +225,7 @@ export class EventStore {
       const base = seen > 0 ? this.baseNow(idx, key) : undefined;
       const current = base !== undefined ? base + seen : await this.versionIn(log, idx, key);
       if (expected !== undefined && current !== expected) throw new ConcurrencyConflictError(this.topic, key, expected, current);
-      const records: RecordInput[] = [];
-      for (let i = 0; i < events.length; i++) {
-        const e = events[i]!;
-        // Built field by field (no spread of a computed key or of a conditional object): every event goes through here.
-        const headers: IHeaders = { ...e.headers };
-        headers[VERSION_HEADER] = String(current + i + 1);
-        const message: Message = { key, value: e.value, headers };
-        if (e.timestamp !== undefined) message.timestamp = e.timestamp;
-        records.push(toRecordInput(this.topic, message));
-      }
-      const batches = encodeBatches(records, { defaultTimestamp: now }, CHUNK_BYTES, (size) => {
-        if (size > max) throw new MessageTooLargeError(this.topic, size, max);
-      });
+      const batches = this.encode(key, events, current, now, max);
       let attempt = 0;
       try {
         // Through the replicated produce path (acks=all unless told otherwise): refused when the
@@ -237,7 +245,7 @@ export class EventStore {
           { retriable: refusedBeforeWrite },
           hooks,
         );
-        return current + records.length;
+        return current + events.length;
       } catch (e) {
         if (!(e instanceof RetrySignal)) throw e;
       }
