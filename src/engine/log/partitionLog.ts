@@ -113,6 +113,7 @@ export class PartitionLog {
    * event store's key index walking the log, `byOffset` by reads of given offsets. Never reset.
    */
   readonly readStats = { scanned: 0, byOffset: 0 };
+  /** 'highWatermark': what consumers may read grew or shrank (not told for a follower's, see setHighWatermark). */
   readonly events = new Emitter<{ highWatermark: number }>();
   /**
    * Called after every change to the log's offsets or contents (append, high watermark,
@@ -189,13 +190,17 @@ export class PartitionLog {
     return this.hw;
   }
 
-  /** Set by the replication layer (min of the ISR's log end offsets); clamped to the log. */
-  setHighWatermark(offset: number): void {
+  /**
+   * Set by the replication layer (min of the ISR's log end offsets); clamped to the log.
+   * `serving` false: a follower's copy of its leader's, which no consumer reads (they fetch from
+   * the leader), so no 'highWatermark' event: followers take one on nearly every fetch.
+   */
+  setHighWatermark(offset: number, serving = true): void {
     const v = Math.max(this.logStartOffset, Math.min(offset, this.logEndOffset));
     if (v === this.hw) return;
     this.hw = v;
     this.onChange?.();
-    this.events.emit('highWatermark', v);
+    if (serving) this.events.emit('highWatermark', v);
   }
 
   activeSegment(): Segment {

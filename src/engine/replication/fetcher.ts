@@ -99,7 +99,9 @@ function fetchOne(core: ClusterCore, p: PartitionState, followerId: number, lead
   // A follower that got records sends its next fetch at once: it tells the leader its new end.
   if (copied > 0) core.wakeFollower(p, followerId);
   const hw = Math.min(leaderLog.highWatermark, log.logEndOffset);
-  if (hw > log.highWatermark) log.setHighWatermark(hw);
+  // A follower's high watermark is no consumer's, unless the controller made it the leader (or
+  // none: readers then stay with the last one).
+  if (hw > log.highWatermark) log.setHighWatermark(hw, p.leader === null || p.leader === followerId);
   // The fetch answer carries the leader's log start; the follower deletes below it too.
   if (leaderLog.logStartOffset > log.logStartOffset) {
     advanceLogStart(log, leaderLog.logStartOffset);
