@@ -139,12 +139,18 @@ export class EventSchemas {
 
   /** A record value as the runtime reads it (JSON text): wire-format values decoded to this run's schema. */
   readonly valueText = (bytes: Uint8Array): string => {
-    if (!isWire(bytes)) return utf8(bytes);
+    const fields = this.fields(bytes);
+    return fields === undefined ? utf8(bytes) : JSON.stringify(fields);
+  };
+
+  /** A wire-format value's fields, decoded to this run's schema (undefined for a value not in the wire format). */
+  readonly fields = (bytes: Uint8Array): Record<string, unknown> | undefined => {
+    if (!isWire(bytes)) return undefined;
     const value = this.registry.deserialize(bytes, this.readerOf.get(writerId(bytes))) as Record<string, unknown>;
     // Avro writes an absent optional field as null; the runtime's payloads leave it out.
     const payload: Record<string, unknown> = {};
     for (const k of Object.keys(value)) if (value[k] !== null) payload[k] = value[k];
-    return JSON.stringify(payload);
+    return payload;
   };
 
   /** Whether an old consumer (the earlier version's reader) can read this event record; null when there is no earlier version. */

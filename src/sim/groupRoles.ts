@@ -11,6 +11,7 @@ import type { FlowCounters } from './flowCounters';
 import type { ProducerPort } from './producerPort';
 import { LiveReadModel } from './liveReadModel';
 import { EventSchemas } from './eventSchemas';
+import { ConsumedWire } from './consumedWire';
 
 export type RoleKind = 'aggregate' | 'policy' | 'projector' | 'sink';
 
@@ -48,7 +49,7 @@ export interface RoleDeps {
 const eventsByRecord = new WeakMap<runtime.WireRecord, runtime.EventEnvelope>();
 export function eventOf(record: runtime.WireRecord): runtime.EventEnvelope {
   let event = eventsByRecord.get(record);
-  if (!event) eventsByRecord.set(record, (event = runtime.recordToEvent(record)));
+  if (!event) eventsByRecord.set(record, (event = runtime.recordToEvent(record, record instanceof ConsumedWire ? record.payload() : undefined)));
   return event;
 }
 

@@ -20,6 +20,7 @@ import type { KeyDistribution } from './keyDistribution';
 import { SimLifecycle, type SimState } from './lifecycle';
 import { topicConfigEntries } from './topicConfigs';
 import { recordText } from './storedRecords';
+import { ConsumedWire, type ValueReader } from './consumedWire';
 import { EventSchemas } from './eventSchemas';
 import { checkRate, checkSpeed, resolveSimOptions, topicMinInsync, type SimOptions } from './options';
 import { InstanceTopics } from './instanceTopics';
@@ -260,7 +261,7 @@ export class Simulation {
       if (this.options.oldProducers && (record as ConsumedRecord).value) this.countOldConsumer((record as ConsumedRecord).value!);
       if (!role) return;
       try {
-        const handling = role.handle(wireOf(record as ConsumedRecord, this.schemas!.valueText), topic, partition, lease);
+        const handling = role.handle(wireOf(record as ConsumedRecord, this.schemas!), topic, partition, lease);
         return handling instanceof Promise ? handling.catch(failed) : handling;
       } catch {
         return failed();
@@ -758,19 +759,27 @@ async function latestRows(cluster: Cluster, topic: string): Promise<runtime.Read
 }
 
 /** The maker of wire records for the run's value decoding (one per decoding: what derivedOf keeps them by). */
-let wireMaker: { valueText: (bytes: Uint8Array) => string; make: (r: ConsumedRecord) => runtime.WireRecord } | undefined;
+let wireMaker: { reader: ValueReader; make: (r: ConsumedRecord) => runtime.WireRecord } | undefined;
 
 /**
- * A consumed record as the handler runtime reads it: UTF-8 key, value and headers. Every group
- * reading a record gets the one wire record its bytes were decoded to.
+ * A consumed record as the handler runtime reads it: UTF-8 key and headers, the value read when
+ * a handler asks (consumedWire.ts). Every group reading a record gets the one wire record its
+ * bytes were decoded to.
  */
-function wireOf(r: ConsumedRecord, valueText: (bytes: Uint8Array) => string): runtime.WireRecord {
-  if (wireMaker?.valueText !== valueText) {
-    const make = (x: ConsumedRecord): runtime.WireRecord => {
-      const t = recordText(x, valueText);
-      return { key: t.key, value: t.value ?? '', headers: t.headers, timestamp: String(x.timestamp) };
+function wireOf(r: ConsumedRecord, reader: ValueReader): runtime.WireRecord {
+  if (wireMaker?.reader !== reader) {
+    // recordText hands the value's bytes to its reader: kept for the wire record to read later.
+    let bytes: Uint8Array | null = null;
+    const keep = (b: Uint8Array): string => {
+      bytes = b;
+      return '';
     };
-    wireMaker = { valueText, make };
+    const make = (x: ConsumedRecord): runtime.WireRecord => {
+      bytes = null;
+      const t = recordText(x, keep);
+      return new ConsumedWire(t.key, bytes, t.headers, String(x.timestamp), reader);
+    };
+    wireMaker = { reader, make };
   }
   return derivedOf(r, wireMaker.make);
 }

@@ -80,7 +80,8 @@ const header = (r: WireRecord, name: string): string => {
   return v;
 };
 
-export function recordToEvent(record: WireRecord): EventEnvelope {
+/** The event a record holds; `payload`, when given, is its value already read (what parsing the value gives). */
+export function recordToEvent(record: WireRecord, payload?: Payload): EventEnvelope {
   return {
     type: header(record, HEADER.eventType),
     aggregateType: header(record, HEADER.aggregateType),
@@ -88,7 +89,7 @@ export function recordToEvent(record: WireRecord): EventEnvelope {
     version: Number(header(record, HEADER.aggregateVersion)),
     schemaVersion: Number(header(record, HEADER.schemaVersion)),
     timestamp: Number(record.timestamp ?? 0),
-    payload: JSON.parse(record.value) as Payload,
+    payload: payload ?? (JSON.parse(record.value) as Payload),
   };
 }
 
