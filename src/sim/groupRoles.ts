@@ -53,6 +53,9 @@ export function eventOf(record: runtime.WireRecord): runtime.EventEnvelope {
   return event;
 }
 
+/** A table row's headers: the same for every row (the producer only reads them). */
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'application/json' });
+
 export function buildGroupRoles(d: RoleDeps): GroupRole[] {
   const t = d.topology;
   const roles: GroupRole[] = [];
@@ -67,6 +70,7 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
     const env = d.env(agg.groupId);
     // The group's handler keeps its aggregates' states between commands, as a running service does.
     const cache = new runtime.AggregateCache();
+    const handling = { cache };
     // Each partition's lane name, made once (not a new string to hash per command).
     const lanes = new Map<string, string[]>();
     const laneOf = (topic: string, partition: number): string => {
@@ -85,7 +89,7 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
         return d.serialise(laneOf(topic, partition), async () => {
           if (!lease.current()) return;
           try {
-            const result = await runtime.handleCommand(def, store, command, env, { cache });
+            const result = await runtime.handleCommand(def, store, command, env, handling);
             d.flow.handledBy(agg.groupId);
             d.flow.handledCommand(command.type);
             for (const e of result.events) d.flow.outcome(e.type);
@@ -136,7 +140,7 @@ export function buildGroupRoles(d: RoleDeps): GroupRole[] {
       handle(record) {
         d.flow.handledBy(proj.groupId);
         const row = table.upsert(eventOf(record));
-        if (row && tableTopic) d.producer.send(tableTopic, { key: row.id, value: JSON.stringify(row), headers: { 'content-type': 'application/json' } }, row.updatedAt);
+        if (row && tableTopic) d.producer.send(tableTopic, { key: row.id, value: JSON.stringify(row), headers: JSON_HEADERS }, row.updatedAt);
       },
     });
   }

@@ -36,7 +36,6 @@ const ENCODED: RecordInput[] = [];
 /** Shared by every request that has none (the engine only reads them). */
 const NO_OPTIONS: AppendRequestOptions = Object.freeze({});
 const NO_HOOKS: RetryHooks = Object.freeze({});
-const inArray = <T>(x: T): T[] => [x];
 
 export class Producer {
   private connected = false;
@@ -84,8 +83,8 @@ export class Producer {
     } catch (e) {
       return Promise.reject(e);
     }
-    if (requests.length === 1) return this.appendWithRetry(requests[0]!, acks).then(inArray);
-    return Promise.all(requests.map((r) => this.appendWithRetry(r, acks)));
+    if (requests.length === 1) return this.appendWithRetry(requests[0]!, acks, true);
+    return Promise.all(requests.map((r) => this.appendWithRetry(r, acks, false)));
   }
 
   private prepare(batch: ProducerBatch): PartitionRequest[] {
@@ -156,7 +155,10 @@ export class Producer {
    * cluster's clock, at most `retries` times, within delivery.timeout.ms). A non-idempotent
    * producer retrying a lost acknowledgement may duplicate, as in Kafka.
    */
-  private appendWithRetry(req: PartitionRequest, acks: Acks): Promise<RecordMetadata> {
+  private appendWithRetry(req: PartitionRequest, acks: Acks, alone: true): Promise<RecordMetadata[]>;
+  private appendWithRetry(req: PartitionRequest, acks: Acks, alone: false): Promise<RecordMetadata>;
+  /** `alone`: the send's only request, answered in the array the send resolves to (no further turn to wrap it). */
+  private appendWithRetry(req: PartitionRequest, acks: Acks, alone: boolean): Promise<RecordMetadata | RecordMetadata[]> {
     const seq = req.baseSequence;
     const idempotent = this.producerId >= 0;
     const seqKey = idempotent ? `${req.topic}\u0000${req.partition}` : '';
@@ -174,7 +176,7 @@ export class Producer {
         if (idempotent && epoch === this.epoch) this.acknowledged.set(seqKey, Math.max(this.acknowledged.get(seqKey) ?? 0, seq + req.count));
         const t = this.engine.topic(req.topic);
         const log = this.engine.log(req.topic, req.partition);
-        return {
+        const meta: RecordMetadata = {
           topicName: req.topic,
           partition: req.partition,
           errorCode: 0,
@@ -182,17 +184,18 @@ export class Producer {
           logAppendTime: t.config['message.timestamp.type'] === 'LogAppendTime' ? String(res.appendTime) : '-1',
           logStartOffset: String(log.logStartOffset),
         };
+        return alone ? [meta] : meta;
       },
-      (e: unknown) => {
-        // KIP-360: after a failed batch the sequence may have a hole; a new epoch restarts at 0.
-        if (idempotent) {
-          this.epoch++;
-          this.sequences.clear();
-          this.acknowledged.clear();
-        }
-        throw e;
-      },
+      // KIP-360: after a failed batch the sequence may have a hole; a new epoch restarts at 0.
+      idempotent ? (e: unknown) => this.newEpoch(e) : undefined,
     );
+  }
+
+  private newEpoch(e: unknown): never {
+    this.epoch++;
+    this.sequences.clear();
+    this.acknowledged.clear();
+    throw e;
   }
 
   /**

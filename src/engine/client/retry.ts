@@ -77,29 +77,34 @@ export function sendRetrying(clock: Clock, attempt: (answer: (error: Error | nul
  */
 export function withRetries<T>(clock: Clock, attempt: () => Promise<T>, policy: RetryPolicy, hooks: RetryHooks = {}): Promise<T> {
   const firstAt = clock.now();
-  let tries = 0;
-  const failed = (e: unknown): Promise<T> => {
-    const error = e instanceof Error ? e : new Error(String(e));
-    const wait = retryWait(clock, policy, error, tries, firstAt);
-    if (wait === null) throw error;
-    tries++;
-    hooks.backingOff?.(1);
-    return new Promise<T>((resolve) =>
-      clock.setTimeout(() => {
-        hooks.backingOff?.(-1);
-        hooks.retried?.();
-        resolve(tryOnce());
-      }, wait),
-    );
-  };
-  const tryOnce = (): Promise<T> => {
-    let answer: Promise<T>;
-    try {
-      answer = attempt();
-    } catch (e) {
-      return Promise.reject(e);
-    }
-    return answer.then(undefined, failed);
-  };
-  return tryOnce();
+  let answer: Promise<T>;
+  try {
+    answer = attempt();
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  // The retry loop is built only for a request that failed.
+  return answer.then(undefined, (e: unknown) => retryFailed(clock, attempt, policy, hooks, firstAt, 0, e));
+}
+
+/** After try number `tries` + 1 failed with `e`: the next try after its backoff, or the failure. */
+function retryFailed<T>(clock: Clock, attempt: () => Promise<T>, policy: RetryPolicy, hooks: RetryHooks, firstAt: number, tries: number, e: unknown): Promise<T> {
+  const error = e instanceof Error ? e : new Error(String(e));
+  const wait = retryWait(clock, policy, error, tries, firstAt);
+  if (wait === null) throw error;
+  hooks.backingOff?.(1);
+  return new Promise<T>((resolve) =>
+    clock.setTimeout(() => {
+      hooks.backingOff?.(-1);
+      hooks.retried?.();
+      let answer: Promise<T>;
+      try {
+        answer = attempt();
+      } catch (err) {
+        resolve(Promise.reject(err));
+        return;
+      }
+      resolve(answer.then(undefined, (err: unknown) => retryFailed(clock, attempt, policy, hooks, firstAt, tries + 1, err)));
+    }, wait),
+  );
 }
