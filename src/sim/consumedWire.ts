@@ -2,7 +2,7 @@
 // text, the value read when a handler asks for it. An event's payload is read from the value's
 // bytes directly (the schema's decoding), not written out as JSON text and parsed back: every
 // event record is read by several groups (policies, projectors), and none of them needs the text.
-import type { runtime } from '../topology';
+import { runtime } from '../topology';
 
 export interface ValueReader {
   /** The value as JSON text (wire-format values decoded to this run's schema). */
@@ -13,6 +13,7 @@ export interface ValueReader {
 
 export class ConsumedWire implements runtime.WireRecord {
   private text: string | undefined;
+  private decoded: runtime.EventEnvelope | undefined;
 
   constructor(
     readonly key: string | null,
@@ -24,6 +25,14 @@ export class ConsumedWire implements runtime.WireRecord {
 
   get value(): string {
     return (this.text ??= this.bytes === null ? '' : this.reader.valueText(this.bytes));
+  }
+
+  /**
+   * The event the record holds, read once: every group reading a record gets the same wire
+   * record, and handlers only read events (policies and projectors of one topic share it).
+   */
+  event(): runtime.EventEnvelope {
+    return (this.decoded ??= runtime.recordToEvent(this, this.payload()));
   }
 
   /**

@@ -42,15 +42,9 @@ export interface RoleDeps {
   encodeEvent(event: runtime.EventEnvelope): string | Uint8Array;
 }
 
-/**
- * The event a consumed record holds, read once however many groups handle the record: every
- * group reading a record gets the same wire record, and handlers only read events.
- */
-const eventsByRecord = new WeakMap<runtime.WireRecord, runtime.EventEnvelope>();
+/** The event a record holds: a consumed record's is read once however many groups handle it. */
 export function eventOf(record: runtime.WireRecord): runtime.EventEnvelope {
-  let event = eventsByRecord.get(record);
-  if (!event) eventsByRecord.set(record, (event = runtime.recordToEvent(record, record instanceof ConsumedWire ? record.payload() : undefined)));
-  return event;
+  return record instanceof ConsumedWire ? record.event() : runtime.recordToEvent(record);
 }
 
 /** A table row's headers: the same for every row (the producer only reads them). */
