@@ -186,36 +186,76 @@ export interface HandleResult {
  * recently used state goes first.
  */
 export class AggregateCache {
-  private readonly states = new Map<string, AggregateState>();
+  /**
+   * Entries by aggregate id, chained from the least to the most recently used: a use moves its
+   * entry to the end of the chain (no map entry deleted and added again per command).
+   */
+  private readonly entries = new Map<string, CacheEntry>();
+  private oldest: CacheEntry | null = null;
+  private newest: CacheEntry | null = null;
 
   constructor(readonly capacity = 10_000) {}
 
   get size(): number {
-    return this.states.size;
+    return this.entries.size;
   }
 
   get(aggregateId: string): AggregateState | undefined {
-    const state = this.states.get(aggregateId);
-    if (state) {
-      // Map keeps insertion order: re-inserting makes it the most recently used.
-      this.states.delete(aggregateId);
-      this.states.set(aggregateId, state);
-    }
-    return state;
+    const e = this.entries.get(aggregateId);
+    if (!e) return undefined;
+    this.touch(e);
+    return e.state;
   }
 
   /** Keeps `state` unless a newer one of the aggregate is already held (a slower writer's answer). */
   set(state: AggregateState): void {
-    const held = this.states.get(state.aggregateId);
-    if (held && held.version >= state.version) return;
-    this.states.delete(state.aggregateId);
-    this.states.set(state.aggregateId, state);
-    if (this.states.size > this.capacity) this.states.delete(this.states.keys().next().value!);
+    const held = this.entries.get(state.aggregateId);
+    if (held) {
+      if (held.state.version >= state.version) return;
+      held.state = state;
+      this.touch(held);
+      return;
+    }
+    const e: CacheEntry = { id: state.aggregateId, state, older: this.newest, newer: null };
+    if (this.newest) this.newest.newer = e;
+    else this.oldest = e;
+    this.newest = e;
+    this.entries.set(e.id, e);
+    if (this.entries.size > this.capacity && this.oldest) this.delete(this.oldest.id);
   }
 
   delete(aggregateId: string): void {
-    this.states.delete(aggregateId);
+    const e = this.entries.get(aggregateId);
+    if (!e) return;
+    this.entries.delete(aggregateId);
+    this.unlink(e);
   }
+
+  /** Makes `e` the most recently used. */
+  private touch(e: CacheEntry): void {
+    if (this.newest === e) return;
+    this.unlink(e);
+    e.older = this.newest;
+    e.newer = null;
+    if (this.newest) this.newest.newer = e;
+    else this.oldest = e;
+    this.newest = e;
+  }
+
+  private unlink(e: CacheEntry): void {
+    if (e.older) e.older.newer = e.newer;
+    else this.oldest = e.newer;
+    if (e.newer) e.newer.older = e.older;
+    else this.newest = e.older;
+    e.older = e.newer = null;
+  }
+}
+
+interface CacheEntry {
+  readonly id: string;
+  state: AggregateState;
+  older: CacheEntry | null;
+  newer: CacheEntry | null;
 }
 
 /** The aggregate's state now: the cached one brought up to date, else snapshot + later events. */

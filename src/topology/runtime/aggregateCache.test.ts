@@ -130,4 +130,31 @@ describe('AggregateCache', () => {
     cache.set({ ...initialState('x'), version: 4 });
     expect(cache.get('x')?.version).toBe(5);
   });
+
+  it('evicts exactly the least recently used, whatever was read, replaced or dropped since', () => {
+    const cache = new AggregateCache(3);
+    const put = (id: string, version = 1) => cache.set({ ...initialState(id), version });
+    put('a');
+    put('b');
+    put('c');
+    cache.get('a'); // b, c, a
+    put('b', 2); // a newer state is a use: c, a, b
+    put('c', 1); // not newer: no use
+    put('d'); // c goes: a, b, d
+    expect(cache.get('c')).toBeUndefined();
+    cache.delete('b'); // a, d
+    put('e'); // a, d, e
+    cache.get('a'); // d, e, a
+    put('f'); // d goes
+    expect(['a', 'b', 'c', 'd', 'e', 'f'].filter((id) => cache.get(id) !== undefined)).toEqual(['a', 'e', 'f']);
+    cache.delete('f');
+    cache.delete('a');
+    cache.delete('e');
+    expect(cache.size).toBe(0);
+    put('g');
+    put('h');
+    expect(cache.get('g')?.aggregateId).toBe('g');
+    expect(cache.size).toBe(2);
+  });
 });
+
