@@ -19,8 +19,11 @@ export class ConsumerMember {
   generation = -1;
   /** What the last SyncGroup gave (the eager sticky assignor's userData). */
   lastAssignment: TopicPartitionTuple[] = [];
-  /** Owned partitions → next offset to read (null until resolved from the committed offset). */
-  private readonly owned = new Map<string, number | null>();
+  /**
+   * Owned partitions → their topic, partition and next offset to read (null until resolved from
+   * the committed offset): one entry per partition while owned, its position moved in place.
+   */
+  private readonly owned = new Map<string, OwnedPartition>();
   lastHeartbeatAt = 0;
   lastPollAt = 0;
   private lastAutoCommitAt = 0;
@@ -87,13 +90,13 @@ export class ConsumerMember {
 
   /** The first record of a partition still in handling, or its position when none is. */
   firstUnhandled(k: string): number | null {
-    return this.handling.firstUnhandled(k) ?? this.owned.get(k) ?? null;
+    return this.handling.firstUnhandled(k) ?? this.owned.get(k)?.position ?? null;
   }
 
   /** The position (next offset to read) of each owned partition, once resolved. */
   positions_(): Map<string, number> {
     const out = new Map<string, number>();
-    for (const [k, p] of this.owned) if (p !== null) out.set(k, p);
+    for (const [k, o] of this.owned) if (o.position !== null) out.set(k, o.position);
     return out;
   }
 
@@ -193,11 +196,15 @@ export class ConsumerMember {
    * changes the fetch order, and the groups learn who owns what (new data wakes its owners).
    */
   private setOwned(k: string, position: number | null): void {
-    if (!this.owned.has(k)) {
-      this.fetchOrderStale = true;
-      this.ctx.ownership?.(this, k, true);
+    const o = this.owned.get(k);
+    if (o) {
+      o.position = position;
+      return;
     }
-    this.owned.set(k, position);
+    this.fetchOrderStale = true;
+    this.ctx.ownership?.(this, k, true);
+    const [topic, partition] = this.tp(k);
+    this.owned.set(k, { topic, partition, position });
   }
 
   private deleteOwned(k: string): void {
@@ -338,10 +345,13 @@ export class ConsumerMember {
   }
 
   private fetchPartition(k: string, max: number): number | Promise<number> {
-    const tp = this.tp(k);
-    const topic = tp[0];
-    const partition = tp[1];
-    let position = this.owned.get(k) ?? null;
+    // An owned partition's entry has its topic and partition; one no longer owned (given up by
+    // a handler during this poll) is parsed from its key.
+    const o = this.owned.get(k);
+    const tp = o ? null : this.tp(k);
+    const topic = o ? o.topic : tp![0];
+    const partition = o ? o.partition : tp![1];
+    let position = o ? o.position : null;
     if (position === null) {
       position = this.resolvePosition(topic, partition, k);
       if (position === null) return 0;
@@ -359,7 +369,7 @@ export class ConsumerMember {
     if (answer instanceof Promise) {
       // Answered later (storage): delivered only if the partition is still ours, unmoved.
       return answer.then(
-        (a) => (this.tenure.get(k) === tenure && this.owned.get(k) === from && this.alive ? this.deliverAll(k, topic, partition, from, tenure, a) : 0),
+        (a) => (this.tenure.get(k) === tenure && this.owned.get(k)?.position === from && this.alive ? this.deliverAll(k, topic, partition, from, tenure, a) : 0),
         (e: unknown) => this.fetchFailed(k, topic, partition, e),
       );
     }
@@ -400,7 +410,8 @@ export class ConsumerMember {
       this.servedAt.set(k, ++this.serveSeq);
       this.servedThisPoll.push(k);
     }
-    if (this.tenure.get(k) === tenure && this.owned.has(k)) this.setOwned(k, position);
+    const o = this.owned.get(k);
+    if (o && this.tenure.get(k) === tenure) o.position = position;
     return answer.records.length;
   }
 
@@ -448,7 +459,7 @@ export class ConsumerMember {
   private positions(keys: readonly string[]): Map<string, number> {
     const out = new Map<string, number>();
     for (const k of keys) {
-      const p = this.owned.get(k);
+      const p = this.owned.get(k)?.position;
       if (p !== undefined && p !== null) out.set(k, this.handling.firstUnhandled(k) ?? p);
     }
     return out;
@@ -513,6 +524,12 @@ export class ConsumerMember {
     this.topics = [...topics];
     if (this.lifecycle.is('stable', 'joining')) this.rejoin('subscription changed');
   }
+}
+
+interface OwnedPartition {
+  readonly topic: string;
+  readonly partition: number;
+  position: number | null;
 }
 
 /** A member's lease on one tenure of a partition: current while the member lives and holds that tenure. */
