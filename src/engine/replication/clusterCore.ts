@@ -98,16 +98,8 @@ export class ClusterCore {
   }
 
   partition(topic: string, partition: number): PartitionState | undefined {
-    // Consumers fetch partition after partition of one topic, with topic names cut out of keys
-    // (a string a map hashes anew on every lookup): the last topic looked up is compared first.
-    if (topic !== this.lastTopic) {
-      this.lastTopic = topic;
-      this.lastTopicPartitions = this.topics.get(topic);
-    }
-    return this.lastTopicPartitions?.[partition];
+    return this.topics.get(topic)?.[partition];
   }
-  private lastTopic: string | undefined;
-  private lastTopicPartitions: PartitionState[] | undefined;
 
   partitionsOfTopic(topic: string): readonly PartitionState[] {
     return this.topics.get(topic) ?? [];
@@ -138,7 +130,6 @@ export class ClusterCore {
     };
     const layout = spec.assignment ?? assignReplicasToBrokers(spec.partitions, settings.replicationFactor, this.brokerIds(), { rng: this.rng.fork(spec.name) });
     this.topics.set(spec.name, []);
-    this.lastTopic = undefined;
     this.addPartitions(spec.name, settings, layout);
   }
 
@@ -212,7 +203,6 @@ export class ClusterCore {
     const list = this.topics.get(topic);
     if (!list) return;
     this.topics.delete(topic);
-    this.lastTopic = undefined;
     if (countsAsApplication(topic)) this.partitionCount -= list.length;
     this.resizeBudget();
     for (const p of list) {
