@@ -1,7 +1,7 @@
-// Little-endian fields read byte by byte from a Uint8Array: a DataView per read would allocate
-// on paths that read every batch header or record (appends, follower copies, fetches, key
-// walks). The f64 reader goes through a Float64Array, whose byte order is the platform's:
-// little-endian on every platform this runs on.
+// Little-endian fields read byte by byte from a Uint8Array (and the few an append stamps,
+// written): a DataView per access would allocate on paths that touch every batch header or
+// record (appends, follower copies, fetches, key walks). The f64 reader and writer go through a
+// Float64Array, whose byte order is the platform's: little-endian on every platform this runs on.
 const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
 export function u32At(b: Uint8Array, at: number): number {
@@ -20,4 +20,15 @@ export function f64At(b: Uint8Array, at: number): number {
 }
 export function u16At(b: Uint8Array, at: number): number {
   return b[at]! | (b[at + 1]! << 8);
+}
+/** Writes a little-endian f64 (the writer to f64At, for fields stamped on every append). */
+export function putF64(b: Uint8Array, at: number, v: number): void {
+  f64[0] = v;
+  for (let i = 0; i < 8; i++) b[at + i] = f64Bytes[i]!;
+}
+export function putI32(b: Uint8Array, at: number, v: number): void {
+  b[at] = v & 0xff;
+  b[at + 1] = (v >> 8) & 0xff;
+  b[at + 2] = (v >> 16) & 0xff;
+  b[at + 3] = (v >> 24) & 0xff;
 }

@@ -1,6 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeBatch, encodeBatches, isBatchValid, readMeta, sealBatches, stampBatch, type DecodedRecord } from './recordBatch';
+import {
+  ATTR_LOG_APPEND_TIME,
+  batchAppendTime,
+  batchAttributes,
+  batchBaseOffset,
+  batchBaseSequence,
+  batchCount,
+  batchFirstTime,
+  batchLastOffsetDelta,
+  batchLeaderEpoch,
+  batchMaxTime,
+  batchProducerEpoch,
+  batchProducerId,
+  batchTimes,
+  encodeBatch,
+  encodeBatches,
+  isBatchValid,
+  readMeta,
+  sealBatches,
+  stampBatch,
+  type DecodedRecord,
+} from './recordBatch';
 import { forEachRecord, pickRecords } from './recordReads';
 
 const text = (b: Uint8Array | null) => (b === null ? null : new TextDecoder().decode(b));
@@ -56,5 +77,47 @@ describe('record batch codec', () => {
     const flipped = b!.slice();
     flipped[flipped.length - 2]! ^= 1;
     expect(isBatchValid(flipped)).toBe(false);
+  });
+
+  it('reads single header fields as readMeta does, after a stamp at any place in a chunk (appends read them one by one)', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          n: fc.integer({ min: 1, max: 5 }),
+          ts: fc.nat({ max: 2 ** 40 }),
+          producerId: fc.integer({ min: -1, max: 2 ** 40 }),
+          producerEpoch: fc.integer({ min: -1, max: 32767 }),
+          baseSequence: fc.integer({ min: -1, max: 2 ** 31 - 1 }),
+          logAppend: fc.boolean(),
+          base: fc.nat({ max: 2 ** 45 }),
+          epoch: fc.integer({ min: -1, max: 2 ** 31 - 1 }),
+          appendTime: fc.nat({ max: 2 ** 42 }),
+          pad: fc.nat({ max: 9 }),
+        }),
+        (c) => {
+          const records = Array.from({ length: c.n }, (_, i) => ({ key: `k${i}`, value: 'v', timestamp: c.ts + i }));
+          const batch = encodeBatch(records, { producerId: c.producerId, producerEpoch: c.producerEpoch, baseSequence: c.baseSequence, attributes: c.logAppend ? ATTR_LOG_APPEND_TIME : 0 });
+          const chunk = new Uint8Array(c.pad + batch.length);
+          chunk.set(batch, c.pad);
+          stampBatch(chunk, c.pad, c.base, c.epoch, c.appendTime);
+          const m = readMeta(chunk, c.pad);
+          expect([m.baseOffset, m.partitionLeaderEpoch, m.appendTime]).toEqual([c.base, c.epoch, c.appendTime]);
+          expect(batchBaseOffset(chunk, c.pad)).toBe(m.baseOffset);
+          expect(batchLeaderEpoch(chunk, c.pad)).toBe(m.partitionLeaderEpoch);
+          expect(batchAppendTime(chunk, c.pad)).toBe(m.appendTime);
+          expect(batchCount(chunk, c.pad)).toBe(m.count);
+          expect(batchLastOffsetDelta(chunk, c.pad)).toBe(m.lastOffsetDelta);
+          expect(batchAttributes(chunk, c.pad)).toBe(m.attributes);
+          expect(batchProducerId(chunk, c.pad)).toBe(m.producerId);
+          expect(batchProducerEpoch(chunk, c.pad)).toBe(m.producerEpoch);
+          expect(batchBaseSequence(chunk, c.pad)).toBe(m.baseSequence);
+          expect([batchFirstTime(chunk, c.pad), batchMaxTime(chunk, c.pad)]).toEqual([batchTimes(m).first, batchTimes(m).max]);
+          expect(batchFirstTime(chunk, c.pad)).toBe(c.logAppend ? c.appendTime : c.ts);
+          // Stamping writes only its three fields: the rest of the chunk is as it was.
+          expect(chunk.subarray(0, c.pad).every((x) => x === 0)).toBe(true);
+          expect(chunk.subarray(c.pad + 24)).toEqual(batch.subarray(24));
+        },
+      ),
+    );
   });
 });

@@ -16,7 +16,7 @@
 import { maxUtf8Length, writeUtf8 } from './bytes';
 import { crc32 } from './crc32';
 import type { RecordBytes } from './recordBytes';
-import { f64At, i16At, i32At, u32At } from './byteReads';
+import { f64At, i16At, i32At, putF64, putI32, u32At } from './byteReads';
 
 export const HEADER_BYTES = 68;
 export const MAGIC = 1;
@@ -305,6 +305,22 @@ export function batchLeaderEpoch(buf: Uint8Array, at = 0): number {
   return i32At(buf, at + 12);
 }
 
+// Single fields of a batch header, for the paths that take every batch (a leader's append, a
+// follower's copy, a consumer's first read of a batch) and need a few fields, not readMeta's object.
+export const batchLastOffsetDelta = (buf: Uint8Array, at = 0): number => u32At(buf, at + 36);
+export const batchAttributes = (buf: Uint8Array, at = 0): number => buf[at + 29]!;
+export const batchAppendTime = (buf: Uint8Array, at = 0): number => f64At(buf, at + 16);
+export const batchProducerId = (buf: Uint8Array, at = 0): number => f64At(buf, at + 44);
+export const batchProducerEpoch = (buf: Uint8Array, at = 0): number => i16At(buf, at + 30);
+export const batchBaseSequence = (buf: Uint8Array, at = 0): number => i32At(buf, at + 40);
+/** The batch's record time range as retention and time queries see it (with LogAppendTime, the append time). */
+export function batchFirstTime(buf: Uint8Array, at = 0): number {
+  return buf[at + 29]! & ATTR_LOG_APPEND_TIME ? f64At(buf, at + 16) : f64At(buf, at + 52);
+}
+export function batchMaxTime(buf: Uint8Array, at = 0): number {
+  return buf[at + 29]! & ATTR_LOG_APPEND_TIME ? f64At(buf, at + 16) : f64At(buf, at + 60);
+}
+
 /** Computes and sets the CRC of every batch in a chunk (before a durable write). */
 export function sealBatches(chunk: Uint8Array): void {
   const dv = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -322,10 +338,9 @@ export function batchTimes(m: BatchMeta): { first: number; max: number } {
 
 /** Sets the broker-owned fields in place (outside the CRC). */
 export function stampBatch(buf: Uint8Array, at: number, baseOffset: number, leaderEpoch: number, appendTime: number): void {
-  const dv = new DataView(buf.buffer, buf.byteOffset + at);
-  dv.setFloat64(4, baseOffset, true);
-  dv.setInt32(12, leaderEpoch, true);
-  dv.setFloat64(16, appendTime, true);
+  putF64(buf, at + 4, baseOffset);
+  putI32(buf, at + 12, leaderEpoch);
+  putF64(buf, at + 16, appendTime);
 }
 
 /** True when the batch at `at` is whole and its checksum matches (torn-write detection). */

@@ -9,7 +9,7 @@
 // it follows the flushed offset, so what is visible and acknowledged is durable.
 import type { Clock } from '../../lib/clock';
 import { Emitter } from '../../lib/emitter';
-import { batchCount, batchTimes, readMeta, stampBatch, type DecodedRecord } from '../codec/recordBatch';
+import { batchAppendTime, batchBaseOffset, batchBaseSequence, batchCount, batchFirstTime, batchLastOffset, batchLastOffsetDelta, batchLeaderEpoch, batchMaxTime, batchProducerEpoch, batchProducerId, stampBatch, type DecodedRecord } from '../codec/recordBatch';
 import { IllegalStateError, OffsetOutOfRangeError } from '../errors';
 import type { ChunkRef, PartitionMeta, PartitionStore } from './logStore';
 import type { ChunkCache } from './chunkCache';
@@ -254,12 +254,12 @@ export class PartitionLog {
     if (this.epochs.assign(epoch, next)) this.pending.metaChanged = true;
     const baseOffset = next;
     for (const b of batches) {
-      const m = readMeta(b);
+      const delta = batchLastOffsetDelta(b);
       stampBatch(b, 0, next, epoch, now);
-      // With LogAppendTime the broker's clock is every record's timestamp (retention, time queries).
-      const logAppend = (m.attributes & 1) !== 0;
-      this.placeChunk({ baseOffset: next, lastOffset: next + m.lastOffsetDelta, count: m.count, byteLength: b.length, firstTimestamp: logAppend ? now : m.firstTimestamp, maxTimestamp: logAppend ? now : m.maxTimestamp, data: b }, now);
-      next += m.lastOffsetDelta + 1;
+      // Read after stamping: with LogAppendTime the broker's clock (the stamped append time) is
+      // every record's timestamp (retention, time queries).
+      this.placeChunk({ baseOffset: next, lastOffset: next + delta, count: batchCount(b), byteLength: b.length, firstTimestamp: batchFirstTime(b), maxTimestamp: batchMaxTime(b), data: b }, now);
+      next += delta + 1;
     }
     if (pr) this.producers.record(pr.id, pr.epoch, { firstSeq: pr.baseSequence, lastSeq: pr.baseSequence + count - 1, baseOffset, appendTime: now });
     this.extendTo(next);
@@ -282,24 +282,24 @@ export class PartitionLog {
     for (let i = 0; i < batches.length; i++) {
       const whole = batches[i]!;
       let b = whole;
-      let m = readMeta(b);
-      const last = m.baseOffset + m.lastOffsetDelta;
+      const last = batchLastOffset(b);
       if (last < next) continue;
       // A batch straddling the log end (the leader's compaction rewrote its batches): only its records from there on.
-      if (m.baseOffset < next) {
+      if (batchBaseOffset(b) < next) {
         const [rest] = batchesInRange(b, next, Infinity);
         if (!rest) continue;
         b = rest;
-        m = readMeta(b);
       }
-      if (m.partitionLeaderEpoch >= 0 && this.epochs.assign(m.partitionLeaderEpoch, m.baseOffset)) this.pending.metaChanged = true;
-      if (m.producerId >= 0 && m.baseSequence >= 0) this.producers.record(m.producerId, m.producerEpoch, { firstSeq: m.baseSequence, lastSeq: m.baseSequence + m.lastOffsetDelta, baseOffset: m.baseOffset, appendTime: m.appendTime });
+      // Header fields one by one, not readMeta's object: every follower copies every batch.
+      const base = batchBaseOffset(b);
+      const epoch = batchLeaderEpoch(b);
+      if (epoch >= 0 && this.epochs.assign(epoch, base)) this.pending.metaChanged = true;
+      const producerId = batchProducerId(b);
+      const firstSeq = batchBaseSequence(b);
+      if (producerId >= 0 && firstSeq >= 0) this.producers.record(producerId, batchProducerEpoch(b), { firstSeq, lastSeq: firstSeq + batchLastOffsetDelta(b), baseOffset: base, appendTime: batchAppendTime(b) });
       const leaders = share && b === whole ? chunks[i] : undefined;
       if (leaders) this.placeChunk(leaders, now, true);
-      else {
-        const t = batchTimes(m);
-        this.placeChunk({ baseOffset: m.baseOffset, lastOffset: last, count: m.count, byteLength: b.length, firstTimestamp: t.first, maxTimestamp: t.max, data: b }, now, true);
-      }
+      else this.placeChunk({ baseOffset: base, lastOffset: last, count: batchCount(b), byteLength: b.length, firstTimestamp: batchFirstTime(b), maxTimestamp: batchMaxTime(b), data: b }, now, true);
       next = last + 1;
     }
     if (next > from) this.extendTo(next);

@@ -4,7 +4,7 @@
 // epoch of the batch that wrote it (two replicas hold the same record at an offset exactly when
 // their batches there come from the same epoch), so the loss ledger and the duplicate count
 // need no ids of their own.
-import { batchBaseOffset, batchByteLength, batchLastOffset, batchLeaderEpoch, encodeBatches, readMeta, type DecodedRecord } from '../codec/recordBatch';
+import { ATTR_LOG_APPEND_TIME, batchAppendTime, batchAttributes, batchBaseOffset, batchByteLength, batchLastOffset, batchLeaderEpoch, encodeBatches, type DecodedRecord } from '../codec/recordBatch';
 import { decodeRecordAt, forEachRecord, forEachRecordSpan, recordTextAt } from '../codec/recordReads';
 import type { RecordBytes } from '../codec/recordBytes';
 import { utf8 } from '../codec/bytes';
@@ -413,9 +413,8 @@ function consumedBatch(b: Uint8Array, epoch: number): ConsumedRecord[] {
   records = olderBatches.get(b);
   if (!records) {
     const out: ConsumedRecord[] = [];
-    const meta = readMeta(b);
-    const logAppend = (meta.attributes & 1) !== 0;
-    const appendTime = meta.appendTime;
+    const logAppend = (batchAttributes(b) & ATTR_LOG_APPEND_TIME) !== 0;
+    const appendTime = batchAppendTime(b);
     forEachRecordSpan(b, 0, (offset, timestamp, start, size) => {
       out.push(new ResidentRecord(recordId(epoch, offset), offset, logAppend ? appendTime : timestamp, size, appendTime, b, start));
     });
