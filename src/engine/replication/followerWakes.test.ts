@@ -3,19 +3,13 @@
 // instant wake each follower once, every partition is still copied one hop later, in the order
 // the appends woke them, and the high watermarks (so the acks=all answers) follow in that order.
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../cluster/createCluster';
 import type { VirtualClock } from '../../lib/clock';
 import { send } from './testing';
+import { threeBrokers } from '../testing/helpers';
+import type { ClusterSimOptions } from './clusterConfig';
 
-async function threePartitions(replication: Record<string, unknown> = {}) {
-  const c = await createCluster({
-    brokers: 3,
-    seed: 7,
-    clock: 'virtual',
-    cleanerIntervalMs: 0,
-    virtualStallMs: 0,
-    replication: { autoLeaderRebalance: false, ...replication },
-  });
+async function threePartitions(replication: ClusterSimOptions = {}) {
+  const c = await threeBrokers(replication);
   await c.engine.createTopic('t', 3, [], 3, [
     [1, 2, 3],
     [1, 2, 3],

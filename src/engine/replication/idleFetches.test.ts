@@ -4,18 +4,11 @@
 // nothing (a log start moved by deleteRecords), and a fault (the leader cut off), after which
 // the follower must fetch in full again, as Kafka's would.
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '../cluster/createCluster';
 import { send } from './testing';
+import { threeBrokers } from '../testing/helpers';
 
 async function onePartition() {
-  const c = await createCluster({
-    brokers: 3,
-    seed: 7,
-    clock: 'virtual',
-    cleanerIntervalMs: 0,
-    virtualStallMs: 0,
-    replication: { autoLeaderRebalance: false, replicaLagTimeMaxMs: 1_000, brokerSessionTimeoutMs: 5_000 },
-  });
+  const c = await threeBrokers({ replicaLagTimeMaxMs: 1_000, brokerSessionTimeoutMs: 5_000 });
   await c.engine.createTopic('t', 1, [], 3, [[1, 2, 3]]);
   const sim = c.replication;
   send(sim, 't', 0, 1, 5);

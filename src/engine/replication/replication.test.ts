@@ -6,19 +6,13 @@ import type { ClusterSimOptions } from './clusterConfig';
 import type { ConfigEntry } from '../log/topicConfig';
 import { LeaderNotAvailableError, NotEnoughReplicasError, NotLeaderOrFollowerError } from '../errors';
 import { consumerFetch, send } from './testing';
+import { threeBrokers } from '../testing/helpers';
 
 const LAYOUT = [[1, 2, 3]];
 
 /** A three-broker cluster (createCluster) with topic t on brokers 1, 2, 3; the tests drive its replicated cluster. */
 async function cluster(extra: ClusterSimOptions = {}, topic: { minInsyncReplicas?: number; uncleanLeaderElection?: boolean } = {}) {
-  const c = await createCluster({
-    brokers: 3,
-    seed: 7,
-    clock: 'virtual',
-    cleanerIntervalMs: 0,
-    virtualStallMs: 0,
-    replication: { replicaLagTimeMaxMs: 1_000, brokerSessionTimeoutMs: 500, autoLeaderRebalance: false, ...extra },
-  });
+  const c = await threeBrokers({ replicaLagTimeMaxMs: 1_000, brokerSessionTimeoutMs: 500, ...extra });
   const configs: ConfigEntry[] = [];
   if (topic.minInsyncReplicas !== undefined) configs.push({ name: 'min.insync.replicas', value: String(topic.minInsyncReplicas) });
   if (topic.uncleanLeaderElection !== undefined) configs.push({ name: 'unclean.leader.election.enable', value: String(topic.uncleanLeaderElection) });

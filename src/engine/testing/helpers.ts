@@ -1,7 +1,7 @@
 // Test helpers: wait for a condition by moving a virtual clock (or yielding to the event loop
 // a bounded number of times, never by sleeping), set up a virtual-clock cluster with a topic,
-// read a partition whole.
-import { createCluster, type Cluster, type ClusterOptions, type ConfigEntry, type Producer } from '../index';
+// read a partition whole, set up three brokers for the replication tests.
+import { createCluster, type Cluster, type ClusterOptions, type ClusterSimOptions, type ConfigEntry, type Producer } from '../index';
 
 export async function waitFor(cond: () => boolean, what = 'condition', turns = 2000): Promise<void> {
   for (let i = 0; i < turns; i++) {
@@ -69,4 +69,12 @@ export async function readAll(cluster: Cluster, topic: string, partition = 0): P
     at = recs[recs.length - 1]!.offset + 1;
   }
   return out;
+}
+
+/**
+ * Three brokers on a virtual clock as the replication tests drive them: no log cleaner, no stall
+ * guard, leaders stay where a test puts them (no automatic rebalance); `replication` adds to that.
+ */
+export function threeBrokers(replication: ClusterSimOptions = {}): Promise<Cluster> {
+  return createCluster({ brokers: 3, seed: 7, clock: 'virtual', cleanerIntervalMs: 0, virtualStallMs: 0, replication: { autoLeaderRebalance: false, ...replication } });
 }
