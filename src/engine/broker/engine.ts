@@ -19,6 +19,7 @@ import { assignReplicasToBrokers } from '../replication/placement';
 import { watchVirtualClock } from '../replication/virtualStallGuard';
 import type { ProduceRequest } from '../replication/producePath';
 import { VirtualClockStalledError } from '../errors';
+import { ByteSlab } from '../codec/byteSlab';
 
 /** A partition as clients see it: a live view of the replicated cluster's state. */
 export interface PartitionState {
@@ -210,6 +211,16 @@ export class Engine {
 
   allocateProducerId(): number {
     return this.nextProducerId++;
+  }
+
+  /** Per topic, each partition's slab that producers and the event store encode small batches into. */
+  private readonly slabs = new WeakMap<TopicState, ByteSlab[]>();
+
+  /** The slab a writer encodes this partition's small batches into (codec/byteSlab.ts: why one per partition). */
+  encodeSlab(t: TopicState, partition: number): ByteSlab {
+    let list = this.slabs.get(t);
+    if (!list) this.slabs.set(t, (list = []));
+    return (list[partition] ??= new ByteSlab());
   }
 
   topic(name: string): TopicState {

@@ -126,7 +126,7 @@ export class Producer {
       const attributes = t.config['message.timestamp.type'] === 'LogAppendTime' ? ATTR_LOG_APPEND_TIME : 0;
       const seq = idempotent ? (this.sequences.get(`${req.topic}\u0000${req.partition}`) ?? 0) : -1;
       req.baseSequence = seq;
-      req.batches = encodeBatches(req.records, { defaultTimestamp: now, producerId: this.producerId, producerEpoch: idempotent ? this.epoch : -1, baseSequence: seq, attributes }, CHUNK_BYTES, (size) => {
+      req.batches = encodeBatches(req.records, { defaultTimestamp: now, producerId: this.producerId, producerEpoch: idempotent ? this.epoch : -1, baseSequence: seq, attributes, slab: this.engine.encodeSlab(t, req.partition) }, CHUNK_BYTES, (size) => {
         if (size > max) throw new MessageTooLargeError(req.topic, size, max);
       });
     }

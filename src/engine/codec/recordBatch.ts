@@ -15,6 +15,7 @@
 // Reading records back is in recordReads.ts; the little-endian field readers in byteReads.ts.
 import { maxUtf8Length, writeUtf8 } from './bytes';
 import { crc32 } from './crc32';
+import type { ByteSlab } from './byteSlab';
 import type { RecordBytes } from './recordBytes';
 import { f64At, i16At, i32At, putF64, putI32, u32At } from './byteReads';
 
@@ -77,6 +78,8 @@ export interface EncodeOptions {
   producerEpoch?: number;
   baseSequence?: number;
   attributes?: number;
+  /** Where small batches are copied to (their partition's slab); else each gets its own buffer. */
+  slab?: ByteSlab;
 }
 
 let scratch = new Uint8Array(1 << 17);
@@ -227,10 +230,10 @@ function encodeOne(records: readonly RecordInput[], from: number, opts: EncodeOp
   dv.setFloat64(52, count ? first : 0, true);
   dv.setFloat64(60, count ? max : 0, true);
   // The checksum is computed when the batch is stored durably (sealBatches), not here:
-  // memory storage has no torn writes to detect. One ArrayBuffer per batch (not shared slabs)
-  // so that retention and paging free memory batch by batch.
+  // memory storage has no torn writes to detect. A batch goes to its partition's slab when the
+  // caller names one (byteSlab.ts), else into an ArrayBuffer of its own.
   dv.setUint32(24, 0, true);
-  return buf.slice(0, at);
+  return opts.slab ? opts.slab.copy(buf, at) : buf.slice(0, at);
 }
 
 function putHeader(dv: DataView, buf: Uint8Array, at: number, k: string, v: Bytesish | null): number {

@@ -187,7 +187,7 @@ export class EventStore {
    * The events as record batches, versioned from `current` + 1. Apart from append's loop: an
    * append waits for its acks across simulated time, holding only the bytes, not the records.
    */
-  private encode(key: string, events: EventInput[], current: number, now: number, max: number): Uint8Array[] {
+  private encode(key: string, events: EventInput[], current: number, now: number, max: number, partition: number): Uint8Array[] {
     const records: RecordInput[] = [];
     for (let i = 0; i < events.length; i++) {
       const e = events[i]!;
@@ -198,7 +198,7 @@ export class EventStore {
       if (e.timestamp !== undefined) message.timestamp = e.timestamp;
       records.push(toRecordInput(this.topic, message));
     }
-    return encodeBatches(records, { defaultTimestamp: now }, CHUNK_BYTES, (size) => {
+    return encodeBatches(records, { defaultTimestamp: now, slab: this.engine.encodeSlab(this.engine.topic(this.topic), partition) }, CHUNK_BYTES, (size) => {
       if (size > max) throw new MessageTooLargeError(this.topic, size, max);
     });
   }
@@ -225,7 +225,7 @@ export class EventStore {
       const base = seen > 0 ? this.baseNow(idx, key) : undefined;
       const current = base !== undefined ? base + seen : await this.versionIn(log, idx, key);
       if (expected !== undefined && current !== expected) throw new ConcurrencyConflictError(this.topic, key, expected, current);
-      const batches = this.encode(key, events, current, now, max);
+      const batches = this.encode(key, events, current, now, max, log.partition);
       let attempt = 0;
       try {
         // Through the replicated produce path (acks=all unless told otherwise): refused when the
