@@ -2,9 +2,12 @@
 // as the exported services do. The record key picks the partition as Kafka's Java client does
 // (murmur2), records without a key go round robin, and every send uses the run's acks. The
 // producer is not idempotent (Kafka's default before 3.0): a request retried after its answer
-// was lost may be written twice, and the run counts what consumers see twice. Like a Kafka producer's record accumulator, sends to one partition at one
-// instant go in one batch (one produce request), sent once the instant's work is done —
-// linger.ms 0 with batching of what accumulated, as the Java producer's sender thread does.
+// was lost may be written twice, and the run counts what consumers see twice.
+// Like a Kafka producer's record accumulator, sends to one partition go in one batch (one
+// produce request) that lingers LINGER_MS, the default of Kafka 4's Java producer (KIP-1030)
+// and of librdkafka, which the exported services run on. When the first batch's linger is up,
+// every partition's batch goes, as the Java sender drains every partition of a broker once one
+// batch on it is ready (here: of every broker, a simplification).
 // Refused batches are retried by the engine's one retry policy until delivery.timeout.ms; what
 // still fails is counted per record (the UI shows it).
 import type { Topology } from '../topology';
@@ -12,6 +15,9 @@ import { runtime } from '../topology';
 import { defaultPartition, type Cluster, type Message, type Producer } from './engineApi';
 import type { FlowCounters } from './flowCounters';
 import type { ProducerAcks } from './options';
+
+/** linger.ms: how long a batch waits for more records before it is sent. */
+export const LINGER_MS = 5;
 
 interface Pending {
   topic: string;
@@ -63,8 +69,7 @@ export class ProducerPort {
     batch.messages.push({ key: record.key, value: record.value, headers: record.headers as Message['headers'], timestamp, partition });
     if (!this.scheduled) {
       this.scheduled = true;
-      // Due at this instant: runs after the work already queued for it, so the instant's sends batch up.
-      this.cluster.clock.setTimeout(() => this.flush(), 0);
+      this.cluster.clock.setTimeout(() => this.flush(), LINGER_MS);
     }
   }
 
