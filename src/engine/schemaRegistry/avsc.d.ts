@@ -21,6 +21,8 @@ declare module 'avsc/etc/browser/avsc-types.js' {
     readonly types?: AvroType[];
     readonly underlyingType?: AvroType;
     toBuffer(value: unknown): Uint8Array;
+    /** Writes at `pos` of `buf`; returns where it ended, or a negative number (the bytes missing) when `buf` is too short. */
+    encode(value: unknown, buf: Uint8Array, pos: number): number;
     fromBuffer(bytes: Uint8Array, resolver?: unknown, noCheck?: boolean): unknown;
     isValid(value: unknown, opts?: { errorHook?: (path: string[], value: unknown, type: AvroType) => void }): boolean;
     createResolver(writer: AvroType): unknown;

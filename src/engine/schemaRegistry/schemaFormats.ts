@@ -6,7 +6,9 @@ import avro, { type AvroType } from 'avsc/etc/browser/avsc-types.js';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import { toBytes, utf8 } from '../codec/bytes';
 import { InvalidSchemaError, SchemaMismatchError } from '../errors';
+import { ByteSlab } from '../codec/byteSlab';
 import { AvroDecimal, asAvroBuffer, avroBufferClass } from './avroDecimal';
+import { frame, WIRE_HEADER_BYTES, writeHeader } from './wireFormat';
 import type { SchemaInput, SchemaType } from './types';
 
 export interface ParsedSchema {
@@ -19,6 +21,8 @@ export interface ParsedSchema {
   readonly avro?: AvroType;
   /** Serialises a value (no wire-format header); throws SchemaMismatchError when it does not match. */
   encode(value: unknown): Uint8Array;
+  /** The value in the wire format under schema id `id` (header + encode's bytes). */
+  encodeWire(id: number, value: unknown): Uint8Array;
   /** Reads bytes written with this schema, as `reader` sees them when given (Avro resolution). */
   decode(bytes: Uint8Array, reader?: ParsedSchema): unknown;
 }
@@ -62,8 +66,18 @@ function avroSchema(json: unknown): ParsedSchema {
       try {
         return type.toBuffer(value);
       } catch {
-        throw new SchemaMismatchError(`The value does not match the Avro schema${type.name ? ` ${type.name}` : ''}: ${avroProblems(type, value).join('; ')}.`, { problems: avroProblems(type, value) });
+        throw mismatch(type, value);
       }
+    },
+    encodeWire(id, value) {
+      let end: number;
+      try {
+        end = encodeAfterHeader(type, value);
+      } catch {
+        throw mismatch(type, value);
+      }
+      writeHeader(scratchBytes, id);
+      return wireSlab.copy(scratchBytes, end);
     },
     decode(bytes, reader) {
       const buf = asAvroBuffer(bytes);
@@ -75,6 +89,37 @@ function avroSchema(json: unknown): ParsedSchema {
       return rt.fromBuffer(buf, resolver);
     },
   };
+}
+
+function mismatch(type: AvroType, value: unknown): SchemaMismatchError {
+  return new SchemaMismatchError(`The value does not match the Avro schema${type.name ? ` ${type.name}` : ''}: ${avroProblems(type, value).join('; ')}.`, { problems: avroProblems(type, value) });
+}
+
+// Avro values are written into one scratch buffer and copied to a slab: toBuffer and framing
+// would give every event two buffers of its own, and V8 allocates an ArrayBuffer's bytes
+// outside its heap at several times the cost of a slab view (codec/byteSlab.ts). A value is
+// copied into its record batch when sent, so a slab lives no longer than its last unsent value.
+// The scratch bytes as avsc writes them (its Buffer) and as a plain Uint8Array: a Buffer's
+// slice() is a view, not the copy a value needs.
+let scratchAvro: Uint8Array | null = null;
+let scratchBytes = new Uint8Array(0);
+const wireSlab = new ByteSlab();
+
+/** Encodes `value` at offset 5 of the scratch buffer (grown when short); returns where it ends. */
+function encodeAfterHeader(type: AvroType, value: unknown): number {
+  let avroView = scratchAvro ?? newScratch(4096);
+  for (;;) {
+    const end = type.encode(value, avroView, WIRE_HEADER_BYTES);
+    if (end >= 0) return end;
+    avroView = newScratch(2 * (scratchBytes.length - end));
+  }
+}
+
+function newScratch(size: number): Uint8Array {
+  const buffer = new ArrayBuffer(size);
+  scratchBytes = new Uint8Array(buffer);
+  scratchAvro = avroBufferClass().from(buffer, 0, size);
+  return scratchAvro;
 }
 
 /** Which fields of `value` the Avro type refuses, as "field 'x' (value): expected type". */
@@ -116,6 +161,9 @@ function jsonSchema(json: unknown): ParsedSchema {
         throw new SchemaMismatchError(`The value does not match the JSON Schema${typeof title === 'string' ? ` ${title}` : ''}: ${problems.join('; ')}.`, { problems });
       }
       return toBytes(JSON.stringify(value));
+    },
+    encodeWire(id, value) {
+      return frame(id, this.encode(value));
     },
     decode(bytes) {
       return JSON.parse(utf8(bytes)) as unknown;

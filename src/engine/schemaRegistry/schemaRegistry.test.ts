@@ -93,6 +93,24 @@ describe('schema registry', () => {
     await c.close();
   });
 
+  it('gives each value bytes of its own in the wire format, whatever their size, however many are encoded after it', async () => {
+    const c = await createCluster();
+    const r = c.schemaRegistry;
+    const { id: v1 } = await r.register('customers-value', { schema: V1 });
+    const avsc = avro.Type.forSchema(V1);
+    // Small values share slabs, a 3 KB one gets its own buffer, a 20 KB one grows the scratch buffer.
+    const values = [1, 40, 3_000, 20_000, 2, 500].map((n, i) => ({ customerId: `c-${i}-${'x'.repeat(n)}`, faxNumber: i % 2 ? null : `+41 ${i}` }));
+    const encoded = values.map((v) => r.serialize(v1, v));
+    for (let round = 0; round < 200; round++) r.serialize(v1, { customerId: `later-${round}`, faxNumber: 'overwrites nothing' });
+    encoded.forEach((bytes, i) => {
+      expect([...bytes.subarray(0, 5)]).toEqual([0, 0, 0, 0, v1]);
+      expect([...bytes.subarray(5)]).toEqual([...avsc.toBuffer(values[i])]);
+      expect(r.deserialize(bytes)).toEqual(values[i]);
+    });
+    expect(() => r.serialize(v1, { customerId: 7 })).toThrow(SchemaMismatchError);
+    await c.close();
+  });
+
   it('refuses a value that does not match its schema, naming the field', async () => {
     const c = await createCluster();
     const r = c.schemaRegistry;

@@ -10,7 +10,7 @@ import { IncompatibleSchemaError, InvalidCompatibilityLevelError, SchemaNotFound
 import { checkCompatibility, type VersionedSchema } from './compatibility';
 import { parseSchema, type ParsedSchema } from './schemaFormats';
 import { COMPATIBILITY_LEVELS, DEFAULT_COMPATIBILITY, type CompatibilityLevel, type CompatibilityVerdict, type RegisteredSchema, type SchemaInput, type SchemaType } from './types';
-import { frame, unframe } from './wireFormat';
+import { unframe } from './wireFormat';
 
 export const SCHEMAS_TOPIC = '__schemas';
 
@@ -210,7 +210,7 @@ export class SchemaRegistry {
   }
 
   serialize(id: number, value: unknown): Uint8Array {
-    return frame(id, this.parsed(id).encode(value));
+    return this.parsed(id).encodeWire(id, value);
   }
 
   deserialize(bytes: Uint8Array, readerId?: number): unknown {

@@ -9,10 +9,18 @@ export const WIRE_HEADER_BYTES = 5;
 
 export function frame(id: number, payload: Uint8Array): Uint8Array {
   const out = new Uint8Array(WIRE_HEADER_BYTES + payload.length);
-  out[0] = MAGIC_BYTE;
-  new DataView(out.buffer).setInt32(1, id, false);
+  writeHeader(out, id);
   out.set(payload, WIRE_HEADER_BYTES);
   return out;
+}
+
+/** The magic byte and the schema id (big-endian) at the start of `out`. */
+export function writeHeader(out: Uint8Array, id: number): void {
+  out[0] = MAGIC_BYTE;
+  out[1] = (id >>> 24) & 0xff;
+  out[2] = (id >>> 16) & 0xff;
+  out[3] = (id >>> 8) & 0xff;
+  out[4] = id & 0xff;
 }
 
 export function unframe(bytes: Uint8Array): { id: number; payload: Uint8Array } {
