@@ -19,6 +19,22 @@ describe('event store (Kafka as an event store)', () => {
     expect((await store.read('acc-1', { fromVersion: 2 })).map((e) => JSON.parse(e.value!.toString()).amount)).toEqual([5, 7]);
   });
 
+  it('writes an event with its headers as given, in their order, then its version (an own "__proto__" header too), leaving the caller\'s headers untouched', async () => {
+    const { cluster } = await setup('tagged', 1);
+    const store = cluster.eventStore('tagged');
+    const headers = JSON.parse('{"b":"2","__proto__":"p","a":"1"}') as Record<string, string>;
+    await store.append('k', [{ value: 'x', headers }], { expectedVersion: 0 });
+    const [r] = await cluster.engine.log('tagged', 0).readOffsets([0]);
+    expect(r!.headers.map(([name, v]) => [name, v?.toString()])).toEqual([
+      ['b', '2'],
+      ['__proto__', 'p'],
+      ['a', '1'],
+      ['event-store-version', '1'],
+    ]);
+    expect(Object.keys(headers)).toEqual(['b', '__proto__', 'a']);
+    await cluster.close();
+  });
+
   it('lets exactly one of several concurrent writers at the same version win (consistent writes)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 0, max: 5 }), async (writers, noise) => {
