@@ -3,7 +3,7 @@
 // them (murmur2); keyless records stick to one partition per send and move on with the next
 // (KIP-480's sticky partitioner). An idempotent producer numbers its batches per partition so a
 // retried batch is recognised and not written twice.
-import { withRetries, type RetryHooks, type RetryPolicy } from './retry';
+import { withRetriesThen, type RetryHooks, type RetryPolicy } from './retry';
 import { encodeBatches, retryCopy, ATTR_LOG_APPEND_TIME, type RecordInput } from '../codec/recordBatch';
 import type { Acks, AppendRequestOptions, Engine } from '../broker/engine';
 import { isCompacted } from '../log/topicConfig';
@@ -11,7 +11,7 @@ import { EngineError, IllegalStateError, InvalidRecordError, KeylessRecordOnComp
 import { CHUNK_BYTES } from '../log/truncate';
 import { defaultPartition } from '../murmur2';
 import { toRecordInput } from './messages';
-import type { ProducerBatch, ProducerRecord, RecordMetadata } from './types';
+import type { Message, ProducerBatch, ProducerRecord, RecordMetadata } from './types';
 
 export interface ProducerOptions {
   idempotent?: boolean;
@@ -21,21 +21,34 @@ export interface ProducerOptions {
   onRetry?: (records: number) => void;
 }
 
-interface PartitionRequest {
-  topic: string;
-  partition: number;
+type TopicMessages = ProducerBatch['topicMessages'][number];
+
+/**
+ * One partition's part of a send. It is also its retries' hooks (Kafka's record-retry metric
+ * counts its records), so a request needs no hooks object of its own.
+ */
+class PartitionRequest implements RetryHooks {
   /** The messages until they are encoded; then none (see prepare). */
-  records: RecordInput[];
-  count: number;
-  batches: Uint8Array[];
-  baseSequence: number;
+  records: RecordInput[] = [];
+  count = 0;
+  batches: Uint8Array[] = [];
+  baseSequence = -1;
+
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    private readonly onRetry: ((records: number) => void) | undefined,
+  ) {}
+
+  retried(): void {
+    this.onRetry?.(this.count);
+  }
 }
 
 const ENCODED: RecordInput[] = [];
 
 /** Shared by every request that has none (the engine only reads them). */
 const NO_OPTIONS: AppendRequestOptions = Object.freeze({});
-const NO_HOOKS: RetryHooks = Object.freeze({});
 
 export class Producer {
   private connected = false;
@@ -63,23 +76,26 @@ export class Producer {
   }
 
   send(record: ProducerRecord): Promise<RecordMetadata[]> {
-    const batch: ProducerBatch = { topicMessages: [{ topic: record.topic, messages: record.messages }] };
-    if (record.acks !== undefined) batch.acks = record.acks;
-    return this.sendBatch(batch);
+    // One topic: its requests are made straight from the record (no batch wrapper per send).
+    return this.sendRequests(record.acks, record, null);
+  }
+
+  sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]> {
+    return this.sendRequests(batch.acks, null, batch.topicMessages);
   }
 
   /**
    * Not an async function: a send to one partition (most of them) answers with its append's
    * result, without Promise.all and an await adding turns and promises to every write.
    */
-  sendBatch(batch: ProducerBatch): Promise<RecordMetadata[]> {
+  private sendRequests(acksGiven: number | undefined, one: TopicMessages | null, many: readonly TopicMessages[] | null): Promise<RecordMetadata[]> {
     let requests: PartitionRequest[];
     let acks: Acks;
     try {
       if (!this.connected) throw new IllegalStateError('The producer is not connected: call producer.connect() first.');
-      acks = (batch.acks ?? -1) as Acks;
-      if (acks !== -1 && acks !== 0 && acks !== 1) throw new InvalidRecordError(`acks must be -1, 0 or 1, got ${String(batch.acks)}.`);
-      requests = this.prepare(batch);
+      acks = (acksGiven ?? -1) as Acks;
+      if (acks !== -1 && acks !== 0 && acks !== 1) throw new InvalidRecordError(`acks must be -1, 0 or 1, got ${String(acksGiven)}.`);
+      requests = this.prepare(one, many);
     } catch (e) {
       return Promise.reject(e);
     }
@@ -87,36 +103,18 @@ export class Producer {
     return Promise.all(requests.map((r) => this.appendWithRetry(r, acks, false)));
   }
 
-  private prepare(batch: ProducerBatch): PartitionRequest[] {
+  private prepare(one: TopicMessages | null, many: readonly TopicMessages[] | null): PartitionRequest[] {
     const now = this.engine.clock.now();
     const requests: PartitionRequest[] = [];
-    // Requests by topic and partition (no per-message string keys); a topic listed twice in one
-    // batch adds to the same requests.
-    const byTopic = batch.topicMessages.length > 1 ? new Map<string, (PartitionRequest | undefined)[]>() : null;
-    for (const { topic, messages } of batch.topicMessages) {
-      const t = this.engine.topic(topic);
-      if (!Array.isArray(messages)) throw new InvalidRecordError(`messages for "${topic}" must be an array.`, { topic });
-      const n = t.partitions.length;
-      let perPartition = byTopic?.get(topic);
-      if (!perPartition) {
-        perPartition = [];
-        byTopic?.set(topic, perPartition);
-      }
-      const compacted = isCompacted(t.config);
-      const stickyNow = this.stickyPartition(topic, n);
-      for (const m of messages) {
-        const r = toRecordInput(topic, m);
-        const key = r.key ?? null;
-        if (compacted && key === null) throw new KeylessRecordOnCompactedTopicError(topic);
-        let p: number;
-        if (m.partition !== undefined && m.partition !== null) {
-          p = m.partition;
-          if (!Number.isInteger(p) || p < 0 || p >= n) throw new UnknownTopicOrPartitionError(topic, p);
-        } else if (key !== null) p = defaultPartition(key, n);
-        else p = stickyNow;
-        let req = perPartition[p];
-        if (!req) requests.push((perPartition[p] = req = { topic, partition: p, records: [], count: 0, batches: [], baseSequence: -1 }));
-        req.records.push(r);
+    if (one) this.place(one.topic, one.messages, [], requests);
+    else {
+      // Requests by topic and partition (no per-message string keys); a topic listed twice in
+      // one batch adds to the same requests.
+      const byTopic = new Map<string, (PartitionRequest | undefined)[]>();
+      for (const { topic, messages } of many!) {
+        let perPartition = byTopic.get(topic);
+        if (!perPartition) byTopic.set(topic, (perPartition = []));
+        this.place(topic, messages, perPartition, requests);
       }
     }
     const idempotent = this.producerId >= 0;
@@ -139,6 +137,29 @@ export class Producer {
       req.records = ENCODED;
     }
     return requests;
+  }
+
+  /** Checks one topic's messages and adds each to its partition's request (new ones to `requests`). */
+  private place(topic: string, messages: Message[], perPartition: (PartitionRequest | undefined)[], requests: PartitionRequest[]): void {
+    const t = this.engine.topic(topic);
+    if (!Array.isArray(messages)) throw new InvalidRecordError(`messages for "${topic}" must be an array.`, { topic });
+    const n = t.partitions.length;
+    const compacted = isCompacted(t.config);
+    const stickyNow = this.stickyPartition(topic, n);
+    for (const m of messages) {
+      const r = toRecordInput(topic, m);
+      const key = r.key ?? null;
+      if (compacted && key === null) throw new KeylessRecordOnCompactedTopicError(topic);
+      let p: number;
+      if (m.partition !== undefined && m.partition !== null) {
+        p = m.partition;
+        if (!Number.isInteger(p) || p < 0 || p >= n) throw new UnknownTopicOrPartitionError(topic, p);
+      } else if (key !== null) p = defaultPartition(key, n);
+      else p = stickyNow;
+      let req = perPartition[p];
+      if (!req) requests.push((perPartition[p] = req = new PartitionRequest(topic, p, this.opts.onRetry)));
+      req.records.push(r);
+    }
   }
 
   private stickyPartition(topic: string, n: number): number {
@@ -166,13 +187,12 @@ export class Producer {
     const epoch = this.epoch;
     const options: AppendRequestOptions = idempotent ? { producer: { id: this.producerId, epoch, baseSequence: seq } } : NO_OPTIONS;
     let attempt = 0;
-    return withRetries(
+    return withRetriesThen(
       this.engine.clock,
       () => this.engine.appendToPartition(req.topic, req.partition, retryCopy(req.batches, attempt++), acks, options),
       idempotent ? { retriable: (e) => (e instanceof EngineError && e.retriable) || this.earlierBatchPending(e, seqKey, epoch, seq), retries: this.opts.retries ?? 5 } : this.plainPolicy,
-      this.opts.onRetry ? { retried: () => this.opts.onRetry!(req.count) } : NO_HOOKS,
-    ).then(
-      (res) => {
+      req,
+      (res): RecordMetadata | RecordMetadata[] => {
         if (idempotent && epoch === this.epoch) this.acknowledged.set(seqKey, Math.max(this.acknowledged.get(seqKey) ?? 0, seq + req.count));
         const t = this.engine.topic(req.topic);
         const log = this.engine.log(req.topic, req.partition);

@@ -3,7 +3,7 @@
 // errors after an append are not.
 import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../../lib/clock';
-import { DELIVERY_TIMEOUT_MS, refusedBeforeWrite, sendRetrying, withRetries } from './retry';
+import { DELIVERY_TIMEOUT_MS, refusedBeforeWrite, sendRetrying, withRetries, withRetriesThen } from './retry';
 
 const coded = (code: string) => Object.assign(new Error(code), { code });
 
@@ -112,5 +112,41 @@ describe('withRetries', () => {
     }
     expect(await outcome).toMatchObject({ code: 'LEADER_NOT_AVAILABLE' });
     expect(tries).toBe(3);
+  });
+});
+
+describe('withRetriesThen', () => {
+  const policy = { retriable: refusedBeforeWrite };
+  const failed = (e: unknown): never => {
+    throw Object.assign(new Error('handled'), { cause: e });
+  };
+
+  it('maps the answer of the try that succeeded, first or retried', async () => {
+    const clock = createVirtualClock();
+    await expect(withRetriesThen(clock, () => Promise.resolve(7), policy, {}, (n) => n * 2, failed)).resolves.toBe(14);
+    let tries = 0;
+    const answer = withRetriesThen(clock, () => (++tries < 2 ? Promise.reject(coded('NOT_LEADER_OR_FOLLOWER')) : Promise.resolve(5)), policy, {}, (n) => `got ${n}`, failed);
+    for (let i = 0; i < 5; i++) {
+      await Promise.resolve();
+      clock.advance(50);
+    }
+    await expect(answer).resolves.toBe('got 5');
+    expect(tries).toBe(2);
+  });
+
+  it('hands every final failure to onFailure: not retriable, retries spent, or a synchronous failure of the try', async () => {
+    const clock = createVirtualClock();
+    const cause = (p: Promise<unknown>) => p.catch((e: { message: string; cause: { code: string } }) => `${e.message}: ${e.cause.code}`);
+    expect(await cause(withRetriesThen(clock, () => Promise.reject(coded('NOT_ENOUGH_REPLICAS_AFTER_APPEND')), policy, {}, () => 0, failed))).toBe('handled: NOT_ENOUGH_REPLICAS_AFTER_APPEND');
+    const broken = () => {
+      throw coded('BROKEN');
+    };
+    expect(await cause(withRetriesThen(clock, broken, policy, {}, () => 0, failed))).toBe('handled: BROKEN');
+    const spent = cause(withRetriesThen(clock, () => Promise.reject(coded('LEADER_NOT_AVAILABLE')), { ...policy, retries: 1 }, {}, () => 0, failed));
+    for (let i = 0; i < 5; i++) {
+      await Promise.resolve();
+      clock.advance(100);
+    }
+    expect(await spent).toBe('handled: LEADER_NOT_AVAILABLE');
   });
 });

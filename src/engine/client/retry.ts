@@ -76,15 +76,35 @@ export function sendRetrying(clock: Clock, attempt: (answer: (error: Error | nul
  * the callback form would: most requests succeed at once, and every write goes through here.
  */
 export function withRetries<T>(clock: Clock, attempt: () => Promise<T>, policy: RetryPolicy, hooks: RetryHooks = {}): Promise<T> {
+  return withRetriesThen(clock, attempt, policy, hooks, undefined, undefined);
+}
+
+/**
+ * withRetries(...).then(onAnswer, onFailure) in one step: a first try that succeeds goes
+ * straight to `onAnswer`, with no promise in between (every produce request goes through here).
+ */
+export function withRetriesThen<T, R = T>(clock: Clock, attempt: () => Promise<T>, policy: RetryPolicy, hooks: RetryHooks, onAnswer: ((answer: T) => R) | undefined, onFailure: ((error: unknown) => never) | undefined): Promise<R> {
   const firstAt = clock.now();
   let answer: Promise<T>;
   try {
     answer = attempt();
   } catch (e) {
-    return Promise.reject(e);
+    const refused = Promise.reject(e);
+    return (onFailure ? refused.then(undefined, onFailure) : refused) as Promise<R>;
   }
   // The retry loop is built only for a request that failed.
-  return answer.then(undefined, (e: unknown) => retryFailed(clock, attempt, policy, hooks, firstAt, 0, e));
+  return answer.then(onAnswer, (e: unknown) => {
+    let retried: Promise<T>;
+    try {
+      retried = retryFailed(clock, attempt, policy, hooks, firstAt, 0, e);
+    } catch (err) {
+      // Not retried: the failure as it is.
+      if (onFailure) return onFailure(err);
+      throw err;
+    }
+    // Without onAnswer, R is T (withRetries).
+    return onAnswer || onFailure ? retried.then(onAnswer, onFailure) : (retried as unknown as Promise<R>);
+  }) as Promise<R>;
 }
 
 /** After try number `tries` + 1 failed with `e`: the next try after its backoff, or the failure. */
