@@ -53,11 +53,19 @@ export class AggregateEventStore implements runtime.EventStore {
     this.requestHooks = { waiting: hooks.waiting, backingOff: hooks.waiting, retried: hooks.retried };
   }
 
-  private storeOf(aggregateId: string): { store: EventStore; topic: string; key: string } {
-    const topic = this.instanceTopic ? this.instanceTopic(aggregateId) : this.topic;
+  /** The topic an aggregate's events go to. */
+  private topicOf(aggregateId: string): string {
+    return this.instanceTopic ? this.instanceTopic(aggregateId) : this.topic;
+  }
+
+  private storeOf(topic: string): EventStore {
     let store = this.stores.get(topic);
     if (!store) this.stores.set(topic, (store = this.cluster.eventStore(topic)));
-    return { store, topic, key: runtime.recordKey(this.aggregateType, aggregateId, this.prefixedByType) };
+    return store;
+  }
+
+  private keyOf(aggregateId: string): string {
+    return runtime.recordKey(this.aggregateType, aggregateId, this.prefixedByType);
   }
 
   /** What every request of this store reports to the run (one object, not one per append). */
@@ -65,14 +73,14 @@ export class AggregateEventStore implements runtime.EventStore {
 
   async append(aggregateId: string, events: readonly EventEnvelope[], expectedVersion: number): Promise<number> {
     if (events.length === 0) return expectedVersion;
-    const { store, topic, key } = this.storeOf(aggregateId);
+    const topic = this.topicOf(aggregateId);
     // A payload its schema refuses throws here, before anything is written.
     const inputs = events.map((e) => {
       const value = this.encodeValue(e);
       return { value, headers: runtime.eventHeaders(e, EventSchemas.contentType(value)), timestamp: e.timestamp };
     });
     try {
-      const version = await store.append(key, inputs, { expectedVersion, acks: this.acks(), hooks: this.requestHooks });
+      const version = await this.storeOf(topic).append(this.keyOf(aggregateId), inputs, { expectedVersion, acks: this.acks(), hooks: this.requestHooks });
       this.hooks.wrote(topic, events.length);
       return version;
     } catch (e) {
@@ -82,8 +90,10 @@ export class AggregateEventStore implements runtime.EventStore {
   }
 
   async read(aggregateId: string, fromVersion: number): Promise<EventEnvelope[]> {
-    const { store, key } = this.storeOf(aggregateId);
-    return (await store.read(key, { fromVersion: fromVersion + 1 })).map((e) => {
+    const stored = await this.storeOf(this.topicOf(aggregateId)).read(this.keyOf(aggregateId), { fromVersion: fromVersion + 1 });
+    // Mostly nothing: a cached aggregate's handler reads only what others appended since.
+    if (stored.length === 0) return [];
+    return stored.map((e) => {
       let env = envelopes.get(e);
       if (!env) envelopes.set(e, (env = runtime.recordToEvent(wireOf(e, this.valueText))));
       return env;
@@ -96,7 +106,8 @@ export class AggregateEventStore implements runtime.EventStore {
    * state misses those events, as a service on Kafka whose retention outran its snapshots would.
    */
   async loadSnapshot(aggregateId: string): Promise<Snapshot | null> {
-    const { store, key } = this.storeOf(aggregateId);
+    const store = this.storeOf(this.topicOf(aggregateId));
+    const key = this.keyOf(aggregateId);
     const [s, range] = [await store.loadSnapshot(key), await store.versionRange(key)];
     // A snapshot newer than the surviving stream (events lost in a failover after it) is unusable.
     const usable = s && s.version <= range.last ? s : null;
@@ -107,7 +118,8 @@ export class AggregateEventStore implements runtime.EventStore {
   }
 
   async saveSnapshot(snapshot: Snapshot): Promise<void> {
-    const { store, key } = this.storeOf(snapshot.aggregateId);
+    const store = this.storeOf(this.topicOf(snapshot.aggregateId));
+    const key = this.keyOf(snapshot.aggregateId);
     // A snapshot only saves reading: one that cannot be written is not the command's failure.
     await store.saveSnapshot(key, { version: snapshot.version, state: snapshot.state }, { acks: this.acks(), hooks: this.requestHooks }).catch(() => undefined);
   }

@@ -36,6 +36,8 @@ import { buildStructure, type SimStructure } from './structure';
 import type { SimSeries, SimSnapshot } from './simSnapshot';
 
 export const STEP_MS = 10;
+/** Awaited to let one turn of microtasks run (one resolved promise, not a new one per turn). */
+const RESOLVED = Promise.resolve();
 const SAMPLE_MS = 500;
 /**
  * How often consumers look for new topics matching their pattern. Kafka's metadata.max.age.ms
@@ -471,7 +473,7 @@ export class Simulation {
       // With IndexedDB, handler work may also wait on a write it started (a new topic's metadata):
       // now and then let one through (every turn would crawl while a checkpoint's writes run).
       if (groups.fetchesInFlight > 0 || engine.storageReadsInFlight > 0 || (durable && guard % 32 === 31)) await yieldMacrotask();
-      else await Promise.resolve();
+      else await RESOLVED;
     }
   }
 
