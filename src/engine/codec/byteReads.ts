@@ -4,6 +4,7 @@
 // Float64Array, whose byte order is the platform's: little-endian on every platform this runs on.
 const f64 = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64.buffer);
+const f64Words = new Uint32Array(f64.buffer);
 export function u32At(b: Uint8Array, at: number): number {
   return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16)) + b[at + 3]! * 0x1000000;
 }
@@ -15,7 +16,9 @@ export function i16At(b: Uint8Array, at: number): number {
   return v >= 0x8000 ? v - 0x10000 : v;
 }
 export function f64At(b: Uint8Array, at: number): number {
-  for (let i = 0; i < 8; i++) f64Bytes[i] = b[at + i]!;
+  // The same eight bytes as two 32-bit words: two stores instead of eight before the read.
+  f64Words[0] = b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24);
+  f64Words[1] = b[at + 4]! | (b[at + 5]! << 8) | (b[at + 6]! << 16) | (b[at + 7]! << 24);
   return f64[0]!;
 }
 export function u16At(b: Uint8Array, at: number): number {
