@@ -258,12 +258,13 @@ export class Simulation {
     // A record its handler cannot read (a test message without the event's headers, a payload
     // no schema accepts) is a handler error, counted, and the group goes on to the next one.
     const failed = () => void this.flow.handlerErrors++;
+    const wireOf = wireMaker(this.schemas!);
     cluster.groups.onDeliver((group, topic, partition, _offset, _id, lease, record) => {
       const role = byGroup.get(group);
       if (this.options.oldProducers && (record as ConsumedRecord).value) this.countOldConsumer((record as ConsumedRecord).value!);
       if (!role) return;
       try {
-        const handling = role.handle(wireOf(record as ConsumedRecord, this.schemas!), topic, partition, lease);
+        const handling = role.handle(derivedOf(record as ConsumedRecord, wireOf), topic, partition, lease);
         return handling instanceof Promise ? handling.catch(failed) : handling;
       } catch {
         return failed();
@@ -760,28 +761,22 @@ async function latestRows(cluster: Cluster, topic: string): Promise<runtime.Read
   return rows;
 }
 
-/** The maker of wire records for the run's value decoding (one per decoding: what derivedOf keeps them by). */
-let wireMaker: { reader: ValueReader; make: (r: ConsumedRecord) => runtime.WireRecord } | undefined;
-
 /**
- * A consumed record as the handler runtime reads it: UTF-8 key and headers, the value read when
- * a handler asks (consumedWire.ts). Every group reading a record gets the one wire record its
- * bytes were decoded to.
+ * The run's maker of wire records: a consumed record as the handler runtime reads it, UTF-8 key
+ * and headers, the value read when a handler asks (consumedWire.ts). Given to derivedOf, which
+ * keeps what it made per record by maker, so every group reading a record gets the one wire
+ * record its bytes were decoded to.
  */
-function wireOf(r: ConsumedRecord, reader: ValueReader): runtime.WireRecord {
-  if (wireMaker?.reader !== reader) {
-    // recordText hands the value's bytes to its reader: kept for the wire record to read later.
-    let bytes: Uint8Array | null = null;
-    const keep = (b: Uint8Array): string => {
-      bytes = b;
-      return '';
-    };
-    const make = (x: ConsumedRecord): runtime.WireRecord => {
-      bytes = null;
-      const t = recordText(x, keep);
-      return new ConsumedWire(t.key, bytes, t.headers, String(x.timestamp), reader);
-    };
-    wireMaker = { reader, make };
-  }
-  return derivedOf(r, wireMaker.make);
+function wireMaker(reader: ValueReader): (r: ConsumedRecord) => runtime.WireRecord {
+  // recordText hands the value's bytes to its reader: kept for the wire record to read later.
+  let bytes: Uint8Array | null = null;
+  const keep = (b: Uint8Array): string => {
+    bytes = b;
+    return '';
+  };
+  return (x) => {
+    bytes = null;
+    const t = recordText(x, keep);
+    return new ConsumedWire(t.key, bytes, t.headers, String(x.timestamp), reader);
+  };
 }
