@@ -54,6 +54,13 @@ export class ClusterCore {
   /** By id (1 to 9; index 0 unused): every produce and follower fetch looks brokers up. */
   private readonly brokers: BrokerState[] = [];
   private readonly topics = new Map<string, PartitionState[]>();
+  /**
+   * The same lists by name in a prototype-less object, for partition(): a property lookup makes
+   * V8 internalize the name it is given, so a caller's name cut out of a longer string (consumers
+   * key partitions as topic + partition) is compared by pointer from then on, here and in every
+   * map keyed by topic, instead of character by character on each of ~900,000 lookups a run.
+   */
+  private readonly byName: Record<string, PartitionState[] | undefined> = Object.create(null) as Record<string, PartitionState[] | undefined>;
   private readonly byBroker = new Map<number, PartitionState[]>();
   private stopped = false;
   private readonly makeLog: ReplicaFactory;
@@ -98,7 +105,7 @@ export class ClusterCore {
   }
 
   partition(topic: string, partition: number): PartitionState | undefined {
-    return this.topics.get(topic)?.[partition];
+    return this.byName[topic]?.[partition];
   }
 
   partitionsOfTopic(topic: string): readonly PartitionState[] {
@@ -129,7 +136,9 @@ export class ClusterCore {
       segmentMs: spec.segmentMs ?? TOPIC_RETENTION_DEFAULTS.segmentMs,
     };
     const layout = spec.assignment ?? assignReplicasToBrokers(spec.partitions, settings.replicationFactor, this.brokerIds(), { rng: this.rng.fork(spec.name) });
-    this.topics.set(spec.name, []);
+    const list: PartitionState[] = [];
+    this.topics.set(spec.name, list);
+    this.byName[spec.name] = list;
     this.addPartitions(spec.name, settings, layout);
   }
 
@@ -203,6 +212,7 @@ export class ClusterCore {
     const list = this.topics.get(topic);
     if (!list) return;
     this.topics.delete(topic);
+    delete this.byName[topic];
     if (countsAsApplication(topic)) this.partitionCount -= list.length;
     this.resizeBudget();
     for (const p of list) {
