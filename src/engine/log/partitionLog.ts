@@ -258,7 +258,7 @@ export class PartitionLog {
       stampBatch(b, 0, next, epoch, now);
       // Read after stamping: with LogAppendTime the broker's clock (the stamped append time) is
       // every record's timestamp (retention, time queries).
-      this.placeChunk({ baseOffset: next, lastOffset: next + delta, count: batchCount(b), byteLength: b.length, firstTimestamp: batchFirstTime(b), maxTimestamp: batchMaxTime(b), data: b }, now);
+      this.placeChunk({ baseOffset: next, lastOffset: next + delta, count: batchCount(b), byteLength: b.length, firstTimestamp: batchFirstTime(b), maxTimestamp: batchMaxTime(b), data: b, readers: undefined }, now);
       next += delta + 1;
     }
     if (pr) this.producers.record(pr.id, pr.epoch, { firstSeq: pr.baseSequence, lastSeq: pr.baseSequence + count - 1, baseOffset, appendTime: now });
@@ -299,7 +299,7 @@ export class PartitionLog {
       if (producerId >= 0 && firstSeq >= 0) this.producers.record(producerId, batchProducerEpoch(b), { firstSeq, lastSeq: firstSeq + batchLastOffsetDelta(b), baseOffset: base, appendTime: batchAppendTime(b) });
       const leaders = share && b === whole ? chunks[i] : undefined;
       if (leaders) this.placeChunk(leaders, now, true);
-      else this.placeChunk({ baseOffset: base, lastOffset: last, count: batchCount(b), byteLength: b.length, firstTimestamp: batchFirstTime(b), maxTimestamp: batchMaxTime(b), data: b }, now, true);
+      else this.placeChunk({ baseOffset: base, lastOffset: last, count: batchCount(b), byteLength: b.length, firstTimestamp: batchFirstTime(b), maxTimestamp: batchMaxTime(b), data: b, readers: undefined }, now, true);
       next = last + 1;
     }
     if (next > from) this.extendTo(next);

@@ -79,7 +79,7 @@ export function packChunks(batches: Uint8Array[], maxBytes: number): Chunk[] {
       max = Math.max(max, t.max);
       at += m.byteLength;
     }
-    chunks.push({ baseOffset: base, lastOffset: last, count, byteLength: data.length, firstTimestamp: first, maxTimestamp: max, data });
+    chunks.push({ baseOffset: base, lastOffset: last, count, byteLength: data.length, firstTimestamp: first, maxTimestamp: max, data, readers: undefined });
     group = [];
     size = 0;
   };

@@ -11,6 +11,11 @@ export interface Chunk {
   maxTimestamp: number;
   /** Resident bytes; undefined when paged out (IndexedDB storage). */
   data: Uint8Array | undefined;
+  /**
+   * What readers made of the bytes, kept with them on logs whose chunks never change
+   * (PartitionLog.chunksFixed): the decoded records of replication/records.ts. Undefined until read.
+   */
+  readers: object | undefined;
 }
 
 export interface Segment {

@@ -261,7 +261,7 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
       }
       const chunks: ChunkRef[] = s.keys.map((k) => ({
         segmentBase: k[3],
-        chunk: { baseOffset: k[4], lastOffset: k[5], count: k[6], byteLength: k[7], firstTimestamp: k[8], maxTimestamp: k[9], data: undefined },
+        chunk: { baseOffset: k[4], lastOffset: k[5], count: k[6], byteLength: k[7], firstTimestamp: k[8], maxTimestamp: k[9], data: undefined, readers: undefined },
       }));
       const lastChunk = chunks[chunks.length - 1]?.chunk;
       const lastSeg = meta.segments[meta.segments.length - 1]?.baseOffset ?? 0;
