@@ -71,33 +71,51 @@ export class AggregateEventStore implements runtime.EventStore {
   /** What every request of this store reports to the run (one object, not one per append). */
   private readonly requestHooks: AppendHooks;
 
-  async append(aggregateId: string, events: readonly EventEnvelope[], expectedVersion: number): Promise<number> {
-    if (events.length === 0) return expectedVersion;
+  // append and read are not async functions: each answers with the engine's promise and one
+  // then(), not with a promise of its own awaiting it (a promise and a turn less per command).
+
+  append(aggregateId: string, events: readonly EventEnvelope[], expectedVersion: number): Promise<number> {
+    if (events.length === 0) return Promise.resolve(expectedVersion);
+    let appended: Promise<number>;
     const topic = this.topicOf(aggregateId);
-    // A payload its schema refuses throws here, before anything is written.
-    const inputs = events.map((e) => {
-      const value = this.encodeValue(e);
-      return { value, headers: runtime.eventHeaders(e, EventSchemas.contentType(value)), timestamp: e.timestamp };
-    });
     try {
-      const version = await this.storeOf(topic).append(this.keyOf(aggregateId), inputs, { expectedVersion, acks: this.acks(), hooks: this.requestHooks });
-      this.hooks.wrote(topic, events.length);
-      return version;
+      // A payload its schema refuses throws here, before anything is written.
+      const inputs = events.map((e) => {
+        const value = this.encodeValue(e);
+        return { value, headers: runtime.eventHeaders(e, EventSchemas.contentType(value)), timestamp: e.timestamp };
+      });
+      appended = this.storeOf(topic).append(this.keyOf(aggregateId), inputs, { expectedVersion, acks: this.acks(), hooks: this.requestHooks });
     } catch (e) {
-      if (e instanceof ConcurrencyConflictError) throw new runtime.ConcurrencyError(aggregateId, expectedVersion, Number(e.context?.['actual'] ?? -1));
-      throw e;
+      return Promise.reject(e);
     }
+    return appended.then(
+      (version) => {
+        this.hooks.wrote(topic, events.length);
+        return version;
+      },
+      (e: unknown) => {
+        throw e instanceof ConcurrencyConflictError ? new runtime.ConcurrencyError(aggregateId, expectedVersion, Number(e.context?.['actual'] ?? -1)) : e;
+      },
+    );
   }
 
-  async read(aggregateId: string, fromVersion: number): Promise<EventEnvelope[]> {
-    const stored = await this.storeOf(this.topicOf(aggregateId)).read(this.keyOf(aggregateId), { fromVersion: fromVersion + 1 });
-    // Mostly nothing: a cached aggregate's handler reads only what others appended since.
-    if (stored.length === 0) return [];
-    return stored.map((e) => {
-      let env = envelopes.get(e);
-      if (!env) envelopes.set(e, (env = runtime.recordToEvent(wireOf(e, this.valueText))));
-      return env;
-    });
+  read(aggregateId: string, fromVersion: number): Promise<EventEnvelope[]> {
+    let stored: Promise<readonly StoredEvent[]>;
+    try {
+      stored = this.storeOf(this.topicOf(aggregateId)).read(this.keyOf(aggregateId), { fromVersion: fromVersion + 1 });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return stored.then((events) =>
+      // Mostly nothing: a cached aggregate's handler reads only what others appended since.
+      events.length === 0
+        ? []
+        : events.map((e) => {
+            let env = envelopes.get(e);
+            if (!env) envelopes.set(e, (env = runtime.recordToEvent(wireOf(e, this.valueText))));
+            return env;
+          }),
+    );
   }
 
   /**

@@ -258,15 +258,15 @@ interface CacheEntry {
   newer: CacheEntry | null;
 }
 
-/** The aggregate's state now: the cached one brought up to date, else snapshot + later events. */
-async function load(def: AggregateDefinition, store: EventStore, aggregateId: string, cache: AggregateCache | undefined): Promise<AggregateState> {
-  const cached = cache?.get(aggregateId);
-  if (cached) {
-    const later = await store.read(aggregateId, cached.version);
-    // Events that do not continue the cached version (retention deleted some) mean a full load.
-    if (later.length === 0 || later[0]!.version === cached.version + 1) return later.reduce((s, e) => apply(def, s, e), cached);
-    cache!.delete(aggregateId);
-  }
+/** The cached state brought up to date with `later` (the events after it), or undefined when they do not continue it. */
+function caughtUp(def: AggregateDefinition, cached: AggregateState, later: readonly EventEnvelope[]): AggregateState | undefined {
+  // Events that do not continue the cached version (retention deleted some) mean a full load.
+  if (later.length === 0 || later[0]!.version === cached.version + 1) return later.reduce((s, e) => apply(def, s, e), cached);
+  return undefined;
+}
+
+/** The aggregate's state from the store: its snapshot and the events after it. */
+async function loadFromStore(def: AggregateDefinition, store: EventStore, aggregateId: string): Promise<AggregateState> {
   const snapshot = await store.loadSnapshot(aggregateId);
   const events = await store.read(aggregateId, snapshot?.version ?? 0);
   return rehydrate(def, aggregateId, snapshot, events);
@@ -288,8 +288,16 @@ export async function handleCommand(
   options: HandleOptions = {},
 ): Promise<HandleResult> {
   const { maxAttempts = 3, cache } = options;
+  const id = command.aggregateId;
   for (let attempt = 1; ; attempt++) {
-    const state = await load(def, store, command.aggregateId, cache);
+    // The cached state brought up to date, else snapshot + later events. Read here rather than
+    // in a helper: a command handler's every async layer is a promise and a turn per command.
+    const cached = cache?.get(id);
+    let state = cached ? caughtUp(def, cached, await store.read(id, cached.version)) : undefined;
+    if (!state) {
+      if (cached) cache!.delete(id);
+      state = await loadFromStore(def, store, id);
+    }
     const decided = decide(def, state, command, env);
     try {
       await store.append(command.aggregateId, decided, state.version);
