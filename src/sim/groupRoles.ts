@@ -23,10 +23,11 @@ export interface GroupRole {
   topics: string[];
   /**
    * Handles one record; returns the handling when it finishes later (a command handler waits for
-   * its acks=all append). Queued work whose lease lapsed (the instance crashed or lost the
-   * partition) does not run: the partition's next owner gets the record again.
+   * its acks=all append), a promise that never rejects (a failure counts as a handler error).
+   * Queued work whose lease lapsed (the instance crashed or lost the partition) does not run:
+   * the partition's next owner gets the record again.
    */
-  handle(record: runtime.WireRecord, topic: string, partition: number, lease: DeliveryLease): Promise<unknown> | void;
+  handle(record: runtime.WireRecord, topic: string, partition: number, lease: DeliveryLease): Promise<void> | void;
 }
 
 export interface RoleDeps {
@@ -35,8 +36,11 @@ export interface RoleDeps {
   flow: FlowCounters;
   stores: ReadonlyMap<string, AggregateEventStore>;
   env(label: string): runtime.HandlerEnv;
-  /** Runs `work` after the previous work queued under `lane` (one partition of one group); returns it. */
-  serialise(lane: string, work: () => Promise<unknown>): Promise<unknown>;
+  /**
+   * Runs `work` after the previous work queued under `lane` (one partition of one group); the
+   * promise settles when it is done and never rejects (a failure counts as a handler error).
+   */
+  serialise(lane: string, work: () => Promise<unknown>): Promise<void>;
   tables: Map<string, LiveReadModel>;
   /** An event's record value in its registered schema's wire format; throws to refuse the payload. */
   encodeEvent(event: runtime.EventEnvelope): string | Uint8Array;
