@@ -17,7 +17,7 @@ import type { ClusterSimOptions } from '../replication/clusterConfig';
 import type { PartitionState as ReplicatedPartition } from '../replication/partitionState';
 import { assignReplicasToBrokers } from '../replication/placement';
 import { watchVirtualClock } from '../replication/virtualStallGuard';
-import type { ProduceRequest } from '../replication/producePath';
+import type { ProduceAnswer, ProduceRequest, ProduceSink } from '../replication/producePath';
 import { VirtualClockStalledError } from '../errors';
 import { ByteSlab } from '../codec/byteSlab';
 
@@ -142,54 +142,31 @@ export class Engine {
    * storage the answer also waits for the leader's flush, so what is acknowledged is on disk.
    */
   private append(topic: string, partition: number, batches: Uint8Array[], acks: Acks, opts: AppendRequestOptions): Promise<AppendResult> {
-    return new Promise((resolve, reject) => {
-      let answered = false;
-      let waited = false;
-      let stopWatching: (() => void) | undefined;
-      const settled = (): void => {
-        if (waited) opts.waiting?.(-1);
-        waited = false;
-      };
-      const fail = (e: unknown): void => {
-        settled();
-        reject(e);
-      };
-      const succeed = (result: AppendResult): void => {
-        settled();
-        resolve(result);
-      };
-      // Built field by field: one object per append, on the hot path of every write.
-      const req: ProduceRequest = { topic, partition, acks, batches };
-      if (opts.producer) req.producer = { id: opts.producer.id, epoch: opts.producer.epoch, firstSequence: opts.producer.baseSequence };
-      if (opts.precondition) req.precondition = opts.precondition;
-      this.cluster.produceWith(req, (err, answer) => {
-        answered = true;
-        stopWatching?.();
-        if (err || !answer) return fail(err ?? new IllegalStateError(`No answer to a write to ${topic}/${partition}.`));
-        const count = answer.ids.length;
-        const result: AppendResult = { baseOffset: answer.baseOffset, lastOffset: answer.baseOffset + count - 1, appendTime: answer.appendTime ?? this.clock.now(), duplicate: answer.duplicate ?? false };
-        if (this.backend.kind !== 'indexedDB' || acks === 0) return succeed(result);
-        const log = this.log(topic, partition);
-        const flushEvery = this.cluster.core.config.flushIntervalMessages;
-        if (flushEvery > 1) {
-          // log.flush.interval.messages: the answer does not wait for storage.
-          if (log.logEndOffset - log.flushedOffset >= flushEvery) log.flush().catch(() => undefined);
-          return succeed(result);
-        }
-        const durable = log.flushed(result.lastOffset + 1);
-        log.flush().catch(() => undefined);
-        if (!waited && opts.waiting) {
-          waited = true;
-          opts.waiting(1);
-        }
-          durable.then(() => succeed(result), fail);
-      });
-      if (!answered) {
-        waited = true;
-        opts.waiting?.(1);
-        stopWatching = watchVirtualClock(this.clock, this.virtualStallMs, () => fail(new VirtualClockStalledError(topic, partition, this.virtualStallMs)));
-      }
+    // One object per append takes the answer (PendingAppend.produced), instead of a closure for
+    // each step of it: every write of a run comes through here.
+    const call = new PendingAppend(this, topic, partition, acks, opts);
+    const answer = new Promise<AppendResult>((resolve, reject) => {
+      call.resolve = resolve;
+      call.reject = reject;
     });
+    // Built field by field: one object per append, on the hot path of every write.
+    const req: ProduceRequest = { topic, partition, acks, batches };
+    if (opts.producer) req.producer = { id: opts.producer.id, epoch: opts.producer.epoch, firstSequence: opts.producer.baseSequence };
+    if (opts.precondition) req.precondition = opts.precondition;
+    try {
+      this.cluster.produceWith(req, call);
+    } catch (e) {
+      call.answered = true;
+      call.fail(e);
+    }
+    if (!call.answered) {
+      call.waited = true;
+      opts.waiting?.(1);
+      if (this.clock.kind === 'virtual' && this.virtualStallMs > 0) {
+        call.stopWatching = watchVirtualClock(this.clock, this.virtualStallMs, () => call.fail(new VirtualClockStalledError(topic, partition, this.virtualStallMs)));
+      }
+    }
+    return answer;
   }
 
   /** Tracks background work so advance() and close() can wait for it. */
@@ -399,3 +376,69 @@ function partitionView(p: ReplicatedPartition): PartitionState {
     logs: p.logs,
   };
 }
+
+/**
+ * One append waiting for its answer: takes it from the replicated cluster (a ProduceSink) and
+ * settles the append's promise once, telling `waiting` when it stops waiting.
+ */
+class PendingAppend implements ProduceSink {
+  answered = false;
+  /** Whether `opts.waiting` was told +1 and not yet −1. */
+  waited = false;
+  stopWatching: (() => void) | undefined = undefined;
+  resolve: (r: AppendResult) => void = NOT_YET;
+  reject: (e: unknown) => void = NOT_YET;
+
+  constructor(
+    private readonly engine: Engine,
+    readonly topic: string,
+    readonly partition: number,
+    readonly acks: Acks,
+    readonly opts: AppendRequestOptions,
+  ) {}
+
+  /** The leader's answer: acknowledged, and with durable storage the promise also waits for the flush. */
+  produced(err: Error | null, answer: ProduceAnswer | null): void {
+    this.answered = true;
+    this.stopWatching?.();
+    if (err || !answer) return this.fail(err ?? new IllegalStateError(`No answer to a write to ${this.topic}/${this.partition}.`));
+    const engine = this.engine;
+    const count = answer.ids.length;
+    const result: AppendResult = { baseOffset: answer.baseOffset, lastOffset: answer.baseOffset + count - 1, appendTime: answer.appendTime ?? engine.clock.now(), duplicate: answer.duplicate ?? false };
+    if (engine.backend.kind !== 'indexedDB' || this.acks === 0) return this.succeed(result);
+    const log = engine.log(this.topic, this.partition);
+    const flushEvery = engine.cluster.core.config.flushIntervalMessages;
+    if (flushEvery > 1) {
+      // log.flush.interval.messages: the answer does not wait for storage.
+      if (log.logEndOffset - log.flushedOffset >= flushEvery) log.flush().catch(() => undefined);
+      return this.succeed(result);
+    }
+    const durable = log.flushed(result.lastOffset + 1);
+    log.flush().catch(() => undefined);
+    if (!this.waited && this.opts.waiting) {
+      this.waited = true;
+      this.opts.waiting(1);
+    }
+    durable.then(
+      () => this.succeed(result),
+      (e: unknown) => this.fail(e),
+    );
+  }
+
+  private settled(): void {
+    if (this.waited) this.opts.waiting?.(-1);
+    this.waited = false;
+  }
+
+  fail(e: unknown): void {
+    this.settled();
+    this.reject(e);
+  }
+
+  succeed(result: AppendResult): void {
+    this.settled();
+    this.resolve(result);
+  }
+}
+
+const NOT_YET = (): void => undefined;

@@ -10,7 +10,7 @@ import { findDivergences, readCommitted } from './consistency';
 import { BrokerNotAvailableError, LeaderNotAvailableError, NotLeaderOrFollowerError, OffsetOutOfRangeError, UnknownTopicOrPartitionError } from '../errors';
 import type { StampedEvent } from './eventFeed';
 import { checkpointBroker, crashBroker, flushBroker, heal, isolateBroker, slowBroker, startBroker, stopBroker } from './faults';
-import { produce, type ProduceAnswer, type ProduceCallback, type ProduceRequest } from './producePath';
+import { produce, type ProduceAnswer, type ProduceReply, type ProduceRequest } from './producePath';
 import { recordAt, type SimRecord } from './records';
 import type { PartitionLog } from '../log/partitionLog';
 import { replicationSnapshot, type ReplicationSnapshot } from './snapshot';
@@ -45,7 +45,7 @@ export class ClusterSim {
     this.core.createPartitions(topic, count);
   }
 
-  produceWith(req: ProduceRequest, cb: ProduceCallback): void {
+  produceWith(req: ProduceRequest, cb: ProduceReply): void {
     produce(this.core, req, cb);
   }
 

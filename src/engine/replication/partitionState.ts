@@ -4,6 +4,8 @@
 // the ISR is kept and the high watermark advanced.
 import type { PartitionLog } from '../log/partitionLog';
 import type { TopicSettings } from './clusterConfig';
+import type { Ledger } from './ledger';
+import type { ProduceAnswer, ProduceReply } from './producePath';
 
 /** Makes the log of one replica (memory, or the engine's storage); `settings` rolls its segments. */
 export type ReplicaFactory = (topic: string, partition: number, broker: number, settings: () => { segmentBytes: number; segmentMs: number; segmentRecords: number }) => PartitionLog;
@@ -35,8 +37,12 @@ export interface PendingAck {
   ids: readonly number[];
   readonly deadline: number;
   done: boolean;
-  /** Replaced by a no-op once answered (settleAck), so nothing keeps the caller's closures. */
-  callback: (error: Error | null, baseOffset: number) => void;
+  /** Who gets the answer; a no-op once answered (settleAck), so nothing keeps the caller's objects. */
+  reply: ProduceReply;
+  /** The answer on success (null once answered). */
+  answer: ProduceAnswer | null;
+  /** Where a request that ends without an acknowledgement counts its written records (not for a duplicate: counted already). */
+  unacknowledgedIn: Ledger | null;
 }
 
 export class PartitionState {

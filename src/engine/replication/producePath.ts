@@ -18,7 +18,7 @@ import type { PartitionState, PendingAck } from './partitionState';
 import { batchCount } from '../codec/recordBatch';
 import type { LeaderAppendOptions } from '../log/partitionLog';
 import { encodeRecords, recordId, type ProduceRecord } from './records';
-import { countsAsApplication } from './ledger';
+import { countsAsApplication, type Ledger } from './ledger';
 
 export type Acks = 0 | 1 | -1;
 export type { ProduceRecord };
@@ -50,6 +50,19 @@ export interface ProduceAnswer {
 }
 
 export type ProduceCallback = (error: Error | null, answer: ProduceAnswer | null) => void;
+
+/** Takes a request's answer as a method: a caller that keeps an object per request needs no closure as well. */
+export interface ProduceSink {
+  produced(error: Error | null, answer: ProduceAnswer | null): void;
+}
+
+/** Who gets a request's answer. */
+export type ProduceReply = ProduceCallback | ProduceSink;
+
+function reply(to: ProduceReply, error: Error | null, answer: ProduceAnswer | null): void {
+  if (typeof to === 'function') to(error, answer);
+  else to.produced(error, answer);
+}
 
 /**
  * The broker a producer sends to: the controller's leader, or — with clientMetadataMaxAgeMs —
@@ -84,15 +97,15 @@ function idsOf(epoch: number, base: number, n: number): number[] {
   return ids;
 }
 
-export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallback): void {
+export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceReply): void {
   const p = core.partition(req.topic, req.partition);
-  if (!p) return cb(new UnknownTopicOrPartitionError(req.topic, req.partition), null);
+  if (!p) return reply(cb, new UnknownTopicOrPartitionError(req.topic, req.partition), null);
   const routed = routeTo(core, p);
   const refused = refusal(p, routed, req.acks, core);
   if (refused) {
     // A client refreshes its metadata after an error.
     core.clientMetadata.delete(`${req.topic}\u0000${req.partition}`);
-    return cb(refused, null);
+    return reply(cb, refused, null);
   }
   const leader = routed!;
   const view = p.view(leader);
@@ -107,7 +120,7 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
     if (req.precondition) opts.precondition = req.precondition;
     result = log.append(batches, opts);
   } catch (e) {
-    return cb(e instanceof Error ? e : new Error(String(e)), null);
+    return reply(cb, e instanceof Error ? e : new Error(String(e)), null);
   }
   const count = result.lastOffset - result.baseOffset + 1;
   if (result.duplicate) {
@@ -129,12 +142,12 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
   if (req.acks === 0) {
     core.ledger.recordUnacknowledged(req.topic, count);
     if (current && p.recomputeHighWatermark(leader)) core.completeAcks(p);
-    return cb(null, { ...answer, acknowledged: false });
+    return reply(cb, null, { ...answer, acknowledged: false });
   }
   if (req.acks === 1) {
     core.ledger.recordAck(req.topic, req.partition, baseOffset, ids);
     if (current && p.recomputeHighWatermark(leader)) core.completeAcks(p);
-    return cb(null, answer);
+    return reply(cb, null, answer);
   }
   const pending: PendingAck = {
     requiredOffset: baseOffset + count,
@@ -144,12 +157,9 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceCallb
     ids,
     deadline: now + core.config.requestTimeoutMs,
     done: false,
-    callback: (error) => {
-      if (!error) return cb(null, answer);
-      // Written, and the request ended without an acknowledgement: the producer may retry it.
-      core.ledger.recordUnacknowledged(req.topic, count);
-      cb(error, null);
-    },
+    reply: cb,
+    answer,
+    unacknowledgedIn: core.ledger,
   };
   p.pendingAcks.push(pending);
   armTimeout(core, p);
@@ -169,14 +179,14 @@ export function recordCount(batches: readonly Uint8Array[]): number {
  * original (it may still be replicating). Not counted as produced again; acknowledged now, since
  * a producer retries only what was not acknowledged.
  */
-function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, req: ProduceRequest, baseOffset: number, ids: number[], cb: ProduceCallback, appendTime: number): void {
+function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, req: ProduceRequest, baseOffset: number, ids: number[], cb: ProduceReply, appendTime: number): void {
   const answer: ProduceAnswer = { topic: req.topic, partition: req.partition, baseOffset, ids, acknowledged: req.acks !== 0, duplicate: true, appendTime };
   const required = baseOffset + ids.length;
-  if (req.acks === 0) return cb(null, { ...answer, acknowledged: false });
+  if (req.acks === 0) return reply(cb, null, { ...answer, acknowledged: false });
   if (req.acks === 1 || p.log(leader).highWatermark >= required) {
     // The first attempt failed, so these records are acknowledged only now.
     acknowledgeDuplicate(core, req.topic, req.partition, baseOffset, ids);
-    return cb(null, answer);
+    return reply(cb, null, answer);
   }
   const pending: PendingAck = {
     requiredOffset: required,
@@ -187,7 +197,9 @@ function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, r
     deadline: core.clock.now() + core.config.requestTimeoutMs,
     done: false,
     duplicate: true,
-    callback: (error) => (error ? cb(error, null) : cb(null, answer)),
+    reply: cb,
+    answer,
+    unacknowledgedIn: null,
   };
   p.pendingAcks.push(pending);
   p.pendingAcks.sort((a, b) => a.requiredOffset - b.requiredOffset);
@@ -217,21 +229,26 @@ function armTimeout(core: ClusterCore, p: PartitionState): void {
     // The list is updated before any answer goes out, as in completeAcks.
     const expired = p.pendingAcks.filter((a) => !a.done && a.deadline <= now);
     if (expired.length > 0) p.pendingAcks = p.pendingAcks.filter((a) => !a.done && a.deadline > now);
-    for (const a of expired) settleAck(a, RequestTimeoutError.forWrite(p.topic, p.partition, core.config.requestTimeoutMs), 0);
+    for (const a of expired) settleAck(a, RequestTimeoutError.forWrite(p.topic, p.partition, core.config.requestTimeoutMs));
     armTimeout(core, p);
   }, Math.max(0, earliest - core.clock.now()));
 }
 
 const ANSWERED = (): void => undefined;
 
-/** Answers a waiting acks=all request once, and lets go of the caller's callback and the record ids. */
-function settleAck(a: PendingAck, error: Error | null, baseOffset: number): void {
+/** Answers a waiting acks=all request once, and lets go of the caller, its answer and the record ids. */
+function settleAck(a: PendingAck, error: Error | null): void {
   if (a.done) return;
   a.done = true;
-  const callback = a.callback;
-  a.callback = ANSWERED;
+  const to = a.reply;
+  const answer = a.answer;
+  a.reply = ANSWERED;
+  a.answer = null;
   a.ids = NO_IDS;
-  callback(error, baseOffset);
+  if (!error) return reply(to, null, answer);
+  // Written, and the request ended without an acknowledgement: the producer may retry it.
+  if (a.unacknowledgedIn && answer) a.unacknowledgedIn.recordUnacknowledged(answer.topic, a.requiredOffset - a.baseOffset);
+  reply(to, error, null);
 }
 
 const NO_IDS: readonly number[] = [];
@@ -264,11 +281,11 @@ export function completeAcks(core: ClusterCore, p: PartitionState): void {
   const minIsr = p.settings.minInsyncReplicas;
   for (const a of due) {
     if (p.isr.length < minIsr) {
-      settleAck(a, new NotEnoughReplicasAfterAppendError(p.topic, p.partition, p.isr.length, minIsr), a.baseOffset);
+      settleAck(a, new NotEnoughReplicasAfterAppendError(p.topic, p.partition, p.isr.length, minIsr));
     } else {
       if (a.duplicate) acknowledgeDuplicate(core, p.topic, p.partition, a.baseOffset, a.ids);
       else core.ledger.recordAck(p.topic, p.partition, a.baseOffset, a.ids);
-      settleAck(a, null, a.baseOffset);
+      settleAck(a, null);
     }
   }
 }
@@ -278,5 +295,5 @@ export function failPendingAcks(p: PartitionState, broker: number | null): void 
   if (broker === null) return;
   const failed = p.pendingAcks.filter((a) => !a.done && a.leader === broker);
   p.pendingAcks = p.pendingAcks.filter((a) => !a.done && a.leader !== broker);
-  for (const a of failed) settleAck(a, new NotLeaderOrFollowerError(p.topic, p.partition, broker), a.baseOffset);
+  for (const a of failed) settleAck(a, new NotLeaderOrFollowerError(p.topic, p.partition, broker));
 }
