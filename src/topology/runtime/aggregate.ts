@@ -8,7 +8,7 @@
 import type { EventStore, Snapshot } from './eventStore.js';
 import { ConcurrencyError } from './eventStore.js';
 import type { CommandEnvelope, EventEnvelope, HandlerEnv, Payload, RuntimeField } from './messages.js';
-import { fillPayload, idFromPayload, keyValue, PayloadValidationError, validatePayload } from './messages.js';
+import { fillPayload, idFromPayload, keyValue, merged, PayloadValidationError, validatePayload } from './messages.js';
 
 export interface EventDefinition {
   readonly fields: readonly RuntimeField[];
@@ -97,21 +97,22 @@ export function apply(def: AggregateDefinition, state: AggregateState, event: Ev
   if (event.aggregateId !== state.aggregateId) {
     throw new PayloadValidationError(`Event for ${JSON.stringify(event.aggregateId)} applied to ${JSON.stringify(state.aggregateId)}`, []);
   }
-  const eventCounts: Record<string, number> = { ...state.eventCounts };
+  const eventCounts = merged(state.eventCounts) as Record<string, number>;
   eventCounts[event.type] = (own(state.eventCounts, event.type) ?? 0) + 1;
-  return {
+  const next: { -readonly [K in keyof AggregateState]: AggregateState[K] } = {
     aggregateId: state.aggregateId,
     version: state.version + 1,
-    fields: { ...state.fields, ...event.payload },
+    fields: merged(state.fields, event.payload),
     eventCounts,
     lastEvent: event.type,
-    ...(def.rules ? { computed: def.rules.evolve(computedState(def, state), event) } : {}),
   };
+  if (def.rules) next.computed = def.rules.evolve(computedState(def, state), event);
+  return next;
 }
 
 /** The rules' state fields of `state`, starting from their initial values. */
 export function computedState(def: AggregateDefinition, state: AggregateState): Payload {
-  return def.rules ? { ...def.rules.initial(), ...state.computed } : {};
+  return def.rules ? merged(def.rules.initial(), state.computed) : {};
 }
 
 /** Rebuilds the state from an optional snapshot and the events after it. */
@@ -154,7 +155,7 @@ export function decide(def: AggregateDefinition, state: AggregateState, command:
   const eventDef = own(def.events, outcome.event);
   if (!eventDef) throw new PayloadValidationError(`${def.type} has no event ${JSON.stringify(outcome.event)}`, []);
   const keyFieldSpec = eventDef.fields.find((f) => f.name === eventDef.keyField);
-  const fixed: Record<string, unknown> = { ...ruled?.fields };
+  const fixed: Record<string, unknown> = merged(ruled?.fields);
   if (eventDef.keyField !== null) fixed[eventDef.keyField] = keyValue(keyFieldSpec, command.aggregateId);
   const payload = fillPayload(eventDef.fields, [command.payload, state.fields], fixed, env);
   return [

@@ -1,7 +1,7 @@
 // Pins the payload checks every handled record goes through: UUID fields (checked by hand, not
 // by a regular expression) and fields a payload has that its message does not define.
 import { describe, expect, it } from 'vitest';
-import { checkValue, payloadProblems, type RuntimeField } from './messages';
+import { checkValue, merged, payloadProblems, type Payload, type RuntimeField } from './messages';
 
 const uuid: RuntimeField = { name: 'id', type: 'uuid', optional: false };
 
@@ -21,5 +21,33 @@ describe('payload checks', () => {
       { field: 'extra', message: 'is not a field of this message' },
       { field: 'other', message: 'is not a field of this message' },
     ]);
+  });
+});
+
+describe('merged (what { ...a, ...b, ...c } gives)', () => {
+  it('copies own properties in order, later sources winning, and leaves the sources alone', () => {
+    const a = { id: 'x', n: 1, 2: 'two' };
+    const b = { n: 2, s: 'b' };
+    const c = { t: true };
+    const out = merged(a, b, c);
+    expect(out).toEqual({ ...a, ...b, ...c });
+    expect(Object.keys(out)).toEqual(Object.keys({ ...a, ...b, ...c }));
+    expect(JSON.stringify(out)).toBe(JSON.stringify({ ...a, ...b, ...c }));
+    expect(a).toEqual({ id: 'x', n: 1, 2: 'two' });
+    expect(merged(undefined, b)).toEqual(b);
+    expect(merged()).toEqual({});
+    expect(merged(a)).not.toBe(a);
+  });
+
+  it('keeps a payload field named __proto__ as a field, as the spread does, without changing the prototype', () => {
+    const parsed = JSON.parse('{"__proto__": {"polluted": true}, "k": 1}') as Payload;
+    const cases: Payload[][] = [[parsed], [{ a: 1 }, parsed], [{ a: 1 }, {}, parsed]];
+    for (const [a, b, c] of cases) {
+      const out = merged(a, b, c);
+      expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+      expect(Object.prototype.hasOwnProperty.call(out, '__proto__')).toBe(true);
+      expect((out as { polluted?: boolean }).polluted).toBeUndefined();
+      expect(JSON.stringify(out)).toBe(JSON.stringify({ ...a, ...b, ...c }));
+    }
   });
 });

@@ -58,6 +58,18 @@ export class PayloadValidationError extends Error {
 
 const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
+/**
+ * A new object with the own properties of a, then b, then c (later ones win): what
+ * `{ ...a, ...b, ...c }` gives. Handlers merge payloads and states on every event, and V8 builds
+ * a multi-spread literal several times slower than Object.assign (about 2.4 µs against 0.45 µs
+ * for two small payloads, Node 20). Object.assign sets `__proto__` rather than copying it as a
+ * property, so a source with an own `__proto__` (JSON.parse makes one) takes the spread.
+ */
+export function merged(a?: Readonly<Payload>, b?: Readonly<Payload>, c?: Readonly<Payload>): Payload {
+  if ((a && has(a, '__proto__')) || (b && has(b, '__proto__')) || (c && has(c, '__proto__'))) return { ...a, ...b, ...c };
+  return Object.assign({}, a, b, c);
+}
+
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 

@@ -2,7 +2,7 @@
 // (the event's key), the table side of the stream/table duality; each new row version is
 // what the compacted table topic keeps. Embedded verbatim in exported projects; imports
 // nothing outside this folder.
-import type { EventEnvelope, Payload } from './messages.js';
+import { merged, type EventEnvelope, type Payload } from './messages.js';
 
 /** Row fields the board computes from events (e.g. balance = deposits - withdrawals). */
 export interface ProjectorColumns {
@@ -31,13 +31,13 @@ export interface ReadModelRow {
 export function project(def: ProjectorDefinition, row: ReadModelRow | undefined, event: EventEnvelope): ReadModelRow | undefined {
   if (!def.events.includes(event.type)) return undefined;
   // Computed columns are written last: a payload field of the same name never hides them.
-  const computed = def.columns ? def.columns.evolve({ ...def.columns.initial(), ...pick(row?.fields, def.columns.initial()) }, event) : {};
+  const computed = def.columns ? def.columns.evolve(merged(def.columns.initial(), pick(row?.fields, def.columns.initial())), event) : undefined;
   return {
     id: event.aggregateId,
     version: (row?.version ?? 0) + 1,
     updatedAt: event.timestamp,
     lastEvent: event.type,
-    fields: { ...row?.fields, ...event.payload, ...computed },
+    fields: merged(row?.fields, event.payload, computed),
   };
 }
 
