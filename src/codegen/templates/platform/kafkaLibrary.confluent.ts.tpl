@@ -12,6 +12,12 @@ import { TRANSACTION_TIMEOUT_MS } from './kafkaClient.js';
 
 const { Kafka, logLevel } = confluent.KafkaJS;
 
+/**
+ * How long a rebalance waits for members to rejoin (this API gives librdkafka twice it as
+ * max.poll.interval.ms, the rebalance timeout of its JoinGroup requests).
+ */
+const REBALANCE_TIMEOUT_MS = 60_000;
+
 // Version 1.10.1 turns a GROUP_COORDINATOR_NOT_AVAILABLE answer (the group's coordinator broker
 // just went down) into a KafkaJSGroupCoordinatorNotAvailableError that its error module does not
 // define: the conversion throws inside sendOffsets' callback, which ends the process with an
@@ -92,6 +98,11 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
           fromBeginning,
           autoCommit,
           readUncommitted: false,
+          // kafkajs's default. Without it this API asks librdkafka for twice its 300 s default
+          // max.poll.interval.ms, which is also the rebalance timeout a JoinGroup carries: a
+          // rebalance under way when an instance froze (its join pending, so the coordinator
+          // keeps it) then held every other member of the group for up to 10 minutes.
+          rebalanceTimeout: REBALANCE_TIMEOUT_MS,
           ...(options.sessionTimeoutMs !== undefined ? { sessionTimeout: options.sessionTimeoutMs, heartbeatInterval: Math.max(100, Math.floor(options.sessionTimeoutMs / 10)) } : {}),
         },
       });
