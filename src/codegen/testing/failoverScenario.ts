@@ -45,7 +45,9 @@ const SESSION_TIMEOUT_MS = 8_000;
  * accepted, after the zombie: a record whose transaction does not commit is tried again in place
  * for up to 90 s, and a takeover's catch-up may take up to 60 s (kafkaTransport.ts), while the
  * member holding it cannot finish a rebalance. The earlier waits (90 s, 120 s) were shorter
- * than that, and this test failed now and then at either step with Confluent's client.
+ * than that, and this test failed now and then at either step with Confluent's client. The
+ * read model's projector group goes through the same rebalance and catch-up, so its wait is
+ * this one too (90 s ran out once with kafkajs on a loaded machine).
  */
 const RECOVERY_MS = 200_000;
 
@@ -188,7 +190,7 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
         const byId = new Map(rows.map((r) => [r.id, r.version]));
         return projected.size > 0 && [...projected].every(([id, n]) => byId.get(id) === n) ? true : null;
       },
-      90_000,
+      RECOVERY_MS,
     );
     return {
       withdrawalsBeyondBalance,
