@@ -19,10 +19,16 @@ async function runBanking(page: Page): Promise<TopicsTab> {
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('10');
   await page.getByRole('button', { name: 'Run simulation', exact: true }).click();
   await expect(page.getByRole('table', { name: 'Partitions' }).locator('tbody tr').first()).toBeVisible();
-  // Let the run write a few hundred events.
+  // Let the run write a few hundred records.
   await expect(page.getByRole('group', { name: 'Counters' }).getByRole('status', { name: 'Produced records', exact: true })).toHaveText(/\d{3,}/, { timeout: 30_000 });
   const topics = new TopicsTab(page);
   await topics.open(EVENTS);
+  // The counter counts commands too, and the account's events start only once its group has
+  // formed (a fast run gets there before): ask again until the topic shows a few.
+  await expect(async () => {
+    await topics.find({});
+    expect(await topics.rows().count()).toBeGreaterThan(5);
+  }).toPass({ timeout: 30_000 });
   return topics;
 }
 
