@@ -34,9 +34,12 @@ function evalExpr(e: Expr, env: RuleEnv): RuleValue {
         e.end,
       );
     case 'name': {
-      const v = env.get(e.name);
+      const v: unknown = env.get(e.name);
       if (v === undefined) throw new RuleError(`"${e.name}" has no value here`, 'RULE_EVAL', e.start, e.end);
-      return v;
+      // The env may hold anything: a value is checked where it is read, as a result would be.
+      if (typeof v === 'number') return finite(v, e);
+      if (typeof v === 'string' || typeof v === 'boolean' || Array.isArray(v)) return v as RuleValue;
+      throw new RuleError(`"${e.name}" holds a value rules cannot use`, 'RULE_TYPE', e.start, e.end);
     }
     case 'unary': {
       const v = evalExpr(e.arg, env);

@@ -123,6 +123,13 @@ describe('evaluation', () => {
     const c = compileRule('amount + 1', scope);
     if (!c.ok) throw c.error;
     expect(() => evaluate(c.expr, new Map<string, RuleValue>([['amount', true]]))).toThrow(RuleError);
+    // A name alone is a result too: a non-finite number or a value of no rule type is refused where it is read.
+    const bare = compileRule('amount', scope);
+    if (!bare.ok) throw bare.error;
+    for (const bad of [Number.NEGATIVE_INFINITY, Number.NaN, { not: 'a rule value' }]) {
+      expect(() => evaluate(bare.expr, new Map([['amount', bad as RuleValue]]))).toThrow(RuleError);
+    }
+    expect(evaluate(bare.expr, new Map<string, RuleValue>([['amount', 2.5]]))).toBe(2.5);
   });
 });
 
