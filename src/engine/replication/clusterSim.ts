@@ -10,7 +10,7 @@ import { findDivergences, readCommitted } from './consistency';
 import { BrokerNotAvailableError, LeaderNotAvailableError, NotLeaderOrFollowerError, OffsetOutOfRangeError, UnknownTopicOrPartitionError } from '../errors';
 import type { StampedEvent } from './eventFeed';
 import { checkpointBroker, crashBroker, flushBroker, heal, isolateBroker, slowBroker, startBroker, stopBroker } from './faults';
-import { produce, type ProduceAnswer, type ProduceReply, type ProduceRequest } from './producePath';
+import { produce, type ProduceAnswer, type ProduceCallback, type ProduceRequest, type ProduceSink } from './producePath';
 import { recordAt, type SimRecord } from './records';
 import type { PartitionLog } from '../log/partitionLog';
 import { replicationSnapshot, type ReplicationSnapshot } from './snapshot';
@@ -45,12 +45,13 @@ export class ClusterSim {
     this.core.createPartitions(topic, count);
   }
 
-  produceWith(req: ProduceRequest, cb: ProduceReply): void {
-    produce(this.core, req, cb);
+  /** Answers through `to`: a callback, or an object that keeps its own state (the engine's appends). */
+  produceWith(req: ProduceRequest, to: ProduceCallback | ProduceSink): void {
+    produce(this.core, req, typeof to === 'function' ? { produced: to } : to);
   }
 
   produce(req: ProduceRequest): Promise<ProduceAnswer> {
-    return new Promise((resolve, reject) => produce(this.core, req, (err, answer) => (err ? reject(err) : resolve(answer!))));
+    return new Promise((resolve, reject) => this.produceWith(req, (err, answer) => (err ? reject(err) : resolve(answer!))));
   }
 
   /**

@@ -5,7 +5,7 @@
 import type { PartitionLog } from '../log/partitionLog';
 import type { TopicSettings } from './clusterConfig';
 import type { Ledger } from './ledger';
-import type { ProduceAnswer, ProduceReply } from './producePath';
+import type { ProduceAnswer, ProduceSink } from './producePath';
 
 /** Makes the log of one replica (memory, or the engine's storage); `settings` rolls its segments. */
 export type ReplicaFactory = (topic: string, partition: number, broker: number, settings: () => { segmentBytes: number; segmentMs: number; segmentRecords: number }) => PartitionLog;
@@ -38,7 +38,7 @@ export interface PendingAck {
   readonly deadline: number;
   done: boolean;
   /** Who gets the answer; a no-op once answered (settleAck), so nothing keeps the caller's objects. */
-  reply: ProduceReply;
+  reply: ProduceSink;
   /** The answer on success (null once answered). */
   answer: ProduceAnswer | null;
   /** Where a request that ends without an acknowledgement counts its written records (not for a duplicate: counted already). */

@@ -51,17 +51,13 @@ export interface ProduceAnswer {
 
 export type ProduceCallback = (error: Error | null, answer: ProduceAnswer | null) => void;
 
-/** Takes a request's answer as a method: a caller that keeps an object per request needs no closure as well. */
+/**
+ * Who gets a request's answer, as a method: a caller that keeps an object per request (the
+ * engine's appends) needs no closure as well. A callback is wrapped into one at the boundary
+ * (ClusterSim.produceWith).
+ */
 export interface ProduceSink {
   produced(error: Error | null, answer: ProduceAnswer | null): void;
-}
-
-/** Who gets a request's answer. */
-export type ProduceReply = ProduceCallback | ProduceSink;
-
-function reply(to: ProduceReply, error: Error | null, answer: ProduceAnswer | null): void {
-  if (typeof to === 'function') to(error, answer);
-  else to.produced(error, answer);
 }
 
 /**
@@ -97,15 +93,15 @@ function idsOf(epoch: number, base: number, n: number): number[] {
   return ids;
 }
 
-export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceReply): void {
+export function produce(core: ClusterCore, req: ProduceRequest, to: ProduceSink): void {
   const p = core.partition(req.topic, req.partition);
-  if (!p) return reply(cb, new UnknownTopicOrPartitionError(req.topic, req.partition), null);
+  if (!p) return to.produced(new UnknownTopicOrPartitionError(req.topic, req.partition), null);
   const routed = routeTo(core, p);
   const refused = refusal(p, routed, req.acks, core);
   if (refused) {
     // A client refreshes its metadata after an error.
     core.clientMetadata.delete(`${req.topic}\u0000${req.partition}`);
-    return reply(cb, refused, null);
+    return to.produced(refused, null);
   }
   const leader = routed!;
   const view = p.view(leader);
@@ -120,13 +116,13 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceReply
     if (req.precondition) opts.precondition = req.precondition;
     result = log.append(batches, opts);
   } catch (e) {
-    return reply(cb, e instanceof Error ? e : new Error(String(e)), null);
+    return to.produced(e instanceof Error ? e : new Error(String(e)), null);
   }
   const count = result.lastOffset - result.baseOffset + 1;
   if (result.duplicate) {
     // A retry of a batch already in the log: its records keep the identity they were written with.
     const epoch = log.epochs.epochAt(result.baseOffset);
-    return answerDuplicate(core, p, leader, req, result.baseOffset, idsOf(epoch, result.baseOffset, count), cb, result.appendTime);
+    return answerDuplicate(core, p, leader, req, result.baseOffset, idsOf(epoch, result.baseOffset, count), to, result.appendTime);
   }
   const baseOffset = result.baseOffset;
   const ids = idsOf(view.leaderEpoch, baseOffset, count);
@@ -142,12 +138,12 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceReply
   if (req.acks === 0) {
     core.ledger.recordUnacknowledged(req.topic, count);
     if (current && p.recomputeHighWatermark(leader)) core.completeAcks(p);
-    return reply(cb, null, { ...answer, acknowledged: false });
+    return to.produced(null, { ...answer, acknowledged: false });
   }
   if (req.acks === 1) {
     core.ledger.recordAck(req.topic, req.partition, baseOffset, ids);
     if (current && p.recomputeHighWatermark(leader)) core.completeAcks(p);
-    return reply(cb, null, answer);
+    return to.produced(null, answer);
   }
   const pending: PendingAck = {
     requiredOffset: baseOffset + count,
@@ -157,7 +153,7 @@ export function produce(core: ClusterCore, req: ProduceRequest, cb: ProduceReply
     ids,
     deadline: now + core.config.requestTimeoutMs,
     done: false,
-    reply: cb,
+    reply: to,
     answer,
     unacknowledgedIn: core.ledger,
   };
@@ -179,14 +175,14 @@ export function recordCount(batches: readonly Uint8Array[]): number {
  * original (it may still be replicating). Not counted as produced again; acknowledged now, since
  * a producer retries only what was not acknowledged.
  */
-function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, req: ProduceRequest, baseOffset: number, ids: number[], cb: ProduceReply, appendTime: number): void {
+function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, req: ProduceRequest, baseOffset: number, ids: number[], to: ProduceSink, appendTime: number): void {
   const answer: ProduceAnswer = { topic: req.topic, partition: req.partition, baseOffset, ids, acknowledged: req.acks !== 0, duplicate: true, appendTime };
   const required = baseOffset + ids.length;
-  if (req.acks === 0) return reply(cb, null, { ...answer, acknowledged: false });
+  if (req.acks === 0) return to.produced(null, { ...answer, acknowledged: false });
   if (req.acks === 1 || p.log(leader).highWatermark >= required) {
     // The first attempt failed, so these records are acknowledged only now.
     acknowledgeDuplicate(core, req.topic, req.partition, baseOffset, ids);
-    return reply(cb, null, answer);
+    return to.produced(null, answer);
   }
   const pending: PendingAck = {
     requiredOffset: required,
@@ -197,7 +193,7 @@ function answerDuplicate(core: ClusterCore, p: PartitionState, leader: number, r
     deadline: core.clock.now() + core.config.requestTimeoutMs,
     done: false,
     duplicate: true,
-    reply: cb,
+    reply: to,
     answer,
     unacknowledgedIn: null,
   };
@@ -234,7 +230,7 @@ function armTimeout(core: ClusterCore, p: PartitionState): void {
   }, Math.max(0, earliest - core.clock.now()));
 }
 
-const ANSWERED = (): void => undefined;
+const ANSWERED: ProduceSink = { produced: () => undefined };
 
 /** Answers a waiting acks=all request once, and lets go of the caller, its answer and the record ids. */
 function settleAck(a: PendingAck, error: Error | null): void {
@@ -245,10 +241,10 @@ function settleAck(a: PendingAck, error: Error | null): void {
   a.reply = ANSWERED;
   a.answer = null;
   a.ids = NO_IDS;
-  if (!error) return reply(to, null, answer);
+  if (!error) return to.produced(null, answer);
   // Written, and the request ended without an acknowledgement: the producer may retry it.
   if (a.unacknowledgedIn && answer) a.unacknowledgedIn.recordUnacknowledged(answer.topic, a.requiredOffset - a.baseOffset);
-  reply(to, error, null);
+  to.produced(error, null);
 }
 
 const NO_IDS: readonly number[] = [];
