@@ -355,12 +355,16 @@ export class Simulation {
       return this.checkpointing.catch(() => undefined).then(() => this.checkpoint());
     }
     const state = this.storedState(cluster);
+    // The high watermarks of this same instant: a reload shows what the run showed, records not
+    // yet replicated included (above the mark until the followers fetch them).
+    const marks = cluster.saveHighWatermarks();
+    marks.catch(() => undefined); // reported by the Promise.all below, not as unhandled meanwhile
     // The coordinators already show the offsets they accepted, and a reload reads them back
     // from __consumer_offsets: their records must be in the logs the checkpoint flushes.
     const done = cluster
       .commitsWritten()
       .then(() => {
-        const flushes: Promise<void>[] = [];
+        const flushes: Promise<void>[] = [marks];
         for (const t of cluster.engine.topics.values()) for (const p of t.partitions) for (const log of p.logs.values()) flushes.push(log.flush());
         return Promise.all(flushes);
       })

@@ -10,7 +10,7 @@ import type { Rng } from '../../lib/rng';
 import { IllegalStateError, InvalidPartitionsError, TopicAlreadyExistsError, UnknownTopicOrPartitionError } from '../errors';
 import type { ChunkCache } from '../log/chunkCache';
 import { PartitionLog, type AppendResult, type LeaderAppendOptions } from '../log/partitionLog';
-import type { RestoredPartition, StorageBackend } from '../storage/backend';
+import type { HighWatermarkMark, RestoredPartition, StorageBackend } from '../storage/backend';
 import { DEFAULT_TOPIC_CONFIG, parseTopicConfig, validateTopicName, type ConfigEntry, type TopicConfig } from '../log/topicConfig';
 import { ClusterSim } from '../replication/clusterSim';
 import type { ClusterSimOptions } from '../replication/clusterConfig';
@@ -184,6 +184,21 @@ export class Engine {
 
   async settle(): Promise<void> {
     while (this.background.size > 0) await Promise.allSettled([...this.background]);
+  }
+
+  /**
+   * Stores every replica's high watermark as it is now, as a broker writes its
+   * replication-offset-checkpoint: a reopen starts each replica there rather than at its log
+   * end, so records not yet replicated stay above it until followers fetch them. The replicated
+   * cluster's own checkpoint (the one a broker restart reloads) is not moved: a stored run must
+   * not behave differently from one in memory.
+   */
+  saveHighWatermarks(): Promise<void> {
+    const marks: HighWatermarkMark[] = [];
+    for (const t of this.topics.values()) {
+      for (const p of t.partitions) for (const [broker, log] of p.logs) marks.push({ topic: t.name, partition: p.partition, broker, offset: log.highWatermark });
+    }
+    return this.backend.saveHighWatermarks(marks);
   }
 
   allocateProducerId(): number {

@@ -98,6 +98,11 @@ export interface Cluster {
    * must wait for, or its logs would miss commits its coordinators already show.
    */
   commitsWritten(): Promise<void>;
+  /**
+   * Stores every replica's high watermark as it is at this instant (IndexedDB storage; memory
+   * storage keeps nothing): a reopen starts each replica there, not at its log end.
+   */
+  saveHighWatermarks(): Promise<void>;
   close(): Promise<void>;
   /** Faults and observability of the replicated cluster (docs/cluster.md); one broker is RF 1. */
   stopBroker(id: number): void;
@@ -207,6 +212,7 @@ export async function createCluster(options: ClusterOptions = {}): Promise<Clust
     },
     settle: () => engine.settle(),
     commitsWritten: () => access.written(),
+    saveHighWatermarks: () => engine.saveHighWatermarks(),
     async close() {
       if (engine.closed) return;
       cleaner.stop();

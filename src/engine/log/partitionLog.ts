@@ -81,7 +81,7 @@ export interface PartitionLogInit {
   settings: () => LogSettings;
   store: PartitionStore;
   cache?: ChunkCache;
-  restored?: { meta: PartitionMeta; chunks: ChunkRef[]; logEndOffset: number };
+  restored?: { meta: PartitionMeta; chunks: ChunkRef[]; logEndOffset: number; highWatermark?: number };
   /**
    * Whether appends were answered before storage had them (log.flush.interval.messages above 1):
    * then a failed write keeps them in memory, to be written by a later flush, instead of cutting
@@ -180,7 +180,11 @@ export class PartitionLog {
       }
       this.segments = [...bySeg.values()].sort((a, b) => a.baseOffset - b.baseOffset);
       this.logEndOffset = Math.max(r.logEndOffset, this.logStartOffset);
-      this.hw = this.logEndOffset;
+      // Kafka reopens a replica at its checkpointed high watermark, not at its log end: records
+      // past it were not known to be replicated when the checkpoint was taken. A log never
+      // checkpointed (an older database, a standalone engine that acknowledges once flushed) has
+      // all of itself committed.
+      this.hw = Math.max(this.logStartOffset, Math.min(r.highWatermark ?? this.logEndOffset, this.logEndOffset));
       this.flushedOffset = this.logEndOffset;
     }
     if (this.segments.length === 0) this.segments.push(newSegment(this.logEndOffset, this.clock.now()));

@@ -109,6 +109,32 @@ describe('every replica is a durable PartitionLog (three brokers, IndexedDB)', (
     await c3.close();
   });
 
+  it('a reopen starts each replica at its checkpointed high watermark, not at its log end (replication-offset-checkpoint)', async () => {
+    const factory = new IDBFactory();
+    const o: ClusterOptions = { ...options(factory), replication: { flushIntervalMessages: Number.MAX_SAFE_INTEGER, flushIntervalMs: 600_000 } };
+    const c1 = await createCluster(o);
+    await c1.admin().createTopics({ topics: [{ topic: TOPIC, numPartitions: 1, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '2' }] }] });
+    expect((await sendAll(c1, ['a', 'b', 'c'], 1)).acked).toHaveLength(3);
+    // acks=1: the leader answers at once, and with time standing still no follower fetches it.
+    const producer = c1.producer({ retries: 0 });
+    await producer.connect();
+    await producer.send({ topic: TOPIC, acks: 1, messages: [{ key: 'k', value: 'd', partition: 0 }] });
+    const leaderId = c1.engine.partition(TOPIC, 0).leader;
+    const leader = c1.engine.log(TOPIC, 0);
+    expect([leader.highWatermark, leader.logEndOffset]).toEqual([3, 4]);
+    await c1.saveHighWatermarks();
+    await Promise.all([...c1.engine.partition(TOPIC, 0).logs.values()].map((l) => l.flush()));
+    await c1.close();
+
+    const c2 = await createCluster(o);
+    const reopened = c2.engine.partition(TOPIC, 0).logs.get(leaderId)!;
+    expect([reopened.highWatermark, reopened.logEndOffset]).toEqual([3, 4]);
+    // Once the followers fetch it, the fourth record is committed as it would have been.
+    await c2.advance(1_000);
+    expect(c2.engine.log(TOPIC, 0).highWatermark).toBe(4);
+    await c2.close();
+  });
+
   it('batches packed into one chunk are still decoded once for every group that reads them', async () => {
     const factory = new IDBFactory();
     const c = await createCluster({ ...options(factory), replication: { flushIntervalMessages: Number.MAX_SAFE_INTEGER, flushIntervalMs: 600_000 } });

@@ -18,6 +18,16 @@ export interface RestoredPartition {
   meta: PartitionMeta;
   chunks: ChunkRef[];
   logEndOffset: number;
+  /** The replica's last checkpointed high watermark (absent: never checkpointed). */
+  highWatermark?: number;
+}
+
+/** One replica's high watermark, as Kafka's replication-offset-checkpoint file lists it. */
+export interface HighWatermarkMark {
+  topic: string;
+  partition: number;
+  broker: number;
+  offset: number;
 }
 
 export interface StorageBackend {
@@ -25,6 +35,8 @@ export interface StorageBackend {
   load(): Promise<{ topics: StoredTopic[]; partitions: RestoredPartition[] }>;
   saveTopic(topic: StoredTopic): Promise<void>;
   deleteTopic(name: string): Promise<void>;
+  /** Replaces the stored high-watermark checkpoint of the replicas given, in one write. */
+  saveHighWatermarks(marks: readonly HighWatermarkMark[]): Promise<void>;
   partitionStore(topic: string, partition: number, broker: number): PartitionStore;
   close(): void;
 }
@@ -35,6 +47,7 @@ export function memoryBackend(): StorageBackend {
     load: () => Promise.resolve({ topics: [], partitions: [] }),
     saveTopic: () => Promise.resolve(),
     deleteTopic: () => Promise.resolve(),
+    saveHighWatermarks: () => Promise.resolve(),
     partitionStore: () => memoryPartitionStore(),
     close() {},
   };

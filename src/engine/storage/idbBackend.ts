@@ -9,14 +9,15 @@ import { wrap, type IDBPDatabase } from 'idb';
 import { isBatchValid, readMeta, sealBatches } from '../codec/recordBatch';
 import { StorageError, StorageQuotaExceededError } from '../errors';
 import type { Chunk } from '../log/segment';
-import type { RestoredPartition, StorageBackend, StoredTopic } from './backend';
+import type { HighWatermarkMark, RestoredPartition, StorageBackend, StoredTopic } from './backend';
 import type { ChunkRef, KeyIndexBucket, KeyIndexHeader, LogWrite, PartitionMeta, PartitionStore } from '../log/logStore';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 const CHUNKS = 'chunks';
 const PARTITIONS = 'partitions';
 const TOPICS = 'topics';
 const KEY_INDEX = 'keyIndex';
+const HIGH_WATERMARKS = 'highWatermarks';
 
 type ChunkKey = [string, number, number, number, number, number, number, number, number, number];
 
@@ -61,6 +62,10 @@ export function openDatabase(factory: IDBFactory, name: string): Promise<IDBPDat
     }
     // Version 2: saved event-store key indexes, so a reopen does not rescan a partition.
     if (ev.oldVersion < 2) db.createObjectStore(KEY_INDEX);
+    // Version 3: each replica's checkpointed high watermark, keyed as its partition metadata. Not
+    // in that metadata: the log writes it in its own transactions, and a checkpoint written
+    // beside them could put back an older segment list.
+    if (ev.oldVersion < 3) db.createObjectStore(HIGH_WATERMARKS);
   };
   return wrap(req) as Promise<IDBPDatabase>;
 }
@@ -211,6 +216,7 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
       await (await conn()).delete(KEY_INDEX, KeyRange.bound([topic, partition, broker], [topic, partition, broker, []]));
       await (await conn()).delete(CHUNKS, KeyRange.bound([topic, partition, broker], [topic, partition, broker, []]));
       await (await conn()).delete(PARTITIONS, [topic, partition, broker]);
+      await (await conn()).delete(HIGH_WATERMARKS, [topic, partition, broker]);
     },
   });
 
@@ -219,7 +225,9 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
     const metaKeys = (await (await conn()).getAllKeys(PARTITIONS)) as [string, number, number][];
     const metas = (await (await conn()).getAll(PARTITIONS)) as PartitionMeta[];
     const keys = (await (await conn()).getAllKeys(CHUNKS)) as unknown as ChunkKey[];
-    const byPartition = new Map<string, { topic: string; partition: number; broker: number; keys: ChunkKey[]; meta?: PartitionMeta }>();
+    const markKeys = (await (await conn()).getAllKeys(HIGH_WATERMARKS)) as [string, number, number][];
+    const marks = (await (await conn()).getAll(HIGH_WATERMARKS)) as number[];
+    const byPartition = new Map<string, { topic: string; partition: number; broker: number; keys: ChunkKey[]; meta?: PartitionMeta; highWatermark?: number }>();
     const slot = (topic: string, partition: number, broker: number) => {
       const id = `${topic}\u0000${partition}\u0000${broker}`;
       let s = byPartition.get(id);
@@ -228,6 +236,10 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
     };
     metaKeys.forEach((k, i) => (slot(k[0], k[1], k[2]).meta = metas[i]));
     for (const k of keys) slot(k[0], k[1], k[2]).keys.push(k);
+    markKeys.forEach((k, i) => {
+      const s = byPartition.get(`${k[0]}\u0000${k[1]}\u0000${k[2]}`);
+      if (s) s.highWatermark = marks[i];
+    });
     const out: RestoredPartition[] = [];
     // Every replica's last chunk, read in one transaction (hundreds of replicas: one by one, a
     // reopen waited on each read in turn); only a replica whose last chunk is torn looks further.
@@ -267,7 +279,7 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
       const lastSeg = meta.segments[meta.segments.length - 1]?.baseOffset ?? 0;
       const logEndOffset = Math.max(lastChunk ? lastChunk.lastOffset + 1 : 0, meta.logStartOffset, lastChunk ? 0 : lastSeg);
       meta.epochs = meta.epochs.filter((e) => e.startOffset < logEndOffset || e.startOffset === 0);
-      out.push({ topic: s.topic, partition: s.partition, broker: s.broker, meta, chunks, logEndOffset });
+      out.push({ topic: s.topic, partition: s.partition, broker: s.broker, meta, chunks, logEndOffset, ...(s.highWatermark !== undefined ? { highWatermark: s.highWatermark } : {}) });
     }
     return { topics, partitions: out };
   }
@@ -282,9 +294,21 @@ export async function openIdbBackend(factory: IDBFactory, name: string, options:
         throw mapError(e, 'save a topic');
       }
     },
+    async saveHighWatermarks(list: readonly HighWatermarkMark[]) {
+      if (list.length === 0) return;
+      const tx = (await conn()).transaction(HIGH_WATERMARKS, 'readwrite', { durability });
+      const store = tx.objectStore(HIGH_WATERMARKS);
+      for (const m of list) store.put(m.offset, [m.topic, m.partition, m.broker]).catch(ignore);
+      try {
+        await tx.done;
+      } catch (e) {
+        throw mapError(tx.error ?? e, 'save the high watermarks');
+      }
+    },
     async deleteTopic(name) {
-      const tx = (await conn()).transaction([TOPICS, PARTITIONS, CHUNKS, KEY_INDEX], 'readwrite', { durability });
+      const tx = (await conn()).transaction([TOPICS, PARTITIONS, CHUNKS, KEY_INDEX, HIGH_WATERMARKS], 'readwrite', { durability });
       tx.objectStore(KEY_INDEX).delete(KeyRange.bound([name], [name, []])).catch(ignore);
+      tx.objectStore(HIGH_WATERMARKS).delete(KeyRange.bound([name], [name, []])).catch(ignore);
       tx.objectStore(TOPICS).delete(name).catch(ignore);
       tx.objectStore(PARTITIONS).delete(KeyRange.bound([name], [name, []])).catch(ignore);
       tx.objectStore(CHUNKS).delete(KeyRange.bound([name], [name, []])).catch(ignore);

@@ -11,6 +11,7 @@ export function trackedBackend(backend: StorageBackend, track: <T>(p: Promise<T>
     load: () => backend.load(),
     saveTopic: (t) => track(backend.saveTopic(t)),
     deleteTopic: (n) => track(backend.deleteTopic(n)),
+    saveHighWatermarks: (m) => track(backend.saveHighWatermarks(m)),
     close: () => backend.close(),
     partitionStore: (topic, partition, broker) => trackedStore(backend.partitionStore(topic, partition, broker), track, reading),
   };
