@@ -26,6 +26,9 @@ test('typing right after each of four quick adds keeps every character, spaces i
     await page.keyboard.press('Enter');
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  // The board's sticky names as a whole: a failure shows what was typed where.
+  const shown = () => page.locator('.react-flow__node[aria-label^="Domain event: "]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!.slice('Domain event: '.length)).sort());
+  await expect.poll(shown).toEqual([...names].sort());
   for (const name of names) await expect(board.sticky('Domain event', name)).toBeVisible();
   await expect(board.stickies()).toHaveCount(4);
 });
