@@ -8,6 +8,7 @@ import { runtime } from '../topology';
 import { ConcurrencyConflictError, utf8, type AppendHooks, type Cluster, type EventStore, type StoredEvent } from './engineApi';
 import type { ProducerAcks } from './options';
 import { EventSchemas } from './eventSchemas';
+import { setOwn } from '../lib/ownKey';
 
 type EventEnvelope = runtime.EventEnvelope;
 type Snapshot = runtime.Snapshot;
@@ -27,7 +28,7 @@ const envelopes = new WeakMap<StoredEvent, EventEnvelope>();
 
 function wireOf(e: StoredEvent, valueText: (bytes: Uint8Array) => string): runtime.WireRecord {
   const headers: Record<string, string> = {};
-  for (const [name, v] of Object.entries(e.headers)) if (v !== undefined) headers[name] = (Array.isArray(v) ? v[v.length - 1]! : v).toString();
+  for (const [name, v] of Object.entries(e.headers)) if (v !== undefined) setOwn(headers, name, (Array.isArray(v) ? v[v.length - 1]! : v).toString());
   return { key: e.key === null ? null : e.key.toString(), value: e.value === null ? '' : valueText(e.value), headers, timestamp: e.timestamp };
 }
 

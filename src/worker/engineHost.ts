@@ -2,11 +2,12 @@
 // the worker entry so it can be tested in Node without a Worker.
 import { createCluster, IllegalStateError, toKafkaMessage, type Cluster, type KafkaMessage } from '../engine/index';
 import type { EngineWorkerApi, OpenOptions } from './protocol';
+import { setOwn } from '../lib/ownKey';
 
 /** Plain Uint8Arrays clone across the worker boundary; the Buffer-like subclass would not. */
 function plain(m: KafkaMessage): KafkaMessage {
   const headers: KafkaMessage['headers'] = {};
-  for (const [k, v] of Object.entries(m.headers)) headers[k] = Array.isArray(v) ? v.map((x) => new Uint8Array(x)) : v && new Uint8Array(v);
+  for (const [k, v] of Object.entries(m.headers)) setOwn(headers, k, Array.isArray(v) ? v.map((x) => new Uint8Array(x)) : v && new Uint8Array(v));
   return { ...m, key: m.key && new Uint8Array(m.key), value: m.value && new Uint8Array(m.value), headers };
 }
 

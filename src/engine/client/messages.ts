@@ -3,6 +3,7 @@
 import type { RecordInput } from '../codec/recordBatch';
 import type { DecodedRecord } from '../codec/recordBatch';
 import { InvalidRecordError } from '../errors';
+import { setOwn } from '../../lib/ownKey';
 import type { IHeaders, KafkaMessage, Message } from './types';
 
 const isBytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
@@ -54,8 +55,9 @@ export function toKafkaMessage(r: DecodedRecord): KafkaMessage {
   const headers: Record<string, Uint8Array | Uint8Array[] | undefined> = {};
   for (const [name, v] of r.headers) {
     if (v === null) continue;
-    const prev = headers[name];
-    headers[name] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+    // Own entries only: "constructor" or "__proto__" would otherwise find Object.prototype's.
+    const prev = Object.hasOwn(headers, name) ? headers[name] : undefined;
+    setOwn(headers, name, prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v]);
   }
   return { key: r.key, value: r.value, timestamp: String(r.timestamp), attributes: 0, offset: String(r.offset), size: r.size, headers };
 }

@@ -21,6 +21,14 @@ describe('ByteSlab', () => {
     expect([...new Set(c)]).toEqual([3]);
   });
 
+  it('copies a large Node Buffer too (a Buffer\'s slice() is a view of it)', () => {
+    const src = Buffer.alloc(SLAB_BATCH_MAX + 10, 7);
+    const big = new ByteSlab().copy(src, SLAB_BATCH_MAX + 1);
+    src.fill(0);
+    expect(big.length).toBe(SLAB_BATCH_MAX + 1);
+    expect([...new Set(big)]).toEqual([7]);
+  });
+
   it('gives a large copy a buffer of its own', () => {
     const slab = new ByteSlab();
     const big = slab.copy(bytes(SLAB_BATCH_MAX + 1, 5), SLAB_BATCH_MAX + 1);

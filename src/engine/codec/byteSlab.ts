@@ -17,7 +17,8 @@ export class ByteSlab {
 
   /** A copy of src[0, length) that no other copy overlaps: a view of the slab, or its own buffer when large. */
   copy(src: Uint8Array, length: number): Uint8Array {
-    if (length > SLAB_BATCH_MAX) return src.slice(0, length);
+    // Uint8Array's slice, which copies: a Node Buffer's own slice() is a view of its bytes.
+    if (length > SLAB_BATCH_MAX) return Uint8Array.prototype.slice.call(src, 0, length);
     if (this.used + length > this.buf.length) {
       this.buf = new Uint8Array(this.size);
       this.used = 0;

@@ -42,4 +42,13 @@ describe('reading records by span', () => {
       ['basket-2', '{"a":3}', { 'event-type': 'ItemAddee', ünï: 'välue' }],
     ]);
   });
+
+  it('reads a header named "__proto__" as an entry, not as the headers object\'s prototype', () => {
+    const b = encodeBatch([{ key: 'k', value: 'v', headers: [['__proto__', 'p'], ['a', 'b']], timestamp: 1 }]);
+    stampBatch(b, 0, 0, 0, 1);
+    let t: ReturnType<typeof recordTextAt> | undefined;
+    forEachRecordSpan(b, 0, (_o, _t, start) => void (t = recordTextAt(b, start)));
+    expect(Object.getPrototypeOf(t!.headers)).toBe(Object.prototype);
+    expect(Object.entries(t!.headers)).toEqual([['__proto__', 'p'], ['a', 'b']]);
+  });
 });

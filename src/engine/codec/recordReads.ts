@@ -5,6 +5,7 @@ import { utf8 } from './bytes';
 import { f64At, i32At, u16At, u32At } from './byteReads';
 import { HEADER_BYTES, type DecodedRecord } from './recordBatch';
 import { view, type RecordBytes } from './recordBytes';
+import { setOwn } from '../../lib/ownKey';
 
 function bytesAt(dv: DataView, buf: Uint8Array, at: number): [RecordBytes | null, number] {
   const n = dv.getInt32(at, true);
@@ -199,7 +200,7 @@ export function recordTextAt(buf: Uint8Array, start: number): RecordTextParts {
     const name = slotText(buf, p + 2, nl, 1 + 2 * h);
     p += 2 + nl;
     const hl = i32At(buf, p);
-    headers[name] = hl < 0 ? '' : slotText(buf, p + 4, hl, 2 + 2 * h);
+    setOwn(headers, name, hl < 0 ? '' : slotText(buf, p + 4, hl, 2 + 2 * h));
     p += 4 + Math.max(hl, 0);
   }
   return { key, value, headers };

@@ -11,6 +11,7 @@ import { utf8 } from '../codec/bytes';
 import type { ChunkPosition, PartitionLog } from '../log/partitionLog';
 import type { Chunk } from '../log/segment';
 import { CHUNK_BYTES } from '../log/truncate';
+import { setOwn } from '../../lib/ownKey';
 
 export interface SimRecord {
   /** The record's identity: recordId(leader epoch of its batch, offset). */
@@ -215,7 +216,7 @@ function decodeBatch(b: Uint8Array, epoch: number): SimRecord[] {
     let headers: Record<string, string> | undefined;
     if (r.headers.length > 0) {
       headers = {};
-      for (const [k, v] of r.headers) headers[k] = v === null ? '' : utf8(v);
+      for (const [k, v] of r.headers) setOwn(headers, k, v === null ? '' : utf8(v));
     }
     out.push({ id: recordId(epoch, r.offset), offset: r.offset, key: r.key === null ? null : utf8(r.key), value: r.value === null ? null : utf8(r.value), timestamp: r.timestamp, ...(headers ? { headers } : {}) });
   });
@@ -331,7 +332,7 @@ export function recordTextOf(r: DecodedRecord, valueText: (bytes: Uint8Array) =>
     return { key: t.key, value: t.value === null ? null : valueText(t.value), headers: t.headers };
   }
   const headers: Record<string, string> = {};
-  for (const [k, v] of r.headers) headers[k] = v === null ? '' : utf8(v);
+  for (const [k, v] of r.headers) setOwn(headers, k, v === null ? '' : utf8(v));
   return { key: r.key === null ? null : utf8(r.key), value: r.value === null ? null : valueText(r.value), headers };
 }
 

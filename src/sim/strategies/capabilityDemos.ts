@@ -9,6 +9,7 @@ import { countLogReads } from './logReadCounter';
 import { logOf, type TypeStreams } from './eventStreams';
 import { settleWithTime } from './settleWithTime';
 import { CAPABILITIES, type CapabilityResult, type StrategyFigures } from './strategyTypes';
+import { setOwn } from '../../lib/ownKey';
 
 const ELECTION_POLL_MS = 100;
 /** Twice the brokers' session timeout (9 s), after which the controller elects a new leader. */
@@ -39,7 +40,7 @@ const headerText = (e: StoredEvent, name: string): string | undefined => {
 /** A copy of a stored event to append as the key's next version (same type, payload and schema). */
 function copyOf(e: StoredEvent, version: number, extra: Record<string, string> = {}, timestamp?: string): { value: Uint8Array | null; headers: Record<string, string>; timestamp?: string } {
   const headers: Record<string, string> = {};
-  for (const name of Object.keys(e.headers)) if (name !== VERSION_HEADER) headers[name] = headerText(e, name)!;
+  for (const name of Object.keys(e.headers)) if (name !== VERSION_HEADER) setOwn(headers, name, headerText(e, name)!);
   headers[runtime.HEADER.aggregateVersion] = String(version);
   return { value: e.value, headers: { ...headers, ...extra }, ...(timestamp !== undefined ? { timestamp } : {}) };
 }
