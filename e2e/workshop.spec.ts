@@ -33,6 +33,30 @@ test('typing right after each of four quick adds keeps every character, spaces i
   await expect(board.stickies()).toHaveCount(4);
 });
 
+test('a sticky finished with Enter does not take the focus from an editor opened right after it', async ({ page }) => {
+  const board = new BoardPage(page);
+  await board.addSticky('Domain event', 'First');
+  await board.addSticky('Domain event', 'Second');
+  await board.sticky('Domain event', 'First').dblclick();
+  const editor = page.getByRole('textbox', { name: 'Domain event text' });
+  await expect(editor).toBeFocused();
+  // Enter on the first sticky's editor, then a double click on the second, with no frame between
+  // them: the first hands the focus back to its sticky on the next frame, and must not take it
+  // from the second's editor by then.
+  await page.evaluate(() => {
+    document.querySelector('textarea.sb-editor')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    const second = document.querySelector('.react-flow__node[aria-label="Domain event: Second"]')!;
+    second.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, cancelable: true, detail: 2 }));
+  });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' and more');
+  await page.keyboard.press('Enter');
+  await expect(board.sticky('Domain event', 'Second and more')).toBeVisible();
+  await expect(board.sticky('Domain event', 'First')).toBeVisible();
+});
+
 test('"Lay out as timeline" lines up unlinked events left to right by position, one row per lane', async ({ page }) => {
   const board = new BoardPage(page);
   // Chaotic exploration: events written anywhere, nothing linked; two lanes.

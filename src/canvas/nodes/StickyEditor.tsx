@@ -30,10 +30,15 @@ export function StickyEditor({ id, text, label }: { id: ElementId; text: string;
     useUiStore.getState().stopEditing();
   };
   const draft = useTextDraft(ref, id, text, () => finish(true));
-  // Finished from the keyboard: the sticky itself keeps the focus (not the page), so Tab goes on from it.
+  // Finished from the keyboard: the sticky itself keeps the focus (not the page), so Tab goes on
+  // from it. Unless another sticky's editor opened before that frame (a quick double click or
+  // add): taking the focus from it would end that edit at once.
   const finishByKey = (commit: boolean) => {
     finish(commit);
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true }));
+    requestAnimationFrame(() => {
+      if (useUiStore.getState().editingId !== null) return;
+      document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true });
+    });
   };
 
   return (
