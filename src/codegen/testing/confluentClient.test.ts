@@ -1,7 +1,7 @@
 // The once-built Confluent client goes into an exported project as its addon and the
-// librdkafka libraries beside it (links kept), and the cache is keyed by version and Node ABI.
+// librdkafka libraries beside it (links kept), and the cache is keyed by version, Node ABI and platform.
 import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KAFKA_CLIENTS } from '../clients';
@@ -16,8 +16,10 @@ const temp = () => {
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('the built Confluent client', () => {
-  it('is cached per version and Node ABI under node_modules/.cache', () => {
-    expect(confluentCacheDir('/repo')).toBe(`/repo/node_modules/.cache/stormbench-confluent-client/${KAFKA_CLIENTS.confluent.version}-abi${process.versions.modules}`);
+  it('is cached once per machine, per version, Node ABI and platform, in the user\'s cache folder', () => {
+    const key = `${KAFKA_CLIENTS.confluent.version}-abi${process.versions.modules}-${process.platform}-${process.arch}`;
+    expect(confluentCacheDir('/home/u/.cache')).toBe(`/home/u/.cache/stormbench/confluent-client/${key}`);
+    expect(confluentCacheDir()).toBe(join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'stormbench', 'confluent-client', key));
   });
 
   it('is copied into a project: the .node addon and librdkafka with its links, nothing else', () => {

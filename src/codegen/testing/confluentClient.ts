@@ -1,12 +1,14 @@
 // Confluent's Kafka client for exported projects under test, built once. Its install script
 // downloads a prebuilt librdkafka, which these machines cannot reach; with CKJS_LINKING=dynamic
 // it builds librdkafka and the addon from the source inside the npm package (minutes on two
-// cores). So the build happens once, into a cache folder under node_modules/.cache keyed by
-// the package version and Node's ABI, and every exported project installed in a test run is
+// cores). So the build happens once per machine, into the user's cache folder (as Maven's and
+// npm's caches are: a fresh clone of the repository does not build it again) keyed by the
+// package version, Node's ABI and the platform, and every exported project installed in a test run is
 // installed without install scripts and given the built addon (the .node file and the
 // librdkafka shared libraries it loads from ../deps). Node only.
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { KAFKA_CLIENTS } from '../clients';
@@ -27,9 +29,9 @@ export class ConfluentClientBuildError extends Error {
   }
 }
 
-/** Where the built client lives: <repo>/node_modules/.cache/stormbench-confluent-client/<version>-abi<N>. */
-export function confluentCacheDir(root = process.cwd()): string {
-  return resolve(root, 'node_modules', '.cache', 'stormbench-confluent-client', `${VERSION}-abi${process.versions.modules}`);
+/** Where the built client lives: <$XDG_CACHE_HOME or ~/.cache>/stormbench/confluent-client/<version>-abi<N>-<platform>-<arch>. */
+export function confluentCacheDir(cacheHome = process.env.XDG_CACHE_HOME || join(homedir(), '.cache')): string {
+  return resolve(cacheHome, 'stormbench', 'confluent-client', `${VERSION}-abi${process.versions.modules}-${process.platform}-${process.arch}`);
 }
 
 const builtPackage = (cache: string) => join(cache, 'node_modules', ...PACKAGE.split('/'));
@@ -108,8 +110,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * this version for this Node yet. Several processes may ask at once: one builds (holding a
  * lock folder), the others wait for its marker.
  */
-export async function ensureConfluentClient(root = process.cwd()): Promise<string> {
-  const cache = confluentCacheDir(root);
+export async function ensureConfluentClient(cacheHome?: string): Promise<string> {
+  const cache = confluentCacheDir(cacheHome);
   const lock = `${cache}.lock`;
   for (;;) {
     if (existsSync(marker(cache))) return builtPackage(cache);
@@ -131,8 +133,8 @@ export async function ensureConfluentClient(root = process.cwd()): Promise<strin
 }
 
 /** What the cached build recorded: versions and how long it took. */
-export function confluentBuildInfo(root = process.cwd()): { version: string; librdkafka: string; buildMs: number } | null {
-  const file = marker(confluentCacheDir(root));
+export function confluentBuildInfo(cacheHome?: string): { version: string; librdkafka: string; buildMs: number } | null {
+  const file = marker(confluentCacheDir(cacheHome));
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string; librdkafka: string; buildMs: number }) : null;
 }
 
