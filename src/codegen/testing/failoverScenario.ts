@@ -35,6 +35,10 @@ export interface FailoverReport {
   stoppedBroker: number;
   membersBefore: number;
   membersAfter: number;
+  /** Seconds from the start of the scenario at which each step ended (where a slow run spends its time). */
+  steps: Record<string, number>;
+  /** From the survivor's log: commands whose transaction was tried again in place, and steps that said they were slow. */
+  survivor: { retriedInPlace: number; slowSteps: string[] };
 }
 
 const NOW = 1_700_000_000_000;
@@ -51,12 +55,17 @@ const SESSION_TIMEOUT_MS = 8_000;
  */
 const RECOVERY_MS = 200_000;
 
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
+/**
+ * Probes until it answers; after `timeoutMs` fails, saying what the last probe saw (`seen`, which
+ * a probe may set) or how it failed.
+ */
+async function until<T>(what: string, probe: (seen: { last?: string }) => Promise<T | null>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  const seen: { last?: string } = {};
   for (;;) {
-    const value = await probe().catch(() => null);
+    const value = await probe(seen).catch((err: unknown) => ((seen.last = `the probe failed: ${err instanceof Error ? err.message : String(err)}`), null));
     if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms${seen.last ? `; last seen: ${seen.last}` : ''}`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -83,6 +92,28 @@ async function groupMembers(kafka: Kafka, groupId: string): Promise<number> {
   }
 }
 
+/** Each group of the service: its state, members, and per partition its committed offset / log end. */
+async function groupsSummary(kafka: Kafka, groupIds: readonly string[]): Promise<string> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const { groups } = await admin.describeGroups([...groupIds]);
+    const lines: string[] = [];
+    for (const g of groups) {
+      const offsets = await admin.fetchOffsets({ groupId: g.groupId });
+      const parts: string[] = [];
+      for (const { topic, partitions } of offsets) {
+        const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, p.high]));
+        parts.push(`${topic} ${partitions.map((p) => `${p.partition}:${p.offset}/${ends.get(p.partition) ?? '?'}`).join(' ')}`);
+      }
+      lines.push(`  ${g.groupId}: ${g.state}, ${g.members.length} member(s); ${parts.join('; ')}`);
+    }
+    return lines.join('\n');
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export async function failoverOnKafka(board: Board, client: KafkaClientChoice, brokers: string, control: BrokerControl): Promise<FailoverReport> {
   const t: Topology = compileTopology(board);
   const agg = t.aggregates[0]!;
@@ -98,8 +129,12 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
   let project: InstalledExport | null = null;
   const processes: RunningServices[] = [];
   let stoppedBroker = 0;
+  const started = Date.now();
+  const steps: Record<string, number> = {};
+  const step = (name: string) => (steps[name] = Math.round((Date.now() - started) / 100) / 10);
   try {
     project = await installExport(board, client);
+    step('installed');
     await createTopics(project, brokers);
     const env = { KAFKA_SESSION_TIMEOUT_MS: String(SESSION_TIMEOUT_MS) };
     const entry = `dist/services/${service.name}/src/main.js`;
@@ -108,6 +143,7 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
     processes.push(await startServices(project, brokers, { entry, env }));
     const [survivor, victim] = processes as [RunningServices, RunningServices];
     const membersBefore = await until('both instances in the handler group', async () => ((await groupMembers(kafka, agg.groupId)) === 2 ? 2 : null), 60_000);
+    step('both members');
 
     const seeded = runtime.seededEnv(7, NOW);
     const idField = runtimeFields(open.fields).find((f) => f.name === open.keyField)!;
@@ -125,6 +161,7 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
     const withdrawalsBeyondBalance = (
       await Promise.all(accounts.map((id) => sendAndAwait(survivor.url, `/commands/${withdraw.fileName}`, { [idField.name]: id, amount: '1000000.00' })))
     ).map(({ status, reason }) => ({ status, ...(reason !== undefined ? { reason } : {}) }));
+    step('withdrawals answered');
 
     // Deposits flow continuously through the survivor's HTTP API while brokers and instances fail.
     let flowing = true;
@@ -141,7 +178,9 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
     stoppedBroker = meta.topics[0]!.partitions.find((p) => p.partitionId === 0)!.leader;
     await control.stop(stoppedBroker, { crash: true });
     await new Promise((r) => setTimeout(r, 8_000));
+    step('broker stopped');
     await control.start(stoppedBroker);
+    step('broker started');
     const restarted = stoppedBroker;
     stoppedBroker = 0;
     await new Promise((r) => setTimeout(r, 3_000));
@@ -152,23 +191,28 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
     // writes must not reach the streams (the survivor fenced it). Then it is killed outright.
     victim.child.kill('SIGSTOP');
     const membersAfter = await until('the handler group rebalanced to the survivor', async () => ((await groupMembers(kafka, agg.groupId)) === 1 ? 1 : null), RECOVERY_MS);
+    step('rebalanced to the survivor');
     await new Promise((r) => setTimeout(r, 3_000));
     victim.child.kill('SIGCONT');
     await new Promise((r) => setTimeout(r, 4_000));
     await victim.stop('SIGKILL');
     flowing = false;
     await flow;
+    step('zombie killed');
 
     // Every accepted command was handled: an event carrying its id is on the event topic.
     const events = await until(
       'every accepted command handled',
-      async () => {
+      async (seen) => {
         const all = (await readTopics(kafka, [eventTopic])).filter((r) => r.headers['command-id'] !== undefined);
         const handled = new Set(all.map((r) => r.headers['command-id']));
-        return [...accepted.keys()].every((id) => handled.has(id)) ? all : null;
+        const missing = [...accepted.keys()].filter((id) => !handled.has(id));
+        seen.last = `${missing.length} of ${accepted.size} accepted commands without an event, e.g. ${missing.slice(0, 3).join(', ')}`;
+        return missing.length === 0 ? all : null;
       },
       RECOVERY_MS,
     );
+    step('every command handled');
     const perCommand = new Map<string, number>();
     for (const e of events) perCommand.set(e.headers['command-id']!, (perCommand.get(e.headers['command-id']!) ?? 0) + 1);
     // Each aggregate's stream stays gap-free and in order (optimistic concurrency held).
@@ -185,13 +229,16 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
     // The read model, served by the survivor, ends complete: each account's row folds all its events.
     await until(
       'read model complete',
-      async () => {
+      async (seen) => {
         const rows = (await (await fetch(`${survivor.url}/read-models/${projector.fileName}`)).json()) as { id: string; version: number }[];
         const byId = new Map(rows.map((r) => [r.id, r.version]));
-        return projected.size > 0 && [...projected].every(([id, n]) => byId.get(id) === n) ? true : null;
+        const wrong = [...projected].filter(([id, n]) => byId.get(id) !== n);
+        seen.last = `${wrong.length} of ${projected.size} rows not at the version their events give: ${wrong.map(([id, n]) => `${id} ${byId.get(id) ?? 'missing'} (events: ${n})`).join(', ')}`;
+        return projected.size > 0 && wrong.length === 0 ? true : null;
       },
       RECOVERY_MS,
     );
+    step('read model complete');
     return {
       withdrawalsBeyondBalance,
       withdrawalsRejectedByOther: victim.output().split('\n').filter((l) => l.includes('] rejected: ')).length,
@@ -202,12 +249,21 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
       stoppedBroker: restarted,
       membersBefore,
       membersAfter,
+      steps,
+      survivor: {
+        retriedInPlace: survivor.output().split('\n').filter((l) => l.includes('its record is handled again in')).length,
+        slowSteps: survivor.output().split('\n').filter((l) => l.includes('still under way')).slice(0, 8),
+      },
     };
   } catch (e) {
+    console.log(`steps done (s): ${JSON.stringify(steps)}`);
+    const groupIds = [agg.groupId, ...t.projectors.map((p) => p.groupId)];
+    console.log(`groups (committed offset / log end):\n${await groupsSummary(kafka, groupIds).catch((err: unknown) => String(err))}`);
     // What the services said last (the client's routine rebalance chatter left out).
     for (const [i, p] of processes.entries()) {
       const said = p.output().split('\n').filter((l) => !/rebalanc|coordinator|Heartbeat|JoinGroup|SyncGroup/i.test(l));
-      console.log(`service process ${i + 1}, last lines:\n${said.slice(-30).join('\n')}`);
+      const slow = said.filter((l) => l.includes('still under way'));
+      console.log(`service process ${i + 1}, last lines:\n${said.slice(-30).join('\n')}${slow.length > 0 ? `\nits last steps still under way:\n${slow.slice(-10).join('\n')}` : ''}`);
     }
     throw e;
   } finally {

@@ -48,16 +48,31 @@ export function inspector(brokers: string): Kafka {
 /** Turns a record value into the JSON text the services work with (a schema registry's wire format decoded). */
 export type ValueDecoder = (topic: string, bytes: Buffer) => Promise<string>;
 
+/**
+ * The log end of each non-empty partition of the topics. Just after a broker restarts, leaders
+ * move back to it and a ListOffsets can meet a broker that no longer leads: a retriable error,
+ * tried again (a new admin client, so fresh metadata) as a client's own requests would be.
+ */
+async function logEnds(kafka: Kafka, topics: readonly string[]): Promise<Map<string, bigint>> {
+  for (let attempt = 1; ; attempt++) {
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      const ends = new Map<string, bigint>();
+      for (const topic of topics) for (const p of await admin.fetchTopicOffsets(topic)) if (p.high !== p.low) ends.set(`${topic}:${p.partition}`, BigInt(p.high));
+      return ends;
+    } catch (err) {
+      if (attempt >= 20 || (err as { retriable?: unknown }).retriable !== true) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}
+
 /** Every record now in the given topics (up to the high watermarks seen at the start). */
 export async function readTopics(kafka: Kafka, topics: readonly string[], decode?: ValueDecoder): Promise<SeenRecord[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  const ends = new Map<string, bigint>();
-  try {
-    for (const topic of topics) for (const p of await admin.fetchTopicOffsets(topic)) if (p.high !== p.low) ends.set(`${topic}:${p.partition}`, BigInt(p.high));
-  } finally {
-    await admin.disconnect();
-  }
+  const ends = await logEnds(kafka, topics);
   const seen: SeenRecord[] = [];
   if (ends.size === 0) return seen;
   const consumer = kafka.consumer({ groupId: `stormbench-test.read.${Date.now()}.${Math.random().toString(36).slice(2)}` });

@@ -50,6 +50,21 @@ export interface ConsumedRecord {
 }
 
 /**
+ * A transaction's offset commit was refused because the group no longer counts the consumer as
+ * the member it was (Kafka's UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION, FENCED_INSTANCE_ID): it was
+ * dropped from the group or a rebalance moved on without it. Trying again cannot succeed until
+ * the consumer has rejoined, so the record goes back to the client, which rejoins.
+ */
+export class MemberNotInGroupError extends Error {
+  readonly code = 'MEMBER_NOT_IN_GROUP';
+  readonly retriable = true;
+  constructor(groupId: string, reason: string) {
+    super(`the group ${groupId} no longer counts this consumer as its member (${reason}); it rejoins before committing again`);
+    this.name = 'MemberNotInGroupError';
+  }
+}
+
+/**
  * A producer with a transactional id (Kafka's exactly-once consume-transform-produce). Only one
  * producer per transactional id can write: connecting registers the id with the cluster, which
  * fences any earlier producer holding it (its open transaction is aborted, a commit it tries
@@ -61,7 +76,8 @@ export interface ClientTransactionalProducer {
    * One transaction: every message to its topic, and the consumed record's offset committed
    * for its group, all visible together or not at all. On failure the transaction is aborted
    * (when the producer still can) and the error thrown; the producer is not used again (a
-   * client may be left unable to begin another transaction), the next one fences it.
+   * client may be left unable to begin another transaction), the next one fences it. A commit
+   * refused because the consumer is no longer the group's member throws MemberNotInGroupError.
    */
   commit(sends: readonly { topic: string; messages: readonly OutgoingMessage[] }[], consumed: ConsumedRecord): Promise<void>;
   disconnect(): Promise<void>;

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import confluent from '@confluentinc/kafka-javascript';
 import type { KafkaJS, Message } from '@confluentinc/kafka-javascript';
 import type { ClientConsumer, ClientEachMessage, ClientHeaders, KafkaClient, KafkaClientOptions } from './kafkaClient.js';
-import { TRANSACTION_TIMEOUT_MS } from './kafkaClient.js';
+import { MemberNotInGroupError, TRANSACTION_TIMEOUT_MS } from './kafkaClient.js';
 
 const { Kafka, logLevel } = confluent.KafkaJS;
 
@@ -17,6 +17,13 @@ const { Kafka, logLevel } = confluent.KafkaJS;
  * max.poll.interval.ms, the rebalance timeout of its JoinGroup requests).
  */
 const REBALANCE_TIMEOUT_MS = 60_000;
+
+/** librdkafka's codes for a consumer the group no longer counts as its member (Kafka's error codes). */
+const MEMBER_NOT_IN_GROUP_CODES = new Set([
+  22, // ILLEGAL_GENERATION
+  25, // UNKNOWN_MEMBER_ID
+  82, // FENCED_INSTANCE_ID
+]);
 
 // Version 1.10.1 turns a GROUP_COORDINATOR_NOT_AVAILABLE answer (the group's coordinator broker
 // just went down) into a KafkaJSGroupCoordinatorNotAvailableError that its error module does not
@@ -68,6 +75,8 @@ export function createKafkaClient(options: KafkaClientOptions): KafkaClient {
             await producer.commit();
           } catch (err) {
             if (producer.isActive()) await producer.abort().catch(() => undefined);
+            const code = (err as { code?: unknown }).code;
+            if (typeof code === 'number' && MEMBER_NOT_IN_GROUP_CODES.has(code)) throw new MemberNotInGroupError(consumed.groupId, err instanceof Error ? err.message : String(err));
             throw err;
           }
         },

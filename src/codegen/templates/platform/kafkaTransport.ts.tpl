@@ -5,6 +5,7 @@
 // schema codec (a schema registry configured), events are written in the registry's wire
 // format and read back as JSON.
 import type { WireRecord } from '../runtime/wire.js';
+import { MemberNotInGroupError, TRANSACTION_TIMEOUT_MS } from './kafkaClient.js';
 import type { ClientConsumer, ClientEachMessage, ClientHeaders, ClientProducer, ClientTransactionalProducer, KafkaClient, OutgoingMessage, PartitionRange } from './kafkaClient.js';
 import { createKafkaClient } from './kafkaLibrary.js';
 import type { SchemaCodec } from './schemaCodec.js';
@@ -56,25 +57,41 @@ async function incoming({ topic, partition, message }: ClientEachMessage, codec:
 export class TransactionNotCommittedError extends Error {
   readonly code = 'TRANSACTION_NOT_COMMITTED';
   readonly retriable = true;
+  /** The group no longer counts this instance as its member: only rejoining helps. */
+  readonly memberNotInGroup: boolean;
   constructor(topic: string, partition: number, reason: unknown) {
     super(`the transaction for ${topic} partition ${partition} did not commit (${reason instanceof Error ? reason.message : String(reason)}); its record is handled again`);
     this.name = 'TransactionNotCommittedError';
+    this.memberNotInGroup = reason instanceof MemberNotInGroupError;
   }
 }
 
 const HEARTBEAT_EVERY_MS = 1_000;
 
 /**
+ * One record's handling as the group sees it: `error` is a failed heartbeat (kafkajs: the group
+ * is rebalancing), and `stop` is aborted when this member should give the partition back (that
+ * heartbeat, or the client saying the partition is revoked). Waits that are not the handling
+ * itself (taking the partition over, a pause before trying again) end then: a member held up
+ * in them cannot rejoin, and the whole group waits for it.
+ */
+interface Handling {
+  error?: unknown;
+  readonly stop: AbortController;
+}
+
+/**
  * Waits for `work`, heartbeating meanwhile so that the group keeps this member. The work is
  * always awaited, never left running behind the client's back (a record handled twice at once
- * by one instance). A heartbeat that fails (the group is rebalancing) stops the beating and is
- * kept in `beat.error`: the caller then gives the record back instead of trying again.
+ * by one instance). A heartbeat that fails (the group is rebalancing) stops the beating, is kept
+ * in `handling.error` and aborts `handling.stop`: the caller then gives the record back instead
+ * of trying again.
  */
-async function whileHeartbeating<T>(payload: ClientEachMessage, beat: { error?: unknown }, work: Promise<T>): Promise<T> {
+async function whileHeartbeating<T>(payload: ClientEachMessage, handling: Handling, work: Promise<T>): Promise<T> {
   let done = false;
   let wake = () => {};
   void (async () => {
-    while (!done && beat.error === undefined) {
+    while (!done && handling.error === undefined) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, HEARTBEAT_EVERY_MS);
         wake = () => {
@@ -83,7 +100,10 @@ async function whileHeartbeating<T>(payload: ClientEachMessage, beat: { error?: 
         };
       });
       if (done) return;
-      await payload.heartbeat().catch((err: unknown) => (beat.error = err));
+      await payload.heartbeat().catch((err: unknown) => {
+        handling.error = err;
+        handling.stop.abort(err);
+      });
     }
   })();
   try {
@@ -92,6 +112,17 @@ async function whileHeartbeating<T>(payload: ClientEachMessage, beat: { error?: 
     done = true;
     wake();
   }
+}
+
+/** Settles like `work`, or rejects when `signal` aborts first (the work goes on, unawaited). */
+function unlessStopped<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  let onAbort = () => {};
+  const stopped = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([work, stopped]).finally(() => signal.removeEventListener('abort', onAbort));
 }
 
 /**
@@ -107,6 +138,22 @@ const TRANSACTION_RETRY_FOR_MS = 90_000;
 const TRANSACTION_BACKOFF_MS = [100, 250, 500, 1_000, 2_000];
 /** A takeover whose catch-up with the event topic has not ended by then fails, and is tried again. */
 const TAKEOVER_TIMEOUT_MS = 60_000;
+
+/** Twice the transaction timeout (kafkaClient.ts): by then the cluster has aborted the transaction. */
+const COMMIT_TIMEOUT_MS = 2 * TRANSACTION_TIMEOUT_MS;
+/** How often a step of a record's handling that is still under way says so. */
+const SLOW_STEP_EVERY_MS = 15_000;
+
+/** Settles like `work`; meanwhile says every SLOW_STEP_EVERY_MS that it is still under way. */
+async function watched<T>(work: Promise<T>, what: string): Promise<T> {
+  const started = Date.now();
+  const timer = setInterval(() => console.warn(`${what}: still under way after ${Math.round((Date.now() - started) / 1000)} s`), SLOW_STEP_EVERY_MS);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
+}
 
 function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -182,6 +229,11 @@ export class KafkaTransport implements Transport {
     const owners = new Map<string, Promise<ClientTransactionalProducer>>();
     // The partitions the group gives this member now: a record of another is not tried again.
     const assigned = new Set<string>();
+    // The handlings under way per partition, told when it is taken from this member.
+    const handlings = new Map<string, Set<Handling>>();
+    const stopHandlings = (key: string, reason: string) => {
+      for (const handling of handlings.get(key) ?? []) handling.stop.abort(new Error(reason));
+    };
     // Partitions are taken over as soon as they are assigned, not at their first record: a
     // previous owner's unfinished transaction holds back every read_committed reader of the
     // partitions it wrote to (catch-ups included) until it is fenced. A partition given away
@@ -191,10 +243,19 @@ export class KafkaTransport implements Transport {
       assigned.clear();
       for (const { topic, partition } of partitions) assigned.add(`${topic}:${partition}`);
       for (const key of [...owners.keys()]) if (!assigned.has(key)) void release(key);
+      for (const key of handlings.keys()) if (!assigned.has(key)) stopHandlings(key, `${key} is no longer assigned to this member`);
       for (const { topic, partition } of partitions) void ownerOf(topic, partition).catch(() => undefined);
     };
+    // Confluent's client tells this while a record may still be handled (kafkajs does not: its
+    // members learn of a rebalance from a failed heartbeat). The group's rebalance waits for
+    // every handling to end, so one waiting to take the partition over, or pausing before
+    // another attempt, stops now: it would hold up the group for up to a minute.
     const onRevoked = (partitions: readonly { topic: string; partition: number }[]) => {
-      for (const { topic, partition } of partitions) assigned.delete(`${topic}:${partition}`);
+      for (const { topic, partition } of partitions) {
+        const key = `${topic}:${partition}`;
+        assigned.delete(key);
+        stopHandlings(key, `${topic} partition ${partition} was revoked from this member`);
+      }
     };
     const consumer = this.client.consumer({ groupId: options.groupId, fromBeginning: options.fromBeginning ?? true, autoCommit: false, onAssigned, onRevoked });
     const release = async (key: string) => {
@@ -220,52 +281,68 @@ export class KafkaTransport implements Transport {
       await Promise.all([...owners.keys()].map(release));
     };
     /** Handles the record in one transaction of the partition's producer. */
-    const handleOnce = async (record: IncomingRecord): Promise<void> => {
+    const handleOnce = async (record: IncomingRecord, stop: AbortSignal): Promise<void> => {
       const key = `${record.topic}:${record.partition}`;
+      const at = `${options.groupId}: ${record.topic} partition ${record.partition} offset ${record.offset}`;
       const owner = ownerOf(record.topic, record.partition);
-      const producer = await owner.catch((err: unknown) => {
+      // Taking the partition over goes on if the partition is taken away meanwhile (it may come
+      // back in the same rebalance), but this record no longer waits for it.
+      const producer = await watched(unlessStopped(owner, stop), `${at}: taking the partition over`).catch((err: unknown) => {
         throw new TransactionNotCommittedError(record.topic, record.partition, err);
       });
       const transaction = new Transaction();
-      await handler(record, transaction);
+      await watched(handler(record, transaction), `${at}: handling`);
       try {
-        await producer.commit(
-          await Promise.all(transaction.sends.map(async ({ topic, records }) => ({ topic, messages: await outgoing(topic, records, this.options.codec) }))),
-          { consumer, groupId: options.groupId, topic: record.topic, partition: record.partition, offset: record.offset },
+        const sends = await Promise.all(transaction.sends.map(async ({ topic, records }) => ({ topic, messages: await outgoing(topic, records, this.options.codec) })));
+        // Bounded: a commit still unanswered after the cluster has aborted the transaction for
+        // its timeout will not succeed; the next producer fences this one.
+        await watched(
+          within(producer.commit(sends, { consumer, groupId: options.groupId, topic: record.topic, partition: record.partition, offset: record.offset }), COMMIT_TIMEOUT_MS, 'the commit'),
+          `${at}: committing`,
         );
       } catch (err) {
         // Fenced (another instance owns the partition now), refused, or the outcome is unknown:
         // the next producer for this partition fences this one and settles its last
         // transaction, and the record is handled again after catching up (a command whose
-        // events did commit is then recognised by its id).
-        if (owners.get(key) === owner) await release(key);
+        // events did commit is then recognised by its id). The old producer disconnects in the
+        // background: with a commit still under way that can take a while.
+        if (owners.get(key) === owner) void release(key);
         throw new TransactionNotCommittedError(record.topic, record.partition, err);
       }
-      await transaction.committed();
+      await watched(transaction.committed(), `${at}: after the commit`);
     };
     this.releaseOwners.add(releaseAll);
     await consumer.connect();
     this.consumers.add(consumer);
     await consumer.subscribe(options.topics);
     await consumer.run(options.partitionsConcurrently ?? 1, async (payload) => {
-      const record = await incoming(payload, this.options.codec);
-      const key = `${record.topic}:${record.partition}`;
+      const key = `${payload.topic}:${payload.partition}`;
+      // Registered before anything is awaited, so that a revocation from now on reaches it.
+      const handling: Handling = { stop: new AbortController() };
+      const under = handlings.get(key) ?? new Set<Handling>();
+      handlings.set(key, under.add(handling));
       // Taking a partition over (fencing, catching up) and committing can outlast the session timeout.
-      const beat: { error?: unknown } = {};
       const until = Date.now() + TRANSACTION_RETRY_FOR_MS;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await whileHeartbeating(payload, beat, handleOnce(record));
-          return;
-        } catch (err) {
-          // The group is rebalancing: give the record back to the client, which rejoins.
-          if (beat.error !== undefined) throw beat.error;
-          if (!(err instanceof TransactionNotCommittedError) || !assigned.has(key) || Date.now() >= until) throw err;
-          const pause = TRANSACTION_BACKOFF_MS[Math.min(attempt, TRANSACTION_BACKOFF_MS.length - 1)]!;
-          console.warn(`${options.groupId}: ${err.message} in ${pause} ms`);
-          await whileHeartbeating(payload, beat, new Promise((r) => setTimeout(r, pause)));
-          if (beat.error !== undefined) throw beat.error;
+      try {
+        const record = await incoming(payload, this.options.codec);
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await whileHeartbeating(payload, handling, handleOnce(record, handling.stop.signal));
+            return;
+          } catch (err) {
+            // The group is rebalancing: give the record back to the client, which rejoins.
+            if (handling.error !== undefined) throw handling.error;
+            if (!(err instanceof TransactionNotCommittedError) || err.memberNotInGroup || !assigned.has(key) || handling.stop.signal.aborted || Date.now() >= until) throw err;
+            const pause = TRANSACTION_BACKOFF_MS[Math.min(attempt, TRANSACTION_BACKOFF_MS.length - 1)]!;
+            console.warn(`${options.groupId}: ${err.message} in ${pause} ms`);
+            await whileHeartbeating(payload, handling, unlessStopped(new Promise((r) => setTimeout(r, pause)), handling.stop.signal)).catch(() => undefined);
+            if (handling.error !== undefined) throw handling.error;
+            if (handling.stop.signal.aborted) throw err;
+          }
         }
+      } finally {
+        under.delete(handling);
+        if (under.size === 0 && handlings.get(key) === under) handlings.delete(key);
       }
     });
     return {
