@@ -6,11 +6,11 @@
 // Used by the test command (scripts/test.mjs) and by scripts/e2e.sh:
 //   node scripts/lib/e2eRun.mjs [playwright test arguments]
 //   (E2E_DIST: the build to serve, default dist; E2E_REPORT: the JSON report's path)
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { findChromium } from '../findChromium.mjs';
 import { freePorts } from './freePorts.mjs';
+import { runCommand } from './runCommand.mjs';
 
 /** The ports of the app and the workshop server: the environment's, or free ones, distinct. */
 export async function e2ePorts(env = process.env) {
@@ -49,10 +49,10 @@ export function e2eEnv(base, { port, collabPort }, { dist, report, chromium }) {
 export async function runE2e(args, { dist = 'dist', report, chromium }) {
   const ports = await e2ePorts();
   console.log(`e2e servers: app on 127.0.0.1:${ports.port}, workshop server on 127.0.0.1:${ports.collabPort} (build ${dist})`);
-  const res = spawnSync('npx', ['playwright', 'test', ...args], { stdio: 'inherit', env: e2eEnv(process.env, ports, { dist, report, chromium }) });
+  const code = await runCommand('npx', ['playwright', 'test', ...args], { env: e2eEnv(process.env, ports, { dist, report, chromium }) });
   // The workshop server's data folder is per port (see playwright.config.ts): drop this run's.
   rmSync(`.tmp/collab-data-${ports.collabPort}`, { recursive: true, force: true });
-  return res.status ?? 1;
+  return code;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
