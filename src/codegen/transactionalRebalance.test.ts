@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PLATFORM_SOURCES } from './sources';
 
 /** What the scripted client does; set per test on globalThis (the transport imports it by name). */
@@ -147,6 +147,28 @@ describe("a command handler's record under way, when the group moves on", () => 
     expect(await settledWithin(under, 1_000)).toBe('rejected');
     await expect(under).rejects.toThrow(/no longer counts this consumer as its member/);
     expect(commits).toBe(1);
+  });
+
+  it('gives up after 60 s even while waiting to take its partition over, so the client fetches again before its poll interval', async () => {
+    vi.useFakeTimers();
+    try {
+      const handled = { count: 0 };
+      const script: Script = { connectProducer: never, commit: async () => {}, heartbeat: async () => {} };
+      const each = await handlerOn(script, handled);
+      let settled: 'resolved' | 'rejected' | 'pending' = 'pending';
+      const under = each(payload(script.heartbeat)).then(
+        () => (settled = 'resolved'),
+        () => (settled = 'rejected'),
+      );
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(settled).toBe('pending');
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(settled).toBe('rejected');
+      await under;
+      expect(handled.count).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('tries a refused transaction again in place while the partition stays assigned', async () => {

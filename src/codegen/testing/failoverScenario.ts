@@ -47,8 +47,9 @@ const SESSION_TIMEOUT_MS = 8_000;
 /**
  * How long the group may take to settle on the survivor, and the survivor to handle what was
  * accepted, after the zombie: a record whose transaction does not commit is tried again in place
- * for up to 90 s, and a takeover's catch-up may take up to 60 s (kafkaTransport.ts), while the
- * member holding it cannot finish a rebalance. The earlier waits (90 s, 120 s) were shorter
+ * for up to 60 s, and its commit may take 30 s more (kafkaTransport.ts), while the member holding
+ * it cannot finish a rebalance; a member killed while its JoinGroup was pending holds the group
+ * for the rebalance timeout (120 s with Confluent's client). The earlier waits (90 s, 120 s) were shorter
  * than that, and this test failed now and then at either step with Confluent's client. The
  * read model's projector group goes through the same rebalance and catch-up, so its wait is
  * this one too (90 s ran out once with kafkajs on a loaded machine).

@@ -133,8 +133,13 @@ function unlessStopped<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
  * its group and rejoins, every member's partitions move, and each takeover fences and aborts
  * the transactions of the partitions it takes, so a cluster that refuses transactions for a
  * few seconds (a broker restarting) set off a chain of rebalances that could outlast it.
+ * At that time a wait under way (a takeover, a pause) ends too; only a commit under way is
+ * awaited (at most COMMIT_TIMEOUT_MS more). So a record is held at most 90 s: Confluent's
+ * client fetches only between records, and a consumer that has not fetched for its
+ * max.poll.interval.ms (120 s here, kafkaLibrary.ts) leaves its group, and with every record it
+ * holds stuck in retries, gets no chance to rejoin.
  */
-const TRANSACTION_RETRY_FOR_MS = 90_000;
+const TRANSACTION_RETRY_FOR_MS = 60_000;
 const TRANSACTION_BACKOFF_MS = [100, 250, 500, 1_000, 2_000];
 /** A takeover whose catch-up with the event topic has not ended by then fails, and is tried again. */
 const TAKEOVER_TIMEOUT_MS = 60_000;
@@ -323,6 +328,7 @@ export class KafkaTransport implements Transport {
       handlings.set(key, under.add(handling));
       // Taking a partition over (fencing, catching up) and committing can outlast the session timeout.
       const until = Date.now() + TRANSACTION_RETRY_FOR_MS;
+      const giveUp = setTimeout(() => handling.stop.abort(new Error(`tried for ${TRANSACTION_RETRY_FOR_MS / 1000} s`)), TRANSACTION_RETRY_FOR_MS);
       try {
         const record = await incoming(payload, this.options.codec);
         for (let attempt = 0; ; attempt++) {
@@ -341,6 +347,7 @@ export class KafkaTransport implements Transport {
           }
         }
       } finally {
+        clearTimeout(giveUp);
         under.delete(handling);
         if (under.size === 0 && handlings.get(key) === under) handlings.delete(key);
       }
