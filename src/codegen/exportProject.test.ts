@@ -36,6 +36,7 @@ describe('exportProject on the banking board', async () => {
         'scripts/create-topics.ts',
         'openapi.json',
         'src/main.ts',
+        'src/start.cts',
         'src/api/routes.ts',
         'src/platform/transport.ts',
         'src/platform/kafkaTransport.ts',
@@ -49,6 +50,7 @@ describe('exportProject on the banking board', async () => {
         'services/account-service/src/systems/card-network.ts',
         'services/account-service/src/service.ts',
         'services/account-service/src/main.ts',
+        'services/account-service/src/start.cts',
         'services/account-service/schemas/money-deposited.schema.json',
         'services/account-service/schemas/money-deposited.avsc',
         'services/account-service/test/account.test.ts',
@@ -67,8 +69,8 @@ describe('exportProject on the banking board', async () => {
     expect(pkg.dependencies).toEqual({ '@confluentinc/kafka-javascript': KAFKA_CLIENTS.confluent.version, '@confluentinc/schemaregistry': KAFKA_CLIENTS.confluent.registry.version, avsc: AVSC_VERSION });
     // npm 11 skips a dependency's install script unless allowed: without it the native addon is missing.
     expect(pkg.allowScripts).toEqual({ [`@confluentinc/kafka-javascript@${KAFKA_CLIENTS.confluent.version}`]: true });
-    expect(pkg.scripts.start).toBe('tsc -p tsconfig.json && node dist/src/main.js');
-    expect(pkg.scripts['start:account-service']).toBe('tsc -p tsconfig.json && node dist/services/account-service/src/main.js');
+    expect(pkg.scripts.start).toBe('tsc -p tsconfig.json && node dist/src/start.cjs');
+    expect(pkg.scripts['start:account-service']).toBe('tsc -p tsconfig.json && node dist/services/account-service/src/start.cjs');
     expect(pkg.devDependencies.typescript).toMatch(/^\^7/);
     expect(pkg.devDependencies['@types/node']).toBeDefined();
     expect(pkg.scripts.typecheck).toBe('tsc -p tsconfig.json --noEmit');

@@ -15,6 +15,7 @@ import { httpRoutes } from './http/httpRoutes';
 import { routesModule } from './http/routesModule';
 import { openApiDocument } from './openapi/openApi';
 import { rootMainModule } from './project/mainModule';
+import { startModule } from './project/startModule';
 import { readme } from './project/readme';
 import { dockerCompose, GITIGNORE, packageJson, tsconfigJson } from './project/rootFiles';
 import { topicsModule } from './project/topicsModule';
@@ -61,6 +62,7 @@ function serviceFiles(gen: ReturnType<typeof createGenContext>, serviceId: strin
   files[`${dir}/src/messages.ts`] = messagesModule(gen, service);
   files[`${dir}/src/service.ts`] = serviceModule(gen, service);
   files[`${dir}/src/main.ts`] = mainModule(service);
+  files[`${dir}/src/start.cts`] = startModule(`one instance of ${service.name}`);
   files[`${dir}/test/service.test.ts`] = serviceTests(gen, service);
   const own = scenarios.filter((c) => scenarioService(t, c) === service.id);
   if (own.length > 0) files[`${dir}/test/scenarios.test.ts`] = scenarioTests(t, own);
@@ -132,6 +134,7 @@ export async function exportProject(board: Board, options: ExportOptions = {}): 
   files['openapi.json'] = `${jsonText(openApiDocument(gen, routes), 2)}\n`;
   files['scripts/create-topics.ts'] = CREATE_TOPICS_SOURCE;
   files['src/main.ts'] = rootMainModule(t);
+  files['src/start.cts'] = startModule('every service');
   files['src/api/routes.ts'] = routesModule(routes);
   files['src/platform/topics.ts'] = topicsModule(t);
   files['src/platform/kafkaLibrary.ts'] = KAFKA_LIBRARY_SOURCES[client.id];

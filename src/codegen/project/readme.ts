@@ -175,7 +175,8 @@ ${topics}
 - \`src/platform/\`: the \`Transport\` interface with a Kafka and an in-memory implementation,
   the client library (\`kafkaLibrary.ts\`), the HTTP API, the read-model table views, the topic
   list and the event store on a topic.
-- \`src/api/routes.ts\`, \`src/main.ts\`: the HTTP routes and \`npm start\`.
+- \`src/api/routes.ts\`, \`src/main.ts\` (run by \`src/start.cts\`, which sizes Node's thread pool
+  first): the HTTP routes and \`npm start\`.
 - \`services/<service>/src/\`: typed messages, aggregates, policies, projectors, external
   system adapters, \`service.ts\` (wiring) and \`main.ts\` (one instance on Kafka).
 - \`services/<service>/schemas/\`: JSON Schema and Avro (\`.avsc\`) per event.

@@ -15,9 +15,9 @@ export function packageJson(t: Topology, client: KafkaClientInfo): string {
     typecheck: 'tsc -p tsconfig.json --noEmit',
     test: 'tsc -p tsconfig.json && node --test dist/services/',
     'create-topics': 'tsc -p tsconfig.json && node dist/scripts/create-topics.js',
-    start: 'tsc -p tsconfig.json && node dist/src/main.js',
+    start: 'tsc -p tsconfig.json && node dist/src/start.cjs',
   };
-  for (const s of t.services) scripts[`start:${s.name}`] = `tsc -p tsconfig.json && node dist/services/${s.name}/src/main.js`;
+  for (const s of t.services) scripts[`start:${s.name}`] = `tsc -p tsconfig.json && node dist/services/${s.name}/src/start.cjs`;
   return `${jsonText(
     {
       name: t.projectName,

@@ -68,15 +68,15 @@ export interface RunningServices {
 const READY = /^ready: .* HTTP API on (http:\/\/\S+)$/m;
 
 /**
- * Starts `node dist/src/main.js` (what `npm start` runs after compiling) or one service's
- * main.js, with KAFKA_BROKERS and a free PORT, and resolves once it prints its ready line.
+ * Starts `node dist/src/start.cjs` (what `npm start` runs after compiling) or one service's
+ * start.cjs, with KAFKA_BROKERS and a free PORT, and resolves once it prints its ready line.
  */
 export function startServices(
   project: InstalledExport,
   brokers: string,
   options: { entry?: string; env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<RunningServices> {
-  const entry = options.entry ?? 'dist/src/main.js';
+  const entry = options.entry ?? 'dist/src/start.cjs';
   const child = spawn(process.execPath, [entry], {
     cwd: project.dir,
     env: { ...process.env, NODE_OPTIONS: '', KAFKA_BROKERS: brokers, PORT: '0', HOST: '127.0.0.1', ...options.env },

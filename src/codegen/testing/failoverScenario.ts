@@ -138,7 +138,7 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
     step('installed');
     await createTopics(project, brokers);
     const env = { KAFKA_SESSION_TIMEOUT_MS: String(SESSION_TIMEOUT_MS) };
-    const entry = `dist/services/${service.name}/src/main.js`;
+    const entry = `dist/services/${service.name}/src/start.cjs`;
     // Two processes of the service: two members of each of its groups.
     processes.push(await startServices(project, brokers, { entry, env }));
     processes.push(await startServices(project, brokers, { entry, env }));
