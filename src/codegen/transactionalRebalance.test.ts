@@ -91,6 +91,16 @@ async function handlerOn(script: Script, handled: { count: number }): Promise<(p
   return script.eachMessage!;
 }
 
+/** Runs `work` with the transport's retry warnings kept out of the test output. */
+async function quietly<T>(work: () => Promise<T>): Promise<T> {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  try {
+    return await work();
+  } finally {
+    warn.mockRestore();
+  }
+}
+
 /** How a promise settles within `ms`: 'resolved', 'rejected' or 'pending'. */
 async function settledWithin(work: Promise<unknown>, ms: number): Promise<'resolved' | 'rejected' | 'pending'> {
   return Promise.race([work.then(() => 'resolved' as const, () => 'rejected' as const), new Promise<'pending'>((r) => setTimeout(() => r('pending'), ms))]);
@@ -182,13 +192,7 @@ describe("a command handler's record under way, when the group moves on", () => 
       heartbeat: async () => {},
     };
     const each = await handlerOn(script, handled);
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
-      await each(payload(script.heartbeat));
-    } finally {
-      console.warn = warn;
-    }
+    await quietly(() => each(payload(script.heartbeat)));
     expect(commits).toBe(3);
     expect(handled.count).toBe(3);
   });
@@ -197,17 +201,13 @@ describe("a command handler's record under way, when the group moves on", () => 
     const handled = { count: 0 };
     const script: Script = { connectProducer: async () => {}, commit: () => Promise.reject(new Error('NOT_COORDINATOR')), heartbeat: async () => {} };
     const each = await handlerOn(script, handled);
-    const warn = console.warn;
-    console.warn = () => {};
-    try {
+    await quietly(async () => {
       const under = each(payload(script.heartbeat));
       // Attempts pause 0.1, 0.25, 0.5, 1, then 2 s each: by now it pauses for 2 s.
       await new Promise((r) => setTimeout(r, 2_100));
       expect(await settledWithin(under, 10)).toBe('pending');
       script.onRevoked?.([PARTITION]);
       expect(await settledWithin(under, 300)).toBe('rejected');
-    } finally {
-      console.warn = warn;
-    }
+    });
   });
 });

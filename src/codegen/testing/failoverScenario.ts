@@ -240,6 +240,7 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
       RECOVERY_MS,
     );
     step('read model complete');
+    const survivorLines = survivor.output().split('\n');
     return {
       withdrawalsBeyondBalance,
       withdrawalsRejectedByOther: victim.output().split('\n').filter((l) => l.includes('] rejected: ')).length,
@@ -252,8 +253,8 @@ export async function failoverOnKafka(board: Board, client: KafkaClientChoice, b
       membersAfter,
       steps,
       survivor: {
-        retriedInPlace: survivor.output().split('\n').filter((l) => l.includes('its record is handled again in')).length,
-        slowSteps: survivor.output().split('\n').filter((l) => l.includes('still under way')).slice(0, 8),
+        retriedInPlace: survivorLines.filter((l) => l.includes('its record is handled again in')).length,
+        slowSteps: survivorLines.filter((l) => l.includes('still under way')).slice(0, 8),
       },
     };
   } catch (e) {

@@ -160,10 +160,11 @@ async function watched<T>(work: Promise<T>, what: string): Promise<T> {
   }
 }
 
+/** Settles like `work`, or rejects once `ms` have passed (the work goes on, unawaited). */
 function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms)));
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new Error(`${what} took longer than ${ms} ms`)), ms);
+  return unlessStopped(work, timeout.signal).finally(() => clearTimeout(timer));
 }
 
 const RETRY_ATTEMPTS = 20;
@@ -326,8 +327,8 @@ export class KafkaTransport implements Transport {
       const handling: Handling = { stop: new AbortController() };
       const under = handlings.get(key) ?? new Set<Handling>();
       handlings.set(key, under.add(handling));
-      // Taking a partition over (fencing, catching up) and committing can outlast the session timeout.
-      const until = Date.now() + TRANSACTION_RETRY_FOR_MS;
+      // Taking a partition over (fencing, catching up) and committing can outlast the session
+      // timeout; after TRANSACTION_RETRY_FOR_MS the record stops trying and goes back.
       const giveUp = setTimeout(() => handling.stop.abort(new Error(`tried for ${TRANSACTION_RETRY_FOR_MS / 1000} s`)), TRANSACTION_RETRY_FOR_MS);
       try {
         const record = await incoming(payload, this.options.codec);
@@ -338,7 +339,7 @@ export class KafkaTransport implements Transport {
           } catch (err) {
             // The group is rebalancing: give the record back to the client, which rejoins.
             if (handling.error !== undefined) throw handling.error;
-            if (!(err instanceof TransactionNotCommittedError) || err.memberNotInGroup || !assigned.has(key) || handling.stop.signal.aborted || Date.now() >= until) throw err;
+            if (!(err instanceof TransactionNotCommittedError) || err.memberNotInGroup || !assigned.has(key) || handling.stop.signal.aborted) throw err;
             const pause = TRANSACTION_BACKOFF_MS[Math.min(attempt, TRANSACTION_BACKOFF_MS.length - 1)]!;
             console.warn(`${options.groupId}: ${err.message} in ${pause} ms`);
             await whileHeartbeating(payload, handling, unlessStopped(new Promise((r) => setTimeout(r, pause)), handling.stop.signal)).catch(() => undefined);
