@@ -53,9 +53,13 @@ export class TableView {
 
   /**
    * Folds an event read at `source` into its row and returns the record to publish, or
-   * undefined when the projector ignores the event or the row already folded it.
+   * undefined when the projector ignores the event or the row already folded it. The view keeps
+   * the new row only when `published()` is called, once the record is on the table topic: had it
+   * kept it before, a send that failed would leave the row folded here and never published, and
+   * the event, delivered again, would be taken as folded already (a row one version behind on
+   * the topic for good, and in every other instance).
    */
-  upsert(event: EventEnvelope, source?: SourcePosition): { row: ReadModelRow; headers: Record<string, string> } | undefined {
+  fold(event: EventEnvelope, source?: SourcePosition): { row: ReadModelRow; headers: Record<string, string>; published(): void } | undefined {
     const id = event.aggregateId;
     const folded = { ...this.folded.get(id) };
     if (source) {
@@ -66,9 +70,17 @@ export class TableView {
     }
     const row = project(this.definition, this.rows.get(id), event);
     if (!row) return undefined;
-    this.rows.set(id, row);
-    this.folded.set(id, folded);
-    return { row, headers: { 'read-model': this.definition.name, [FOLDED_HEADER]: JSON.stringify(folded) } };
+    return {
+      row,
+      headers: { 'read-model': this.definition.name, [FOLDED_HEADER]: JSON.stringify(folded) },
+      published: () => {
+        // The view may have seen this record on the topic already (its own write): same version.
+        const known = this.rows.get(id);
+        if (known && known.version > row.version) return;
+        this.rows.set(id, row);
+        this.folded.set(id, folded);
+      },
+    };
   }
 
   get(id: string): ReadModelRow | undefined {
